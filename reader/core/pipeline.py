@@ -1,0 +1,45 @@
+"""Run the stages on one file: the single entry point the CLI, index and GUI share."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.core import decode, entities, metadata, normalise, split
+from reader.core.model import Document, ParseResult, ReadError
+
+
+def parse_text(text: str, file: str = "<text>", encoding: str = "utf-8") -> list[Document]:
+    """Split already-decoded text into documents with metadata and entity spans."""
+    lines = normalise.clean_lines(text)
+    docs: list[Document] = []
+    for segment in split.split_documents(lines):
+        if not segment.lines:
+            continue
+        meta = metadata.read_metadata(segment)
+        body = normalise.reflow(segment.lines)
+        numbers = [l.no for l in segment.lines]
+        docs.append(
+            Document(
+                file=file,
+                encoding=encoding,
+                first_line=min(numbers),
+                last_line=max(numbers),
+                meta=meta,
+                text=body,
+                entities=entities.find_entities(body),
+            )
+        )
+    return docs
+
+
+def parse_file(path: str | Path) -> ParseResult:
+    """Parse one file; an unreadable file gives a result with `error`, never an exception."""
+    name = str(path)
+    try:
+        decoded = decode.decode_file(path)
+    except ReadError as exc:
+        return ParseResult(file=name, error=exc.reason)
+    return ParseResult(
+        file=name,
+        encoding=decoded.encoding,
+        documents=parse_text(decoded.text, name, decoded.encoding),
+    )

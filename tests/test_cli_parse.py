@@ -1,0 +1,37 @@
+import json
+import subprocess
+import sys
+
+from tests.conftest import SEEDS
+
+KEYS = {"file", "encoding", "title", "doc_number", "issuers", "date", "year", "kind",
+        "attachments", "lines", "text", "entities"}
+
+
+def run_parse(*args):
+    return subprocess.run([sys.executable, "-m", "reader", "parse", *args],
+                          capture_output=True, text=True, encoding="utf-8")
+
+
+def test_parse_json_has_exactly_the_contract_keys(seed_files):
+    out = run_parse("--json", str(seed_files[0]))
+    assert out.returncode == 0, out.stderr
+    records = [json.loads(l) for l in out.stdout.splitlines()]
+    assert records
+    for r in records:
+        assert set(r) == KEYS
+        assert r["file"] == str(seed_files[0])
+        first, last = r["lines"]
+        assert 1 <= first <= last
+        for e in r["entities"]:
+            assert r["text"][e["start"]:e["end"]] == e["text"]
+
+
+def test_unreadable_file_gives_error_line_and_status_but_others_parse(tmp_path, seed_files):
+    missing = tmp_path / "nope.txt"
+    out = run_parse("--json", str(missing), str(seed_files[1]))
+    assert out.returncode != 0
+    lines = [json.loads(l) for l in out.stdout.splitlines()]
+    assert set(lines[0]) == {"file", "error"} and lines[0]["file"] == str(missing)
+    assert lines[0]["error"]
+    assert len(lines) > 1 and all("title" in l for l in lines[1:])

@@ -14,3 +14,13 @@ def seed_files() -> list[Path]:
     files = sorted(SEEDS.glob("*.txt"))
     assert len(files) == 5
     return files
+
+
+@pytest.fixture(autouse=True)
+def _private_user_dirs(tmp_path_factory, monkeypatch):
+    """Tests never touch the real user's data, config or index folders."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("READER_INDEX_DIR", str(home / "index"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))

@@ -71,6 +71,8 @@ COMMANDS = [_add_parse]
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="reader", description="公文阅读器 (offline reader for Chinese official documents)")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="自检: 离线检查解析、索引、检索、显示和导出 (offscreen self-test; exit 0 if all pass)")
     sub = parser.add_subparsers(dest="command")
     for add in COMMANDS:
         add(sub)
@@ -82,6 +84,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        from reader.selftest import run_self_test
+
+        return run_self_test()
     if args.command is None:
         return _run_gui(argv)
     return int(args.func(args) or 0)

@@ -6,6 +6,10 @@ from pathlib import Path
 from reader.core import decode, entities, metadata, normalise, split
 from reader.core.model import Document, ParseResult, ReadError
 
+# Bump whenever a stage changes what documents, metadata or reading texts come out:
+# stored indexes record it and rebuild themselves when it changes.
+PIPELINE_VERSION = 1
+
 
 def parse_text(text: str, file: str = "<text>", encoding: str = "utf-8") -> list[Document]:
     """Split already-decoded text into documents with metadata and entity spans."""

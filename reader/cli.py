@@ -64,8 +64,23 @@ def _print_table(name: str, result) -> None:
             print(f"       附: {a}")
 
 
+# ---------------------------------------------------------------- gui
+def _add_gui(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("gui", help="打开桌面程序 (start the desktop app; --screenshot for a PNG of it)")
+    from reader.ui.app import add_gui_arguments  # argparse only: importing it loads no Qt
+
+    add_gui_arguments(p)
+    p.set_defaults(func=_cmd_gui)
+
+
+def _cmd_gui(args: argparse.Namespace) -> int:
+    from reader.ui.app import run_gui
+
+    return run_gui(args)
+
+
 # ---------------------------------------------------------------- main
-COMMANDS = [_add_parse]
+COMMANDS = [_add_parse, _add_gui]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,198 @@
+"""Start the desktop app: `reader` (no sub-command) or `reader gui [options]`.
+
+`reader gui --search 金融 --open 1 --screenshot shot.png` starts, waits for the library to be
+indexed, runs the search, opens the first hit, saves the window as PNG and quits: the
+screenshot command for README and CI (run it under xvfb-run on a headless machine).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import reader.ui  # noqa: F401  (PySide6 6.12 / Python 3.11 None-refcount guard first)
+
+_T0 = time.perf_counter()
+
+
+def build_arg_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="reader gui", description="公文阅读器 desktop app")
+    add_gui_arguments(p)
+    return p
+
+
+def add_gui_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--library", action="append", metavar="DIR",
+                   help="library folder (repeatable); default: the saved folders, on first run the bundled seeds")
+    p.add_argument("--search", metavar="QUERY", help="run this search after start")
+    p.add_argument("--open", metavar="N|ID|TITLE",
+                   help="open the N-th search result (1-based), a doc id, or the first document whose title contains TITLE")
+    p.add_argument("--screenshot", metavar="PNG", help="save the window to PNG once ready, then quit")
+    p.add_argument("--size", metavar="WxH", default="1360x860", help="window size for --screenshot (default 1360x860)")
+    p.add_argument("--settings", metavar="INI", help="settings file to use instead of the user's (e.g. a fresh one)")
+
+
+def _install_translations(app) -> None:
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    from reader.core.seeds import resources_dir
+
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    app._translators = []  # keep references alive
+    for name in ("qtbase_zh_CN", "qt_zh_CN"):
+        tr = QTranslator(app)
+        if tr.load(name, qt_dir):
+            app.installTranslator(tr)
+            app._translators.append(tr)
+            break
+    # The UI's source strings are Simplified Chinese; another language comes from
+    # resources/translations/reader_<lang>.qm, chosen by READER_LANG (e.g. "en").
+    lang = os.environ.get("READER_LANG", "")
+    if lang:
+        tr = QTranslator(app)
+        if tr.load(f"reader_{lang}", str(Path(resources_dir()) / "translations")):
+            app.installTranslator(tr)
+            app._translators.append(tr)
+
+
+def make_app(argv: Sequence[str] | None = None):
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui import theme
+    from reader.ui.settings import APPLICATION, ORGANIZATION
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(list(argv or ["reader"]))
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("公文阅读器")
+    from reader import __version__
+
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("reader")
+    _install_translations(app)
+    theme.apply_app_look(app)
+    return app
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Entry point for `reader` with no sub-command (argv may carry gui options)."""
+    args = build_arg_parser().parse_args(list(argv or []))
+    return run_gui(args)
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    app = make_app(sys.argv[:1])
+    from PySide6.QtCore import QSettings, QTimer
+
+    from reader.ui.main_window import MainWindow
+    from reader.ui.settings import Settings
+
+    settings = Settings(QSettings(args.settings, QSettings.Format.IniFormat)) if args.settings else Settings()
+    screenshot = getattr(args, "screenshot", None)
+    window = MainWindow(settings, folders=args.library, watch=not screenshot)
+    if screenshot:
+        w, _, h = (args.size or "1360x860").partition("x")
+        window.resize(int(w), int(h))
+    window.show()
+    driver = _Driver(window, args)
+    QTimer.singleShot(0, driver.begin)
+    status = app.exec()
+    return driver.status or status
+
+
+class _Driver:
+    """Does what the command line asked once the library is ready, then maybe screenshots."""
+
+    def __init__(self, window, args):
+        self.window = window
+        self.args = args
+        self.status = 0
+        self.done = False
+
+    def begin(self) -> None:
+        w = self.window
+        if os.environ.get("READER_STARTUP_TRACE"):
+            print(f"window shown {time.perf_counter() - _T0:.3f}s", file=sys.stderr)
+        w.reload_documents()
+        if self.args.screenshot:
+            # Wait for the first index update so a fresh machine shows a full library.
+            w.service.indexing_finished.connect(self._after_index)
+            w.service.update_in_background()
+        else:
+            self._apply_request()
+            w.service.update_in_background()
+
+    def _after_index(self, _result) -> None:
+        if self.done:
+            return
+        self.done = True
+        self.window.reload_documents()
+        self._apply_request()
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(600, self._grab)
+
+    def _apply_request(self) -> None:
+        w = self.window
+        if self.args.search:
+            w.search_bar.field.setText(self.args.search)
+            w.run_search_now()
+        target = self.args.open
+        if target is None and self.args.search:
+            target = "1"
+        if target:
+            self._open(target)
+        elif self.args.screenshot:
+            docs = w.service.documents()
+            if docs and w.current_doc_id is None:
+                longest = max(docs, key=lambda d: d.last_line - d.first_line)
+                w.open_document(longest.id)
+
+    def _open(self, target: str) -> None:
+        w = self.window
+        if target.isdigit():
+            n = int(target) - 1
+            if w.results_model.rowCount():
+                if 0 <= n < w.results_model.rowCount():
+                    index = w.results_model.index(n, 0)
+                    w.results.setCurrentIndex(index)
+                    w.open_document(w.results_model.hits[n].doc.id, force=True)
+                return
+            docs = w.service.documents()
+            if 0 <= n < len(docs):
+                w.open_document(docs[n].id)
+            return
+        if w.service.doc_info(target) is not None:
+            w.open_document(target)
+            return
+        for doc in w.service.documents():
+            if target in doc.title:
+                w.open_document(doc.id)
+                return
+        print(f"--open: no document matches {target!r}", file=sys.stderr)
+        self.status = 1
+
+    def _grab(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        out = Path(self.args.screenshot)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        self.window.reading.view.apply_visible_highlights()
+        QApplication.processEvents()
+        if not self.window.grab().save(str(out), "PNG"):
+            print(f"could not write {out}", file=sys.stderr)
+            self.status = 1
+        else:
+            print(str(out))
+        self.window.close()
+        QApplication.quit()
+
+
+if __name__ == "__main__":
+    sys.exit(run(sys.argv[1:]))

@@ -1,0 +1,230 @@
+"""The library as the UI sees it: reader.core.library.Library plus a background indexer.
+
+Library.update runs in a QThread with progress and cancel callbacks; the GUI thread keeps
+reading from the committed index meanwhile. Progress signals are throttled so a fast
+indexer cannot flood the event loop. Changes in the library folders are picked up by a
+QFileSystemWatcher (debounced) and a periodic rescan, both of which just run update again:
+with nothing changed it is nearly free.
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QThread, QTimer, Signal
+
+PROGRESS_INTERVAL_S = 0.05
+WATCH_DEBOUNCE_MS = 1500
+RESCAN_INTERVAL_MS = 5000
+MAX_WATCHED_DIRS = 2000
+
+
+class IndexWorker(QThread):
+    """Runs Library.update once, reporting progress; cancel() asks it to stop soon."""
+
+    progress = Signal(int, int, str)
+    done = Signal(object)  # UpdateSummary, or an Exception if update raised
+
+    def __init__(self, library, parent: QObject | None = None):
+        super().__init__(parent)
+        self.library = library
+        self._cancelled = False
+        self._last_emit = 0.0
+
+    def cancel(self) -> None:
+        self._cancelled = True
+
+    def is_cancelled(self) -> bool:
+        return self._cancelled
+
+    def _on_progress(self, p) -> None:
+        now = time.monotonic()
+        if now - self._last_emit >= PROGRESS_INTERVAL_S or p.done >= p.total:
+            self._last_emit = now
+            self.progress.emit(int(p.done), int(p.total), str(p.current))
+
+    def run(self) -> None:
+        try:
+            summary = self.library.update(progress=self._on_progress, cancel=self.is_cancelled)
+        except Exception as exc:  # reported in the status bar, never a crash
+            self.done.emit(exc)
+            return
+        self.done.emit(summary)
+
+
+def make_library(folders: Sequence[str]):
+    try:
+        from reader.core.library import Library
+    except ImportError:  # the index module has not landed yet
+        from reader.ui.interim_library import Library
+
+    return Library([Path(f) for f in folders])
+
+
+class LibraryService(QObject):
+    indexing_started = Signal()
+    indexing_progress = Signal(int, int, str)
+    indexing_finished = Signal(object)  # UpdateSummary | Exception
+    documents_changed = Signal()
+
+    def __init__(self, folders: Sequence[str], parent: QObject | None = None, *, watch: bool = True,
+                 library_factory=make_library):
+        super().__init__(parent)
+        self._factory = library_factory
+        self.folders = [str(f) for f in folders]
+        self.library = library_factory(self.folders)
+        self._docs: list | None = None
+        self._by_number: dict[str, str] | None = None
+        self.worker: IndexWorker | None = None
+        self._pending_update = False
+        self.last_summary = None
+        self.watch_enabled = watch
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.directoryChanged.connect(self._folder_changed)
+        self._watcher.fileChanged.connect(self._folder_changed)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(WATCH_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.update_in_background)
+        self._rescan = QTimer(self)
+        self._rescan.setInterval(RESCAN_INTERVAL_MS)
+        self._rescan.timeout.connect(self._periodic_rescan)
+        if watch:
+            self._watch_folders()
+            self._rescan.start()
+
+    # ------------------------------------------------------------ folders
+    def set_folders(self, folders: Sequence[str]) -> None:
+        self.cancel()
+        if self.worker is not None:
+            self.worker.wait()
+        self.folders = [str(f) for f in folders]
+        self.library = self._factory(self.folders)
+        self._invalidate()
+        if self.watch_enabled:
+            self._watch_folders()
+        self.documents_changed.emit()
+
+    def _watch_folders(self) -> None:
+        watched = self._watcher.directories() + self._watcher.files()
+        if watched:
+            self._watcher.removePaths(watched)
+        dirs: list[str] = []
+        for folder in self.folders:
+            root = Path(folder)
+            if not root.is_dir():
+                continue
+            dirs.append(str(root))
+            try:
+                for sub in root.rglob("*"):
+                    if len(dirs) >= MAX_WATCHED_DIRS:
+                        break
+                    if sub.is_dir():
+                        dirs.append(str(sub))
+            except OSError:
+                pass
+        if dirs:
+            self._watcher.addPaths(dirs)
+
+    def _folder_changed(self, _path: str) -> None:
+        self._debounce.start()
+
+    def _periodic_rescan(self) -> None:
+        if not self.is_indexing():
+            self.update_in_background()
+
+    # ------------------------------------------------------------ indexing
+    def is_indexing(self) -> bool:
+        return self.worker is not None and self.worker.isRunning()
+
+    def update_in_background(self) -> None:
+        if self.is_indexing():
+            self._pending_update = True
+            return
+        worker = IndexWorker(self.library, self)
+        worker.progress.connect(self.indexing_progress)
+        worker.done.connect(self._worker_done)
+        self.worker = worker
+        self.indexing_started.emit()
+        worker.start(QThread.Priority.LowPriority)
+
+    def cancel(self) -> None:
+        self._pending_update = False
+        if self.worker is not None:
+            self.worker.cancel()
+
+    def _worker_done(self, result) -> None:
+        worker = self.worker
+        if worker is not None:
+            worker.wait()
+            worker.deleteLater()
+        self.worker = None
+        self.last_summary = result
+        changed = isinstance(result, Exception) or (
+            getattr(result, "new", 0) or getattr(result, "changed", 0) or getattr(result, "removed", 0)
+            or self._docs is None
+        )
+        if changed:
+            self._invalidate()
+        self.indexing_finished.emit(result)
+        if changed:
+            self.documents_changed.emit()
+        if self.watch_enabled and changed:
+            self._watch_folders()
+        if self._pending_update:
+            self._pending_update = False
+            self.update_in_background()
+
+    def shutdown(self) -> None:
+        self._rescan.stop()
+        self._debounce.stop()
+        self.cancel()
+        if self.worker is not None:
+            self.worker.wait()
+
+    # ------------------------------------------------------------ reading
+    def _invalidate(self) -> None:
+        self._docs = None
+        self._by_number = None
+
+    def documents(self) -> list:
+        if self._docs is None:
+            try:
+                self._docs = list(self.library.documents())
+            except Exception:
+                self._docs = []
+        return self._docs
+
+    def document(self, doc_id: str):
+        try:
+            return self.library.document(doc_id)
+        except Exception:
+            return None
+
+    def doc_info(self, doc_id: str):
+        for doc in self.documents():
+            if doc.id == doc_id:
+                return doc
+        return None
+
+    def doc_id_for_number(self, doc_number: str) -> str | None:
+        if self._by_number is None:
+            self._by_number = {}
+            for doc in self.documents():
+                if doc.doc_number:
+                    self._by_number.setdefault(doc.doc_number, doc.id)
+        return self._by_number.get(doc_number)
+
+    def known_numbers(self) -> set[str]:
+        self.doc_id_for_number("")
+        return set(self._by_number or {})
+
+    def search(self, query: str, **filters):
+        return self.library.search(query, **filters)
+
+    def problems(self) -> list:
+        try:
+            return list(self.library.problems())
+        except Exception:
+            return []

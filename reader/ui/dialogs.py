@@ -1,0 +1,93 @@
+"""Small dialogs: problems (unreadable files), library folders, About."""
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import Qt, qVersion
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader import __version__
+
+
+class ProblemsDialog(QDialog):
+    def __init__(self, problems: Sequence, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("无法读取的文件"))
+        self.resize(760, 360)
+        layout = QVBoxLayout(self)
+        if problems:
+            intro = self.tr("以下 %1 个文件未能读取，其中的公文不在库中：").replace("%1", str(len(problems)))
+        else:
+            intro = self.tr("所有文件均已成功读取。")
+        label = QLabel(intro, self)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(label)
+        self.table = QTableWidget(len(problems), 2, self)
+        self.table.setHorizontalHeaderLabels([self.tr("文件"), self.tr("原因")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for row, problem in enumerate(problems):
+            file_item = QTableWidgetItem(str(problem.file))
+            file_item.setToolTip(str(problem.file))
+            self.table.setItem(row, 0, file_item)
+            self.table.setItem(row, 1, QTableWidgetItem(str(problem.reason)))
+        self.table.setColumnWidth(0, 380)
+        layout.addWidget(self.table, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+
+
+def about_text() -> str:
+    try:
+        from importlib.metadata import version
+
+        whoosh = version("Whoosh-Reloaded")
+    except Exception:
+        whoosh = "?"
+    try:
+        from importlib.metadata import version
+
+        chardet = version("chardet")
+    except Exception:
+        chardet = "?"
+    py = ".".join(str(x) for x in sys.version_info[:3])
+    return (
+        f"公文阅读器 {__version__}\n\n"
+        "离线阅读、检索和导出中文公文（政府公报、通知、意见、规划、纪要）。\n"
+        "高亮日期与时限、数量与指标、责任单位和引用文号。\n\n"
+        "使用的开源软件：\n"
+        f"  Python {py}\n"
+        f"  Qt {qVersion()} / PySide6 {pyside_version}（LGPLv3）\n"
+        f"  Whoosh-Reloaded {whoosh}（BSD）\n"
+        f"  chardet {chardet}（MIT）\n"
+        "  Noto Sans CJK SC 字体（SIL OFL，如已安装）"
+    )
+
+
+def show_about(parent: QWidget) -> None:
+    box = QMessageBox(parent)
+    box.setWindowTitle(parent.tr("关于公文阅读器"))
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(about_text())
+    box.setIcon(QMessageBox.Icon.Information)
+    if parent.windowIcon() and not parent.windowIcon().isNull():
+        box.setIconPixmap(parent.windowIcon().pixmap(64, 64))
+    box.exec()

@@ -1,0 +1,211 @@
+"""Export selected documents as text: folder, one file each or combined, encoding, line ends.
+
+The writing is reader.core.export.export_documents (which never overwrites an existing
+file); this dialog only collects the choices, runs it in a worker thread with progress,
+and shows what was written.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QThread, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+ENCODINGS = [("UTF-8", "utf-8"), ("UTF-8（带 BOM）", "utf-8-sig"), ("GB18030", "gb18030")]
+LINE_ENDS = [("LF（Linux / macOS）", False), ("CRLF（Windows）", True)]
+
+
+class ExportWorker(QThread):
+    progress = Signal(int, int)
+    done = Signal(object)  # list[Path] or Exception
+
+    def __init__(self, doc_ids: Sequence[str], load: Callable, out_dir: str, encoding: str, crlf: bool,
+                 single_file: str | None, parent=None):
+        super().__init__(parent)
+        self.doc_ids = list(doc_ids)
+        self.load = load
+        self.out_dir = out_dir
+        self.encoding = encoding
+        self.crlf = crlf
+        self.single_file = single_file
+        self.cancelled = False
+
+    def run(self) -> None:
+        from reader.core.export import export_documents
+
+        try:
+            total = len(self.doc_ids)
+            written: list[Path] = []
+            docs = []
+            for i, doc_id in enumerate(self.doc_ids):
+                if self.cancelled:
+                    break
+                doc = self.load(doc_id)
+                if doc is None:
+                    continue
+                if self.single_file:
+                    docs.append(doc)
+                else:
+                    written += export_documents([doc], self.out_dir, encoding=self.encoding, crlf=self.crlf)
+                self.progress.emit(i + 1, total)
+            if self.single_file and docs and not self.cancelled:
+                written += export_documents(docs, self.out_dir, encoding=self.encoding, crlf=self.crlf,
+                                            single_file=self.single_file)
+            self.done.emit(written)
+        except Exception as exc:
+            self.done.emit(exc)
+
+
+class ExportDialog(QDialog):
+    finished_export = Signal(object)
+
+    def __init__(self, doc_ids: Sequence[str], load: Callable, default_dir: str = "",
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.doc_ids = list(doc_ids)
+        self.load = load
+        self.written: list[Path] = []
+        self.worker: ExportWorker | None = None
+        self.setWindowTitle(self.tr("导出公文"))
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        count = QLabel(self.tr("将导出 %1 篇公文为文本文件。").replace("%1", str(len(self.doc_ids))), self)
+        count.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(count)
+
+        form = QFormLayout()
+        folder_row = QHBoxLayout()
+        self.folder_edit = QLineEdit(default_dir or str(Path.home()), self)
+        browse = QPushButton(self.tr("浏览…"), self)
+        browse.clicked.connect(self._browse)
+        folder_row.addWidget(self.folder_edit, 1)
+        folder_row.addWidget(browse)
+        form.addRow(self.tr("目标文件夹："), folder_row)
+
+        self.per_doc = QRadioButton(self.tr("每篇公文一个文件"), self)
+        self.combined = QRadioButton(self.tr("合并为一个文件："), self)
+        self.per_doc.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.per_doc)
+        group.addButton(self.combined)
+        self.combined_name = QLineEdit(f"公文导出-{_dt.date.today():%Y%m%d}.txt", self)
+        self.combined_name.setEnabled(False)
+        self.combined.toggled.connect(self.combined_name.setEnabled)
+        mode = QVBoxLayout()
+        mode.addWidget(self.per_doc)
+        combined_row = QHBoxLayout()
+        combined_row.addWidget(self.combined)
+        combined_row.addWidget(self.combined_name, 1)
+        mode.addLayout(combined_row)
+        form.addRow(self.tr("方式："), mode)
+
+        self.encoding_box = QComboBox(self)
+        for label, codec in ENCODINGS:
+            self.encoding_box.addItem(label, codec)
+        form.addRow(self.tr("编码："), self.encoding_box)
+        self.line_end_box = QComboBox(self)
+        for label, crlf in LINE_ENDS:
+            self.line_end_box.addItem(label, crlf)
+        form.addRow(self.tr("换行符："), self.line_end_box)
+        layout.addLayout(form)
+
+        note = QLabel(self.tr("已有同名文件时不会覆盖，而是另起新文件名。"), self)
+        note.setObjectName("hint")
+        layout.addWidget(note)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, max(1, len(self.doc_ids)))
+        self.progress.setValue(0)
+        self.progress.hide()
+        layout.addWidget(self.progress)
+        self.summary = QPlainTextEdit(self)
+        self.summary.setReadOnly(True)
+        self.summary.hide()
+        layout.addWidget(self.summary, 1)
+
+        self.buttons = QDialogButtonBox(self)
+        self.export_button = self.buttons.addButton(self.tr("导出"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button.clicked.connect(self.start)
+        self.close_button.clicked.connect(self._close_or_cancel)
+        layout.addWidget(self.buttons)
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("选择导出文件夹"), self.folder_edit.text())
+        if folder:
+            self.folder_edit.setText(folder)
+
+    def options(self) -> dict:
+        return {
+            "out_dir": self.folder_edit.text().strip(),
+            "encoding": self.encoding_box.currentData(),
+            "crlf": bool(self.line_end_box.currentData()),
+            "single_file": self.combined_name.text().strip() if self.combined.isChecked() else None,
+        }
+
+    def start(self) -> None:
+        opts = self.options()
+        if not opts["out_dir"]:
+            self._show_summary(self.tr("请选择目标文件夹。"))
+            return
+        if self.combined.isChecked() and not opts["single_file"]:
+            self._show_summary(self.tr("请填写合并文件的文件名。"))
+            return
+        try:
+            Path(opts["out_dir"]).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self._show_summary(self.tr("无法创建文件夹：%1").replace("%1", str(exc)))
+            return
+        self.export_button.setEnabled(False)
+        self.progress.show()
+        self.worker = ExportWorker(self.doc_ids, self.load, **opts, parent=self)
+        self.worker.progress.connect(lambda done, total: self.progress.setValue(done))
+        self.worker.done.connect(self._done)
+        self.worker.start()
+
+    def _done(self, result) -> None:
+        if self.worker is not None:
+            self.worker.wait()
+        self.worker = None
+        self.close_button.setText(self.tr("关闭"))
+        if isinstance(result, Exception):
+            self._show_summary(self.tr("导出失败：%1").replace("%1", str(result)))
+            self.export_button.setEnabled(True)
+        else:
+            self.written = list(result)
+            self.progress.setValue(self.progress.maximum())
+            lines = [self.tr("已写入 %1 个文件：").replace("%1", str(len(self.written)))]
+            lines += [str(p) for p in self.written]
+            self._show_summary("\n".join(lines))
+        self.finished_export.emit(result)
+
+    def _show_summary(self, text: str) -> None:
+        self.summary.setPlainText(text)
+        self.summary.show()
+
+    def _close_or_cancel(self) -> None:
+        if self.worker is not None:
+            self.worker.cancelled = True
+            self.worker.wait()
+        self.reject()
+
+    def wait(self) -> None:
+        if self.worker is not None:
+            self.worker.wait()

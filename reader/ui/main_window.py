@@ -1,0 +1,642 @@
+"""The main window: search bar on top; tree/results | reading pane | entity panel below."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.seeds import resources_dir, seeds_dir
+from reader.ui import theme
+from reader.ui.backend import LibraryService
+from reader.ui.dialogs import ProblemsDialog, show_about
+from reader.ui.entities_panel import EntityPanel
+from reader.ui.reading import ReadingPane
+from reader.ui.results import ROLE_DOC_ID as RESULT_DOC_ID
+from reader.ui.results import ResultDelegate, ResultsModel
+from reader.ui.settings import Settings
+from reader.ui.tree import ROLE_DOC_ID, DocTreeDelegate, DocTreeFilter, DocTreeModel, doc_ids_under
+
+SEARCH_DEBOUNCE_MS = 250
+SEARCH_LIMIT = 200
+PROGRESS_SHOW_DELAY_MS = 400
+
+
+def app_icon() -> QIcon:
+    icons = Path(resources_dir()) / "icons"
+    for name in ("app.svg", "app.png", "app-256.png"):
+        if (icons / name).exists():
+            return QIcon(str(icons / name))
+    return QIcon()
+
+
+class SearchBar(QWidget):
+    """Query field plus issuer / year range / kind filters and the sort order."""
+
+    changed = Signal()  # anything changed: run the (debounced) search
+    submitted = Signal()  # Enter: run it now
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("searchBar")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setSpacing(6)
+        self.field = QLineEdit(self)
+        self.field.setObjectName("searchField")
+        self.field.setPlaceholderText(self.tr("搜索全部公文：标题、正文、文号…（Ctrl+K）"))
+        self.field.setClearButtonEnabled(True)
+        self.field.textChanged.connect(self.changed)
+        self.field.returnPressed.connect(self.submitted)
+        self.issuer = QComboBox(self)
+        self.issuer.setMinimumContentsLength(10)
+        self.issuer.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.year_from = QComboBox(self)
+        self.year_to = QComboBox(self)
+        self.kind = QComboBox(self)
+        self.sort = QComboBox(self)
+        self.sort.addItem(self.tr("按相关度"), "relevance")
+        self.sort.addItem(self.tr("按日期（新→旧）"), "date")
+        self.issuer.setToolTip(self.tr("发文机关"))
+        self.year_from.setToolTip(self.tr("起始年份"))
+        self.year_to.setToolTip(self.tr("截止年份"))
+        self.kind.setToolTip(self.tr("文种"))
+        self.sort.setToolTip(self.tr("排序"))
+        for box in (self.issuer, self.year_from, self.year_to, self.kind, self.sort):
+            box.currentIndexChanged.connect(self.changed)
+        layout.addWidget(self.field, 1)
+        layout.addWidget(self.issuer)
+        layout.addWidget(self.year_from)
+        layout.addWidget(QLabel("–", self))
+        layout.addWidget(self.year_to)
+        layout.addWidget(self.kind)
+        layout.addWidget(self.sort)
+        self.set_choices([], [], [])
+
+    def set_choices(self, issuers: Sequence[str], years: Sequence[int], kinds: Sequence[str]) -> None:
+        def refill(box: QComboBox, first: str, values: Sequence) -> None:
+            current = box.currentData()
+            box.blockSignals(True)
+            box.clear()
+            box.addItem(first, None)
+            for v in values:
+                box.addItem(str(v), v)
+            i = box.findData(current)
+            box.setCurrentIndex(i if i >= 0 else 0)
+            box.blockSignals(False)
+
+        refill(self.issuer, self.tr("全部发文机关"), issuers)
+        refill(self.year_from, self.tr("起始年"), sorted(years))
+        refill(self.year_to, self.tr("截止年"), sorted(years, reverse=True))
+        refill(self.kind, self.tr("全部文种"), kinds)
+
+    def query(self) -> str:
+        return self.field.text().strip()
+
+    def filters(self) -> dict:
+        return {
+            "issuer": self.issuer.currentData(),
+            "year_from": self.year_from.currentData(),
+            "year_to": self.year_to.currentData(),
+            "kind": self.kind.currentData(),
+            "sort": self.sort.currentData() or "relevance",
+        }
+
+
+class MainWindow(QMainWindow):
+    document_opened = Signal(str)
+    search_done = Signal(object)
+
+    def __init__(self, settings: Settings | None = None, folders: Sequence[str] | None = None,
+                 *, watch: bool = True, library_factory=None):
+        super().__init__()
+        self.settings = settings or Settings()
+        self.setWindowTitle(self.tr("公文阅读器"))
+        self.setWindowIcon(app_icon())
+        saved = self.settings.folders()
+        if folders is not None:
+            self.folders = [str(f) for f in folders]
+        elif saved is not None:
+            self.folders = saved
+        else:
+            self.folders = [str(seeds_dir())]  # first run: the bundled seeds
+            self.settings.set_folders(self.folders)
+        kwargs = {"watch": watch}
+        if library_factory is not None:
+            kwargs["library_factory"] = library_factory
+        self.service = LibraryService(self.folders, self, **kwargs)
+        self.current_doc_id: str | None = None
+        self.history: list[str] = []
+        self.last_result = None
+        self._restored_last = False
+
+        self._build_widgets()
+        self._build_actions()
+        self._build_menus()
+        self._build_status_bar()
+        self._connect()
+        self._restore_settings()
+
+    # ------------------------------------------------------------ building
+    def _build_widgets(self) -> None:
+        central = QWidget(self)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.search_bar = SearchBar(central)
+        outer.addWidget(self.search_bar)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, central)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.setChildrenCollapsible(False)
+
+        self.left_tabs = QTabWidget(self.splitter)
+        self.left_tabs.setObjectName("leftTabs")
+        tree_page = QWidget(self.left_tabs)
+        tree_layout = QVBoxLayout(tree_page)
+        tree_layout.setContentsMargins(4, 4, 4, 4)
+        self.tree_filter = QLineEdit(tree_page)
+        self.tree_filter.setPlaceholderText(self.tr("筛选目录（标题、文号、机关）"))
+        self.tree_filter.setClearButtonEnabled(True)
+        self.tree_model = DocTreeModel(self)
+        self.tree_proxy = DocTreeFilter(self)
+        self.tree_proxy.setSourceModel(self.tree_model)
+        self.tree = QTreeView(tree_page)
+        self.tree.setObjectName("docTree")
+        self.tree.setModel(self.tree_proxy)
+        self.tree.setHeaderHidden(True)
+        self.tree.setItemDelegate(DocTreeDelegate(self.tree))
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.tree.setAnimated(False)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        tree_layout.addWidget(self.tree_filter)
+        tree_layout.addWidget(self.tree, 1)
+        self.left_tabs.addTab(tree_page, self.tr("公文目录"))
+
+        results_page = QWidget(self.left_tabs)
+        results_layout = QVBoxLayout(results_page)
+        results_layout.setContentsMargins(4, 4, 4, 4)
+        self.results_label = QLabel(results_page)
+        self.results_label.setObjectName("resultsLabel")
+        self.results_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.results_label.setWordWrap(True)
+        self.results_model = ResultsModel(self)
+        self.results = QListView(results_page)
+        self.results.setObjectName("results")
+        self.results.setModel(self.results_model)
+        self.results.setItemDelegate(ResultDelegate(self.results))
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.results.setUniformItemSizes(True)
+        self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.results.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        results_layout.addWidget(self.results_label)
+        results_layout.addWidget(self.results, 1)
+        self.left_tabs.addTab(results_page, self.tr("搜索结果"))
+
+        self.reading = ReadingPane(self.splitter)
+        self.reading.set_enabled_types(self.settings.enabled_highlights())
+        self.reading.view.set_font_size(self.settings.font_size())
+        self.entity_panel = EntityPanel(self.splitter)
+        self.splitter.addWidget(self.left_tabs)
+        self.splitter.addWidget(self.reading)
+        self.splitter.addWidget(self.entity_panel)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setSizes([380, 760, 240])
+        outer.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DEBOUNCE_MS)
+
+    def _action(self, text: str, slot, shortcut=None, checkable: bool = False) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            if isinstance(shortcut, (list, tuple)):
+                action.setShortcuts([QKeySequence(s) for s in shortcut])
+            else:
+                action.setShortcut(QKeySequence(shortcut))
+        action.setCheckable(checkable)
+        if checkable:
+            action.toggled.connect(slot)
+        else:
+            action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        S = QKeySequence.StandardKey
+        self.act_add_folder = self._action(self.tr("添加文件夹(&A)…"), self.add_folder_dialog, S.Open)
+        self.act_remove_folder = self._action(self.tr("移除文件夹(&R)…"), self.remove_folder_dialog)
+        self.act_rescan = self._action(self.tr("重新扫描(&S)"), self.service.update_in_background, S.Refresh)
+        self.act_export = self._action(self.tr("导出所选(&E)…"), self.export_selected, "Ctrl+E")
+        self.act_problems = self._action(self.tr("无法读取的文件(&P)…"), self.show_problems)
+        self.act_quit = self._action(self.tr("退出(&Q)"), self.close, S.Quit)
+        self.act_copy = self._action(self.tr("复制(&C)"), self.copy, S.Copy)
+        self.act_select_all = self._action(self.tr("全选(&A)"), lambda: self.reading.view.selectAll())
+        self.act_find = self._action(self.tr("在本文中查找(&F)…"), self.reading.open_find, S.Find)
+        self.act_next = self._action(self.tr("下一处(&N)"), self.reading.next_hit, "F3")
+        self.act_prev = self._action(self.tr("上一处(&V)"), self.reading.previous_hit, "Shift+F3")
+        self.act_search = self._action(self.tr("搜索全部公文(&S)"), self.focus_search, ["Ctrl+K", "Ctrl+L"])
+        self.act_back = self._action(self.tr("后退(&B)"), self.go_back, S.Back)
+        self.act_zoom_in = self._action(self.tr("放大(&I)"), lambda: self.zoom(1), ["Ctrl+=", "Ctrl++", S.ZoomIn])
+        self.act_zoom_out = self._action(self.tr("缩小(&O)"), lambda: self.zoom(-1), ["Ctrl+-", S.ZoomOut])
+        self.act_zoom_reset = self._action(self.tr("原始大小(&R)"), lambda: self.zoom(0), "Ctrl+0")
+        self.act_panel = self._action(self.tr("本文要素侧栏(&P)"), self.entity_panel.setVisible, "F9", checkable=True)
+        self.act_panel.setChecked(True)
+        self.highlight_actions: dict[str, QAction] = {}
+        for i, kind in enumerate(theme.HIGHLIGHTS, 1):
+            act = self._action(theme.highlight_label(kind), lambda on, k=kind: self.set_highlight(k, on),
+                               f"Ctrl+{i}", checkable=True)
+            act.blockSignals(True)
+            act.setChecked(self.settings.highlight_enabled(kind))
+            act.blockSignals(False)
+            self.highlight_actions[kind] = act
+        self.act_about = self._action(self.tr("关于公文阅读器(&A)"), lambda: show_about(self))
+        self.tree.addAction(self.act_export)
+        self.results.addAction(self.act_export)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("文件(&F)"))
+        for a in (self.act_add_folder, self.act_remove_folder, self.act_rescan, None, self.act_export,
+                  None, self.act_problems, None, self.act_quit):
+            file_menu.addSeparator() if a is None else file_menu.addAction(a)
+        edit_menu = bar.addMenu(self.tr("编辑(&E)"))
+        for a in (self.act_copy, self.act_select_all, None, self.act_find, self.act_next, self.act_prev,
+                  None, self.act_search):
+            edit_menu.addSeparator() if a is None else edit_menu.addAction(a)
+        view_menu = bar.addMenu(self.tr("视图(&V)"))
+        self.view_menu = view_menu
+        highlight_menu = view_menu.addMenu(self.tr("高亮(&H)"))
+        for act in self.highlight_actions.values():
+            highlight_menu.addAction(act)
+        view_menu.addSeparator()
+        for a in (self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset, None, self.act_panel, None,
+                  self.act_back):
+            view_menu.addSeparator() if a is None else view_menu.addAction(a)
+        help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        help_menu.addAction(self.act_about)
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.library_label = QLabel(status)
+        self.library_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.problems_button = QToolButton(status)
+        self.problems_button.setObjectName("problemsButton")
+        self.problems_button.clicked.connect(self.show_problems)
+        self.problems_button.hide()
+        self.progress = QProgressBar(status)
+        self.progress.setMaximumWidth(220)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.cancel_button = QPushButton(self.tr("取消"), status)
+        self.cancel_button.setToolTip(self.tr("停止建立索引（已读完的文件保留）"))
+        self.cancel_button.clicked.connect(self.service.cancel)
+        self.cancel_button.hide()
+        self.hit_label = QLabel(status)
+        self.hit_label.setTextFormat(Qt.TextFormat.PlainText)
+        status.addWidget(self.library_label)
+        status.addPermanentWidget(self.hit_label)
+        status.addPermanentWidget(self.problems_button)
+        status.addPermanentWidget(self.progress)
+        status.addPermanentWidget(self.cancel_button)
+        self._progress_delay = QTimer(self)
+        self._progress_delay.setSingleShot(True)
+        self._progress_delay.setInterval(PROGRESS_SHOW_DELAY_MS)
+        self._progress_delay.timeout.connect(self._show_progress)
+
+    def _connect(self) -> None:
+        self.search_bar.changed.connect(self.search_timer.start)
+        self.search_bar.submitted.connect(self.run_search_now)
+        self.search_timer.timeout.connect(self.run_search)
+        self.tree_filter.textChanged.connect(self._filter_tree)
+        self.tree.selectionModel().currentChanged.connect(self._tree_current_changed)
+        self.tree.activated.connect(self._tree_activated)
+        self.results.selectionModel().currentChanged.connect(self._result_current_changed)
+        self.results.activated.connect(lambda index: self._result_current_changed(index, QModelIndex()))
+        self.reading.docref_clicked.connect(self.open_doc_number)
+        self.reading.hit_status.connect(self.hit_label.setText)
+        self.reading.highlight_toggled.connect(lambda kind, on: self.highlight_actions[kind].setChecked(on))
+        self.entity_panel.scroll_requested.connect(lambda s, e: self.reading.view.scroll_to(s, e, select=True))
+        self.entity_panel.search_requested.connect(self.search_for)
+        self.service.indexing_started.connect(self._indexing_started)
+        self.service.indexing_progress.connect(self._indexing_progress)
+        self.service.indexing_finished.connect(self._indexing_finished)
+        self.service.documents_changed.connect(self.reload_documents)
+
+    # ------------------------------------------------------------ settings
+    def _restore_settings(self) -> None:
+        geometry = self.settings.geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1360, 860)
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+        splitter = self.settings.splitter_state()
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        self.act_panel.setChecked(self.entity_panel.isVisible() or splitter is None)
+
+    def save_settings(self) -> None:
+        self.settings.save_window(self.saveGeometry(), self.saveState(), self.splitter.saveState())
+        self.settings.set_font_size(int(round(self.reading.view.font_size())))
+        for kind, act in self.highlight_actions.items():
+            self.settings.set_highlight_enabled(kind, act.isChecked())
+        self.settings.set_last_document(self.current_doc_id)
+        self.settings.set_folders(self.folders)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.save_settings()
+        self.service.shutdown()
+        super().closeEvent(event)
+
+    # ------------------------------------------------------------ library
+    def start(self) -> None:
+        """Show what the index already holds, then bring it up to date in the background."""
+        self.reload_documents()
+        self.service.update_in_background()
+
+    def reload_documents(self) -> None:
+        docs = self.service.documents()
+        self.tree_model.set_documents(docs)
+        self._filter_tree(self.tree_filter.text())
+        self.tree.expandToDepth(0)
+        issuers = sorted({i for d in docs for i in d.canonical_issuers})
+        years = sorted({d.year for d in docs if d.year})
+        kinds = sorted({d.kind for d in docs if d.kind})
+        self.search_bar.set_choices(issuers, years, kinds)
+        files = len({d.file for d in docs})
+        self.library_label.setText(
+            self.tr("%1 个文件夹 · %2 个文件 · %3 篇公文")
+            .replace("%1", str(len(self.folders))).replace("%2", str(files)).replace("%3", str(len(docs)))
+        )
+        self._update_problems_button()
+        if not self._restored_last and docs:
+            self._restored_last = True
+            last = self.settings.last_document()
+            if last and self.service.doc_info(last) is not None and self.current_doc_id is None:
+                self.open_document(last)
+        elif self.current_doc_id:
+            self._select_in_tree(self.current_doc_id)
+        if self.search_bar.query():
+            self.run_search()
+
+    def _update_problems_button(self) -> None:
+        problems = self.service.problems()
+        self.problems_button.setVisible(bool(problems))
+        self.problems_button.setText(self.tr("⚠ %1 个文件无法读取").replace("%1", str(len(problems))))
+
+    def _indexing_started(self) -> None:
+        self.progress.setRange(0, 0)
+        self._progress_delay.start()
+
+    def _show_progress(self) -> None:
+        if self.service.is_indexing():
+            self.progress.show()
+            self.cancel_button.show()
+            self.cancel_button.setEnabled(True)
+
+    def _indexing_progress(self, done: int, total: int, current: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.progress.setFormat(self.tr("索引 %v/%m"))
+        self.progress.setToolTip(current)
+
+    def _indexing_finished(self, result) -> None:
+        self._progress_delay.stop()
+        self.progress.hide()
+        self.cancel_button.hide()
+        if isinstance(result, Exception):
+            self.statusBar().showMessage(self.tr("建立索引失败：%1").replace("%1", str(result)), 10000)
+            return
+        if getattr(result, "cancelled", False):
+            self.statusBar().showMessage(self.tr("已取消建立索引"), 5000)
+        elif result.new or result.changed or result.removed:
+            self.statusBar().showMessage(
+                self.tr("索引已更新：新增 %1，修改 %2，移除 %3 个文件（%4 秒）")
+                .replace("%1", str(result.new)).replace("%2", str(result.changed))
+                .replace("%3", str(result.removed)).replace("%4", f"{result.seconds:.1f}"),
+                8000,
+            )
+        self._update_problems_button()
+
+    def add_folder_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("添加文件夹到公文库"))
+        if folder:
+            self.add_folder(folder)
+
+    def add_folder(self, folder: str) -> None:
+        folder = str(Path(folder))
+        if folder in self.folders:
+            return
+        self.set_folders(self.folders + [folder])
+
+    def remove_folder_dialog(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        if not self.folders:
+            return
+        folder, ok = QInputDialog.getItem(self, self.tr("移除文件夹"), self.tr("从公文库中移除（不删除文件）："),
+                                          self.folders, 0, False)
+        if ok and folder:
+            self.set_folders([f for f in self.folders if f != folder])
+
+    def set_folders(self, folders: Sequence[str]) -> None:
+        self.folders = [str(f) for f in folders]
+        self.settings.set_folders(self.folders)
+        self.service.set_folders(self.folders)
+        self.service.update_in_background()
+
+    def show_problems(self) -> None:
+        ProblemsDialog(self.service.problems(), self).exec()
+
+    # ------------------------------------------------------------ tree
+    def _filter_tree(self, text: str) -> None:
+        self.tree_proxy.set_filter_text(text)
+        if text.strip():
+            self.tree.expandAll()
+
+    def _tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        doc_id = current.data(ROLE_DOC_ID)
+        if doc_id and doc_id != self.current_doc_id:
+            self.open_document(doc_id)
+
+    def _tree_activated(self, index: QModelIndex) -> None:
+        doc_id = index.data(ROLE_DOC_ID)
+        if doc_id:
+            self.open_document(doc_id)
+        else:
+            self.tree.setExpanded(index, not self.tree.isExpanded(index))
+
+    def _select_in_tree(self, doc_id: str) -> None:
+        source = self.tree_model.find_doc(doc_id)
+        if not source.isValid():
+            return
+        index = self.tree_proxy.mapFromSource(source)
+        if not index.isValid():
+            return
+        self.tree.selectionModel().blockSignals(True)
+        self.tree.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.tree.selectionModel().blockSignals(False)
+        self.tree.scrollTo(index)
+        self.tree.viewport().update()
+
+    # ------------------------------------------------------------ search
+    def focus_search(self) -> None:
+        self.search_bar.field.setFocus()
+        self.search_bar.field.selectAll()
+
+    def search_for(self, text: str) -> None:
+        self.search_bar.field.setText(text)
+        self.run_search_now()
+
+    def run_search_now(self) -> None:
+        self.search_timer.stop()
+        self.run_search()
+        if self.results_model.rowCount() and self.search_bar.field.hasFocus():
+            pass
+
+    def run_search(self) -> None:
+        query = self.search_bar.query()
+        self.reading.set_query(query)
+        if not query:
+            self.results_model.set_hits([])
+            self.results_label.setText("")
+            self.left_tabs.setTabText(1, self.tr("搜索结果"))
+            self.left_tabs.setCurrentIndex(0)
+            self.last_result = None
+            return
+        try:
+            result = self.service.search(query, limit=SEARCH_LIMIT, **self.search_bar.filters())
+        except Exception as exc:  # a bad query is a message, not a crash
+            self.results_model.set_hits([])
+            self.results_label.setText(self.tr("搜索出错：%1").replace("%1", str(exc)))
+            self.left_tabs.setCurrentIndex(1)
+            return
+        self.last_result = result
+        self.results_model.set_hits(result.hits)
+        if result.error:
+            self.results_label.setText(self.tr("无法搜索：%1").replace("%1", result.error))
+        else:
+            hit_total = sum(h.hit_count for h in result.hits)
+            shown = len(result.hits)
+            text = self.tr("%1 篇公文 · %2 处匹配").replace("%1", str(result.total)).replace("%2", str(hit_total))
+            if result.total > shown:
+                text += self.tr("（显示前 %1 篇）").replace("%1", str(shown))
+            self.results_label.setText(text)
+        self.left_tabs.setTabText(1, self.tr("搜索结果（%1）").replace("%1", str(result.total)))
+        self.left_tabs.setCurrentIndex(1)
+        if result.hits:
+            self.results.selectionModel().blockSignals(True)
+            self.results.setCurrentIndex(self.results_model.index(0, 0))
+            self.results.selectionModel().blockSignals(False)
+        self.search_done.emit(result)
+
+    def _result_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        doc_id = current.data(RESULT_DOC_ID)
+        if doc_id:
+            self.open_document(doc_id, force=True)
+
+    # ------------------------------------------------------------ reading
+    def open_document(self, doc_id: str, *, force: bool = False, remember: bool = True) -> bool:
+        if doc_id == self.current_doc_id and not force:
+            return True
+        doc = self.service.document(doc_id)
+        if doc is None:
+            self.statusBar().showMessage(self.tr("找不到这篇公文（索引可能正在更新）"), 5000)
+            return False
+        if remember and self.current_doc_id and self.current_doc_id != doc_id:
+            self.history.append(self.current_doc_id)
+        self.current_doc_id = doc_id
+        links = self.service.known_numbers()
+        self.reading.show_document(doc, self.search_bar.query(), links)
+        self.entity_panel.set_spans(doc.text, doc.entities)
+        self.setWindowTitle(self.tr("%1 — 公文阅读器").replace("%1", doc.title))
+        self.settings.set_last_document(doc_id)
+        self._select_in_tree(doc_id)
+        self.document_opened.emit(doc_id)
+        return True
+
+    def open_doc_number(self, doc_number: str) -> None:
+        doc_id = self.service.doc_id_for_number(doc_number)
+        if doc_id:
+            self.open_document(doc_id)
+        else:
+            self.statusBar().showMessage(self.tr("库中没有 %1").replace("%1", doc_number), 5000)
+
+    def go_back(self) -> None:
+        if self.history:
+            self.open_document(self.history.pop(), remember=False)
+
+    def set_highlight(self, kind: str, on: bool) -> None:
+        enabled = {k for k, a in self.highlight_actions.items() if a.isChecked()}
+        if on:
+            enabled.add(kind)
+        else:
+            enabled.discard(kind)
+        self.reading.set_enabled_types(enabled)
+        self.settings.set_highlight_enabled(kind, on)
+
+    def zoom(self, steps: int) -> None:
+        if steps == 0:
+            self.reading.view.set_font_size(theme.DEFAULT_READING_SIZE)
+        else:
+            self.reading.zoom(steps)
+        self.settings.set_font_size(int(round(self.reading.view.font_size())))
+
+    def copy(self) -> None:
+        focus = self.focusWidget()
+        if isinstance(focus, QLineEdit):
+            focus.copy()
+        else:
+            self.reading.copy()
+
+    # ------------------------------------------------------------ export
+    def selected_doc_ids(self) -> list[str]:
+        if self.left_tabs.currentIndex() == 1:
+            rows = sorted(self.results.selectionModel().selectedRows(), key=lambda i: i.row())
+            ids = [i.data(RESULT_DOC_ID) for i in rows]
+        else:
+            ids = doc_ids_under(self.tree_proxy, self.tree.selectionModel().selectedIndexes())
+        if not ids and self.current_doc_id:
+            ids = [self.current_doc_id]
+        return [i for i in ids if i]
+
+    def export_selected(self) -> None:
+        from reader.ui.export_dialog import ExportDialog
+
+        ids = self.selected_doc_ids()
+        if not ids:
+            QMessageBox.information(self, self.tr("导出"), self.tr("请先在目录或搜索结果中选择要导出的公文。"))
+            return
+        dialog = ExportDialog(ids, self.service.document, self.settings.last_export_dir(), self)
+        dialog.finished_export.connect(lambda _r: self.settings.set_last_export_dir(dialog.options()["out_dir"]))
+        dialog.exec()

@@ -1,0 +1,636 @@
+"""The reading pane: a metadata header, the reading text with highlights, find and hit navigation.
+
+Text is always text. The reading text goes into a QTextDocument with QTextCursor.insertText,
+never through setHtml/Markdown, and highlights are QTextLayout format ranges on top of it,
+so markup in a source file (HTML tables, <script>, Qt rich text) is shown literally.
+
+Highlights are applied lazily, only to the blocks on screen (plus a margin), because a long
+document has thousands of spans and building all their formats costs more than the 100 ms
+an open may take. Each block remembers which "generation" of highlight settings it was
+formatted with; changing the toggles or the hits bumps the generation.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeySequence,
+    QPalette,
+    QShortcut,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextLayout,
+)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.model import Document, Span
+from reader.ui import theme
+
+HEADING_RE = re.compile(
+    r"^(第[一二三四五六七八九十百零〇\d]+[章节条部分篇]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|附件\d*[：:]?$)"
+)
+VISIBLE_MARGIN_BLOCKS = 40
+
+
+def find_matches(text: str, query: str) -> list[tuple[int, int]]:
+    """Hit positions of a query in a reading text (core's find_matches when present)."""
+    try:
+        from reader.core.search import find_matches as core_find_matches
+    except ImportError:
+        core_find_matches = None
+    if core_find_matches is not None:
+        return list(core_find_matches(text, query))
+    return _plain_matches(text, query)
+
+
+def _plain_matches(text: str, query: str) -> list[tuple[int, int]]:
+    """Case-insensitive positions of every whitespace-separated term of the query."""
+    spans: list[tuple[int, int]] = []
+    lowered = text.lower()
+    for term in {t for t in query.lower().split() if t}:
+        start = lowered.find(term)
+        while start >= 0:
+            spans.append((start, start + len(term)))
+            start = lowered.find(term, start + len(term))
+    spans.sort()
+    return spans
+
+
+def find_in_text(text: str, needle: str) -> list[tuple[int, int]]:
+    """Literal, case-insensitive occurrences of needle (find in document)."""
+    if not needle:
+        return []
+    lowered, n = text.lower(), needle.lower()
+    spans, start = [], lowered.find(n)
+    while start >= 0:
+        spans.append((start, start + len(n)))
+        start = lowered.find(n, start + len(n))
+    return spans
+
+
+class ReadingView(QTextEdit):
+    """Read-only view of one reading text with lazily applied highlight formats."""
+
+    docref_clicked = Signal(str)  # the cited doc number, when the library holds it
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)
+        self.setAcceptRichText(False)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.viewport().setMouseTracking(True)
+        self.setObjectName("readingView")
+        self._font_size = float(theme.DEFAULT_READING_SIZE)
+        self._text = ""
+        self._line_starts: list[int] = [0]
+        self._spans: list[Span] = []
+        self._entity_ranges: dict[int, list[tuple[int, int, str]]] = {}
+        self._heading_blocks: set[int] = set()
+        self._hit_ranges: dict[int, list[tuple[int, int]]] = {}
+        self._hits: list[tuple[int, int]] = []
+        self._current_hit = -1
+        self._links: set[str] = set()
+        self._enabled: set[str] = set(theme.HIGHLIGHTS)
+        self._generation = 0
+        self._applied: dict[int, int] = {}
+        self._formats = self._build_formats()
+        self.verticalScrollBar().valueChanged.connect(self._schedule_apply)
+        self._apply_timer = QTimer(self)
+        self._apply_timer.setSingleShot(True)
+        self._apply_timer.setInterval(0)
+        self._apply_timer.timeout.connect(self.apply_visible_highlights)
+
+    # ------------------------------------------------------------ content
+    def set_content(self, text: str, spans: Sequence[Span], links: Iterable[str] = ()) -> None:
+        self._text = text
+        self._spans = sorted(spans, key=lambda s: (s.start, s.end))
+        self._links = set(links)
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self._entity_ranges = {}
+        for span in self._spans:
+            for block, col, length in self._split_by_block(span.start, span.end):
+                self._entity_ranges.setdefault(block, []).append((col, length, span.type))
+        lines = text.split("\n")
+        self._heading_blocks = {
+            i for i, line in enumerate(lines) if len(line) <= 40 and HEADING_RE.match(line)
+        }
+        self._hits, self._hit_ranges, self._current_hit = [], {}, -1
+        self._applied.clear()
+        self._generation += 1
+        self.setExtraSelections([])
+
+        doc = QTextDocument(self)
+        doc.setDefaultFont(theme.reading_font(self._font_size))
+        doc.setDocumentMargin(18)
+        doc.setUndoRedoEnabled(False)
+        cursor = QTextCursor(doc)
+        block_format = QTextBlockFormat()
+        block_format.setLineHeight(150, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        block_format.setBottomMargin(self._font_size * 0.5)
+        cursor.setBlockFormat(block_format)
+        cursor.insertText(text)  # plain text: nothing is interpreted as markup
+        self.setDocument(doc)  # Qt deletes the previous document: it was our child
+        self.verticalScrollBar().setValue(0)
+        self.apply_visible_highlights()
+
+    def text(self) -> str:
+        return self._text
+
+    def spans(self) -> list[Span]:
+        return list(self._spans)
+
+    def _split_by_block(self, start: int, end: int) -> list[tuple[int, int, int]]:
+        """(block, column, length) pieces of a text range; spans may cross a line end."""
+        pieces = []
+        block = bisect.bisect_right(self._line_starts, start) - 1
+        while start < end and block < len(self._line_starts):
+            block_start = self._line_starts[block]
+            block_end = (
+                self._line_starts[block + 1] - 1 if block + 1 < len(self._line_starts) else len(self._text)
+            )
+            piece_end = min(end, block_end)
+            if piece_end > start:
+                pieces.append((block, start - block_start, piece_end - start))
+            block += 1
+            start = self._line_starts[block] if block < len(self._line_starts) else end
+        return pieces
+
+    # ------------------------------------------------------------ highlights
+    def _build_formats(self) -> dict[str, QTextCharFormat]:
+        formats: dict[str, QTextCharFormat] = {}
+        for kind, style in theme.HIGHLIGHTS.items():
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor(style.background))
+            fmt.setForeground(QColor(style.foreground))
+            if style.underline:
+                fmt.setFontUnderline(True)
+            formats[kind] = fmt
+        link = QTextCharFormat(formats["docref"])
+        link.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        link.setForeground(QColor("#4c1d95"))
+        formats["docref-link"] = link
+        hit = QTextCharFormat()
+        hit.setBackground(QColor(theme.HIT_BACKGROUND))
+        hit.setForeground(QColor("#000000"))
+        formats["hit"] = hit
+        heading = QTextCharFormat()
+        heading.setFontWeight(QFont.Weight.Bold)
+        formats["heading"] = heading
+        return formats
+
+    def set_enabled_types(self, kinds: Iterable[str]) -> None:
+        self._enabled = set(kinds)
+        self._invalidate()
+
+    def enabled_types(self) -> set[str]:
+        return set(self._enabled)
+
+    def _invalidate(self) -> None:
+        self._generation += 1
+        self.apply_visible_highlights()
+
+    def _schedule_apply(self) -> None:
+        self._apply_timer.start()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self._schedule_apply()
+
+    def visible_block_range(self) -> tuple[int, int]:
+        top = self.cursorForPosition(QPoint(0, 0)).blockNumber()
+        bottom = self.cursorForPosition(QPoint(self.viewport().width(), self.viewport().height())).blockNumber()
+        return top, bottom
+
+    def apply_visible_highlights(self) -> None:
+        doc = self.document()
+        if doc is None or not self._text:
+            return
+        top, bottom = self.visible_block_range()
+        first = max(0, top - VISIBLE_MARGIN_BLOCKS)
+        last = min(doc.blockCount() - 1, bottom + VISIBLE_MARGIN_BLOCKS)
+        self.apply_highlights(range(first, last + 1))
+
+    def apply_highlights(self, blocks: Iterable[int]) -> None:
+        doc = self.document()
+        for number in blocks:
+            if self._applied.get(number) == self._generation:
+                continue
+            self._applied[number] = self._generation
+            ranges = self.block_format_ranges(number)
+            block = doc.findBlockByNumber(number)
+            if not block.isValid():
+                continue
+            layout = block.layout()
+            if ranges or layout.formats():
+                layout.setFormats(ranges)
+
+    def block_format_ranges(self, number: int) -> list[QTextLayout.FormatRange]:
+        """The format ranges a block shows with the current toggles and hits."""
+        ranges: list[QTextLayout.FormatRange] = []
+
+        def add(col: int, length: int, fmt: QTextCharFormat) -> None:
+            r = QTextLayout.FormatRange()
+            r.start, r.length, r.format = col, length, fmt
+            ranges.append(r)
+
+        if number in self._heading_blocks:
+            block_len = (
+                self._line_starts[number + 1] - 1 - self._line_starts[number]
+                if number + 1 < len(self._line_starts)
+                else len(self._text) - self._line_starts[number]
+            )
+            add(0, block_len, self._formats["heading"])
+        for col, length, kind in self._entity_ranges.get(number, ()):
+            if kind not in self._enabled:
+                continue
+            if kind == "docref" and self._is_link_at(number, col, length):
+                add(col, length, self._formats["docref-link"])
+            else:
+                add(col, length, self._formats[kind])
+        for col, length in self._hit_ranges.get(number, ()):
+            add(col, length, self._formats["hit"])
+        return ranges
+
+    def _is_link_at(self, block: int, col: int, length: int) -> bool:
+        start = self._line_starts[block] + col
+        return self._text[start : start + length] in self._links
+
+    def highlight_counts(self) -> dict[str, int]:
+        """How many spans of each class are shown now (for tests and the legend)."""
+        counts = {kind: 0 for kind in theme.HIGHLIGHTS}
+        for span in self._spans:
+            if span.type in self._enabled and span.type in counts:
+                counts[span.type] += 1
+        return counts
+
+    # ------------------------------------------------------------ hits
+    def set_hits(self, hits: Sequence[tuple[int, int]]) -> None:
+        self._hits = sorted(hits)
+        self._hit_ranges = {}
+        for start, end in self._hits:
+            for block, col, length in self._split_by_block(start, end):
+                self._hit_ranges.setdefault(block, []).append((col, length))
+        self._current_hit = -1
+        self.setExtraSelections([])
+        self._invalidate()
+
+    def hits(self) -> list[tuple[int, int]]:
+        return list(self._hits)
+
+    def current_hit(self) -> int:
+        return self._current_hit
+
+    def go_to_hit(self, index: int) -> None:
+        if not self._hits:
+            return
+        self._current_hit = index % len(self._hits)
+        start, end = self._hits[self._current_hit]
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor(theme.CURRENT_HIT_BACKGROUND))
+        fmt.setForeground(QColor("#000000"))
+        selection.format = fmt
+        self.setExtraSelections([selection])
+        self.scroll_to(start, end)
+
+    def next_hit(self) -> None:
+        self.go_to_hit(self._current_hit + 1)
+
+    def previous_hit(self) -> None:
+        self.go_to_hit(self._current_hit - 1 if self._current_hit >= 0 else -1)
+
+    def scroll_to(self, start: int, end: int | None = None, select: bool = False) -> None:
+        """Bring a text range into view, a little below the top edge."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(start, len(self._text)))
+        rect = self.cursorRect(cursor)
+        bar = self.verticalScrollBar()
+        if rect.top() < 0 or rect.bottom() > self.viewport().height():
+            bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
+        if select and end is not None:
+            cursor.setPosition(min(end, len(self._text)), QTextCursor.MoveMode.KeepAnchor)
+            self.setTextCursor(cursor)
+        self.apply_visible_highlights()
+
+    # ------------------------------------------------------------ zoom
+    def font_size(self) -> float:
+        return self._font_size
+
+    def set_font_size(self, size: float) -> None:
+        size = max(theme.MIN_READING_SIZE, min(theme.MAX_READING_SIZE, size))
+        if size == self._font_size:
+            return
+        bar = self.verticalScrollBar()
+        fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
+        self._font_size = size
+        doc = self.document()
+        doc.setDefaultFont(theme.reading_font(size))
+        bar.setValue(int(fraction * bar.maximum()))
+        self._schedule_apply()
+
+    # ------------------------------------------------------------ links
+    def docref_at(self, pos: QPoint) -> str | None:
+        offset = self.cursorForPosition(pos).position()
+        for span in self._spans:
+            if span.start > offset:
+                break
+            if span.type == "docref" and span.start <= offset < span.end:
+                text = self._text[span.start : span.end]
+                return text if text in self._links else None
+        return None
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+        super().mouseMoveEvent(event)
+        over_link = "docref" in self._enabled and self.docref_at(event.position().toPoint()) is not None
+        self.viewport().setCursor(
+            Qt.CursorShape.PointingHandCursor if over_link else Qt.CursorShape.IBeamCursor
+        )
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+            return
+        if "docref" not in self._enabled:
+            return
+        target = self.docref_at(event.position().toPoint())
+        if target:
+            self.docref_clicked.emit(target)
+
+
+class FindBar(QFrame):
+    """Ctrl+F bar: a field, previous/next and an "n / m" counter."""
+
+    changed = Signal(str)
+    next_requested = Signal()
+    previous_requested = Signal()
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("findBar")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        self.field = QLineEdit(self)
+        self.field.setPlaceholderText(self.tr("在本文中查找"))
+        self.field.setClearButtonEnabled(True)
+        self.field.textChanged.connect(self.changed)
+        self.field.returnPressed.connect(self.next_requested)
+        self.counter = QLabel(self)
+        self.counter.setTextFormat(Qt.TextFormat.PlainText)
+        self.counter.setMinimumWidth(70)
+        prev_button = QToolButton(self)
+        prev_button.setText("▲")
+        prev_button.setToolTip(self.tr("上一处 (Shift+F3)"))
+        prev_button.clicked.connect(self.previous_requested)
+        next_button = QToolButton(self)
+        next_button.setText("▼")
+        next_button.setToolTip(self.tr("下一处 (F3)"))
+        next_button.clicked.connect(self.next_requested)
+        close_button = QToolButton(self)
+        close_button.setText("✕")
+        close_button.setToolTip(self.tr("关闭 (Esc)"))
+        close_button.clicked.connect(self.close_bar)
+        layout.addWidget(QLabel(self.tr("查找："), self))
+        layout.addWidget(self.field, 1)
+        layout.addWidget(self.counter)
+        layout.addWidget(prev_button)
+        layout.addWidget(next_button)
+        layout.addWidget(close_button)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_bar)
+
+    def open_bar(self, text: str = "") -> None:
+        self.show()
+        if text:
+            self.field.setText(text)
+        self.field.setFocus()
+        self.field.selectAll()
+
+    def close_bar(self) -> None:
+        self.hide()
+        self.closed.emit()
+
+
+class ReadingPane(QWidget):
+    """Header + legend + find bar + text, for one Document at a time."""
+
+    docref_clicked = Signal(str)
+    hit_status = Signal(str)
+    highlight_toggled = Signal(str, bool)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document: Document | None = None
+        self._query = ""
+        self._find_text = ""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+
+        self.header = QFrame(self)
+        self.header.setObjectName("docHeader")
+        header_layout = QVBoxLayout(self.header)
+        header_layout.setContentsMargins(18, 12, 18, 10)
+        header_layout.setSpacing(4)
+        self.title_label = QLabel(self.header)
+        self.title_label.setObjectName("docTitle")
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.title_label.setWordWrap(True)
+        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.meta_label = QLabel(self.header)
+        self.meta_label.setObjectName("docMeta")
+        self.meta_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.meta_label.setWordWrap(True)
+        self.meta_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.source_label = QLabel(self.header)
+        self.source_label.setObjectName("docSource")
+        self.source_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.source_label.setWordWrap(True)
+        self.source_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.source_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        header_layout.addWidget(self.title_label)
+        header_layout.addWidget(self.meta_label)
+        header_layout.addWidget(self.source_label)
+
+        self.legend = QFrame(self)
+        self.legend.setObjectName("legend")
+        legend_layout = QHBoxLayout(self.legend)
+        legend_layout.setContentsMargins(18, 4, 18, 4)
+        legend_layout.setSpacing(14)
+        legend_title = QLabel(self.tr("高亮："), self.legend)
+        legend_layout.addWidget(legend_title)
+        self.legend_boxes: dict[str, QCheckBox] = {}
+        for kind, style in theme.HIGHLIGHTS.items():
+            box = QCheckBox(theme.highlight_label(kind), self.legend)
+            box.setObjectName(f"legend_{kind}")
+            box.setChecked(True)
+            box.setStyleSheet(
+                f"QCheckBox {{ background: {style.background}; color: {style.foreground};"
+                f" border-radius: 3px; padding: 1px 6px; }}"
+            )
+            box.toggled.connect(lambda on, k=kind: self.highlight_toggled.emit(k, on))
+            self.legend_boxes[kind] = box
+            legend_layout.addWidget(box)
+        legend_layout.addStretch(1)
+        self.hit_label = QLabel(self.legend)
+        self.hit_label.setObjectName("hitCounter")
+        self.hit_label.setTextFormat(Qt.TextFormat.PlainText)
+        legend_layout.addWidget(self.hit_label)
+
+        self.find_bar = FindBar(self)
+        self.find_bar.hide()
+        self.find_bar.changed.connect(self._find_changed)
+        self.find_bar.next_requested.connect(self.next_hit)
+        self.find_bar.previous_requested.connect(self.previous_hit)
+        self.find_bar.closed.connect(self._find_closed)
+
+        self.view = ReadingView(self)
+        self.view.docref_clicked.connect(self.docref_clicked)
+
+        layout.addWidget(self.header)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.find_bar)
+        layout.addWidget(self.view, 1)
+        self.show_placeholder()
+
+    # ------------------------------------------------------------ document
+    def show_placeholder(self) -> None:
+        self.document = None
+        self.title_label.setText(self.tr("公文阅读器"))
+        self.meta_label.setText(self.tr("在左侧目录中选择一篇公文，或在上方搜索全部公文。"))
+        self.source_label.setText("")
+        self.view.set_content("", [])
+        self._update_hit_label()
+
+    def show_document(self, doc: Document, query: str = "", links: Iterable[str] = ()) -> None:
+        self.document = doc
+        m = doc.meta
+        self.title_label.setText(m.title or self.tr("（无标题）"))
+        unknown = self.tr("未识别")
+        parts = [
+            self.tr("文号：%1").replace("%1", m.doc_number or "—"),
+            self.tr("发文机关：%1").replace("%1", "、".join(m.issuers) or unknown),
+            self.tr("成文日期：%1").replace("%1", m.date or "—"),
+            self.tr("文种：%1").replace("%1", m.kind or "—"),
+        ]
+        self.meta_label.setText("　　".join(parts))
+        self.source_label.setText(
+            self.tr("来源：%1　第 %2–%3 行　编码 %4")
+            .replace("%1", doc.file)
+            .replace("%2", str(doc.first_line))
+            .replace("%3", str(doc.last_line))
+            .replace("%4", doc.encoding)
+        )
+        self.source_label.setToolTip(doc.file)
+        self.view.set_content(doc.text, doc.entities, links)
+        self._query = query
+        self._find_text = self.find_bar.field.text() if self.find_bar.isVisible() else ""
+        self._refresh_hits(jump=True)
+
+    def set_query(self, query: str) -> None:
+        self._query = query
+        if not self._find_text:
+            self._refresh_hits(jump=True)
+
+    def _active_hits(self) -> list[tuple[int, int]]:
+        text = self.view.text()
+        if not text:
+            return []
+        if self._find_text:
+            return find_in_text(text, self._find_text)
+        if self._query:
+            return find_matches(text, self._query)
+        return []
+
+    def _refresh_hits(self, jump: bool) -> None:
+        hits = self._active_hits()
+        self.view.set_hits(hits)
+        if hits and jump:
+            self.view.go_to_hit(0)
+        self._update_hit_label()
+
+    def next_hit(self) -> None:
+        self.view.next_hit()
+        self._update_hit_label()
+
+    def previous_hit(self) -> None:
+        self.view.previous_hit()
+        self._update_hit_label()
+
+    def _update_hit_label(self) -> None:
+        hits = self.view.hits()
+        if not hits:
+            text = self.tr("无匹配") if (self._find_text or self._query) and self.document else ""
+        else:
+            current = self.view.current_hit() + 1
+            text = self.tr("第 %1 / %2 处").replace("%1", str(max(current, 0) or "–")).replace("%2", str(len(hits)))
+        self.hit_label.setText(text)
+        self.find_bar.counter.setText(text)
+        self.hit_status.emit(text)
+
+    # ------------------------------------------------------------ find
+    def open_find(self) -> None:
+        selected = self.view.textCursor().selectedText()
+        self.find_bar.open_bar(selected if selected and "\u2029" not in selected else "")
+
+    def _find_changed(self, text: str) -> None:
+        self._find_text = text
+        self._refresh_hits(jump=True)
+
+    def _find_closed(self) -> None:
+        self._find_text = ""
+        self._refresh_hits(jump=False)
+        self.view.setFocus()
+
+    # ------------------------------------------------------------ toggles and zoom
+    def set_enabled_types(self, kinds: Iterable[str]) -> None:
+        kinds = set(kinds)
+        for kind, box in self.legend_boxes.items():
+            box.blockSignals(True)
+            box.setChecked(kind in kinds)
+            box.blockSignals(False)
+        self.view.set_enabled_types(kinds)
+
+    def zoom(self, steps: int) -> None:
+        self.view.set_font_size(self.view.font_size() + steps)
+
+    def set_font_size(self, size: float) -> None:
+        self.view.set_font_size(size)
+        if not self.view.text():
+            self.view._font_size = size  # applied to the next document
+
+    def copy(self) -> None:
+        self.view.copy()
+
+
+def palette_is_dark(widget: QWidget) -> bool:
+    return widget.palette().color(QPalette.ColorRole.Base).lightness() < 128
+
+
+__all__ = ["ReadingPane", "ReadingView", "FindBar", "find_matches", "find_in_text", "QTextFormat"]

@@ -1,0 +1,142 @@
+"""Search results: a list model over search hits and a delegate that draws them.
+
+Each row: title, then issuer · date · 文号 · hit count, then the snippet with the hits
+marked. Snippets are laid out as plain text (QTextLayout + format ranges), never as HTML.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPointF, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QTextCharFormat, QTextLayout, QTextOption
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from reader.ui import theme
+
+ROLE_HIT = Qt.ItemDataRole.UserRole + 1
+ROLE_DOC_ID = Qt.ItemDataRole.UserRole + 2
+
+
+class ResultsModel(QAbstractListModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.hits: list = []
+
+    def set_hits(self, hits: Sequence) -> None:
+        self.beginResetModel()
+        self.hits = list(hits)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.hits)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self.hits):
+            return None
+        hit = self.hits[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return hit.doc.title
+        if role == ROLE_HIT:
+            return hit
+        if role == ROLE_DOC_ID:
+            return hit.doc.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(x for x in (hit.doc.title, hit.doc.doc_number or "", hit.doc.file) if x)
+        return None
+
+
+def meta_line(hit) -> str:
+    doc = hit.doc
+    issuers = "、".join(doc.issuers or doc.canonical_issuers) or "未识别"
+    parts = [issuers, doc.date or "日期未识别"]
+    if doc.doc_number:
+        parts.append(doc.doc_number)
+    parts.append(f"{hit.hit_count} 处")
+    return " · ".join(parts)
+
+
+def snippet_text(hit) -> tuple[str, list[tuple[int, int]]]:
+    """The first snippet (one line, newlines folded) and its marks."""
+    if not hit.snippets:
+        return "", []
+    snippet = hit.snippets[0]
+    return snippet.text.replace("\n", " "), list(snippet.marks)
+
+
+class ResultDelegate(QStyledItemDelegate):
+    PADDING = 6
+    SNIPPET_LINES = 2
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        fm = QFontMetrics(option.font)
+        h = fm.height()
+        return QSize(200, self.PADDING * 2 + h + 2 + h + 2 + h * self.SNIPPET_LINES + 4)
+
+    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        hit = index.data(ROLE_HIT)
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        if hit is None:
+            return
+        text_color = opt.palette.text().color()
+        grey = QColor("#6b7280")
+        rect = opt.rect.adjusted(self.PADDING + 2, self.PADDING, -self.PADDING, -self.PADDING)
+        painter.save()
+        title_font = QFont(opt.font)
+        title_font.setBold(True)
+        fm_title = QFontMetrics(title_font)
+        painter.setFont(title_font)
+        painter.setPen(text_color)
+        y = rect.top()
+        painter.drawText(QRect(rect.left(), y, rect.width(), fm_title.height()),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         fm_title.elidedText(hit.doc.title, Qt.TextElideMode.ElideRight, rect.width()))
+        y += fm_title.height() + 2
+        fm = QFontMetrics(opt.font)
+        painter.setFont(opt.font)
+        painter.setPen(grey)
+        painter.drawText(QRect(rect.left(), y, rect.width(), fm.height()),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         fm.elidedText(meta_line(hit), Qt.TextElideMode.ElideRight, rect.width()))
+        y += fm.height() + 2
+        text, marks = snippet_text(hit)
+        if text:
+            self._draw_snippet(painter, opt.font, text, marks, rect.left(), y, rect.width(),
+                               fm.height() * self.SNIPPET_LINES, text_color)
+        painter.restore()
+
+    def _draw_snippet(self, painter, font, text, marks, x, y, width, max_height, color) -> None:
+        layout = QTextLayout(text, font)
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        layout.setTextOption(option)
+        mark = QTextCharFormat()
+        mark.setBackground(QColor(theme.HIT_BACKGROUND))
+        mark.setForeground(QColor("#000000"))
+        mark.setFontWeight(QFont.Weight.Bold)
+        ranges = []
+        for start, end in marks:
+            if 0 <= start < end <= len(text):
+                r = QTextLayout.FormatRange()
+                r.start, r.length, r.format = start, end - start, mark
+                ranges.append(r)
+        layout.setFormats(ranges)
+        layout.beginLayout()
+        height = 0.0
+        line_height = QFontMetrics(font).height()
+        while height + line_height <= max_height + 0.5:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            line.setPosition(QPointF(0, height))
+            height += line.height()
+        layout.endLayout()
+        painter.setPen(color)
+        painter.setClipRect(QRect(x, y, width, int(max_height) + 1))
+        layout.draw(painter, QPointF(x, y))
+        painter.setClipping(False)

@@ -6,7 +6,8 @@ the exports and Qt's settings all go there, and the seed files are checksummed b
 
 Steps: seeds (parse every bundled seed) → index (Library.update into a temp folder) → search (a
 word taken from an indexed title must find that document; a word that occurs nowhere must find
-nothing) → read (Library.document) → render (the GUI's reading pane shows the document, grabbed to
+nothing) → read (Library.document) → qt (starts offscreen, Chinese Qt translation and the
+desktop's platform and input-method plugins present) → render (the GUI's reading pane shows the document, grabbed to
 an image, with highlight formatting on entity text) → export (written, read back, equal) → seeds
 unchanged. A step whose input is missing because an earlier step failed is a FAIL too.
 """
@@ -158,28 +159,28 @@ def _find_text_views(widget):
     return views
 
 
-def _highlighted_texts(view) -> list[str]:
-    """Text that carries a background (the way highlights are drawn), from formats and extra selections."""
+def _highlights(view) -> list[tuple[str, int]]:
+    """(text, background RGB) of every highlighted piece: char formats, extra selections, layout formats."""
     from PySide6.QtCore import Qt
 
+    def painted(fmt) -> bool:
+        return fmt.background().style() != Qt.BrushStyle.NoBrush
+
     out = []
-    block = view.document().begin()
-    while block.isValid():
+    for block in _blocks(view.document()):
         it = block.begin()
         while not it.atEnd():
             frag = it.fragment()
-            if frag.isValid() and frag.charFormat().background().style() != Qt.BrushStyle.NoBrush:
-                out.append(frag.text())
+            if frag.isValid() and painted(frag.charFormat()):
+                out.append((frag.text(), frag.charFormat().background().color().rgb()))
             it += 1
-        block = block.next()
+        for rng in block.layout().formats():
+            if painted(rng.format):
+                out.append((block.text()[rng.start : rng.start + rng.length], rng.format.background().color().rgb()))
     for sel in view.extraSelections():
-        if sel.format.background().style() != Qt.BrushStyle.NoBrush:
-            out.append(sel.cursor.selectedText())
-    for layout_block in _blocks(view.document()):
-        for rng in layout_block.layout().formats():
-            if rng.format.background().style() != Qt.BrushStyle.NoBrush:
-                out.append(layout_block.text()[rng.start : rng.start + rng.length])
-    return [t for t in out if t.strip()]
+        if painted(sel.format):
+            out.append((sel.cursor.selectedText(), sel.format.background().color().rgb()))
+    return [(t, c) for t, c in out if t.strip()]
 
 
 def _blocks(document):
@@ -187,6 +188,50 @@ def _blocks(document):
     while block.isValid():
         yield block
         block = block.next()
+
+
+def _qt_app(st: _State):
+    """The QApplication, made once, offscreen unless told otherwise, with settings in the temp folder."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QCoreApplication, QSettings, qInstallMessageHandler
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is not None:
+        return QApplication.instance()
+    # Settings the pane reads or writes go to the temp folder, never the user's.
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(st.tmp / "settings"))
+
+    def quiet(mode, context, message):
+        # The offscreen platform warns about window hints it cannot apply; that is not a failure.
+        if "propagateSizeHints" not in message:
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(quiet)
+    app = QApplication([sys.argv[0] if sys.argv else "reader"])
+    QCoreApplication.setOrganizationName("gongwen-reader-selftest")
+    return app
+
+
+def _step_qt(st: _State) -> str:
+    """Qt starts, its Chinese translation loads, and the plugins a desktop needs are there."""
+    app = _qt_app(st)
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+    from PySide6.QtGui import QFontDatabase
+
+    translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not QTranslator().load("qtbase_zh_CN", translations):
+        raise StepFailed(f"Qt's Chinese translation (qtbase_zh_CN) does not load from {translations}")
+    plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
+    need = {"linux": ["platforms/*qxcb*", "platforms/*qwayland*", "platforminputcontexts/*ibus*"],
+            "win32": ["platforms/*qwindows*"], "darwin": ["platforms/*qcocoa*"]}
+    key = "linux" if sys.platform.startswith("linux") else sys.platform
+    missing = [pat for pat in need.get(key, []) if not list(plugins.glob(pat))]
+    if missing:
+        raise StepFailed(f"Qt plugins missing under {plugins}: {missing}")
+    cjk = [f for f in QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)]
+    font = f"{len(cjk)} Chinese font families" if cjk else "WARNING: no Chinese font installed, text shows as boxes"
+    return f"platform {app.platformName()}, qtbase_zh_CN loaded, plugins present; {font}"
 
 
 def _step_render(st: _State) -> str:
@@ -197,23 +242,29 @@ def _step_render(st: _State) -> str:
         doc = max(st.parsed_docs, key=lambda d: len(d.entities))
     if not doc.entities:
         raise StepFailed("no document has entity spans to highlight (reader.core.entities found none)")
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QCoreApplication, QSettings
-    from PySide6.QtWidgets import QApplication
-
-    # Settings the pane reads or writes go to the temp folder, never the user's.
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(st.tmp / "settings"))
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "reader"])
-    QCoreApplication.setOrganizationName("gongwen-reader-selftest")
-    from reader.ui.reading_pane import ReadingPane
+    app = _qt_app(st)
+    from reader.ui.reading import ReadingPane
 
     pane = ReadingPane()
     pane.resize(900, 700)
-    pane.show_document(doc)
-    if st.query and hasattr(pane, "set_query"):
-        pane.set_query(st.query)
     pane.show()
+    query = st.query if st.query and st.query in doc.text else ""
+    pane.show_document(doc, query=query)
+    app.processEvents()
+    views = _find_text_views(pane)
+    if not views:
+        raise StepFailed("the reading pane holds no text view to check highlights in")
+    view = max(views, key=lambda v: len(v.toPlainText()))
+    if doc.text.strip()[:40] not in view.toPlainText():
+        raise StepFailed("the reading text is not what the pane shows")
+    # Bring the first entity on screen: highlights may be applied only to visible blocks.
+    first = min(doc.entities, key=lambda e: e.start)
+    cursor = view.textCursor()
+    cursor.setPosition(min(first.start, len(view.toPlainText())))
+    view.setTextCursor(cursor)
+    for _ in range(3):  # layout is lazy: scroll again once it is done
+        app.processEvents()
+        view.ensureCursorVisible()
     app.processEvents()
     image = pane.grab().toImage()
     if image.isNull() or image.width() < 100 or image.height() < 100:
@@ -222,20 +273,21 @@ def _step_render(st: _State) -> str:
     colours = {small.pixel(x, y) for x in range(small.width()) for y in range(small.height())}
     if len(colours) < 8:
         raise StepFailed(f"grabbed image is nearly blank ({len(colours)} colours)")
-    views = _find_text_views(pane)
-    if not views:
-        raise StepFailed("the reading pane holds no text view to check highlights in")
-    shown = "".join(v.toPlainText() for v in views)
-    if doc.text.strip()[:40] not in shown:
-        raise StepFailed("the reading text is not what the pane shows")
-    marked = [t for v in views for t in _highlighted_texts(v)]
-    entity_texts = {s.text for s in doc.entities}
-    matching = [t for t in marked if any(t in e or e in t for e in entity_texts)]
-    if not matching:
-        raise StepFailed(f"no entity text is highlighted ({len(marked)} highlighted fragments, {len(entity_texts)} entities)")
-    image.save(str(st.tmp / "render.png"))
+    entity_texts = {e.text for e in doc.entities}
+    marked = [(t, c) for t, c in _highlights(view) if any(t in e or e in t for e in entity_texts)]
+    if not marked:
+        raise StepFailed(f"no entity text carries a highlight format ({len(entity_texts)} entities)")
+    # …and the highlight colours are actually painted.
+    wanted = {c & 0xFFFFFF for _, c in marked}
+    pixels = view.viewport().grab().toImage().convertToFormat(image.Format.Format_RGB32)  # text only, no legend
+    painted = {pixels.pixel(x, y) & 0xFFFFFF for x in range(0, pixels.width(), 2) for y in range(0, pixels.height(), 2)}
+    if not wanted & painted:
+        raise StepFailed(f"highlight colours {sorted(hex(c) for c in wanted)} appear nowhere in the rendered pane")
+    if os.environ.get("READER_SELFTEST_IMAGE"):  # keep the rendered pane for a person to look at
+        image.save(os.environ["READER_SELFTEST_IMAGE"])
     pane.close()
-    return f"{image.width()}×{image.height()} px, {len(colours)} colours, {len(matching)} highlighted entity fragments"
+    return (f"{image.width()}×{image.height()} px; {len(marked)} entity highlights in "
+            f"{len(wanted)} colours, {len(wanted & painted)} of them painted on screen")
 
 
 def _step_export(st: _State) -> str:
@@ -275,6 +327,7 @@ STEPS: list[tuple[str, Callable[[_State], str]]] = [
     ("index", _step_index),
     ("search", _step_search),
     ("read", _step_read),
+    ("qt", _step_qt),
     ("render", _step_render),
     ("export", _step_export),
     ("unchanged", _step_unchanged),

@@ -98,7 +98,7 @@ _RELATIVE_YEAR = "(?:今|明|去|当|本|上|次)年"
 
 _DATE_RE = re.compile(
     # the look-ahead lets the engine skip, in one test, the ~90 % of positions where no date can start
-    "(?=[0-9０-９一二上下第前后今明去当本次每年])(?:"
+    "(?=[0-9０-９一二三四上下第前后今明去当本次每年])(?:"
     # 2021-2025年 · 2021—2035年 · （2021-2025）
     f"(?<![0-9０-９A-Za-z\\-/.])(?P<yr>{_YEAR}){_S}{_DASH}{_S}(?P<yr2>{_YEAR})(?:{_S}年(?:度)?)?(?![0-9０-９\\-/])"
     # 1—5月 · 3至5月
@@ -165,7 +165,7 @@ _UNITS = """
 个工作日 个自然日 工作日 自然日 个小时 小时 分钟 秒钟 个月 周年 周岁 天 日 周 年 岁
 人次 家次 户次 架次 艘次 车次 班次 批次 项次 吨次 个次 场次 人 名 位 户 家 个 项 件 宗 起 例 台 套 辆 艘 架 列
 所 座 栋 幢 间 层 条 批 次 轮 场 支 处 片 块 张 份 册 部 种 类 只 头 匹 株 棵 篇 本 组 对 枚 根 段 门 口 床 床位 个床位 张床位 个车位 车位 个点位 个岗位
-平方公里 平方千米 平方米 平米 立方米 万方 公顷 亩 公里 千米 厘米 毫米 米
+微克/立方米 毫克/立方米 μg/m³ mg/m³ 平方公里 平方千米 平方米 平米 立方米 万方 公顷 亩 公里 千米 厘米 毫米 米
 吨标准煤 吨标煤 万吨 千吨 吨 千克 公斤 斤 克 升 毫升
 千瓦时 兆瓦时 千瓦 兆瓦 吉瓦 瓦时 瓦 千伏 伏 度 标准箱 标箱 分贝 倍 番
 TEU teu kWh kwh KWh kW KW kw MW GW kV KV km tce
@@ -236,7 +236,7 @@ _NUMBER_RE = re.compile(
     f"(?:{_numeral('1')}(?:{_S}(?:{_UNIT_ALT}))?{_S}[-—–~～－至到]{_S}{_NUMERAL2}{_S}(?P<u1>{_UNIT_ALT}){_PER_UNIT})"
     f"|(?:{_numeral('2')}{_S}(?P<u2>{_UNIT_ALT}){_PER_UNIT})"
     # 百分之五十 · 三分之一
-    f"|(?P<pct>百分之{_NUMERAL2}|(?<![{_CJK}])[一二三四五六七八九十百]+分之[一二三四五六七八九十]+)"
+    f"|(?P<pct>百分之{_NUMERAL2}|[一二三四五六七八九十百]+分之[一二三四五六七八九十]+)"
     # Arabic with a multiplier only: 180亿 · 3万
     f"|(?P<bare>{_AR_NUM}{_S}[万亿]{{1,2}}[多余]?)"
     ")"
@@ -278,8 +278,7 @@ def _number_ok(text: str, m: re.Match) -> bool:
             return False
         if unit not in _CN_UNITS:
             return False
-        numeral = cn
-        if numeral == "一" and not text.startswith(("内", "以内", "之内"), end):
+        if cn == "一" and m.group("u1") is None and not text.startswith(("内", "以内", "之内"), end):
             return False  # 一批, 一项, 一次: idiom, not a quantity to compare
         if unit == "次" and _MEETING_AFTER_CI.match(text, end):
             return False  # 一次会议, 二次全会: an ordinal
@@ -315,7 +314,10 @@ _ORG_BR = f"[{re.escape(_BR_OPEN)}][^\\s，。；：{re.escape(_BR_OPEN + _BR_CL
 # "和" may sit inside a name (发展和改革局, 人力资源和社会保障局) but never before a new prefix
 _ORG_AND = "(?:[和与](?![市区县省各]))"
 # a name never runs on over a verb that assigns work (市财政局|会同|市审计局)
-_ORG_VERB_STOP = "(?!会同|牵头|负责|配合|联系|分管|协助|协同|联合|参与|按照|根据|督促|指导)"
+_ORG_VERB_STOP = (
+    "(?!会同|牵头|负责|配合|联系|分管|协助|协同|联合|参与|按照|根据|督促|指导|抓紧|尽快|加快|组织|研究|统筹|"
+    "做好|加强|开展|落实|制定|提出|审核|会商)"
+)
 _ORG_BODY = f"(?:{_ORG_VERB_STOP}(?:{_ORG_CHAR}|{_ORG_BR}|{_ORG_AND}))"
 _ORG_SUFFIX_GROUP = f"{_ORG_VERB_STOP}(?:{_ORG_SUFFIX_ALT})"
 _ORG_RE = re.compile(
@@ -355,7 +357,7 @@ _ANY_LABEL_RE = re.compile(f"[{_CJK}/]{{2,10}}[ \u3000]*[:：]")
 _ITEM_TAIL_RE = re.compile(
     "(?:等(?:有关|相关|其他)?(?:部门|单位|机构|区域|成员单位)?(?:[、和及](?:部门|单位|机构))*"
     "|(?:按职责|根据职责|按照职责|分别|共同)?(?:分工)?(?:负责|牵头|配合|落实|参与)"
-    "|其他成员单位|各成员单位|成员单位|以下同|（以下[^）]*）)$"
+    "|其他成员单位|各成员单位|成员单位|以下同|（以下[^）]*）|要|应当|应|须|必须|需要|需)$"
 )
 _ITEM_SPLIT_CHARS = set("、，,；;/／ \u3000")
 
@@ -537,7 +539,8 @@ def _split_and(text: str, a: int, b: int) -> list[tuple[int, int]] | None:
 _ORG_STOP_AFTER = set("、，。；：,;:）)】〕\t\n 和及与等")
 _VERB_AFTER_ORG_RE = re.compile(
     "(?:牵头|负责|会同|配合|协同|联合|协助|参与|组织|统筹|按|根据|依|具体|分别|共同|做好|抓好|加强|研究|制定|"
-    "出台|开展|实施|落实|推进|督促|指导|审核|审查|提出|报|向|对|在|为|作为|要|应|将|已|于|承担|协调|主要|总体)"
+    "出台|开展|实施|落实|推进|督促|指导|审核|审查|提出|报|向|对|在|为|作为|要|应|须|将|已|于|承担|协调|主要|总体|"
+    "抓紧|尽快|加快|及时|认真|切实|进一步|继续|会商|商|同|一并|立即|全面|积极|主动|严格|依法|结合|围绕|针对|每|定期)"
 )
 
 

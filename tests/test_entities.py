@@ -1,0 +1,242 @@
+"""Entity spans for the reading pane: dates, quantities, responsible units, cited doc numbers."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.core.entities import find_entities
+from reader.core.model import ENTITY_TYPES, Span
+
+GOLD = Path(__file__).parent / "data" / "entities_gold.txt"
+_MARK = re.compile(r"\[\[(date|number|unit|docref):(.+?)\]\]")
+
+
+# ------------------------------------------------------------------ helpers
+def parse_gold_line(line: str) -> tuple[str, list[tuple[str, int, int]]]:
+    """'…[[date:2022年]]…' → plain text and its expected (type, start, end) spans."""
+    out: list[str] = []
+    spans = []
+    pos = 0
+    length = 0
+    for m in _MARK.finditer(line):
+        plain = line[pos : m.start()]
+        out.append(plain)
+        length += len(plain)
+        kind, body = m.group(1), m.group(2)
+        spans.append((kind, length, length + len(body)))
+        out.append(body)
+        length += len(body)
+        pos = m.end()
+    out.append(line[pos:])
+    return "".join(out), spans
+
+
+def load_gold() -> list[tuple[str, list[tuple[str, int, int]]]]:
+    cases = []
+    for raw in GOLD.read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        cases.append(parse_gold_line(raw))
+    return cases
+
+
+def _matches(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Same entity: they overlap by more than half of the longer one."""
+    overlap = min(a[1], b[1]) - max(a[0], b[0])
+    return overlap * 2 > max(a[1] - a[0], b[1] - b[0])
+
+
+def score(cases) -> dict[str, dict[str, float]]:
+    """Per class: recall and precision of spans over all cases, with the counts behind them."""
+    result = {}
+    for kind in ENTITY_TYPES:
+        tp_gold = n_gold = tp_pred = n_pred = 0
+        for text, gold in cases:
+            g = [(a, b) for k, a, b in gold if k == kind]
+            p = [(s.start, s.end) for s in find_entities(text) if s.type == kind]
+            n_gold += len(g)
+            n_pred += len(p)
+            tp_gold += sum(any(_matches(x, y) for y in p) for x in g)
+            tp_pred += sum(any(_matches(y, x) for x in g) for y in p)
+        result[kind] = {
+            "gold": n_gold,
+            "predicted": n_pred,
+            "recall": tp_gold / n_gold if n_gold else 1.0,
+            "precision": tp_pred / n_pred if n_pred else 1.0,
+        }
+    return result
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(s.type, s.text) for s in find_entities(text)]
+
+
+def check_invariants(text: str, spans: list[Span]) -> None:
+    last_end = 0
+    for s in spans:
+        assert s.type in ENTITY_TYPES
+        assert 0 <= s.start < s.end <= len(text)
+        assert s.text == text[s.start : s.end]
+        assert s.start >= last_end, "spans overlap or are not sorted"
+        assert "\n" not in s.text
+        last_end = s.end
+
+
+# ------------------------------------------------------------------ the gold set
+def test_gold_file_is_well_formed_and_large_enough():
+    cases = load_gold()
+    assert len(cases) >= 60
+    for text, gold in cases:
+        assert "[[" not in text and "]]" not in text, text
+        for _, a, b in gold:
+            assert 0 <= a < b <= len(text)
+    counts = {k: sum(1 for _, g in cases for x in g if x[0] == k) for k in ENTITY_TYPES}
+    assert counts["date"] >= 40 and counts["number"] >= 60 and counts["unit"] >= 60 and counts["docref"] >= 6
+
+
+def test_gold_recall_and_precision_meet_the_spec_targets():
+    result = score(load_gold())
+    report = {k: (round(v["recall"], 3), round(v["precision"], 3), v["gold"], v["predicted"]) for k, v in result.items()}
+    for kind in ("date", "number"):
+        assert result[kind]["recall"] >= 0.95, report
+        assert result[kind]["precision"] >= 0.95, report
+    assert result["unit"]["recall"] >= 0.95, report
+    assert result["unit"]["precision"] >= 0.90, report
+    assert result["docref"]["recall"] >= 0.95, report
+    assert result["docref"]["precision"] >= 0.95, report
+
+
+def test_metric_counts_a_near_miss_and_rejects_a_stray_span():
+    assert _matches((0, 10), (0, 8))  # 7.5%左右 vs 7.5%: most of its length
+    assert not _matches((0, 10), (0, 4))
+    assert not _matches((0, 4), (6, 9))
+    text, gold = parse_gold_line("在[[date:2022年]]增长[[number:5%]]")
+    assert text == "在2022年增长5%"
+    assert gold == [("date", 1, 6), ("number", 8, 10)]
+
+
+# ------------------------------------------------------------------ the spec's own examples
+@pytest.mark.parametrize(
+    "text",
+    ["2022年5月23日", "2022年5月", "2022年", "2024 年 7 月 1 日", "二〇一一年九月五日", "2021-2025年",
+     "2021—2035年", "3月25日至4月10日", "1—5月", "上半年", "第一季度", "6月底前", "2023年3月31日前",
+     "年底前", "11月30日前", "自2023年5月1日起", "２０２２年５月"],
+)
+def test_spec_dates_are_whole_date_spans(text):
+    assert kinds(f"请于{text}，完成") == [("date", text)] or kinds(f"。{text}，") == [("date", text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["6000亿元", "200万元", "3.2亿元", "200亿美元", "10亿元人民币", "1.5%", "99.81%", "0.8‰", "2个百分点",
+     "7.5%左右", "200家", "1.38万户", "96.5万平方米", "40台", "1万人次", "3个工作日", "24小时", "1-2家", "三年",
+     "１５０万元", "百分之五十", "三分之一", "100多家", "20余家", "38.4万元/亩"],
+)
+def test_spec_numbers_are_whole_number_spans(text):
+    assert kinds(f"达到{text}，") == [("number", text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["甬政发〔2022〕21号中", "第二十五条　", "（三）加强", "1. 加强", "第十六届", "第三十五次会议", "服务热线12385",
+     "电话0574-87654321", "编号BBLD00-2022-0001", "“十四五”时期", "市十六届人大一次会议", "十九届五中全会",
+     "打造一批企业", "GB25506标准", "5G基站"],
+)
+def test_spec_non_numbers_are_not_numbers(text):
+    assert all(k != "number" for k, _ in kinds(text)), kinds(text)
+
+
+def test_year_inside_a_doc_number_is_part_of_the_docref_not_a_date():
+    assert kinds("依据甬政发〔2022〕21号文件") == [("docref", "甬政发〔2022〕21号")]
+    assert kinds("（国办发〔2008〕116号）") == [("docref", "国办发〔2008〕116号")]
+
+
+@pytest.mark.parametrize(
+    "ref",
+    ["国办发〔2008〕116号", "浙政办发〔2022〕10号", "甬政发[2021]56号", "甬政办发［2022］19号", "仑政发(2022)1号",
+     "仑政发（2022）1号", "市政府令第188号", "政府令第260号", "宁波市人民政府令第188号", "仑科(2022) 2 号"],
+)
+def test_doc_number_variants(ref):
+    assert kinds(f"按照{ref}执行") == [("docref", ref)] or kinds(f"（{ref}）") == [("docref", ref)]
+
+
+def test_responsibility_clause_units_each_their_own_span():
+    assert kinds("（责任单位：市地方金融监管局、人行市中心支行、宁波银保监局）") == [
+        ("unit", "市地方金融监管局"), ("unit", "人行市中心支行"), ("unit", "宁波银保监局")]
+    assert kinds("（牵头单位：区住建局；配合单位：区发改局、区财政局、各街道办事处）") == [
+        ("unit", "区住建局"), ("unit", "区发改局"), ("unit", "区财政局"), ("unit", "各街道办事处")]
+
+
+def test_labels_leaders_and_trailing_deng_are_not_units():
+    got = kinds("(牵头领导：励成杰，主要责任单位：发展和改革局、经济和信息化局、商务局等部门、单位)")
+    assert got == [("unit", "发展和改革局"), ("unit", "经济和信息化局"), ("unit", "商务局")]
+
+
+def test_brackets_inside_a_unit_name_stay_in_the_unit():
+    got = kinds("（牵头单位：各区（县、市）政府、开发园区管委会；配合单位：市财政局、各区〔县、市〕政府）")
+    assert got == [("unit", "各区（县、市）政府"), ("unit", "开发园区管委会"), ("unit", "市财政局"),
+                   ("unit", "各区〔县、市〕政府")]
+
+
+def test_clause_broken_over_lines_by_reflow_is_read_across_the_join():
+    text = "完成率达到100%。（牵头单位：市商务局；配合单位：市发改委、市商\n务局）"
+    units = [t for k, t in kinds(text) if k == "unit"]
+    assert units[:2] == ["市商务局", "市发改委"]  # never a span across the paragraph break
+    check_invariants(text, find_entities(text))
+
+
+def test_prose_that_assigns_work():
+    assert kinds("区水利局牵头，区应急管理局、区气象局配合。") == [
+        ("unit", "区水利局"), ("unit", "区应急管理局"), ("unit", "区气象局")]
+    assert kinds("由市财政局会同市审计局负责。") == [("unit", "市财政局"), ("unit", "市审计局")]
+    assert kinds("分管市财政局、市审计局、市咨询委。") == [
+        ("unit", "市财政局"), ("unit", "市审计局"), ("unit", "市咨询委")]
+
+
+def test_issuer_in_signature_is_not_a_unit():
+    text = "特此通知。\n宁波市人民政府办公厅\n2022年5月17日"
+    assert kinds(text) == [("date", "2022年5月17日")]
+
+
+def test_table_row_cells_that_name_organisations_are_units():
+    text = "序号\t任务内容\t牵头单位\t配合单位\n1\t推进数字化改革\t区发改局\t区财政局、区大数据中心"
+    assert [t for k, t in kinds(text) if k == "unit"] == ["区发改局", "区财政局", "区大数据中心"]
+
+
+def test_full_width_digits_and_spaces_are_tolerated():
+    assert kinds("于２０２４年７月１日前") == [("date", "２０２４年７月１日前")]
+    assert kinds("共 49 人出席") == [("number", "49 人")]
+
+
+# ------------------------------------------------------------------ robustness
+_ALPHABET = st.sampled_from(
+    list("0123456789０１２３４５６７８９一二三四五六七八九十百千万亿〇年月日号至前起底半季度第届次条个家元%‰")
+    + list("（）()〔〕[]【】、，。；：:\n\t 责任单位牵头配合市区县局委办政府街道发改财政会同由分管等部门")
+    + ["2022", "甬政发", "责任单位：", "牵头单位：", "亿元", "个百分点", "各区（县、市）政府", "—", "-"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_ALPHABET, max_size=80).map("".join))
+def test_never_raises_and_spans_are_well_formed_on_entity_like_noise(text):
+    check_invariants(text, find_entities(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_never_raises_on_arbitrary_text(text):
+    check_invariants(text, find_entities(text))
+
+
+def test_every_seed_file_gives_well_formed_spans_of_every_class(seed_files):
+    seen = set()
+    for path in seed_files:
+        text = path.read_bytes().decode("utf-8")
+        spans = find_entities(text)
+        check_invariants(text, spans)
+        seen |= {s.type for s in spans}
+    assert seen == set(ENTITY_TYPES)

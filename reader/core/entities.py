@@ -113,7 +113,7 @@ _DATE_RE = re.compile(
     f"|(?<![0-9０-９A-Za-z\\-/.]){_YEAR}(?P<sep>[-./])(?:[1][0-2]|0?[1-9])(?P=sep)(?:3[01]|[12][0-9]|0?[1-9])(?![0-9A-Za-z\\-/.])"
     # stand-alone periods: 上半年 · 第一季度 · 年底前
     f"|(?<![{_CJK}]半){_PERIOD}"
-    "|(?<![0-9０-９每])年(?:底|末)"
+    "|(?<![0-9０-９每一二两三四五六七八九十百几多余个])年(?:底|末|内)"
     ")"
     f"(?:{_S}{_DEADLINE})?"
 )
@@ -305,11 +305,14 @@ _NOT_ORG_ENDINGS = tuple(
 队伍 部门 院落 庭院 大院 办法 科室""".split()
 )
 _GENERIC_ITEMS = frozenset(
-    "单位 部门 机构 有关单位 有关部门 相关部门 相关单位 各单位 各部门 其他单位 其他部门 成员单位 各成员单位 企业".split()
+    "单位 部门 机构 有关单位 有关部门 相关部门 相关单位 各单位 各部门 其他单位 其他部门 成员单位 各成员单位 企业 "
+    "各有关单位 各有关部门 各相关单位 各相关部门 有关方面".split()
 )
+# collective actors that end in 单位/部门 but are still one named group: 市直有关单位 · 区直各部门
+_COLLECTIVE_RE = re.compile("(?:市直|区直|县直|省直|市级|区级|县级)[^\\s、，。；]{0,6}(?:单位|部门|机关)")
 _BR_OPEN = "（(〔［[【"
 _BR_CLOSE = "）)〕］]】"
-_ORG_CHAR = f"[^\\s，。；：、,;:！？!?“”\"《》{re.escape(_BR_OPEN + _BR_CLOSE)}的了是在对把将被向从按据以等和及与或并]"
+_ORG_CHAR = f"[^\\s，。；：、,;:！？!?“”\"《》{re.escape(_BR_OPEN + _BR_CLOSE)}的了是在对把将被向从按据以等和及与或并由请]"
 _ORG_BR = f"[{re.escape(_BR_OPEN)}][^\\s，。；：{re.escape(_BR_OPEN + _BR_CLOSE)}]{{1,10}}[{re.escape(_BR_CLOSE)}]"
 # "和" may sit inside a name (发展和改革局, 人力资源和社会保障局) but never before a new prefix
 _ORG_AND = "(?:[和与](?![市区县省各]))"
@@ -324,7 +327,10 @@ _ORG_RE = re.compile(
     f"{_ORG_BODY}{{1,22}}?{_ORG_SUFFIX_GROUP}(?:{_ORG_BODY}{{0,12}}?{_ORG_SUFFIX_GROUP})*(?:{_ORG_BR})?"
 )
 _ORG_PREFIX_RE = re.compile(
-    f"(?:各|市|区|县|省|州|乡|镇|国家|中央|全国|国务院|人行|中国|自治区|浙江|[{_CJK}]{{1,5}}?(?:省|市|区|县|州|旗|镇|乡|街道))"
+    "(?:各|市|区|县|省|州|乡|镇|国家|中央|全国|国务院|人行|中国|自治区|浙江"
+    # a place name: a few characters that are not function words, then 省/市/区/县…
+    "|[^\\W\\d_的了是在对把将被向从按据以等和及与或并由请此项工作要应其该本我有关各]{1,5}?"
+    "(?:省|市|区|县|州|旗|镇|乡|街道))"
 )
 # suffixes strong enough to need no place prefix in prose (宁波海关, 宁波舟山港集团)
 _STRONG_SUFFIXES = tuple(
@@ -383,6 +389,8 @@ def _is_org(s: str, *, need_prefix: bool) -> bool:
     """A whole string that reads as one organisation name."""
     if not (2 <= len(s) <= 40) or _not_org_word(s):
         return False
+    if _COLLECTIVE_RE.fullmatch(s):
+        return True
     if not _ORG_RE.fullmatch(s):
         return False
     if need_prefix and not (_ORG_PREFIX_RE.match(s) or s.endswith(_STRONG_SUFFIXES)):
@@ -499,6 +507,22 @@ def _org_items_before(text: str, pos: int) -> list[tuple[int, int]]:
         i -= 1
     if pos - i < 2:
         return []
+    items = _names_in(text, i, pos)
+    # "（各区政府，市教育局、市卫生健康委按职责分工负责）": earlier comma-separated names share the verb
+    while items and i > 0 and text[i - 1] in "，,":
+        j = i - 1
+        while j > 0 and pos - j < 160 and text[j - 1] not in _LEFT_BOUNDARY and text[j - 1] not in _BR_OPEN:
+            j -= 1
+        earlier = _names_in(text, j, i - 1)
+        if not earlier:
+            break
+        items = earlier + items
+        i = j
+    return items
+
+
+def _names_in(text: str, i: int, pos: int) -> list[tuple[int, int]]:
+    """All of text[i:pos] as a list of organisation names, or [] when any item is not one."""
     items = []
     for a, b in _split_items(text, i, pos):
         a, b = _trim_item(text, a, b)
@@ -550,7 +574,7 @@ def _org_items_after(text: str, pos: int) -> list[tuple[int, int]]:
     i = pos
     n = len(text)
     while i < n:
-        m = _ORG_RE.match(text, i)
+        m = _ORG_RE.match(text, i) or _COLLECTIVE_RE.match(text, i)
         if not m:
             break
         a, b = m.start(), m.end()

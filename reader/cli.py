@@ -80,7 +80,9 @@ def _cmd_gui(args: argparse.Namespace) -> int:
 
 
 # ---------------------------------------------------------------- main
-COMMANDS = [_add_parse, _add_gui]
+from reader.commands_library import COMMANDS as _LIBRARY_COMMANDS  # noqa: E402
+
+COMMANDS = [_add_parse, _add_gui, *_LIBRARY_COMMANDS]
 
 
 def build_parser() -> argparse.ArgumentParser:

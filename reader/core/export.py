@@ -1,0 +1,141 @@
+"""Export documents as plain text files with a metadata header.
+
+Each file is::
+
+    标题：…
+    文号：…
+    发文机关：…、…
+    成文日期：YYYY-MM-DD
+    来源：<file>:<first>-<last>
+    <blank line>
+    <reading text>
+
+File names come from 文号 and title, made safe on every system. Nothing is
+ever overwritten (an existing name gets " (2)", " (3)" …) and nothing is
+written outside the chosen folder.
+"""
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from reader.core.model import Document
+
+ENCODINGS = ("utf-8", "utf-8-sig", "gb18030")
+MAX_NAME_CHARS = 120
+SEPARATOR = "=" * 40  # between documents in a single-file export
+HEADER_FIELDS = ("标题", "文号", "发文机关", "成文日期", "来源")
+_BAD_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+
+
+def header_lines(doc: Document) -> list[str]:
+    m = doc.meta
+    return [
+        f"标题：{m.title}",
+        f"文号：{m.doc_number or ''}",
+        f"发文机关：{'、'.join(m.issuers)}",
+        f"成文日期：{m.date or ''}",
+        f"来源：{doc.file}:{doc.first_line}-{doc.last_line}",
+    ]
+
+
+def render(doc: Document) -> str:
+    """The exported text of one document, with "\\n" line ends."""
+    return "\n".join(header_lines(doc)) + "\n\n" + doc.text + "\n"
+
+
+def safe_name(name: str, default: str = "未命名") -> str:
+    """A file name stem that is valid and harmless on Windows, macOS and Linux."""
+    s = _BAD_CHARS.sub("", name)
+    s = re.sub(r"\s+", " ", s).strip()
+    s = re.sub(r"\.{2,}", ".", s).strip(" .")
+    s = s[:MAX_NAME_CHARS].rstrip(" .")
+    if not s:
+        s = default
+    if s.split(".")[0].strip().lower() in _RESERVED:
+        s = "_" + s
+    return s
+
+
+def doc_file_stem(doc: Document) -> str:
+    m = doc.meta
+    parts = [p for p in (m.doc_number, m.title) if p]
+    return safe_name(" ".join(parts))
+
+
+def _create_unique(out_dir: Path, stem: str, suffix: str, data: bytes, taken: set[str]) -> Path:
+    """Write data to a new file named stem[ (n)]suffix in out_dir; never overwrites."""
+    n = 1
+    while True:
+        name = f"{stem}{suffix}" if n == 1 else f"{stem} ({n}){suffix}"
+        n += 1
+        if name.lower() in taken:
+            continue
+        path = out_dir / name
+        if path.resolve().parent != out_dir:
+            raise ValueError(f"不安全的文件名：{name}")
+        try:
+            with open(path, "xb") as f:  # exclusive create: never overwrite
+                f.write(data)
+        except FileExistsError:
+            continue
+        taken.add(name.lower())
+        return path
+
+
+def _encode(text: str, encoding: str, crlf: bool) -> bytes:
+    if crlf:
+        text = text.replace("\r\n", "\n").replace("\n", "\r\n")
+    return text.encode(encoding)
+
+
+def export_documents(
+    docs: Sequence[Document],
+    out_dir,
+    *,
+    encoding: str = "utf-8",
+    crlf: bool = False,
+    single_file: str | None = None,
+) -> list[Path]:
+    """Write docs into out_dir (created if needed); returns the paths written.
+
+    encoding is utf-8, utf-8-sig (with BOM, for Notepad) or gb18030; crlf gives
+    Windows line ends; single_file writes all documents into one file of that name.
+    """
+    enc = encoding.lower().replace("_", "-")
+    if enc in ("utf8",):
+        enc = "utf-8"
+    if enc not in ENCODINGS:
+        raise ValueError(f"不支持的编码：{encoding}（可选 {', '.join(ENCODINGS)}）")
+    out = Path(os.path.abspath(Path(out_dir).expanduser()))
+    out.mkdir(parents=True, exist_ok=True)
+    out = out.resolve()
+    taken: set[str] = set()
+    if single_file is not None:
+        stem, suffix = os.path.splitext(single_file)
+        if suffix.lower() not in (".txt", ".text"):
+            stem, suffix = single_file, ".txt"
+        body = f"\n{SEPARATOR}\n\n".join(render(d) for d in docs)
+        return [_create_unique(out, safe_name(stem, "导出"), suffix, _encode(body, enc, crlf), taken)]
+    return [_create_unique(out, doc_file_stem(d), ".txt", _encode(render(d), enc, crlf), taken) for d in docs]
+
+
+def read_export(path, encoding: str = "utf-8") -> list[tuple[dict[str, str], str]]:
+    """Read an exported file back: [(header fields, reading text)], one per document."""
+    raw = Path(path).read_bytes().decode(encoding)
+    if raw.startswith("\ufeff"):
+        raw = raw[1:]
+    raw = raw.replace("\r\n", "\n")
+    parts = raw.split(f"\n{SEPARATOR}\n\n")
+    out = []
+    for part in parts:
+        head, _, body = part.partition("\n\n")
+        fields = {}
+        for line in head.split("\n"):
+            k, _, v = line.partition("：")
+            fields[k] = v
+        out.append((fields, body[:-1] if body.endswith("\n") else body))
+    return out

@@ -8,12 +8,13 @@ gold documents of all seeds reaches the product's stated aim of 95 %.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from reader.core.pipeline import parse_file
-from tests.corpus.judge import FIELDS, describe_problems, match, mismatch_table, score
+from tests.corpus.judge import FIELDS, describe_problems, match, mismatch_table, norm, score
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = json.loads((ROOT / "tests" / "data" / "seed_gold.json").read_text(encoding="utf-8"))["files"]
@@ -74,3 +75,16 @@ def test_field_accuracy(field_name):
     assert accuracy >= AIM, (
         f"{field_name}: {correct}/{total} = {accuracy:.1%} < {AIM:.0%}\n" + mismatch_table(rows)
     )
+
+
+@pytest.mark.parametrize("name", sorted(GOLD))
+def test_reading_texts_drop_page_furniture(name):
+    """Page numbers (— 13 —) and the running headers the gold lists never reach a reading text."""
+    page_number = re.compile(r"^\s*[—–\-－]\s*\d+\s*[—–\-－]\s*$")
+    headers = [norm(h) for h in GOLD[name].get("running_headers", [])]
+    for doc in parsed(name).documents:
+        for line in doc.text.split("\n"):
+            assert not page_number.match(line), f"{name}: page number {line!r} in {doc.meta.title!r}"
+        flat = norm(doc.text)
+        for header in headers:
+            assert header not in flat, f"{name}: running header {header!r} in {doc.meta.title!r}"

@@ -36,8 +36,16 @@ def parse_gold_line(line: str) -> tuple[str, list[tuple[str, int, int]]]:
 
 
 def load_gold() -> list[tuple[str, list[tuple[str, int, int]]]]:
+    """One case per line; consecutive table rows (lines with a TAB) form one case, joined by "\\n"."""
     cases = []
-    for raw in GOLD.read_text(encoding="utf-8").splitlines():
+    table: list[str] = []
+    for raw in GOLD.read_text(encoding="utf-8").splitlines() + [""]:
+        if "\t" in raw and not raw.startswith("#"):
+            table.append(raw)
+            continue
+        if table:
+            cases.append(parse_gold_line("\n".join(table)))
+            table = []
         if not raw.strip() or raw.startswith("#"):
             continue
         cases.append(parse_gold_line(raw))

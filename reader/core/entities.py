@@ -83,7 +83,7 @@ _DEADLINE = "(?:之前|以前|前(?![一二三四五六七八九十两0-9０-９
 _YMD = (
     f"(?:{_YEAR}|{_CYEAR}){_S}年"
     f"(?:{_S}(?:{_PERIOD}"
-    f"|{_MONTH}{_S}月份?(?:{_S}{_DAY}{_S}[日号]|{_MONTH_PART})?"
+    f"|{_MONTH}(?:{_S}{_DASH}{_S}{_MONTH})?{_S}月份?(?:{_S}{_DAY}{_S}[日号]|{_MONTH_PART})?"
     f"|{_CMONTH}月份?(?:{_CDAY}日|{_MONTH_PART})?"
     f"|{_YEAR_PART}))?"
 )
@@ -92,7 +92,7 @@ _MD = (
 )
 # right-hand side of a range: a full date, a month(-day), or a bare day
 _RANGE_RIGHT = (
-    f"(?:{_YMD}|{_MONTH}{_S}月份?(?:{_S}{_DAY}{_S}[日号]|{_MONTH_PART})?|{_DAY}{_S}[日号])"
+    f"(?:{_YMD}|(?:次年|翌年|当年|下一?年){_S}{_MONTH}{_S}月(?:{_S}{_DAY}{_S}[日号])?|{_MONTH}{_S}月份?(?:{_S}{_DAY}{_S}[日号]|{_MONTH_PART})?|{_DAY}{_S}[日号])"
 )
 _RELATIVE_YEAR = "(?:今|明|去|当|本|上|次)年"
 
@@ -102,13 +102,14 @@ _DATE_RE = re.compile(
     # 2021-2025年 · 2021—2035年 · （2021-2025）
     f"(?<![0-9０-９A-Za-z\\-/.])(?P<yr>{_YEAR}){_S}{_DASH}{_S}(?P<yr2>{_YEAR})(?:{_S}年(?:度)?)?(?![0-9０-９\\-/])"
     # 1—5月 · 3至5月
-    f"|(?<![0-9０-９.．个年\\-])(?:{_MONTH}){_S}{_DASH}{_S}{_MONTH}{_S}月份?(?!{_S}[0-9０-９])"
+    f"|(?<![0-9０-９.．个\\-])(?:{_MONTH}){_S}{_DASH}{_S}{_MONTH}{_S}月份?(?!{_S}[0-9０-９])"
     # full, partial dates, optionally ranged
     f"|(?:{_YMD}|{_MD})(?:{_S}(?:上午|下午|晚上)?{_S}{_DASH}{_S}{_RANGE_RIGHT})?"
     # 今年6月底 · 明年上半年
     f"|{_RELATIVE_YEAR}(?:{_PERIOD}|{_MONTH}{_S}月(?:{_S}{_DAY}{_S}[日号]|{_MONTH_PART})?|[底末初])"
-    # 每月10日
+    # 每月10日 · a chronicle (记事) entry starting a paragraph: "6日　市长…"
     f"|每月{_S}{_DAY}{_S}[日号]"
+    f"|(?:(?<=\n)|^){_DAY}{_S}日(?=[ \u3000\t]|[上下]午)"
     # ISO-ish: 2022-9-30 · 2022.9.30 · 2022/9/30
     f"|(?<![0-9０-９A-Za-z\\-/.]){_YEAR}(?P<sep>[-./])(?:[1][0-2]|0?[1-9])(?P=sep)(?:3[01]|[12][0-9]|0?[1-9])(?![0-9A-Za-z\\-/.])"
     # stand-alone periods: 上半年 · 第一季度 · 年底前
@@ -291,7 +292,8 @@ def _number_ok(text: str, m: re.Match) -> bool:
 # ------------------------------------------------------------------ units (organisations)
 _ORG_SUFFIXES = """
 办事处 管委会 委员会 领导小组 工作小组 工作专班 专班 指挥部 办公室 办公厅 服务中心 中心 支行 分行 银行 分公司 公司 集团
-支队 大队 中队 分局 总局 局 委 办 厅 院 署 会 所 站 队 馆 室 部 处 政府 街道 乡镇 海关 法院 检察院
+支队 大队 中队 调查队 消防队 执法队 稽查队 工作队 分局 总局 局 委 办 厅 院 署 会 所 站 室 部 处 政府 街道 乡镇
+海关 法院 检察院 档案馆
 妇联 残联 侨联 文联 科协 工商联 社科联 联社 供销社 气象台 电视台 保障中心 人武部 军分区 监狱
 """
 _ORG_SUFFIX_LIST = sorted(set(_ORG_SUFFIXES.split()), key=len, reverse=True)
@@ -319,7 +321,7 @@ _ORG_AND = "(?:[和与](?![市区县省各]))"
 # a name never runs on over a verb that assigns work (市财政局|会同|市审计局)
 _ORG_VERB_STOP = (
     "(?!会同|牵头|负责|配合|联系|分管|协助|协同|联合|参与|按照|根据|督促|指导|抓紧|尽快|加快|组织|研究|统筹|"
-    "做好|加强|开展|落实|制定|提出|审核|会商)"
+    "做好|加强|开展|落实|制定|提出|审核|会商|指定|委托|授权)"
 )
 _ORG_BODY = f"(?:{_ORG_VERB_STOP}(?:{_ORG_CHAR}|{_ORG_BR}|{_ORG_AND}))"
 _ORG_SUFFIX_GROUP = f"{_ORG_VERB_STOP}(?:{_ORG_SUFFIX_ALT})"
@@ -345,7 +347,7 @@ _LABEL_HEAD_RE = re.compile(
     "(?:责任|牵头|配合|协办|协助|参与|承办|主办|实施|推进|督办|监管|落实|主责|执行|协同|指导|完成|负责|联系|督查|工作)?"
     "(?:/(?:责任|牵头|配合|推进|协办))?$"
 )
-_LABEL_BEFORE = set("（(〔［[【；;，,、 \u3000\t\n")
+_LABEL_BEFORE = set("（(〔［[【；;，,、 \u3000\t\n*＊>")
 
 
 def _labels(text: str):
@@ -354,7 +356,8 @@ def _labels(text: str):
         s = m.start()
         head = _LABEL_HEAD_RE.search(text, max(0, s - 10), s)
         a = head.start() if head else s
-        if a > 0 and text[a - 1] not in _LABEL_BEFORE:
+        # 责任单位： / 牵头单位： stand on their own; a bare 单位： must start a clause
+        if a == s and a > 0 and text[a - 1] not in _LABEL_BEFORE:
             continue
         yield text[a : m.end()], m.end()
 
@@ -416,12 +419,28 @@ def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in items if b > a]
 
 
+_ITEM_PAD = set(" \u3000*＊")
+_TAG_RE = re.compile("<[^<>\n]{1,40}>")
+_TAG_END_RE = re.compile("<[^<>\n]{1,40}>$")
+
+
 def _trim_item(text: str, a: int, b: int) -> tuple[int, int]:
     """Drop what is not part of the name: 等部门、单位 · 按职责负责 · spaces."""
-    while a < b and text[a] in " \u3000":
-        a += 1
-    while b > a and text[b - 1] in " \u3000":
-        b -= 1
+    while True:
+        while a < b and text[a] in _ITEM_PAD:
+            a += 1
+        while b > a and text[b - 1] in _ITEM_PAD:
+            b -= 1
+        # markup left in extracted tables: <p>区安委会</p>
+        m = _TAG_RE.match(text, a, b)
+        if m:
+            a = m.end()
+            continue
+        m = _TAG_END_RE.search(text, a, b)
+        if m and m.start() > a:
+            b = m.start()
+            continue
+        break
     for _ in range(3):
         m = _ITEM_TAIL_RE.search(text, a, b)
         if not m or m.start() == a:
@@ -440,6 +459,12 @@ def _clause_units(text: str) -> list[tuple[int, int]]:
     for label, i in _labels(text):
         if "领导" in label:
             continue
+        # reflow keeps the break after a colon: "配合单位：\n市商务局、…" is one clause
+        j = i
+        while j < n and text[j] in " \u3000":
+            j += 1
+        if j < n and text[j] == "\n":
+            i = j + 1
         depth = 0
         end = i
         while end < n:
@@ -469,7 +494,8 @@ def _clause_units(text: str) -> list[tuple[int, int]]:
         for a, b in _split_items(text, i, value_end):
             a, b = _trim_item(text, a, b)
             s = text[a:b]
-            if len(s) < 2 or s in _GENERIC_ITEMS or _looks_like_sentence(s):
+            # inside a clause 各部门、各单位 are the named actors; a bare 单位 / 部门 is not
+            if len(s) < 2 or (s in _GENERIC_ITEMS and not s.startswith("各")) or _looks_like_sentence(s):
                 continue
             out.append((a, b))
     return out
@@ -610,11 +636,25 @@ def _prose_units(text: str) -> list[tuple[int, int]]:
             word = m.group("right")
             if word == "联系" and text.startswith(("领导", "人", "电话", "方式", "单位"), m.end()):
                 continue
+            if word == "请" and (
+                text.startswith(tuple("求示假教愿柬辞托予"), m.end())
+                or (m.start() > 0 and text[m.start() - 1] in "报提申呈敬邀聘")
+            ):
+                continue
             out.extend(_org_items_after(text, m.end()))
     return out
 
 
 _HEADER_UNIT_RE = re.compile("(?:责任|牵头|配合|承办|主办|协办|督办|推进|实施|主责|参与)[^\\t]{0,4}(?:单位|部门|处室)|^(?:单位|部门)$")
+
+
+_TASK_CJK_RE = re.compile(f"[{_CJK}]{{4,}}")
+
+
+def _is_task_cell(cell: str) -> bool:
+    """A cell that states work to do (推进数字化改革), not a name, number or date."""
+    c = cell.strip()
+    return bool(_TASK_CJK_RE.search(c)) and not _is_org(c, need_prefix=False)
 
 
 def _table_units(text: str) -> list[tuple[int, int]]:
@@ -633,7 +673,13 @@ def _table_units(text: str) -> list[tuple[int, int]]:
             unit_cols = header
         else:
             pos = line_start
+            # without a 单位 header a row counts only as a task row: names come after the task text
+            task_seen = False
             for k, cell in enumerate(cells):
+                if k not in unit_cols and not unit_cols and not task_seen:
+                    task_seen = _is_task_cell(cell)
+                    pos += len(cell) + 1
+                    continue
                 if cell.strip() and len(cell) <= 120:
                     items = []
                     ok = True
@@ -646,7 +692,9 @@ def _table_units(text: str) -> list[tuple[int, int]]:
                             if s in _GENERIC_ITEMS or _looks_like_sentence(s) or not re.search(f"[{_CJK}]", s):
                                 ok = False
                                 break
-                        elif not _is_org(s, need_prefix=False) or len(s) > 25:
+                        elif not _is_org(s, need_prefix=True) or len(s) > 25 or s.endswith("公司"):
+                            # outside a 单位 column only a plain authority name counts
+                            # (not 隐患单位 companies, not a 派出所 header)
                             ok = False
                             break
                         items.append((a, b))
@@ -732,4 +780,19 @@ def find_entities(text: str) -> list[Span]:
 
 
 def _units(text: str) -> list[tuple[int, int]]:
-    return _clause_units(text) + _prose_units(text) + _table_units(text)
+    out = []
+    for a, b in _clause_units(text) + _prose_units(text) + _table_units(text):
+        out.extend(_split_joined(text, a, b))
+    return out
+
+
+_JOIN_RE = re.compile("[和与及]")
+
+
+def _split_joined(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """"区综合执法局和华润兴光燃气公司" is two names; "人力资源和社会保障局" is one."""
+    for m in _JOIN_RE.finditer(text, a, b):
+        left, right = text[a : m.start()], text[m.end() : b]
+        if _is_org(left, need_prefix=False) and _is_org(right, need_prefix=False):
+            return [(a, m.start())] + _split_joined(text, m.end(), b)
+    return [(a, b)]

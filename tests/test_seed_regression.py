@@ -88,3 +88,17 @@ def test_reading_texts_drop_page_furniture(name):
         flat = norm(doc.text)
         for header in headers:
             assert header not in flat, f"{name}: running header {header!r} in {doc.meta.title!r}"
+
+
+@pytest.mark.parametrize("name", sorted(n for n in GOLD if not GOLD[n].get("interleaved")))
+def test_documents_do_not_swallow_their_neighbours(name):
+    """Outside two-column extractions, a document's line range holds no other document's title line."""
+    gold = GOLD[name]["documents"]
+    m = match(gold, parsed(name).documents)
+    problems = [
+        f"{name}:{d.first_line}-{d.last_line} {d.meta.title!r} holds the title line {other['line']} of {other['title']!r}"
+        for g, d in m.pairs
+        for other in gold
+        if other is not g and not other.get("optional") and d.first_line <= other["line"] <= d.last_line
+    ]
+    assert not problems, "\n".join(problems)

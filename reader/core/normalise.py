@@ -1,14 +1,426 @@
-"""Clean source lines and reflow them into reading text (placeholder, being completed)."""
+"""Clean source lines and reflow them into reading text.
+
+clean_lines(text) → one Line per source line (1-based numbers as an editor counts
+them: only CR, LF and CRLF end a line), with layout noise removed:
+
+- outer whitespace (incl. U+3000 ideographic space, NBSP, zero-width marks) stripped;
+- full-width digits, Latin letters and ％ folded to ASCII; CJK punctuation
+  （）〔〕：， stays as printed (this is NOT a blanket NFKC);
+- spaces that PDF extraction puts around numbers in dates and quantities removed
+  ("2024 年 7 月 1 日" → "2024年7月1日", "共 49人" → "共49人", "第 19号" → "第19号"),
+  but a space between an organ name and a closing date ("宁波市人民政府 2022年5月17日",
+  a signature on one line) and spaces between CJK words ("第一章  总  则", two
+  issuers side by side) stay;
+- page numbers ("— 13 —", "- 13 -", "第 3 页", a bare number alone between blank
+  lines) and running headers (short lines that recur through the file next to page
+  numbers, or that name a gazette issue) are not returned at all.
+
+reflow(lines) → the reading text of one document: paragraphs separated by "\\n".
+It measures the document's layout first (see _Layout) and joins a line to the
+next only when the break was made by the page width, never after sentence-final
+punctuation, before headings, around signature/date/文号 lines and table rows.
+
+Invariant (tested): reflow only removes whitespace. With every character of
+LAYOUT_SPACE deleted, reflow(lines) equals the concatenation of the lines' texts.
+"""
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from reader.core.model import Line
 
+# ── what counts as droppable space ───────────────────────────────────────────
+
+ZERO_WIDTH = "\ufeff\u200b\u200c\u200d\u2060"
+LAYOUT_SPACE = re.compile(r"[\s" + ZERO_WIDTH + "]+")
+"""Whitespace (Python's str.isspace set) and zero-width marks: what normalising may drop."""
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+
+_FULLWIDTH_FOLD = str.maketrans(
+    {
+        **{chr(0xFF10 + i): chr(0x30 + i) for i in range(10)},  # ０-９
+        **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},  # Ａ-Ｚ
+        **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},  # ａ-ｚ
+        "％": "%",
+    }
+)
+
+# ── spaces inside dates and quantities ───────────────────────────────────────
+
+_SPACE = "[ \u3000\u00a0]"
+_CJK = "\u4e00-\u9fff"
+# Measure words and date parts that follow a number in 公文.
+_UNITS = (
+    "年月日号期届次个人名位家户元角万亿千百项件条款章节篇岁天周时分秒"
+    "公米吨台辆套所座批类种倍成亩张份册页部只头起宗笔余多季度栋间层处例床"
+    "%‰"
+)
+_NUMBER = r"\d+(?:[.,，]\d+)*"
+_ORGAN_END = "府厅室会局委院部办处社行司站所队团组"
+
+# digit, spaces, unit: "2024 年", "1 号", "49 人", "99.81 %"
+_SPACE_BEFORE_UNIT = re.compile(rf"(?<=\d){_SPACE}+(?=[{_UNITS}])")
+# CJK (or closing bracket), spaces, a number that has a unit: "共 49人", "第 19号", "于 2024年"
+_SPACE_BEFORE_NUMBER = re.compile(
+    rf"(?<=[{_CJK}〕）】，、：；（(])({_SPACE}+)(?={_NUMBER}{_SPACE}*[{_UNITS}])"
+)
+# A full date closing the line: after an organ name it is a signature, keep the space.
+_DATE_TO_END = re.compile(rf"{_SPACE}*\d{{4}}{_SPACE}*年{_SPACE}*\d{{1,2}}{_SPACE}*月{_SPACE}*\d{{1,2}}{_SPACE}*日$")
+
+
+def squeeze_number_spaces(text: str) -> str:
+    """Remove layout spaces around numbers in dates and quantities (see module doc)."""
+    if " " not in text and "\u3000" not in text and "\u00a0" not in text:
+        return text
+    text = _SPACE_BEFORE_UNIT.sub("", text)
+
+    def before_number(m: re.Match[str]) -> str:
+        start = m.start()
+        if text[start - 1] in _ORGAN_END and _DATE_TO_END.match(text, start):
+            return m.group(1)  # "宁波市人民政府 2022年5月17日": issuer and date side by side
+        return ""
+
+    if _looks_like_spaced_cells(text):
+        return text  # table cells: "2025年指标 2020年底基数 2025年指标 2020年底基数"
+    return _SPACE_BEFORE_NUMBER.sub(before_number, text)
+
+
+_SPACED_DATE = re.compile(r"\d年\s+\d{1,2}月|\d月\s+\d{1,2}日")
+
+
+def _looks_like_spaced_cells(text: str) -> bool:
+    """A table row whose cells are separated by single spaces: most cells hold a number."""
+    if "，" in text or "。" in text or "；" in text or _SPACED_DATE.search(text):
+        return False
+    cells = text.split()
+    if len(cells) < 3:
+        return False
+    with_digits = sum(1 for c in cells if any(ch.isdigit() for ch in c))
+    return with_digits >= 0.75 * len(cells) and all(len(c) > 1 for c in cells)
+
+
+def clean_text(raw: str) -> str:
+    """One raw source line → its cleaned text (no page-furniture detection)."""
+    text = raw.strip()
+    if text and (text[0] in ZERO_WIDTH or text[-1] in ZERO_WIDTH):
+        text = text.strip(ZERO_WIDTH + " \t\u3000\u00a0\f\v")
+    if not text:
+        return ""
+    if not text.isascii():
+        text = text.translate(_FULLWIDTH_FOLD)
+    return squeeze_number_spaces(text)
+
+
+def split_source_lines(text: str) -> list[str]:
+    """Split like an editor counts lines: CR, LF and CRLF only (not form feed, U+2028…)."""
+    if not text:
+        return []
+    raw = _NEWLINE.split(text)
+    if raw[-1] == "":
+        raw.pop()
+    return raw
+
+
+# ── page numbers and running headers ─────────────────────────────────────────
+
+_DASH = "—–\\-－―‒~～·•"
+_PAGE_NUMBER = re.compile(
+    rf"^(?:[{_DASH}]+\s*\d{{1,4}}\s*[{_DASH}]+"  # — 13 —, - 13 -, －13－, ·13·
+    r"|第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?"  # 第 3 页, 第3页 共10页
+    r"|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?"
+    r")$"
+)
+_BARE_NUMBER = re.compile(r"^\d{1,4}$")
+# A header line that carries the page number at one end: "宁波市政府公报 — 13 —".
+_EDGE_PAGE_NUMBER = re.compile(
+    rf"^(?:[{_DASH}]+\s*\d{{1,4}}\s*[{_DASH}]+\s+)?(.*?)(?:\s+[{_DASH}]+\s*\d{{1,4}}\s*[{_DASH}]+)?$"
+)
+_GAZETTE_WORDS = re.compile(
+    r"公报|政报|通报|简报|周刊|月刊|年鉴|会刊|第\s*\d+\s*[期号卷]|总第\s*\d+\s*期|\d{4}\s*年\s*第\s*\d+\s*期"
+)
+_SENTENCE_END_CHARS = "。；，：！？、"
+HEADER_MIN_REPEATS = 3
+HEADER_MAX_WIDTH = 60
+BARE_NUMBER_MIN_GAP = 8
+"""Bare numbers closer than this (non-blank lines) to another are table cells, not page numbers."""
+
+
+def _is_blank(texts: list[str], i: int) -> bool:
+    return i < 0 or i >= len(texts) or not texts[i]
+
+
+def _page_numbers(texts: list[str]) -> set[int]:
+    found = {i for i, t in enumerate(texts) if t and t[0] in _DASH + "第Pp" and _PAGE_NUMBER.match(t)}
+    bare = [
+        i
+        for i, t in enumerate(texts)
+        if t and t[0].isdigit() and _BARE_NUMBER.match(t) and _is_blank(texts, i - 1) and _is_blank(texts, i + 1)
+    ]
+    if bare:
+        # position of each line among non-blank lines, to measure gaps
+        rank: dict[int, int] = {}
+        n = 0
+        for i, t in enumerate(texts):
+            if t:
+                rank[i] = n
+                n += 1
+        for k, i in enumerate(bare):
+            near_prev = k > 0 and rank[i] - rank[bare[k - 1]] < BARE_NUMBER_MIN_GAP
+            near_next = k + 1 < len(bare) and rank[bare[k + 1]] - rank[i] < BARE_NUMBER_MIN_GAP
+            if not (near_prev or near_next):
+                found.add(i)
+    return found
+
+
+def _near(texts: list[str], i: int, marks: set[int], reach: int = 2) -> bool:
+    """Is one of the `reach` nearest non-blank lines before or after i in `marks`?"""
+    for step in (-1, 1):
+        j, seen = i + step, 0
+        while 0 <= j < len(texts) and seen < reach:
+            if texts[j]:
+                if j in marks:
+                    return True
+                seen += 1
+            j += step
+    return False
+
+
+def _running_headers(texts: list[str], page_numbers: set[int]) -> set[int]:
+    keys: dict[int, str] = {}
+    for i, t in enumerate(texts):
+        if not t or i in page_numbers or len(t) > HEADER_MAX_WIDTH + 20:
+            continue
+        key = _EDGE_PAGE_NUMBER.match(t).group(1) if t[0] in _DASH or t[-1] in _DASH else t
+        if 4 <= len(key) <= HEADER_MAX_WIDTH and key[-1] not in _SENTENCE_END_CHARS:
+            keys[i] = key
+    counts = Counter(keys.values())
+    repeated = {k for k, c in counts.items() if c >= HEADER_MIN_REPEATS}
+    if not repeated:
+        return set()
+    where: dict[str, list[int]] = {}
+    for i, k in keys.items():
+        if k in repeated:
+            where.setdefault(k, []).append(i)
+    found: set[int] = set()
+    for key, places in where.items():
+        beside_numbers = sum(1 for i in places if _near(texts, i, page_numbers))
+        spread = min(b - a for a, b in zip(places, places[1:])) >= 20
+        if beside_numbers >= max(2, len(places) / 2) or (spread and _GAZETTE_WORDS.search(key)):
+            found.update(places)
+    return found
+
 
 def clean_lines(text: str) -> list[Line]:
-    return [Line(i, s.strip()) for i, s in enumerate(text.splitlines(), start=1)]
+    """One Line per source line; page numbers and running headers left out (see module doc)."""
+    texts = [clean_text(raw) for raw in split_source_lines(text)]
+    numbers = _page_numbers(texts)
+    furniture = numbers | _running_headers(texts, numbers)
+    return [Line(i + 1, t) for i, t in enumerate(texts) if i not in furniture]
+
+
+# ── reflow ───────────────────────────────────────────────────────────────────
+
+_CLOSERS = "”’」』）)】〕》\"'"
+_SENTENCE_FINAL = re.compile(rf"[。！？；：!?;:…][{_CLOSERS}]*$")
+_OPEN_ENDED = re.compile(r"[，、,（(《“‘〔【]$")
+_CN_NUM = "一二三四五六七八九十百零〇两"
+_HEADING = re.compile(
+    rf"^(?:[{_CN_NUM}]+[、．.]"  # 一、
+    rf"|[（(][{_CN_NUM}]+[）)]"  # （一） (一)
+    r"|[（(]\d{1,3}[）)]"  # （1）
+    r"|\d{1,3}[、．]"  # 1、 1．
+    r"|\d{1,3}\.(?![\d%])"  # 1. (not 1.5; "7.3 预案" is not told from "1.2 车位")
+    rf"|第[{_CN_NUM}\d]+[条章节篇编款](?:\s|$)"  # "第X条 …" (not "第十六条对…", a citation)
+    rf"|第[{_CN_NUM}\d]+部分"
+    r"|[①-⑳⑴-⒇]"
+    r"|[-•·▪●○◆◇■□]\s"  # bullets
+    r"|附件(?:\s*\d+)?(?:[：:]|\s|$)"
+    r")"
+)
+_DATE_LINE = re.compile(
+    r"^[（(]?(?:\d{4}年\d{1,2}月\d{1,2}日"
+    rf"|[〇零一二三四五六七八九]{{4}}年[{_CN_NUM}]{{1,2}}月[{_CN_NUM}]{{1,3}}日)"
+    r"[）)]?(?:\s*[（(][^（()）]{1,12}[）)])?$"
+)
+# A note that opens with a date: "（2024年7月31日宁波市第十六届人民代表大会…通过）"
+_DATED_NOTE = re.compile(r"^[（(]\d{4}年\d{1,2}月\d{1,2}日")
+_DOC_NUMBER_LINE = re.compile(
+    r"^[\u4e00-\u9fff]{1,12}(?:〔|\[|［|\(|（)\d{4}(?:〕|\]|］|\)|）)\s*\d{1,4}\s*号$"
+    r"|^[\u4e00-\u9fff]{2,20}令(?:第\s*\d+\s*号)?$"
+)
+_ORGAN_LINE = re.compile(rf"^[{_CJK}（）()·\s]{{2,30}}[{_ORGAN_END}]$")
+# "市司法局局长 蒋文丰", "副市长 杨 勇": a speaker or signer, the name set apart by spaces.
+_NAME_LINE = re.compile(rf"^[{_CJK}、（）]{{2,24}}\s+[{_CJK}](?:\s*[{_CJK}]){{1,3}}$")
+_SALUTATION = re.compile(r"[：:]$")
+_TABLE_GAPS = re.compile(r"\S(?: {2,}|\u3000{2,})\S")
+
+MAX_PAGE_WIDTH = 80
+"""No printed page is wider than this (display columns, CJK = 1): wider lines are paragraphs."""
+MIN_FULL_LINES = 2
+
+
+def display_width(text: str) -> float:
+    """Width in CJK character cells: ASCII counts ½ (digits and Latin print narrow)."""
+    ascii_chars = len(text) if text.isascii() else len(text.encode("ascii", "ignore"))
+    return len(text) - 0.5 * ascii_chars
+
+
+def _is_table_row(text: str) -> bool:
+    return "\t" in text or len(_TABLE_GAPS.findall(text)) >= 2
+
+
+@dataclass
+class _Layout:
+    """How one document was laid out, measured from its own lines.
+
+    width: the typical full line width (commonest width among the longer lines);
+    wrapped: True when lines were broken by a page width (PDF extraction) — False
+      when each line is already a paragraph (lines far wider than a page, or
+      widths that do not cluster);
+    blank_is_break: True when blank lines end paragraphs, False when they are
+      double spacing (a blank line after nearly every line, even mid-sentence).
+    """
+
+    width: float
+    tolerance: float
+    wrapped: bool
+    blank_is_break: bool
+
+    def full(self, width: float) -> bool:
+        return self.wrapped and width >= self.width - self.tolerance
+
+    @classmethod
+    def measure(cls, texts: list[str], widths: list[float], blanks_before: list[int], spliced: list[bool]) -> _Layout:
+        sized = sorted(w for w in widths if w >= 4)
+        if not sized:
+            return cls(0.0, 0.0, False, True)
+        # The full width is the commonest width among the longer half of the lines
+        # (ties → the wider): percentiles drift with indented first lines and digits.
+        upper = Counter(round(w) for w in sized[len(sized) // 2 :])
+        width = float(max(upper.items(), key=lambda kv: (kv[1], kv[0]))[0])
+        # A paragraph's first line is indented two characters; digits print narrow.
+        tolerance = max(3.0, 0.1 * width)
+        in_band = sum(1 for w in sized if abs(w - width) <= tolerance)
+        # Page-width breaks give many lines of the very same width.
+        exact = sum(1 for w in sized if abs(w - width) <= 1.0)
+        too_wide = sum(1 for w in sized if w > width + tolerance)
+        wrapped = (
+            10 <= width <= MAX_PAGE_WIDTH
+            and exact >= MIN_FULL_LINES
+            # a short document has few full lines; a long one has them in number
+            and in_band >= (0.3 if len(sized) >= 20 else 0.1) * len(sized)
+            # lines wider than the "page" mean lines are paragraphs, not a page
+            and too_wide <= 0.1 * len(sized)
+            and not _same_endings(texts, widths, width - tolerance)
+        )
+        # Blank lines after full, unfinished lines: the layout's double spacing.
+        mid, mid_blank, pairs, pairs_blank = 0, 0, 0, 0
+        for k in range(1, len(texts)):
+            if spliced[k]:
+                continue
+            pairs += 1
+            pairs_blank += blanks_before[k] > 0
+            if wrapped and widths[k - 1] >= width - tolerance and not _SENTENCE_FINAL.search(texts[k - 1]):
+                mid += 1
+                mid_blank += blanks_before[k] > 0
+        if mid >= 3:
+            double_spaced = mid_blank >= 0.5 * mid
+        else:
+            double_spaced = pairs > 0 and pairs_blank >= 0.6 * pairs
+        return cls(width, tolerance, wrapped, not double_spaced)
+
+
+def _same_endings(texts: list[str], widths: list[float], full: float) -> bool:
+    """A list of names ("…有限公司", "…委员会") looks like full lines, but page-width breaks
+    fall on any character: when most 'full' lines end alike, they are list items."""
+    endings = Counter(
+        t[-2:] for t, w in zip(texts, widths) if w >= full and not _SENTENCE_FINAL.search(t)
+    )
+    total = sum(endings.values())
+    return total >= 5 and endings.most_common(1)[0][1] >= 0.4 * total
+
+
+def _glue(left: str, right: str) -> str:
+    """Separator when joining two lines: none for Chinese, a space between ASCII words."""
+    a, b = left[-1], right[0]
+    if a.isascii() and b.isascii() and b.isalnum() and (a.isalnum() or a in ",.;:!?)") and not (
+        a.isdigit() and b.isdigit()
+    ):
+        return " "
+    return ""
 
 
 def reflow(lines: Sequence[Line]) -> str:
-    return "\n".join(l.text for l in lines if l.text)
+    """The reading text of one document: its lines joined into paragraphs, one per "\\n"."""
+    texts: list[str] = []
+    blanks_before: list[int] = []
+    spliced: list[bool] = []  # lines left out (headers, other columns) before this one
+    blanks, prev_no = 0, None
+    for line in lines:
+        if not line.text:
+            blanks += 1
+            continue
+        texts.append(line.text)
+        blanks_before.append(blanks)
+        spliced.append(prev_no is not None and line.no - prev_no - 1 > blanks)
+        blanks, prev_no = 0, line.no
+    if not texts:
+        return ""
+
+    widths = [display_width(t) for t in texts]
+    layout = _Layout.measure(texts, widths, blanks_before, spliced)
+    stops = _standalone(texts)
+
+    paragraphs: list[str] = []
+    current = [texts[0]]
+    for k in range(1, len(texts)):
+        prev, text = texts[k - 1], texts[k]
+        join = (
+            not stops[k - 1]
+            and not stops[k]
+            and not (layout.blank_is_break and blanks_before[k] and not spliced[k])
+            and not _SENTENCE_FINAL.search(prev)
+            and not _HEADING.match(text)
+            and not _DATED_NOTE.match(text)
+            and (layout.full(widths[k - 1]) or (layout.wrapped and _OPEN_ENDED.search(prev) is not None))
+        )
+        if join:
+            current.append(_glue(prev, text) + text)
+        else:
+            paragraphs.append(_finish(current))
+            current = [text]
+    paragraphs.append(_finish(current))
+    return "\n".join(paragraphs)
+
+
+def _finish(pieces: list[str]) -> str:
+    if len(pieces) == 1:
+        return pieces[0]
+    # A join can bring a number next to its unit: "以及 8" + "名代表" → "以及8名代表".
+    return squeeze_number_spaces("".join(pieces))
+
+
+def _standalone(texts: list[str]) -> list[bool]:
+    """Lines that are never joined to a neighbour: dates, signatures, 文号, table rows."""
+    n = len(texts)
+    dates = [bool(_DATE_LINE.match(t)) for t in texts]
+    stops = [False] * n
+    for k, t in enumerate(texts):
+        if dates[k] or _is_table_row(t) or _DOC_NUMBER_LINE.match(t):
+            stops[k] = True
+        elif len(t) <= 30 and _NAME_LINE.match(t):
+            stops[k] = True
+    # Signature block: organ names on short lines directly above a date line;
+    # also a reporting organ above the salutation ("市人大社会建设委员会" / "市人大常委会：").
+    for k in range(n):
+        if not (dates[k] or (len(texts[k]) <= 30 and _SALUTATION.search(texts[k]))):
+            continue
+        j = k - 1
+        while j >= 0 and k - j <= 4 and _ORGAN_LINE.match(texts[j]):
+            stops[j] = True
+            j -= 1
+    return stops

@@ -1,0 +1,410 @@
+"""normalise: clean_lines (noise, page furniture) and reflow (paragraphs from PDF lines)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reader.core.decode import decode_file
+from reader.core.model import Line
+from reader.core.normalise import (
+    LAYOUT_SPACE,
+    MAX_PAGE_WIDTH,
+    clean_lines,
+    clean_text,
+    display_width,
+    reflow,
+    split_source_lines,
+)
+
+
+def squash(text: str) -> str:
+    """Text with everything normalising may drop (whitespace, zero-width marks) removed."""
+    return LAYOUT_SPACE.sub("", text)
+
+
+def folded(raw: str) -> str:
+    """The source line as clean_text may change it: full-width digits/letters/％ → ASCII."""
+    return "".join(
+        unicodedata.normalize("NFKC", ch) if ("０" <= ch <= "９" or "Ａ" <= ch <= "Ｚ" or "ａ" <= ch <= "ｚ" or ch == "％") else ch
+        for ch in raw
+    )
+
+
+def paragraphs(text: str) -> list[str]:
+    return reflow(clean_lines(text)).split("\n")
+
+
+# ── clean_lines ──────────────────────────────────────────────────────────────
+
+
+def test_one_line_per_source_line_with_editor_numbering():
+    text = "第一行\r\n\r\n第三行\r第四行\n第五行\f仍是第五行\n"
+    lines = clean_lines(text)
+    assert [l.no for l in lines] == [1, 2, 3, 4, 5]
+    assert [l.text for l in lines] == ["第一行", "", "第三行", "第四行", "第五行\f仍是第五行"]
+
+
+def test_empty_text_gives_no_lines():
+    assert clean_lines("") == []
+    assert clean_lines("\n") == [Line(1, "")]
+
+
+@pytest.mark.parametrize(
+    "raw, clean",
+    [
+        ("\u3000\u3000各区（县、市）人民政府：\u00a0 ", "各区（县、市）人民政府："),
+        ("\ufeff宁波市人民政府\u200b", "宁波市人民政府"),
+        ("２０２２年５月１７日", "2022年5月17日"),
+        ("ＡＢ角制度，增长１０％", "AB角制度，增长10%"),
+        # CJK punctuation stays as printed: no blanket NFKC
+        ("甬政办发〔２０２２〕１９号（一）：，", "甬政办发〔2022〕19号（一）：，"),
+        # spaces around numbers in dates and quantities
+        ("2024 年 7 月 1 日", "2024年7月1日"),
+        ("于 2024 年 7 月 30 日下午至 31日", "于2024年7月30日下午至31日"),
+        ("委员共 49人出席会议", "委员共49人出席会议"),
+        ("仑政发〔2022〕1 号", "仑政发〔2022〕1号"),
+        ("【十六届第 19号（总第 12期）】", "【十六届第19号（总第12期）】"),
+        ("覆盖率 99.81 %", "覆盖率99.81%"),
+        ("截至 2023年底，宁波市 2022 年度", "截至2023年底，宁波市2022年度"),
+        ("（2024 年 7 月 31 日宁波市第十六届人民代表大会", "（2024年7月31日宁波市第十六届人民代表大会"),
+        ("２０２４　年　７　月", "2024年7月"),
+        # meaningful spaces stay
+        ("宁波市北仑区人民政府 宁波开发区管委会", "宁波市北仑区人民政府 宁波开发区管委会"),
+        ("第一章  总  则", "第一章  总  则"),
+        ("宁波市人民政府 2022年5月17日", "宁波市人民政府 2022年5月17日"),
+        ("1 个停车 APP", "1个停车 APP"),
+        ("2025年指标 2020年底基数 2025年指标 2020年底基数", "2025年指标 2020年底基数 2025年指标 2020年底基数"),
+        ("全市 200 112 30000 15615", "全市 200 112 30000 15615"),
+        ("序号\t指标\t2020基期值", "序号\t指标\t2020基期值"),
+    ],
+)
+def test_clean_text(raw, clean):
+    assert clean_text(raw) == clean
+
+
+BODY = [
+    "为贯彻落实创新驱动发展战略，推动全市创业创新，进一步规范创业投资引导基金的设立和运",
+    "作，根据有关规定，结合本市实际，制定本办法。引导基金按照政府引导、市场运作的原则",
+    "运行，不以营利为目的，通过参股方式吸引社会资本共同发起设立创业投资企业，加大对本",
+    "市创新型企业的投资力度。",
+]
+
+
+def paged_file(pages: int, header: str, number_style: str, blank_between: bool = False) -> str:
+    """A PDF extraction: body lines, then the running header and the page number per page."""
+    out: list[str] = []
+    for page in range(1, pages + 1):
+        for k in range(6):
+            out.append(f"第{page}页第{k}行：" + BODY[(page + k) % len(BODY)])
+            if blank_between:
+                out.append("")
+        out += ["", "", header, "", number_style.format(page), ""]
+    return "\n".join(out) + "\n"
+
+
+@pytest.mark.parametrize("style", ["— {} —", "- {} -", "－{}－", "第 {} 页", "{}", "·{}·", "第{}页 共9页"])
+def test_page_numbers_and_running_headers_are_dropped(style):
+    header = "宁波市人民代表大会常务委员会公报【十六届第 19号（总第 12期）】"
+    text = paged_file(9, header, style)
+    lines = clean_lines(text)
+    kept = "\n".join(l.text for l in lines)
+    assert "公报" not in kept
+    assert not any(re.fullmatch(r"[—\-－·]*\s*(第\s*)?\d+\s*(页)?(\s*共9页)?\s*[—\-－·]*", l.text) and l.text for l in lines)
+    # every body line survives, with its own source number
+    raw = split_source_lines(text)
+    body = [l for l in lines if l.text]
+    assert len(body) == 9 * 6
+    assert all(raw[l.no - 1].strip() == clean_text(raw[l.no - 1]) == l.text for l in body)
+
+
+def test_header_beside_page_numbers_is_found_without_gazette_words():
+    text = paged_file(5, "创业投资引导基金管理办法", "— {} —")
+    kept = [l.text for l in clean_lines(text)]
+    assert "创业投资引导基金管理办法" not in kept
+
+
+def test_repeated_body_lines_are_not_headers():
+    """Salutations, signatures and list labels recur in a gazette but are body text."""
+    blocks = []
+    for k in range(6):
+        blocks += [
+            f"关于第{k}项工作的报告",
+            "市人大常委会：",
+            BODY[0],
+            BODY[3],
+            "宁波市人民政府",
+            "2022年5月17日",
+            "免去：",
+            "",
+        ]
+    text = "\n".join(blocks)
+    lines = clean_lines(text)
+    texts = [l.text for l in lines]
+    assert texts.count("市人大常委会：") == 6
+    assert texts.count("宁波市人民政府") == 6
+    assert texts.count("免去：") == 6
+    assert len(lines) == len(split_source_lines(text))
+
+
+def test_bare_numbers_in_tables_and_text_are_kept():
+    table = "\n\n".join(["序号", "1", "残疾人家庭人均可支配收入", "2", "困难残疾人生活补贴覆盖率", "3", "重度残疾人护理补贴"])
+    assert [l.text for l in clean_lines(table) if l.text][1] == "1"
+    assert len([l for l in clean_lines(table) if l.text]) == 7
+    # a number glued to the line above (a footnote mark) is not a page number
+    text = "出台《关于缓解停车难的意见》\n12\n\n1 道路泊位“五统一”标准\n"
+    assert "12" in [l.text for l in clean_lines(text)]
+
+
+def test_isolated_bare_number_between_blank_lines_is_a_page_number():
+    text = "\n".join(BODY * 3) + "\n\n17\n\n" + "\n".join(BODY * 3) + "\n"
+    assert "17" not in [l.text for l in clean_lines(text)]
+
+
+# ── reflow ───────────────────────────────────────────────────────────────────
+
+WRAPPED = [  # 28 columns, first lines indented two characters (lost in extraction)
+    "一、总体要求",
+    "为进一步加强安全生产工作，切实保障人民群众生命财产安",
+    "全，根据《中华人民共和国安全生产法》等有关法律法规的规定",
+    "，结合本市实际，现就有关事项通知如下。各地各部门要高度重视",
+    "安全生产工作，压实责任，确保各项措施落到实处，坚决遏制重",
+    "特大事故发生。",
+    "（一）压实属地责任。各区（县、市）政府要切实履行属地",
+    "管理责任，建立健全安全生产责任体系，定期研究解决安全生产",
+    "重大问题。",
+    "（二）强化部门监管。",
+    "宁波市人民政府办公厅",
+    "2022年5月17日",
+]
+WRAPPED_PARAGRAPHS = [
+    "一、总体要求",
+    "为进一步加强安全生产工作，切实保障人民群众生命财产安全，根据《中华人民共和国安全生产法》等有关法律法规的规定，"
+    "结合本市实际，现就有关事项通知如下。各地各部门要高度重视安全生产工作，压实责任，确保各项措施落到实处，坚决遏制重特大事故发生。",
+    "（一）压实属地责任。各区（县、市）政府要切实履行属地管理责任，建立健全安全生产责任体系，定期研究解决安全生产重大问题。",
+    "（二）强化部门监管。",
+    "宁波市人民政府办公厅",
+    "2022年5月17日",
+]
+
+
+def test_reflow_joins_layout_breaks_and_keeps_paragraphs():
+    assert paragraphs("\n".join(WRAPPED)) == WRAPPED_PARAGRAPHS
+
+
+def test_reflow_double_spaced_pdf_text():
+    """A blank line after every text line (even mid-sentence) is layout, not paragraphs."""
+    assert paragraphs("\n\n".join(WRAPPED) + "\n") == WRAPPED_PARAGRAPHS
+
+
+def test_reflow_blank_lines_as_paragraph_breaks():
+    """Here blank lines end paragraphs, and a short line without a blank does not."""
+    text = "\n".join(WRAPPED[:6]) + "\n\n" + "\n".join(WRAPPED[6:9]) + "\n"
+    assert paragraphs(text) == WRAPPED_PARAGRAPHS[:3]
+
+
+def test_reflow_across_a_removed_page_header():
+    pages = []
+    for page in range(1, 5):
+        # each page's text differs, as real pages do: the body is numbered per page
+        first = [f"{page}{t[1:]}" for t in WRAPPED[1:3]]
+        rest = [f"{page}{t[1:]}" for t in WRAPPED[3:6]]
+        pages += first + ["", "", "宁波市人民政府公报 2022年第1期", "", f"— {page} —", ""] + rest
+    out = paragraphs("\n".join(pages))
+    expected = "".join(f"1{t[1:]}" for t in WRAPPED[1:6])
+    assert out[0] == expected
+    assert "公报" not in "".join(out)
+    assert not any(re.search(r"— \d —", p) for p in out)
+
+
+def test_reflow_keeps_one_paragraph_per_line_documents():
+    """Long lines that are already paragraphs (no page width) are never glued together."""
+    long_lines = [
+        "第一条 为了规范政府非税收入管理活动，提高政府公共管理和公共服务水平，根据《浙江省政府非税收入管理条例》"
+        "等法律法规的规定，结合本市实际，制定本规定",
+        "第二条 本规定适用于本市行政区域内政府非税收入的执收、资金、票据及相关管理活动，国家、省另有规定的，"
+        "从其规定，本市其他有关规定与本规定不一致的，以本规定为准",
+        "国家、省对政府非税收入管理另有规定的，从其规定",
+        "财政部门应当加强政府非税收入收缴管理电子信息系统的建设、维护和管理，实现财政部门、执收单位、"
+        "代收银行和非银行支付机构之间的信息共享",
+        "鼓励采取网上银行、移动银行、第三方支付机构等多种电子化收缴方式，为执收单位、缴款义务人提供便利",
+    ]
+    for sep in ("\n", "\n\n"):
+        assert paragraphs(sep.join(long_lines)) == long_lines
+        wider = [t + "，" + t for t in long_lines]  # beyond any page width
+        assert paragraphs(sep.join(wider)) == wider
+
+
+def test_reflow_narrow_columns():
+    narrow = [
+        "宁波市第十六届人民代表大会常务委",
+        "员会第十九次会议于 2024 年 7 月 30 日下",
+        "午至 31日在市行政会议中心举行。",
+        "市人大常委会主任张平、副主任华伟",
+        "分别主持两次全体会议，副主任胡军、戎",
+        "雪海、许亚南、印黎晴和秘书长陈国军及",
+        "委员共 49人出席会议。副市长杨勇、金珊，",
+        "市纪委常务副书记、市监委副主任柴高坤，",
+        "市纪委副书记、市监委副主任杨国章，市",
+        "中级法院副院长李红澜列席会议。",
+    ]
+    assert paragraphs("\n\n".join(narrow)) == [
+        "宁波市第十六届人民代表大会常务委员会第十九次会议于2024年7月30日下午至31日在市行政会议中心举行。",
+        "市人大常委会主任张平、副主任华伟分别主持两次全体会议，副主任胡军、戎雪海、许亚南、印黎晴和秘书长陈国军及"
+        "委员共49人出席会议。副市长杨勇、金珊，市纪委常务副书记、市监委副主任柴高坤，市纪委副书记、市监委副主任杨国章，"
+        "市中级法院副院长李红澜列席会议。",
+    ]
+
+
+def test_reflow_headings_signatures_titles_and_tables_stay_apart():
+    text = "\n".join(
+        [
+            "宁波市人民政府办公厅关于印发宁波市",
+            "创业投资引导基金管理办法的通知",
+            "甬政办发〔2022〕20号",
+            "各区（县、市）人民政府，市直及部省属驻甬各单位：",
+            "《宁波市创业投资引导基金管理办法》已经市政府同意，现印发给你们，请认真贯彻执行",
+            "宁波市人民政府办公厅",
+            "2022年5月17日",
+            "（此件公开发布）",
+            "第一章  总  则",
+            "第一条 为贯彻落实创新驱动发展战略，推动全市创业创新，进一步规范宁波市创业投资引",
+            "导基金的设立和运作，根据有关规定，制定本办法。",
+            "第二条 引导基金按照政府引导、市场运作的原则运行，不以营利为目的，通过参股方式吸引",
+            "社会资本共同发起设立创业投资企业。",
+            "序号\t指标\t2020基期值\t2025目标值",
+            "1\t残疾人家庭人均可支配收入年均增长\t—\t与市生产总值增长同步",
+            "区域  上市公司数  上市公司市值（亿元）",
+            "全市  200  112",
+        ]
+    )
+    assert paragraphs(text) == [
+        "宁波市人民政府办公厅关于印发宁波市",
+        "创业投资引导基金管理办法的通知",
+        "甬政办发〔2022〕20号",
+        "各区（县、市）人民政府，市直及部省属驻甬各单位：",
+        "《宁波市创业投资引导基金管理办法》已经市政府同意，现印发给你们，请认真贯彻执行",
+        "宁波市人民政府办公厅",
+        "2022年5月17日",
+        "（此件公开发布）",
+        "第一章  总  则",
+        "第一条 为贯彻落实创新驱动发展战略，推动全市创业创新，进一步规范宁波市创业投资引导基金的设立和运作，根据有关规定，制定本办法。",
+        "第二条 引导基金按照政府引导、市场运作的原则运行，不以营利为目的，通过参股方式吸引社会资本共同发起设立创业投资企业。",
+        "序号\t指标\t2020基期值\t2025目标值",
+        "1\t残疾人家庭人均可支配收入年均增长\t—\t与市生产总值增长同步",
+        "区域  上市公司数  上市公司市值（亿元）",
+        "全市  200  112",
+    ]
+
+
+def test_reflow_signature_after_a_full_line_is_not_glued():
+    lines = [BODY[0], BODY[1], BODY[2], BODY[0], BODY[1], "宁波市财政局", "宁波市人力资源和社会保障局", "2022年5月17日"]
+    out = paragraphs("\n".join(lines))
+    assert out[-3:] == ["宁波市财政局", "宁波市人力资源和社会保障局", "2022年5月17日"]
+
+
+def test_reflow_keeps_a_space_between_ascii_words_only():
+    lines = [
+        "本办法所称的数据接口应当符合国家标准，包括 Open Data Platform",
+        "Interface Specification 以及宁波市政务数据共享交换平台的接口规",
+        "范，具体要求由市大数据局另行制定并向社会公布，各单位应当遵照",
+        "执行，不得擅自变更接口规范，确需变更的应当报市大数据局同意。",
+    ]
+    out = paragraphs("\n".join(lines + lines[2:] + ["（完）"]))
+    assert out[0].startswith("本办法所称的数据接口应当符合国家标准，包括 Open Data Platform Interface Specification 以及宁波市")
+    assert "接口规范，具体" in out[0]
+
+
+def test_reflow_of_nothing():
+    assert reflow([]) == ""
+    assert reflow([Line(1, ""), Line(2, "")]) == ""
+
+
+# ── nothing is lost ──────────────────────────────────────────────────────────
+
+
+def test_seeds_lose_nothing_but_whitespace(seed_files):
+    for path in seed_files:
+        lines = clean_lines(decode_file(path).text)
+        text = reflow(lines)
+        assert squash(text) == squash("".join(l.text for l in lines)), path.name
+        # and clean_lines itself only drops whitespace from the lines it keeps
+        raw = split_source_lines(decode_file(path).text)
+        for line in lines:
+            assert squash(line.text) == squash(folded(raw[line.no - 1])), (path.name, line.no)
+
+
+def test_seeds_drop_only_page_furniture(seed_files):
+    for path in seed_files:
+        text = decode_file(path).text
+        raw = split_source_lines(text)
+        kept = {l.no for l in clean_lines(text)}
+        dropped = [clean_text(raw[i - 1]) for i in range(1, len(raw) + 1) if i not in kept]
+        for d in dropped:
+            assert len(d) <= 80, (path.name, d)
+            is_number = re.fullmatch(r"[—\-－·\s]*\d{1,4}[—\-－·\s]*", d)
+            assert is_number or sum(1 for r in raw if clean_text(r) == d) >= 3, (path.name, d)
+
+
+def test_seeds_reflow_joins_wrapped_lines_and_keeps_long_paragraph_lines(seed_files):
+    for path in seed_files:
+        lines = clean_lines(decode_file(path).text)
+        body = [l.text for l in lines if l.text]
+        out = reflow(lines).split("\n")
+        assert len(out) <= len(body)
+        # Lines wider than any page are paragraphs of their own: two in a row never merge.
+        wide = {t for t in body if display_width(t) > MAX_PAGE_WIDTH}
+        for paragraph in out:
+            assert sum(1 for t in wide if t in paragraph and t != paragraph) == 0 or paragraph not in wide
+        for a, b in zip(body, body[1:]):
+            if a in wide and b in wide:
+                assert not any(a + b in p for p in out), path.name
+
+
+def test_seed_page_headers_are_gone(seed_files):
+    for path in seed_files:
+        out = reflow(clean_lines(decode_file(path).text))
+        assert not re.search(r"^— \d+ —$", out, re.M)
+        assert "公报【" not in out
+
+
+# ── properties ───────────────────────────────────────────────────────────────
+
+LINE_TEXT = st.text(
+    alphabet=st.sampled_from(
+        list("宁波市人民政府关于通知第条章一二三、（）〔〕：，。；！？“”")
+        + list("0123456789０１２年月日号期人—-－ \u3000\u00a0\tABCabc%％")
+    ),
+    max_size=60,
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(LINE_TEXT, max_size=60), st.sampled_from(["\n", "\r\n", "\r"]))
+def test_clean_and_reflow_never_raise_and_lose_only_whitespace_and_furniture(rows, newline):
+    text = newline.join(rows)
+    lines = clean_lines(text)
+    out = reflow(lines)
+    assert squash(out) == squash("".join(l.text for l in lines))
+    raw = split_source_lines(text)
+    kept = {l.no for l in lines}
+    for line in lines:
+        assert squash(line.text) == squash(folded(raw[line.no - 1]))
+    for no in range(1, len(raw) + 1):
+        if no not in kept:
+            dropped = clean_text(raw[no - 1])
+            repeats = sum(1 for r in raw if clean_text(r) == dropped)
+            assert re.search(r"\d", dropped) or repeats >= 3
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400))
+def test_arbitrary_unicode_never_raises(text):
+    lines = clean_lines(text)
+    assert squash(reflow(lines)) == squash("".join(l.text for l in lines))
+    raw = split_source_lines(text)
+    for line in lines:
+        assert squash(line.text) == squash(folded(raw[line.no - 1]))

@@ -156,3 +156,16 @@ def test_attachments_belong_to_the_notice(corpus, name, index):
     got = {norm(a) for a in doc.meta.attachments}
     for title in gold["attachments_include"]:
         assert norm(title) in got, f"{name}: attachment {title!r} not in {doc.meta.attachments!r}"
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if len(CORPUS[n]["documents"]) > 1])
+def test_documents_do_not_swallow_their_neighbours(corpus, name):
+    """A document's line range ends before the next document's title begins."""
+    _, gold = corpus[name]
+    problems = [
+        f"{name}:{d.first_line}-{d.last_line} {d.meta.title!r} holds the title line {other['line']} of {other['title']!r}"
+        for g, d in _pairs(corpus, name).pairs
+        for other in gold
+        if other is not g and d.first_line <= other["line"] <= d.last_line
+    ]
+    assert not problems, "\n".join(problems)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -55,6 +55,7 @@ class SearchBar(QWidget):
 
     changed = Signal()  # anything changed: run the (debounced) search
     submitted = Signal()  # Enter: run it now
+    down_pressed = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -68,6 +69,7 @@ class SearchBar(QWidget):
         self.field.setClearButtonEnabled(True)
         self.field.textChanged.connect(self.changed)
         self.field.returnPressed.connect(self.submitted)
+        self.field.installEventFilter(self)
         self.issuer = QComboBox(self)
         self.issuer.setMinimumContentsLength(10)
         self.issuer.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -92,6 +94,13 @@ class SearchBar(QWidget):
         layout.addWidget(self.kind)
         layout.addWidget(self.sort)
         self.set_choices([], [], [])
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        # Down in the search field moves into the results list (keyboard navigation).
+        if obj is self.field and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down:
+            self.down_pressed.emit()
+            return True
+        return super().eventFilter(obj, event)
 
     def set_choices(self, issuers: Sequence[str], years: Sequence[int], kinds: Sequence[str]) -> None:
         def refill(box: QComboBox, first: str, values: Sequence) -> None:
@@ -333,6 +342,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.search_bar.changed.connect(self.search_timer.start)
         self.search_bar.submitted.connect(self.run_search_now)
+        self.search_bar.down_pressed.connect(self._focus_results)
         self.search_timer.timeout.connect(self.run_search)
         self.tree_filter.textChanged.connect(self._filter_tree)
         self.tree.selectionModel().currentChanged.connect(self._tree_current_changed)
@@ -359,10 +369,17 @@ class MainWindow(QMainWindow):
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)
-        splitter = self.settings.splitter_state()
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
-        self.act_panel.setChecked(self.entity_panel.isVisible() or splitter is None)
+        self._splitter_restored = False
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        # The splitter's saved sizes only fit once the window has its restored size.
+        if not self._splitter_restored:
+            self._splitter_restored = True
+            state = self.settings.splitter_state()
+            if state is not None:
+                self.splitter.restoreState(state)
+            self.act_panel.setChecked(not self.entity_panel.isHidden())
 
     def save_settings(self) -> None:
         self.settings.save_window(self.saveGeometry(), self.saveState(), self.splitter.saveState())
@@ -521,8 +538,6 @@ class MainWindow(QMainWindow):
     def run_search_now(self) -> None:
         self.search_timer.stop()
         self.run_search()
-        if self.results_model.rowCount() and self.search_bar.field.hasFocus():
-            pass
 
     def run_search(self) -> None:
         query = self.search_bar.query()
@@ -554,11 +569,16 @@ class MainWindow(QMainWindow):
             self.results_label.setText(text)
         self.left_tabs.setTabText(1, self.tr("搜索结果（%1）").replace("%1", str(result.total)))
         self.left_tabs.setCurrentIndex(1)
-        if result.hits:
-            self.results.selectionModel().blockSignals(True)
-            self.results.setCurrentIndex(self.results_model.index(0, 0))
-            self.results.selectionModel().blockSignals(False)
         self.search_done.emit(result)
+
+    def _focus_results(self) -> None:
+        if self.search_timer.isActive():
+            self.run_search_now()
+        if self.results_model.rowCount():
+            self.left_tabs.setCurrentIndex(1)
+            self.results.setFocus()
+            if not self.results.currentIndex().isValid():
+                self.results.setCurrentIndex(self.results_model.index(0, 0))
 
     def _result_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         doc_id = current.data(RESULT_DOC_ID)

@@ -235,7 +235,8 @@ class ReadingView(QTextEdit):
 
     def apply_highlights(self, blocks: Iterable[int]) -> None:
         doc = self.document()
-        for number in blocks:
+        first_pos = last_end = -1
+        for number in sorted(blocks):
             if self._applied.get(number) == self._generation:
                 continue
             self._applied[number] = self._generation
@@ -246,6 +247,14 @@ class ReadingView(QTextEdit):
             layout = block.layout()
             if ranges or layout.formats():
                 layout.setFormats(ranges)
+                if first_pos < 0:
+                    first_pos = block.position()
+                last_end = block.position() + block.length()
+        if first_pos >= 0:
+            # QTextLayout.setFormats only records the change; QTextDocumentLayout lays the
+            # blocks out again when the change is flushed (what QSyntaxHighlighter does too).
+            # Without this flush, later changes merge into a wrong range and blocks vanish.
+            doc.markContentsDirty(first_pos, last_end - first_pos)
 
     def block_format_ranges(self, number: int) -> list[QTextLayout.FormatRange]:
         """The format ranges a block shows with the current toggles and hits."""

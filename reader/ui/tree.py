@@ -131,8 +131,13 @@ class DocTreeFilter(QSortFilterProxyModel):
         self._words: list[str] = []
 
     def set_filter_text(self, text: str) -> None:
-        self._words = [w for w in text.lower().split() if w]
-        self.invalidateFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.10; invalidateFilter is deprecated there
+            self.beginFilterChange()
+            self._words = [w for w in text.lower().split() if w]
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._words = [w for w in text.lower().split() if w]
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802
         if not self._words:

@@ -1,0 +1,80 @@
+"""Export from the window: the files written, their content, encoding and line ends."""
+from __future__ import annotations
+
+import codecs
+
+from reader.ui.export_dialog import ExportDialog
+
+
+def _export(qtbot, window, ids, out_dir, *, encoding, crlf, combined=None):
+    dialog = ExportDialog(ids, window.service.document, str(out_dir), window)
+    qtbot.addWidget(dialog)
+    dialog.encoding_box.setCurrentIndex(dialog.encoding_box.findData(encoding))
+    dialog.line_end_box.setCurrentIndex(dialog.line_end_box.findData(crlf))
+    if combined:
+        dialog.combined.setChecked(True)
+        dialog.combined_name.setText(combined)
+    with qtbot.waitSignal(dialog.finished_export, timeout=30_000) as blocker:
+        dialog.start()
+    assert not isinstance(blocker.args[0], Exception), blocker.args[0]
+    return dialog
+
+
+def _two_docs(window):
+    docs = [d for d in window.service.documents() if d.title]
+    assert len(docs) >= 2
+    return [docs[0].id, docs[-1].id]
+
+
+def test_one_file_per_document_in_gb18030_with_crlf(open_window, qtbot, tmp_path):
+    window = open_window()
+    ids = _two_docs(window)
+    out = tmp_path / "导出"
+    dialog = _export(qtbot, window, ids, out, encoding="gb18030", crlf=True)
+    files = sorted(out.iterdir())
+    assert len(files) == 2 and sorted(dialog.written) == files
+    assert "已写入 2 个文件" in dialog.summary.toPlainText()
+    for doc_id in ids:
+        doc = window.service.document(doc_id)
+        matches = []
+        for f in files:
+            raw = f.read_bytes()
+            text = raw.decode("gb18030")  # strict: raises if not GB18030
+            if doc.text.splitlines()[0] in text:
+                matches.append(text)
+        assert len(matches) == 1, doc.title
+        body = matches[0]
+        assert "\r\n" in body and "\n" not in body.replace("\r\n", "")
+        assert doc.text.replace("\n", "\r\n") in body
+
+
+def test_combined_file_in_utf8_with_bom_and_never_overwrites(open_window, qtbot, tmp_path):
+    window = open_window()
+    ids = _two_docs(window)
+    first = _export(qtbot, window, ids, tmp_path, encoding="utf-8-sig", crlf=False, combined="合并.txt")
+    assert [p.name for p in first.written] == ["合并.txt"]
+    raw = (tmp_path / "合并.txt").read_bytes()
+    assert raw.startswith(codecs.BOM_UTF8)
+    text = raw[3:].decode("utf-8")
+    assert "\r\n" not in text
+    for doc_id in ids:
+        assert window.service.document(doc_id).text in text
+    # the same export again writes a new file and leaves the first one as it was
+    second = _export(qtbot, window, ids, tmp_path, encoding="utf-8", crlf=False, combined="合并.txt")
+    assert second.written and second.written[0].name != "合并.txt"
+    assert (tmp_path / "合并.txt").read_bytes() == raw
+
+
+def test_export_action_uses_the_selection_in_the_results(open_window, qtbot):
+    window = open_window()
+    ids = _two_docs(window)
+    first_doc = window.service.doc_info(ids[0])
+    word = "".join(ch for ch in first_doc.title if "\u4e00" <= ch <= "\u9fff")[:2]
+    window.search_bar.field.setText(word)
+    window.run_search_now()
+    assert window.results_model.rowCount() >= 1
+    model = window.results_model
+    selection = window.results.selectionModel()
+    for row in range(min(2, model.rowCount())):
+        selection.select(model.index(row, 0), selection.SelectionFlag.Select)
+    assert window.selected_doc_ids() == [h.doc.id for h in model.hits[: min(2, model.rowCount())]]

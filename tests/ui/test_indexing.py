@@ -1,0 +1,75 @@
+"""Background indexing: progress arrives, the event loop keeps running, cancel stops it."""
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QTimer
+
+from reader.ui.backend import LibraryService, make_library
+
+PARAGRAPH = (
+    "宁波市财政局关于做好{n}号工作的通知\n"
+    "各区（县、市）财政局：\n"
+    "为贯彻落实有关要求，2022年5月底前完成{n}项任务，安排资金{n}00万元。"
+    "（责任单位：市财政局、市发改委）\n"
+)
+
+
+def make_corpus(folder, files: int, paragraphs: int):
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(files):
+        body = "".join(PARAGRAPH.format(n=i * 1000 + j) for j in range(paragraphs))
+        (folder / f"文件{i:03d}.txt").write_text(body, encoding="utf-8")
+
+
+def test_indexing_runs_in_the_background_with_progress(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("READER_INDEX_DIR", str(tmp_path / "index"))
+    corpus = tmp_path / "corpus"
+    make_corpus(corpus, files=40, paragraphs=60)
+    service = LibraryService([str(corpus)], watch=False, library_factory=make_library)
+    progress = []
+    service.indexing_progress.connect(lambda d, t, c: progress.append((d, t)))
+    ticks = []
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(service.is_indexing()))
+    timer.start()
+    with qtbot.waitSignal(service.indexing_finished, timeout=120_000) as blocker:
+        service.update_in_background()
+        assert service.is_indexing()  # update_in_background returned while the work goes on
+    timer.stop()
+    summary = blocker.args[0]
+    assert not isinstance(summary, Exception), summary
+    assert summary.files == 40 and not summary.cancelled
+    assert progress and progress[-1] == (40, 40)
+    assert any(ticks), "the GUI thread's timer fired while indexing ran"
+    assert len(service.documents()) >= 40
+    service.shutdown()
+
+
+def test_cancel_stops_indexing(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("READER_INDEX_DIR", str(tmp_path / "index"))
+    corpus = tmp_path / "corpus"
+    make_corpus(corpus, files=150, paragraphs=40)
+    service = LibraryService([str(corpus)], watch=False, library_factory=make_library)
+    started = time.monotonic()
+    with qtbot.waitSignal(service.indexing_finished, timeout=120_000) as blocker:
+        service.update_in_background()
+        qtbot.waitSignal(service.indexing_progress, timeout=60_000).wait()
+        service.cancel()
+    summary = blocker.args[0]
+    assert not isinstance(summary, Exception), summary
+    assert summary.cancelled
+    assert time.monotonic() - started < 60
+    service.shutdown()
+
+
+def test_window_shows_progress_and_cancel_while_indexing(open_window, qtbot, tmp_path):
+    corpus = tmp_path / "corpus"
+    make_corpus(corpus, files=120, paragraphs=40)
+    window = open_window(folders=[str(corpus)], wait=False)
+    qtbot.waitUntil(lambda: window.progress.isVisible(), timeout=30_000)
+    assert window.cancel_button.isVisible()
+    with qtbot.waitSignal(window.service.indexing_finished, timeout=120_000):
+        window.cancel_button.click()
+    assert not window.progress.isVisible()

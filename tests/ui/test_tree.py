@@ -1,0 +1,98 @@
+"""The document tree: issuer → year → documents, from metadata."""
+from __future__ import annotations
+
+try:
+    from reader.core.library import DocInfo
+except ImportError:
+    from reader.ui.interim_library import DocInfo
+
+from reader.ui.tree import ROLE_DOC_ID, DocTreeFilter, DocTreeModel, doc_ids_under
+
+
+def info(id, title, issuers=(), year=None, date=None, number=None, kind="通知"):
+    return DocInfo(id=id, title=title, doc_number=number, issuers=list(issuers), canonical_issuers=list(issuers),
+                   date=date, year=year, kind=kind, file="x.txt", first_line=1, last_line=2)
+
+
+DOCS = [
+    info("a", "甲局关于一的通知", ["甲局"], 2021, "2021-03-01", "甲发〔2021〕1号"),
+    info("b", "甲局关于二的通知", ["甲局"], 2022, "2022-01-05", "甲发〔2022〕2号"),
+    info("c", "甲局关于三的通知", ["甲局"], 2022, "2022-09-30", "甲发〔2022〕9号"),
+    info("d", "甲局乙局关于联合的意见", ["甲局", "乙局"], 2022, "2022-05-01", kind="意见"),
+    info("e", "无名文件", [], None),
+    info("f", "乙局不知年份的通知", ["乙局"], None),
+]
+
+
+def _children(model, parent):
+    return [model.index(r, 0, parent) for r in range(model.rowCount(parent))]
+
+
+def test_tree_groups_by_issuer_then_year_newest_first(qtbot):
+    model = DocTreeModel()
+    model.set_documents(DOCS)
+    assert model.issuers() == ["甲局", "乙局", "未识别"]  # most documents first, unknown last
+    assert model.years("甲局") == ["2022", "2021"]
+    assert model.years("乙局") == ["2022", "未识别"]
+    jia = _children(model, model.index(-1, 0).parent())[0]
+    assert jia.data() == "甲局（4）"
+    y2022 = _children(model, jia)[0]
+    assert y2022.data() == "2022（3）"
+    # newest first within the year
+    assert [i.data(ROLE_DOC_ID) for i in _children(model, y2022)] == ["c", "d", "b"]
+
+
+def test_joint_issuance_sits_under_each_issuer_and_unknowns_under_未识别(qtbot):
+    model = DocTreeModel()
+    model.set_documents(DOCS)
+    root = model.index(-1, 0)
+    ids_by_issuer = {
+        index.data(): doc_ids_under(model, [index]) for index in _children(model, root)
+    }
+    assert "d" in ids_by_issuer["甲局（4）"] and "d" in ids_by_issuer["乙局（2）"]
+    assert ids_by_issuer["未识别（1）"] == ["e"]
+
+
+def test_filter_narrows_to_matching_documents(qtbot):
+    model = DocTreeModel()
+    model.set_documents(DOCS)
+    proxy = DocTreeFilter()
+    proxy.setSourceModel(model)
+    proxy.set_filter_text("联合")
+    assert doc_ids_under(proxy, _children(proxy, proxy.index(-1, 0))) == ["d"]
+    proxy.set_filter_text("甲发〔2022〕")
+    assert sorted(doc_ids_under(proxy, _children(proxy, proxy.index(-1, 0)))) == ["b", "c"]
+    proxy.set_filter_text("")
+    assert len(set(doc_ids_under(proxy, _children(proxy, proxy.index(-1, 0))))) == len(DOCS)
+
+
+def test_window_tree_lists_the_seeds_issuers_and_years(open_window):
+    window = open_window()
+    docs = window.service.documents()
+    assert docs, "the seeds give documents"
+    model = window.tree_model
+    expected_issuers = {i for d in docs for i in d.canonical_issuers}
+    if any(not d.canonical_issuers for d in docs):
+        expected_issuers.add("未识别")
+    assert set(model.issuers()) == expected_issuers
+    for issuer in expected_issuers:
+        expected_years = {
+            str(d.year) if d.year else "未识别"
+            for d in docs
+            if issuer in d.canonical_issuers or (issuer == "未识别" and not d.canonical_issuers)
+        }
+        assert set(model.years(issuer)) == expected_years
+    # every document is reachable from the tree
+    all_ids = doc_ids_under(model, _children(model, model.index(-1, 0)))
+    assert set(all_ids) == {d.id for d in docs}
+
+
+def test_selecting_a_year_node_selects_its_documents_for_export(open_window):
+    window = open_window()
+    proxy = window.tree_proxy
+    issuer = proxy.index(0, 0)
+    year = proxy.index(0, 0, issuer)
+    window.left_tabs.setCurrentIndex(0)
+    window.tree.selectionModel().select(year, window.tree.selectionModel().SelectionFlag.ClearAndSelect)
+    ids = window.selected_doc_ids()
+    assert ids and set(ids) == set(doc_ids_under(proxy, [year]))

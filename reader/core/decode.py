@@ -338,15 +338,26 @@ def _decode_mostly_utf8(data: bytes) -> Decoded | None:
 
     Accepted only when valid multi-byte sequences outnumber invalid bytes 20:1,
     which GBK/Big5 text read as UTF-8 never does (almost all its bytes are invalid).
+    Uses the C-speed surrogateescape handler (one lone surrogate per invalid byte).
     """
-    escaped = data.decode("utf-8", errors="reader-mark-invalid")
-    invalid = _count_invalid(escaped)
+    sample = data[:SAMPLE_BYTES]
+    if _count_escaped(sample.decode("utf-8", errors="surrogateescape")) > 0.05 * len(sample):
+        return None  # clearly not UTF-8: do not decode the whole file this way
+    escaped = data.decode("utf-8", errors="surrogateescape")
+    invalid = _count_escaped(escaped)
     # Valid UTF-8 multi-byte characters ≈ lead bytes C2–F4 not counted as invalid.
     leads = len(data) - len(data.translate(None, _NOT_UTF8_LEADS))
     valid_multibyte = leads - invalid
     if invalid == 0 or valid_multibyte < 20 * invalid or invalid > MAX_INVALID_SHARE * len(data):
         return None
-    return Decoded(_replace_escapes(escaped), _replaced_label("utf-8", invalid))
+    return Decoded(_ESCAPED_BYTE.sub("\ufffd", escaped), _replaced_label("utf-8", invalid))
+
+
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+
+
+def _count_escaped(text: str) -> int:
+    return len(_ESCAPED_BYTE.findall(text))
 
 
 def _decode_declared(data: bytes, codec: str, name: str) -> Decoded:
@@ -363,6 +374,10 @@ def _decode_best_effort(data: bytes, codecs_: list[str], name: str) -> Decoded:
     best: tuple[int, str, str] | None = None
     garbage: list[str] = []
     for codec in dict.fromkeys([*codecs_, "gb18030"]):
+        marked_sample = _decode_sample(data[:SAMPLE_BYTES], codec)
+        if marked_sample is None or _count_invalid(marked_sample) > MAX_INVALID_SHARE * len(data[:SAMPLE_BYTES]):
+            garbage.append(codec)  # hopeless from its first 64 KB: skip the slow full decode
+            continue
         try:
             escaped = data.decode(codec, errors="reader-mark-invalid")
         except (LookupError, UnicodeDecodeError):

@@ -49,6 +49,8 @@ _FULLWIDTH_FOLD = str.maketrans(
     }
 )
 
+_FULLWIDTH = re.compile("[０-９Ａ-Ｚａ-ｚ％]")
+
 # ── spaces inside dates and quantities ───────────────────────────────────────
 
 _SPACE = "[ \u3000\u00a0]"
@@ -110,7 +112,7 @@ def clean_text(raw: str) -> str:
         text = text.strip(ZERO_WIDTH + " \t\u3000\u00a0\f\v")
     if not text:
         return ""
-    if not text.isascii():
+    if not text.isascii() and _FULLWIDTH.search(text):
         text = text.translate(_FULLWIDTH_FOLD)
     return squeeze_number_spaces(text)
 
@@ -176,17 +178,18 @@ def _page_numbers(texts: list[str]) -> set[int]:
     return found
 
 
-def _near(texts: list[str], i: int, marks: set[int], reach: int = 2) -> bool:
-    """Is one of the `reach` nearest non-blank lines before or after i in `marks`?"""
-    for step in (-1, 1):
-        j, seen = i + step, 0
-        while 0 <= j < len(texts) and seen < reach:
-            if texts[j]:
-                if j in marks:
-                    return True
-                seen += 1
-            j += step
-    return False
+def _beside(texts: list[str], marks: set[int], reach: int = 2) -> set[int]:
+    """Indices of the `reach` nearest non-blank lines before and after each marked line."""
+    found: set[int] = set()
+    for i in marks:
+        for step in (-1, 1):
+            j, seen = i + step, 0
+            while 0 <= j < len(texts) and seen < reach:
+                if texts[j]:
+                    found.add(j)
+                    seen += 1
+                j += step
+    return found
 
 
 def _running_headers(texts: list[str], page_numbers: set[int]) -> set[int]:
@@ -206,8 +209,9 @@ def _running_headers(texts: list[str], page_numbers: set[int]) -> set[int]:
         if k in repeated:
             where.setdefault(k, []).append(i)
     found: set[int] = set()
+    near_numbers = _beside(texts, page_numbers)
     for key, places in where.items():
-        beside_numbers = sum(1 for i in places if _near(texts, i, page_numbers))
+        beside_numbers = sum(1 for i in places if i in near_numbers)
         spread = min(b - a for a, b in zip(places, places[1:])) >= 20
         if beside_numbers >= max(2, len(places) / 2) or (spread and _GAZETTE_WORDS.search(key)):
             found.update(places)
@@ -407,12 +411,16 @@ def _finish(pieces: list[str]) -> str:
 def _standalone(texts: list[str]) -> list[bool]:
     """Lines that are never joined to a neighbour: dates, signatures, 文号, table rows."""
     n = len(texts)
-    dates = [bool(_DATE_LINE.match(t)) for t in texts]
+    dates = [len(t) <= 40 and "日" in t and _DATE_LINE.match(t) is not None for t in texts]
     stops = [False] * n
     for k, t in enumerate(texts):
-        if dates[k] or _is_table_row(t) or _DOC_NUMBER_LINE.match(t):
-            stops[k] = True
-        elif len(t) <= 30 and _NAME_LINE.match(t):
+        if (
+            dates[k]
+            or "\t" in t
+            or (("  " in t or "\u3000\u3000" in t) and _is_table_row(t))
+            or (len(t) <= 40 and ("号" in t or "令" in t) and _DOC_NUMBER_LINE.match(t))
+            or (len(t) <= 30 and " " in t and _NAME_LINE.match(t))
+        ):
             stops[k] = True
     # Signature block: organ names on short lines directly above a date line;
     # also a reporting organ above the salutation ("市人大社会建设委员会" / "市人大常委会：").

@@ -166,7 +166,7 @@ _UNITS = """
 个工作日 个自然日 工作日 自然日 个小时 小时 分钟 秒钟 个月 周年 周岁 天 日 周 年 岁
 人次 家次 户次 架次 艘次 车次 班次 批次 项次 吨次 个次 场次 人 名 位 户 家 个 项 件 宗 起 例 台 套 辆 艘 架 列
 所 座 栋 幢 间 层 条 批 次 轮 场 支 处 片 块 张 份 册 部 种 类 只 头 匹 株 棵 篇 本 组 对 枚 根 段 门 口 床 床位 个床位 张床位 个车位 车位 个点位 个岗位
-微克/立方米 毫克/立方米 μg/m³ mg/m³ 平方公里 平方千米 平方米 平米 立方米 万方 公顷 亩 公里 千米 厘米 毫米 米
+微克/立方米 毫克/立方米 μg/m³ mg/m³ 平方公里 平方千米 平方米 平米 立方米 万方 方 公顷 亩 公里 千米 厘米 毫米 米
 吨标准煤 吨标煤 万吨 千吨 吨 千克 公斤 斤 克 升 毫升
 千瓦时 兆瓦时 千瓦 兆瓦 吉瓦 瓦时 瓦 千伏 伏 度 标准箱 标箱 分贝 倍 番
 TEU teu kWh kwh KWh kW KW kw MW GW kV KV km tce
@@ -188,6 +188,7 @@ _UNIT_BLOCK = {
     "种": "植类子",
     "起": "来步草点诉",
     "片": "区",
+    "方": "面式案向针法位便略",
     "段": "落",
     "天": "然津地气",
     "日": "常益本报",
@@ -231,15 +232,28 @@ def _numeral(tag: str) -> str:
 
 _NUMERAL2 = f"(?:{_AR_NUM}{_S}{_MULT}?|{_CN_NUM}{_MULT}?)"
 
+_NUM_FIRST = "[0-9０-９一二两三四五六七八九十百]"
+_NUM_AR_NOT_BEFORE = "[0-9０-９.．A-Za-z_/\\-]"
+_NUM_CN_NOT_BEFORE = "[一二两三四五六七八九十百千万亿零〇点]"
 _NUMBER_RE = re.compile(
-    "(?=[0-9０-９一二两三四五六七八九十百])(?:"
-    # ranges: 1-2家 · 10%-15% · 3至5年 · 5～10万元
-    f"(?:{_numeral('1')}(?:{_S}(?:{_UNIT_ALT}))?{_S}[-—–~～－至到]{_S}{_NUMERAL2}{_S}(?P<u1>{_UNIT_ALT}){_PER_UNIT})"
-    f"|(?:{_numeral('2')}{_S}(?P<u2>{_UNIT_ALT}){_PER_UNIT})"
-    # 百分之五十 · 三分之一
-    f"|(?P<pct>百分之{_NUMERAL2}|[一二三四五六七八九十百]+分之[一二三四五六七八九十]+)"
+    # The pattern starts with a plain character class so the engine can jump from candidate to
+    # candidate; the look-behind after it refuses to start inside 2022, GB25506 or 二十.
+    f"(?P<num>{_NUM_FIRST}"
+    f"(?:(?<=[0-9０-９])(?<!{_NUM_AR_NOT_BEFORE}.)(?P<ar1>(?:{_D}{{0,2}}(?:[,，]{_D}{{3}})+|{_D}*)(?:[.．]{_D}+)?){_S}{_MULT}?"
+    f"|(?<=[一二两三四五六七八九十百])(?<!{_NUM_CN_NOT_BEFORE}.)(?P<cn1>(?<!百)[零〇一二两三四五六七八九十百千万亿]*(?:点[零一二三四五六七八九]+)?){_MULT}?"
+    "|(?<=百)(?<!" + _NUM_CN_NOT_BEFORE + ".)(?P<pct>分之" + _NUMERAL2 + ")"
+    "))"
+    "(?:"
+    # 200家 · 10%-15% (a range whose first part carries the unit too)
+    f"{_S}(?P<u2>{_UNIT_ALT})(?:{_S}[-—–~～－至到]{_S}{_NUMERAL2}{_S}(?P<u1>{_UNIT_ALT}))?{_PER_UNIT}"
+    # 1-2家 · 3至5年 · 5～10万元
+    f"|{_S}[-—–~～－至到]{_S}{_NUMERAL2}{_S}(?P<u3>{_UNIT_ALT}){_PER_UNIT}"
+    # 三分之一
+    "|(?<=[一二三四五六七八九十])(?P<frac>分之[一二三四五六七八九十]+)"
     # Arabic with a multiplier only: 180亿 · 3万
-    f"|(?P<bare>{_AR_NUM}{_S}[万亿]{{1,2}}[多余]?)"
+    "|(?:(?<=[万亿])|(?<=[万亿][多余]))(?P<bare>)"
+    # 百分之五十 (already whole)
+    "|(?(pct)(?P<pctend>)|(?!))"
     ")"
     "(?:左右)?"
 )
@@ -256,17 +270,23 @@ def _number_ok(text: str, m: re.Match) -> bool:
     before = text[j - 1] if j > 0 else ""
     if text.endswith(_ORDINAL_BEFORE[:1], 0, j) or text[max(0, j - 2) : j] in ("星期", "礼拜"):
         return False
-    unit = m.group("u1") or m.group("u2")
+    unit = m.group("u1") or m.group("u3") or m.group("u2")
+    ranged = m.group("u1") is not None or m.group("u3") is not None
     end = m.end()
     after = text[end] if end < len(text) else ""
-    cn = m.group("cn1") or m.group("cn2")
-    ar = m.group("ar1") or m.group("ar2")
-    if ar is not None and before and before in _CODE_BEFORE:
-        return False
-    if m.group("pct") is not None or m.group("bare") is not None:
-        if m.group("bare") is not None and before and before in _CODE_BEFORE:
-            return False
-        return True
+    num = m.group("num")
+    cn = num if m.group("cn1") is not None else None
+    ar = num if m.group("ar1") is not None else None
+    if ar is not None and before in _CODE_BEFORE:
+        return False  # 20 22年 (a year torn by layout spaces), No. 5
+    if m.group("pctend") is not None:
+        return m.group("pct") is not None  # 百分之五十
+    if m.group("frac") is not None:
+        return cn is not None and unit is None
+    if m.group("pct") is not None:
+        return False  # 百分之 with a unit after it: not a form we know
+    if m.group("bare") is not None:
+        return ar is not None
     if unit is None:
         return False
     # the unit may be a different word: 3元素, 5部门 (blocked), 10所属
@@ -279,7 +299,7 @@ def _number_ok(text: str, m: re.Match) -> bool:
             return False
         if unit not in _CN_UNITS:
             return False
-        if cn == "一" and m.group("u1") is None and not text.startswith(("内", "以内", "之内"), end):
+        if cn == "一" and not ranged and not text.startswith(("内", "以内", "之内"), end):
             return False  # 一批, 一项, 一次: idiom, not a quantity to compare
         if unit == "次" and _MEETING_AFTER_CI.match(text, end):
             return False  # 一次会议, 二次全会: an ordinal

@@ -392,7 +392,8 @@ def _decode_best_effort(data: bytes, codecs_: list[str], name: str) -> Decoded:
         tried = ", ".join(garbage) or "utf-8, gb18030"
         raise ReadError(
             name,
-            f"无法识别的文本编码，解码结果是乱码 (unrecognised encoding: garbage as {tried})",
+            f"无法识别的文本编码，有大量无效字节或乱码 "
+            f"(unrecognised encoding: invalid bytes or garbage as {tried})",
         )
     invalid, codec, escaped = best
     if invalid > MAX_INVALID_SHARE * len(data):

@@ -1,9 +1,288 @@
-"""A document segment → its metadata (placeholder, being completed)."""
+"""A document segment → its metadata: title, 文号, issuers, 成文日期, 文种, attachments.
+
+Works on any Segment; a DocSegment from split.py also carries the header the split
+found (title lines, 文号) and the file's context (which city 市政府 means).
+"""
 from __future__ import annotations
 
-from reader.core.model import Metadata, Segment
+import re
+
+from reader.core import patterns as P
+from reader.core.model import Line, Metadata, Segment
+
+# ---------------------------------------------------------------- canonical issuers
+# Short forms → full forms, applied to the part after the city/district prefix.
+_ABBREV = (
+    ("人大常委会", "人民代表大会常务委员会"),
+    ("发改委", "发展和改革委员会"),
+    ("发改局", "发展和改革局"),
+    ("经信局", "经济和信息化局"),
+    ("经信委", "经济和信息化委员会"),
+    ("科技局", "科学技术局"),
+    ("市场监管局", "市场监督管理局"),
+    ("人力社保局", "人力资源和社会保障局"),
+    ("住建局", "住房和城乡建设局"),
+    ("自然资源规划局", "自然资源和规划局"),
+    ("交通局", "交通运输局"),
+    ("卫健委", "卫生健康委员会"),
+    ("卫生健康委", "卫生健康委员会"),
+    ("国资委", "人民政府国有资产监督管理委员会"),
+    ("医保局", "医疗保障局"),
+    ("文广旅游局", "文化广电旅游局"),
+    ("文广旅体局", "文化广电旅游体育局"),
+    ("应急局", "应急管理局"),
+    ("生态环境局", "生态环境局"),
+    ("农业农村局", "农业农村局"),
+    ("地方金融监管局", "地方金融监督管理局"),
+    ("安委会", "安全生产委员会"),
+    ("管委会", "管理委员会"),
+    ("妇儿工委", "妇女儿童工作委员会"),
+    ("政府办公厅", "人民政府办公厅"),
+    ("政府办公室", "人民政府办公室"),
+    ("政府", "人民政府"),
+)
+# 文号 机关代字 → the place it stands for (a small table; the file itself is asked first)
+_DOCNO_PLACE = {
+    "甬": ("宁波市", None), "仑": ("宁波市", "北仑区"), "鄞": ("宁波市", "鄞州区"),
+    "杭": ("杭州市", None), "温": ("温州市", None), "绍": ("绍兴市", None), "嘉": ("嘉兴市", None),
+    "湖": ("湖州市", None), "金": ("金华市", None), "衢": ("衢州市", None), "舟": ("舟山市", None),
+    "台": ("台州市", None), "丽": ("丽水市", None),
+}
 
 
+def canonical_issuer(name: str, city: str | None = None, district: str | None = None) -> str:
+    """市政府办公厅 → 宁波市人民政府办公厅; 区科技局 → 宁波市北仑区科学技术局; full names stay."""
+    c = P.compact(name)
+    if c.startswith("市") and city:
+        c = city + c[1:]
+    elif c.startswith("区") and district:
+        c = (city or "") + district + c[1:]
+    elif district and c.startswith(district) and city and not c.startswith(city):
+        c = city + c
+    for short, full in _ABBREV:
+        if c.endswith(short) and not c.endswith(full):
+            if short == "政府" and c.endswith("人民政府"):
+                continue
+            c = c[: -len(short)] + full
+            break
+    return c
+
+
+# ---------------------------------------------------------------- helpers
+_ISSUER_SPLIT = re.compile(r"[ 　、]+")
+_CITY_IN = re.compile(rf"^([{P.CJK}]{{2,6}}?[市省])")
+
+
+_ORGAN_CUT = re.compile(r"(?:人民政府|办公厅|办公室|委员会|管委会|常委会|政府|局|厅|委)(?=[\u4e00-\u9fff]{2,4}?[省市区县]|中共|中国共产党)")
+_PREFIX_ORGAN = re.compile(
+    r"^(.{2,30}?(?:人民代表大会常务委员会|人大常委会|人民政府办公厅|人民政府办公室|人民政府|委员会|管委会|办公厅|办公室|局))(?=.)")
+
+
+def _split_joint(prefix: str) -> list[str]:
+    """宁波市财政局宁波市人力资源和社会保障局 → the two organs (printed without a space)."""
+    out, start = [], 0
+    for m in _ORGAN_CUT.finditer(prefix):
+        out.append(prefix[start:m.end()])
+        start = m.end()
+    out.append(prefix[start:])
+    return [x for x in out if x]
+
+
+def _issuers_from_title(title: str, kind: str) -> list[str]:
+    m = re.match(r"^(.{2,60}?)(?:关于|印发|转发)", title, re.S)
+    if not m:
+        c = P.compact(title)
+        if kind in ("名单", "决定", "决议", "公告", "通告", "令", "命令"):
+            m2 = _PREFIX_ORGAN.match(c)
+            if m2 and P.is_organ(m2.group(1)):
+                return [m2.group(1)]
+        return []
+    prefix = m.group(1).strip()
+    # a line break between organs separates them only when the next one names its place
+    prefix = re.sub(r"\s*\n\s*(?=[\u4e00-\u9fff]{1,4}[省市区县]|中共)", " ", prefix).replace("\n", "")
+    parts = [p for p in _ISSUER_SPLIT.split(prefix) if p]
+    if parts and all(P.is_organ(p) for p in parts):
+        return [P.compact(p) for p in parts]
+    c = P.compact(prefix)
+    if P.is_organ(c):
+        parts = _split_joint(c)
+        if len(parts) > 1 and all(P.is_organ(p) for p in parts):
+            return parts
+        return [c]
+    return []
+
+
+def _signature(lines: list[Line]) -> tuple[list[str], str | None]:
+    """The first signature block: organ lines (or 市长 X) directly above a date line."""
+    texts = [l.text.strip() for l in lines if l.text.strip()]
+    for i, t in enumerate(texts):
+        d = P.date_line(t)
+        if d is None or i == 0:
+            continue
+        organs: list[str] = []
+        j = i - 1
+        while j >= 0 and (P.is_organ(texts[j]) or P.ROLE_NAME_RE.match(P.compact(texts[j]))) and len(organs) < 4:
+            organs.insert(0, P.compact(texts[j]))
+            j -= 1
+        if organs or (j >= 0 and "此页无正文" in texts[j]):
+            return [o for o in organs if P.is_organ(o)], P.iso(d)
+    return [], None
+
+
+def _adoption_date(lines: list[Line]) -> str | None:
+    """（2024年7月31日宁波市第十六届…会议通过） near the top, or a bare （2024年7月31日）."""
+    texts = [P.compact(l.text) for l in lines[:12] if l.text.strip()]
+    joined = ""
+    for t in texts:
+        if t.startswith(("（", "(")) and (P.DATE_RE.match(t[1:]) or P.CN_DATE_RE.match(t[1:])):
+            joined = t
+            continue
+        if joined and not joined.endswith(("）", ")")):
+            joined += t
+    if joined:
+        d = P.find_date(joined[:20])
+        if d:
+            return P.iso(d)
+    return None
+
+
+def _adoption_issuer(lines: list[Line]) -> str | None:
+    text = "".join(P.compact(l.text) for l in lines[:12])
+    m = re.search(rf"（(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日([{P.CJK}]{{2,6}}?市)第[{P.CN_DIGITS}]+届人民代表大会常务委员会", text)
+    if m:
+        return f"{m.group(1)}人民代表大会常务委员会"
+    return None
+
+
+def _speaker_issuer(header: list[Line], title_lines: set[int]) -> list[str]:
+    for l in header:
+        if l.no in title_lines:
+            continue
+        c = P.compact(l.text)
+        if P.docno_line(c) or P.date_line(c):
+            continue
+        if P.is_organ(c):
+            return [c]
+    return []
+
+
+def _attachments(title: str, lines: list[Line]) -> list[str]:
+    out: list[str] = []
+    m = re.search(r"(?:印发|转发|发布|公布)(.+?)的通知$", title)
+    if m:
+        name = m.group(1).strip()
+        quoted = re.findall(r"《([^》]+)》", name)
+        if quoted:
+            out.extend(quoted)
+        elif not re.match(r"^(?:.{0,4}年度)?", name) or P.ends_with_kind(name) or name.endswith(("清单", "名单", "目录", "表")):
+            out.append(name)
+    if not out:
+        for l in lines[:40]:
+            c = P.compact(l.text)
+            if re.search(r"现(?:将|予)|印发给你们|已经.{0,20}同意", c):
+                for q in re.findall(r"《([^》]+)》", c):
+                    if P.ends_with_kind(q) and q not in out:
+                        out.append(q)
+                if out:
+                    break
+    return out
+
+
+def _context_place(segment: Segment, doc_number: str | None) -> tuple[str | None, str | None]:
+    ctx = getattr(segment, "context", None) or {}
+    city, district = ctx.get("city"), ctx.get("district")
+    if doc_number and doc_number[:1] in _DOCNO_PLACE:
+        c2, d2 = _DOCNO_PLACE[doc_number[:1]]
+        city = city or c2
+        district = district or d2
+    return city, district
+
+
+# ---------------------------------------------------------------- main
 def read_metadata(segment: Segment) -> Metadata:
-    first = next((l.text for l in segment.lines if l.text), "")
-    return Metadata(title=first)
+    lines = [l for l in segment.lines if l.text.strip()]
+    header: list[Line] = list(getattr(segment, "header_lines", []) or [])
+    title = getattr(segment, "title", "") or ""
+    doc_number = getattr(segment, "doc_number", None)
+    kind_hint = getattr(segment, "kind_hint", "") or ""
+    if not header and lines:
+        header = lines[:6]
+    if doc_number is None:
+        for l in header:
+            d = P.docno_line(l.text)
+            if d:
+                doc_number = d
+                break
+    city, district = _context_place(segment, doc_number)
+    if doc_number and "令第" in doc_number and "〔" not in doc_number:
+        org = doc_number.split("令第")[0]
+        if not org or org in ("政府", "市政府", "市人民政府"):
+            doc_number = f"{city}人民政府令第{doc_number.split('令第')[1]}" if city else doc_number
+        elif org.startswith("市") and city:
+            doc_number = city + doc_number
+    body_start = 0
+    if not title:
+        title = _untitled(lines)
+    raw_title = title
+    title = P.tidy_title(title)
+    title = re.sub(r"[（(]\s*[^（()）]{0,12}〔\d{4}〕\d+号\s*[)）]$", "", title)
+    title_kind = P.title_kind(title)
+
+    issuers = _issuers_from_title(raw_title, title_kind)
+    sig_issuers, sig_date = _signature(lines[body_start:])
+    if not issuers:
+        issuers = _speaker_issuer(header, set())
+    if not issuers and sig_issuers:
+        issuers = sig_issuers
+    adopt_issuer = None
+    if not issuers:
+        adopt_issuer = _adoption_issuer(lines)
+        if adopt_issuer:
+            issuers = [adopt_issuer]
+    if not issuers and doc_number and "令第" in doc_number:
+        issuers = [doc_number.split("令第")[0]] if doc_number.split("令第")[0] else []
+
+    date = sig_date or _adoption_date(lines)
+    if date is None and title_kind == "纪要":
+        # minutes: the meeting's date, told in the opening sentence
+        opening = "".join(P.compact(l.text) for l in lines[len(header):len(header) + 8])
+        d = P.find_date(re.split(r"[。]", opening)[0])
+        date = P.iso(d) if d else None
+    year = int(date[:4]) if date else None
+    if year is None and doc_number:
+        m = re.search(r"〔(\d{4})〕", doc_number)
+        if m:
+            year = int(m.group(1))
+
+    kind = kind_hint or title_kind
+    if not kind and doc_number and "令第" in doc_number:
+        kind = "令"
+    if not kind and not getattr(segment, "title", ""):
+        body = "".join(P.compact(l.text) for l in lines[:30])
+        m = re.search(r"(?:提出|制定|现将)(?:如下|以下)?(?:实施)?(意见|通知|办法|规定|方案)", body)
+        if m:
+            kind = m.group(1)
+
+    canonical = [canonical_issuer(x, city, district) for x in issuers]
+    return Metadata(
+        title=title,
+        doc_number=doc_number,
+        issuers=issuers,
+        canonical_issuers=canonical,
+        date=date,
+        year=year,
+        kind=kind,
+        attachments=_attachments(title, lines),
+    )
+
+
+def _untitled(lines: list[Line]) -> str:
+    """No title printed: the first line, or for a 主送-first fragment its first sentence."""
+    if not lines:
+        return ""
+    first = lines[0].text.strip()
+    if first.endswith(("：", ":")) and len(lines) > 1:
+        text = "".join(P.compact(l.text) for l in lines[1:6])
+        sentence = re.split(r"[。；]", text)[0]
+        return sentence[:40] + ("…" if len(sentence) > 40 else "")
+    return first[:80]

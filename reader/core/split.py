@@ -1,10 +1,863 @@
-"""A file's lines → the segments of its documents (placeholder, being completed)."""
+"""A file's lines → one segment per document.
+
+How a file is read (GB/T 9704 shapes, nothing specific to one publication):
+
+1. Every non-blank line is classified: 文号 line, date line, 主送 (opener), byline,
+   numbered heading, title-like, table-of-contents entry, running header/page number.
+2. Headers are found: a 文号 line with the title lines printed before or after it, or a
+   title standing alone (人大 gazettes, 纪要, 记事 …) confirmed by what follows it (a
+   byline, an adoption note “（2024年7月31日…通过）”, a 主送 line, a first heading).
+   Table-of-contents regions never give headers.
+3. Each header anchors a document. Files come in two orders: header → 主送 → body, or
+   (two-column extractions, release files) 主送 → body → signature, then the header
+   printed below. The order is decided per file from where the 主送 lines stand; in the
+   second order each 主送 is paired with the next header.
+4. The remaining lines are cut into blocks (at headers, 主送 lines, signatures, numbered
+   headings, attachment titles) and each block goes to a document: by default the one
+   before it, unless another one continues better — a block that starts mid-sentence
+   continues a document that stopped mid-sentence (judged by how often the joining
+   character pair occurs in the file), numbering continues (（十八）→（十九）, 第五章 →
+   第六章), a signed document only takes attachments. This reassembles documents whose
+   pieces a two-column extraction interleaved.
+"""
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
+from reader.core import patterns as P
 from reader.core.model import Line, Segment
+
+_DEBUG = False
+
+
+@dataclass
+class DocSegment(Segment):
+    """A segment plus what the split already learnt about its header."""
+
+    title: str = ""
+    doc_number: str | None = None
+    kind_hint: str = ""  # "目录" for front matter / contents sections
+    header_lines: list[Line] = field(default_factory=list)
+    context: dict = field(default_factory=dict)  # file-level: {"city": "宁波市", "district": …}
+
+
+# ---------------------------------------------------------------- row shapes
+_PAGE_NO = re.compile(r"^[-—–－_~·\s]*(?:第\s*)?\d{1,4}(?:\s*页)?[-—–－_~·\s]*$")
+_RUNNING = re.compile(r"公报.{0,6}[【\[〔(（].{0,30}[期号].{0,6}[】\]〕)）]|^[-—]\s*\d+\s*[-—]$")
+_PAGE_REF = re.compile(r"(?:\.{3,}|…{1,}|·{3,}|-{3,})[（(]?\d{1,4}[)）]?$|[)）][（(]\d{1,4}[)）]$")
+_CODE = re.compile(r"^(?:规范性文件(?:统一)?编号|统一编号|[A-Z]{2,}[0-9A-Z]*[-－—]+\d{4}[-－—]+\d{2,})")
+_OPENER_WORDS = re.compile(r"人民政府|政府|委员会|常委会|各单位|单位|各位|局|办事处|部门|同志|厅|委|办|公司|院|学校|街道|乡镇")
+_NOT_OPENER = re.compile(r"研究|同意|决定|如下|批准|根据|经|为了|按照|任命|免去|附件|注|电话|地址|联系|报送|填报|时间|日期|名称|单位：$|组长|成员|说明")
+_ADDRESSEE_PART = re.compile(
+    r"(?:^各|政府|单位|委员会|常委会|局|院|校|会|处|厅|委|办|公司|街道|乡镇|部门|机构|同志|委员|主任|秘书长|代表|中心|集团|企业|支队|部队)$")
+_CONT_START = set("，。、；：）》”’,;:)!?！？")
+_TABLE = re.compile(r"\t|\S\s{3,}\S")
+
+
+def _is_page_noise(text: str) -> bool:
+    c = P.compact(text)
+    if not c:
+        return False
+    if len(c) <= 12 and _PAGE_NO.match(text) and re.search(r"[-—–－]|页", text):
+        return True
+    return len(c) <= 60 and bool(_RUNNING.search(c))
+
+
+@dataclass
+class _Rows:
+    lines: list[Line]  # content rows (non-blank, not page noise)
+    c: list[str]  # compact text
+    width: float  # typical full line length (compact chars)
+    corpus: str
+
+    def __post_init__(self) -> None:
+        n = len(self.lines)
+        self.docno: list[str | None] = [None] * n
+        self.date: list[bool] = [False] * n
+        self.head: list[tuple[str, int] | None] = [None] * n
+        self.toc: list[bool] = [False] * n
+        self.code: list[bool] = [False] * n
+        self._bigram: dict[str, int] = {}
+
+    def titleish(self, i: int) -> bool:
+        c = self.c[i]
+        if not (2 <= len(c) <= 70) or self.docno[i] or self.date[i] or self.code[i] or self.toc[i]:
+            return False
+        if re.search(r"[。；！？;!?：:]", c) or c[-1] in "，、,":
+            return False
+        if self.head[i] or _TABLE.search(self.lines[i].text):
+            return False
+        return not re.match(r"^(?:附件|附表|注[:：]|[-•·])", c)
+
+    def complete(self, i: int) -> bool:
+        """Does row i end a paragraph (sentence end, heading, short last line)?"""
+        c = self.c[i]
+        if not c:
+            return True
+        if c[-1] in P.TERMINAL or c[-1] in P.CLOSERS:
+            return True
+        if self.date[i] or _TABLE.search(self.lines[i].text):
+            return True
+        return len(c) < 0.8 * self.width
+
+    def bigram_seen(self, pair: str) -> bool:
+        n = self._bigram.get(pair)
+        if n is None:
+            n = self._bigram[pair] = self.corpus.count(pair)
+        return n > 0
+
+
+def _prepare(lines: Sequence[Line]) -> tuple[_Rows, list[Line]]:
+    content: list[Line] = []
+    noise: list[Line] = []
+    for line in lines:
+        t = line.text.strip()
+        if not t:
+            continue
+        (noise if _is_page_noise(t) else content).append(line)
+    cs = [P.compact(l.text) for l in content]
+    lengths = sorted(len(c) for c in cs if len(c) >= 8)
+    width = float(lengths[int(len(lengths) * 0.8)]) if lengths else 40.0
+    rows = _Rows(content, cs, width, "".join(cs))
+    # pairs across a line break are the evidence we want; pairs inside a row too
+    for i, c in enumerate(cs):
+        rows.docno[i] = P.docno_line(c)
+        rows.date[i] = P.date_line(c) is not None and not c.startswith(("（", "("))
+        rows.head[i] = P.heading(c)
+        rows.code[i] = bool(_CODE.match(c)) and len(c) <= 40
+    # 宁波市人民政府令 / 第260号 on two lines
+    for i in range(len(cs) - 1):
+        if cs[i].endswith("令") and len(cs[i]) <= 16 and re.fullmatch(r"第[\d〇一二三四五六七八九十百]+号", cs[i + 1]):
+            rows.docno[i] = P.normalise_docno(cs[i] + cs[i + 1])
+            rows.code[i + 1] = True
+    _mark_toc(rows)
+    return rows, noise
+
+
+def _mark_toc(rows: _Rows) -> None:
+    n = len(rows.c)
+    refs = [i for i, l in enumerate(rows.lines)
+            if _PAGE_REF.search(rows.c[i]) or re.search(r"\t\s*[（(]\s*\d{1,4}\s*[)）]\s*$", l.text)]
+    groups: list[list[int]] = []
+    for i in refs:
+        if groups and i - groups[-1][-1] <= 6:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    for g in groups:
+        start, end = g[0], g[-1]
+        # the title lines of the first entry, and a 目录 heading just before
+        for j in range(start - 1, max(-1, start - 9), -1):
+            if rows.c[j] in ("目录", "目次") or rows.c[j].endswith("目录"):
+                start = j
+                break
+        if len(g) == 1 and start == g[0]:
+            if start > 0 and rows.titleish(start - 1) and not rows.date[start - 1]:
+                start -= 1
+        for j in range(start, end + 1):
+            rows.toc[j] = True
+    # an entry's title line just before its 文号/page line
+    for i in range(1, n):
+        if rows.toc[i] and not rows.toc[i - 1] and rows.docno[i] is None and rows.titleish(i - 1):
+            pass
+
+
+# ---------------------------------------------------------------- headers
+@dataclass
+class _Header:
+    rows: list[int]
+    title_rows: list[int]
+    docno: str | None
+    adoption: bool = False
+
+    @property
+    def start(self) -> int:
+        return min(self.rows)
+
+    @property
+    def end(self) -> int:
+        return max(self.rows)
+
+
+def _is_opener(rows: _Rows, i: int) -> int:
+    """How many rows the 主送 line at i spans (0: not a 主送 line)."""
+    c = rows.c[i]
+    for span in (1, 2):
+        if i + span > len(rows.c):
+            break
+        text = "".join(rows.c[i:i + span])
+        if span == 2 and (rows.complete(i) and len(rows.c[i]) < 0.8 * rows.width):
+            break
+        if not text.endswith(("：", ":")) or not (4 <= len(text) <= 90):
+            continue
+        if "。" in text or _NOT_OPENER.search(text[:12]) or rows.head[i] or rows.toc[i]:
+            continue
+        if text.startswith("（") or not _OPENER_WORDS.search(text):
+            continue
+        if "：" in text[:-1] or ":" in text[:-1]:
+            continue
+        parts = [x for x in re.split(r"[，、,；;]", re.sub(r"[（(][^）)]*[)）]", "", text[:-1])) if x]
+        good = sum(1 for x in parts if _ADDRESSEE_PART.search(x))
+        if not parts or good * 2 < len(parts) + (1 if len(parts) > 1 else 0):
+            continue
+        return span
+    if c.endswith(("：", ":")) is False:
+        return 0
+    return 0
+
+
+def _adoption_span(rows: _Rows, i: int) -> int:
+    """Rows of an adoption note “（2024年7月31日…会议通过）” or a bare “（2024年7月31日）”."""
+    c = rows.c[i]
+    if not c.startswith(("（", "(")) or not P.DATE_RE.match(c[1:]) and not P.CN_DATE_RE.match(c[1:]):
+        return 0
+    text = ""
+    for span in range(1, 4):
+        if i + span > len(rows.c):
+            break
+        text += rows.c[i + span - 1]
+        if text.endswith(("）", ")")):
+            return span
+    return 0
+
+
+def _is_closing_date(rows: _Rows, i: int) -> bool:
+    if not rows.date[i] or i == 0:
+        return False
+    prev = rows.c[i - 1]
+    return P.is_speaker(prev) or prev.endswith("（盖章）") or "此页无正文" in prev or rows.date[i - 1]
+
+
+def _title_back(rows: _Rows, j: int, taken: set[int]) -> list[int]:
+    if j < 0 or j in taken or not rows.titleish(j) or not P.ends_with_kind(rows.c[j]):
+        return []
+    run = [j]
+    while len(run) < 4:
+        first = run[0]
+        cand = first - 1
+        if cand < 0 or cand in taken or not rows.titleish(cand) or P.ends_with_kind(rows.c[cand]):
+            break
+        fc = rows.c[first]
+        if "关于" in fc[:30] and not fc.startswith("关于"):
+            break
+        if P.is_organ(fc):
+            break
+        if fc.startswith("关于") and not P.is_organ(rows.c[cand]):
+            break
+        run.insert(0, cand)
+    return run
+
+
+def _title_forward(rows: _Rows, k: int, taken: set[int], limit: int = 4) -> list[int]:
+    run: list[int] = []
+    for j in range(k, min(k + limit, len(rows.c))):
+        if j in taken or not rows.titleish(j):
+            return []
+        run.append(j)
+        if P.ends_with_kind("".join(rows.c[x] for x in run)):
+            return run
+    return []
+
+
+def _confirms_title(rows: _Rows, j: int, kind: str) -> bool:
+    """Does row j (just after a candidate title) show the title was a document's?"""
+    if kind in ("记事", "目录", "解读"):
+        return True
+    if j >= len(rows.c):
+        return False
+    c = rows.c[j]
+    if rows.docno[j] or _adoption_span(rows, j) or _is_opener(rows, j):
+        return True
+    if P.is_speaker(c) and not P.ends_with_kind(c):
+        return True
+    head = rows.head[j]
+    return bool(head and head[1] == 1 and head[0] in ("cn", "chapter", "article"))
+
+
+def _paragraph_end_before(rows: _Rows, s: int) -> bool:
+    if s == 0:
+        return True
+    p = s - 1
+    c = rows.c[p]
+    if c[-1] in P.TERMINAL or c[-1] in P.CLOSERS or rows.date[p] or rows.toc[p]:
+        return True
+    if _TABLE.search(rows.lines[p].text):
+        return True
+    return len(c) < 0.6 * rows.width and not rows.titleish(p)
+
+
+def _strongly_confirmed(rows: _Rows, h: _Header) -> bool:
+    """A title with its own 文号, byline, adoption note or 主送 under it."""
+    j = h.title_rows[-1] + 1
+    if j >= len(rows.c):
+        return False
+    c = rows.c[j]
+    return bool(rows.docno[j] or _adoption_span(rows, j) or _is_opener(rows, j)
+                or (P.is_speaker(c) and not P.ends_with_kind(c)))
+
+
+def _find_headers(rows: _Rows) -> list[_Header]:
+    n = len(rows.c)
+    taken: set[int] = set()
+    headers: list[_Header] = []
+    for i in range(n):
+        if not rows.docno[i] or rows.toc[i] or i in taken:
+            continue
+        j = i - 1
+        codes_before: list[int] = []
+        while j >= 0 and rows.code[j] and j not in taken:
+            codes_before.append(j)
+            j -= 1
+        title = _title_back(rows, j, taken)
+        if title:
+            # codes printed above the title (规范性文件统一编号) belong here too
+            k = title[0] - 1
+            while k >= 0 and rows.code[k] and k not in taken:
+                codes_before.append(k)
+                k -= 1
+        k = i + 1
+        codes_after: list[int] = []
+        while k < n and rows.code[k]:
+            codes_after.append(k)
+            k += 1
+        if not title:
+            title = _title_forward(rows, k, taken)
+            if title:
+                k = title[-1] + 1
+                while k < n and rows.code[k]:
+                    codes_after.append(k)
+                    k += 1
+        h = _Header(sorted([i, *title, *codes_before, *codes_after]), title, rows.docno[i])
+        headers.append(h)
+        taken.update(h.rows)
+    # titles standing alone
+    s = 0
+    while s < n:
+        if s in taken or rows.toc[s] or not rows.titleish(s):
+            s += 1
+            continue
+        if not _paragraph_end_before(rows, s) and not (
+                len(rows.c[s]) <= 30 and P.title_kind(rows.c[s]) in ("记事", "目录")):
+            s += 1
+            continue
+        found: list[int] = []
+        for span in range(1, 5):
+            run = list(range(s, s + span))
+            if run[-1] >= n or run[-1] in taken or not rows.titleish(run[-1]):
+                break
+            if span > 1 and P.is_speaker(rows.c[run[-1]]) and not P.ends_with_kind(rows.c[run[-1]]):
+                break
+            text = "".join(rows.c[x] for x in run)
+            kind = P.title_kind(text)
+            if kind and len(text) >= 5 and (_confirms_title(rows, run[-1] + 1, kind) or (s == 0 and span <= 3)):
+                found = run
+                break
+        if found:
+            h = _Header(list(found), list(found), None)
+            headers.append(h)
+            taken.update(found)
+            s = found[-1] + 1
+        else:
+            s += 1
+    headers.sort(key=lambda h: h.start)
+    kept: list[_Header] = []
+    for h in headers:
+        prev = kept[-1] if kept else None
+        if h.docno is None and prev is not None and prev.title_rows and not _strongly_confirmed(rows, h):
+            prev_title = "".join(rows.c[x] for x in prev.title_rows)
+            first = rows.c[h.title_rows[0]]
+            if names_attachment("".join(rows.c[x] for x in h.title_rows), prev_title) or (
+                    P.ends_with_kind(first) and not first.startswith("关于") and names_attachment(first, prev_title)):
+                continue
+        kept.append(h)
+    headers = kept
+    # byline, adoption note and dates printed right under the title
+    for h in headers:
+        k = h.end + 1
+        while k < n and k not in taken:
+            if P.is_speaker(rows.c[k]) and not P.ends_with_kind(rows.c[k]) and len(rows.c[k]) <= 30 \
+                    and not (k + 1 < n and rows.date[k + 1]):
+                h.rows.append(k)
+            elif (span := _adoption_span(rows, k)):
+                h.rows.extend(range(k, k + span))
+                h.adoption = True
+            else:
+                break
+            taken.update(h.rows)
+            k = max(h.rows) + 1
+    return headers
+
+
+# ---------------------------------------------------------------- documents
+class _Doc:
+    __slots__ = ("rows", "header", "anchor", "closed", "last_body", "marks", "last_family",
+                 "carrier", "title", "docno", "kind_hint", "order", "grams")
+
+    def __init__(self, anchor: int, order: int, header: _Header | None = None, kind_hint: str = ""):
+        self.rows: list[int] = []
+        self.header = header
+        self.anchor = anchor
+        self.closed = False
+        self.last_body: int | None = None
+        self.marks: dict[str, int] = {}
+        self.last_family: str | None = None
+        self.carrier = False
+        self.title = ""
+        self.docno: str | None = header.docno if header else None
+        self.kind_hint = kind_hint
+        self.order = order
+        self.grams: set[str] = set()
+
+
+def _numbering_score(doc: _Doc, mark: tuple[str, int]) -> float:
+    family, n = mark
+    last = doc.marks.get(family)
+    level = P.HEADING_LEVEL[family]
+    parent_recent = doc.last_family is not None and P.HEADING_LEVEL[doc.last_family] < level
+    if last is None:
+        if n == 1:
+            return 1.0 if parent_recent else 0.0
+        return -1.5
+    if n == last + 1:
+        return 4.0
+    if n == 1 and parent_recent:
+        return 2.0
+    if n <= last:
+        return -3.0
+    return -1.0
+
+
+class _Splitter:
+    def __init__(self, rows: _Rows):
+        self.rows = rows
+        self.docs: list[_Doc] = []
+        self.owner: list[_Doc | None] = [None] * len(rows.c)
+
+    # -- assignment
+    def assign(self, doc: _Doc, idx: Sequence[int], body: bool = True) -> None:
+        for i in idx:
+            self.owner[i] = doc
+            doc.rows.append(i)
+        if not body or not idx:
+            return
+        rows = self.rows
+        for i in idx:
+            h = rows.head[i]
+            if h:
+                doc.marks[h[0]] = h[1]
+                doc.last_family = h[0]
+            c = rows.c[i]
+            if not doc.carrier and re.search(r"印发给你们|现予(?:发布|公布|印发)|公布如下|印发.{0,40}的通知|现将.{0,60}印发", c):
+                doc.carrier = True
+        doc.last_body = idx[-1]
+        doc.closed = _is_closing_date(rows, idx[-1])
+
+    def score(self, doc: _Doc, block: list[int], default: _Doc | None, grams: set[str]) -> float:
+        rows = self.rows
+        first = block[0]
+        fc = rows.c[first]
+        if doc is default:
+            s = 1.5
+        else:
+            gap = first - max(doc.rows) if doc.rows else first - doc.anchor
+            s = -1.0 - gap / 80.0
+        mark = next((rows.head[i] for i in block if rows.head[i]), None)
+        starts_marker = rows.head[first] is not None
+        starts_cont = fc[0] in _CONT_START
+        if doc.closed:
+            attach_like = fc.startswith(("附件", "附表")) or (
+                doc.carrier and (rows.titleish(first) or (starts_marker and rows.head[first][1] == 1)))
+            s += 0.0 if attach_like else -5.0
+        if doc.last_body is not None:
+            lc = rows.c[doc.last_body]
+            if not rows.complete(doc.last_body):
+                if starts_marker or (not starts_cont and rows.titleish(first) and len(fc) < 0.6 * rows.width):
+                    s -= 3.0
+                elif starts_cont:
+                    s += 3.0
+                else:
+                    s += 3.0 if rows.bigram_seen(lc[-1] + fc[0]) else -4.0
+            elif starts_cont:
+                s -= 3.0
+        if mark:
+            s += _numbering_score(doc, mark)
+        if grams:
+            s += 4.0 * len(grams & self.recent_grams(doc)) / len(grams)
+        return s
+
+    def recent_grams(self, doc: _Doc) -> set[str]:
+        """Character pairs of the document's title and its latest lines: what it is about now."""
+        text = doc.title + "".join(self.rows.c[i] for i in doc.rows[-25:])
+        return {text[k:k + 2] for k in range(len(text) - 1)}
+
+    def place(self, block: list[int], default: _Doc | None, hard: bool,
+              upcoming: _Doc | None = None) -> _Doc:
+        if not self.docs and upcoming is None:
+            doc = _Doc(block[0], 0, kind_hint="")
+            self.docs.append(doc)
+            self.assign(doc, block)
+            return doc
+        rows = self.rows
+        first = block[0]
+        mark = next((rows.head[i] for i in block if rows.head[i]), None)
+        candidates: list[_Doc] = [default] if default is not None else []
+        for doc in self.docs[-6:]:
+            if doc is default:
+                continue
+            last = max(doc.rows) if doc.rows else doc.anchor
+            if first - last > 150:
+                continue
+            if not hard:
+                # inside a flowing body only a higher-level heading that the default
+                # document cannot take and this one continues may switch documents
+                if not (mark and P.HEADING_LEVEL[mark[0]] <= 2 and _numbering_score(doc, mark) >= 4
+                        and (default is None or _numbering_score(default, mark) < 0)):
+                    continue
+            candidates.append(doc)
+        if upcoming is not None and mark and mark[1] == 1 and P.HEADING_LEVEL[mark[0]] <= 2 \
+                and rows.head[first] == mark and (default is None or _numbering_score(default, mark) < 0):
+            # 主送/body printed before its header: a numbering that starts over belongs
+            # to the document whose header comes next
+            self.docs.append(upcoming)
+            self.assign(upcoming, block)
+            return upcoming
+        if not candidates:
+            doc = _Doc(block[0], len(self.docs))
+            self.docs.append(doc)
+            self.assign(doc, block)
+            return doc
+        if len(candidates) == 1:
+            best = candidates[0]
+        else:
+            text = "".join(rows.c[i] for i in block)[:300]
+            grams = {text[k:k + 2] for k in range(len(text) - 1)}
+            best, best_score = candidates[0], None
+            for doc in candidates:
+                sc = self.score(doc, block, default, grams)
+                if _DEBUG:
+                    print("place", rows.lines[first].no, doc.title[:20], round(sc, 2), "default" if doc is default else "")
+                if best_score is None or sc > best_score:
+                    best, best_score = doc, sc
+        if best.closed:  # an attachment re-opens a signed notice; its numbering starts over
+            best.marks.clear()
+            best.last_family = None
+        self.assign(best, block)
+        return best
+
+
+_PLACE_PREFIX = re.compile(rf"^(?:[{P.CJK}]{{2,4}}?[省市])?(?:[{P.CJK}]{{2,4}}?[区县])?")
+
+
+def _title_key(text: str) -> str:
+    """A title reduced for containment tests: no brackets, quotes, punctuation or spaces."""
+    return re.sub(r"[\s《》〈〉“”\"'‘’()（）\[\]【】〔〕,，、.。:：;；!！?？·\-—]", "", text)
+
+
+def attachment_names(title: str) -> list[str]:
+    """What a title says the document carries: X of 印发X的通知 (also 《X》), and the title itself."""
+    names = [title] if title else []
+    m = re.search(r"(?:印发|转发|发布|公布|颁布)(.+?)的(?:通知|决定|命令|令)$", title)
+    if m:
+        names.append(m.group(1))
+        names.extend(re.findall(r"《([^》]+)》", m.group(1)))
+    return names
+
+
+def _same_name(text: str, name: str) -> bool:
+    a, b = _title_key(text), _title_key(name)
+    if len(a) < 6 or not b:
+        return False
+    if a == b:
+        return True
+    ca, cb = _PLACE_PREFIX.sub("", a), _PLACE_PREFIX.sub("", b)
+    return len(ca) >= 6 and ca == cb
+
+
+def names_attachment(text: str, title: str) -> bool:
+    """Is `text` (a title-like line) the name of `title`'s attachment, or `title` itself?"""
+    return any(_same_name(text, name) for name in attachment_names(title))
+
+
+def _attachment_owner(rows: _Rows, i: int, docs: list[_Doc]) -> tuple[_Doc, int] | None:
+    """Rows from i that name a recent document's attachment (or repeat its title): (doc, row count)."""
+    c = rows.c[i]
+    if len(c) < 4 or not rows.titleish(i) or P.is_organ(c):
+        return None
+    for doc in reversed(docs[-6:]):
+        if not doc.title:
+            continue
+        names = attachment_names(doc.title)
+        text = ""
+        for k in range(3):
+            if i + k >= len(rows.c) or (k and not rows.titleish(i + k)):
+                break
+            text += rows.c[i + k]
+            if any(_same_name(text, name) for name in names):
+                return doc, k + 1
+            if not any(_title_key(text) in _title_key(name) for name in names):
+                break
+    return None
+
+
+def _resumes_other(rows: _Rows, i: int, docs: list[_Doc], current: _Doc | None) -> bool:
+    """Could row i continue the sentence another recent document broke off?"""
+    for doc in docs[-6:]:
+        if doc is current or doc.last_body is None or i - doc.last_body > 60:
+            continue
+        if not rows.complete(doc.last_body) and rows.bigram_seen(rows.c[doc.last_body][-1] + rows.c[i][0]):
+            return True
+    return False
 
 
 def split_documents(lines: Sequence[Line]) -> list[Segment]:
-    return [Segment(list(lines))]
+    rows, noise = _prepare(lines)
+    if not rows.lines:
+        return [DocSegment(list(noise))] if noise else []
+    headers = _find_headers(rows)
+    n = len(rows.c)
+    in_header = [None] * n
+    for h in headers:
+        for i in h.rows:
+            in_header[i] = h
+
+    openers: list[tuple[int, int]] = []
+    i = 0
+    while i < n:
+        if in_header[i] is None and not rows.toc[i]:
+            span = _is_opener(rows, i)
+            if span:
+                openers.append((i, span))
+                i += span
+                continue
+        i += 1
+
+    def header_just_before(o: int) -> _Header | None:
+        k = o - 1
+        while k >= 0 and rows.code[k]:
+            k -= 1
+        return in_header[k] if k >= 0 else None
+
+    after_header = sum(1 for o, _ in openers if header_just_before(o) is not None)
+    not_after = len(openers) - after_header
+    first_header = min((h.start for h in headers), default=n)
+    body_first = not_after > after_header or (
+        not_after == after_header > 0 and openers[0][0] < first_header)
+
+    # which rows start which document
+    anchors: dict[int, _Doc] = {}
+    header_doc: dict[int, _Doc] = {}
+    order = 0
+    claimed: set[int] = set()
+    if not body_first:
+        for o, span in openers:
+            h = header_just_before(o)
+            if h is not None and not any(x in claimed for x in h.rows):
+                h.rows.extend(range(o, o + span))
+                for x in range(o, o + span):
+                    in_header[x] = h
+                claimed.update(h.rows)
+    header_starts = sorted(headers, key=lambda h: h.start)
+    paired: dict[int, _Header] = {}
+    if body_first:
+        taken_h: set[int] = set()
+        opener_rows = [o for o, _ in openers]
+        for idx, (o, span) in enumerate(openers):
+            nxt_opener = opener_rows[idx + 1] if idx + 1 < len(opener_rows) else n
+            h = next((h for h in header_starts if h.start > o and id(h) not in taken_h), None)
+            if h is not None and h.start < nxt_opener:
+                taken_h.add(id(h))
+                paired[o] = h
+    events: list[tuple[int, str, object]] = []
+    for h in headers:
+        if not any(p is h for p in paired.values()):
+            events.append((h.start, "header", h))
+    for o, span in openers:
+        if in_header[o] is not None:
+            continue
+        if body_first or o == 0 or _is_closing_date(rows, o - 1) or rows.complete(o - 1) and o > 0 and rows.date[o - 1]:
+            events.append((o, "opener", (span, paired.get(o))))
+    events.sort(key=lambda e: e[0])
+
+    sp = _Splitter(rows)
+    start_doc: dict[int, tuple[_Doc, list[int]]] = {}
+    owned: dict[int, tuple[_Doc, bool]] = {}
+    for pos, what, obj in events:
+        if what == "header":
+            h = obj  # type: ignore[assignment]
+            doc = _Doc(h.start, order, h)
+            order += 1
+            for x in h.rows:
+                owned[x] = (doc, False)
+            start_doc[h.start] = (doc, [])
+        else:
+            span, h = obj  # type: ignore[misc]
+            doc = _Doc(pos, order, h)
+            order += 1
+            for x in range(pos, pos + span):
+                owned[x] = (doc, True)
+            if h is not None:
+                for x in h.rows:
+                    owned[x] = (doc, False)
+            start_doc[pos] = (doc, [])
+        doc.title = "".join(rows.c[x] for x in (doc.header.title_rows if doc.header else []))
+        doc.carrier = bool(re.search(r"印发|发布|公布|转发|颁布", doc.title))
+
+    current: _Doc | None = None
+    block: list[int] = []
+    hard = True
+    forced: _Doc | None = None
+    starts = sorted(start_doc)
+    next_start = 0
+    skip_until = 0
+
+    def upcoming_doc(i: int) -> _Doc | None:
+        nonlocal next_start
+        while next_start < len(starts) and starts[next_start] <= i:
+            next_start += 1
+        if not body_first or next_start >= len(starts) or starts[next_start] - i > 80:
+            return None
+        doc = start_doc[starts[next_start]][0]
+        return None if doc in sp.docs else doc
+
+    def flush() -> None:
+        nonlocal current, block, hard, forced
+        if block:
+            if forced is not None:
+                sp.assign(forced, block)
+                current = forced
+            else:
+                current = sp.place(block, current, hard, upcoming_doc(block[0]))
+            block = []
+            hard = False
+            forced = None
+
+    for i in range(n):
+        if i in start_doc and i >= skip_until:
+            flush()
+            doc = start_doc[i][0]
+            if doc not in sp.docs:
+                sp.docs.append(doc)
+        if i in owned:
+            flush()
+            doc, body = owned[i]
+            if doc not in sp.docs:
+                sp.docs.append(doc)
+            sp.assign(doc, [i], body=body)
+            if not body and doc.closed and doc.carrier:
+                # the header printed under a signed notice: what follows is its attachment
+                doc.closed = False
+                doc.marks.clear()
+                doc.last_family = None
+            current = doc
+            hard = True
+            forced = doc if body else None
+            continue
+        if i < skip_until:
+            continue
+        found = _attachment_owner(rows, i, sp.docs)
+        owner = found[0] if found else None
+        resumes = (
+            i > 0 and block and rows.head[i] is None and rows.complete(i - 1)
+            and rows.c[i][0] not in _CONT_START and _resumes_other(rows, i, sp.docs, current)
+        )
+        boundary = (
+            owner is not None
+            or resumes
+            or rows.head[i] is not None
+            or rows.c[i].startswith(("附件", "附表"))
+            or (i > 0 and _is_closing_date(rows, i - 1))
+        )
+        if boundary:
+            hard_here = owner is not None or not rows.head[i] or hard or resumes
+            if i > 0 and (_is_closing_date(rows, i - 1) or not rows.complete(i - 1)):
+                hard_here = True
+            flush()
+            hard = hard_here
+        if owner is not None:
+            if owner.closed:
+                owner.marks.clear()
+                owner.last_family = None
+            span = list(range(i, i + found[1]))
+            sp.assign(owner, span)
+            skip_until = span[-1] + 1
+            owner.closed = False
+            current = owner
+            hard = True
+            continue
+        block.append(i)
+        if _is_closing_date(rows, i):
+            flush()
+    flush()
+
+    return _segments(rows, noise, sp.docs, lines)
+
+
+def _file_context(rows: _Rows) -> dict:
+    """The city (and district) the file speaks for: 市政府 in it means this city's."""
+    head = "".join(rows.c[:40])
+    ctx: dict = {}
+    m = re.search(rf"([{P.CJK}]{{2,6}}?市)([{P.CJK}]{{2,4}}?[区县])?(?:人民政府|人民代表大会|人大常委会)", head)
+    if not m:
+        from collections import Counter
+
+        cnt = Counter(re.findall(rf"([{P.CJK}]{{2,3}}市)人民政府", rows.corpus[:200000]))
+        if cnt:
+            ctx["city"] = cnt.most_common(1)[0][0]
+        return ctx
+    ctx["city"] = m.group(1)
+    if m.group(2):
+        ctx["district"] = m.group(2)
+    return ctx
+
+
+def _segments(rows: _Rows, noise: list[Line], docs: list[_Doc], lines: Sequence[Line]) -> list[Segment]:
+    ctx = _file_context(rows)
+    # blank and noise lines go with the content line before them
+    by_no: dict[int, _Doc] = {}
+    for doc in docs:
+        for i in doc.rows:
+            by_no[rows.lines[i].no] = doc
+    all_lines = sorted(lines, key=lambda l: l.no)
+    extra: dict[int, list[Line]] = {id(d): [] for d in docs}
+    prev_doc: _Doc | None = None
+    pending_blank: list[Line] = []
+    for line in all_lines:
+        d = by_no.get(line.no)
+        if d is not None:
+            if pending_blank and d is prev_doc:
+                extra[id(d)].extend(pending_blank)
+            pending_blank = []
+            prev_doc = d
+            continue
+        if not line.text.strip():
+            pending_blank.append(line)
+        elif prev_doc is not None:
+            extra[id(prev_doc)].extend(pending_blank)
+            pending_blank = []
+            extra[id(prev_doc)].append(line)
+        elif docs:
+            extra[id(docs[0])].append(line)
+    out: list[Segment] = []
+    for doc in docs:
+        if not doc.rows:
+            continue
+        header_idx = set(doc.header.rows) if doc.header else set()
+        head_lines = [rows.lines[i] for i in sorted(i for i in doc.rows if i in header_idx)]
+        body_lines = [rows.lines[i] for i in doc.rows if i not in header_idx] + extra[id(doc)]
+        body_lines.sort(key=lambda l: l.no)
+        title_lines = [rows.lines[i] for i in doc.header.title_rows] if doc.header else []
+        kind_hint = doc.kind_hint
+        if sum(1 for i in doc.rows if rows.toc[i]) * 3 >= len(doc.rows):
+            kind_hint = "目录"
+        seg = DocSegment(
+            lines=head_lines + body_lines,
+            title="\n".join(l.text.strip() for l in title_lines),
+            doc_number=doc.docno,
+            kind_hint=kind_hint,
+            header_lines=head_lines,
+            context=dict(ctx),
+        )
+        out.append(seg)
+    return out

@@ -1,0 +1,223 @@
+"""Shapes of the parts of a 公文 (GB/T 9704) that split and metadata both recognise.
+
+Everything here works on one line's text (already stripped). `compact()` removes
+all whitespace: PDF extraction scatters spaces through Chinese text
+("2024 年 7 月 1 日", "仑政办〔2022〕10 号"), so shapes are matched on the compact form.
+"""
+from __future__ import annotations
+
+import re
+
+CJK = "\u4e00-\u9fff"
+CN_DIGITS = "〇零○Ｏ一二两三四五六七八九十百千"
+
+_WS = re.compile(r"\s+")
+
+
+def compact(text: str) -> str:
+    return _WS.sub("", text)
+
+
+def tidy_title(text: str) -> str:
+    """Join title pieces: drop spaces next to Chinese text, keep one between Latin words."""
+    text = _WS.sub(" ", text).strip()
+    return re.sub(rf"(?<=[^A-Za-z0-9]) | (?=[^A-Za-z0-9])", "", text)
+
+
+# ------------------------------------------------------------------ numerals
+_CN_VAL = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+           "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNIT = {"十": 10, "百": 100, "千": 1000}
+
+
+def cn_to_int(text: str) -> int | None:
+    """一 → 1, 十九 → 19, 二十三 → 23, 一百零五 → 105; digits pass through."""
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text)
+    total, current = 0, 0
+    for ch in text:
+        if ch in _CN_VAL:
+            current = _CN_VAL[ch]
+        elif ch in _CN_UNIT:
+            total += (current or 1) * _CN_UNIT[ch]
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def cn_year(text: str) -> int | None:
+    """二〇一一 → 2011 (digit by digit)."""
+    digits = [_CN_VAL.get(ch) for ch in text]
+    if len(digits) != 4 or any(d is None for d in digits):
+        return None
+    return int("".join(str(d) for d in digits))
+
+
+# ------------------------------------------------------------------ doc numbers
+_OPEN = "〔［\\[【(（{｛<＜"
+_CLOSE = "〕］\\]】)）}｝>＞"
+DOCNO_RE = re.compile(
+    rf"(?P<prefix>[{CJK}A-Za-z]{{1,16}}?)[{_OPEN}](?P<year>(?:19|20)\d{{2}})[{_CLOSE}]第?(?P<seq>\d{{1,5}})号"
+)
+DECREE_RE = re.compile(
+    rf"(?P<org>[{CJK}]{{0,20}}?)令第(?P<seq>[\d{CN_DIGITS}]{{1,6}})号"
+)
+_DOCNO_LINE = re.compile(rf"[（(]?(?:{DOCNO_RE.pattern})[)）]?")
+_DECREE_LINE = re.compile(rf"[（(]?(?:{DECREE_RE.pattern})[)）]?")
+
+
+def docno_line(text: str) -> str | None:
+    """The doc number when the whole line is one (layout spaces and outer brackets allowed)."""
+    c = compact(text)
+    if len(c) > 40:
+        return None
+    if _DOCNO_LINE.fullmatch(c) or _DECREE_LINE.fullmatch(c):
+        return normalise_docno(c)
+    return None
+
+
+def normalise_docno(text: str) -> str:
+    """〔〕 brackets, no spaces, no outer brackets: 仑科(2022) 2 号 → 仑科〔2022〕2号."""
+    c = compact(text)
+    m = DOCNO_RE.search(c)
+    if m:
+        return f"{m['prefix']}〔{m['year']}〕{m['seq']}号"
+    m = DECREE_RE.search(c)
+    if m:
+        return f"{m['org']}令第{m['seq']}号"
+    return c
+
+
+# ------------------------------------------------------------------ dates
+DATE_RE = re.compile(r"(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+CN_DATE_RE = re.compile(
+    r"(?P<y>[〇零○Ｏ一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,3})月(?P<d>[一二三四五六七八九十]{1,3})日"
+)
+
+
+def find_date(text: str) -> tuple[int, int, int] | None:
+    c = compact(text)
+    m = DATE_RE.search(c)
+    if m:
+        y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    else:
+        m = CN_DATE_RE.search(c)
+        if not m:
+            return None
+        y, mo, d = cn_year(m["y"]), cn_to_int(m["m"]), cn_to_int(m["d"])
+        if y is None or mo is None or d is None:
+            return None
+    if 1 <= mo <= 12 and 1 <= d <= 31:
+        return y, mo, d
+    return None
+
+
+def date_line(text: str) -> tuple[int, int, int] | None:
+    """A date standing alone on its line (成文日期 under a signature), maybe in brackets."""
+    c = compact(text).strip("（）()")
+    if len(c) > 14:
+        return None
+    if DATE_RE.fullmatch(c) or CN_DATE_RE.fullmatch(c):
+        return find_date(c)
+    return None
+
+
+def iso(date: tuple[int, int, int]) -> str:
+    return f"{date[0]:04d}-{date[1]:02d}-{date[2]:02d}"
+
+
+# ------------------------------------------------------------------ organs, kinds
+ORGAN_SUFFIXES = (
+    "人民政府", "政府", "办公厅", "办公室", "委员会", "常委会", "管委会", "委", "局", "厅", "办",
+    "院", "中心", "部", "署", "集团", "公司", "街道办事处", "办事处", "会议", "小组", "支行",
+    "分局", "监管局", "联合会", "协会", "法院", "检察院", "安委会", "指挥部",
+)
+_ORGAN_END = re.compile("(?:" + "|".join(sorted(ORGAN_SUFFIXES, key=len, reverse=True)) + ")$")
+ROLE_NAME_RE = re.compile(
+    rf"^(?:[{CJK}]{{0,20}}?)(?:市长|区长|县长|主任|副主任|局长|副局长|秘书长|副市长|副区长|主任委员|副主任委员|书记|厅长|部长|院长|检察长|理事长)[{CJK}]{{2,4}}$"
+)
+
+
+def is_organ(text: str) -> bool:
+    """A bare organ name: 宁波市人民政府办公厅, 市人大社会建设委员会, 区科技局."""
+    c = compact(text)
+    if not (2 <= len(c) <= 32) or re.search(r"[，。；：、！？,.;:!?“”《》]", c):
+        return False
+    return bool(_ORGAN_END.search(c))
+
+
+def is_speaker(text: str) -> bool:
+    """A byline under a title: an organ, or a role and a name (市民政局局长 胡 杰)."""
+    c = compact(text)
+    if len(c) > 36 or re.search(r"[，。；：！？,.;:!?《》]", c):
+        return False
+    return is_organ(c) or bool(ROLE_NAME_RE.match(c))
+
+
+KINDS = (
+    "通知", "通报", "通告", "公告", "意见", "决定", "决议", "办法", "规定", "细则", "规则", "纪要",
+    "报告", "说明", "批复", "请示", "函", "名单", "议程", "讲话", "方案", "规划", "计划", "令",
+    "条例", "议案", "目录", "记事", "解读", "摘要", "要点", "纲要", "指南", "指引", "清单", "预案",
+    "公报", "命令", "章程", "制度", "守则", "答复", "复函", "意见书", "决议案", "标准", "实施意见",
+)
+_KIND_RE = re.compile("(?:" + "|".join(sorted(KINDS, key=len, reverse=True)) + ")$")
+# What may follow the 文种 word at the end of a title: （草案） （试行） （2021-2025年） 》 etc.
+_TITLE_TAIL = re.compile(r"(?:[（(][^（()）]{1,16}[)）]|》|”)+$")
+KIND_NORMAL = {"实施意见": "意见", "复函": "函", "决议案": "决议", "意见书": "意见", "命令": "令"}
+
+
+def title_kind(title: str) -> str:
+    """The 文种 a title ends with ('' when none): …的通知 → 通知, …方案（2021-2025年） → 方案."""
+    c = compact(title)
+    for _ in range(2):
+        m = _KIND_RE.search(c)
+        if m:
+            k = m.group(0)
+            if k == "函" and not re.search(r"(?:的|复|公)函$", c):
+                return ""
+            return KIND_NORMAL.get(k, k)
+        stripped = _TITLE_TAIL.sub("", c)
+        if stripped == c:
+            break
+        c = stripped
+    return ""
+
+
+def ends_with_kind(text: str) -> bool:
+    return bool(title_kind(text))
+
+
+# ------------------------------------------------------------------ headings
+_HEADINGS = (
+    ("chapter", re.compile(r"^第([一二三四五六七八九十百零〇]+)章")),
+    ("article", re.compile(r"^第([一二三四五六七八九十百千零〇]+)条")),
+    ("cn", re.compile(r"^([一二三四五六七八九十]+)[、，,.．]")),
+    ("pcn", re.compile(r"^[（(]([一二三四五六七八九十]+)[)）]")),
+    ("ar", re.compile(r"^(\d{1,2})[.．、](?!\d)")),
+    ("par", re.compile(r"^[（(](\d{1,2})[)）]")),
+)
+HEADING_LEVEL = {"chapter": 0, "article": 1, "cn": 2, "pcn": 3, "ar": 4, "par": 5}
+
+
+def heading(text: str) -> tuple[str, int] | None:
+    """The numbering a line starts with: ('cn', 2) for 二、, ('pcn', 19) for （十九）."""
+    c = text.lstrip("- ·•")
+    if not c:
+        return None
+    ch = c[0]
+    if ch not in "第一二三四五六七八九十（(0123456789":
+        return None
+    for family, rx in _HEADINGS:
+        m = rx.match(c)
+        if m:
+            n = cn_to_int(m.group(1))
+            if n:
+                return family, n
+    return None
+
+
+TERMINAL = set("。！？；：!?;:…")
+CLOSERS = set("）)”’》」』】")

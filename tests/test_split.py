@@ -1,0 +1,356 @@
+"""Splitting files into documents: general rules on texts written for the purpose."""
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reader.core.pipeline import parse_text
+
+
+def titles(docs):
+    return [d.meta.title for d in docs]
+
+
+def doc_with(docs, phrase):
+    """The documents whose reading text holds `phrase` (there should be exactly one)."""
+    found = [d for d in docs if phrase in d.text]
+    assert len(found) == 1, (phrase, [d.title for d in found])
+    return found[0]
+
+
+RELEASE = """\
+杭政办发〔2023〕7号
+
+杭州市人民政府办公厅关于做好春季森林防火工作的通知
+
+各区、县（市）人民政府，市政府各部门、各直属单位：
+
+为切实做好今年春季森林防火工作，经市政府同意，现就有关事项通知如下：
+
+一、提高思想认识。各地要充分认识森林防火工作的重要性，落实属地责任，
+确保森林资源安全。
+
+二、加强火源管控。清明期间要加强重点区域巡查，严禁野外用火。
+
+杭州市人民政府办公厅
+
+2023年3月20日
+
+杭政办发〔2023〕8号
+
+杭州市人民政府办公厅关于进一步加强城市道路停车管理的意见
+
+各区、县（市）人民政府，市政府各部门、各直属单位：
+
+为缓解城市停车难问题，提升道路停车管理水平，提出如下意见。
+
+一、规范道路停车泊位设置。严格控制道路停车泊位总量。
+
+二、推进停车智慧化管理。到2024年底前建成全市统一停车平台。
+
+杭州市人民政府办公厅
+
+2023年3月25日
+"""
+
+
+def test_release_file_gives_one_document_per_notice():
+    docs = parse_text(RELEASE)
+    assert titles(docs) == [
+        "杭州市人民政府办公厅关于做好春季森林防火工作的通知",
+        "杭州市人民政府办公厅关于进一步加强城市道路停车管理的意见",
+    ]
+    first, second = docs
+    assert "严禁野外用火" in first.text and "严禁野外用火" not in second.text
+    assert "统一停车平台" in second.text
+    assert first.first_line == 1 and first.last_line < second.first_line
+    assert second.last_line == len(RELEASE.splitlines())
+
+
+GAZETTE = """\
+宁海县人民政府公报
+
+2023 年第 3 期
+
+目  录
+
+宁海县人民政府关于公布县级重要水域名录的通知（宁政发〔2023〕5 号）......（2）
+宁海县人民政府办公室关于印发宁海县防汛防台应急预案的通知（宁政办发〔2023〕11 号）......（4）
+
+宁海县人民政府关于公布县级重要水域名录的通知
+
+宁政发〔2023〕5 号
+
+各乡镇人民政府、街道办事处，县政府各部门：
+
+现将县级重要水域名录予以公布，请各地各部门严格按照名录加强保护管理。
+
+宁海县人民政府
+
+2023年2月10日
+
+— 2 —
+
+宁海县人民政府公报【2023年第3期】
+
+宁海县人民政府办公室关于印发宁海县
+防汛防台应急预案的通知
+
+宁政办发〔2023〕11 号
+
+各乡镇人民政府、街道办事处，县政府各部门：
+
+《宁海县防汛防台应急预案》已经县政府同意，现印发给你们，请认真贯彻执行。
+
+宁海县人民政府办公室
+
+2023年3月1日
+
+宁海县防汛防台应急预案
+
+一、总则
+
+为做好防汛防台工作，最大限度减少灾害损失，制定本预案。
+
+二、组织体系
+
+县防汛防台指挥部负责全县防汛防台工作。
+"""
+
+
+def test_gazette_toc_entries_are_not_documents_and_attachment_stays_with_notice():
+    docs = parse_text(GAZETTE)
+    real = [d for d in docs if d.meta.kind != "目录"]
+    assert titles(real) == [
+        "宁海县人民政府关于公布县级重要水域名录的通知",
+        "宁海县人民政府办公室关于印发宁海县防汛防台应急预案的通知",
+    ]
+    assert [d.meta.doc_number for d in real] == ["宁政发〔2023〕5号", "宁政办发〔2023〕11号"]
+    plan = doc_with(docs, "县防汛防台指挥部负责")
+    assert plan is real[1]
+    assert real[1].meta.attachments == ["宁海县防汛防台应急预案"]
+    # the contents page is at most one 目录 item, never a 通知
+    toc = [d for d in docs if d.meta.kind == "目录"]
+    assert len(toc) <= 1
+    assert all(d.first_line > 8 for d in real)
+
+
+def test_title_after_number_and_title_before_number_both_work():
+    before = "关于调整市级机关事务管理职责的通知\n\n温政发〔2022〕3号\n\n各区人民政府：\n\n现将有关事项通知如下。\n\n温州市人民政府\n\n2022年1月5日\n"
+    after = "温政发〔2022〕3号\n\n温州市人民政府\n关于调整市级机关事务管理职责的通知\n\n各区人民政府：\n\n现将有关事项通知如下。\n\n温州市人民政府\n\n2022年1月5日\n"
+    for text in (before, after):
+        (doc,) = parse_text(text)
+        assert doc.meta.doc_number == "温政发〔2022〕3号"
+        assert doc.meta.title.endswith("关于调整市级机关事务管理职责的通知")
+        assert doc.meta.date == "2022-01-05"
+
+
+MINUTES = """\
+绍兴市第九届人民代表大会
+常务委员会第十次会议纪要
+
+绍兴市第九届人民代表大会常务委员会第十次会议于2023年6月28日在市行政中心举行。
+会议纪要如下：
+
+一、会议听取和审议了市政府关于生态环境保护工作情况的报告。
+
+二、会议表决通过了有关人事任免事项。
+
+关于接受张三请求辞去
+绍兴市副市长职务的决定
+
+（2023年6月29日绍兴市第九届人民代表大会
+常务委员会第十次会议通过）
+
+根据有关规定，会议决定：接受张三提出的辞去绍兴市副市长职务的请求。
+
+绍兴市人大常委会任免名单
+
+（2023年6月29日绍兴市第九届人民代表大会
+常务委员会第十次会议通过）
+
+任命：
+
+李四为绍兴市人大常委会副秘书长。
+
+绍兴市人大常委会任免名单
+
+（2023年6月29日绍兴市第九届人民代表大会
+常务委员会第十次会议通过）
+
+免去：
+
+王五的绍兴市监察委员会委员职务。
+"""
+
+
+def test_congress_gazette_without_doc_numbers_and_same_titles_stay_apart():
+    docs = parse_text(MINUTES)
+    assert titles(docs) == [
+        "绍兴市第九届人民代表大会常务委员会第十次会议纪要",
+        "关于接受张三请求辞去绍兴市副市长职务的决定",
+        "绍兴市人大常委会任免名单",
+        "绍兴市人大常委会任免名单",
+    ]
+    assert [d.meta.kind for d in docs] == ["纪要", "决定", "名单", "名单"]
+    assert docs[0].meta.date == "2023-06-28"
+    assert docs[1].meta.date == "2023-06-29"
+    assert "李四" in docs[2].text and "李四" not in docs[3].text
+    assert "王五" in docs[3].text
+
+
+def test_issue_list_is_one_contents_document_not_many_notices():
+    text = """\
+湖州市人民政府关于表彰先进集体的决定
+
+湖政发〔2022〕9号
+
+各区县人民政府：
+
+经研究，决定表彰一批先进集体。
+
+湖州市人民政府
+
+2022年4月1日
+
+市政府、市政府办公厅4月份发文目录
+
+湖政发〔2022〕9号   湖州市人民政府关于表彰先进集体的决定
+湖政发〔2022〕10号   湖州市人民政府关于同意设立某某开发区的批复
+湖政办发〔2022〕21号   湖州市人民政府办公厅关于印发某某方案的通知
+"""
+    docs = parse_text(text)
+    assert len(docs) == 2
+    assert docs[1].meta.kind == "目录"
+    assert docs[1].meta.doc_number is None
+    assert "湖政办发〔2022〕21号" in docs[1].text
+
+
+def test_cited_doc_numbers_in_the_body_are_references_not_documents():
+    text = """\
+嘉政发〔2021〕15号
+
+嘉兴市人民政府关于加快数字经济发展的实施意见
+
+各县（市、区）人民政府，市政府各部门：
+
+为贯彻落实《国务院关于加快数字经济发展的意见》（国发〔2020〕14号）和
+《浙江省人民政府关于数字化改革的通知》（浙政发〔2021〕6号）精神，
+提出如下实施意见。
+
+一、总体要求。坚持创新驱动。
+
+嘉兴市人民政府
+
+2021年8月2日
+"""
+    (doc,) = parse_text(text)
+    assert doc.meta.doc_number == "嘉政发〔2021〕15号"
+    assert "国发〔2020〕14号" in doc.text
+
+
+def test_file_without_official_document_structure_is_one_document():
+    text = "会议记录\n\n今天大家讨论了下周的工作安排。\n小王负责准备材料。\n"
+    (doc,) = parse_text(text)
+    assert doc.meta.title == "会议记录"
+    assert doc.meta.issuers == []
+    assert (doc.first_line, doc.last_line) == (1, 4)
+
+
+# Two notices printed in two columns: each 主送 and body come first, the 文号 and title
+# below them, and the pages of the two documents alternate.
+INTERLEAVED = """\
+各县（市、区）人民政府，市直各单位：
+经市政府同意，现将市政府领导工作分工通知如下：
+市长赵一　领导市政府全面工作。负责财政、审计等方面工作。
+分管市财政局、市审计局。
+副市长钱二　负责发展改革、科学技术等方面工作。
+分管市发改委、市科技局。
+
+金政发〔2022〕21号
+
+金华市人民政府
+关于市政府领导工作分工的通知
+各县（市、区）人民政府，市直各单位：
+为推动我市金融高质量服务市场主体，经市政府同意，现提出如下实施意见。
+一、加大政策调节力度
+（一）扩大金融供给总量。坚持信贷、股权、债券、保险等多渠道融资并举，推动金融资源供给与经济增长合理匹配，2022年力争全市新增社会融资规模6000亿元以上、信贷规
+
+金政办发〔2022〕19号
+
+金华市人民政府办公厅
+关于金融支持市场主体的实施意见
+
+副市长孙三　负责教育、卫生健康等方面工作。
+分管市教育局、市卫生健康委。
+联系市总工会、团市委、市妇联。
+金华市人民政府
+2022年5月23日
+模3700亿元以上。（责任单位：市地方金融监管局、人行市中心支行）
+（二）用活惠企助企政策。引导金融机构用好央行降准释放资金，力争减费让利100亿元以上。
+二、加强重点领域资金保障
+（三）全力保供重大项目。强化财政、金融、国资联动，力争固定资产融资保障2600亿元。
+金华市人民政府办公厅
+2022年5月17日
+"""
+
+
+def test_interleaved_pieces_are_reassembled_by_continuity():
+    docs = parse_text(INTERLEAVED)
+    assert titles(docs) == [
+        "金华市人民政府关于市政府领导工作分工的通知",
+        "金华市人民政府办公厅关于金融支持市场主体的实施意见",
+    ]
+    duties, finance = docs
+    for phrase in ("市长赵一", "副市长钱二", "副市长孙三", "联系市总工会"):
+        assert doc_with(docs, phrase) is duties
+    for phrase in ("扩大金融供给总量", "模3700亿元以上", "用活惠企助企政策", "全力保供重大项目"):
+        assert doc_with(docs, phrase) is finance
+    assert duties.meta.date == "2022-05-23"
+    assert finance.meta.date == "2022-05-17"
+    assert finance.meta.doc_number == "金政办发〔2022〕19号"
+
+
+def test_notice_printed_before_its_header_keeps_its_attachment():
+    text = """\
+各县（市、区）人民政府，市直各单位：
+《丽水市创业投资引导基金管理办法》已经市政府同意，现印发给你们，请认真贯彻执行。
+丽水市人民政府办公厅
+2022年5月17日
+
+丽政办发〔2022〕20号
+
+丽水市人民政府办公厅关于印发丽水市
+创业投资引导基金管理办法的通知
+
+丽水市创业投资引导基金管理办法
+
+第一章　总则
+第一条　为规范引导基金的设立和运作，制定本办法。
+第二条　引导基金是由市政府设立的政策性基金。
+"""
+    (doc,) = parse_text(text)
+    assert doc.meta.title == "丽水市人民政府办公厅关于印发丽水市创业投资引导基金管理办法的通知"
+    assert doc.meta.attachments == ["丽水市创业投资引导基金管理办法"]
+    assert "第二条" in doc.text and "现印发给你们" in doc.text
+    assert doc.meta.date == "2022-05-17"
+    assert doc.text.startswith("丽政办发") or doc.text.startswith("丽水市人民政府办公厅关于")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from([
+    "", " ", "甬政发〔2022〕21号", "宁波市人民政府", "关于加强管理的通知", "各区人民政府：",
+    "2022年5月23日", "二〇一一年九月五日", "一、总体要求", "（十九）守牢底线。", "第一条 为了规范",
+    "目 录", "某某的通知（甬政发〔2021〕1号）......（3）", "— 13 —", "附件", "市长 张三",
+    "（2024年7月31日宁波市第十六届人民代表大会", "常务委员会第十九次会议通过）",
+    "正文内容，没有结束", "正文句子结束。", "\t表格\t1\t2", "：", "》", "（", "令第5号",
+]) | st.text(max_size=30), max_size=60))
+def test_parse_never_raises_and_ranges_stay_inside_the_file(pieces):
+    text = "\n".join(pieces)
+    n = len(text.splitlines())
+    docs = parse_text(text)
+    for d in docs:
+        assert 1 <= d.first_line <= d.last_line <= max(n, 1)
+        assert isinstance(d.meta.title, str)
+    if text.strip():
+        assert docs

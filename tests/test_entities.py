@@ -220,6 +220,50 @@ def test_full_width_digits_and_spaces_are_tolerated():
     assert kinds("共 49 人出席") == [("number", "49 人")]
 
 
+def test_clause_list_after_a_line_break_kept_after_the_colon():
+    text = "完成改造。（牵头领导：沈敏；责任单位：市住建局；配合单位：\n市发改委、市水利局，各区县〔市〕政府）"
+    assert [t for k, t in kinds(text) if k == "unit"] == ["市住建局", "市发改委", "市水利局", "各区县〔市〕政府"]
+
+
+def test_clause_with_markup_left_by_extraction():
+    assert [t for k, t in kinds("（**牵头单位：区发改局、生态环境分局**）") if k == "unit"] == ["区发改局", "生态环境分局"]
+    assert [t for k, t in kinds("整治\t<p>区安委会</p>\t<p>区综合执法局、 区应急管理局</p>") if k == "unit"] == []
+    text = "序号\t任务\t牵头单位\t配合单位\n1\t整治\t<p>区安委会</p>\t<p>区综合执法局、 区应急管理局</p>"
+    assert [t for k, t in kinds(text) if k == "unit"] == ["区安委会", "区综合执法局", "区应急管理局"]
+
+
+def test_listed_collectives_in_a_clause_are_units_but_a_bare_label_word_is_not():
+    got = [t for k, t in kinds("（牵头领导：各区长，主要责任单位：各部门、各单位，各街道）") if k == "unit"]
+    assert got == ["各部门", "各单位", "各街道"]
+
+
+def test_joined_names_are_split_but_names_containing_he_are_not():
+    assert [t for k, t in kinds("居民用户由区综合执法局和华润兴光燃气公司具体推进。") if k == "unit"] == [
+        "区综合执法局", "华润兴光燃气公司"]
+    assert [t for k, t in kinds("（责任单位：市人力资源和社会保障局、市经济和信息化局）") if k == "unit"] == [
+        "市人力资源和社会保障局", "市经济和信息化局"]
+
+
+def test_words_that_only_look_like_assignments_give_no_units():
+    for text in ["代表向市人大常委会提出请求辞去宁波市人大常委会委员职务。", "并报请市委同意。",
+                 "支持龙头企业、产业技术研究院牵头组建创新联合体。", "由负有监管执法职责的部门责令改正。",
+                 "成立工作组，由区科技局领导班子成员带队，实地走访企业。"]:
+        assert [t for k, t in kinds(text) if k == "unit"] in ([], ["区科技局"]), text
+
+
+def test_tables_without_a_unit_header_need_a_task_before_the_names():
+    assert kinds("镇海区图书馆\t(镇海区招宝山街道车站路)") == []
+    assert [t for k, t in kinds("3\t大碶街道\t87\t124") if k == "unit"] == []
+    assert [t for k, t in kinds("1\t推进数字化改革\t区发改局\t区财政局") if k == "unit"] == ["区发改局", "区财政局"]
+
+
+def test_chronicle_days_and_ordinal_lists():
+    assert kinds("6日　市长主持召开市政府常务会议。") == [("date", "6日")]
+    assert kinds("草案第十二、十三条分别作出规定，第一、二批共3批。") == [("number", "3批")]
+    assert kinds("宁波市2022年1—4月主要经济指标") == [("date", "2022年1—4月")]
+    assert kinds("每年的7月1日至次年6月30日") == [("date", "7月1日至次年6月30日")]
+
+
 # ------------------------------------------------------------------ robustness
 _ALPHABET = st.sampled_from(
     list("0123456789０１２３４５６７８９一二三四五六七八九十百千万亿〇年月日号至前起底半季度第届次条个家元%‰")

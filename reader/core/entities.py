@@ -259,6 +259,9 @@ _NUMBER_RE = re.compile(
 )
 _CODE_BEFORE = set("0123456789０１２３４５６７８９ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.．-_/／#№:")
 _ORDINAL_BEFORE = ("第", "初", "周", "星期", "礼拜", "“", "\"", "‘")
+_ORDINAL_LIST_RE = re.compile(
+    "第[0-9０-９一二两三四五六七八九十百零〇]+(?:[、，和及至到\\-—][0-9０-９一二两三四五六七八九十百零〇]+)*[、，和及至到\\-—]$"
+)
 _MEETING_AFTER_CI = re.compile(f"[{_CJK}]{{0,4}}会")
 
 
@@ -289,6 +292,8 @@ def _number_ok(text: str, m: re.Match) -> bool:
         return ar is not None
     if unit is None:
         return False
+    if before in "、，和及至到-—" and _ORDINAL_LIST_RE.search(text, max(0, j - 14), j):
+        return False  # 第十二、十三条 · 第一、二批: still ordinals
     # the unit may be a different word: 3元素, 5部门 (blocked), 10所属
     if unit in _UNIT_BLOCK and after and after in _UNIT_BLOCK[unit]:
         return False
@@ -388,7 +393,7 @@ _ITEM_TAIL_RE = re.compile(
     "|(?:按职责|根据职责|按照职责|分别|共同)?(?:分工)?(?:负责|牵头|配合|落实|参与)"
     "|其他成员单位|各成员单位|成员单位|以下同|（以下[^）]*）|要|应当|应|须|必须|需要|需)$"
 )
-_ITEM_SPLIT_CHARS = set("、，,；;/／ \u3000")
+_ITEM_SPLIT_CHARS = set("、，,；; \u3000")
 
 # prose triggers
 _LEFT_TRIGGERS = (
@@ -669,11 +674,12 @@ _HEADER_UNIT_RE = re.compile("(?:责任|牵头|配合|承办|主办|协办|督�
 
 
 _TASK_CJK_RE = re.compile(f"[{_CJK}]{{4,}}")
+_TAG_ANY_RE = re.compile("<[^<>\n]{1,40}>")
 
 
 def _is_task_cell(cell: str) -> bool:
     """A cell that states work to do (推进数字化改革), not a name, number or date."""
-    c = cell.strip()
+    c = _TAG_ANY_RE.sub("", cell).strip()
     return bool(_TASK_CJK_RE.search(c)) and not _is_org(c, need_prefix=False)
 
 

@@ -236,7 +236,7 @@ def _numeral(tag: str) -> str:
 _NUMERAL2 = f"(?:{_AR_NUM}{_S}{_MULT}?|{_CN_NUM}{_MULT}?)"
 
 _NUM_FIRST = "[0-9０-９一二两三四五六七八九十百]"
-_NUM_AR_NOT_BEFORE = "[0-9０-９.．A-Za-z_/\\-]"
+_NUM_AR_NOT_BEFORE = "[0-9０-９.．A-Za-z_/]"
 _NUM_CN_NOT_BEFORE = "[一二两三四五六七八九十百千万亿零〇点]"
 _NUMBER_RE = re.compile(
     # The pattern starts with a plain character class so the engine can jump from candidate to
@@ -260,8 +260,10 @@ _NUMBER_RE = re.compile(
     ")"
     "(?:左右)?"
 )
-_CODE_BEFORE = set("0123456789０１２３４５６７８９ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.．-_/／#№:")
+_CODE_BEFORE = set("0123456789０１２３４５６７８９ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.．_/／#№:")
+_MINUS = set("-－−")
 _ORDINAL_BEFORE = ("第", "初", "周", "星期", "礼拜", "“", "\"", "‘")
+_CLAUSE_END = set("。，；、：:;,）)！？")
 _ORDINAL_LIST_RE = re.compile(
     "第[0-9０-９一二两三四五六七八九十百零〇]+(?:[、，和及至到\\-—][0-9０-９一二两三四五六七八九十百零〇]+)*[、，和及至到\\-—]$"
 )
@@ -285,6 +287,8 @@ def _number_ok(text: str, m: re.Match) -> bool:
     ar = num if m.group("ar1") is not None else None
     if ar is not None and before in _CODE_BEFORE:
         return False  # 20 22年 (a year torn by layout spaces), No. 5
+    if ar is not None and before in _MINUS and j > 1 and text[j - 2] in _CODE_BEFORE:
+        return False  # 0574-87654321, BBLD00-2022-0001: a code, not a negative number
     if m.group("pctend") is not None:
         return m.group("pct") is not None  # 百分之五十
     if m.group("frac") is not None:
@@ -307,8 +311,11 @@ def _number_ok(text: str, m: re.Match) -> bool:
             return False
         if unit not in _CN_UNITS:
             return False
-        if cn == "一" and not ranged and not text.startswith(("内", "以内", "之内"), end):
-            return False  # 一批, 一项, 一次: idiom, not a quantity to compare
+        if cn == "一" and not ranged and not (
+            text.startswith(("内", "以内", "之内"), end)
+            or (unit == "次" and (end == len(text) or text[end] in _CLAUSE_END))
+        ):
+            return False  # 一批企业, 一项制度, 一次性: idiom, not a quantity (复核一次。 is one)
         if unit == "次" and _MEETING_AFTER_CI.match(text, end):
             return False  # 一次会议, 二次全会: an ordinal
     else:
@@ -768,10 +775,13 @@ def _find_numbers(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _NUMBER_RE.finditer(text):
         if _number_ok(text, m):
-            b = m.end()
-            while b > m.start() and text[b - 1] in " \u3000":
+            a, b = m.start(), m.end()
+            while b > a and text[b - 1] in " \u3000":
                 b -= 1
-            out.append((m.start(), b))
+            # a sign of its own: 自然增长率为-0.48‰
+            if a > 0 and text[a - 1] in _MINUS and m.group("ar1") is not None and (a < 2 or text[a - 2] not in _CODE_BEFORE):
+                a -= 1
+            out.append((a, b))
     return out
 
 

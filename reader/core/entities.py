@@ -111,7 +111,7 @@ _DATE_RE = re.compile(
     f"|{_RELATIVE_YEAR}(?:{_PERIOD}|{_MONTH}{_S}月(?:{_S}{_DAY}{_S}[日号]|{_MONTH_PART})?|[底末初])"
     # 每月10日 · a chronicle (记事) entry starting a paragraph: "6日　市长…"
     f"|每月{_S}{_DAY}{_S}[日号]"
-    f"|(?:(?<=\n)|^){_DAY}{_S}日(?=[ \u3000\t]|[上下]午)"
+    f"|(?:(?<=\n)|^){_DAY}(?:{_S}{_DASH}{_S}{_DAY})?{_S}日(?=[ \u3000\t]|[上下]午)"
     # ISO-ish: 2022-9-30 · 2022.9.30 · 2022/9/30
     f"|(?<![0-9０-９A-Za-z\\-/.]){_YEAR}(?P<sep>[-./])(?:[1][0-2]|0?[1-9])(?P=sep)(?:3[01]|[12][0-9]|0?[1-9])(?![0-9A-Za-z\\-/.])"
     # stand-alone periods: 上半年 · 第一季度 · 年底前
@@ -175,7 +175,8 @@ TEU teu kWh kwh KWh kW KW kw MW GW kV KV km tce
 """
 # a unit followed by these is a different word (元素, 场所, 部署, 人民, 期间 …)
 _UNIT_BLOCK = {
-    "元": "素旦宵首",
+    "元": "素旦宵首材",
+    "座": "谈",
     "人": "民员才口大士工",
     "名": "单义称录额誉",
     "位": "于置次",
@@ -316,8 +317,8 @@ def _number_ok(text: str, m: re.Match) -> bool:
             or (unit == "次" and (end == len(text) or text[end] in _CLAUSE_END))
         ):
             return False  # 一批企业, 一项制度, 一次性: idiom, not a quantity (复核一次。 is one)
-        if unit == "次" and _MEETING_AFTER_CI.match(text, end):
-            return False  # 一次会议, 二次全会: an ordinal
+        if unit == "次" and (cn == "二" or _MEETING_AFTER_CI.match(text, end)):
+            return False  # 一次会议, 二次全会: an ordinal; 二次供水, 二次上市: "secondary"
     else:
         if unit == "年" and ar is not None and len(ar.lstrip("0０")) >= 4:
             return False  # a year, not a duration

@@ -71,6 +71,14 @@ def test_utf16_without_bom_or_ascii():
     assert decoded.text == text and decoded.encoding == "utf-16-le"
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_short_utf16_snippets_without_bom(codec):
+    """Short pure-CJK snippets: no NUL lane, and low bytes like 0D in 不 (U+4E0D) look like controls."""
+    for text in ["不断完善工作机制，不得擅自变更", "根据有关规定制定本办法", "一二三四五六七八九十"]:
+        decoded = decode_bytes(text.encode(codec), "x.txt")
+        assert (decoded.text, decoded.encoding) == (text, codec)
+
+
 def test_utf32_without_bom():
     decoded = decode_bytes(SIMPLIFIED.encode("utf-32-le"), "x.txt")
     assert decoded.text == SIMPLIFIED and decoded.encoding == "utf-32-le"

@@ -279,6 +279,8 @@ def test_reflow_headings_signatures_titles_and_tables_stay_apart():
             "1\t残疾人家庭人均可支配收入年均增长\t—\t与市生产总值增长同步",
             "区域  上市公司数  上市公司市值（亿元）",
             "全市  200  112",
+            "海曙 24 15 900 418",
+            "江北 16 9 900 581",
         ]
     )
     assert paragraphs(text) == [
@@ -297,6 +299,8 @@ def test_reflow_headings_signatures_titles_and_tables_stay_apart():
         "1\t残疾人家庭人均可支配收入年均增长\t—\t与市生产总值增长同步",
         "区域  上市公司数  上市公司市值（亿元）",
         "全市  200  112",
+        "海曙 24 15 900 418",
+        "江北 16 9 900 581",
     ]
 
 
@@ -316,6 +320,20 @@ def test_reflow_keeps_a_space_between_ascii_words_only():
     out = paragraphs("\n".join(lines + lines[2:] + ["（完）"]))
     assert out[0].startswith("本办法所称的数据接口应当符合国家标准，包括 Open Data Platform Interface Specification 以及宁波市")
     assert "接口规范，具体" in out[0]
+
+
+def test_gb18030_crlf_double_spaced_paged_file_end_to_end(tmp_path):
+    """decode → clean_lines → reflow on a file as a PDF export leaves it."""
+    pages = []
+    for page in range(1, 4):
+        body = [f"{page}{t[1:]}" for t in WRAPPED[1:6]]
+        pages += body[:3] + ["宁波市人民政府公报 2022年第1期", f"— {page} —"] + body[3:]
+    path = tmp_path / "gazette.txt"
+    path.write_bytes(("\r\n\r\n".join(pages) + "\r\n").encode("gb18030"))
+    decoded = decode_file(path)
+    assert decoded.encoding == "gb18030"
+    out = reflow(clean_lines(decoded.text)).split("\n")
+    assert out == ["".join(f"{page}{t[1:]}" for t in WRAPPED[1:6]) for page in range(1, 4)]
 
 
 def test_reflow_of_nothing():

@@ -141,6 +141,10 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> Decoded:
 
     controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     if controls > MAX_CONTROL_SHARE * len(sample):
+        # CJK in UTF-16 has many low bytes 00–1F (不 = U+4E0D): is it that?
+        wide = _guess_wide(sample)
+        if wide is not None:
+            return _decode_declared(data, wide, name)
         share = f"{controls / len(sample):.0%}"
         raise ReadError(name, _binary_reason(f"控制字符占 {share} ({share} control bytes)"))
 
@@ -305,18 +309,17 @@ def _candidates(sample: bytes) -> list[str]:
     guess = chardet.detect(safe).get("encoding") or ""
     first = _normal_codec_name(guess) if guess else ""
     order = [c for c in (first, "gb18030") if c]
-    if first:
-        # A Chinese-reading product: a guess that reads as mojibake loses to GB18030,
-        # Big5 or UTF-16 when one of those reads as real text.
-        score = _sample_score(safe, first)
-        if score < 0.9:
-            scored = sorted(
-                ((_sample_score(safe, c), c) for c in ("gb18030", "big5", "utf-16-le", "utf-16-be")),
-                reverse=True,
-            )
-            best_score, best = scored[0]
-            if best_score >= 0.9 and best_score > score:
-                order = [best] + [c for c in order if c != best]
+    # A Chinese-reading product: a guess that reads as mojibake (or no guess) loses to
+    # GB18030, Big5 or UTF-16 when one of those reads as real text.
+    score = _sample_score(safe, first) if first else -1.0
+    if score < 0.9:
+        scored = sorted(
+            ((_sample_score(safe, c), c) for c in ("gb18030", "big5", "utf-16-le", "utf-16-be")),
+            reverse=True,
+        )
+        best_score, best = scored[0]
+        if best_score >= 0.9 and best_score > score:
+            order = [best] + [c for c in order if c != best]
     return list(dict.fromkeys(order))
 
 

@@ -420,6 +420,7 @@ def _standalone(texts: list[str]) -> list[bool]:
             or (("  " in t or "\u3000\u3000" in t) and _is_table_row(t))
             or (len(t) <= 40 and ("号" in t or "令" in t) and _DOC_NUMBER_LINE.match(t))
             or (len(t) <= 30 and " " in t and _NAME_LINE.match(t))
+            or (" " in t and _looks_like_spaced_cells(t))
         ):
             stops[k] = True
     # Signature block: organ names on short lines directly above a date line;

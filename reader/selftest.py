@@ -4,7 +4,7 @@ Each step prints one line — OK or FAIL, what it saw, how long it took — and 
 only when every step did what it should. Nothing outside a temporary folder is written: the index,
 the exports and Qt's settings all go there, and the seed files are checksummed before and after.
 
-Steps: seeds (parse every bundled seed) → index (Library.update into a temp folder) → search (a
+Steps: seeds (every bundled seed decodes) → index (Library.update into a temp folder) → search (a
 word taken from an indexed title must find that document; a word that occurs nowhere must find
 nothing) → read (Library.document) → qt (starts offscreen, Chinese Qt translation and the
 desktop's platform and input-method plugins present) → render (the GUI's reading pane shows the document, grabbed to
@@ -43,7 +43,6 @@ class _State:
     tmp: Path
     seed_files: list[Path]
     checksums: dict[Path, str]
-    parsed_docs: list = None  # Documents parsed straight from the seeds
     library: object = None
     doc_id: str | None = None
     query: str | None = None
@@ -56,7 +55,9 @@ def _sha256(path: Path) -> str:
 
 # ------------------------------------------------------------------ steps
 def _step_seeds(st: _State) -> str:
-    from reader.core.pipeline import parse_file
+    """The bundled seeds are there and decode; parsing them is the index step's job (done once)."""
+    from reader.core.decode import decode_file
+    from reader.core.model import ReadError
     from reader.core.seeds import seeds_dir
 
     folder = seeds_dir()
@@ -64,18 +65,18 @@ def _step_seeds(st: _State) -> str:
         raise StepFailed(f"no seeds folder at {folder}")
     if not st.seed_files:
         raise StepFailed(f"no .txt files in {folder}")
-    docs, errors = [], []
+    encodings, errors, chars = set(), [], 0
     for f in st.seed_files:
-        result = parse_file(f)
-        if result.error:
-            errors.append(f"{f.name}: {result.error}")
-        docs.extend(result.documents)
+        try:
+            decoded = decode_file(f)
+        except ReadError as exc:
+            errors.append(f"{f.name}: {exc.reason}")
+            continue
+        encodings.add(decoded.encoding)
+        chars += len(decoded.text)
     if errors:
         raise StepFailed("; ".join(errors))
-    if not docs:
-        raise StepFailed("the seeds parsed into no documents")
-    st.parsed_docs = docs
-    return f"{len(st.seed_files)} files, {len(docs)} documents in {folder}"
+    return f"{len(st.seed_files)} files, {chars:,} characters ({', '.join(sorted(encodings))}) in {folder}"
 
 
 def _step_index(st: _State) -> str:
@@ -237,9 +238,7 @@ def _step_qt(st: _State) -> str:
 def _step_render(st: _State) -> str:
     doc = st.document
     if doc is None:
-        if not st.parsed_docs:
-            raise StepFailed("not run: no document to show")
-        doc = max(st.parsed_docs, key=lambda d: len(d.entities))
+        raise StepFailed("not run: needs the read step")
     if not doc.entities:
         raise StepFailed("no document has entity spans to highlight (reader.core.entities found none)")
     app = _qt_app(st)
@@ -295,9 +294,7 @@ def _step_export(st: _State) -> str:
 
     doc = st.document
     if doc is None:
-        if not st.parsed_docs:
-            raise StepFailed("not run: no document to export")
-        doc = st.parsed_docs[0]
+        raise StepFailed("not run: needs the read step")
     details = []
     for encoding in ("utf-8", "gb18030"):
         out_dir = st.tmp / f"export-{encoding}"

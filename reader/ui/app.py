@@ -116,7 +116,10 @@ class _Driver:
         self.done = False
 
     def begin(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
         w = self.window
+        QApplication.processEvents()  # let the window paint before the index is opened
         if os.environ.get("READER_STARTUP_TRACE"):
             print(f"window shown {time.perf_counter() - _T0:.3f}s", file=sys.stderr)
         w.reload_documents()

@@ -47,6 +47,9 @@ class IndexWorker(QThread):
     def run(self) -> None:
         try:
             summary = self.library.update(progress=self._on_progress, cancel=self.is_cancelled)
+            warm = getattr(self.library, "warm", None)
+            if warm is not None and not self._cancelled:
+                warm()  # load the search texts here, not on the first keystroke
         except Exception as exc:  # reported in the status bar, never a crash
             self.done.emit(exc)
             return
@@ -73,7 +76,7 @@ class LibraryService(QObject):
         super().__init__(parent)
         self._factory = library_factory
         self.folders = [str(f) for f in folders]
-        self.library = library_factory(self.folders)
+        self._library = None  # opened on first use, so the window can paint before it
         self._docs: list | None = None
         self._by_number: dict[str, str] | None = None
         self.worker: IndexWorker | None = None
@@ -94,13 +97,24 @@ class LibraryService(QObject):
             self._watch_folders()
             self._rescan.start()
 
+    @property
+    def library(self):
+        if self._library is None:
+            self._library = self._factory(self.folders)
+        return self._library
+
+    @library.setter
+    def library(self, value) -> None:
+        self._library = value
+
     # ------------------------------------------------------------ folders
     def set_folders(self, folders: Sequence[str]) -> None:
         self.cancel()
         if self.worker is not None:
             self.worker.wait()
         self.folders = [str(f) for f in folders]
-        self.library = self._factory(self.folders)
+        self._close_library()
+        self._library = None
         self._invalidate()
         if self.watch_enabled:
             self._watch_folders()
@@ -182,6 +196,15 @@ class LibraryService(QObject):
         self.cancel()
         if self.worker is not None:
             self.worker.wait()
+        self._close_library()
+
+    def _close_library(self) -> None:
+        close = getattr(self._library, "close", None)
+        if close is not None:
+            try:
+                close()
+            except Exception:
+                pass
 
     # ------------------------------------------------------------ reading
     def _invalidate(self) -> None:

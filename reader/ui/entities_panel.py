@@ -45,8 +45,17 @@ class EntityPanel(QWidget):
         self.groups: dict[str, QTreeWidgetItem] = {}
 
     def set_spans(self, text: str, spans: Sequence[Span], enabled: set[str] | None = None) -> None:
+        self.tree.setUpdatesEnabled(False)
+        try:
+            self._fill(text, spans, enabled)
+        finally:
+            self.tree.setUpdatesEnabled(True)
+
+    def _fill(self, text: str, spans: Sequence[Span], enabled: set[str] | None) -> None:
         self.tree.clear()
         self.groups = {}
+        groups: list[QTreeWidgetItem] = []
+        expand: list[QTreeWidgetItem] = []
         for kind, style in theme.HIGHLIGHTS.items():
             if enabled is not None and kind not in enabled:
                 continue
@@ -61,7 +70,7 @@ class EntityPanel(QWidget):
             font.setBold(True)
             group.setFont(0, font)
             group.setForeground(0, QBrush(QColor(style.foreground)))
-            self.tree.addTopLevelItem(group)
+            groups.append(group)
             self.groups[kind] = group
             for value, starts in occurrences.items():
                 label = value if len(starts) == 1 else f"{value}  ×{len(starts)}"
@@ -71,7 +80,11 @@ class EntityPanel(QWidget):
                 item.setData(0, ROLE_KIND, kind)
                 item.setToolTip(0, value)
                 item.setBackground(0, QBrush(QColor(style.background)))
-            group.setExpanded(kind != "number" or len(occurrences) <= 30)
+            if kind != "number" or len(occurrences) <= 30:
+                expand.append(group)
+        self.tree.addTopLevelItems(groups)  # children first, then one insert: far fewer relayouts
+        for group in expand:
+            group.setExpanded(True)
 
     def item_texts(self, kind: str) -> list[str]:
         group = self.groups.get(kind)

@@ -454,6 +454,7 @@ class MainWindow(QMainWindow):
         if isinstance(result, Exception):
             self.statusBar().showMessage(self.tr("建立索引失败：%1").replace("%1", str(result)), 10000)
             return
+        notice = getattr(result, "notice", None)
         if getattr(result, "cancelled", False):
             self.statusBar().showMessage(self.tr("已取消建立索引"), 5000)
         elif result.new or result.changed or result.removed:
@@ -463,6 +464,8 @@ class MainWindow(QMainWindow):
                 .replace("%3", str(result.removed)).replace("%4", f"{result.seconds:.1f}"),
                 8000,
             )
+        if notice:  # e.g. the index was rebuilt: say so, without a modal dialog
+            self.statusBar().showMessage(str(notice), 15000)
         self._update_problems_button()
 
     def add_folder_dialog(self) -> None:
@@ -596,7 +599,7 @@ class MainWindow(QMainWindow):
         if remember and self.current_doc_id and self.current_doc_id != doc_id:
             self.history.append(self.current_doc_id)
         self.current_doc_id = doc_id
-        links = self.service.known_numbers()
+        links = self.service.known_numbers() - {doc.meta.doc_number}  # not a link to itself
         self.reading.show_document(doc, self.search_bar.query(), links)
         self.entity_panel.set_spans(doc.text, doc.entities)
         self.setWindowTitle(self.tr("%1 — 公文阅读器").replace("%1", doc.title))

@@ -48,10 +48,9 @@ class ResultsModel(QAbstractListModel):
 def meta_line(hit) -> str:
     doc = hit.doc
     issuers = "、".join(doc.issuers or doc.canonical_issuers) or "未识别"
-    parts = [issuers, doc.date or "日期未识别"]
+    parts = [f"{hit.hit_count} 处", doc.date or "日期未识别", issuers]
     if doc.doc_number:
         parts.append(doc.doc_number)
-    parts.append(f"{hit.hit_count} 处")
     return " · ".join(parts)
 
 

@@ -1,0 +1,214 @@
+"""GUI speed, measured (not a test): `python tests/benchmarks/bench_ui.py [--corpus-mb 100]`.
+
+1. start-up: process start → window shown with the tree filled, from an existing index of
+   the seeds (target ≤ 1.0 s), measured from outside in a fresh interpreter;
+2. opening the longest seed document with all highlights, painted (target ≤ 100 ms);
+3. each search-as-you-type update: search + results list + marks in the open document,
+   painted (target ≤ 100 ms);
+4. the longest event-loop stall while a large corpus is indexed in the background: a 10 ms
+   QTimer records the gaps between its ticks (target ≤ 100 ms).
+
+Runs offscreen unless QT_QPA_PLATFORM is set. Index and settings go to a temp dir.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def child_startup() -> None:
+    """Run in a fresh interpreter: build the window, fill it, print READY when painted."""
+    t0 = time.perf_counter()
+    from PySide6.QtCore import QSettings
+
+    from reader.ui.app import make_app
+    from reader.ui.main_window import MainWindow
+    from reader.ui.settings import Settings
+
+    app = make_app(["bench"])
+    settings = Settings(QSettings(os.environ["BENCH_SETTINGS"], QSettings.Format.IniFormat))
+    window = MainWindow(settings, watch=False)
+    window.show()
+    app.processEvents()
+    window.repaint()
+    t_shown = time.perf_counter() - t0
+    window.reload_documents()  # opens the index: what the app does right after showing
+    app.processEvents()
+    window.repaint()
+    t_ready = time.perf_counter() - t0
+    print(f"READY {t_ready:.3f} shown={t_shown:.3f} docs={len(window.service.documents())}", flush=True)
+    window.service.shutdown()
+
+
+def bench_startup(env: dict) -> list[float]:
+    times = []
+    for _ in range(5):
+        start = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, __file__, "--child-startup"], env=env, stdout=subprocess.PIPE,
+                                text=True)
+        for line in proc.stdout:
+            if line.startswith("READY"):
+                wall = time.perf_counter() - start
+                ready, shown = float(line.split()[1]), float(line.split()[2].split("=")[1])
+                # process start → shown = wall minus the part after showing
+                times.append((wall - (ready - shown), wall))
+                break
+        proc.wait()
+    return times
+
+
+def make_corpus(folder: Path, megabytes: float) -> int:
+    """Copies of the seed texts, each made distinct by a first line, up to the size asked."""
+    from reader.core.seeds import seeds_dir
+
+    folder.mkdir(parents=True, exist_ok=True)
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(seeds_dir().glob("*.txt"))]
+    total, n = 0, 0
+    while total < megabytes * 1_000_000:
+        text = f"副本{n}\n" + texts[n % len(texts)]
+        data = text.encode("gb18030" if n % 3 == 0 else "utf-8", errors="replace")
+        (folder / f"copy{n:04d}.txt").write_bytes(data)
+        total += len(data)
+        n += 1
+    return n
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--child-startup", action="store_true")
+    parser.add_argument("--corpus-mb", type=float, default=100.0)
+    args = parser.parse_args()
+    if args.child_startup:
+        child_startup()
+        return
+
+    tmp = Path(tempfile.mkdtemp(prefix="bench-ui-"))
+    os.environ["READER_INDEX_DIR"] = str(tmp / "seeds-index")
+    os.environ["BENCH_SETTINGS"] = str(tmp / "startup.ini")
+
+    import reader.ui  # noqa: F401
+    from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
+
+    from reader.ui.app import make_app
+    from reader.ui.main_window import MainWindow
+    from reader.ui.settings import Settings
+
+    app = make_app(["bench"])
+    settings = Settings(QSettings(str(tmp / "bench.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(settings, watch=False)
+    window.resize(1360, 860)
+    window.show()
+    t = time.perf_counter()
+    done = []
+    window.service.indexing_finished.connect(done.append)
+    window.start()
+    while not done:
+        app.processEvents()
+        time.sleep(0.005)
+    print(f"index the seeds from nothing (background): {time.perf_counter() - t:.2f} s")
+    window.reload_documents()
+    app.processEvents()
+
+    # 1. start-up from the existing index
+    startup = bench_startup(dict(os.environ))
+    shown = [s for s, _ in startup]
+    filled = [f for _, f in startup]
+    print(f"start-up, process start → window painted: median {statistics.median(shown) * 1000:.0f} ms, "
+          f"max {max(shown) * 1000:.0f} ms; → tree filled from the index: median "
+          f"{statistics.median(filled) * 1000:.0f} ms, max {max(filled) * 1000:.0f} ms "
+          f"(n={len(startup)}; target ≤ 1000 ms)")
+
+    # 2. open the longest document with all highlights, painted
+    docs = window.service.documents()
+    longest = max(docs, key=lambda d: len(window.service.document(d.id).text))
+    full = window.service.document(longest.id)
+    other = next(d for d in docs if d.id != longest.id)
+    opens = []
+    for _ in range(7):
+        window.open_document(other.id)
+        app.processEvents()
+        t = time.perf_counter()
+        window.open_document(longest.id)
+        window.reading.view.viewport().repaint()
+        app.processEvents()
+        opens.append(time.perf_counter() - t)
+    kinds = {s.type for s in full.entities}
+    print(f"open longest document ({len(full.text)} chars, {len(full.entities)} spans, classes {sorted(kinds)}): "
+          f"median {statistics.median(opens) * 1000:.1f} ms, max {max(opens) * 1000:.1f} ms (target ≤ 100 ms)")
+
+    # 3. search as you type: each prefix is one debounced update
+    updates = []
+    for word in ("金融", "责任单位", "宁波市人民政府", "2022年", "市财政局"):
+        for i in range(1, len(word) + 1):
+            window.search_bar.field.blockSignals(True)
+            window.search_bar.field.setText(word[:i])
+            window.search_bar.field.blockSignals(False)
+            t = time.perf_counter()
+            window.run_search()
+            window.repaint()
+            app.processEvents()
+            updates.append((time.perf_counter() - t, word[:i], window.results_model.rowCount()))
+    worst = max(updates)
+    print(f"search-as-you-type update ({len(updates)} updates): median "
+          f"{statistics.median(u[0] for u in updates) * 1000:.1f} ms, max {worst[0] * 1000:.1f} ms "
+          f"for {worst[1]!r} ({worst[2]} results) (target ≤ 100 ms)")
+    window.close()
+    window.service.shutdown()
+
+    # 4. event-loop stalls while indexing a large corpus in the background
+    corpus = tmp / "corpus"
+    files = make_corpus(corpus, args.corpus_mb)
+    os.environ["READER_INDEX_DIR"] = str(tmp / "corpus-index")
+    settings2 = Settings(QSettings(str(tmp / "bench2.ini"), QSettings.Format.IniFormat))
+    window2 = MainWindow(settings2, folders=[str(corpus)], watch=False)
+    window2.show()
+    gaps: list[float] = []
+    clock = QElapsedTimer()
+    clock.start()
+    last = [clock.nsecsElapsed()]
+
+    def tick() -> None:
+        now = clock.nsecsElapsed()
+        gaps.append((now - last[0]) / 1e6)
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(tick)
+    finished = []
+    window2.service.indexing_finished.connect(finished.append)
+    t = time.perf_counter()
+    timer.start()
+    window2.start()
+    # keep the GUI busy like a user would: a search every second while indexing runs
+    searches = QTimer()
+    searches.setInterval(1000)
+    searches.timeout.connect(lambda: (window2.search_bar.field.setText("金融"), window2.run_search_now()))
+    searches.start()
+    while not finished:
+        app.processEvents()
+        time.sleep(0.001)
+    timer.stop()
+    searches.stop()
+    seconds = time.perf_counter() - t
+    gaps.sort()
+    summary = finished[0]
+    print(f"background indexing of {args.corpus_mb:.0f} MB ({files} files, {getattr(summary, 'documents', '?')} docs) "
+          f"took {seconds:.1f} s; event-loop gaps with a 10 ms timer: median {statistics.median(gaps):.1f} ms, "
+          f"p99 {gaps[int(len(gaps) * 0.99)]:.1f} ms, max {gaps[-1]:.1f} ms (target ≤ 100 ms)")
+    window2.close()
+    window2.service.shutdown()
+
+
+if __name__ == "__main__":
+    main()

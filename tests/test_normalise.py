@@ -127,6 +127,16 @@ def test_header_beside_page_numbers_is_found_without_gazette_words():
     assert "创业投资引导基金管理办法" not in kept
 
 
+@pytest.mark.parametrize("layout", ["{header}  — {page} —", "— {page} —  {header}", "{header} -{page}-"])
+def test_header_and_page_number_on_one_line(layout):
+    rows = []
+    for page in range(1, 6):
+        rows += [f"第{page}页：" + t for t in BODY] + ["", layout.format(header="创业投资引导基金管理办法", page=page), ""]
+    kept = [l.text for l in clean_lines("\n".join(rows))]
+    assert not any("管理办法" in t and "—" in t or "-" in t for t in kept)
+    assert len([t for t in kept if t]) == 5 * len(BODY)
+
+
 def test_repeated_body_lines_are_not_headers():
     """Salutations, signatures and list labels recur in a gazette but are body text."""
     blocks = []

@@ -194,12 +194,15 @@ def _beside(texts: list[str], marks: set[int], reach: int = 2) -> set[int]:
 
 def _running_headers(texts: list[str], page_numbers: set[int]) -> set[int]:
     keys: dict[int, str] = {}
+    numbered: set[int] = set()  # header lines that carry their page number themselves
     for i, t in enumerate(texts):
         if not t or i in page_numbers or len(t) > HEADER_MAX_WIDTH + 20:
             continue
         key = _EDGE_PAGE_NUMBER.match(t).group(1) if t[0] in _DASH or t[-1] in _DASH else t
         if 4 <= len(key) <= HEADER_MAX_WIDTH and key[-1] not in _SENTENCE_END_CHARS:
             keys[i] = key
+            if key != t:
+                numbered.add(i)
     counts = Counter(keys.values())
     repeated = {k for k, c in counts.items() if c >= HEADER_MIN_REPEATS}
     if not repeated:
@@ -211,7 +214,7 @@ def _running_headers(texts: list[str], page_numbers: set[int]) -> set[int]:
     found: set[int] = set()
     near_numbers = _beside(texts, page_numbers)
     for key, places in where.items():
-        beside_numbers = sum(1 for i in places if i in near_numbers)
+        beside_numbers = sum(1 for i in places if i in near_numbers or i in numbered)
         spread = min(b - a for a, b in zip(places, places[1:])) >= 20
         if beside_numbers >= max(2, len(places) / 2) or (spread and _GAZETTE_WORDS.search(key)):
             found.update(places)

@@ -319,7 +319,7 @@ class _Layout:
             10 <= width <= MAX_PAGE_WIDTH
             and exact >= MIN_FULL_LINES
             # a short document has few full lines; a long one has them in number
-            and in_band >= (0.3 if len(sized) >= 20 else 0.1) * len(sized)
+            and in_band >= (0.2 if len(sized) >= 20 else 0.1) * len(sized)
             # lines wider than the "page" mean lines are paragraphs, not a page
             and too_wide <= 0.1 * len(sized)
             and not _same_endings(texts, widths, width - tolerance)

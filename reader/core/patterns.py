@@ -60,10 +60,10 @@ def cn_year(text: str) -> int | None:
 _OPEN = "〔［\\[【(（{｛<＜"
 _CLOSE = "〕］\\]】)）}｝>＞"
 DOCNO_RE = re.compile(
-    rf"(?P<prefix>[{CJK}A-Za-z]{{1,16}}?)[{_OPEN}](?P<year>(?:19|20)\d{{2}})[{_CLOSE}]第?(?P<seq>\d{{1,5}})号"
+    rf"(?P<prefix>[{CJK}A-Za-z]{{1,16}}?)[{_OPEN}](?P<year>(?:19|20)\d{{2}})[{_CLOSE}]第?(?P<seq>\d{{1,5}})(?P<hao>[号號])"
 )
 DECREE_RE = re.compile(
-    rf"(?P<org>[{CJK}]{{0,20}}?)令第(?P<seq>[\d{CN_DIGITS}]{{1,6}})号"
+    rf"(?P<org>[{CJK}]{{0,20}}?)令第(?P<seq>[\d{CN_DIGITS}]{{1,6}})(?P<hao>[号號])"
 )
 _DOCNO_LINE = re.compile(rf"[（(]?(?:{DOCNO_RE.pattern})[)）]?")
 _DECREE_LINE = re.compile(rf"[（(]?(?:{DECREE_RE.pattern})[)）]?")
@@ -84,10 +84,10 @@ def normalise_docno(text: str) -> str:
     c = compact(text)
     m = DOCNO_RE.search(c)
     if m:
-        return f"{m['prefix']}〔{m['year']}〕{m['seq']}号"
+        return f"{m['prefix']}〔{m['year']}〕{m['seq']}{m['hao']}"
     m = DECREE_RE.search(c)
     if m:
-        return f"{m['org']}令第{m['seq']}号"
+        return f"{m['org']}令第{m['seq']}{m['hao']}"
     return c
 
 
@@ -131,6 +131,7 @@ def iso(date: tuple[int, int, int]) -> str:
 
 # ------------------------------------------------------------------ organs, kinds
 ORGAN_SUFFIXES = (
+    "辦公室", "辦公廳", "委員會", "廳", "辦", "總局", "中心",
     "人民政府", "政府", "办公厅", "办公室", "委员会", "常委会", "管委会", "委", "局", "厅", "办",
     "院", "中心", "部", "署", "集团", "公司", "街道办事处", "办事处", "会议", "小组", "支行",
     "分局", "监管局", "联合会", "协会", "法院", "检察院", "安委会", "指挥部",
@@ -163,10 +164,20 @@ KINDS = (
     "条例", "议案", "目录", "记事", "解读", "摘要", "要点", "纲要", "指南", "指引", "清单", "预案",
     "公报", "命令", "章程", "制度", "守则", "答复", "复函", "意见书", "决议案", "标准", "实施意见",
 )
-_KIND_RE = re.compile("(?:" + "|".join(sorted(KINDS, key=len, reverse=True)) + ")$")
 # What may follow the 文种 word at the end of a title: （草案） （试行） （2021-2025年） 》 etc.
 _TITLE_TAIL = re.compile(r"(?:[（(][^（()）]{1,16}[)）]|》|”)+$")
 KIND_NORMAL = {"实施意见": "意见", "复函": "函", "决议案": "决议", "意见书": "意见", "命令": "令"}
+# the same words in traditional characters (Big5 files): matched, and reported simplified
+_TRAD_KINDS = {
+    "通報": "通报", "意見": "意见", "決定": "决定", "決議": "决议", "辦法": "办法", "規定": "规定",
+    "細則": "细则", "規則": "规则", "紀要": "纪要", "報告": "报告", "說明": "说明", "批復": "批复",
+    "請示": "请示", "名單": "名单", "議程": "议程", "講話": "讲话", "規劃": "规划", "計劃": "计划",
+    "條例": "条例", "議案": "议案", "目錄": "目录", "記事": "记事", "解讀": "解读", "預案": "预案",
+    "綱要": "纲要", "清單": "清单", "實施意見": "意见",
+}
+KIND_NORMAL.update(_TRAD_KINDS)
+KINDS = KINDS + tuple(_TRAD_KINDS)
+_KIND_RE = re.compile("(?:" + "|".join(sorted(KINDS, key=len, reverse=True)) + ")$")
 
 
 def title_kind(title: str) -> str:
@@ -176,7 +187,7 @@ def title_kind(title: str) -> str:
         m = _KIND_RE.search(c)
         if m:
             k = m.group(0)
-            if k == "函" and not re.search(r"(?:的|复|公)函$", c):
+            if k == "函" and not re.search(r"(?:的|复|公|復)函$", c):
                 return ""
             return KIND_NORMAL.get(k, k)
         stripped = _TITLE_TAIL.sub("", c)
@@ -221,3 +232,15 @@ def heading(text: str) -> tuple[str, int] | None:
 
 TERMINAL = set("。！？；：!?;:…")
 CLOSERS = set("）)”’》」』】")
+
+
+ABOUT = ("关于", "關於")
+
+
+def has_about(text: str, within: int = 30) -> bool:
+    head = text[:within]
+    return any(a in head for a in ABOUT)
+
+
+def starts_about(text: str) -> bool:
+    return text.startswith(ABOUT)

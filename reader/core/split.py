@@ -47,11 +47,14 @@ class DocSegment(Segment):
 _PAGE_NO = re.compile(r"^[-—–－_~·\s]*(?:第\s*)?\d{1,4}(?:\s*页)?[-—–－_~·\s]*$")
 _RUNNING = re.compile(r"公报.{0,6}[【\[〔(（].{0,30}[期号].{0,6}[】\]〕)）]|^[-—]\s*\d+\s*[-—]$")
 _PAGE_REF = re.compile(r"(?:\.{3,}|…{1,}|·{3,}|-{3,})[（(]?\d{1,4}[)）]?$|[)）][（(]\d{1,4}[)）]$")
-_CODE = re.compile(r"^(?:规范性文件(?:统一)?编号|统一编号|[A-Z]{2,}[0-9A-Z]*[-－—]+\d{4}[-－—]+\d{2,})")
+_CODE = re.compile(
+    r"^(?:规范性文件(?:统一)?编号|统一编号|[A-Z]{2,}[0-9A-Z]*[-－—]+\d{4}[-－—]+\d{2,}"
+    r"|[（(]此件.{1,8}[)）]$|(?:特急|加急|特提|平急)$|(?:绝密|机密|秘密)(?:★.{0,6})?$|\d{6}$)")
+_MASTHEAD = re.compile(rf"^[{P.CJK}（）()]{{2,40}}(?:文件|文件)$")
 _OPENER_WORDS = re.compile(r"人民政府|政府|委员会|常委会|各单位|单位|各位|局|办事处|部门|同志|厅|委|办|公司|院|学校|街道|乡镇")
 _NOT_OPENER = re.compile(r"研究|同意|决定|如下|批准|根据|经|为了|按照|任命|免去|附件|注|电话|地址|联系|报送|填报|时间|日期|名称|单位：$|组长|成员|说明")
 _ADDRESSEE_PART = re.compile(
-    r"(?:^各|政府|单位|委员会|常委会|局|院|校|会|处|厅|委|办|公司|街道|乡镇|部门|机构|同志|委员|主任|秘书长|代表|中心|集团|企业|支队|部队)$")
+    r"(?:^各|政府|单位|單位|委员会|常委会|局|院|校|会|处|厅|委|办|公司|街道|乡镇|部门|机构|同志|委员|主任|秘书长|代表|中心|集团|企业|支队|部队)$")
 _CONT_START = set("，。、；：）》”’,;:)!?！？")
 _TABLE = re.compile(r"\t|\S\s{3,}\S")
 
@@ -126,7 +129,7 @@ def _prepare(lines: Sequence[Line]) -> tuple[_Rows, list[Line]]:
         rows.docno[i] = P.docno_line(c)
         rows.date[i] = P.date_line(c) is not None and not c.startswith(("（", "("))
         rows.head[i] = P.heading(c)
-        rows.code[i] = bool(_CODE.match(c)) and len(c) <= 40
+        rows.code[i] = (bool(_CODE.match(c)) and len(c) <= 40) or bool(_MASTHEAD.match(c))
     # 宁波市人民政府令 / 第260号 on two lines
     for i in range(len(cs) - 1):
         if cs[i].endswith("令") and len(cs[i]) <= 16 and re.fullmatch(r"第[\d〇一二三四五六七八九十百]+号", cs[i + 1]):
@@ -240,11 +243,11 @@ def _title_back(rows: _Rows, j: int, taken: set[int]) -> list[int]:
         if cand < 0 or cand in taken or not rows.titleish(cand) or P.ends_with_kind(rows.c[cand]):
             break
         fc = rows.c[first]
-        if "关于" in fc[:30] and not fc.startswith("关于"):
+        if P.has_about(fc) and not P.starts_about(fc):
             break
         if P.is_organ(fc):
             break
-        if fc.startswith("关于") and not P.is_organ(rows.c[cand]):
+        if P.starts_about(fc) and not P.is_organ(rows.c[cand]):
             break
         run.insert(0, cand)
     return run
@@ -288,6 +291,19 @@ def _paragraph_end_before(rows: _Rows, s: int) -> bool:
     return len(c) < 0.6 * rows.width and not rows.titleish(p)
 
 
+_CARRIES = re.compile(r"印发|现予|发布|公布|颁布|印發|現予|發布|頒布")
+
+
+def _carried_names(rows: _Rows, start: int, end: int) -> list[str]:
+    """《X》 named by a 印发/现予公布 sentence in rows start..end-1 (at most 40 rows looked at)."""
+    names: list[str] = []
+    for i in range(start, min(end, start + 40)):
+        c = rows.c[i]
+        if "《" in c and _CARRIES.search(c):
+            names.extend(re.findall(r"《([^》]+)》", c))
+    return names
+
+
 def _strongly_confirmed(rows: _Rows, h: _Header) -> bool:
     """A title with its own 文号, byline, adoption note or 主送 under it."""
     j = h.title_rows[-1] + 1
@@ -325,6 +341,10 @@ def _find_headers(rows: _Rows) -> list[_Header]:
         if not title:
             title = _title_forward(rows, k, taken)
             if title:
+                m = j
+                while m >= 0 and m not in taken and (P.is_organ(rows.c[m]) or rows.code[m]) and j - m < 4:
+                    codes_before.append(m)
+                    m -= 1
                 k = title[-1] + 1
                 while k < n and rows.code[k]:
                     codes_after.append(k)
@@ -351,7 +371,8 @@ def _find_headers(rows: _Rows) -> list[_Header]:
                 break
             text = "".join(rows.c[x] for x in run)
             kind = P.title_kind(text)
-            if kind and len(text) >= 5 and (_confirms_title(rows, run[-1] + 1, kind) or (s == 0 and span <= 3)):
+            if kind and kind != "公报" and len(text) >= 5 and (
+                    _confirms_title(rows, run[-1] + 1, kind) or (s == 0 and span <= 3)):
                 found = run
                 break
         if found:
@@ -365,11 +386,15 @@ def _find_headers(rows: _Rows) -> list[_Header]:
     kept: list[_Header] = []
     for h in headers:
         prev = kept[-1] if kept else None
-        if h.docno is None and prev is not None and prev.title_rows and not _strongly_confirmed(rows, h):
+        if h.docno is None and prev is not None and not _strongly_confirmed(rows, h):
             prev_title = "".join(rows.c[x] for x in prev.title_rows)
+            quoted = _carried_names(rows, prev.end + 1, h.start)
+            title_text = "".join(rows.c[x] for x in h.title_rows)
+            if any(_same_name(title_text, q) or _same_name(rows.c[h.title_rows[0]], q) for q in quoted):
+                continue
             first = rows.c[h.title_rows[0]]
             if names_attachment("".join(rows.c[x] for x in h.title_rows), prev_title) or (
-                    P.ends_with_kind(first) and not first.startswith("关于") and names_attachment(first, prev_title)):
+                    P.ends_with_kind(first) and not P.starts_about(first) and names_attachment(first, prev_title)):
                 continue
         kept.append(h)
     headers = kept
@@ -393,7 +418,7 @@ def _find_headers(rows: _Rows) -> list[_Header]:
 # ---------------------------------------------------------------- documents
 class _Doc:
     __slots__ = ("rows", "header", "anchor", "closed", "last_body", "marks", "last_family",
-                 "carrier", "title", "docno", "kind_hint", "order", "grams")
+                 "carrier", "title", "docno", "kind_hint", "order", "grams", "names")
 
     def __init__(self, anchor: int, order: int, header: _Header | None = None, kind_hint: str = ""):
         self.rows: list[int] = []
@@ -409,6 +434,7 @@ class _Doc:
         self.kind_hint = kind_hint
         self.order = order
         self.grams: set[str] = set()
+        self.names: list[str] = []
 
 
 def _numbering_score(doc: _Doc, mark: tuple[str, int]) -> float:
@@ -449,6 +475,8 @@ class _Splitter:
                 doc.marks[h[0]] = h[1]
                 doc.last_family = h[0]
             c = rows.c[i]
+            if "《" in c and _CARRIES.search(c):
+                doc.names.extend(re.findall(r"《([^》]+)》", c))
             if not doc.carrier and re.search(r"印发给你们|现予(?:发布|公布|印发)|公布如下|印发.{0,40}的通知|现将.{0,60}印发", c):
                 doc.carrier = True
         doc.last_body = idx[-1]
@@ -586,9 +614,9 @@ def _attachment_owner(rows: _Rows, i: int, docs: list[_Doc]) -> tuple[_Doc, int]
     if len(c) < 4 or not rows.titleish(i) or P.is_organ(c):
         return None
     for doc in reversed(docs[-6:]):
-        if not doc.title:
+        if not doc.title and not doc.names:
             continue
-        names = attachment_names(doc.title)
+        names = attachment_names(doc.title) + doc.names
         text = ""
         for k in range(3):
             if i + k >= len(rows.c) or (k and not rows.titleish(i + k)):
@@ -791,7 +819,10 @@ def split_documents(lines: Sequence[Line]) -> list[Segment]:
             flush()
     flush()
 
-    return _segments(rows, noise, sp.docs, lines)
+    segments = _segments(rows, noise, sp.docs, lines)
+    if not segments:  # nothing but a contents page: still one document, never nothing
+        segments = [DocSegment(list(rows.lines), context=_file_context(rows))]
+    return segments
 
 
 def _file_context(rows: _Rows) -> dict:
@@ -820,15 +851,25 @@ def _segments(rows: _Rows, noise: list[Line], docs: list[_Doc], lines: Sequence[
         for i in doc.rows:
             by_no[rows.lines[i].no] = doc
     all_lines = sorted(lines, key=lambda l: l.no)
+    noise_nos = {l.no for l in noise}
     extra: dict[int, list[Line]] = {id(d): [] for d in docs}
     prev_doc: _Doc | None = None
     pending_blank: list[Line] = []
+    furniture_gap = False  # page furniture (dropped lines) between the last content line and here
+    last_no = 0
     for line in all_lines:
+        if line.no > last_no + 1 or line.no in noise_nos:
+            furniture_gap = True
+        last_no = line.no
+        if line.no in noise_nos:
+            continue
         d = by_no.get(line.no)
         if d is not None:
-            if pending_blank and d is prev_doc:
+            # blank lines around a page break are layout, not paragraph breaks: leave them out
+            if pending_blank and d is prev_doc and not furniture_gap:
                 extra[id(d)].extend(pending_blank)
             pending_blank = []
+            furniture_gap = False
             prev_doc = d
             continue
         if not line.text.strip():
@@ -849,8 +890,9 @@ def _segments(rows: _Rows, noise: list[Line], docs: list[_Doc], lines: Sequence[
         body_lines.sort(key=lambda l: l.no)
         title_lines = [rows.lines[i] for i in doc.header.title_rows] if doc.header else []
         kind_hint = doc.kind_hint
-        if sum(1 for i in doc.rows if rows.toc[i]) * 3 >= len(doc.rows):
-            kind_hint = "目录"
+        if sum(1 for i in doc.rows if rows.toc[i]) * 3 >= len(doc.rows) and doc.docno is None:
+            # a cover and contents page: its entries are not documents, and neither is it
+            continue
         seg = DocSegment(
             lines=head_lines + body_lines,
             title="\n".join(l.text.strip() for l in title_lines),

@@ -97,6 +97,7 @@ def run_gui(args: argparse.Namespace) -> int:
     screenshot = getattr(args, "screenshot", None)
     window = MainWindow(settings, folders=args.library, watch=not screenshot)
     if screenshot:
+        window.persist = False  # a screenshot leaves the user's settings as they were
         w, _, h = (args.size or "1360x860").partition("x")
         window.resize(int(w), int(h))
     window.show()

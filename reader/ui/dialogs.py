@@ -5,7 +5,7 @@ import sys
 from collections.abc import Sequence
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import Qt, qVersion
+from PySide6.QtCore import QCoreApplication, Qt, qVersion
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -56,12 +56,8 @@ class ProblemsDialog(QDialog):
 
 
 def about_text() -> str:
-    try:
-        from importlib.metadata import version
+    import sqlite3
 
-        whoosh = version("Whoosh-Reloaded")
-    except Exception:
-        whoosh = "?"
     try:
         from importlib.metadata import version
 
@@ -69,22 +65,23 @@ def about_text() -> str:
     except Exception:
         chardet = "?"
     py = ".".join(str(x) for x in sys.version_info[:3])
+    tr = lambda text: QCoreApplication.translate("About", text)  # noqa: E731
     return (
-        f"公文阅读器 {__version__}\n\n"
-        "离线阅读、检索和导出中文公文（政府公报、通知、意见、规划、纪要）。\n"
-        "高亮日期与时限、数量与指标、责任单位和引用文号。\n\n"
-        "使用的开源软件：\n"
+        tr("公文阅读器") + f" {__version__}\n\n"
+        + tr("离线阅读、检索和导出中文公文（政府公报、通知、意见、规划、纪要）。") + "\n"
+        + tr("高亮日期与时限、数量与指标、责任单位和引用文号。") + "\n\n"
+        + tr("使用的开源软件：") + "\n"
         f"  Python {py}\n"
         f"  Qt {qVersion()} / PySide6 {pyside_version}（LGPLv3）\n"
-        f"  Whoosh-Reloaded {whoosh}（BSD）\n"
+        f"  SQLite {sqlite3.sqlite_version}（public domain）\n"
         f"  chardet {chardet}（MIT）\n"
-        "  Noto Sans CJK SC 字体（SIL OFL，如已安装）"
+        + "  Noto Sans CJK SC（SIL OFL）"
     )
 
 
 def show_about(parent: QWidget) -> None:
     box = QMessageBox(parent)
-    box.setWindowTitle(parent.tr("关于公文阅读器"))
+    box.setWindowTitle(QCoreApplication.translate("About", "关于公文阅读器"))
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(about_text())
     box.setIcon(QMessageBox.Icon.Information)

@@ -143,6 +143,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("公文阅读器"))
         self.setWindowIcon(app_icon())
         saved = self.settings.folders()
+        # Folders named on the command line are for this session only: not saved unless the
+        # user changes the library from the menu.
+        self._save_folders = folders is None
         if folders is not None:
             self.folders = [str(f) for f in folders]
         elif saved is not None:
@@ -158,6 +161,7 @@ class MainWindow(QMainWindow):
         self.history: list[str] = []
         self.last_result = None
         self._restored_last = False
+        self.persist = True  # save settings on close (a --screenshot run does not)
 
         self._build_widgets()
         self._build_actions()
@@ -387,11 +391,13 @@ class MainWindow(QMainWindow):
         for kind, act in self.highlight_actions.items():
             self.settings.set_highlight_enabled(kind, act.isChecked())
         self.settings.set_last_document(self.current_doc_id)
-        self.settings.set_folders(self.folders)
+        if self._save_folders:
+            self.settings.set_folders(self.folders)
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        self.save_settings()
+        if self.persist:
+            self.save_settings()
         self.service.shutdown()
         super().closeEvent(event)
 
@@ -491,6 +497,7 @@ class MainWindow(QMainWindow):
 
     def set_folders(self, folders: Sequence[str]) -> None:
         self.folders = [str(f) for f in folders]
+        self._save_folders = True
         self.settings.set_folders(self.folders)
         self.service.set_folders(self.folders)
         self.service.update_in_background()
@@ -603,7 +610,8 @@ class MainWindow(QMainWindow):
         self.reading.show_document(doc, self.search_bar.query(), links)
         self.entity_panel.set_spans(doc.text, doc.entities)
         self.setWindowTitle(self.tr("%1 — 公文阅读器").replace("%1", doc.title))
-        self.settings.set_last_document(doc_id)
+        if self.persist:
+            self.settings.set_last_document(doc_id)
         self._select_in_tree(doc_id)
         self.document_opened.emit(doc_id)
         return True
@@ -626,7 +634,8 @@ class MainWindow(QMainWindow):
         else:
             enabled.discard(kind)
         self.reading.set_enabled_types(enabled)
-        self.settings.set_highlight_enabled(kind, on)
+        if self.persist:
+            self.settings.set_highlight_enabled(kind, on)
 
     def zoom(self, steps: int) -> None:
         if steps == 0:

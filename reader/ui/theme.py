@@ -42,12 +42,12 @@ class HighlightStyle:
 
 
 # Four classes, four hues far apart (blue, amber, green, purple) as light tints so the dark
-# text on top stays legible; the doc reference is a link: coloured, underlined.
+# text on top stays legible; a doc reference the library holds is a link: underlined.
 HIGHLIGHTS: dict[str, HighlightStyle] = {
     "date": HighlightStyle("date", "#d0e4ff", "#0b3d91"),
     "number": HighlightStyle("number", "#ffe2b8", "#7a3e00"),
     "unit": HighlightStyle("unit", "#cdeecf", "#14532d"),
-    "docref": HighlightStyle("docref", "#eadcf8", "#6b21a8", underline=True),
+    "docref": HighlightStyle("docref", "#eadcf8", "#6b21a8"),  # underlined when it is a link
 }
 HIT_BACKGROUND = "#fff176"
 CURRENT_HIT_BACKGROUND = "#ff9632"

@@ -1,0 +1,55 @@
+"""Library folders: unreadable files listed with reasons; changes picked up while running."""
+from __future__ import annotations
+
+from reader.ui.dialogs import ProblemsDialog
+
+NOTICE = (
+    "宁波市财政局关于{topic}的通知\n"
+    "甬财发〔2023〕{n}号\n"
+    "各区（县、市）财政局：\n"
+    "现就{topic}有关事项通知如下。2023年6月底前完成。\n"
+    "宁波市财政局\n"
+    "2023年3月1日\n"
+)
+
+
+def test_unreadable_files_are_listed_with_their_reason(open_window, qtbot, tmp_path):
+    folder = tmp_path / "公文"
+    folder.mkdir()
+    (folder / "通知.txt").write_text(NOTICE.format(topic="预算管理", n=1), encoding="utf-8")
+    (folder / "坏文件.txt").write_bytes(bytes(range(256)) * 64)  # binary, not text
+    window = open_window(folders=[str(folder)])
+    problems = window.service.problems()
+    assert [p.file.endswith("坏文件.txt") for p in problems] == [True]
+    assert window.problems_button.isVisible() or not window.isVisible()
+    assert "1" in window.problems_button.text()
+    dialog = ProblemsDialog(problems, window)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 1
+    assert dialog.table.item(0, 0).text().endswith("坏文件.txt")
+    assert dialog.table.item(0, 1).text() == problems[0].reason and problems[0].reason
+
+
+def test_new_file_in_a_library_folder_is_picked_up_while_running(qtbot, tmp_path, make_settings, monkeypatch):
+    from reader.ui.main_window import MainWindow
+
+    monkeypatch.setenv("READER_INDEX_DIR", str(tmp_path / "index"))
+    folder = tmp_path / "公文"
+    folder.mkdir()
+    (folder / "一.txt").write_text(NOTICE.format(topic="预算管理", n=1), encoding="utf-8")
+    window = MainWindow(make_settings(), folders=[str(folder)], watch=True)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.service.indexing_finished, timeout=60_000):
+        window.start()
+    before = {d.title for d in window.service.documents()}
+    assert any("预算管理" in t for t in before)
+    (folder / "二.txt").write_text(NOTICE.format(topic="政府采购", n=2), encoding="utf-8")
+    qtbot.waitUntil(lambda: any("政府采购" in d.title for d in window.service.documents()), timeout=20_000)
+    # and the tree shows it
+    from reader.ui.tree import doc_ids_under
+
+    model = window.tree_model
+    ids = doc_ids_under(model, [model.index(r, 0) for r in range(model.rowCount())])
+    assert len(ids) == len(window.service.documents()) == 2
+    window.service.shutdown()

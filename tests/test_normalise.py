@@ -160,6 +160,17 @@ def test_repeated_body_lines_are_not_headers():
     assert len(lines) == len(split_source_lines(text))
 
 
+def test_issuer_at_the_top_of_each_page_is_not_a_header():
+    """Each document starts a page: page number, running header, then the issuer's name."""
+    rows = []
+    for page in range(1, 5):
+        rows += [f"— {page} —", "", "江澜市人民政府公报\u30002023年第7期", "", "江澜市人民政府", f"关于第{page}项工作的通知", ""]
+        rows += [f"第{page}页：" + t for t in BODY] + ["", "江澜市人民政府", f"2023年6月{page}日", ""]
+    texts = [l.text for l in clean_lines("\n".join(rows))]
+    assert texts.count("江澜市人民政府") == 8
+    assert not any("公报" in t for t in texts)
+
+
 def test_bare_numbers_in_tables_and_text_are_kept():
     table = "\n\n".join(["序号", "1", "残疾人家庭人均可支配收入", "2", "困难残疾人生活补贴覆盖率", "3", "重度残疾人护理补贴"])
     assert [l.text for l in clean_lines(table) if l.text][1] == "1"
@@ -246,6 +257,16 @@ def test_reflow_keeps_one_paragraph_per_line_documents():
         assert paragraphs(sep.join(long_lines)) == long_lines
         wider = [t + "，" + t for t in long_lines]  # beyond any page width
         assert paragraphs(sep.join(wider)) == wider
+
+
+def test_paragraph_per_line_text_continues_over_a_page_break():
+    first = "二、加强检测评估。市城市管理局要组织对全市城市桥梁开展一次全面检测，对评定为四类、五类的桥梁，要立即采取限载、限行或封闭交通等措施，力争在2023年底前完成"
+    rows = []
+    for page in range(1, 4):
+        rows += [f"第{page}项：" + first, "", f"— {page} —", "", "江澜市人民政府公报\u30002023年第7期", "", "首批危桥改造任务。", "", "三、严格超限运输管理。", ""]
+    out = paragraphs("\n".join(rows))
+    assert out[0] == "第1项：" + first + "首批危桥改造任务。"
+    assert out[1] == "三、严格超限运输管理。"
 
 
 def test_reflow_narrow_columns():

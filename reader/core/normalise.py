@@ -178,7 +178,7 @@ def _page_numbers(texts: list[str]) -> set[int]:
     return found
 
 
-def _beside(texts: list[str], marks: set[int], reach: int = 2) -> set[int]:
+def _beside(texts: list[str], marks: set[int], reach: int = 1) -> set[int]:
     """Indices of the `reach` nearest non-blank lines before and after each marked line."""
     found: set[int] = set()
     for i in marks:
@@ -212,6 +212,8 @@ def _running_headers(texts: list[str], page_numbers: set[int]) -> set[int]:
         if k in repeated:
             where.setdefault(k, []).append(i)
     found: set[int] = set()
+    # Only the line right next to a page number: an issuer printed at the top of the
+    # page, under the running header, is two lines away and is body text.
     near_numbers = _beside(texts, page_numbers)
     for key, places in where.items():
         beside_numbers = sum(1 for i in places if i in near_numbers or i in numbered)
@@ -268,6 +270,8 @@ _TABLE_GAPS = re.compile(r"\S(?: {2,}|\u3000{2,})\S")
 MAX_PAGE_WIDTH = 80
 """No printed page is wider than this (display columns, CJK = 1): wider lines are paragraphs."""
 MIN_FULL_LINES = 2
+PAGE_BREAK_MIN_WIDTH = 30
+"""In paragraph-per-line text, an unfinished line this wide before a page break continues after it."""
 
 
 def display_width(text: str) -> float:
@@ -393,7 +397,13 @@ def reflow(lines: Sequence[Line]) -> str:
             and not _SENTENCE_FINAL.search(prev)
             and not _HEADING.match(text)
             and not _DATED_NOTE.match(text)
-            and (layout.full(widths[k - 1]) or (layout.wrapped and _OPEN_ENDED.search(prev) is not None))
+            and (
+                layout.full(widths[k - 1])
+                or (layout.wrapped and _OPEN_ENDED.search(prev) is not None)
+                # a paragraph-per-line text cut by a page break: the part before the
+                # removed header/page number is a long unfinished sentence
+                or (spliced[k] and not layout.wrapped and widths[k - 1] >= PAGE_BREAK_MIN_WIDTH)
+            )
         )
         if join:
             current.append(_glue(prev, text) + text)

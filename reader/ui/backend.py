@@ -57,10 +57,7 @@ class IndexWorker(QThread):
 
 
 def make_library(folders: Sequence[str]):
-    try:
-        from reader.core.library import Library
-    except ImportError:  # the index module has not landed yet
-        from reader.ui.interim_library import Library
+    from reader.core.library import Library
 
     return Library([Path(f) for f in folders])
 

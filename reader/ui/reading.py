@@ -52,27 +52,10 @@ VISIBLE_MARGIN_BLOCKS = 40
 
 
 def find_matches(text: str, query: str) -> list[tuple[int, int]]:
-    """Hit positions of a query in a reading text (core's find_matches when present)."""
-    try:
-        from reader.core.search import find_matches as core_find_matches
-    except ImportError:
-        core_find_matches = None
-    if core_find_matches is not None:
-        return list(core_find_matches(text, query))
-    return _plain_matches(text, query)
+    """Hit positions of a library query in a reading text: the same matching as the search."""
+    from reader.core.search import find_matches as core_find_matches
 
-
-def _plain_matches(text: str, query: str) -> list[tuple[int, int]]:
-    """Case-insensitive positions of every whitespace-separated term of the query."""
-    spans: list[tuple[int, int]] = []
-    lowered = text.lower()
-    for term in {t for t in query.lower().split() if t}:
-        start = lowered.find(term)
-        while start >= 0:
-            spans.append((start, start + len(term)))
-            start = lowered.find(term, start + len(term))
-    spans.sort()
-    return spans
+    return list(core_find_matches(text, query))
 
 
 def find_in_text(text: str, needle: str) -> list[tuple[int, int]]:

@@ -1,10 +1,7 @@
 """The document tree: issuer → year → documents, from metadata."""
 from __future__ import annotations
 
-try:
-    from reader.core.library import DocInfo
-except ImportError:
-    from reader.ui.interim_library import DocInfo
+from reader.core.library import DocInfo
 
 from reader.ui.tree import ROLE_DOC_ID, DocTreeFilter, DocTreeModel, doc_ids_under
 

@@ -8,6 +8,7 @@ with nothing changed it is nearly free.
 """
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,8 +17,11 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QThread, QTimer, Signal
 
 PROGRESS_INTERVAL_S = 0.05
 WATCH_DEBOUNCE_MS = 1500
-RESCAN_INTERVAL_MS = 5000
+# A safety net for what the watcher misses (network drives, more files than watches):
+# Library.update drops its in-memory search state, so it is not run every few seconds.
+RESCAN_INTERVAL_MS = 60_000
 MAX_WATCHED_DIRS = 2000
+MAX_WATCHED_FILES = 4000
 
 
 class IndexWorker(QThread):
@@ -49,7 +53,7 @@ class IndexWorker(QThread):
             summary = self.library.update(progress=self._on_progress, cancel=self.is_cancelled)
             warm = getattr(self.library, "warm", None)
             if warm is not None and not self._cancelled:
-                warm()  # load the search texts here, not on the first keystroke
+                warm()  # load the search texts here, not on the GUI's first keystroke
         except Exception as exc:  # reported in the status bar, never a crash
             self.done.emit(exc)
             return
@@ -118,25 +122,32 @@ class LibraryService(QObject):
         self.documents_changed.emit()
 
     def _watch_folders(self) -> None:
+        """Watch every folder (new, removed, renamed files) and, up to a cap, every text file
+        (edits in place). Beyond the cap the periodic rescan still finds edits."""
+        from reader.core.library import TEXT_SUFFIXES
+
         watched = self._watcher.directories() + self._watcher.files()
         if watched:
             self._watcher.removePaths(watched)
         dirs: list[str] = []
-        for folder in self.folders:
-            root = Path(folder)
-            if not root.is_dir():
-                continue
-            dirs.append(str(root))
+        files: list[str] = []
+        stack = [str(Path(f)) for f in self.folders if Path(f).is_dir()]
+        while stack and len(dirs) < MAX_WATCHED_DIRS:
+            d = stack.pop()
+            dirs.append(d)
             try:
-                for sub in root.rglob("*"):
-                    if len(dirs) >= MAX_WATCHED_DIRS:
-                        break
-                    if sub.is_dir():
-                        dirs.append(str(sub))
+                with os.scandir(d) as it:
+                    for entry in it:
+                        if entry.name.startswith("."):
+                            continue
+                        if entry.is_dir(follow_symlinks=False):
+                            stack.append(entry.path)
+                        elif len(files) < MAX_WATCHED_FILES and entry.name.lower().endswith(TEXT_SUFFIXES):
+                            files.append(entry.path)
             except OSError:
-                pass
-        if dirs:
-            self._watcher.addPaths(dirs)
+                continue
+        if dirs or files:
+            self._watcher.addPaths(dirs + files)
 
     def _folder_changed(self, _path: str) -> None:
         self._debounce.start()

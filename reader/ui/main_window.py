@@ -305,9 +305,9 @@ class MainWindow(QMainWindow):
             edit_menu.addSeparator() if a is None else edit_menu.addAction(a)
         view_menu = bar.addMenu(self.tr("视图(&V)"))
         self.view_menu = view_menu
-        highlight_menu = view_menu.addMenu(self.tr("高亮(&H)"))
+        view_menu.addSection(self.tr("高亮"))
         for act in self.highlight_actions.values():
-            highlight_menu.addAction(act)
+            view_menu.addAction(act)
         view_menu.addSeparator()
         for a in (self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset, None, self.act_panel, None,
                   self.act_back):

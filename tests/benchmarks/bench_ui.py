@@ -8,7 +8,8 @@
 4. the longest event-loop stall while a large corpus is indexed in the background: a 10 ms
    QTimer records the gaps between its ticks (target ≤ 100 ms).
 
-Runs offscreen unless QT_QPA_PLATFORM is set. Index and settings go to a temp dir.
+Runs offscreen unless QT_QPA_PLATFORM is set. Index and settings go to a temp dir. Wall times
+depend on what else the machine runs; the GUI thread's CPU time is printed next to them.
 """
 from __future__ import annotations
 
@@ -133,18 +134,20 @@ def main() -> None:
     longest = max(docs, key=lambda d: len(window.service.document(d.id).text))
     full = window.service.document(longest.id)
     other = next(d for d in docs if d.id != longest.id)
-    opens = []
+    opens, open_cpu = [], []
     for _ in range(7):
         window.open_document(other.id)
         app.processEvents()
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.thread_time()
         window.open_document(longest.id)
         window.reading.view.viewport().repaint()
         app.processEvents()
         opens.append(time.perf_counter() - t)
+        open_cpu.append(time.thread_time() - c)
     kinds = {s.type for s in full.entities}
     print(f"open longest document ({len(full.text)} chars, {len(full.entities)} spans, classes {sorted(kinds)}): "
-          f"median {statistics.median(opens) * 1000:.1f} ms, max {max(opens) * 1000:.1f} ms (target ≤ 100 ms)")
+          f"median {statistics.median(opens) * 1000:.1f} ms, max {max(opens) * 1000:.1f} ms wall; "
+          f"GUI-thread CPU median {statistics.median(open_cpu) * 1000:.1f} ms (target ≤ 100 ms)")
 
     # 3. search as you type: each prefix is one debounced update
     updates = []
@@ -153,15 +156,18 @@ def main() -> None:
             window.search_bar.field.blockSignals(True)
             window.search_bar.field.setText(word[:i])
             window.search_bar.field.blockSignals(False)
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.thread_time()
             window.run_search()
             window.repaint()
             app.processEvents()
-            updates.append((time.perf_counter() - t, word[:i], window.results_model.rowCount()))
+            updates.append((time.perf_counter() - t, word[:i], window.results_model.rowCount(),
+                            time.thread_time() - c))
     worst = max(updates)
-    print(f"search-as-you-type update ({len(updates)} updates): median "
+    print(f"search-as-you-type update ({len(updates)} updates, window repainted): median "
           f"{statistics.median(u[0] for u in updates) * 1000:.1f} ms, max {worst[0] * 1000:.1f} ms "
-          f"for {worst[1]!r} ({worst[2]} results) (target ≤ 100 ms)")
+          f"for {worst[1]!r} ({worst[2]} results) wall; GUI-thread CPU median "
+          f"{statistics.median(u[3] for u in updates) * 1000:.1f} ms, max {max(u[3] for u in updates) * 1000:.1f} ms "
+          f"(target ≤ 100 ms)")
     window.close()
     window.service.shutdown()
 

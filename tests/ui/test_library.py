@@ -53,3 +53,23 @@ def test_new_file_in_a_library_folder_is_picked_up_while_running(qtbot, tmp_path
     ids = doc_ids_under(model, [model.index(r, 0) for r in range(model.rowCount())])
     assert len(ids) == len(window.service.documents()) == 2
     window.service.shutdown()
+
+
+def test_file_edited_in_place_is_picked_up_while_running(qtbot, tmp_path, make_settings, monkeypatch):
+    from reader.ui.main_window import MainWindow
+
+    monkeypatch.setenv("READER_INDEX_DIR", str(tmp_path / "index"))
+    folder = tmp_path / "公文"
+    folder.mkdir()
+    path = folder / "一.txt"
+    path.write_text(NOTICE.format(topic="预算管理", n=1), encoding="utf-8")
+    window = MainWindow(make_settings(), folders=[str(folder)], watch=True)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.service.indexing_finished, timeout=60_000):
+        window.start()
+    with open(path, "w", encoding="utf-8") as f:  # same file, new content (no rename)
+        f.write(NOTICE.format(topic="资产清查", n=7))
+    qtbot.waitUntil(lambda: any("资产清查" in d.title for d in window.service.documents()), timeout=20_000)
+    assert not any("预算管理" in d.title for d in window.service.documents())
+    window.service.shutdown()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import struct
 import subprocess
 import sys
 from pathlib import Path
@@ -132,3 +133,41 @@ def test_bundle_holds_what_the_app_needs_and_not_more(bundle):
     assert not dangling, dangling
     size_mb = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file() and not p.is_symlink()) / 2**20
     assert size_mb < 150, f"bundle is {size_mb:.0f} MB, the aim is under 150 MB"
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", data[16:24])
+
+
+def test_icons_come_in_every_size_and_container():
+    icons = ROOT / "resources" / "icons"
+    for size in (16, 24, 32, 48, 64, 128, 256, 512):
+        assert _png_size((icons / f"app-{size}.png").read_bytes()) == (size, size)
+    ico = (icons / "app.ico").read_bytes()
+    reserved, kind, count = struct.unpack("<HHH", ico[:6])
+    assert (reserved, kind) == (0, 1)
+    sizes = []
+    for i in range(count):
+        w, h, _, _, _, _, length, offset = struct.unpack("<BBBBHHII", ico[6 + 16 * i : 22 + 16 * i])
+        assert _png_size(ico[offset : offset + length]) == ((w or 256), (h or 256))
+        sizes.append(w or 256)
+    assert sorted(sizes) == [16, 24, 32, 48, 64, 128, 256]
+    icns = (icons / "app.icns").read_bytes()
+    assert icns[:4] == b"icns" and struct.unpack(">I", icns[4:8])[0] == len(icns)
+    assert b"<svg" in (icons / "app.svg").read_bytes() and b"<text" not in (icons / "app.svg").read_bytes()
+
+
+def test_desktop_entry_names_the_installed_command_and_icon():
+    import configparser
+    import tomllib
+
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.optionxform = str  # keys are case-sensitive
+    entry.read(ROOT / "resources" / "reader.desktop", encoding="utf-8")
+    d = entry["Desktop Entry"]
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["scripts"]
+    assert d["Type"] == "Application" and d["Terminal"] == "false"
+    assert d["Name"] == "公文阅读器" and d["Name[en]"]
+    assert d["Exec"].split()[0] in scripts
+    assert d["Icon"] and {"Office", "Viewer"} <= set(d["Categories"].strip(";").split(";"))

@@ -81,8 +81,9 @@ def _cmd_gui(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------- main
 from reader.commands_library import COMMANDS as _LIBRARY_COMMANDS  # noqa: E402
+from reader.commands_tasks import COMMANDS as _TASK_COMMANDS  # noqa: E402
 
-COMMANDS = [_add_parse, _add_gui, *_LIBRARY_COMMANDS]
+COMMANDS = [_add_parse, _add_gui, *_LIBRARY_COMMANDS, *_TASK_COMMANDS]
 
 
 def build_parser() -> argparse.ArgumentParser:

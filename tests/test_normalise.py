@@ -335,6 +335,16 @@ def test_reflow_headings_signatures_titles_and_tables_stay_apart():
     ]
 
 
+def test_reflow_keeps_table_of_contents_entries_apart():
+    toc = [
+        "江澜市人民政府关于公布第三批市级非物质文化遗产代表性项目名录的通知……（1）",
+        "江澜市人民政府关于同意设立江澜青岫经济开发区的批复（江政函〔2023〕41号）…（2）",
+        "江澜市人民政府办公室关于进一步加强城市道路桥梁安全管理的通知..........(3)",
+        "江澜市人民政府关于沈立军等同志职务任免的通知（江政干〔2023〕9号）……………（6）",
+    ]
+    assert paragraphs("\n".join(["目  录"] + toc)) == ["目  录"] + toc
+
+
 def test_reflow_signature_after_a_full_line_is_not_glued():
     lines = [BODY[0], BODY[1], BODY[2], BODY[0], BODY[1], "宁波市财政局", "宁波市人力资源和社会保障局", "2022年5月17日"]
     out = paragraphs("\n".join(lines))

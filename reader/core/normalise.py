@@ -266,6 +266,8 @@ _ORGAN_LINE = re.compile(rf"^[{_CJK}（）()·\s]{{2,30}}[{_ORGAN_END}]$")
 _NAME_LINE = re.compile(rf"^[{_CJK}、（）]{{2,24}}\s+[{_CJK}](?:\s*[{_CJK}]){{1,3}}$")
 _SALUTATION = re.compile(r"[：:]$")
 _TABLE_GAPS = re.compile(r"\S(?: {2,}|\u3000{2,})\S")
+# A table-of-contents entry: leader dots, then the page number.
+_TOC_ENTRY = re.compile(r"(?:[…]+|[.．·]{3,})\s*[（(]?\d{1,4}[）)]?$")
 
 MAX_PAGE_WIDTH = 80
 """No printed page is wider than this (display columns, CJK = 1): wider lines are paragraphs."""
@@ -422,7 +424,7 @@ def _finish(pieces: list[str]) -> str:
 
 
 def _standalone(texts: list[str]) -> list[bool]:
-    """Lines that are never joined to a neighbour: dates, signatures, 文号, table rows."""
+    """Lines that are never joined to a neighbour: dates, signatures, 文号, table rows, TOC entries."""
     n = len(texts)
     dates = [len(t) <= 40 and "日" in t and _DATE_LINE.match(t) is not None for t in texts]
     stops = [False] * n
@@ -434,6 +436,7 @@ def _standalone(texts: list[str]) -> list[bool]:
             or (len(t) <= 40 and ("号" in t or "令" in t) and _DOC_NUMBER_LINE.match(t))
             or (len(t) <= 30 and " " in t and _NAME_LINE.match(t))
             or (" " in t and _looks_like_spaced_cells(t))
+            or (t[-1].isdigit() or t[-1] in "）)") and _TOC_ENTRY.search(t) is not None
         ):
             stops[k] = True
     # Signature block: organ names on short lines directly above a date line;

@@ -35,28 +35,36 @@ def add_gui_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--settings", metavar="INI", help="settings file to use instead of the user's (e.g. a fresh one)")
 
 
-def _install_translations(app) -> None:
+def install_translations(app, lang: str | None = None) -> list:
+    """Qt's own strings in Chinese; with lang (or READER_LANG), the UI in that language.
+
+    The UI's source strings are Simplified Chinese; another language comes from
+    resources/translations/reader_<lang>.qm (READER_LANG=en: English). Returns the installed
+    translators (the caller keeps them alive).
+    """
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
     from reader.core.seeds import resources_dir
 
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    lang = lang if lang is not None else os.environ.get("READER_LANG", "")
+    installed = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    app._translators = []  # keep references alive
-    for name in ("qtbase_zh_CN", "qt_zh_CN"):
-        tr = QTranslator(app)
-        if tr.load(name, qt_dir):
-            app.installTranslator(tr)
-            app._translators.append(tr)
-            break
-    # The UI's source strings are Simplified Chinese; another language comes from
-    # resources/translations/reader_<lang>.qm, chosen by READER_LANG (e.g. "en").
-    lang = os.environ.get("READER_LANG", "")
-    if lang:
+    if lang and not lang.startswith("zh"):
         tr = QTranslator(app)
         if tr.load(f"reader_{lang}", str(Path(resources_dir()) / "translations")):
             app.installTranslator(tr)
-            app._translators.append(tr)
+            installed.append(tr)
+        qt_names = [f"qtbase_{lang}"]
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        qt_names = ["qtbase_zh_CN", "qt_zh_CN"]
+    for name in qt_names:
+        tr = QTranslator(app)
+        if tr.load(name, qt_dir):
+            app.installTranslator(tr)
+            installed.append(tr)
+            break
+    return installed
 
 
 def make_app(argv: Sequence[str] | None = None):
@@ -75,7 +83,7 @@ def make_app(argv: Sequence[str] | None = None):
 
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("reader")
-    _install_translations(app)
+    app._translators = install_translations(app)  # keep references alive
     theme.apply_app_look(app)
     return app
 

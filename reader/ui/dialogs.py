@@ -65,12 +65,11 @@ def about_text() -> str:
     except Exception:
         chardet = "?"
     py = ".".join(str(x) for x in sys.version_info[:3])
-    tr = lambda text: QCoreApplication.translate("About", text)  # noqa: E731
     return (
-        tr("公文阅读器") + f" {__version__}\n\n"
-        + tr("离线阅读、检索和导出中文公文（政府公报、通知、意见、规划、纪要）。") + "\n"
-        + tr("高亮日期与时限、数量与指标、责任单位和引用文号。") + "\n\n"
-        + tr("使用的开源软件：") + "\n"
+        QCoreApplication.translate("About", "公文阅读器") + f" {__version__}\n\n"
+        + QCoreApplication.translate("About", "离线阅读、检索和导出中文公文（政府公报、通知、意见、规划、纪要）。") + "\n"
+        + QCoreApplication.translate("About", "高亮日期与时限、数量与指标、责任单位和引用文号。") + "\n\n"
+        + QCoreApplication.translate("About", "使用的开源软件：") + "\n"
         f"  Python {py}\n"
         f"  Qt {qVersion()} / PySide6 {pyside_version}（LGPLv3）\n"
         f"  SQLite {sqlite3.sqlite_version}（public domain）\n"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPointF, QRect, QSize, Qt
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QTextCharFormat, QTextLayout, QTextOption
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -47,8 +47,12 @@ class ResultsModel(QAbstractListModel):
 
 def meta_line(hit) -> str:
     doc = hit.doc
-    issuers = "、".join(doc.issuers or doc.canonical_issuers) or "未识别"
-    parts = [f"{hit.hit_count} 处", doc.date or "日期未识别", issuers]
+    issuers = "、".join(doc.issuers or doc.canonical_issuers) or QCoreApplication.translate("Results", "未识别")
+    parts = [
+        QCoreApplication.translate("Results", "%1 处").replace("%1", str(hit.hit_count)),
+        doc.date or QCoreApplication.translate("Results", "日期未识别"),
+        issuers,
+    ]
     if doc.doc_number:
         parts.append(doc.doc_number)
     return " · ".join(parts)

@@ -1,614 +1,628 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
-<context>
-    <name></name>
-    <message>
-        <location filename="../../reader/ui/dialogs.py" line="70"/>
-        <source>公文阅读器</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/dialogs.py" line="71"/>
-        <source>离线阅读、检索和导出中文公文（政府公报、通知、意见、规划、纪要）。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/dialogs.py" line="72"/>
-        <source>高亮日期与时限、数量与指标、责任单位和引用文号。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/dialogs.py" line="73"/>
-        <source>使用的开源软件：</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
 <context>
     <name>About</name>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="84"/>
+        <location filename="../../reader/ui/dialogs.py" line="69" />
+        <source>公文阅读器</source>
+        <translation>Gongwen Reader</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="70" />
+        <source>离线阅读、检索和导出中文公文（政府公报、通知、意见、规划、纪要）。</source>
+        <translation>Read, search and export Chinese official documents offline (gazettes, notices, opinions, plans, minutes).</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="71" />
+        <source>高亮日期与时限、数量与指标、责任单位和引用文号。</source>
+        <translation>Highlights dates and deadlines, quantities, responsible units and cited document numbers.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="72" />
+        <source>使用的开源软件：</source>
+        <translation>Open-source software used:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="83" />
         <source>关于公文阅读器</source>
-        <translation type="unfinished"></translation>
+        <translation>About Gongwen Reader</translation>
     </message>
 </context>
 <context>
     <name>DocTreeModel</name>
     <message>
-        <location filename="../../reader/ui/tree.py" line="45"/>
-        <location filename="../../reader/ui/tree.py" line="50"/>
+        <location filename="../../reader/ui/tree.py" line="45" />
+        <location filename="../../reader/ui/tree.py" line="50" />
         <source>公文</source>
-        <translation type="unfinished"></translation>
+        <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tree.py" line="51"/>
+        <location filename="../../reader/ui/tree.py" line="51" />
         <source>未识别</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown</translation>
     </message>
 </context>
 <context>
     <name>EntityPanel</name>
     <message>
-        <location filename="../../reader/ui/entities_panel.py" line="32"/>
+        <location filename="../../reader/ui/entities_panel.py" line="32" />
         <source>本文要素</source>
-        <translation type="unfinished"></translation>
+        <translation>In this document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/entities_panel.py" line="43"/>
+        <location filename="../../reader/ui/entities_panel.py" line="43" />
         <source>单击：跳到文中位置；双击责任单位：在全部公文中搜索</source>
-        <translation type="unfinished"></translation>
+        <translation>Click: go to it in the text; double-click a unit: search all documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/entities_panel.py" line="114"/>
+        <location filename="../../reader/ui/entities_panel.py" line="114" />
         <source>跳到文中位置</source>
-        <translation type="unfinished"></translation>
+        <translation>Go to it in the text</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/entities_panel.py" line="115"/>
+        <location filename="../../reader/ui/entities_panel.py" line="115" />
         <source>在全部公文中搜索“%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Search all documents for “%1”</translation>
     </message>
 </context>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="87"/>
+        <location filename="../../reader/ui/export_dialog.py" line="87" />
         <source>导出公文</source>
-        <translation type="unfinished"></translation>
+        <translation>Export documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="90"/>
+        <location filename="../../reader/ui/export_dialog.py" line="90" />
         <source>将导出 %1 篇公文为文本文件。</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 documents will be exported as text files.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="97"/>
+        <location filename="../../reader/ui/export_dialog.py" line="97" />
         <source>浏览…</source>
-        <translation type="unfinished"></translation>
+        <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="101"/>
+        <location filename="../../reader/ui/export_dialog.py" line="101" />
         <source>目标文件夹：</source>
-        <translation type="unfinished"></translation>
+        <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="103"/>
+        <location filename="../../reader/ui/export_dialog.py" line="103" />
         <source>每篇公文一个文件</source>
-        <translation type="unfinished"></translation>
+        <translation>One file per document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="104"/>
+        <location filename="../../reader/ui/export_dialog.py" line="104" />
         <source>合并为一个文件：</source>
-        <translation type="unfinished"></translation>
+        <translation>One combined file:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="118"/>
+        <location filename="../../reader/ui/export_dialog.py" line="118" />
         <source>方式：</source>
-        <translation type="unfinished"></translation>
+        <translation>Files:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="123"/>
+        <location filename="../../reader/ui/export_dialog.py" line="123" />
         <source>编码：</source>
-        <translation type="unfinished"></translation>
+        <translation>Encoding:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="127"/>
+        <location filename="../../reader/ui/export_dialog.py" line="127" />
         <source>换行符：</source>
-        <translation type="unfinished"></translation>
+        <translation>Line ends:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="130"/>
+        <location filename="../../reader/ui/export_dialog.py" line="130" />
         <source>已有同名文件时不会覆盖，而是另起新文件名。</source>
-        <translation type="unfinished"></translation>
+        <translation>Existing files are never overwritten; a new name is chosen instead.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="144"/>
+        <location filename="../../reader/ui/export_dialog.py" line="144" />
         <source>导出</source>
-        <translation type="unfinished"></translation>
+        <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="151"/>
+        <location filename="../../reader/ui/export_dialog.py" line="151" />
         <source>选择导出文件夹</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the export folder</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="166"/>
+        <location filename="../../reader/ui/export_dialog.py" line="166" />
         <source>请选择目标文件夹。</source>
-        <translation type="unfinished"></translation>
+        <translation>Please choose a folder.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="169"/>
+        <location filename="../../reader/ui/export_dialog.py" line="169" />
         <source>请填写合并文件的文件名。</source>
-        <translation type="unfinished"></translation>
+        <translation>Please enter a name for the combined file.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="174"/>
+        <location filename="../../reader/ui/export_dialog.py" line="174" />
         <source>无法创建文件夹：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot create the folder: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="187"/>
+        <location filename="../../reader/ui/export_dialog.py" line="187" />
         <source>关闭</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="189"/>
+        <location filename="../../reader/ui/export_dialog.py" line="189" />
         <source>导出失败：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Export failed: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="194"/>
+        <location filename="../../reader/ui/export_dialog.py" line="194" />
         <source>已写入 %1 个文件：</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 files written:</translation>
     </message>
 </context>
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/ui/reading.py" line="410"/>
+        <location filename="../../reader/ui/reading.py" line="393" />
         <source>在本文中查找</source>
-        <translation type="unfinished"></translation>
+        <translation>Find in this document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="419"/>
+        <location filename="../../reader/ui/reading.py" line="402" />
         <source>上一处 (Shift+F3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Previous (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="423"/>
+        <location filename="../../reader/ui/reading.py" line="406" />
         <source>下一处 (F3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Next (F3)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="427"/>
+        <location filename="../../reader/ui/reading.py" line="410" />
         <source>关闭 (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="429"/>
+        <location filename="../../reader/ui/reading.py" line="412" />
         <source>查找：</source>
-        <translation type="unfinished"></translation>
+        <translation>Find:</translation>
     </message>
 </context>
 <context>
     <name>Highlights</name>
     <message>
-        <location filename="../../reader/ui/theme.py" line="58"/>
+        <location filename="../../reader/ui/theme.py" line="58" />
         <source>日期与时限</source>
-        <translation type="unfinished"></translation>
+        <translation>Dates and deadlines</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/theme.py" line="59"/>
+        <location filename="../../reader/ui/theme.py" line="59" />
         <source>数量与指标</source>
-        <translation type="unfinished"></translation>
+        <translation>Quantities</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/theme.py" line="60"/>
+        <location filename="../../reader/ui/theme.py" line="60" />
         <source>责任单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsible units</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/theme.py" line="61"/>
+        <location filename="../../reader/ui/theme.py" line="61" />
         <source>引用文号</source>
-        <translation type="unfinished"></translation>
+        <translation>Cited doc numbers</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="143"/>
+        <location filename="../../reader/ui/main_window.py" line="143" />
         <source>公文阅读器</source>
-        <translation type="unfinished"></translation>
+        <translation>Gongwen Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="192"/>
+        <location filename="../../reader/ui/main_window.py" line="192" />
         <source>筛选目录（标题、文号、机关）</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter (title, doc number, issuer)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="209"/>
+        <location filename="../../reader/ui/main_window.py" line="209" />
         <source>公文目录</source>
-        <translation type="unfinished"></translation>
+        <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="229"/>
-        <location filename="../../reader/ui/main_window.py" line="558"/>
+        <location filename="../../reader/ui/main_window.py" line="229" />
+        <location filename="../../reader/ui/main_window.py" line="558" />
         <source>搜索结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="266"/>
+        <location filename="../../reader/ui/main_window.py" line="266" />
         <source>添加文件夹(&amp;A)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Add Folder…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="267"/>
+        <location filename="../../reader/ui/main_window.py" line="267" />
         <source>移除文件夹(&amp;R)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Remove Folder…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="268"/>
+        <location filename="../../reader/ui/main_window.py" line="268" />
         <source>重新扫描(&amp;S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;scan</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="269"/>
+        <location filename="../../reader/ui/main_window.py" line="269" />
         <source>导出所选(&amp;E)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Export Selected…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="270"/>
+        <location filename="../../reader/ui/main_window.py" line="270" />
         <source>无法读取的文件(&amp;P)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Unreadable &amp;Files…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="271"/>
+        <location filename="../../reader/ui/main_window.py" line="271" />
         <source>退出(&amp;Q)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="272"/>
+        <location filename="../../reader/ui/main_window.py" line="272" />
         <source>复制(&amp;C)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="273"/>
+        <location filename="../../reader/ui/main_window.py" line="273" />
         <source>全选(&amp;A)</source>
-        <translation type="unfinished"></translation>
+        <translation>Select &amp;All</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="274"/>
+        <location filename="../../reader/ui/main_window.py" line="274" />
         <source>在本文中查找(&amp;F)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Find in Document…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="275"/>
+        <location filename="../../reader/ui/main_window.py" line="275" />
         <source>下一处(&amp;N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Find &amp;Next</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="276"/>
+        <location filename="../../reader/ui/main_window.py" line="276" />
         <source>上一处(&amp;V)</source>
-        <translation type="unfinished"></translation>
+        <translation>Find Pre&amp;vious</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="277"/>
+        <location filename="../../reader/ui/main_window.py" line="277" />
         <source>搜索全部公文(&amp;S)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Search All Documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="278"/>
+        <location filename="../../reader/ui/main_window.py" line="278" />
         <source>后退(&amp;B)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Back</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="279"/>
+        <location filename="../../reader/ui/main_window.py" line="279" />
         <source>放大(&amp;I)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom &amp;In</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="280"/>
+        <location filename="../../reader/ui/main_window.py" line="280" />
         <source>缩小(&amp;O)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom &amp;Out</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="281"/>
+        <location filename="../../reader/ui/main_window.py" line="281" />
         <source>原始大小(&amp;R)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reset Zoom</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="282"/>
+        <location filename="../../reader/ui/main_window.py" line="282" />
         <source>本文要素侧栏(&amp;P)</source>
-        <translation type="unfinished"></translation>
+        <translation>Side &amp;Panel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="292"/>
+        <location filename="../../reader/ui/main_window.py" line="292" />
         <source>关于公文阅读器(&amp;A)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;About Gongwen Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="298"/>
+        <location filename="../../reader/ui/main_window.py" line="298" />
         <source>文件(&amp;F)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="302"/>
+        <location filename="../../reader/ui/main_window.py" line="302" />
         <source>编辑(&amp;E)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="306"/>
+        <location filename="../../reader/ui/main_window.py" line="306" />
         <source>视图(&amp;V)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="308"/>
-        <source>高亮(&amp;H)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../reader/ui/main_window.py" line="308" />
+        <source>高亮</source>
+        <translation>Highlights</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="315"/>
+        <location filename="../../reader/ui/main_window.py" line="315" />
         <source>帮助(&amp;H)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="330"/>
+        <location filename="../../reader/ui/main_window.py" line="330" />
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="331"/>
+        <location filename="../../reader/ui/main_window.py" line="331" />
         <source>停止建立索引（已读完的文件保留）</source>
-        <translation type="unfinished"></translation>
+        <translation>Stop indexing (files read so far are kept)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="421"/>
+        <location filename="../../reader/ui/main_window.py" line="421" />
         <source>%1 个文件夹 · %2 个文件 · %3 篇公文</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 folders · %2 files · %3 documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="438"/>
+        <location filename="../../reader/ui/main_window.py" line="438" />
         <source>⚠ %1 个文件无法读取</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ %1 files could not be read</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="453"/>
+        <location filename="../../reader/ui/main_window.py" line="453" />
         <source>索引 %v/%m</source>
-        <translation type="unfinished"></translation>
+        <translation>Indexing %v/%m</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="461"/>
+        <location filename="../../reader/ui/main_window.py" line="461" />
         <source>建立索引失败：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Indexing failed: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="465"/>
+        <location filename="../../reader/ui/main_window.py" line="465" />
         <source>已取消建立索引</source>
-        <translation type="unfinished"></translation>
+        <translation>Indexing cancelled</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="468"/>
+        <location filename="../../reader/ui/main_window.py" line="468" />
         <source>索引已更新：新增 %1，修改 %2，移除 %3 个文件（%4 秒）</source>
-        <translation type="unfinished"></translation>
+        <translation>Index updated: %1 new, %2 changed, %3 removed files (%4 s)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="478"/>
+        <location filename="../../reader/ui/main_window.py" line="478" />
         <source>添加文件夹到公文库</source>
-        <translation type="unfinished"></translation>
+        <translation>Add a folder to the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="493"/>
+        <location filename="../../reader/ui/main_window.py" line="493" />
         <source>移除文件夹</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove folder</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="493"/>
+        <location filename="../../reader/ui/main_window.py" line="493" />
         <source>从公文库中移除（不删除文件）：</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove from the library (files are not deleted):</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="566"/>
+        <location filename="../../reader/ui/main_window.py" line="566" />
         <source>搜索出错：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Search error: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="572"/>
+        <location filename="../../reader/ui/main_window.py" line="572" />
         <source>无法搜索：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot search: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="576"/>
+        <location filename="../../reader/ui/main_window.py" line="576" />
         <source>%1 篇公文 · %2 处匹配</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 documents · %2 matches</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="578"/>
+        <location filename="../../reader/ui/main_window.py" line="578" />
         <source>（显示前 %1 篇）</source>
-        <translation type="unfinished"></translation>
+        <translation> (first %1 shown)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="580"/>
+        <location filename="../../reader/ui/main_window.py" line="580" />
         <source>搜索结果（%1）</source>
-        <translation type="unfinished"></translation>
+        <translation>Results (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="604"/>
+        <location filename="../../reader/ui/main_window.py" line="604" />
         <source>找不到这篇公文（索引可能正在更新）</source>
-        <translation type="unfinished"></translation>
+        <translation>Document not found (the index may be updating)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="612"/>
+        <location filename="../../reader/ui/main_window.py" line="612" />
         <source>%1 — 公文阅读器</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — Gongwen Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="624"/>
+        <location filename="../../reader/ui/main_window.py" line="624" />
         <source>库中没有 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is not in the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="670"/>
+        <location filename="../../reader/ui/main_window.py" line="670" />
         <source>导出</source>
-        <translation type="unfinished"></translation>
+        <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="670"/>
+        <location filename="../../reader/ui/main_window.py" line="670" />
         <source>请先在目录或搜索结果中选择要导出的公文。</source>
-        <translation type="unfinished"></translation>
+        <translation>Select documents in the tree or the results first.</translation>
     </message>
 </context>
 <context>
     <name>ProblemsDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="28"/>
+        <location filename="../../reader/ui/dialogs.py" line="28" />
         <source>无法读取的文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Unreadable files</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="32"/>
+        <location filename="../../reader/ui/dialogs.py" line="32" />
         <source>以下 %1 个文件未能读取，其中的公文不在库中：</source>
-        <translation type="unfinished"></translation>
+        <translation>These %1 files could not be read; their documents are not in the library:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="34"/>
+        <location filename="../../reader/ui/dialogs.py" line="34" />
         <source>所有文件均已成功读取。</source>
-        <translation type="unfinished"></translation>
+        <translation>All files were read.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="39"/>
+        <location filename="../../reader/ui/dialogs.py" line="39" />
         <source>文件</source>
-        <translation type="unfinished"></translation>
+        <translation>File</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="39"/>
+        <location filename="../../reader/ui/dialogs.py" line="39" />
         <source>原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason</translation>
     </message>
 </context>
 <context>
     <name>ReadingPane</name>
     <message>
-        <location filename="../../reader/ui/reading.py" line="495"/>
+        <location filename="../../reader/ui/reading.py" line="478" />
         <source>高亮：</source>
-        <translation type="unfinished"></translation>
+        <translation>Highlights:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="534"/>
+        <location filename="../../reader/ui/reading.py" line="517" />
         <source>公文阅读器</source>
-        <translation type="unfinished"></translation>
+        <translation>Gongwen Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="535"/>
+        <location filename="../../reader/ui/reading.py" line="518" />
         <source>在左侧目录中选择一篇公文，或在上方搜索全部公文。</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a document on the left, or search all documents above.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="543"/>
+        <location filename="../../reader/ui/reading.py" line="526" />
         <source>（无标题）</source>
-        <translation type="unfinished"></translation>
+        <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="544"/>
+        <location filename="../../reader/ui/reading.py" line="527" />
         <source>未识别</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="546"/>
+        <location filename="../../reader/ui/reading.py" line="529" />
         <source>文号：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Doc number: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="547"/>
+        <location filename="../../reader/ui/reading.py" line="530" />
         <source>发文机关：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Issuer: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="548"/>
+        <location filename="../../reader/ui/reading.py" line="531" />
         <source>成文日期：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Date: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="549"/>
+        <location filename="../../reader/ui/reading.py" line="532" />
         <source>文种：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kind: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="553"/>
-        <source>来源：%1&#x3000;第 %2–%3 行&#x3000;编码 %4</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../reader/ui/reading.py" line="536" />
+        <source>来源：%1　第 %2–%3 行　编码 %4</source>
+        <translation>Source: %1  lines %2–%3  encoding %4</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="598"/>
+        <location filename="../../reader/ui/reading.py" line="581" />
         <source>无匹配</source>
-        <translation type="unfinished"></translation>
+        <translation>No matches</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="601"/>
+        <location filename="../../reader/ui/reading.py" line="584" />
         <source>第 %1 / %2 处</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>Results</name>
+    <message>
+        <location filename="../../reader/ui/results.py" line="50" />
+        <source>未识别</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/results.py" line="52" />
+        <source>%1 处</source>
+        <translation>%1 hits</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/results.py" line="53" />
+        <source>日期未识别</source>
+        <translation>date unknown</translation>
     </message>
 </context>
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="68"/>
+        <location filename="../../reader/ui/main_window.py" line="68" />
         <source>搜索全部公文：标题、正文、文号…（Ctrl+K）</source>
-        <translation type="unfinished"></translation>
+        <translation>Search all documents: title, text, doc number… (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="80"/>
+        <location filename="../../reader/ui/main_window.py" line="80" />
         <source>按相关度</source>
-        <translation type="unfinished"></translation>
+        <translation>By relevance</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="81"/>
+        <location filename="../../reader/ui/main_window.py" line="81" />
         <source>按日期（新→旧）</source>
-        <translation type="unfinished"></translation>
+        <translation>By date (newest first)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="82"/>
+        <location filename="../../reader/ui/main_window.py" line="82" />
         <source>发文机关</source>
-        <translation type="unfinished"></translation>
+        <translation>Issuer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="83"/>
+        <location filename="../../reader/ui/main_window.py" line="83" />
         <source>起始年份</source>
-        <translation type="unfinished"></translation>
+        <translation>From year</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="84"/>
+        <location filename="../../reader/ui/main_window.py" line="84" />
         <source>截止年份</source>
-        <translation type="unfinished"></translation>
+        <translation>To year</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="85"/>
+        <location filename="../../reader/ui/main_window.py" line="85" />
         <source>文种</source>
-        <translation type="unfinished"></translation>
+        <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="86"/>
+        <location filename="../../reader/ui/main_window.py" line="86" />
         <source>排序</source>
-        <translation type="unfinished"></translation>
+        <translation>Sort</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="117"/>
+        <location filename="../../reader/ui/main_window.py" line="117" />
         <source>全部发文机关</source>
-        <translation type="unfinished"></translation>
+        <translation>All issuers</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="118"/>
+        <location filename="../../reader/ui/main_window.py" line="118" />
         <source>起始年</source>
-        <translation type="unfinished"></translation>
+        <translation>From</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="119"/>
+        <location filename="../../reader/ui/main_window.py" line="119" />
         <source>截止年</source>
-        <translation type="unfinished"></translation>
+        <translation>To</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="120"/>
+        <location filename="../../reader/ui/main_window.py" line="120" />
         <source>全部文种</source>
-        <translation type="unfinished"></translation>
+        <translation>All kinds</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,157 @@
+"""Fill reader_en.ts with the English texts below, then build reader_en.qm.
+
+    .venv/bin/pyside6-lupdate reader/ui/*.py -no-obsolete -ts resources/translations/reader_en.ts
+    .venv/bin/python resources/translations/translate_en.py
+
+The UI's source language is Simplified Chinese; READER_LANG=en starts it in English.
+Strings missing here stay Chinese (and are listed when this script runs).
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+EN = {
+    "公文阅读器": "Gongwen Reader",
+    "离线阅读、检索和导出中文公文（政府公报、通知、意见、规划、纪要）。":
+        "Read, search and export Chinese official documents offline (gazettes, notices, opinions, plans, minutes).",
+    "高亮日期与时限、数量与指标、责任单位和引用文号。":
+        "Highlights dates and deadlines, quantities, responsible units and cited document numbers.",
+    "使用的开源软件：": "Open-source software used:",
+    "关于公文阅读器": "About Gongwen Reader",
+    "公文": "Documents",
+    "未识别": "Unknown",
+    "本文要素": "In this document",
+    "单击：跳到文中位置；双击责任单位：在全部公文中搜索": "Click: go to it in the text; double-click a unit: search all documents",
+    "跳到文中位置": "Go to it in the text",
+    "在全部公文中搜索“%1”": "Search all documents for “%1”",
+    "导出公文": "Export documents",
+    "将导出 %1 篇公文为文本文件。": "%1 documents will be exported as text files.",
+    "浏览…": "Browse…",
+    "目标文件夹：": "Folder:",
+    "每篇公文一个文件": "One file per document",
+    "合并为一个文件：": "One combined file:",
+    "方式：": "Files:",
+    "编码：": "Encoding:",
+    "换行符：": "Line ends:",
+    "已有同名文件时不会覆盖，而是另起新文件名。": "Existing files are never overwritten; a new name is chosen instead.",
+    "导出": "Export",
+    "选择导出文件夹": "Choose the export folder",
+    "请选择目标文件夹。": "Please choose a folder.",
+    "请填写合并文件的文件名。": "Please enter a name for the combined file.",
+    "无法创建文件夹：%1": "Cannot create the folder: %1",
+    "关闭": "Close",
+    "导出失败：%1": "Export failed: %1",
+    "已写入 %1 个文件：": "%1 files written:",
+    "在本文中查找": "Find in this document",
+    "上一处 (Shift+F3)": "Previous (Shift+F3)",
+    "下一处 (F3)": "Next (F3)",
+    "关闭 (Esc)": "Close (Esc)",
+    "查找：": "Find:",
+    "日期与时限": "Dates and deadlines",
+    "数量与指标": "Quantities",
+    "责任单位": "Responsible units",
+    "引用文号": "Cited doc numbers",
+    "筛选目录（标题、文号、机关）": "Filter (title, doc number, issuer)",
+    "公文目录": "Documents",
+    "搜索结果": "Results",
+    "添加文件夹(&A)…": "&Add Folder…",
+    "移除文件夹(&R)…": "&Remove Folder…",
+    "重新扫描(&S)": "Re&scan",
+    "导出所选(&E)…": "&Export Selected…",
+    "无法读取的文件(&P)…": "Unreadable &Files…",
+    "退出(&Q)": "&Quit",
+    "复制(&C)": "&Copy",
+    "全选(&A)": "Select &All",
+    "在本文中查找(&F)…": "&Find in Document…",
+    "下一处(&N)": "Find &Next",
+    "上一处(&V)": "Find Pre&vious",
+    "搜索全部公文(&S)": "&Search All Documents",
+    "后退(&B)": "&Back",
+    "放大(&I)": "Zoom &In",
+    "缩小(&O)": "Zoom &Out",
+    "原始大小(&R)": "&Reset Zoom",
+    "本文要素侧栏(&P)": "Side &Panel",
+    "关于公文阅读器(&A)": "&About Gongwen Reader",
+    "文件(&F)": "&File",
+    "编辑(&E)": "&Edit",
+    "视图(&V)": "&View",
+    "高亮": "Highlights",
+    "帮助(&H)": "&Help",
+    "取消": "Cancel",
+    "停止建立索引（已读完的文件保留）": "Stop indexing (files read so far are kept)",
+    "%1 个文件夹 · %2 个文件 · %3 篇公文": "%1 folders · %2 files · %3 documents",
+    "⚠ %1 个文件无法读取": "⚠ %1 files could not be read",
+    "索引 %v/%m": "Indexing %v/%m",
+    "建立索引失败：%1": "Indexing failed: %1",
+    "已取消建立索引": "Indexing cancelled",
+    "索引已更新：新增 %1，修改 %2，移除 %3 个文件（%4 秒）": "Index updated: %1 new, %2 changed, %3 removed files (%4 s)",
+    "添加文件夹到公文库": "Add a folder to the library",
+    "移除文件夹": "Remove folder",
+    "从公文库中移除（不删除文件）：": "Remove from the library (files are not deleted):",
+    "搜索出错：%1": "Search error: %1",
+    "无法搜索：%1": "Cannot search: %1",
+    "%1 篇公文 · %2 处匹配": "%1 documents · %2 matches",
+    "（显示前 %1 篇）": " (first %1 shown)",
+    "搜索结果（%1）": "Results (%1)",
+    "找不到这篇公文（索引可能正在更新）": "Document not found (the index may be updating)",
+    "%1 — 公文阅读器": "%1 — Gongwen Reader",
+    "库中没有 %1": "%1 is not in the library",
+    "请先在目录或搜索结果中选择要导出的公文。": "Select documents in the tree or the results first.",
+    "无法读取的文件": "Unreadable files",
+    "以下 %1 个文件未能读取，其中的公文不在库中：": "These %1 files could not be read; their documents are not in the library:",
+    "所有文件均已成功读取。": "All files were read.",
+    "文件": "File",
+    "原因": "Reason",
+    "高亮：": "Highlights:",
+    "在左侧目录中选择一篇公文，或在上方搜索全部公文。": "Choose a document on the left, or search all documents above.",
+    "（无标题）": "(untitled)",
+    "文号：%1": "Doc number: %1",
+    "发文机关：%1": "Issuer: %1",
+    "成文日期：%1": "Date: %1",
+    "文种：%1": "Kind: %1",
+    "来源：%1　第 %2–%3 行　编码 %4": "Source: %1  lines %2–%3  encoding %4",
+    "无匹配": "No matches",
+    "第 %1 / %2 处": "%1 / %2",
+    "搜索全部公文：标题、正文、文号…（Ctrl+K）": "Search all documents: title, text, doc number… (Ctrl+K)",
+    "按相关度": "By relevance",
+    "按日期（新→旧）": "By date (newest first)",
+    "发文机关": "Issuer",
+    "起始年份": "From year",
+    "截止年份": "To year",
+    "文种": "Kind",
+    "排序": "Sort",
+    "全部发文机关": "All issuers",
+    "起始年": "From",
+    "截止年": "To",
+    "全部文种": "All kinds",
+    "%1 处": "%1 hits",
+    "日期未识别": "date unknown",
+}
+
+
+def main() -> int:
+    ts = HERE / "reader_en.ts"
+    tree = ET.parse(ts)
+    missing = []
+    for message in tree.getroot().iter("message"):
+        source = message.find("source").text
+        translation = message.find("translation")
+        if source in EN:
+            translation.text = EN[source]
+            translation.attrib.pop("type", None)
+        else:
+            missing.append(source)
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    for source in missing:
+        print("untranslated:", source)
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    subprocess.run([str(lrelease), str(ts), "-qm", str(HERE / "reader_en.qm")], check=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

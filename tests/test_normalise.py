@@ -227,6 +227,12 @@ def test_reflow_blank_lines_as_paragraph_breaks():
     assert paragraphs(text) == WRAPPED_PARAGRAPHS[:3]
 
 
+def test_reflow_blank_paragraph_breaks_with_a_bare_page_break():
+    """Blank lines end paragraphs, but a run of them after a full, unfinished line is a page break."""
+    text = "\n".join(WRAPPED[:3]) + "\n\n\n\n" + "\n".join(WRAPPED[3:6]) + "\n\n" + "\n".join(WRAPPED[6:9]) + "\n"
+    assert paragraphs(text) == WRAPPED_PARAGRAPHS[:3]
+
+
 def test_reflow_across_a_removed_page_header():
     pages = []
     for page in range(1, 5):

@@ -395,7 +395,10 @@ def reflow(lines: Sequence[Line]) -> str:
         join = (
             not stops[k - 1]
             and not stops[k]
-            and not (layout.blank_is_break and blanks_before[k] and not spliced[k])
+            and not (layout.blank_is_break and blanks_before[k] and not spliced[k] and not (
+                # several blank lines after a full, unfinished line: a page break, not a paragraph end
+                blanks_before[k] >= 2 and layout.full(widths[k - 1])
+            ))
             and not _SENTENCE_FINAL.search(prev)
             and not _HEADING.match(text)
             and not _DATED_NOTE.match(text)

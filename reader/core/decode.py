@@ -85,7 +85,7 @@ _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 26, 
 MAX_CONTROL_SHARE = 0.05
 _NOT_UTF8_LEADS = bytes(b for b in range(256) if not 0xC2 <= b <= 0xF4)
 
-_GB_FAMILY = {"gb2312", "gbk", "gb18030", "hz", "cp936", "euc-cn", "x-gbk", "iso-2022-cn"}
+_GB_FAMILY = {"gb2312", "gbk", "gb18030", "cp936", "euc-cn", "x-gbk"}
 # Each invalid byte becomes this lone surrogate (never produced by a valid decode),
 # so invalid bytes can be counted and then shown as U+FFFD.
 _INVALID_MARK = "\udcff"

@@ -1,7 +1,9 @@
 """Clean source lines and reflow them into reading text.
 
-clean_lines(text) → one Line per source line (1-based numbers as an editor counts
-them: only CR, LF and CRLF end a line), with layout noise removed:
+clean_lines(text) → one Line per source line, numbered as an editor counts them:
+only CR, LF and CRLF end a line (NOT str.splitlines, which also splits on form feed,
+\x1c–\x1e, NEL and U+2028, and would shift every line number after one). Use
+split_source_lines() to map Line.no back to the raw text. Layout noise is removed:
 
 - outer whitespace (incl. U+3000 ideographic space, NBSP, zero-width marks) stripped;
 - full-width digits, Latin letters and ％ folded to ASCII; CJK punctuation
@@ -9,16 +11,22 @@ them: only CR, LF and CRLF end a line), with layout noise removed:
 - spaces that PDF extraction puts around numbers in dates and quantities removed
   ("2024 年 7 月 1 日" → "2024年7月1日", "共 49人" → "共49人", "第 19号" → "第19号"),
   but a space between an organ name and a closing date ("宁波市人民政府 2022年5月17日",
-  a signature on one line) and spaces between CJK words ("第一章  总  则", two
-  issuers side by side) stay;
-- page numbers ("— 13 —", "- 13 -", "第 3 页", a bare number alone between blank
-  lines) and running headers (short lines that recur through the file next to page
-  numbers, or that name a gazette issue) are not returned at all.
+  a signature on one line), between table cells ("2025年指标 2020年底基数") and
+  between CJK words ("第一章  总  则", two issuers side by side) stays;
+- page numbers ("— 13 —", "- 13 -", "－13－", "第 3 页", a bare number alone between
+  blank lines and far from other bare numbers) and running headers are not returned
+  at all. A running header is a short line (≤ 60 chars, not ending in punctuation)
+  repeated ≥ 3 times that, in at least half of its occurrences, sits right beside a
+  page number or carries one on the same line — or that names a gazette issue
+  (公报, 第N期 …) and recurs at least 20 lines apart. Salutations, signatures and
+  the issuer printed under a header recur too, but are two lines from the number.
 
-reflow(lines) → the reading text of one document: paragraphs separated by "\\n".
-It measures the document's layout first (see _Layout) and joins a line to the
-next only when the break was made by the page width, never after sentence-final
-punctuation, before headings, around signature/date/文号 lines and table rows.
+reflow(lines) → the reading text of one document: paragraphs separated by "\n".
+It measures the document's own layout first (_Layout: page width, whether lines
+were wrapped by a page at all, whether blank lines are double spacing or paragraph
+breaks) and joins a line to the next only when the break was made by the page
+width or a page break — never after sentence-final punctuation, before headings,
+around signature/date/文号 lines, table rows and table-of-contents entries.
 
 Invariant (tested): reflow only removes whitespace. With every character of
 LAYOUT_SPACE deleted, reflow(lines) equals the concatenation of the lines' texts.

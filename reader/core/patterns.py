@@ -15,7 +15,7 @@ _WS = re.compile(r"\s+")
 
 
 def compact(text: str) -> str:
-    return _WS.sub("", text)
+    return "".join(text.split())
 
 
 def tidy_title(text: str) -> str:
@@ -178,11 +178,14 @@ _TRAD_KINDS = {
 KIND_NORMAL.update(_TRAD_KINDS)
 KINDS = KINDS + tuple(_TRAD_KINDS)
 _KIND_RE = re.compile("(?:" + "|".join(sorted(KINDS, key=len, reverse=True)) + ")$")
+_KIND_LAST = {k[-1] for k in KINDS}
 
 
 def title_kind(title: str) -> str:
     """The 文种 a title ends with ('' when none): …的通知 → 通知, …方案（2021-2025年） → 方案."""
     c = compact(title)
+    if not c or (c[-1] not in _KIND_LAST and c[-1] not in ")）》”"):
+        return ""
     for _ in range(2):
         m = _KIND_RE.search(c)
         if m:

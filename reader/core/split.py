@@ -55,6 +55,10 @@ _OPENER_WORDS = re.compile(r"人民政府|政府|委员会|常委会|各单位|�
 _NOT_OPENER = re.compile(r"研究|同意|决定|如下|批准|根据|经|为了|按照|任命|免去|附件|注|电话|地址|联系|报送|填报|时间|日期|名称|单位：$|组长|成员|说明")
 _ADDRESSEE_PART = re.compile(
     r"(?:^各|政府|单位|單位|委员会|常委会|局|院|校|会|处|厅|委|办|公司|街道|乡镇|部门|机构|同志|委员|主任|秘书长|代表|中心|集团|企业|支队|部队)$")
+_SENTENCE_MARK = re.compile(r"[。；！？;!?：:]")
+_NOT_TITLE_START = re.compile(r"^(?:附件|附表|注[:：]|[-•·])")
+_CARRIER_SENTENCE = re.compile(r"印发给你们|现予(?:发布|公布|印发)|公布如下|印发.{0,40}的通知|现将.{0,60}印发")
+_KEY_DROP = re.compile(r"[\s《》〈〉“”\"'‘’()（）\[\]【】〔〕,，、.。:：;；!！?？·\-—]")
 _CONT_START = set("，。、；：）》”’,;:)!?！？")
 _TABLE = re.compile(r"\t|\S\s{3,}\S")
 
@@ -82,20 +86,42 @@ class _Rows:
         self.head: list[tuple[str, int] | None] = [None] * n
         self.toc: list[bool] = [False] * n
         self.code: list[bool] = [False] * n
-        self._bigram: dict[str, int] = {}
+        self._bigram: dict[str, bool] = {}
+        self._titleish: list[bool | None] = [None] * n
+        self._complete: list[bool | None] = [None] * n
+        self._key: list[str | None] = [None] * n
+        self.closing: list[bool] = [False] * n
 
     def titleish(self, i: int) -> bool:
+        v = self._titleish[i]
+        if v is None:
+            v = self._titleish[i] = self._titleish_uncached(i)
+        return v
+
+    def complete(self, i: int) -> bool:
+        v = self._complete[i]
+        if v is None:
+            v = self._complete[i] = self._complete_uncached(i)
+        return v
+
+    def key(self, i: int) -> str:
+        v = self._key[i]
+        if v is None:
+            v = self._key[i] = _title_key(self.c[i])
+        return v
+
+    def _titleish_uncached(self, i: int) -> bool:
         c = self.c[i]
         if not (2 <= len(c) <= 70) or self.docno[i] or self.date[i] or self.code[i] or self.toc[i]:
             return False
-        if re.search(r"[。；！？;!?：:]", c) or c[-1] in "，、,":
+        if c[-1] in "，、," or _SENTENCE_MARK.search(c):
             return False
         if self.head[i] or _TABLE.search(self.lines[i].text):
             return False
-        return not re.match(r"^(?:附件|附表|注[:：]|[-•·])", c)
+        return not _NOT_TITLE_START.match(c)
 
-    def complete(self, i: int) -> bool:
-        """Does row i end a paragraph (sentence end, heading, short last line)?"""
+    def _complete_uncached(self, i: int) -> bool:
+        """Does row i end a paragraph (sentence end, short last line)?"""
         c = self.c[i]
         if not c:
             return True
@@ -106,35 +132,47 @@ class _Rows:
         return len(c) < 0.8 * self.width
 
     def bigram_seen(self, pair: str) -> bool:
-        n = self._bigram.get(pair)
-        if n is None:
-            n = self._bigram[pair] = self.corpus.count(pair)
-        return n > 0
+        seen = self._bigram.get(pair)
+        if seen is None:
+            seen = self._bigram[pair] = pair in self.corpus
+        return seen
 
 
 def _prepare(lines: Sequence[Line]) -> tuple[_Rows, list[Line]]:
     content: list[Line] = []
     noise: list[Line] = []
+    cs: list[str] = []
     for line in lines:
-        t = line.text.strip()
-        if not t:
+        t = line.text
+        if not t or t.isspace():
             continue
-        (noise if _is_page_noise(t) else content).append(line)
-    cs = [P.compact(l.text) for l in content]
+        c = "".join(t.split())
+        # cheap gate first: page furniture is short and has dashes, 页 or 公报
+        if len(c) <= 60 and (c[0] in "-—–－_~·第" or "公报" in c) and _is_page_noise(t):
+            noise.append(line)
+            continue
+        content.append(line)
+        cs.append(c)
     lengths = sorted(len(c) for c in cs if len(c) >= 8)
     width = float(lengths[int(len(lengths) * 0.8)]) if lengths else 40.0
     rows = _Rows(content, cs, width, "".join(cs))
-    # pairs across a line break are the evidence we want; pairs inside a row too
+    docno, date, head, code = rows.docno, rows.date, rows.head, rows.code
     for i, c in enumerate(cs):
-        rows.docno[i] = P.docno_line(c)
-        rows.date[i] = P.date_line(c) is not None and not c.startswith(("（", "("))
-        rows.head[i] = P.heading(c)
-        rows.code[i] = (bool(_CODE.match(c)) and len(c) <= 40) or bool(_MASTHEAD.match(c))
+        n = len(c)
+        if n <= 40 and ("号" in c or "號" in c):
+            docno[i] = P.docno_line(c)
+        if n <= 16 and c[-1] in "日）)" and c[0] not in "（(":
+            date[i] = P.date_line(c) is not None
+        if c[0] in "第一二三四五六七八九十（(0123456789-":
+            head[i] = P.heading(c)
+        if n <= 40:
+            code[i] = bool(_CODE.match(c)) or (c.endswith("文件") and bool(_MASTHEAD.match(c)))
     # 宁波市人民政府令 / 第260号 on two lines
     for i in range(len(cs) - 1):
-        if cs[i].endswith("令") and len(cs[i]) <= 16 and re.fullmatch(r"第[\d〇一二三四五六七八九十百]+号", cs[i + 1]):
-            rows.docno[i] = P.normalise_docno(cs[i] + cs[i + 1])
-            rows.code[i + 1] = True
+        if cs[i].endswith("令") and len(cs[i]) <= 16 and re.fullmatch(r"第[\d〇一二三四五六七八九十百]+[号號]", cs[i + 1]):
+            docno[i] = P.normalise_docno(cs[i] + cs[i + 1])
+            code[i + 1] = True
+    rows.closing = [_is_closing_date(rows, i) for i in range(len(cs))]
     _mark_toc(rows)
     return rows, noise
 
@@ -142,7 +180,8 @@ def _prepare(lines: Sequence[Line]) -> tuple[_Rows, list[Line]]:
 def _mark_toc(rows: _Rows) -> None:
     n = len(rows.c)
     refs = [i for i, l in enumerate(rows.lines)
-            if _PAGE_REF.search(rows.c[i]) or re.search(r"\t\s*[（(]\s*\d{1,4}\s*[)）]\s*$", l.text)]
+            if rows.c[i][-1] in ")）0123456789" and (
+                _PAGE_REF.search(rows.c[i]) or re.search(r"\t\s*[（(]\s*\d{1,4}\s*[)）]\s*$", l.text))]
     groups: list[list[int]] = []
     for i in refs:
         if groups and i - groups[-1][-1] <= 6:
@@ -187,6 +226,8 @@ class _Header:
 def _is_opener(rows: _Rows, i: int) -> int:
     """How many rows the 主送 line at i spans (0: not a 主送 line)."""
     c = rows.c[i]
+    if c[-1] not in "：:" and not (i + 1 < len(rows.c) and rows.c[i + 1][-1] in "：:"):
+        return 0
     for span in (1, 2):
         if i + span > len(rows.c):
             break
@@ -418,7 +459,8 @@ def _find_headers(rows: _Rows) -> list[_Header]:
 # ---------------------------------------------------------------- documents
 class _Doc:
     __slots__ = ("rows", "header", "anchor", "closed", "last_body", "marks", "last_family",
-                 "carrier", "title", "docno", "kind_hint", "order", "grams", "names")
+                 "carrier", "title", "docno", "kind_hint", "order", "grams", "names",
+                 "_grams_at", "_keys", "_keys_at", "_blob", "last_row")
 
     def __init__(self, anchor: int, order: int, header: _Header | None = None, kind_hint: str = ""):
         self.rows: list[int] = []
@@ -435,6 +477,27 @@ class _Doc:
         self.order = order
         self.grams: set[str] = set()
         self.names: list[str] = []
+        self._grams_at = -1
+        self._keys: list[tuple[str, str]] = []
+        self._keys_at = -1
+        self._blob = ""
+        self.last_row = anchor
+
+    def name_keys(self) -> list[tuple[str, str]]:
+        """(key, key without place prefix) of each name this document carries; cached."""
+        if self._keys_at != len(self.names):
+            keys = []
+            for name in attachment_names(self.title) + self.names:
+                k = _title_key(name)
+                keys.append((k, _PLACE_PREFIX.sub("", k)))
+            self._keys, self._keys_at = keys, len(self.names)
+            self._blob = "\x00".join(k for k, _ in keys)
+        return self._keys
+
+    @property
+    def blob(self) -> str:
+        self.name_keys()
+        return self._blob
 
 
 def _numbering_score(doc: _Doc, mark: tuple[str, int]) -> float:
@@ -466,6 +529,8 @@ class _Splitter:
         for i in idx:
             self.owner[i] = doc
             doc.rows.append(i)
+        if idx and idx[-1] > doc.last_row:
+            doc.last_row = max(idx)
         if not body or not idx:
             return
         rows = self.rows
@@ -477,10 +542,10 @@ class _Splitter:
             c = rows.c[i]
             if "《" in c and _CARRIES.search(c):
                 doc.names.extend(re.findall(r"《([^》]+)》", c))
-            if not doc.carrier and re.search(r"印发给你们|现予(?:发布|公布|印发)|公布如下|印发.{0,40}的通知|现将.{0,60}印发", c):
+            if not doc.carrier and _CARRIER_SENTENCE.search(c):
                 doc.carrier = True
         doc.last_body = idx[-1]
-        doc.closed = _is_closing_date(rows, idx[-1])
+        doc.closed = rows.closing[idx[-1]]
 
     def score(self, doc: _Doc, block: list[int], default: _Doc | None, grams: set[str]) -> float:
         rows = self.rows
@@ -489,7 +554,7 @@ class _Splitter:
         if doc is default:
             s = 1.5
         else:
-            gap = first - max(doc.rows) if doc.rows else first - doc.anchor
+            gap = first - doc.last_row
             s = -1.0 - gap / 80.0
         mark = next((rows.head[i] for i in block if rows.head[i]), None)
         starts_marker = rows.head[first] is not None
@@ -517,8 +582,11 @@ class _Splitter:
 
     def recent_grams(self, doc: _Doc) -> set[str]:
         """Character pairs of the document's title and its latest lines: what it is about now."""
-        text = doc.title + "".join(self.rows.c[i] for i in doc.rows[-25:])
-        return {text[k:k + 2] for k in range(len(text) - 1)}
+        if doc._grams_at != len(doc.rows):
+            text = doc.title + "".join(self.rows.c[i] for i in doc.rows[-12:])[-300:]
+            doc.grams = {text[k:k + 2] for k in range(len(text) - 1)}
+            doc._grams_at = len(doc.rows)
+        return doc.grams
 
     def place(self, block: list[int], default: _Doc | None, hard: bool,
               upcoming: _Doc | None = None) -> _Doc:
@@ -534,8 +602,7 @@ class _Splitter:
         for doc in self.docs[-6:]:
             if doc is default:
                 continue
-            last = max(doc.rows) if doc.rows else doc.anchor
-            if first - last > 150:
+            if first - doc.last_row > 150:
                 continue
             if not hard:
                 # inside a flowing body only a higher-level heading that the default
@@ -559,11 +626,15 @@ class _Splitter:
         if len(candidates) == 1:
             best = candidates[0]
         else:
-            text = "".join(rows.c[i] for i in block)[:300]
-            grams = {text[k:k + 2] for k in range(len(text) - 1)}
+            base = [(self.score(doc, block, default, None), doc) for doc in candidates]
+            base.sort(key=lambda x: -x[0])
+            grams: set[str] | None = None
+            if base[0][0] - base[1][0] < 4.0:  # close: what the block is about decides
+                text = "".join(rows.c[i] for i in block[:8])[:200]
+                grams = {text[k:k + 2] for k in range(len(text) - 1)}
             best, best_score = candidates[0], None
             for doc in candidates:
-                sc = self.score(doc, block, default, grams)
+                sc = self.score(doc, block, default, grams) if grams else next(x for x, d in base if d is doc)
                 if _DEBUG:
                     print("place", rows.lines[first].no, doc.title[:20], round(sc, 2), "default" if doc is default else "")
                 if best_score is None or sc > best_score:
@@ -580,7 +651,7 @@ _PLACE_PREFIX = re.compile(rf"^(?:[{P.CJK}]{{2,4}}?[省市])?(?:[{P.CJK}]{{2,4}}
 
 def _title_key(text: str) -> str:
     """A title reduced for containment tests: no brackets, quotes, punctuation or spaces."""
-    return re.sub(r"[\s《》〈〉“”\"'‘’()（）\[\]【】〔〕,，、.。:：;；!！?？·\-—]", "", text)
+    return _KEY_DROP.sub("", text)
 
 
 def attachment_names(title: str) -> list[str]:
@@ -611,20 +682,29 @@ def names_attachment(text: str, title: str) -> bool:
 def _attachment_owner(rows: _Rows, i: int, docs: list[_Doc]) -> tuple[_Doc, int] | None:
     """Rows from i that name a recent document's attachment (or repeat its title): (doc, row count)."""
     c = rows.c[i]
-    if len(c) < 4 or not rows.titleish(i) or P.is_organ(c):
+    if not (4 <= len(c) <= 70) or not rows.titleish(i) or P.is_organ(c):
+        return None
+    first_key = rows.key(i)
+    if len(first_key) < 2:
         return None
     for doc in reversed(docs[-6:]):
         if not doc.title and not doc.names:
             continue
-        names = attachment_names(doc.title) + doc.names
-        text = ""
+        if doc._keys_at != len(doc.names):
+            doc.name_keys()
+        if first_key not in doc._blob:
+            continue
+        keys = doc._keys
+        key = ""
         for k in range(3):
             if i + k >= len(rows.c) or (k and not rows.titleish(i + k)):
                 break
-            text += rows.c[i + k]
-            if any(_same_name(text, name) for name in names):
-                return doc, k + 1
-            if not any(_title_key(text) in _title_key(name) for name in names):
+            key += rows.key(i + k)
+            if len(key) >= 6:
+                core = _PLACE_PREFIX.sub("", key)
+                if any(key == a or (len(core) >= 6 and core == b) for a, b in keys):
+                    return doc, k + 1
+            if not any(key in a for a, _ in keys):
                 break
     return None
 
@@ -784,7 +864,7 @@ def split_documents(lines: Sequence[Line]) -> list[Segment]:
             continue
         if i < skip_until:
             continue
-        found = _attachment_owner(rows, i, sp.docs)
+        found = _attachment_owner(rows, i, sp.docs) if 4 <= len(rows.c[i]) <= 70 and rows.titleish(i) else None
         owner = found[0] if found else None
         resumes = (
             i > 0 and block and rows.head[i] is None and rows.complete(i - 1)
@@ -795,11 +875,11 @@ def split_documents(lines: Sequence[Line]) -> list[Segment]:
             or resumes
             or rows.head[i] is not None
             or rows.c[i].startswith(("附件", "附表"))
-            or (i > 0 and _is_closing_date(rows, i - 1))
+            or (i > 0 and rows.closing[i - 1])
         )
         if boundary:
             hard_here = owner is not None or not rows.head[i] or hard or resumes
-            if i > 0 and (_is_closing_date(rows, i - 1) or not rows.complete(i - 1)):
+            if i > 0 and (rows.closing[i - 1] or not rows.complete(i - 1)):
                 hard_here = True
             flush()
             hard = hard_here
@@ -815,7 +895,7 @@ def split_documents(lines: Sequence[Line]) -> list[Segment]:
             hard = True
             continue
         block.append(i)
-        if _is_closing_date(rows, i):
+        if rows.closing[i]:
             flush()
     flush()
 

@@ -1,0 +1,74 @@
+"""Parse speed of the whole pipeline (clean → split → metadata → reflow → entities) on big files.
+
+    .venv/bin/python tests/benchmarks/bench_split.py [--mb 5]
+
+Builds one file of about --mb megabytes by concatenating the seeds (each seed is a realistic
+mix: interleaved release file, notices, a narrow-column 人大 gazette, government gazettes), then
+times parse_text on it and on each seed (CPU time of this process, so other load on the
+machine does not count), and reports s/MB per stage. Not collected by pytest.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from reader.core import entities, metadata, normalise, split  # noqa: E402
+from reader.core.pipeline import parse_text  # noqa: E402
+
+
+def stages(text: str) -> dict[str, float]:
+    t = {}
+    t0 = time.process_time()
+    lines = normalise.clean_lines(text)
+    t["clean"] = time.process_time() - t0
+    t0 = time.process_time()
+    segments = split.split_documents(lines)
+    t["split"] = time.process_time() - t0
+    t0 = time.process_time()
+    metas = [metadata.read_metadata(s) for s in segments]
+    t["metadata"] = time.process_time() - t0
+    t0 = time.process_time()
+    bodies = [normalise.reflow(s.lines) for s in segments]
+    t["reflow"] = time.process_time() - t0
+    t0 = time.process_time()
+    for b in bodies:
+        entities.find_entities(b)
+    t["entities"] = time.process_time() - t0
+    t["documents"] = len(metas)
+    return t
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--mb", type=float, default=5.0)
+    args = ap.parse_args()
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in seeds]
+    for p, text in zip(seeds, texts):
+        mb = len(text.encode("utf-8")) / 1e6
+        t0 = time.process_time()
+        docs = parse_text(text, p.name)
+        dt = time.process_time() - t0
+        print(f"{p.name:32s} {mb:6.2f} MB  {len(docs):4d} docs  {dt:6.3f} s  {dt / mb:6.3f} s/MB")
+    big, size = [], 0
+    while size < args.mb * 1e6:
+        for text in texts:
+            big.append(text)
+            size += len(text.encode("utf-8"))
+    text = "\n".join(big)
+    mb = len(text.encode("utf-8")) / 1e6
+    t0 = time.process_time()
+    docs = parse_text(text, "big.txt")
+    dt = time.process_time() - t0
+    print(f"{'concatenated seeds':32s} {mb:6.2f} MB  {len(docs):4d} docs  {dt:6.3f} s  {dt / mb:6.3f} s/MB  ({mb / dt:.2f} MB/s)")
+    t = stages(text)
+    print("stages (s/MB): " + "  ".join(f"{k} {v / mb:.3f}" for k, v in t.items() if k != "documents"))
+
+
+if __name__ == "__main__":
+    main()

@@ -23,6 +23,7 @@ ROLE_KIND = Qt.ItemDataRole.UserRole + 3
 class EntityPanel(QWidget):
     scroll_requested = Signal(int, int)  # start, end in the reading text
     search_requested = Signal(str)
+    docref_requested = Signal(str)  # open the cited document
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -40,7 +41,7 @@ class EntityPanel(QWidget):
         self.tree.itemActivated.connect(self._clicked)
         self.tree.itemDoubleClicked.connect(self._double_clicked)
         self.tree.customContextMenuRequested.connect(self._context_menu)
-        self.tree.setToolTip(self.tr("单击：跳到文中位置；双击责任单位：在全部公文中搜索"))
+        self.tree.setToolTip(self.tr("单击：跳到文中位置；双击责任单位：在全部公文中搜索；双击引用文号：打开该公文"))
         layout.addWidget(self.tree, 1)
         self.groups: dict[str, QTreeWidgetItem] = {}
 
@@ -102,8 +103,12 @@ class EntityPanel(QWidget):
         self.scroll_requested.emit(int(start), int(end))
 
     def _double_clicked(self, item: QTreeWidgetItem) -> None:
-        if item.data(0, ROLE_KIND) == "unit" and item.data(0, ROLE_OFFSETS):
+        if not item.data(0, ROLE_OFFSETS):
+            return
+        if item.data(0, ROLE_KIND) == "unit":
             self.search_requested.emit(item.toolTip(0))
+        elif item.data(0, ROLE_KIND) == "docref":
+            self.docref_requested.emit(item.toolTip(0))
 
     def _context_menu(self, pos) -> None:
         item = self.tree.itemAt(pos)

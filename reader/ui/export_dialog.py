@@ -143,6 +143,9 @@ class ExportDialog(QDialog):
         self.buttons = QDialogButtonBox(self)
         self.export_button = self.buttons.addButton(self.tr("导出"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.open_folder_button = self.buttons.addButton(self.tr("打开文件夹"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_folder_button.hide()
+        self.open_folder_button.clicked.connect(self._open_folder)
         self.export_button.clicked.connect(self.start)
         self.close_button.clicked.connect(self._close_or_cancel)
         layout.addWidget(self.buttons)
@@ -194,7 +197,14 @@ class ExportDialog(QDialog):
             lines = [self.tr("已写入 %1 个文件：").replace("%1", str(len(self.written)))]
             lines += [str(p) for p in self.written]
             self._show_summary("\n".join(lines))
+            self.open_folder_button.setVisible(bool(self.written))
         self.finished_export.emit(result)
+
+    def _open_folder(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        QDesktopServices.openUrl(QUrl.fromLocalFile(self.options()["out_dir"]))
 
     def _show_summary(self, text: str) -> None:
         self.summary.setPlainText(text)

@@ -358,6 +358,7 @@ class MainWindow(QMainWindow):
         self.reading.highlight_toggled.connect(lambda kind, on: self.highlight_actions[kind].setChecked(on))
         self.entity_panel.scroll_requested.connect(lambda s, e: self.reading.view.scroll_to(s, e, select=True))
         self.entity_panel.search_requested.connect(self.search_for)
+        self.entity_panel.docref_requested.connect(self.open_doc_number)
         self.service.indexing_started.connect(self._indexing_started)
         self.service.indexing_progress.connect(self._indexing_progress)
         self.service.indexing_finished.connect(self._indexing_finished)
@@ -518,10 +519,8 @@ class MainWindow(QMainWindow):
 
     def _tree_activated(self, index: QModelIndex) -> None:
         doc_id = index.data(ROLE_DOC_ID)
-        if doc_id:
+        if doc_id:  # issuer/year rows: the view already expands them on double-click
             self.open_document(doc_id)
-        else:
-            self.tree.setExpanded(index, not self.tree.isExpanded(index))
 
     def _select_in_tree(self, doc_id: str) -> None:
         source = self.tree_model.find_doc(doc_id)

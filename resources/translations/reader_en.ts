@@ -45,22 +45,22 @@
 <context>
     <name>EntityPanel</name>
     <message>
-        <location filename="../../reader/ui/entities_panel.py" line="32" />
+        <location filename="../../reader/ui/entities_panel.py" line="33" />
         <source>本文要素</source>
         <translation>In this document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/entities_panel.py" line="43" />
-        <source>单击：跳到文中位置；双击责任单位：在全部公文中搜索</source>
-        <translation>Click: go to it in the text; double-click a unit: search all documents</translation>
+        <location filename="../../reader/ui/entities_panel.py" line="44" />
+        <source>单击：跳到文中位置；双击责任单位：在全部公文中搜索；双击引用文号：打开该公文</source>
+        <translation>Click: go to it in the text; double-click a unit: search all documents; double-click a cited number: open it</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/entities_panel.py" line="114" />
+        <location filename="../../reader/ui/entities_panel.py" line="119" />
         <source>跳到文中位置</source>
         <translation>Go to it in the text</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/entities_panel.py" line="115" />
+        <location filename="../../reader/ui/entities_panel.py" line="120" />
         <source>在全部公文中搜索“%1”</source>
         <translation>Search all documents for “%1”</translation>
     </message>
@@ -123,37 +123,42 @@
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="151" />
+        <location filename="../../reader/ui/export_dialog.py" line="146" />
+        <source>打开文件夹</source>
+        <translation>Open Folder</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="154" />
         <source>选择导出文件夹</source>
         <translation>Choose the export folder</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="166" />
+        <location filename="../../reader/ui/export_dialog.py" line="169" />
         <source>请选择目标文件夹。</source>
         <translation>Please choose a folder.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="169" />
+        <location filename="../../reader/ui/export_dialog.py" line="172" />
         <source>请填写合并文件的文件名。</source>
         <translation>Please enter a name for the combined file.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="174" />
+        <location filename="../../reader/ui/export_dialog.py" line="177" />
         <source>无法创建文件夹：%1</source>
         <translation>Cannot create the folder: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="187" />
+        <location filename="../../reader/ui/export_dialog.py" line="190" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="189" />
+        <location filename="../../reader/ui/export_dialog.py" line="192" />
         <source>导出失败：%1</source>
         <translation>Export failed: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="194" />
+        <location filename="../../reader/ui/export_dialog.py" line="197" />
         <source>已写入 %1 个文件：</source>
         <translation>%1 files written:</translation>
     </message>
@@ -228,7 +233,7 @@
     </message>
     <message>
         <location filename="../../reader/ui/main_window.py" line="229" />
-        <location filename="../../reader/ui/main_window.py" line="558" />
+        <location filename="../../reader/ui/main_window.py" line="557" />
         <source>搜索结果</source>
         <translation>Results</translation>
     </message>
@@ -358,97 +363,97 @@
         <translation>Stop indexing (files read so far are kept)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="421" />
+        <location filename="../../reader/ui/main_window.py" line="422" />
         <source>%1 个文件夹 · %2 个文件 · %3 篇公文</source>
         <translation>%1 folders · %2 files · %3 documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="438" />
+        <location filename="../../reader/ui/main_window.py" line="439" />
         <source>⚠ %1 个文件无法读取</source>
         <translation>⚠ %1 files could not be read</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="453" />
+        <location filename="../../reader/ui/main_window.py" line="454" />
         <source>索引 %v/%m</source>
         <translation>Indexing %v/%m</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="461" />
+        <location filename="../../reader/ui/main_window.py" line="462" />
         <source>建立索引失败：%1</source>
         <translation>Indexing failed: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="465" />
+        <location filename="../../reader/ui/main_window.py" line="466" />
         <source>已取消建立索引</source>
         <translation>Indexing cancelled</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="468" />
+        <location filename="../../reader/ui/main_window.py" line="469" />
         <source>索引已更新：新增 %1，修改 %2，移除 %3 个文件（%4 秒）</source>
         <translation>Index updated: %1 new, %2 changed, %3 removed files (%4 s)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="478" />
+        <location filename="../../reader/ui/main_window.py" line="479" />
         <source>添加文件夹到公文库</source>
         <translation>Add a folder to the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="493" />
+        <location filename="../../reader/ui/main_window.py" line="494" />
         <source>移除文件夹</source>
         <translation>Remove folder</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="493" />
+        <location filename="../../reader/ui/main_window.py" line="494" />
         <source>从公文库中移除（不删除文件）：</source>
         <translation>Remove from the library (files are not deleted):</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="566" />
+        <location filename="../../reader/ui/main_window.py" line="565" />
         <source>搜索出错：%1</source>
         <translation>Search error: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="572" />
+        <location filename="../../reader/ui/main_window.py" line="571" />
         <source>无法搜索：%1</source>
         <translation>Cannot search: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="576" />
+        <location filename="../../reader/ui/main_window.py" line="575" />
         <source>%1 篇公文 · %2 处匹配</source>
         <translation>%1 documents · %2 matches</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="578" />
+        <location filename="../../reader/ui/main_window.py" line="577" />
         <source>（显示前 %1 篇）</source>
         <translation> (first %1 shown)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="580" />
+        <location filename="../../reader/ui/main_window.py" line="579" />
         <source>搜索结果（%1）</source>
         <translation>Results (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="604" />
+        <location filename="../../reader/ui/main_window.py" line="603" />
         <source>找不到这篇公文（索引可能正在更新）</source>
         <translation>Document not found (the index may be updating)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="612" />
+        <location filename="../../reader/ui/main_window.py" line="611" />
         <source>%1 — 公文阅读器</source>
         <translation>%1 — Gongwen Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="624" />
+        <location filename="../../reader/ui/main_window.py" line="623" />
         <source>库中没有 %1</source>
         <translation>%1 is not in the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="670" />
+        <location filename="../../reader/ui/main_window.py" line="669" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="670" />
+        <location filename="../../reader/ui/main_window.py" line="669" />
         <source>请先在目录或搜索结果中选择要导出的公文。</source>
         <translation>Select documents in the tree or the results first.</translation>
     </message>

@@ -25,7 +25,9 @@ EN = {
     "公文": "Documents",
     "未识别": "Unknown",
     "本文要素": "In this document",
-    "单击：跳到文中位置；双击责任单位：在全部公文中搜索": "Click: go to it in the text; double-click a unit: search all documents",
+    "单击：跳到文中位置；双击责任单位：在全部公文中搜索；双击引用文号：打开该公文":
+        "Click: go to it in the text; double-click a unit: search all documents; double-click a cited number: open it",
+    "打开文件夹": "Open Folder",
     "跳到文中位置": "Go to it in the text",
     "在全部公文中搜索“%1”": "Search all documents for “%1”",
     "导出公文": "Export documents",

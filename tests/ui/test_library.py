@@ -73,3 +73,35 @@ def test_file_edited_in_place_is_picked_up_while_running(qtbot, tmp_path, make_s
     qtbot.waitUntil(lambda: any("资产清查" in d.title for d in window.service.documents()), timeout=20_000)
     assert not any("预算管理" in d.title for d in window.service.documents())
     window.service.shutdown()
+
+
+def test_cited_doc_number_opens_the_cited_document(open_window, qtbot, tmp_path):
+    folder = tmp_path / "公文"
+    folder.mkdir()
+    (folder / "甲.txt").write_text(NOTICE.format(topic="预算管理", n=5), encoding="utf-8")
+    citing = (
+        "宁波市财政局关于进一步加强预算执行的通知\n"
+        "甬财发〔2023〕9号\n"
+        "各区（县、市）财政局：\n"
+        "根据《宁波市财政局关于预算管理的通知》（甬财发〔2023〕5号）要求，现通知如下。\n"
+        "宁波市财政局\n"
+        "2023年4月1日\n"
+    )
+    (folder / "乙.txt").write_text(citing, encoding="utf-8")
+    window = open_window(folders=[str(folder)])
+    docs = {d.doc_number: d for d in window.service.documents()}
+    assert {"甬财发〔2023〕5号", "甬财发〔2023〕9号"} <= set(docs)
+    window.open_document(docs["甬财发〔2023〕9号"].id)
+    view = window.reading.view
+    refs = [s for s in view.spans() if s.type == "docref" and view.text()[s.start:s.end] == "甬财发〔2023〕5号"]
+    assert refs, "the citation is marked as a doc reference"
+    cursor = view.textCursor()
+    cursor.setPosition(refs[0].start + 2)
+    view.scroll_to(refs[0].start)
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.cursorRect(cursor).center())
+    assert window.current_doc_id == docs["甬财发〔2023〕5号"].id
+    window.go_back()
+    assert window.current_doc_id == docs["甬财发〔2023〕9号"].id

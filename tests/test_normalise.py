@@ -45,7 +45,16 @@ def test_one_line_per_source_line_with_editor_numbering():
     text = "第一行\r\n\r\n第三行\r第四行\n第五行\f仍是第五行\n"
     lines = clean_lines(text)
     assert [l.no for l in lines] == [1, 2, 3, 4, 5]
-    assert [l.text for l in lines] == ["第一行", "", "第三行", "第四行", "第五行\f仍是第五行"]
+    assert [l.text for l in lines] == ["第一行", "", "第三行", "第四行", "第五行 仍是第五行"]
+
+
+def test_reading_text_has_no_stray_line_separators():
+    """Form feeds, U+2028/U+2029, NEL inside a line become spaces: the reading text's
+    paragraphs are exactly its "\n"-separated parts, for Qt and str.splitlines alike."""
+    text = "\f第一页第一行\n甲\u2028乙\u2029丙\x85丁\x1e戊\v己\n"
+    out = reflow(clean_lines(text))
+    assert out.splitlines() == out.split("\n")
+    assert squash(out) == "第一页第一行甲乙丙丁戊己"
 
 
 def test_empty_text_gives_no_lines():
@@ -467,7 +476,9 @@ def test_clean_and_reflow_never_raise_and_lose_only_whitespace_and_furniture(row
 @given(st.text(max_size=400))
 def test_arbitrary_unicode_never_raises(text):
     lines = clean_lines(text)
-    assert squash(reflow(lines)) == squash("".join(l.text for l in lines))
+    out = reflow(lines)
+    assert squash(out) == squash("".join(l.text for l in lines))
+    assert not out or out.splitlines() == out.split("\n")
     raw = split_source_lines(text)
     for line in lines:
         assert squash(line.text) == squash(folded(raw[line.no - 1]))

@@ -47,6 +47,7 @@ LAYOUT_SPACE = re.compile(r"[\s" + ZERO_WIDTH + "]+")
 """Whitespace (Python's str.isspace set) and zero-width marks: what normalising may drop."""
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
+_ODD_BREAKS = re.compile("[\f\v\x1c-\x1f\x85\u2028\u2029]")
 
 _FULLWIDTH_FOLD = str.maketrans(
     {
@@ -116,6 +117,10 @@ def _looks_like_spaced_cells(text: str) -> bool:
 def clean_text(raw: str) -> str:
     """One raw source line → its cleaned text (no page-furniture detection)."""
     text = raw.strip()
+    if _ODD_BREAKS.search(text):
+        # Line/paragraph separators that are not line ends here would split a reading
+        # text (Qt, str.splitlines) where the pipeline does not: make them spaces.
+        text = _ODD_BREAKS.sub(" ", text)
     if text and (text[0] in ZERO_WIDTH or text[-1] in ZERO_WIDTH):
         text = text.strip(ZERO_WIDTH + " \t\u3000\u00a0\f\v")
     if not text:

@@ -973,6 +973,9 @@ def _segments(rows: _Rows, noise: list[Line], docs: list[_Doc], lines: Sequence[
         if sum(1 for i in doc.rows if rows.toc[i]) * 3 >= len(doc.rows) and doc.docno is None:
             # a cover and contents page: its entries are not documents, and neither is it
             continue
+        if doc is docs[0] and doc.header is None and len(docs) > 1 and len(doc.rows) <= 8 and all(
+                len(rows.c[i]) <= 30 and "。" not in rows.c[i] for i in doc.rows):
+            continue  # a cover or masthead before the first document
         seg = DocSegment(
             lines=head_lines + body_lines,
             title="\n".join(l.text.strip() for l in title_lines),

@@ -226,8 +226,9 @@ _UNIT_LIST = sorted(set(_UNITS.split()), key=len, reverse=True)
 _UNIT_ALT = _trie_regex(_UNIT_LIST)
 _PER_UNIT = "(?:/(?:" + _UNIT_ALT + "|[亩人年月日户台吨件次]))?"
 
-_AR_NUM = f"(?:{_D}{{1,3}}(?:[,，]{_D}{{3}})+|{_D}+)(?:[.．]{_D}+)?"
-_CN_NUM = "(?:[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?:点[零一二三四五六七八九]+)?)"
+# every repetition is bounded: a run of 100 000 digits must not cost a backtrack per digit
+_AR_NUM = f"(?:{_D}{{1,3}}(?:[,，]{_D}{{3}}){{1,5}}|{_D}{{1,16}})(?:[.．]{_D}{{1,8}})?"
+_CN_NUM = "(?:[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]{0,12}(?:点[零一二三四五六七八九]{1,8})?)"
 _MULT = "(?:[多余]?[十百千万亿]{1,3}[多余]?|[多余])"
 
 
@@ -243,8 +244,8 @@ _NUMBER_RE = re.compile(
     # The pattern starts with a plain character class so the engine can jump from candidate to
     # candidate; the look-behind after it refuses to start inside 2022, GB25506 or 二十.
     f"(?P<num>{_NUM_FIRST}"
-    f"(?:(?<=[0-9０-９])(?<!{_NUM_AR_NOT_BEFORE}.)(?P<ar1>(?:{_D}{{0,2}}(?:[,，]{_D}{{3}})+|{_D}*)(?:[.．]{_D}+)?){_S}{_MULT}?"
-    f"|(?<=[一二两三四五六七八九十百])(?<!{_NUM_CN_NOT_BEFORE}.)(?P<cn1>(?<!百)[零〇一二两三四五六七八九十百千万亿]*(?:点[零一二三四五六七八九]+)?){_MULT}?"
+    f"(?:(?<=[0-9０-９])(?<!{_NUM_AR_NOT_BEFORE}.)(?P<ar1>(?:{_D}{{0,2}}(?:[,，]{_D}{{3}}){{1,5}}|{_D}{{0,15}})(?:[.．]{_D}{{1,8}})?){_S}{_MULT}?"
+    f"|(?<=[一二两三四五六七八九十百])(?<!{_NUM_CN_NOT_BEFORE}.)(?P<cn1>(?<!百)[零〇一二两三四五六七八九十百千万亿]{{0,12}}(?:点[零一二三四五六七八九]{{1,8}})?){_MULT}?"
     "|(?<=百)(?<!" + _NUM_CN_NOT_BEFORE + ".)(?P<pct>分之" + _NUMERAL2 + ")"
     "))"
     "(?:"
@@ -253,7 +254,7 @@ _NUMBER_RE = re.compile(
     # 1-2家 · 3至5年 · 5～10万元
     f"|{_S}[-—–~～－至到]{_S}{_NUMERAL2}{_S}(?P<u3>{_UNIT_ALT}){_PER_UNIT}"
     # 三分之一
-    "|(?<=[一二三四五六七八九十])(?P<frac>分之[一二三四五六七八九十]+)"
+    "|(?<=[一二三四五六七八九十])(?P<frac>分之[一二三四五六七八九十]{1,4})"
     # Arabic with a multiplier only: 180亿 · 3万
     "|(?:(?<=[万亿])|(?<=[万亿][多余]))(?P<bare>)"
     # 百分之五十 (already whole)
@@ -266,7 +267,7 @@ _MINUS = set("-－−")
 _ORDINAL_BEFORE = ("第", "初", "周", "星期", "礼拜", "“", "\"", "‘")
 _CLAUSE_END = set("。，；、：:;,）)！？")
 _ORDINAL_LIST_RE = re.compile(
-    "第[0-9０-９一二两三四五六七八九十百零〇]+(?:[、，和及至到\\-—][0-9０-９一二两三四五六七八九十百零〇]+)*[、，和及至到\\-—]$"
+    "第[0-9０-９一二两三四五六七八九十百零〇]{1,6}(?:[、，和及至到\\-—][0-9０-９一二两三四五六七八九十百零〇]{1,6}){0,4}[、，和及至到\\-—]$"
 )
 _MEETING_AFTER_CI = re.compile(f"[{_CJK}]{{0,4}}会")
 
@@ -383,6 +384,7 @@ _LABEL_HEAD_RE = re.compile(
     "(?:责任|牵头|配合|协办|协助|参与|承办|主办|实施|推进|督办|监管|落实|主责|执行|协同|指导|完成|负责|联系|督查|工作)?"
     "(?:/(?:责任|牵头|配合|推进|协办))?$"
 )
+_LABEL_WORD_RE = re.compile(_LABEL_HEAD_RE.pattern.rstrip("$") + "(?:单位|部门|处室|科室|主体|机关|领导)")
 _LABEL_BEFORE = set("（(〔［[【；;，,、 \u3000\t\n*＊>")
 
 
@@ -400,9 +402,9 @@ def _labels(text: str):
 
 _ANY_LABEL_RE = re.compile(f"[{_CJK}/]{{2,10}}[ \u3000]*[:：]")
 _ITEM_TAIL_RE = re.compile(
-    "(?:等(?:有关|相关|其他)?(?:部门|单位|机构|区域|成员单位)?(?:[、和及](?:部门|单位|机构))*"
+    "(?:等(?:有关|相关|其他)?(?:部门|单位|机构|区域|成员单位)?(?:[、和及](?:部门|单位|机构)){0,3}"
     "|(?:按职责|根据职责|按照职责|分别|共同)?(?:分工)?(?:负责|牵头|配合|落实|参与)"
-    "|其他成员单位|各成员单位|成员单位|以下同|（以下[^）]*）|要|应当|应|须|必须|需要|需)$"
+    "|其他成员单位|各成员单位|成员单位|以下同|（以下[^）]{0,12}）|要|应当|应|须|必须|需要|需)$"
 )
 _ITEM_SPLIT_CHARS = set("、，,；; \u3000")
 
@@ -488,6 +490,10 @@ def _trim_item(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+_CLAUSE_MAX = 400  # characters: a responsibility list is never longer
+_LIST_TAIL_RE = re.compile("等(?:有关|相关|其他)?(?:部门|单位|机构)(?:[、和及](?:部门|单位|机构)){0,3}$")
+
+
 def _clause_units(text: str) -> list[tuple[int, int]]:
     """Items listed after 责任单位： / 牵头单位： / 配合单位： … up to the end of the clause."""
     out = []
@@ -503,7 +509,8 @@ def _clause_units(text: str) -> list[tuple[int, int]]:
             i = j + 1
         depth = 0
         end = i
-        while end < n:
+        limit = min(n, i + _CLAUSE_MAX)
+        while end < limit:
             ch = text[end]
             if ch in "。\n\t":
                 break
@@ -513,6 +520,9 @@ def _clause_units(text: str) -> list[tuple[int, int]]:
                 if depth == 0:
                     break
                 depth -= 1
+            elif ch in "：:":
+                # another label's colon ("…、市财政局。牵头单位：" without a separator): the list ended
+                break
             elif depth == 0 and ch in "；;，,":
                 nxt = _ANY_LABEL_RE.match(text, end + 1)
                 if nxt and "：" in nxt.group() or (nxt and ":" in nxt.group()):
@@ -520,18 +530,23 @@ def _clause_units(text: str) -> list[tuple[int, int]]:
                 if ch in "；;" and not _looks_like_list_continues(text, end + 1):
                     break
             end += 1
-        if end - i > 400:  # not a clause: a label followed by prose
+        if end - i >= _CLAUSE_MAX:  # not a clause: a label followed by prose
             continue
         # "…等部门、单位" at the end of the whole list
         value_end = end
-        tail = re.search(r"等(?:有关|相关|其他)?(?:部门|单位|机构)(?:[、和及](?:部门|单位|机构))*$", text[i:value_end])
+        tail = _LIST_TAIL_RE.search(text, i, value_end)
         if tail:
-            value_end = i + tail.start()
+            value_end = tail.start()
         for a, b in _split_items(text, i, value_end):
             a, b = _trim_item(text, a, b)
             s = text[a:b]
-            # inside a clause 各部门、各单位 are the named actors; a bare 单位 / 部门 is not
-            if len(s) < 2 or (s in _GENERIC_ITEMS and not s.startswith("各")) or _looks_like_sentence(s):
+            # inside a clause 各部门、各单位 are the named actors; a bare 单位 / 部门 or a label is not
+            if (
+                len(s) < 2
+                or (s in _GENERIC_ITEMS and not s.startswith("各"))
+                or _looks_like_sentence(s)
+                or _LABEL_WORD_RE.fullmatch(s)
+            ):
                 continue
             out.append((a, b))
     return out
@@ -554,8 +569,10 @@ def _org_items_before(text: str, pos: int) -> list[tuple[int, int]]:
     """Organisations listed right before a trigger verb (区水利局牵头 · A、B配合)."""
     i = pos
     depth = 0
-    while i > 0 and pos - i < 120:
+    run = 0  # characters since the last list separator: a name is never longer than 40
+    while i > 0 and pos - i < 120 and run <= 40:
         ch = text[i - 1]
+        run = 0 if ch in _ITEM_SPLIT_CHARS else run + 1
         if ch in _BR_CLOSE:
             depth += 1
         elif ch in _BR_OPEN:
@@ -659,6 +676,9 @@ def _org_items_after(text: str, pos: int) -> list[tuple[int, int]]:
     return items
 
 
+_ORG_END_CHARS = frozenset(w[-1] for w in _ORG_SUFFIX_LIST) | set("）)〕]】*＊等要应须需均也则还并")
+
+
 def _prose_units(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _TRIGGER_RE.finditer(text):
@@ -666,7 +686,9 @@ def _prose_units(text: str) -> list[tuple[int, int]]:
             # 牵头单位 / 负责人 / 配合单位 are labels, not verbs
             if text.startswith(("单位", "人", "领导", "同志"), m.end()):
                 continue
-            out.extend(_org_items_before(text, m.start()))
+            # cheap test first: a name (or 等/要 after it) must end right before the verb
+            if m.start() > 0 and text[m.start() - 1] in _ORG_END_CHARS:
+                out.extend(_org_items_before(text, m.start()))
             if m.group("left") == "会同":
                 out.extend(_org_items_after(text, m.end()))
         else:

@@ -419,3 +419,29 @@ def test_cli_tasks_default_is_the_seed_library(capsys):
     for r in recs:
         names = [n for u in r["lead_units"] + r["cooperating_units"] for n in u]
         assert any("经信局" in n or "经济和信息化局" in n for n in names)
+
+
+def test_a_relative_clause_assigns_no_work():
+    text = """宁波市人民政府关于预算调整方案的议案
+按照预算法规定，对由市政府负责举借的295亿元债务，编制市级预算调整方案。
+宁波市人民政府
+2024年8月1日
+"""
+    assert extract_tasks(_one_doc(text)) == []
+
+
+def test_table_cells_with_space_separated_units_and_mixed_parties():
+    text = """宁波市北仑区人民政府办公室关于印发燃气整治任务表的通知
+仑政办〔2023〕20号
+序号\t任务\t完成时限\t牵头单位\t配合单位
+1\t开展燃气管道巡查。\t2023年12月\t区综合执法局、 燃气经营企业\t区住建局 区应急管理局
+2\t完成报警器安装。\t\t区住建局\t各街道
+宁波市北仑区人民政府办公室
+2023年5月1日
+"""
+    tasks = extract_tasks(_one_doc(text))
+    assert len(tasks) == 2
+    assert _printed(tasks[0].lead_units) == ["区综合执法局", "燃气经营企业"]
+    assert _printed(tasks[0].cooperating_units) == ["区住建局", "区应急管理局"]
+    assert tasks[0].deadlines == ["2023年12月"]
+    assert _printed(tasks[1].lead_units) == ["区住建局"] and _printed(tasks[1].cooperating_units) == ["各街道"]

@@ -154,18 +154,23 @@ class _Healed:
     lines read as one), keeping each character's offset in the reading text."""
 
     def __init__(self, text: str, start: int, end: int):
-        chars, pos = [], []
-        line_start = start
-        for i in range(start, end):
-            ch = text[i]
-            if ch == "\n":
-                prev = text[line_start:i].strip()
-                line_start = i + 1
-                # a paragraph end or a title-only heading line stays a boundary
-                if not (prev[-1:] in _TERMINAL or (_heading(prev) and "。" not in prev and len(prev) < 40)):
-                    continue
-            chars.append(ch)
-            pos.append(i)
+        chars: list[str] = []
+        pos: list[int] = []
+        ls = start
+        while ls <= end:
+            le = text.find("\n", ls, end)
+            if le < 0:
+                le = end
+            chars.append(text[ls:le])
+            pos.extend(range(ls, le))
+            if le >= end:
+                break
+            prev = text[ls:le].strip()
+            # a paragraph end or a title-only heading line stays a boundary
+            if prev[-1:] in _TERMINAL or (_heading(prev) and "。" not in prev and len(prev) < 40):
+                chars.append("\n")
+                pos.append(le)
+            ls = le + 1
         self.s = "".join(chars)
         self.pos = pos
         self.doc_start, self.doc_end = start, end
@@ -191,6 +196,8 @@ _LABEL_RE = re.compile(
 _VERB_RE = re.compile(
     "(?P<v>牵头负责|牵头抓总|牵头|具体负责|负责(?!人|同志|制|任|的)|配合(?!度)|协助(?!分管)|协办|参与(?=[，,；;。）)]|$)|会同)"
 )
+_ANY_TRIGGER_RE = re.compile("牵头|负责|配合|协助|协办|参与|会同|单位[ \u3000]*[:：]|部门[ \u3000]*[:：]|领导[ \u3000]*[:：]")
+_ATTRIBUTIVE_RE = re.compile("[^，,；;。：:（()）、]{0,4}的")
 _STOP_BACK = set("，,；;。！？!?：:（()）\n")
 
 
@@ -237,7 +244,12 @@ def _split_top(value: str) -> list[str]:
     parts.append(value[last:])
     out = []
     for p in parts:
-        out += [x for x in re.split("\\s{2,}|(?<=[局委办院队])(?:和|及|与)(?=[市区县省各])", p)]
+        for x in re.split("\\s{2,}|(?<=[局委办院队])(?:和|及|与)(?=[市区县省各])", p):
+            pieces = x.split()
+            if len(pieces) > 1 and all(_ORG_END_RE.search(y) for y in pieces):
+                out += pieces  # 市经信局 市生态环境局 (a table cell)
+            else:
+                out.append(x)
     return out
 
 
@@ -382,6 +394,8 @@ def _prose_clauses(s: str, lo: int, hi: int, units_at, need_entity: bool) -> lis
     raw: list[tuple[int, int, str, list[str]]] = []
     for m in _VERB_RE.finditer(s, lo, hi):
         v = m.group("v")
+        if _ATTRIBUTIVE_RE.match(s, m.end()):
+            continue  # 由市政府负责举借的债务: describes a thing, assigns no work
         items, a = _subject_before(s, m.start(), lo, units_at)
         if not items:
             continue
@@ -591,6 +605,8 @@ class _Extractor:
     # -- numbered items and prose -----------------------------------------------
     def _block(self, block: list[_Line], path: str, numbered: bool) -> None:
         start, end = block[0].start, block[-1].end
+        if not _ANY_TRIGGER_RE.search(self.text[start:end].replace("\n", "")):
+            return  # nothing that assigns work (cheap test before the per-character work)
         h = _Healed(self.text, start, end)
         s = h.s
         if not s.strip():
@@ -731,8 +747,9 @@ class _Extractor:
                 c = cells[0].strip()
                 if not c:
                     continue
-                if pending is not None and _strip_tags(pending[0][-1]).strip()[-1:] not in _TERMINAL \
-                        and not _NUMBERED_CELL_RE.match(c):
+                last = _strip_tags(pending[0][-1]).strip() if pending is not None else ""
+                if pending is not None and last[-1:] not in _TERMINAL and not _NUMBERED_CELL_RE.match(c) \
+                        and (_cell_type(last) == "task" or last[-1:] in "、，,"):
                     pending[0][-1] += c
                     pending[2] = b
                     continue
@@ -818,9 +835,12 @@ def _cell_type(cell: str) -> str:
     if _NUMBERED_CELL_RE.match(c) and len(c) > 8:
         return "task"
     items = _split_units(c)
-    if len(c) <= 300 and items and (all(_looks_like_unit(x) for x in items) or
-                                   (_VERB_RE.search(c) and any(_looks_like_unit(x) for x in _cell_units(c, None)[0]))):
-        return "unit"
+    if len(c) <= 300 and items and "。" not in c.rstrip("。") and all(len(x) <= 24 for x in items) \
+            and sum(_looks_like_unit(x) for x in items) * 2 >= len(items):
+        return "unit"  # 区综合执法局、燃气经营企业
+    if len(c) <= 300 and _VERB_RE.search(c) and (
+            "由" in c or any(_looks_like_unit(x) for x in _cell_units(c, None)[0])):
+        return "unit"  # 区住建局牵头负责;各街道负责推进 · 食堂由各自单位负责推进
     if len(c) <= 30 and _DEADLINE_CELL_RE.search(c.replace(" ", "")):
         return "deadline"
     return "task"
@@ -952,7 +972,8 @@ def _cell_units(value: str, unit_overlaps) -> tuple[list[str], list[str]]:
         coop = [x for c in cl for x in c.coop]
         if lead or coop:
             return lead, coop
-    return [x for x in _split_units(v) if _looks_like_unit(x)], []
+    # a plain list in a unit column: every name the column prints (燃气经营企业 too)
+    return [x for x in _split_units(v) if len(x) <= 24 and not re.search("[。：:]", x)], []
 
 
 # ---------------------------------------------------------------- sentence geometry
@@ -1017,3 +1038,19 @@ def extract_tasks(doc: Document) -> list[Task]:
 
 def tasks_for_unit(tasks, unit_query: str) -> list[Task]:
     return [t for t in tasks if t.involves(unit_query)]
+
+
+def index_units(doc: Document, tasks: list[Task] | None = None) -> list[str]:
+    """Every unit a document names, printed and canonical, for the index's unit field:
+    the entity unit spans plus the units of its tasks (so unit:市经信局 and
+    unit:宁波市经济和信息化局 find the same documents)."""
+    city, district = place_of(doc)
+    names: set[str] = set()
+    for s in doc.entities:
+        if s.type == "unit":
+            u = make_unit(s.text, city, district)
+            names.update((u.printed, u.canonical))
+    for t in extract_tasks(doc) if tasks is None else tasks:
+        for u in t.units:
+            names.update((u.printed, u.canonical))
+    return sorted(n for n in names if n)

@@ -232,6 +232,13 @@ def test_clause_with_markup_left_by_extraction():
     assert [t for k, t in kinds(text) if k == "unit"] == ["区安委会", "区综合执法局", "区应急管理局"]
 
 
+def test_boxed_labels_and_role_marks_after_a_name():
+    assert [t for k, t in kinds("【责任单位】市住建局、市城管局") if k == "unit"] == ["市住建局", "市城管局"]
+    assert [t for k, t in kinds("（责任单位：市发改委（牵头）、市财政局）") if k == "unit"] == ["市发改委", "市财政局"]
+    assert kinds("责任单位：责任单位：") == []
+    assert kinds("5月23—25日举行") == [("date", "5月23—25日")]
+
+
 def test_listed_collectives_in_a_clause_are_units_but_a_bare_label_word_is_not():
     got = [t for k, t in kinds("（牵头领导：各区长，主要责任单位：各部门、各单位，各街道）") if k == "unit"]
     assert got == ["各部门", "各单位", "各街道"]

@@ -88,7 +88,7 @@ _YMD = (
     f"|{_YEAR_PART}))?"
 )
 _MD = (
-    f"(?<![0-9０-９.．个])(?:{_MONTH}{_S}月份?(?:{_S}{_DAY}{_S}[日号]|{_MONTH_PART})?)"
+    f"(?<![0-9０-９.．个])(?:{_MONTH}{_S}月份?(?:{_S}{_DAY}(?:{_S}{_DASH}{_S}{_DAY})?{_S}[日号]|{_MONTH_PART})?)"
 )
 # right-hand side of a range: a full date, a month(-day), or a bare day
 _RANGE_RIGHT = (
@@ -378,7 +378,7 @@ _STRONG_SUFFIXES = tuple(
 
 # responsibility clause labels: 责任单位： 牵头单位： 主要责任单位： 牵头/推进单位：
 # A label ends in 单位/部门/…： — found from its (rare) ending, then read backwards.
-_LABEL_END_RE = re.compile("(?:单位|部门|处室|科室|主体|机关)[ \u3000]*[:：]")
+_LABEL_END_RE = re.compile("(?:单位|部门|处室|科室|主体|机关)(?:[ \u3000]*[:：]|(?P<boxed>[】\\]]))")
 _LABEL_HEAD_RE = re.compile(
     "(?:主要|具体|其他|市级|区级|县级)?"
     "(?:责任|牵头|配合|协办|协助|参与|承办|主办|实施|推进|督办|监管|落实|主责|执行|协同|指导|完成|负责|联系|督查|工作)?"
@@ -394,6 +394,8 @@ def _labels(text: str):
         s = m.start()
         head = _LABEL_HEAD_RE.search(text, max(0, s - 10), s)
         a = head.start() if head else s
+        if m.group("boxed") and not (a < s and a > 0 and text[a - 1] in "【["):
+            continue  # 【责任单位】 is a label, 某某单位】 is not
         # 责任单位： / 牵头单位： stand on their own; a bare 单位： must start a clause
         if a == s and a > 0 and text[a - 1] not in _LABEL_BEFORE:
             continue
@@ -404,7 +406,8 @@ _ANY_LABEL_RE = re.compile(f"[{_CJK}/]{{2,10}}[ \u3000]*[:：]")
 _ITEM_TAIL_RE = re.compile(
     "(?:等(?:有关|相关|其他)?(?:部门|单位|机构|区域|成员单位)?(?:[、和及](?:部门|单位|机构)){0,3}"
     "|(?:按职责|根据职责|按照职责|分别|共同)?(?:分工)?(?:负责|牵头|配合|落实|参与)"
-    "|其他成员单位|各成员单位|成员单位|以下同|（以下[^）]{0,12}）|要|应当|应|须|必须|需要|需)$"
+    "|其他成员单位|各成员单位|成员单位|以下同|（以下[^）]{0,12}）|要|应当|应|须|必须|需要|需"
+    "|[（(](?:总?牵头|配合|主责|召集|牵头单位|责任单位|排名第一)[）)])$"
 )
 _ITEM_SPLIT_CHARS = set("、，,；; \u3000")
 

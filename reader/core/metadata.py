@@ -177,6 +177,19 @@ def _attachments(title: str, lines: list[Line]) -> list[str]:
         elif not re.match(r"^(?:.{0,4}年度)?", name) or P.ends_with_kind(name) or name.endswith(("清单", "名单", "目录", "表")):
             out.append(name)
     if not out:
+        # 附件说明: 附件：1.某某办法 / 2.某某表
+        listing = False
+        for l in lines:
+            c = P.compact(l.text)
+            m = re.match(r"^附件[:：](.+)$", c)
+            if m or (listing and re.match(r"^\d{1,2}[.．、]", c)):
+                listing = True
+                item = re.sub(r"^\d{1,2}[.．、]", "", m.group(1) if m else c).strip("。；;")
+                if item and item not in out:
+                    out.append(item)
+            elif listing:
+                break
+    if not out:
         for l in lines[:40]:
             c = P.compact(l.text)
             if re.search(r"现(?:将|予)|印发给你们|已经.{0,20}同意", c):

@@ -55,6 +55,9 @@ _OPENER_WORDS = re.compile(r"人民政府|政府|委员会|常委会|各单位|�
 _NOT_OPENER = re.compile(r"研究|同意|决定|如下|批准|根据|经|为了|按照|任命|免去|附件|注|电话|地址|联系|报送|填报|时间|日期|名称|单位：$|组长|成员|说明")
 _ADDRESSEE_PART = re.compile(
     r"(?:^各|政府|单位|單位|委员会|常委会|局|院|校|会|处|厅|委|办|公司|街道|乡镇|部门|机构|同志|委员|主任|秘书长|代表|中心|集团|企业|支队|部队)$")
+_ATTACHMENT_LABEL = re.compile(r"^附件[\d一二三四五六七八九十]*[:：]?$|^附表[\d一二三四五六七八九十]*$")
+_ATTACHMENT_LIST = re.compile(r"^附件[:：](.+)$")
+_LIST_ITEM = re.compile(r"^\d{1,2}[.．、]")
 _SENTENCE_MARK = re.compile(r"[。；！？;!?：:]")
 _NOT_TITLE_START = re.compile(r"^(?:附件|附表|注[:：]|[-•·])")
 _CARRIER_SENTENCE = re.compile(r"印发给你们|现予(?:发布|公布|印发)|公布如下|印发.{0,40}的通知|现将.{0,60}印发")
@@ -338,10 +341,19 @@ _CARRIES = re.compile(r"印发|现予|发布|公布|颁布|印發|現予|發布|
 def _carried_names(rows: _Rows, start: int, end: int) -> list[str]:
     """《X》 named by a 印发/现予公布 sentence in rows start..end-1 (at most 40 rows looked at)."""
     names: list[str] = []
+    listing = False
     for i in range(start, min(end, start + 40)):
         c = rows.c[i]
         if "《" in c and _CARRIES.search(c):
             names.extend(re.findall(r"《([^》]+)》", c))
+        m = _ATTACHMENT_LIST.match(c)
+        if m or (listing and _LIST_ITEM.match(c)):
+            listing = True
+            item = _LIST_ITEM.sub("", m.group(1) if m else c)
+            if item:
+                names.append(item)
+        else:
+            listing = False
     return names
 
 
@@ -398,6 +410,9 @@ def _find_headers(rows: _Rows) -> list[_Header]:
     while s < n:
         if s in taken or rows.toc[s] or not rows.titleish(s):
             s += 1
+            continue
+        if s > 0 and _ATTACHMENT_LABEL.match(rows.c[s - 1]):
+            s += 1  # the title of an attachment (附件2 / 某某表) belongs to its document
             continue
         if not _paragraph_end_before(rows, s) and not (
                 len(rows.c[s]) <= 30 and P.title_kind(rows.c[s]) in ("记事", "目录")):
@@ -542,6 +557,9 @@ class _Splitter:
             c = rows.c[i]
             if "《" in c and _CARRIES.search(c):
                 doc.names.extend(re.findall(r"《([^》]+)》", c))
+            elif c.startswith("附件") and (m := _ATTACHMENT_LIST.match(c)):
+                doc.names.append(_LIST_ITEM.sub("", m.group(1)))
+                doc.carrier = True
             if not doc.carrier and _CARRIER_SENTENCE.search(c):
                 doc.carrier = True
         doc.last_body = idx[-1]

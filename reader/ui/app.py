@@ -146,15 +146,22 @@ class _Driver:
         self.done = True
         self.window.reload_documents()
         self._apply_request()
-        from PySide6.QtCore import QTimer
-
-        QTimer.singleShot(600, self._grab)
 
     def _apply_request(self) -> None:
         w = self.window
         if self.args.search:
+            w.search_done.connect(self._after_search)
             w.search_bar.field.setText(self.args.search)
             w.run_search_now()
+        else:
+            self._open_requested()
+
+    def _after_search(self, _result) -> None:
+        self.window.search_done.disconnect(self._after_search)
+        self._open_requested()
+
+    def _open_requested(self) -> None:
+        w = self.window
         target = self.args.open
         if target is None and self.args.search:
             target = "1"
@@ -165,6 +172,10 @@ class _Driver:
             if docs and w.current_doc_id is None:
                 longest = max(docs, key=lambda d: d.last_line - d.first_line)
                 w.open_document(longest.id)
+        if self.args.screenshot:
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(600, self._grab)
 
     def _open(self, target: str) -> None:
         w = self.window

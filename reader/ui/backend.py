@@ -13,7 +13,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QThread, QTimer, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, QRunnable, QThread, QThreadPool, QTimer, Signal
 
 PROGRESS_INTERVAL_S = 0.05
 WATCH_DEBOUNCE_MS = 1500
@@ -60,6 +60,23 @@ class IndexWorker(QThread):
         self.done.emit(summary)
 
 
+class _SearchJob(QRunnable):
+    """One search off the GUI thread; skipped if a newer search was asked for meanwhile."""
+
+    def __init__(self, service: "LibraryService", seq: int, query: str, filters: dict):
+        super().__init__()
+        self.service, self.seq, self.query, self.filters = service, seq, query, filters
+
+    def run(self) -> None:
+        if self.seq != self.service._search_seq:
+            return
+        try:
+            result = self.service.library.search(self.query, **self.filters)
+        except Exception as exc:  # shown as a message, never a crash
+            result = exc
+        self.service.search_finished.emit(self.seq, result)
+
+
 def make_library(folders: Sequence[str]):
     from reader.core.library import Library
 
@@ -71,6 +88,7 @@ class LibraryService(QObject):
     indexing_progress = Signal(int, int, str)
     indexing_finished = Signal(object)  # UpdateSummary | Exception
     documents_changed = Signal()
+    search_finished = Signal(int, object)  # seq, SearchResult | Exception
 
     def __init__(self, folders: Sequence[str], parent: QObject | None = None, *, watch: bool = True,
                  library_factory=make_library):
@@ -87,6 +105,11 @@ class LibraryService(QObject):
         self._watcher = QFileSystemWatcher(self)
         self._watcher.directoryChanged.connect(self._folder_changed)
         self._watcher.fileChanged.connect(self._folder_changed)
+        # Searches run on one worker thread, so a search never stalls the event loop, even
+        # while the indexer holds the library's locks; only the newest request is answered.
+        self._search_pool = QThreadPool(self)
+        self._search_pool.setMaxThreadCount(1)
+        self._search_seq = 0
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(WATCH_DEBOUNCE_MS)
@@ -111,6 +134,8 @@ class LibraryService(QObject):
     # ------------------------------------------------------------ folders
     def set_folders(self, folders: Sequence[str]) -> None:
         self.cancel()
+        self._search_seq += 1
+        self._search_pool.waitForDone()
         if self.worker is not None:
             self.worker.wait()
         self.folders = [str(f) for f in folders]
@@ -202,6 +227,8 @@ class LibraryService(QObject):
         self._rescan.stop()
         self._debounce.stop()
         self.cancel()
+        self._search_seq += 1  # queued searches are skipped
+        self._search_pool.waitForDone()
         if self.worker is not None:
             self.worker.wait()
         self._close_library()
@@ -252,7 +279,20 @@ class LibraryService(QObject):
         return set(self._by_number or {})
 
     def search(self, query: str, **filters):
+        """Synchronous search (CLI-like callers and tests); the window uses search_async."""
         return self.library.search(query, **filters)
+
+    def search_async(self, query: str, **filters) -> int:
+        """Start a search in the background; search_finished(seq, result) answers it."""
+        self._search_seq += 1
+        self._search_pool.start(_SearchJob(self, self._search_seq, query, filters))
+        return self._search_seq
+
+    def cancel_searches(self) -> None:
+        self._search_seq += 1
+
+    def latest_search(self) -> int:
+        return self._search_seq
 
     def problems(self) -> list:
         try:

@@ -245,6 +245,12 @@ class MainWindow(QMainWindow):
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DEBOUNCE_MS)
+        self._searching_label = QTimer(self)  # "searching…" only when a search takes a while
+        self._searching_label.setSingleShot(True)
+        self._searching_label.setInterval(200)
+        self._searching_label.timeout.connect(self._show_searching)
+        self._search_seq = 0
+        self._focus_results_pending = False
 
     def _action(self, text: str, slot, shortcut=None, checkable: bool = False) -> QAction:
         action = QAction(text, self)
@@ -348,6 +354,7 @@ class MainWindow(QMainWindow):
         self.search_bar.submitted.connect(self.run_search_now)
         self.search_bar.down_pressed.connect(self._focus_results)
         self.search_timer.timeout.connect(self.run_search)
+        self.service.search_finished.connect(self._search_finished)
         self.tree_filter.textChanged.connect(self._filter_tree)
         self.tree.selectionModel().currentChanged.connect(self._tree_current_changed)
         self.tree.activated.connect(self._tree_activated)
@@ -557,13 +564,21 @@ class MainWindow(QMainWindow):
             self.left_tabs.setTabText(1, self.tr("搜索结果"))
             self.left_tabs.setCurrentIndex(0)
             self.last_result = None
+            self.service.cancel_searches()  # a search still running is not shown
+            self._searching_label.stop()
             return
-        try:
-            result = self.service.search(query, limit=SEARCH_LIMIT, **self.search_bar.filters())
-        except Exception as exc:  # a bad query is a message, not a crash
+        self._search_seq = self.service.search_async(query, limit=SEARCH_LIMIT, **self.search_bar.filters())
+        self._searching_label.start()
+
+    def _search_finished(self, seq: int, result) -> None:
+        if seq != self.service.latest_search() or not self.search_bar.query():
+            return  # an older search, or the box was cleared meanwhile
+        self._searching_label.stop()
+        if isinstance(result, Exception):  # a bad query is a message, not a crash
             self.results_model.set_hits([])
-            self.results_label.setText(self.tr("搜索出错：%1").replace("%1", str(exc)))
+            self.results_label.setText(self.tr("搜索出错：%1").replace("%1", str(result)))
             self.left_tabs.setCurrentIndex(1)
+            self.search_done.emit(result)
             return
         self.last_result = result
         self.results_model.set_hits(result.hits)
@@ -578,11 +593,19 @@ class MainWindow(QMainWindow):
             self.results_label.setText(text)
         self.left_tabs.setTabText(1, self.tr("搜索结果（%1）").replace("%1", str(result.total)))
         self.left_tabs.setCurrentIndex(1)
+        if self._focus_results_pending:
+            self._focus_results_pending = False
+            self._focus_results()
         self.search_done.emit(result)
+
+    def _show_searching(self) -> None:
+        self.results_label.setText(self.tr("正在搜索…"))
 
     def _focus_results(self) -> None:
         if self.search_timer.isActive():
+            self._focus_results_pending = True
             self.run_search_now()
+            return
         if self.results_model.rowCount():
             self.left_tabs.setCurrentIndex(1)
             self.results.setFocus()

@@ -156,16 +156,22 @@ def main() -> None:
             window.search_bar.field.blockSignals(True)
             window.search_bar.field.setText(word[:i])
             window.search_bar.field.blockSignals(False)
+            got = []
+            window.search_done.connect(got.append)
             t, c = time.perf_counter(), time.thread_time()
-            window.run_search()
+            window.run_search()  # the search runs on a worker thread; wait for its answer
+            while not got:
+                app.processEvents()
             window.repaint()
             app.processEvents()
+            window.search_done.disconnect(got.append)
             updates.append((time.perf_counter() - t, word[:i], window.results_model.rowCount(),
                             time.thread_time() - c))
     worst = max(updates)
-    print(f"search-as-you-type update ({len(updates)} updates, window repainted): median "
+    print(f"search-as-you-type update ({len(updates)} updates: search on its thread, results shown, window "
+          f"repainted): median "
           f"{statistics.median(u[0] for u in updates) * 1000:.1f} ms, max {worst[0] * 1000:.1f} ms "
-          f"for {worst[1]!r} ({worst[2]} results) wall; GUI-thread CPU median "
+          f"for {worst[1]!r} ({worst[2]} results) wall; GUI-thread CPU (search not included) median "
           f"{statistics.median(u[3] for u in updates) * 1000:.1f} ms, max {max(u[3] for u in updates) * 1000:.1f} ms "
           f"(target ≤ 100 ms)")
     window.close()

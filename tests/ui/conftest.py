@@ -65,3 +65,16 @@ def open_window(qtbot, make_settings, library_factory):
     yield start
     for window in windows:
         window.service.shutdown()
+
+
+@pytest.fixture
+def search(qtbot):
+    """Type a query (setText: never keyClicks with Chinese) and wait for its results."""
+
+    def run(window, text: str):
+        with qtbot.waitSignal(window.search_done, timeout=30_000) as blocker:
+            window.search_bar.field.setText(text)
+            window.run_search_now()
+        return blocker.args[0]
+
+    return run

@@ -65,13 +65,12 @@ def test_combined_file_in_utf8_with_bom_and_never_overwrites(open_window, qtbot,
     assert (tmp_path / "合并.txt").read_bytes() == raw
 
 
-def test_export_action_uses_the_selection_in_the_results(open_window, qtbot):
+def test_export_action_uses_the_selection_in_the_results(open_window, qtbot, search):
     window = open_window()
     ids = _two_docs(window)
     first_doc = window.service.doc_info(ids[0])
     word = "".join(ch for ch in first_doc.title if "\u4e00" <= ch <= "\u9fff")[:2]
-    window.search_bar.field.setText(word)
-    window.run_search_now()
+    search(window, word)
     assert window.results_model.rowCount() >= 1
     model = window.results_model
     selection = window.results.selectionModel()

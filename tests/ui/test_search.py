@@ -54,12 +54,13 @@ def test_search_shows_results_and_opening_one_marks_the_hits(open_window, qtbot)
     assert view.current_hit() == 0
 
 
-def test_enter_searches_at_once_and_empty_query_returns_to_the_tree(open_window):
+def test_enter_searches_at_once_and_empty_query_returns_to_the_tree(open_window, qtbot):
     window = open_window()
     query = _query_in_library(window)
     window.search_bar.field.setText(query)
-    window.search_bar.submitted.emit()  # Enter
-    assert not window.search_timer.isActive()
+    with qtbot.waitSignal(window.search_done, timeout=30_000):
+        window.search_bar.submitted.emit()  # Enter
+        assert not window.search_timer.isActive()
     assert window.results_model.rowCount() > 0
     window.search_bar.field.setText("")
     window.run_search_now()
@@ -67,26 +68,25 @@ def test_enter_searches_at_once_and_empty_query_returns_to_the_tree(open_window)
     assert window.left_tabs.currentIndex() == 0
 
 
-def test_year_filter_limits_results(open_window):
+def test_year_filter_limits_results(open_window, search, qtbot):
     window = open_window()
     docs = window.service.documents()
     years = sorted({d.year for d in docs if d.year})
     query = _query_in_library(window)
-    window.search_bar.field.setText(query)
-    window.run_search_now()
-    unfiltered = window.last_result.total
+    unfiltered = search(window, query).total
     if not years:
         assert unfiltered > 0
         return
     bar = window.search_bar
     bar.year_from.setCurrentIndex(bar.year_from.findData(years[-1]))
     bar.year_to.setCurrentIndex(bar.year_to.findData(years[-1]))
-    window.run_search_now()
+    with qtbot.waitSignal(window.search_done, timeout=30_000):
+        window.run_search_now()
     assert all(h.doc.year == years[-1] for h in window.last_result.hits)
     assert window.last_result.total <= unfiltered
 
 
-def test_unit_in_side_panel_searches_the_library(open_window):
+def test_unit_in_side_panel_searches_the_library(open_window, qtbot):
     window = open_window()
     with_units = [d for d in window.service.documents()
                   if any(s.type == "unit" for s in (window.service.document(d.id).entities))]
@@ -94,6 +94,21 @@ def test_unit_in_side_panel_searches_the_library(open_window):
     window.open_document(with_units[0].id)
     units = window.entity_panel.item_texts("unit")
     assert units
-    window.entity_panel.search_requested.emit(units[0])
+    with qtbot.waitSignal(window.search_done, timeout=30_000):
+        window.entity_panel.search_requested.emit(units[0])
     assert window.search_bar.query() == units[0]
     assert window.results_model.rowCount() > 0
+
+
+def test_only_the_newest_search_is_shown(open_window, qtbot):
+    window = open_window()
+    query = _query_in_library(window)
+    shown = []
+    window.search_done.connect(lambda result: shown.append(result.query))
+    with qtbot.waitSignal(window.search_done, timeout=30_000):
+        for end in range(1, len(query) + 1):  # typing faster than the searches finish
+            window.search_bar.field.setText(query[:end])
+            window.run_search_now()
+    qtbot.wait(300)
+    assert shown == [query]
+    assert window.last_result.query == query

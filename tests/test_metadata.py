@@ -223,3 +223,34 @@ def test_segment_without_split_hints_still_reads():
     assert m.doc_number == "温政发〔2022〕3号"
     assert m.date == "2022-01-05"
     assert m.year == 2022
+
+
+def test_number_printed_after_the_title_and_signature_on_one_line():
+    text = "温州市人民政府关于调整某某事项的通知（温政发〔2023〕7 号）\n\n各区人民政府：\n\n现将有关事项通知如下。\n\n温州市人民政府 2023年3月1日\n"
+    m = one(text)
+    assert m.title == "温州市人民政府关于调整某某事项的通知"
+    assert m.doc_number == "温政发〔2023〕7号"
+    assert m.issuers == ["温州市人民政府"]
+    assert m.date == "2023-03-01"
+
+
+def test_attachment_list_of_a_letter():
+    text = """\
+衢州市人民政府办公室关于征求《衢州市物业管理办法（征求意见稿）》意见的函
+衢政办函〔2023〕8号
+各县（市、区）人民政府，市政府各部门：
+现征求你们的意见，请于2023年4月10日前反馈市住建局。
+附件：1.衢州市物业管理办法（征求意见稿）
+2.意见反馈表
+衢州市人民政府办公室
+2023年3月28日
+附件1
+衢州市物业管理办法（征求意见稿）
+第一条 为规范物业管理活动，制定本办法。
+附件2
+意见反馈表
+"""
+    m = one(text)
+    assert m.kind == "函"
+    assert m.attachments == ["衢州市物业管理办法（征求意见稿）", "意见反馈表"]
+    assert m.date == "2023-03-28"

@@ -116,6 +116,9 @@ def _signature(lines: list[Line]) -> tuple[list[str], str | None]:
     """The first signature block: organ lines (or 市长 X) directly above a date line."""
     texts = [l.text.strip() for l in lines if l.text.strip()]
     for i, t in enumerate(texts):
+        signed = P.signed_date_line(t) if t.endswith("日") else None
+        if signed:
+            return [signed[0]], P.iso(signed[1])
         d = P.date_line(t)
         if d is None or i == 0:
             continue
@@ -238,7 +241,10 @@ def read_metadata(segment: Segment) -> Metadata:
         title = _untitled(lines)
     raw_title = title
     title = P.tidy_title(title)
-    title = re.sub(r"[（(]\s*[^（()）]{0,12}〔\d{4}〕\d+号\s*[)）]$", "", title)
+    tail = re.search(r"[（(]\s*([^（()）]{0,16}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*[号號])\s*[)）]$", title)
+    if tail:
+        doc_number = doc_number or P.normalise_docno(tail.group(1))
+        title = title[: tail.start()].rstrip()
     title_kind = P.title_kind(title)
 
     issuers = _issuers_from_title(raw_title, title_kind)

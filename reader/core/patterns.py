@@ -247,3 +247,17 @@ def has_about(text: str, within: int = 30) -> bool:
 
 def starts_about(text: str) -> bool:
     return text.startswith(ABOUT)
+
+
+_SIGNED_DATE = re.compile(
+    r"^(?P<organ>\S.{1,40}?)\s+(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|[〇零○Ｏ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$")
+
+
+def signed_date_line(text: str) -> tuple[str, tuple[int, int, int]] | None:
+    """An organ and its date on one line: 宁波市人民政府 2022年5月17日 → (organ, date)."""
+    m = _SIGNED_DATE.match(text.strip())
+    if not m or not is_organ(m["organ"]):
+        return None
+    d = find_date(m["date"])
+    return (compact(m["organ"]), d) if d else None

@@ -271,7 +271,10 @@ def _adoption_span(rows: _Rows, i: int) -> int:
 
 
 def _is_closing_date(rows: _Rows, i: int) -> bool:
-    if not rows.date[i] or i == 0:
+    if not rows.date[i]:
+        c = rows.c[i]
+        return c[-1] == "日" and len(c) <= 50 and P.signed_date_line(rows.lines[i].text) is not None
+    if i == 0:
         return False
     prev = rows.c[i - 1]
     return P.is_speaker(prev) or prev.endswith("（盖章）") or "此页无正文" in prev or rows.date[i - 1]

@@ -445,3 +445,25 @@ def test_table_cells_with_space_separated_units_and_mixed_parties():
     assert _printed(tasks[0].cooperating_units) == ["区住建局", "区应急管理局"]
     assert tasks[0].deadlines == ["2023年12月"]
     assert _printed(tasks[1].lead_units) == ["区住建局"] and _printed(tasks[1].cooperating_units) == ["各街道"]
+
+
+def test_prose_shapes_modal_words_brackets_in_names_and_joined_units():
+    text = """宁波市北仑区人民政府办公室关于做好森林防火工作的通知
+仑政办〔2023〕30号
+各街道办事处，区直各单位：
+区住建局要牵头落实出租房屋管理责任。
+区（县、市）人民政府负责属地停车管理统筹工作。
+由区应急管理局和区气象局牵头，区公安分局、区资规分局等部门参加。
+区发展和改革局会同区财政局、区应急管理局等部门做好物资保障。
+特别重大事故由有关牵头单位组成调查组。
+宁波市北仑区人民政府办公室
+2023年3月1日
+"""
+    tasks = extract_tasks(_one_doc(text))
+    got = [(_printed(t.lead_units), _printed(t.cooperating_units)) for t in tasks]
+    assert got == [
+        (["区住建局"], []),
+        (["区（县、市）人民政府"], []),
+        (["区应急管理局", "区气象局"], ["区公安分局", "区资规分局"]),
+        (["区发展和改革局"], ["区财政局", "区应急管理局"]),
+    ]

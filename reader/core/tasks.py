@@ -194,10 +194,13 @@ _LABEL_RE = re.compile(
     "[ \u3000]*[:：]"
 )
 _VERB_RE = re.compile(
-    "(?P<v>牵头负责|牵头抓总|牵头|具体负责|负责(?!人|同志|制|任|的)|配合(?!度)|协助(?!分管)|协办|参与(?=[，,；;。）)]|$)|会同)"
+    "(?P<v>牵头负责|牵头抓总(?!作用)|牵头(?!单位|部门|领导|抓总作用|作用)|具体负责|负责(?!人|同志|制|任|的)|配合(?!度|单位|部门)"
+    "|协助(?!分管)|协办|参与(?=[，,；;。）)]|$)|参加(?=[，,；;。）)]|$)|会同)"
 )
 _ANY_TRIGGER_RE = re.compile("牵头|负责|配合|协助|协办|参与|会同|单位[ \u3000]*[:：]|部门[ \u3000]*[:：]|领导[ \u3000]*[:：]")
-_ATTRIBUTIVE_RE = re.compile("[^，,；;。：:（()）、]{0,4}的")
+_ATTRIBUTIVE_RE = re.compile("[^，,；;。：:（()）、]{0,4}的|解释|作用|职责")  # …负责举借的债务 · 本办法由X负责解释
+_MODAL_TAIL = ("(?:分别|共同|具体|按职责分工|按照职责分工|按职责|按照职责|各自|要|应|应当|须|必须|需|需要|将|全面|统一"
+               "|切实|积极|继续|主动|进一步|进行|定期|要求)+$")
 _STOP_BACK = set("，,；;。！？!?：:（()）\n")
 
 
@@ -347,8 +350,13 @@ def _subject_before(s: str, p: int, lo: int, units_at) -> tuple[list[str], int]:
     i = p
     while i > lo and s[i - 1] not in _STOP_BACK:
         i -= 1
+        if i > lo and s[i - 1] in _CLOSE:  # 区（县、市）人民政府: brackets inside a name
+            j = s.rfind(_OPEN[_CLOSE.index(s[i - 1])], lo, i - 1)
+            if j >= 0 and i - 1 - j <= 12 and not any(c in "，。；" for c in s[j:i]):
+                i = j
+                continue
     region = s[i:p]
-    region = re.sub("(?:分别|共同|具体|按职责分工|按照职责分工|按职责|按照职责|各自)+$", "", region)
+    region = re.sub(_MODAL_TAIL, "", region)
     m = _LEAD_IN_RE.match(region)
     offset = i
     if m and (m.end() < len(region)):
@@ -358,13 +366,29 @@ def _subject_before(s: str, p: int, lo: int, units_at) -> tuple[list[str], int]:
             offset = i + m.end()
             region = rest
     items = []
-    parts = [x for x in re.split("(、|(?<=[局委办院队])(?:和|及|与)(?=[市区县省各]))", region)]
-    pos = offset
     spans = []
-    for part in parts:
-        spans.append((pos, pos + len(part), part))
-        pos += len(part)
-    real = [(a, b, part) for a, b, part in spans if part and part not in ("、", "和", "及", "与")]
+    depth, last = 0, 0
+    for k, ch in enumerate(region + "、"):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif ch == "、" and depth == 0:
+            spans.append((offset + last, offset + k, region[last:k]))
+            last = k + 1
+    real = []
+    for a, b, part in spans:
+        if not part or part in ("、", "和", "及", "与"):
+            continue
+        pieces = re.split("(和|及|与)", part)
+        if len(pieces) > 1 and all(_ORG_END_RE.search(_clean_item(x)) for x in pieces[::2]):
+            k = a  # 市地方金融监管局和宁波证监局
+            for x in pieces:
+                if x not in ("和", "及", "与"):
+                    real.append((k, k + len(x), x))
+                k += len(x)
+        else:
+            real.append((a, b, part))
     for k, (a, b, part) in enumerate(real):
         item = _clean_item(part)
         if not item:
@@ -374,8 +398,22 @@ def _subject_before(s: str, p: int, lo: int, units_at) -> tuple[list[str], int]:
     return items, offset
 
 
-def _object_after(s: str, p: int, hi: int) -> list[str]:
-    """会同 Y、Z + verb: the units after 会同 up to the next verb or boundary."""
+def _object_after(s: str, p: int, hi: int, spans_in=None) -> list[str]:
+    """会同 Y、Z + verb: the units after 会同 up to the next verb or boundary.
+
+    Where the entity finder marked the names, the list is the run of unit spans
+    right after 会同 joined only by 、和及与; else the names are read up to the verb."""
+    if spans_in is not None:
+        out, k = [], p
+        for a, b in spans_in(p, hi):
+            if a < k:
+                continue
+            if s[k:a].strip("、，,和及与 ") != "":
+                break
+            out.append(_clean_item(s[a:b]))
+            k = b
+        if out:
+            return [x for x in out if x]
     j = p
     while j < hi and s[j] not in _STOP_BACK:
         if _VERB_RE.match(s, j) and j > p:
@@ -389,7 +427,7 @@ def _object_after(s: str, p: int, hi: int) -> list[str]:
     return [x for x in _split_units(region) if _looks_like_unit(x)]
 
 
-def _prose_clauses(s: str, lo: int, hi: int, units_at, need_entity: bool) -> list[_Clause]:
+def _prose_clauses(s: str, lo: int, hi: int, units_at, need_entity: bool, spans_in=None) -> list[_Clause]:
     """Responsibilities written as prose between s[lo:hi]; grouped per bracket or sentence."""
     raw: list[tuple[int, int, str, list[str]]] = []
     for m in _VERB_RE.finditer(s, lo, hi):
@@ -399,10 +437,10 @@ def _prose_clauses(s: str, lo: int, hi: int, units_at, need_entity: bool) -> lis
         items, a = _subject_before(s, m.start(), lo, units_at)
         if not items:
             continue
-        role = "coop" if v in ("配合", "协助", "协办", "参与") else "lead"
+        role = "coop" if v in ("配合", "协助", "协办", "参与", "参加") else "lead"
         raw.append((a, m.end(), role, items))
         if v == "会同":
-            obj = _object_after(s, m.end(), hi)
+            obj = _object_after(s, m.end(), hi, spans_in)
             if obj:
                 raw.append((m.end(), m.end() + 1, "coop", obj))
     groups: list[_Clause] = []
@@ -618,12 +656,25 @@ class _Extractor:
         def units_at(a: int, b: int) -> bool:
             return self._unit_overlaps(h.doc(a), h.doc_end_of(b))
 
+        def spans_in(a: int, b: int) -> list[tuple[int, int]]:
+            """Entity unit spans inside healed [a, b), in healed indices."""
+            da, db = h.doc(a), h.doc_end_of(b)
+            k = bisect.bisect_left(self.unit_starts, da)
+            out = []
+            while k < len(self.unit_spans) and self.unit_spans[k][0] < db:
+                sa, sb = self.unit_spans[k]
+                ha, hb = bisect.bisect_left(h.pos, sa), bisect.bisect_left(h.pos, sb)
+                if hb > ha:
+                    out.append((ha, hb))
+                k += 1
+            return out
+
         # prose between labelled clauses
         lo = 0
         prose: list[_Clause] = []
         for a, b in covered + [(len(s), len(s))]:
             if a > lo:
-                prose += _prose_clauses(s, lo, a, units_at, need_entity=True)
+                prose += _prose_clauses(s, lo, a, units_at, need_entity=True, spans_in=spans_in)
             lo = max(lo, b)
         allc = sorted(clauses + prose, key=lambda c: c.start)
         marker = _heading(block[0].text)

@@ -66,6 +66,7 @@ def test_canonical_issuers_expand_short_forms_in_the_files_city():
     assert canonical_issuer("市市场监管局", "宁波市") == "宁波市市场监督管理局"
     assert canonical_issuer("市发改委", "宁波市") == "宁波市发展和改革委员会"
     assert canonical_issuer("宁波市人大常委会") == "宁波市人民代表大会常务委员会"
+    assert canonical_issuer("宁波市第十六届人民代表大会常务委员会") == "宁波市人民代表大会常务委员会"
     assert canonical_issuer("区科技局", "宁波市", "北仑区") == "宁波市北仑区科学技术局"
     assert canonical_issuer("北仑区安委会", "宁波市", "北仑区") == "宁波市北仑区安全生产委员会"
     # full names are kept as they are

@@ -53,6 +53,7 @@ _DOCNO_PLACE = {
 def canonical_issuer(name: str, city: str | None = None, district: str | None = None) -> str:
     """市政府办公厅 → 宁波市人民政府办公厅; 区科技局 → 宁波市北仑区科学技术局; full names stay."""
     c = P.compact(name)
+    c = re.sub(rf"第[{P.CN_DIGITS}\d]+届", "", c)  # 第十六届人民代表大会常务委员会 is the same organ every term
     if c.startswith("市") and city:
         c = city + c[1:]
     elif c.startswith("区") and district:
@@ -92,6 +93,10 @@ def _issuers_from_title(title: str, kind: str) -> list[str]:
     m = re.match(r"^(.{2,60}?)(?:关于|印发|转发)", title, re.S)
     if not m:
         c = P.compact(title)
+        if kind in ("纪要", "议程"):
+            m3 = re.match(rf"^(.{{2,30}}?(?:委员会|常委会|人民政府|政府|办公厅|办公室))第[{P.CN_DIGITS}\d]+次", c)
+            if m3:
+                return [m3.group(1)]
         if kind in ("名单", "决定", "决议", "公告", "通告", "令", "命令"):
             m2 = _PREFIX_ORGAN.match(c)
             if m2 and P.is_organ(m2.group(1)):
@@ -151,8 +156,12 @@ def _adoption_date(lines: list[Line]) -> str | None:
 
 def _adoption_issuer(lines: list[Line]) -> str | None:
     text = "".join(P.compact(l.text) for l in lines[:12])
-    m = re.search(rf"（(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日([{P.CJK}]{{2,6}}?市)第[{P.CN_DIGITS}]+届人民代表大会常务委员会", text)
+    m = re.search(
+        rf"[（(](?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日([{P.CJK}]{{2,6}}?[市省区县])第[{P.CN_DIGITS}]+届"
+        rf"(?:人民代表大会常务委员会|人大常委会)(?:第[{P.CN_DIGITS}\d]+次)?(主任会议|会议)?", text)
     if m:
+        if m.group(2) == "主任会议":
+            return f"{m.group(1)}人大常委会主任会议"
         return f"{m.group(1)}人民代表大会常务委员会"
     return None
 

@@ -136,6 +136,7 @@ ORGAN_SUFFIXES = (
     "院", "中心", "部", "署", "集团", "公司", "街道办事处", "办事处", "会议", "小组", "支行",
     "分局", "监管局", "联合会", "协会", "法院", "检察院", "安委会", "指挥部",
 )
+_NOT_ORGAN = re.compile(r"[，。；：、！？,.;:!?“”《》]|\d{4}年")
 _ORGAN_END = re.compile("(?:" + "|".join(sorted(ORGAN_SUFFIXES, key=len, reverse=True)) + ")$")
 ROLE_NAME_RE = re.compile(
     rf"^(?:[{CJK}]{{0,20}}?)(?:市长|区长|县长|主任|副主任|局长|副局长|秘书长|副市长|副区长|主任委员|副主任委员|书记|厅长|部长|院长|检察长|理事长)[{CJK}]{{2,4}}$"
@@ -145,7 +146,7 @@ ROLE_NAME_RE = re.compile(
 def is_organ(text: str) -> bool:
     """A bare organ name: 宁波市人民政府办公厅, 市人大社会建设委员会, 区科技局."""
     c = compact(text)
-    if not (2 <= len(c) <= 32) or re.search(r"[，。；：、！？,.;:!?“”《》]", c):
+    if not (2 <= len(c) <= 32) or _NOT_ORGAN.search(c) or c[0] in "（(":
         return False
     return bool(_ORGAN_END.search(c))
 

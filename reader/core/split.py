@@ -29,8 +29,6 @@ from dataclasses import dataclass, field
 from reader.core import patterns as P
 from reader.core.model import Line, Segment
 
-_DEBUG = False
-
 
 @dataclass
 class DocSegment(Segment):
@@ -370,6 +368,15 @@ def _strongly_confirmed(rows: _Rows, h: _Header) -> bool:
                 or (P.is_speaker(c) and not P.ends_with_kind(c)))
 
 
+_ORGAN_WORDS = ("人民政府", "委员会", "办公室", "办公厅", "常委会", "管委会", "人民代表大会")
+
+
+def _organ_continues(a: str, b: str) -> bool:
+    """Does an organ name run on from row a into row b (常务委 / 员会第十九次…)?"""
+    pair = a[-1:] + b[:1]
+    return len(pair) == 2 and any(pair in w for w in _ORGAN_WORDS)
+
+
 def _find_headers(rows: _Rows) -> list[_Header]:
     n = len(rows.c)
     taken: set[int] = set()
@@ -462,7 +469,7 @@ def _find_headers(rows: _Rows) -> list[_Header]:
         k = h.end + 1
         while k < n and k not in taken:
             if P.is_speaker(rows.c[k]) and not P.ends_with_kind(rows.c[k]) and len(rows.c[k]) <= 30 \
-                    and not (k + 1 < n and rows.date[k + 1]):
+                    and not (k + 1 < n and (rows.date[k + 1] or _organ_continues(rows.c[k], rows.c[k + 1]))):
                 h.rows.append(k)
             elif (span := _adoption_span(rows, k)):
                 h.rows.extend(range(k, k + span))
@@ -656,8 +663,6 @@ class _Splitter:
             best, best_score = candidates[0], None
             for doc in candidates:
                 sc = self.score(doc, block, default, grams) if grams else next(x for x, d in base if d is doc)
-                if _DEBUG:
-                    print("place", rows.lines[first].no, doc.title[:20], round(sc, 2), "default" if doc is default else "")
                 if best_score is None or sc > best_score:
                     best, best_score = doc, sc
         if best.closed:  # an attachment re-opens a signed notice; its numbering starts over
@@ -991,7 +996,7 @@ def _segments(rows: _Rows, noise: list[Line], docs: list[_Doc], lines: Sequence[
         body_lines.sort(key=lambda l: l.no)
         title_lines = [rows.lines[i] for i in doc.header.title_rows] if doc.header else []
         kind_hint = doc.kind_hint
-        if sum(1 for i in doc.rows if rows.toc[i]) * 3 >= len(doc.rows) and doc.docno is None:
+        if doc.header is None and sum(1 for i in doc.rows if rows.toc[i]) * 3 >= len(doc.rows):
             # a cover and contents page: its entries are not documents, and neither is it
             continue
         if doc is docs[0] and doc.header is None and len(docs) > 1 and len(doc.rows) <= 8 and all(

@@ -311,8 +311,8 @@ def _number_ok(text: str, m: re.Match) -> bool:
     if cn is not None:
         if before in ("初", "周", "“", "\"", "‘", "「") or before in _CN_DIGIT:
             return False
-        if unit not in _CN_UNITS:
-            return False
+        if unit not in _CN_UNITS and not (unit == "期" and (cn == "两" or before == "分")):
+            return False  # 分两期建设 is a count, 二期工程 a name
         if cn == "一" and not ranged and not (
             text.startswith(("内", "以内", "之内"), end)
             or (unit == "次" and (end == len(text) or text[end] in _CLAUSE_END))

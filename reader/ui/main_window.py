@@ -35,7 +35,7 @@ from reader.ui.reading import ReadingPane
 from reader.ui.results import ROLE_DOC_ID as RESULT_DOC_ID
 from reader.ui.results import ResultDelegate, ResultsModel
 from reader.ui.settings import Settings
-from reader.ui.tree import ROLE_DOC_ID, DocTreeDelegate, DocTreeFilter, DocTreeModel, doc_ids_under
+from reader.ui.tree import ROLE_DOC_ID, DocTreeDelegate, DocTreeModel, doc_ids_under
 
 SEARCH_DEBOUNCE_MS = 250
 SEARCH_LIMIT = 200
@@ -192,11 +192,9 @@ class MainWindow(QMainWindow):
         self.tree_filter.setPlaceholderText(self.tr("筛选目录（标题、文号、机关）"))
         self.tree_filter.setClearButtonEnabled(True)
         self.tree_model = DocTreeModel(self)
-        self.tree_proxy = DocTreeFilter(self)
-        self.tree_proxy.setSourceModel(self.tree_model)
         self.tree = QTreeView(tree_page)
         self.tree.setObjectName("docTree")
-        self.tree.setModel(self.tree_proxy)
+        self.tree.setModel(self.tree_model)
         self.tree.setHeaderHidden(True)
         self.tree.setItemDelegate(DocTreeDelegate(self.tree))
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -355,7 +353,11 @@ class MainWindow(QMainWindow):
         self.search_bar.down_pressed.connect(self._focus_results)
         self.search_timer.timeout.connect(self.run_search)
         self.service.search_finished.connect(self._search_finished)
-        self.tree_filter.textChanged.connect(self._filter_tree)
+        self._tree_filter_timer = QTimer(self)
+        self._tree_filter_timer.setSingleShot(True)
+        self._tree_filter_timer.setInterval(150)
+        self._tree_filter_timer.timeout.connect(lambda: self._filter_tree(self.tree_filter.text()))
+        self.tree_filter.textChanged.connect(self._tree_filter_timer.start)
         self.tree.selectionModel().currentChanged.connect(self._tree_current_changed)
         self.tree.activated.connect(self._tree_activated)
         self.results.selectionModel().currentChanged.connect(self._result_current_changed)
@@ -419,7 +421,6 @@ class MainWindow(QMainWindow):
         docs = self.service.documents()
         self.tree_model.set_documents(docs)
         self._filter_tree(self.tree_filter.text())
-        self.tree.expandToDepth(0)
         issuers = sorted({i for d in docs for i in d.canonical_issuers})
         years = sorted({d.year for d in docs if d.year})
         kinds = sorted({d.kind for d in docs if d.kind})
@@ -515,9 +516,13 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ tree
     def _filter_tree(self, text: str) -> None:
-        self.tree_proxy.set_filter_text(text)
+        self.tree_model.set_filter_text(text)
         if text.strip():
             self.tree.expandAll()
+        else:
+            self.tree.expandToDepth(0)
+        if self.current_doc_id:
+            self._select_in_tree(self.current_doc_id)
 
     def _tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         doc_id = current.data(ROLE_DOC_ID)
@@ -530,10 +535,7 @@ class MainWindow(QMainWindow):
             self.open_document(doc_id)
 
     def _select_in_tree(self, doc_id: str) -> None:
-        source = self.tree_model.find_doc(doc_id)
-        if not source.isValid():
-            return
-        index = self.tree_proxy.mapFromSource(source)
+        index = self.tree_model.find_doc(doc_id)
         if not index.isValid():
             return
         self.tree.selectionModel().blockSignals(True)
@@ -679,7 +681,7 @@ class MainWindow(QMainWindow):
             rows = sorted(self.results.selectionModel().selectedRows(), key=lambda i: i.row())
             ids = [i.data(RESULT_DOC_ID) for i in rows]
         else:
-            ids = doc_ids_under(self.tree_proxy, self.tree.selectionModel().selectedIndexes())
+            ids = doc_ids_under(self.tree_model, self.tree.selectionModel().selectedIndexes())
         if not ids and self.current_doc_id:
             ids = [self.current_doc_id]
         return [i for i in ids if i]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from reader.core.library import DocInfo
 
-from reader.ui.tree import ROLE_DOC_ID, DocTreeFilter, DocTreeModel, doc_ids_under
+from reader.ui.tree import ROLE_DOC_ID, DocTreeModel, doc_ids_under
 
 
 def info(id, title, issuers=(), year=None, date=None, number=None, kind="通知"):
@@ -53,14 +53,27 @@ def test_joint_issuance_sits_under_each_issuer_and_unknowns_under_未识别(qtbo
 def test_filter_narrows_to_matching_documents(qtbot):
     model = DocTreeModel()
     model.set_documents(DOCS)
-    proxy = DocTreeFilter()
-    proxy.setSourceModel(model)
-    proxy.set_filter_text("联合")
-    assert doc_ids_under(proxy, _children(proxy, proxy.index(-1, 0))) == ["d"]
-    proxy.set_filter_text("甲发〔2022〕")
-    assert sorted(doc_ids_under(proxy, _children(proxy, proxy.index(-1, 0)))) == ["b", "c"]
-    proxy.set_filter_text("")
-    assert len(set(doc_ids_under(proxy, _children(proxy, proxy.index(-1, 0))))) == len(DOCS)
+    model.set_filter_text("联合")
+    assert doc_ids_under(model, _children(model, model.index(-1, 0))) == ["d"]
+    assert model.issuers() == ["甲局", "乙局"]  # the joint document under both issuers
+    assert model.index(0, 0).data() == "甲局（1）"  # counts follow the filter
+    model.set_filter_text("甲发〔2022〕")
+    assert sorted(doc_ids_under(model, _children(model, model.index(-1, 0)))) == ["b", "c"]
+    model.set_filter_text("乙局 通知")  # every word must match
+    assert doc_ids_under(model, _children(model, model.index(-1, 0))) == ["f"]
+    model.set_filter_text("")
+    assert len(set(doc_ids_under(model, _children(model, model.index(-1, 0))))) == len(DOCS)
+
+
+def test_tree_rows_parent_and_find(qtbot):
+    model = DocTreeModel()
+    model.set_documents(DOCS)
+    index = model.find_doc("d")
+    assert index.data(ROLE_DOC_ID) == "d"
+    year = index.parent()
+    assert year.data() == "2022（3）" and year.parent().data() == "甲局（4）"
+    assert not year.parent().parent().isValid()
+    assert model.rowCount(index) == 0 and model.rowCount(year) == 3
 
 
 def test_window_tree_lists_the_seeds_issuers_and_years(open_window):
@@ -86,10 +99,20 @@ def test_window_tree_lists_the_seeds_issuers_and_years(open_window):
 
 def test_selecting_a_year_node_selects_its_documents_for_export(open_window):
     window = open_window()
-    proxy = window.tree_proxy
-    issuer = proxy.index(0, 0)
-    year = proxy.index(0, 0, issuer)
+    model = window.tree_model
+    issuer = model.index(0, 0)
+    year = model.index(0, 0, issuer)
     window.left_tabs.setCurrentIndex(0)
     window.tree.selectionModel().select(year, window.tree.selectionModel().SelectionFlag.ClearAndSelect)
     ids = window.selected_doc_ids()
-    assert ids and set(ids) == set(doc_ids_under(proxy, [year]))
+    assert ids and set(ids) == set(doc_ids_under(model, [year]))
+    assert len(ids) == int(year.data().split("（")[1].rstrip("）"))
+
+
+def test_filter_field_narrows_the_window_tree(open_window, qtbot):
+    window = open_window()
+    doc = window.service.documents()[0]
+    window.tree_filter.setText(doc.title)
+    qtbot.waitUntil(lambda: window.tree_model.filter_text() == doc.title.lower(), timeout=5000)
+    ids = doc_ids_under(window.tree_model, _children(window.tree_model, window.tree_model.index(-1, 0)))
+    assert doc.id in ids and len(ids) < len(window.service.documents())

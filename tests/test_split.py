@@ -356,3 +356,31 @@ def test_parse_never_raises_and_ranges_stay_inside_the_file(pieces):
         assert isinstance(d.meta.title, str)
     if re.search(r"[\u4e00-\u9fff]{2}", text):
         assert docs
+
+
+def test_statistics_table_under_its_caption_is_its_own_item():
+    text = """\
+舟政发〔2022〕5号
+
+舟山市人民政府关于加强安全生产工作的通知
+
+各县（区）人民政府，市政府各部门：
+
+现就加强安全生产工作通知如下：各地要落实安全生产责任制。
+
+舟山市人民政府
+
+2022年5月9日
+
+舟山市2022年1—4月主要经济指标完成情况
+
+指标 单位 4月 同比增长
+规模以上工业总产值 亿元 1914.8 3.9
+全社会用电量 亿千瓦时 74.4 -0.6
+固定资产投资 亿元 11.3 5.3
+财政总收入 亿元 282.4 -27.9
+"""
+    docs = parse_text(text)
+    assert titles(docs) == ["舟山市人民政府关于加强安全生产工作的通知", "舟山市2022年1—4月主要经济指标完成情况"]
+    assert "全社会用电量" not in docs[0].text
+    assert docs[1].meta.doc_number is None and docs[1].meta.kind == ""

@@ -267,6 +267,12 @@ def read_metadata(segment: Segment) -> Metadata:
         adopt_issuer = _adoption_issuer(lines)
         if adopt_issuer:
             issuers = [adopt_issuer]
+    if not issuers and title_kind == "解读":
+        for l in lines:
+            m = re.match(r"^解读(?:机构|单位)[:：](.{2,30})$", P.compact(l.text))
+            if m and P.is_organ(m.group(1)):
+                issuers = [m.group(1)]
+                break
     if not issuers and doc_number and "令第" in doc_number:
         issuers = [doc_number.split("令第")[0]] if doc_number.split("令第")[0] else []
 
@@ -300,7 +306,7 @@ def read_metadata(segment: Segment) -> Metadata:
         date=date,
         year=year,
         kind=kind,
-        attachments=_attachments(title, lines),
+        attachments=[a for a in _attachments(title, lines) if P.compact(a) != P.compact(title)],
     )
 
 

@@ -56,6 +56,9 @@ _ADDRESSEE_PART = re.compile(
 _ATTACHMENT_LABEL = re.compile(r"^附件[\d一二三四五六七八九十]*[:：]?$|^附表[\d一二三四五六七八九十]*$")
 _ATTACHMENT_LIST = re.compile(r"^附件[:：](.+)$")
 _LIST_ITEM = re.compile(r"^\d{1,2}[.．、]")
+_TABLE_CAPTION = re.compile(r"(?:完成情况|经济指标|统计表|统计数据|统计快报)$")
+_PERIOD = re.compile(r"\d{4}年")
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 _SENTENCE_MARK = re.compile(r"[。；！？;!?：:]")
 _NOT_TITLE_START = re.compile(r"^(?:附件|附表|注[:：]|[-•·])")
 _CARRIER_SENTENCE = re.compile(r"印发给你们|现予(?:发布|公布|印发)|公布如下|印发.{0,40}的通知|现将.{0,60}印发")
@@ -448,6 +451,16 @@ def _find_headers(rows: _Rows) -> list[_Header]:
             s = found[-1] + 1
         else:
             s += 1
+    # a statistics table under its own caption (主要经济指标完成情况) is an item of its own
+    for s in range(n - 3):
+        c = rows.c[s]
+        if s in taken or rows.toc[s] or not _TABLE_CAPTION.search(c) or not rows.titleish(s) \
+                or not _PERIOD.search(c):
+            continue
+        numeric = sum(1 for j in range(s + 1, min(n, s + 16)) if len(_NUMBER.findall(rows.lines[j].text)) >= 2)
+        if numeric >= 3:
+            headers.append(_Header([s], [s], None))
+            taken.add(s)
     headers.sort(key=lambda h: h.start)
     kept: list[_Header] = []
     for h in headers:

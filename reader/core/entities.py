@@ -408,7 +408,7 @@ _ITEM_TAIL_RE = re.compile(
     "(?:等(?:有关|相关|其他)?(?:部门|单位|机构|区域|成员单位)?(?:[、和及](?:部门|单位|机构)){0,3}"
     "|(?:按职责|根据职责|按照职责|分别|共同)?(?:分工)?(?:负责|牵头|配合|落实|参与)"
     "|其他成员单位|各成员单位|成员单位|以下同|（以下[^）]{0,12}）|要|应当|应|须|必须|需要|需"
-    "|[（(](?:总?牵头|配合|主责|召集|牵头单位|责任单位|排名第一)[）)])$"
+    "|[（(][^（）()]{0,8}(?:牵头|配合|主责|召集|负责|落实|单位|排名第一)[）)])$"
 )
 _ITEM_SPLIT_CHARS = set("、，,；; \u3000")
 
@@ -495,6 +495,8 @@ def _trim_item(text: str, a: int, b: int) -> tuple[int, int]:
 
 
 _CLAUSE_MAX = 400  # characters: a responsibility list is never longer
+# notes inside a clause that are not names: 排名第一的为牵头单位 · 列第一位的为牵头单位 · 下同
+_CLAUSE_NOTE_RE = re.compile("排名|列第|居首|的为|^(?:下同|同上|以下同)$")
 _LIST_TAIL_RE = re.compile("等(?:有关|相关|其他)?(?:部门|单位|机构)(?:[、和及](?:部门|单位|机构)){0,3}$")
 
 
@@ -550,6 +552,7 @@ def _clause_units(text: str) -> list[tuple[int, int]]:
                 or (s in _GENERIC_ITEMS and not s.startswith("各"))
                 or _looks_like_sentence(s)
                 or _LABEL_WORD_RE.fullmatch(s)
+                or _CLAUSE_NOTE_RE.search(s)
             ):
                 continue
             out.append((a, b))

@@ -384,3 +384,27 @@ def test_statistics_table_under_its_caption_is_its_own_item():
     assert titles(docs) == ["舟山市人民政府关于加强安全生产工作的通知", "舟山市2022年1—4月主要经济指标完成情况"]
     assert "全社会用电量" not in docs[0].text
     assert docs[1].meta.doc_number is None and docs[1].meta.kind == ""
+
+
+def test_attachment_title_that_fell_into_a_sentence_is_read_where_the_attachment_begins():
+    text = """\
+各县（市、区）人民政府，市直各单位：
+《舟山市创业投资引导基金管理办法》已经市政府同意，现印发给你们，请认真贯彻执行。
+舟山市人民政府办公厅
+2022年5月17日
+
+舟政办发〔2022〕20号
+
+舟山市人民政府办公厅关于印发舟山市
+创业投资引导基金管理办法的通知
+
+第一章　总则
+第一条　为推动全市创业创新，进一步规范引导基金的设立和运作，根据《国务院办公厅转发发展改革委等部门关于创业投资引导基金规范
+舟山市创业投资引导基金管理办法
+设立与运作指导意见的通知》（国办发〔2008〕116号）等文件精神，制定本办法。
+第二条　引导基金是由市政府设立的政策性基金。
+"""
+    (doc,) = parse_text(text)
+    assert doc.text.index("舟山市创业投资引导基金管理办法\n") < doc.text.index("第一章")
+    assert "设立与运作指导意见的通知》" in doc.text
+    assert doc.meta.attachments == ["舟山市创业投资引导基金管理办法"]

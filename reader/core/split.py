@@ -22,6 +22,7 @@ How a file is read (GB/T 9704 shapes, nothing specific to one publication):
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -498,7 +499,7 @@ def _find_headers(rows: _Rows) -> list[_Header]:
 class _Doc:
     __slots__ = ("rows", "header", "anchor", "closed", "last_body", "marks", "last_family",
                  "carrier", "title", "docno", "kind_hint", "order", "grams", "names",
-                 "_grams_at", "_keys", "_keys_at", "_blob", "last_row")
+                 "_grams_at", "_keys", "_keys_at", "_blob", "last_row", "attach_at")
 
     def __init__(self, anchor: int, order: int, header: _Header | None = None, kind_hint: str = ""):
         self.rows: list[int] = []
@@ -520,6 +521,7 @@ class _Doc:
         self._keys_at = -1
         self._blob = ""
         self.last_row = anchor
+        self.attach_at: int | None = None  # where in rows its attachment begins
 
     def name_keys(self) -> list[tuple[str, str]]:
         """(key, key without place prefix) of each name this document carries; cached."""
@@ -609,7 +611,7 @@ class _Splitter:
             if not rows.complete(doc.last_body):
                 if starts_marker or (not starts_cont and rows.titleish(first) and len(fc) < 0.6 * rows.width):
                     s -= 3.0
-                elif starts_cont:
+                elif starts_cont or _closes_what_opened(lc, fc):
                     s += 3.0
                 else:
                     s += 3.0 if rows.bigram_seen(lc[-1] + fc[0]) else -4.0
@@ -681,6 +683,7 @@ class _Splitter:
         if best.closed:  # an attachment re-opens a signed notice; its numbering starts over
             best.marks.clear()
             best.last_family = None
+            best.attach_at = len(best.rows)
         self.assign(best, block)
         return best
 
@@ -718,6 +721,19 @@ def names_attachment(text: str, title: str) -> bool:
     return any(_same_name(text, name) for name in attachment_names(title))
 
 
+_PAIRS = (("《", "》"), ("（", "）"), ("“", "”"), ("(", ")"))
+
+
+def _closes_what_opened(before: str, after: str) -> bool:
+    """Does `after` close a bracket or quote that `before` left open (《… | …》)?"""
+    for o, c in _PAIRS:
+        if before.rfind(o) > before.rfind(c):
+            k = after.find(c)
+            if k >= 0 and after.find(o, 0, k) < 0:
+                return True
+    return False
+
+
 def _attachment_owner(rows: _Rows, i: int, docs: list[_Doc]) -> tuple[_Doc, int] | None:
     """Rows from i that name a recent document's attachment (or repeat its title): (doc, row count)."""
     c = rows.c[i]
@@ -753,8 +769,10 @@ def _resumes_other(rows: _Rows, i: int, docs: list[_Doc], current: _Doc | None) 
     for doc in docs[-6:]:
         if doc is current or doc.last_body is None or i - doc.last_body > 60:
             continue
-        if not rows.complete(doc.last_body) and rows.bigram_seen(rows.c[doc.last_body][-1] + rows.c[i][0]):
-            return True
+        if not rows.complete(doc.last_body):
+            before, after = rows.c[doc.last_body], rows.c[i]
+            if rows.bigram_seen(before[-1] + after[0]) or _closes_what_opened(before, after):
+                return True
     return False
 
 
@@ -897,6 +915,7 @@ def split_documents(lines: Sequence[Line]) -> list[Segment]:
                 doc.closed = False
                 doc.marks.clear()
                 doc.last_family = None
+                doc.attach_at = len(doc.rows)
             current = doc
             hard = True
             forced = doc if body else None
@@ -927,7 +946,16 @@ def split_documents(lines: Sequence[Line]) -> list[Segment]:
                 owner.marks.clear()
                 owner.last_family = None
             span = list(range(i, i + found[1]))
-            sp.assign(owner, span)
+            if owner.attach_at is not None and owner.last_body is not None and not rows.complete(owner.last_body):
+                # the attachment's title fell into the middle of a sentence of the attachment:
+                # read it where the attachment begins
+                for k, x in enumerate(span):
+                    owner.rows.insert(owner.attach_at + k, x)
+                    sp.owner[x] = owner
+            else:
+                sp.assign(owner, span)
+                if owner.closed or owner.attach_at is None:
+                    owner.attach_at = len(owner.rows) - len(span)
             skip_until = span[-1] + 1
             owner.closed = False
             current = owner
@@ -1005,8 +1033,23 @@ def _segments(rows: _Rows, noise: list[Line], docs: list[_Doc], lines: Sequence[
             continue
         header_idx = set(doc.header.rows) if doc.header else set()
         head_lines = [rows.lines[i] for i in sorted(i for i in doc.rows if i in header_idx)]
-        body_lines = [rows.lines[i] for i in doc.rows if i not in header_idx] + extra[id(doc)]
-        body_lines.sort(key=lambda l: l.no)
+        # content rows in the order the document was assembled; blank lines after the row before them
+        after: dict[int, list[Line]] = {}
+        content_nos = sorted(rows.lines[i].no for i in doc.rows if i not in header_idx)
+        lead: list[Line] = []
+        for line in extra[id(doc)]:
+            k = bisect.bisect_left(content_nos, line.no) - 1
+            if k < 0:
+                lead.append(line)
+            else:
+                after.setdefault(content_nos[k], []).append(line)
+        body_lines = list(lead)
+        for i in doc.rows:
+            if i in header_idx:
+                continue
+            no = rows.lines[i].no
+            body_lines.append(rows.lines[i])
+            body_lines.extend(after.get(no, ()))
         title_lines = [rows.lines[i] for i in doc.header.title_rows] if doc.header else []
         kind_hint = doc.kind_hint
         if doc.header is None and sum(1 for i in doc.rows if rows.toc[i]) * 3 >= len(doc.rows):

@@ -281,6 +281,26 @@ _ALPHABET = st.sampled_from(
 )
 
 
+# CJK words that can neither extend nor start an entity
+_FILLER = st.text(alphabet="的推进加强管理服务发展建设实施意见和求全面深化改革", max_size=12)
+_KNOWN = st.sampled_from(
+    [("date", t) for t in ["2022年5月23日", "2021-2025年", "6月底前", "第一季度", "二〇一一年九月五日", "3月25日至4月10日"]]
+    + [("number", t) for t in ["6000亿元", "1.38万户", "99.81%", "2个百分点", "3个工作日", "1-2家", "96.5万平方米"]]
+    + [("docref", t) for t in ["国办发〔2008〕116号", "市政府令第188号"]]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_FILLER, _KNOWN, _FILLER, st.sampled_from(["", "，", "。", "（", "\n"]))
+def test_a_known_entity_is_found_whole_in_any_plain_context(left, known, right, sep):
+    kind, body = known
+    if kind == "docref" and not sep:
+        sep = "（"  # a doc number's issuer code runs into the characters before it: 全国办发… is unknowable
+    text = left + sep + body + "，" + right
+    start = len(left) + len(sep)
+    assert Span(kind, start, start + len(body), body) in find_entities(text)
+
+
 @settings(max_examples=400, deadline=None)
 @given(st.lists(_ALPHABET, max_size=80).map("".join))
 def test_never_raises_and_spans_are_well_formed_on_entity_like_noise(text):

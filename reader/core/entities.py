@@ -138,11 +138,19 @@ _DOCREF_STOP = set("的了和及与在按照据于关为是等文号件《》“
 def _docref_prefix_start(text: str, pos: int, limit: int) -> int:
     """Index where the issuer code before a doc-number bracket starts (pos if none)."""
     i = pos
-    while i > 0 and pos - i < limit:
+    # 甬政发 〔2022〕 21 号: layout spaces between the code and the bracket
+    while i > 0 and pos - i < 2 and text[i - 1] in " \u3000":
+        i -= 1
+    end = i
+    while i > 0 and end - i < limit:
         ch = text[i - 1]
         if ch in _DOCREF_STOP or not ("\u4e00" <= ch <= "\u9fff"):
             break
         i -= 1
+    if i == end:
+        return pos
+    if text.endswith("中华人民共和", 0, i):  # 中华人民共和国主席令: 和 is part of the name here
+        i -= 6
     return i
 
 

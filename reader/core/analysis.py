@@ -25,7 +25,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 
 # Bump whenever fold() or gram_keys() change: stored indexes are rebuilt.
-ANALYZER_VERSION = f"2-{sys.byteorder}"
+ANALYZER_VERSION = f"3-{sys.byteorder}"
 
 # Supplementary planes whose characters NFKC changes and that occur in real text:
 # mathematical alphanumerics, enclosed alphanumerics, CJK compatibility ideographs.
@@ -47,9 +47,12 @@ def _build_tables() -> None:
             if f != c:
                 table[c] = f
     _table = table
-    _changing = re.compile("[" + "".join(re.escape(c) for c in sorted(table)) + "]")
-    expanding = sorted(c for c, f in table.items() if len(f) != 1)
-    _expanding = re.compile("[" + "".join(re.escape(c) for c in expanding) + "]")
+    # Only BMP characters in the class: the regex engine tests a BMP class with a
+    # bitmap, but scans a list for astral characters (100× slower per character).
+    bmp = [c for c in sorted(table) if ord(c) < 0x10000]
+    _changing = re.compile("[" + "".join(re.escape(c) for c in bmp) + "]|[\U00010000-\U0010FFFF]")
+    expanding = sorted(c for c, f in table.items() if len(f) != 1 and ord(c) < 0x10000)
+    _expanding = re.compile("[" + "".join(re.escape(c) for c in expanding) + "]|[\U00010000-\U0010FFFF]")
 
 
 def _tables() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
@@ -62,7 +65,8 @@ def _tables() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
 def fold(text: str) -> str:
     """NFKC + lower case, character by character (about 40 ns per character)."""
     table, changing, _ = _tables()
-    return changing.sub(lambda m: table[m.group()], text)
+    get = table.get
+    return changing.sub(lambda m: get(m.group(), m.group()), text)
 
 
 def fold_char(c: str) -> str:
@@ -86,7 +90,9 @@ class OffsetMap:
         shift = 0
         for m in expanding.finditer(text):
             o = m.start()
-            n = len(table[m.group()])
+            n = len(table.get(m.group(), "_"))
+            if n == 1:
+                continue
             self._fpos.append(o + shift)
             self._opos.append(o)
             self._flen.append(n)
@@ -113,17 +119,40 @@ class OffsetMap:
 
 
 def gram_keys(folded: str) -> set[int]:
-    """The set of bigram keys of an already folded text.
+    """The keys a document is indexed under: its bigrams and its single characters.
 
-    A key is two adjacent UTF-16 code units packed into one 32-bit integer,
-    read straight from the encoded bytes (no per-bigram string objects).
-    Texts shorter than two code units have no bigrams.
+    A bigram key is two adjacent UTF-16 code units packed into one 32-bit
+    integer (first unit in the low half), read straight from the encoded bytes
+    without per-bigram string objects; a single-character key is the code unit.
+    (A bigram whose second unit is U+0000 shares its key with a character: the
+    candidates are then a superset, which verification removes.)
     """
     data = folded.encode("utf-16-le", "surrogatepass")
     n = len(data)
-    if n < 4:
+    if n < 2:
         return set()
     view = memoryview(data)
+    keys = set(view[: n // 2 * 2].cast("H"))
+    if n >= 4:
+        keys.update(view[: n // 4 * 4].cast("I"))
+    if n >= 6:
+        keys.update(view[2 : 2 + (n - 2) // 4 * 4].cast("I"))
+    return keys
+
+
+def query_keys(folded_word: str) -> set[int]:
+    """Keys every document containing folded_word is indexed under.
+
+    Its bigrams (selective) when it has two or more code units, else its
+    single character.
+    """
+    data = folded_word.encode("utf-16-le", "surrogatepass")
+    n = len(data)
+    if n < 2:
+        return set()
+    view = memoryview(data)
+    if n == 2:
+        return set(view.cast("H"))
     keys = set(view[: n // 4 * 4].cast("I"))
     if n >= 6:
         keys.update(view[2 : 2 + (n - 2) // 4 * 4].cast("I"))

@@ -25,6 +25,7 @@ from reader.core.model import Document
 
 ENCODINGS = ("utf-8", "utf-8-sig", "gb18030")
 MAX_NAME_CHARS = 120
+MAX_NAME_BYTES = 200  # leaves room for " (99).txt" under the 255-byte limit
 SEPARATOR = "=" * 40  # between documents in a single-file export
 HEADER_FIELDS = ("标题", "文号", "发文机关", "成文日期", "来源")
 _BAD_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
@@ -49,10 +50,13 @@ def render(doc: Document) -> str:
 
 def safe_name(name: str, default: str = "未命名") -> str:
     """A file name stem that is valid and harmless on Windows, macOS and Linux."""
-    s = _BAD_CHARS.sub("", name)
-    s = re.sub(r"\s+", " ", s).strip()
+    s = re.sub(r"\s+", " ", name)
+    s = _BAD_CHARS.sub("", s).strip()
     s = re.sub(r"\.{2,}", ".", s).strip(" .")
-    s = s[:MAX_NAME_CHARS].rstrip(" .")
+    s = s[:MAX_NAME_CHARS]
+    while len(s.encode("utf-8")) > MAX_NAME_BYTES:  # Linux and macOS count bytes (255)
+        s = s[:-1]
+    s = s.rstrip(" .")
     if not s:
         s = default
     if s.split(".")[0].strip().lower() in _RESERVED:

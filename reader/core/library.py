@@ -9,16 +9,19 @@ only ever read.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import sys
 import sqlite3
 import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from array import array
 from pathlib import Path
 
 from reader.core import index as store
-from reader.core.analysis import fold, gram_keys
+from reader.core.analysis import fold, gram_keys, query_keys
 from reader.core.model import Document, Metadata, Span
 
 TEXT_SUFFIXES = (".txt", ".text")
@@ -110,6 +113,126 @@ def _walk(folder: Path, skip: Path) -> list[tuple[str, int, int]]:
     return found
 
 
+def prepare_file(path: str) -> tuple[str, str | None, str | None, list[tuple]]:
+    """Read, hash, parse, fold and bigram one file: (path, digest, error, rows).
+
+    Everything CPU-heavy per file happens here, so it can run in a worker
+    process; rows are ready for the docs table, each with its bigram keys as
+    bytes and its folded length.
+    """
+    from reader.core.pipeline import parse_file
+
+    try:
+        digest = _hash_file(path)
+    except OSError as exc:
+        return path, None, exc.strerror or str(exc), []
+    try:
+        result = parse_file(path)
+        error = result.error
+        docs = result.documents if error is None else []
+    except Exception as exc:  # the pipeline promises not to raise; never lose the run
+        error, docs = f"解析失败：{type(exc).__name__}: {exc}", []
+    rows = []
+    for pos, doc in enumerate(docs):
+        m = doc.meta
+        folded = fold(doc.text)
+        units = sorted({s.text for s in doc.entities if s.type == "unit"})
+        extra = {
+            "attachments": list(m.attachments),
+            "entities": [[s.type, s.start, s.end, s.text] for s in doc.entities],
+        }
+        row = (
+            doc.id, path, pos, m.title, m.doc_number,
+            json.dumps(m.issuers, ensure_ascii=False), json.dumps(m.canonical_issuers, ensure_ascii=False),
+            m.date, m.year, m.kind, json.dumps(units, ensure_ascii=False),
+            doc.first_line, doc.last_line, doc.encoding, len(doc.text),
+            store.pack_text(doc.text), store.pack_text(folded), store.pack_json(extra),
+        )
+        rows.append((row, array("I", gram_keys(folded)).tobytes(), len(folded)))
+    return path, digest, error, rows
+
+
+def _worker_count(nfiles: int) -> int:
+    env = os.environ.get("READER_INDEX_WORKERS")
+    if env is not None:
+        try:
+            return max(1, int(env))
+        except ValueError:
+            return 1
+    if getattr(sys, "frozen", False) or nfiles < 8:
+        # A frozen app must call multiprocessing.freeze_support() before workers
+        # can be spawned; set READER_INDEX_WORKERS where it does.
+        return 1
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def _prepared(paths: list[str], cancel, progress, total: int):
+    """prepare_file over paths, in worker processes when worth it; yields in order.
+
+    Yields (None, None, None, None) once when cancelled.
+    """
+    workers = _worker_count(len(paths))
+    if workers <= 1:
+        for i, path in enumerate(paths):
+            if cancel is not None and cancel():
+                yield None, None, None, None
+                return
+            if progress is not None:
+                progress(Progress(i, total, path))
+            yield prepare_file(path)
+        return
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    try:
+        pending: deque = deque()
+        it = iter(paths)
+        for path in it:
+            pending.append(pool.submit(prepare_file, path))
+            if len(pending) >= 3 * workers:
+                break
+        i = 0
+        while pending:
+            if cancel is not None and cancel():
+                yield None, None, None, None
+                return
+            result = pending.popleft().result()
+            if progress is not None:
+                progress(Progress(i, total, result[0]))
+            i += 1
+            nxt = next(it, None)
+            if nxt is not None:
+                pending.append(pool.submit(prepare_file, nxt))
+            yield result
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _RankMeta:
+    """Per-document values every search needs, computed once per index version."""
+
+    def __init__(self, st: "_State"):
+        from reader.core.search import BM25_B, BM25_K1
+
+        n = max(1, len(st.infos))
+        avg = max(1.0, sum(st.lengths.values()) / n)
+        self.norms = {k: BM25_K1 * (1 - BM25_B + BM25_B * st.lengths.get(k, 0) / avg) for k in st.infos}
+        self.titles: list[tuple[int, str, str]] = []
+        self.dates: dict[int, str] = {}
+        self.labels: dict[int, tuple[tuple[str, ...], str, str]] = {}
+        for k, info in st.infos.items():
+            meta = st.folded_meta(k)
+            self.titles.append((k, meta[0], meta[1]))
+            self.dates[k] = info.date or ""
+            self.labels[k] = (
+                tuple(dict.fromkeys(info.canonical_issuers)) or ("未识别",),
+                str(info.year) if info.year is not None else "未知",
+                info.kind or "未识别",
+            )
+
+
 class _State:
     """What a search needs, loaded once per index version and kept in memory."""
 
@@ -123,7 +246,6 @@ class _State:
             "SELECT key, id, title, doc_number, issuers, canonical, date, year, kind, units,"
             " file, first_line, last_line, length FROM docs ORDER BY file, pos, key"
         ).fetchall()
-        import json
 
         for (key, id_, title, docno, issuers, canonical, date, year, kind, units, file,
              first, last, length) in rows:
@@ -145,6 +267,7 @@ class _State:
         self.all_texts = False
         self.lock = threading.Lock()
         self._folded_meta: dict[int, tuple[str, str, list[str], str, list[str]]] = {}
+        self._rank: _RankMeta | None = None
 
     # -- folded texts, loaded lazily
     def load_all_texts(self) -> None:
@@ -192,10 +315,17 @@ class _State:
             self._folded_meta[key] = m
         return m
 
+    def rank_meta(self) -> "_RankMeta":
+        if self._rank is None:
+            with self.lock:
+                if self._rank is None:
+                    self._rank = _RankMeta(self)
+        return self._rank
+
     # -- candidates from the bigram segments
     def candidates(self, folded_word: str) -> set[int] | None:
         """Doc keys that may contain folded_word; None when every document may."""
-        grams = gram_keys(folded_word)
+        grams = query_keys(folded_word)
         if not grams:
             return None
         counts = []
@@ -205,7 +335,7 @@ class _State:
                 return set()
             counts.append((n, g))
         counts.sort()
-        if counts[0][0] > 0.5 * max(1, len(self.infos)):
+        if counts[0][0] > 0.95 * max(1, len(self.infos)):
             return None  # every bigram is common: scanning the texts is cheaper
         result: set[int] | None = None
         for n, g in counts[:3]:
@@ -220,7 +350,7 @@ class _State:
         return result
 
     def gram_doc_count(self, folded_word: str) -> int | None:
-        grams = gram_keys(folded_word)
+        grams = query_keys(folded_word)
         if not grams:
             return None
         return min(sum(seg.doc_count(g) for seg in self.segments) for g in grams)
@@ -320,34 +450,36 @@ class Library:
             conn.execute("DELETE FROM docs WHERE file=?", (path,))
             conn.execute("DELETE FROM files WHERE path=?", (path,))
 
+        # Files whose stat changed but whose bytes did not: only the stat is new.
+        queue: list[tuple[str, bool]] = []
+        for path, is_new in todo:
+            if not is_new:
+                k = known[path]
+                try:
+                    same = k[3] is None and k[2] == _hash_file(path)
+                except OSError:
+                    same = False
+                if same:
+                    size, mtime = found[path]
+                    conn.execute("UPDATE files SET size=?, mtime_ns=? WHERE path=?", (size, mtime, path))
+                    continue
+            queue.append((path, is_new))
+
         new = changed = 0
         cancelled = False
-        total = len(todo)
-        for done, (path, is_new) in enumerate(todo):
-            if cancel is not None and cancel():
+        total = len(queue)
+        is_new_of = dict(queue)
+        done = 0
+        for path, digest, error, rows in _prepared([p for p, _ in queue], cancel, progress, total):
+            if path is None:
                 cancelled = True
                 break
-            if progress is not None:
-                progress(Progress(done, total, path))
-            size, mtime = found[path]
-            try:
-                digest = _hash_file(path)
-            except OSError as exc:
-                reason = exc.strerror or str(exc)
-                conn.execute("DELETE FROM docs WHERE file=?", (path,))
-                conn.execute(
-                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, 0)", (path, size, mtime, None, reason)
-                )
-                continue
-            k = None if is_new else (conn.execute("SELECT hash, error FROM files WHERE path=?", (path,)).fetchone())
-            if k is not None and k[0] == digest and k[1] is None:
-                conn.execute("UPDATE files SET size=?, mtime_ns=? WHERE path=?", (size, mtime, path))
-                continue
-            if is_new:
+            done += 1
+            if is_new_of[path]:
                 new += 1
             else:
                 changed += 1
-            self._index_file(conn, builder, path, size, mtime, digest)
+            self._store_file(conn, builder, path, found[path], digest, error, rows)
             if builder.chars >= SEGMENT_CHARS:
                 flush()
         flush()
@@ -377,41 +509,21 @@ class Library:
             problems=nproblems, seconds=time.perf_counter() - t0, cancelled=cancelled,
         )
 
-    def _index_file(self, conn, builder: store.SegmentBuilder, path, size, mtime, digest) -> None:
-        from reader.core.pipeline import parse_file
-
+    def _store_file(self, conn, builder: store.SegmentBuilder, path, stat, digest, error, rows) -> None:
+        size, mtime = stat
         conn.execute("DELETE FROM docs WHERE file=?", (path,))
-        try:
-            result = parse_file(path)
-            error = result.error
-            docs = result.documents if error is None else []
-        except Exception as exc:  # the pipeline promises not to raise; never lose the run
-            error, docs = f"解析失败：{type(exc).__name__}: {exc}", []
-        import json
-
-        for pos, doc in enumerate(docs):
-            m = doc.meta
-            folded = fold(doc.text)
-            units = sorted({s.text for s in doc.entities if s.type == "unit"})
-            extra = {
-                "attachments": list(m.attachments),
-                "entities": [[s.type, s.start, s.end, s.text] for s in doc.entities],
-            }
+        for row, grams, length in rows:
             cur = conn.execute(
                 "INSERT INTO docs (id, file, pos, seg, title, doc_number, issuers, canonical, date, year,"
                 " kind, units, first_line, last_line, encoding, length, text, ftext, extra)"
                 " VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    doc.id, path, pos, m.title, m.doc_number,
-                    json.dumps(m.issuers, ensure_ascii=False), json.dumps(m.canonical_issuers, ensure_ascii=False),
-                    m.date, m.year, m.kind, json.dumps(units, ensure_ascii=False),
-                    doc.first_line, doc.last_line, doc.encoding, len(doc.text),
-                    store.pack_text(doc.text), store.pack_text(folded), store.pack_json(extra),
-                ),
+                row,
             )
-            builder.add(cur.lastrowid, gram_keys(folded), len(folded))
+            keys = array("I")
+            keys.frombytes(grams)
+            builder.add(cur.lastrowid, keys, length)
         conn.execute(
-            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)", (path, size, mtime, digest, error, len(docs))
+            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)", (path, size, mtime, digest, error, len(rows))
         )
 
     def _compact_if_needed(self, conn) -> list[str]:
@@ -470,7 +582,6 @@ class Library:
             ).fetchone()
         if row is None:
             return None
-        import json
 
         (file, encoding, first, last, title, docno, issuers, canonical, date, year, kind, text, extra) = row
         extra = store.unpack_json(extra) or {}

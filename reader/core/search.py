@@ -16,9 +16,12 @@ the title and the doc number weighted up.
 """
 from __future__ import annotations
 
+import heapq
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from reader.core.analysis import OffsetMap, find_all, fold
@@ -35,6 +38,7 @@ TITLE_WEIGHT = 4.0
 DOCNO_WEIGHT = 4.0
 BM25_K1 = 1.2
 BM25_B = 0.75
+TF_CAP = 12  # occurrences counted per word and document for ranking
 
 
 @dataclass
@@ -326,66 +330,77 @@ def _run(library, st, query, issuer, year_from, year_to, kind, sort, limit) -> S
             excluded = _match_term(st, term, current, None)
             current = current - excluded
 
-    # 4. ranking
+    # 4. ranking: BM25F over (capped) occurrence counts, title and doc number weighted up
     words = q.positive_words()
+    rank = st.rank_meta()
     n_docs = max(1, len(st.infos))
-    avg_len = (sum(st.lengths.values()) / n_docs) if st.lengths else 1.0
-    idf = {}
+    k1p1 = BM25_K1 + 1
+    scores: dict[int, float] = dict.fromkeys(current, 0.0)
     for w in words:
-        df = len(counts.get(w, {})) or 1
-        idf[w] = math.log(1.0 + (n_docs - df + 0.5) / (df + 0.5))
-    scored: list[tuple[float, int, int]] = []
-    for key in current:
-        score = 0.0
-        hits = 0
-        if words:
-            ftitle, fdocno = st.folded_meta(key)[:2]
-            norm = BM25_K1 * (1 - BM25_B + BM25_B * st.lengths.get(key, 0) / max(avg_len, 1.0))
-            for w in words:
-                tf = counts.get(w, {}).get(key, 0)
-                hits += tf
-                tfw = tf + TITLE_WEIGHT * ftitle.count(w) + DOCNO_WEIGHT * fdocno.count(w)
-                if tfw:
-                    score += idf[w] * tfw * (BM25_K1 + 1) / (tfw + norm)
-        scored.append((score, hits, key))
+        per = counts.get(w, {})
+        df = len(per) or 1
+        idf = math.log(1.0 + (n_docs - df + 0.5) / (df + 0.5))
+        boost: dict[int, float] = {}
+        for key, ftitle, fdocno in rank.titles:
+            if w in ftitle or w in fdocno:
+                boost[key] = TITLE_WEIGHT * ftitle.count(w) + DOCNO_WEIGHT * fdocno.count(w)
+        norms = rank.norms
+        for key in current:
+            tfw = per.get(key, 0) + boost.get(key, 0.0)
+            if tfw:
+                scores[key] += idf * tfw * k1p1 / (tfw + norms[key])
 
     infos = st.infos
+    dates = rank.dates
     if sort == "date" or not words:
-        scored.sort(key=lambda s: (infos[s[2]].date or "", s[0], -s[2]), reverse=True)
+        top_keys = heapq.nlargest(limit, current, key=lambda k: (dates[k], scores[k], -k))
     else:
-        scored.sort(key=lambda s: (s[0], infos[s[2]].date or "", -s[2]), reverse=True)
+        top_keys = heapq.nlargest(limit, current, key=lambda k: (scores[k], dates[k], -k))
 
     # 5. facets over every match
-    issuers: dict[str, int] = {}
-    years: dict[str, int] = {}
-    kinds: dict[str, int] = {}
-    for _, _, key in scored:
-        info = infos[key]
-        for name in info.canonical_issuers or ["未识别"]:
-            issuers[name] = issuers.get(name, 0) + 1
-        y = str(info.year) if info.year is not None else "未知"
-        years[y] = years.get(y, 0) + 1
-        k = info.kind or "未识别"
-        kinds[k] = kinds.get(k, 0) + 1
+    labels = rank.labels
+    issuers = Counter(chain.from_iterable(labels[k][0] for k in current))
+    years = Counter(labels[k][1] for k in current)
+    kinds = Counter(labels[k][2] for k in current)
     facets = {
         "issuer": dict(sorted(issuers.items(), key=lambda kv: (-kv[1], kv[0]))),
         "year": dict(sorted(years.items(), key=lambda kv: kv[0], reverse=True)),
         "kind": dict(sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))),
     }
 
-    # 6. snippets for the hits shown
-    top = scored[:limit]
-    originals = library.original_texts([key for _, _, key in top]) if top else {}
-    folded = st.folded_texts([key for _, _, key in top]) if top else {}
+    # 6. exact hit counts and snippets for the hits shown
+    originals = library.original_texts(top_keys) if top_keys else {}
+    folded = st.folded_texts(top_keys) if top_keys else {}
     hits_out = []
-    for score, hit_count, key in top:
+    for key in top_keys:
         text = originals.get(key, "")
         ftext = folded.get(key, "")
+        hit_count = sum(ftext.count(w) for w in words)
         hits_out.append(
-            Hit(doc=infos[key], score=round(score, 4), hit_count=hit_count,
+            Hit(doc=infos[key], score=round(scores[key], 4), hit_count=hit_count,
                 snippets=make_snippets(text, ftext, words))
         )
-    return SearchResult(query=query, hits=hits_out, total=len(scored), facets=facets)
+    return SearchResult(query=query, hits=hits_out, total=len(current), facets=facets)
+
+
+def _count_capped(text: str, w: str, cap: int = TF_CAP) -> int:
+    """Non-overlapping occurrences of w in text, counting no further than cap.
+
+    BM25 saturates, so ranking needs no exact count beyond a few; stopping early
+    saves scanning the rest of long documents for common words.
+    """
+    find = text.find
+    i = find(w)
+    if i < 0:
+        return 0
+    n = 1
+    step = len(w)
+    while n < cap:
+        i = find(w, i + step)
+        if i < 0:
+            break
+        n += 1
+    return n
 
 
 def _match_term(st, term: Term, within: set[int] | None, counts: dict | None) -> set[int]:
@@ -402,7 +417,7 @@ def _match_term(st, term: Term, within: set[int] | None, counts: dict | None) ->
             per = counts.setdefault(w, {})
             out = set()
             for k in keys:
-                c = texts[k].count(w)
+                c = _count_capped(texts[k], w)
                 if c:
                     per[k] = c
                     out.add(k)
@@ -450,21 +465,20 @@ def make_snippets(text: str, ftext: str, words: list[str]) -> list[Snippet]:
     out: list[Snippet] = []
     i = 0
     n = len(text)
+    prev_end = 0
     while i < len(marks) and len(out) < MAX_SNIPPETS:
         s0 = marks[i][0]
-        ws = max(0, s0 - SNIPPET_BEFORE)
+        ws = max(prev_end, s0 - SNIPPET_BEFORE, 0)
         nl = text.rfind("\n", ws, s0)
         if nl >= 0:
             ws = nl + 1
         we = min(n, ws + SNIPPET_CHARS)
-        inside = []
         while i < len(marks) and marks[i][0] < we:
-            s, e = marks[i]
-            if e > we:
-                we = min(n, e)
-            inside.append((s - ws, e - ws))
+            we = max(we, min(n, marks[i][1]))
             i += 1
+        inside = [(max(s, ws) - ws, min(e, we) - ws) for s, e in marks if s < we and e > ws]
         out.append(Snippet(text[ws:we].replace("\n", " "), inside))
+        prev_end = we
     return out
 
 

@@ -467,3 +467,20 @@ def test_prose_shapes_modal_words_brackets_in_names_and_joined_units():
         (["区应急管理局", "区气象局"], ["区公安分局", "区资规分局"]),
         (["区发展和改革局"], ["区财政局", "区应急管理局"]),
     ]
+
+
+def test_partners_named_after_lianhe_and_decimal_numbering():
+    text = """宁波市人民政府办公厅关于印发食品安全事故应急预案的通知
+甬政办发〔2023〕60号
+6.各方职责
+6.2.4 由市审计局牵头，每年联合市财政局、市督考办等单位开展联合督查2次。
+宁波市人民政府办公厅
+2023年1月1日
+"""
+    tasks = extract_tasks(_one_doc(text))
+    assert len(tasks) == 1
+    t = tasks[0]
+    assert t.path == "6.2.4"
+    assert _printed(t.lead_units) == ["市审计局"]
+    assert _printed(t.cooperating_units) == ["市财政局", "市督考办"]
+    assert t.targets == ["2次"]

@@ -92,7 +92,7 @@ _HEADING_RES = (
     (2, re.compile(f"^第[一二三四五六七八九十百千零〇]+条"), "{m}"),
     (3, re.compile("^([一二三四五六七八九十]+)[、，,.．]"), "{1}、"),
     (4, re.compile("^[（(]([一二三四五六七八九十]+)[)）]"), "（{1}）"),
-    (6, re.compile(r"^(\d{1,2}[.．]\d{1,2})(?![\d.．])[.．、]?"), "{1}"),
+    (6, re.compile(r"^(\d{1,2}(?:[.．]\d{1,2}){1,3})(?![\d.．])[.．、]?"), "{1}"),
     (5, re.compile(r"^(\d{1,3})(?:[.．](?!\d)|、)"), "{1}."),
     (7, re.compile(r"^[（(](\d{1,2})[)）]"), "（{1}）"),
 )
@@ -113,6 +113,18 @@ def _heading(line: str) -> tuple[int, str, int] | None:
     return None
 
 
+def _path(stack: list[tuple[int, str]]) -> str:
+    """三、（二）12. — a decimal label (6.2.4) already carries its parent (6.), so the parent goes."""
+    labels = [lbl for _, lbl in stack]
+    out = []
+    for i, lbl in enumerate(labels):
+        nxt = labels[i + 1] if i + 1 < len(labels) else ""
+        if lbl.endswith(".") and nxt.startswith(lbl) and nxt != lbl:
+            continue
+        out.append(lbl)
+    return "".join(out)
+
+
 # ---------------------------------------------------------------- small helpers
 _ITEM_SPLIT_RE = re.compile("[、，,；;/／\n]+|\\s{2,}|(?<=[局委办院队])(?:和|及|与)(?=[市区县省各])")
 _ITEM_TAIL_RE = re.compile(
@@ -121,7 +133,7 @@ _ITEM_TAIL_RE = re.compile(
     "|(?:按职责分工|按照职责分工|按职责|分别|共同|具体)?(?:牵头负责|牵头|负责|配合)?)$"
 )
 _ORG_END_RE = re.compile(
-    "(?:局|委|办|厅|院|署|部|处|室|所|站|队|会|社|联|中心|公司|集团|街道|办事处|政府|海关|银行|支行|分行|"
+    "(?:局|委|办|厅|院|署|部|部门|处|室|所|站|队|会|社|联|中心|公司|集团|街道|办事处|政府|海关|银行|支行|分行|"
     "指挥部|小组|专班|乡镇|镇|乡|法院|检察院)(?:[（(][^（()）]{1,20}[)）])*$"
 )
 _ORG_START_RE = re.compile("^(?:各|市|区|县|省)")
@@ -194,7 +206,7 @@ _LABEL_RE = re.compile(
     "[ \u3000]*[:：]"
 )
 _VERB_RE = re.compile(
-    "(?P<v>牵头负责|牵头抓总(?!作用)|牵头(?!单位|部门|领导|抓总作用|作用)|具体负责|负责(?!人|同志|制|任|的)|配合(?!度|单位|部门)"
+    "(?P<v>牵头负责|牵总|联合(?=[^，。；]{2,40}?(?:开展|组织|推进|实施|督查|检查))|牵头抓总(?!作用)|牵头(?!单位|部门|领导|抓总作用|作用)|具体负责|负责(?!人|同志|制|任|的)|配合(?!度|单位|部门)"
     "|协助(?!分管)|协办|参与(?=[，,；;。）)]|$)|参加(?=[，,；;。）)]|$)|会同)"
 )
 _ANY_TRIGGER_RE = re.compile("牵头|负责|配合|协助|协办|参与|会同|单位[ \u3000]*[:：]|部门[ \u3000]*[:：]|领导[ \u3000]*[:：]")
@@ -434,6 +446,11 @@ def _prose_clauses(s: str, lo: int, hi: int, units_at, need_entity: bool, spans_
         v = m.group("v")
         if _ATTRIBUTIVE_RE.match(s, m.end()):
             continue  # 由市政府负责举借的债务: describes a thing, assigns no work
+        if v == "联合":  # 由X牵头，联合Y、Z开展…: only the named partners, from entity spans
+            obj = _object_after(s, m.end(), hi, spans_in) if spans_in is not None else []
+            if obj and raw:
+                raw.append((m.end(), m.end() + 1, "coop", obj))
+            continue
         items, a = _subject_before(s, m.start(), lo, units_at)
         if not items:
             continue
@@ -597,7 +614,7 @@ class _Extractor:
                                           or self._table_continuation(lines, j)):
                     j += 1
                 j = max(j, i + 1)
-                self._table(lines[i:j], "".join(lbl for _, lbl in stack))
+                self._table(lines[i:j], _path(stack))
                 i = j
                 continue
             lm = _LEADER_RE.match(t.strip())
@@ -608,7 +625,7 @@ class _Extractor:
                         re.match("^[ \u3000]*(?:分管|联系|协助|负责|领导)", lines[j].text)
                         or lines[j - 1].text.rstrip()[-1:] not in _TERMINAL):
                     j += 1
-                self._duty(lines[i:j], lm, "".join(lbl for _, lbl in stack))
+                self._duty(lines[i:j], lm, _path(stack))
                 i = j
                 continue
             h = _heading(t)
@@ -619,14 +636,14 @@ class _Extractor:
                 while stack and stack[-1][0] >= level:
                     stack.pop()
                 stack.append((level, label))
-                block_path = "".join(lbl for _, lbl in stack)
+                block_path = _path(stack)
                 block_numbered = True
                 block = [ln]
             elif continued or (block and block_numbered):
                 block.append(ln)
             else:
                 flush()
-                block_path = "".join(lbl for _, lbl in stack)
+                block_path = _path(stack)
                 block_numbered = False
                 block = [ln] if t.strip() else []
             i += 1
@@ -1018,7 +1035,7 @@ def _cell_units(value: str, unit_overlaps) -> tuple[list[str], list[str]]:
     v = _strip_tags(value)
     if _VERB_RE.search(v):
         h = v
-        cl = _prose_clauses(h, 0, len(h), lambda a, b: True, need_entity=False)
+        cl = _prose_clauses(h, 0, len(h), lambda a, b: False, need_entity=False)
         lead = [x for c in cl for x in c.lead]
         coop = [x for c in cl for x in c.coop]
         if lead or coop:

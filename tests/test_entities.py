@@ -206,6 +206,17 @@ def test_prose_that_assigns_work():
         ("unit", "市财政局"), ("unit", "市审计局"), ("unit", "市咨询委")]
 
 
+def test_division_of_duty_lists_run_to_the_end_of_the_sentence():
+    text = ("分管市发改委（市粮食物资局）、市大数据局、市发展规划研究院、市消防救援支队。"
+            "联系人行市中心支行、宁波银保监局，部省属驻甬金融机构（企业）。联系市台办、各民主党派、甬港联、宁波海关。")
+    assert [t for k, t in kinds(text) if k == "unit"] == [
+        "市发改委（市粮食物资局）", "市大数据局", "市发展规划研究院", "市消防救援支队", "人行市中心支行",
+        "宁波银保监局", "部省属驻甬金融机构（企业）", "市台办", "各民主党派", "甬港联", "宁波海关"]
+    assert [t for k, t in kinds("分管市教育局、市体育局，联系在甬高校、市科协。") if k == "unit"] == [
+        "市教育局", "市体育局", "在甬高校", "市科协"]
+    assert kinds("要密切联系群众、联系实际。联系人：张三，联系电话：87654321。") == []
+
+
 def test_issuer_in_signature_is_not_a_unit():
     text = "特此通知。\n宁波市人民政府办公厅\n2022年5月17日"
     assert kinds(text) == [("date", "2022年5月17日")]

@@ -360,14 +360,14 @@ _GENERIC_ITEMS = frozenset(
 _COLLECTIVE_RE = re.compile("(?:市直|区直|县直|省直|市级|区级|县级)[^\\s、，。；]{0,6}(?:单位|部门|机关)")
 _BR_OPEN = "（(〔［[【"
 _BR_CLOSE = "）)〕］]】"
-_ORG_CHAR = f"[^\\s，。；：、,;:！？!?“”\"《》{re.escape(_BR_OPEN + _BR_CLOSE)}的了是在对把将被向从按据以等和及与或并由请]"
+_ORG_CHAR = f"[^\\s，。；：、,;:！？!?“”\"《》{re.escape(_BR_OPEN + _BR_CLOSE)}的了是在对把将被向从按以等和及与或并由请]"
 _ORG_BR = f"[{re.escape(_BR_OPEN)}][^\\s，。；：{re.escape(_BR_OPEN + _BR_CLOSE)}]{{1,10}}[{re.escape(_BR_CLOSE)}]"
 # "和" may sit inside a name (发展和改革局, 人力资源和社会保障局) but never before a new prefix
 _ORG_AND = "(?:[和与](?![市区县省各]))"
 # a name never runs on over a verb that assigns work (市财政局|会同|市审计局)
 _ORG_VERB_STOP = (
-    "(?!会同|牵头|负责|配合|联系|分管|协助|协同|联合|参与|按照|根据|督促|指导|抓紧|尽快|加快|组织|研究|统筹|"
-    "做好|加强|开展|落实|制定|提出|审核|会商|指定|委托|授权)"
+    "(?!会同|牵头|负责|配合|联系|分管|协助|协同|联合(?!会|社)|参与|按照|根据|督促|指导(?!中心|站|组)|抓紧|尽快|加快|"
+    "组织(?!部)|研究(?!院|中心|室|所|会)|统筹|做好|加强|开展|落实|制定|提出|审核|会商|指定|委托|授权)"
 )
 _ORG_BODY = f"(?:{_ORG_VERB_STOP}(?:{_ORG_CHAR}|{_ORG_BR}|{_ORG_AND}))"
 _ORG_SUFFIX_GROUP = f"{_ORG_VERB_STOP}(?:{_ORG_SUFFIX_ALT})"
@@ -413,7 +413,7 @@ def _labels(text: str):
 
 _ANY_LABEL_RE = re.compile(f"[{_CJK}/]{{2,10}}[ \u3000]*[:：]")
 _ITEM_TAIL_RE = re.compile(
-    "(?:等(?:有关|相关|其他)?(?:部门|单位|机构|区域|成员单位)?(?:[、和及](?:部门|单位|机构)){0,3}"
+    "(?:等(?:有关|相关|其他)?(?:部门|单位|机构|区域|成员单位|驻[^、，]{1,6})?(?:[、和及](?:部门|单位|机构)){0,3}"
     "|(?:按职责|根据职责|按照职责|分别|共同)?(?:分工)?(?:负责|牵头|配合|落实|参与)"
     "|其他成员单位|各成员单位|成员单位|以下同|（以下[^）]{0,12}）|要|应当|应|须|必须|需要|需"
     "|[（(][^（）()]{0,8}(?:牵头|配合|主责|召集|负责|落实|单位|排名第一)[）)])$"
@@ -694,6 +694,57 @@ def _org_items_after(text: str, pos: int) -> list[tuple[int, int]]:
 _ORG_END_CHARS = frozenset(w[-1] for w in _ORG_SUFFIX_LIST) | set("）)〕]】*＊等要应须需均也则还并")
 
 
+_DUTY_WORDS = ("联系", "分管", "协助", "负责", "主持", "领导", "兼任", "代管")
+
+
+def _not_a_contact_list(text: str, pos: int) -> bool:
+    """联系人 / 联系电话 / 联系领导 are fields; 联系人行市中心支行 is 联系 + 人行…"""
+    if text.startswith("人行", pos):
+        return False
+    return text.startswith(("领导", "人", "电话", "方式", "单位", "地址", "邮箱"), pos)
+
+
+def _duty_list(text: str, pos: int) -> list[tuple[int, int]]:
+    """分管A、B，C。 / 联系A、B等: a division-of-duty list runs to the end of the sentence.
+
+    The first name must read as an organisation; after it the list vouches for its items
+    (甬港联, 宁波边检, 在甬高校), up to the first item that reads like prose.
+    """
+    end = pos
+    n = len(text)
+    depth = 0
+    while end < n and end - pos < _CLAUSE_MAX:
+        ch = text[end]
+        if ch in "。；;\n\t！？：:":
+            break
+        if ch in _BR_OPEN:
+            depth += 1
+        elif ch in _BR_CLOSE:
+            if depth == 0:
+                break
+            depth -= 1
+        end += 1
+    out = []
+    for a, b in _split_items(text, pos, end):
+        a, b = _trim_item(text, a, b)
+        s = text[a:b]
+        if len(s) < 2:
+            continue
+        if (
+            len(s) > 30
+            or _looks_like_sentence(s)
+            or s in _GENERIC_ITEMS
+            or _CLAUSE_NOTE_RE.search(s)
+            or s.startswith(_DUTY_WORDS)
+        ):
+            break
+        out.append((a, b))
+    # the list must name at least one organisation outright (not 联系群众、联系实际)
+    if not any(_is_org(text[a:b], need_prefix=True) for a, b in out):
+        return []
+    return out
+
+
 def _prose_units(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _TRIGGER_RE.finditer(text):
@@ -706,9 +757,14 @@ def _prose_units(text: str) -> list[tuple[int, int]]:
                 out.extend(_org_items_before(text, m.start()))
             if m.group("left") == "会同":
                 out.extend(_org_items_after(text, m.end()))
+        elif m.group("right") in ("分管", "协助分管", "联系"):
+            word = m.group("right")
+            if word == "联系" and _not_a_contact_list(text, m.end()):
+                continue
+            out.extend(_duty_list(text, m.end()))
         else:
             word = m.group("right")
-            if word == "联系" and text.startswith(("领导", "人", "电话", "方式", "单位"), m.end()):
+            if word == "联系" and _not_a_contact_list(text, m.end()):
                 continue
             if word == "请" and (
                 text.startswith(tuple("求示假教愿柬辞托予"), m.end())

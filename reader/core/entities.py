@@ -382,7 +382,8 @@ _ORG_PREFIX_RE = re.compile(
 )
 # suffixes strong enough to need no place prefix in prose (宁波海关, 宁波舟山港集团)
 _STRONG_SUFFIXES = tuple(
-    "海关 管委会 办事处 支行 分行 集团 公司 指挥部 支队 大队 银保监局 证监局 税务局 调查队 监管局 人民政府 政府 街道 委员会 领导小组".split()
+    "海关 管委会 办事处 支行 分行 集团 公司 指挥部 支队 大队 银保监局 证监局 税务局 调查队 监管局 人民政府 政府 街道 委员会 领导小组 "
+    "分局 工委 党工委".split()
 )
 
 # responsibility clause labels: 责任单位： 牵头单位： 主要责任单位： 牵头/推进单位：
@@ -598,10 +599,13 @@ def _org_items_before(text: str, pos: int) -> list[tuple[int, int]]:
             break
         elif depth == 0 and ch == "由":
             break
+        elif depth == 0 and ch in " \u3000" and i > 1 and text[i - 2] not in "、，,":
+            break  # 第六条 市市场监管局负责: a layout space before the name, not a list gap
         i -= 1
     if pos - i < 2:
         return []
-    items = _names_in(text, i, pos)
+    # after 由 the agent is explicit: 由公安分局会同… needs no place prefix
+    items = _names_in(text, i, pos, need_prefix=not (i > 0 and text[i - 1] == "由"))
     # "（各区政府，市教育局、市卫生健康委按职责分工负责）": earlier comma-separated names share the verb
     while items and i > 0 and text[i - 1] in "，,":
         j = i - 1
@@ -615,7 +619,7 @@ def _org_items_before(text: str, pos: int) -> list[tuple[int, int]]:
     return items
 
 
-def _names_in(text: str, i: int, pos: int) -> list[tuple[int, int]]:
+def _names_in(text: str, i: int, pos: int, need_prefix: bool = True) -> list[tuple[int, int]]:
     """All of text[i:pos] as a list of organisation names, or [] when any item is not one."""
     items = []
     for a, b in _split_items(text, i, pos):
@@ -631,7 +635,7 @@ def _names_in(text: str, i: int, pos: int) -> list[tuple[int, int]]:
             return []
         items.extend(parts)
     # one name at least must carry a place prefix or a strong suffix (not "龙头企业研究院")
-    if not any(_is_org(text[a:b], need_prefix=True) for a, b in items):
+    if need_prefix and not any(_is_org(text[a:b], need_prefix=True) for a, b in items):
         return []
     return items
 
@@ -663,7 +667,7 @@ _VERB_AFTER_ORG_RE = re.compile(
 )
 
 
-def _org_items_after(text: str, pos: int) -> list[tuple[int, int]]:
+def _org_items_after(text: str, pos: int, need_prefix: bool = True) -> list[tuple[int, int]]:
     """Organisations listed right after 由 / 会同 / 分管 / 联系, up to the first non-name."""
     items = []
     i = pos
@@ -678,7 +682,7 @@ def _org_items_after(text: str, pos: int) -> list[tuple[int, int]]:
         if not (nxt == "" or nxt in _ORG_STOP_AFTER or _VERB_AFTER_ORG_RE.match(text, b)):
             break
         # the first name must read as an organisation on its own; later ones ride on the list
-        if not _is_org(text[a:b], need_prefix=not items):
+        if not _is_org(text[a:b], need_prefix=need_prefix and not items):
             break
         items.append((a, b))
         if b < n and text[b] in "、和及与":
@@ -771,7 +775,7 @@ def _prose_units(text: str) -> list[tuple[int, int]]:
                 or (m.start() > 0 and text[m.start() - 1] in "报提申呈敬邀聘")
             ):
                 continue
-            out.extend(_org_items_after(text, m.end()))
+            out.extend(_org_items_after(text, m.end(), need_prefix=word != "由"))
     return out
 
 

@@ -14,10 +14,19 @@ Units (责任单位) are only looked for where the text says someone acts:
 - responsibility clauses: ``（责任单位：A、B；配合单位：C）`` whatever the brackets,
   labels and separators — every listed item is a unit, labels and leaders' names
   (牵头领导：…) are not;
-- prose that assigns work: ``A牵头，B、C配合`` · ``由A会同B`` · ``分管A、B`` · ``联系A``;
-- table rows (tab separated): cells under a 单位/部门 header, and cells made only of
-  organisation names.
+- prose that assigns work: ``A牵头，B、C配合`` · ``由A会同B`` · ``请A…`` ; without 由 a
+  name needs a place prefix (市/区/各/宁波市…) or a strong suffix (海关, 管委会, 分局…) so that
+  ``支持龙头企业、研究院牵头`` stays plain text;
+- division-of-duty lists ``分管A、B，C。`` / ``联系A、B`` run to the end of the sentence;
+- table rows (tab separated): cells under a 单位/部门 header, and, in a table without one,
+  cells of authority names that follow a task cell.
+Organisation names are recognised by shape: any characters, then a suffix (局 委 办 厅 院 会
+中心 支行 公司 集团 政府 街道 管委会 指挥部 支队 …), never running over a verb that assigns
+work (市财政局|会同|市审计局) and not one of the ordinary words with such an ending (布局, 部署).
 The issuer in a title or signature is never a unit span (nothing there says "acts").
+
+Known limits: a doc number's issuer code glued to preceding text (全国办发〔…〕) takes the
+extra characters; an organisation named in prose without any assignment cue is not marked.
 """
 from __future__ import annotations
 
@@ -191,7 +200,7 @@ _UNIT_BLOCK = {
     "家": "庭长乡属",
     "处": "理置罚室于在",
     "场": "所景地馆",
-    "部": "门署分署长委",
+    "部": "门署分长委",
     "支": "持付出撑部",
     "所": "有属在得以需谓",
     "条": "件例款",
@@ -214,7 +223,6 @@ _UNIT_BLOCK = {
     "本": "地市级着",
     "张": "贴",
     "批": "准复示",
-    "度": "电",  # 度电 is fine but taken via 度 only for Arabic numerals (see below)
     "只": "要是有能",
     "头": "部",
     "对": "象于接标外",
@@ -222,9 +230,7 @@ _UNIT_BLOCK = {
     "列": "入为",
     "块": "状",
     "根": "据本",
-    "号": "",
 }
-_UNIT_BLOCK["度"] = ""
 # after a Chinese numeral only these measure words make a quantity (avoids 五位一体, 二级市场, 一期工程)
 _CN_UNITS = set(
     """亿元 万元 千元 元 美元 亿美元 万美元 个百分点 百分点 个工作日 个月 周年 周岁 天 年 岁 小时 个小时 分钟
@@ -314,8 +320,6 @@ def _number_ok(text: str, m: re.Match) -> bool:
         return False  # 第十二、十三条 · 第一、二批: still ordinals
     # the unit may be a different word: 3元素, 5部门 (blocked), 10所属
     if unit in _UNIT_BLOCK and after and after in _UNIT_BLOCK[unit]:
-        return False
-    if unit in {"号"}:
         return False
     if cn is not None:
         if before in ("初", "周", "“", "\"", "‘", "「") or before in _CN_DIGIT:

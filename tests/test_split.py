@@ -408,3 +408,28 @@ def test_attachment_title_that_fell_into_a_sentence_is_read_where_the_attachment
     assert doc.text.index("舟山市创业投资引导基金管理办法\n") < doc.text.index("第一章")
     assert "设立与运作指导意见的通知》" in doc.text
     assert doc.meta.attachments == ["舟山市创业投资引导基金管理办法"]
+
+
+def test_body_before_header_without_an_addressee_opens_the_next_document():
+    text = """\
+各县（市、区）人民政府，市直各单位：
+经市政府同意，现将有关事项通知如下：请各地认真贯彻执行。
+湖州市人民政府办公室
+2023年1月5日
+
+湖政办发〔2023〕1号
+
+湖州市人民政府办公室关于做好元旦春节期间安全工作的通知
+
+为加强户外广告设施管理，保障公共安全，市政府决定开展专项整治。现公告如下：凡未经批准设置的户外广告设施，设置人应于2023年3月31日前自行拆除。
+湖州市人民政府
+2023年1月10日
+
+湖政告〔2023〕2号
+
+湖州市人民政府关于开展户外广告设施专项整治的公告
+"""
+    first, second = parse_text(text)
+    assert second.meta.title == "湖州市人民政府关于开展户外广告设施专项整治的公告"
+    assert "自行拆除" in second.text and "自行拆除" not in first.text
+    assert second.meta.date == "2023-01-10" and first.meta.date == "2023-01-05"

@@ -666,8 +666,11 @@ class _Splitter:
             self.docs.append(doc)
             self.assign(doc, block)
             return doc
+        best_score: float | None = None
         if len(candidates) == 1:
             best = candidates[0]
+            if upcoming is not None:
+                best_score = self.score(best, block, default, None)
         else:
             base = [(self.score(doc, block, default, None), doc) for doc in candidates]
             base.sort(key=lambda x: -x[0])
@@ -680,6 +683,12 @@ class _Splitter:
                 sc = self.score(doc, block, default, grams) if grams else next(x for x, d in base if d is doc)
                 if best_score is None or sc > best_score:
                     best, best_score = doc, sc
+        if upcoming is not None and best_score is not None and best_score < -2.5:
+            # nothing before takes it (signed, or the sentence does not continue): in a file
+            # whose bodies come before their headers, it opens the document whose header is next
+            self.docs.append(upcoming)
+            self.assign(upcoming, block)
+            return upcoming
         if best.closed:  # an attachment re-opens a signed notice; its numbering starts over
             best.marks.clear()
             best.last_family = None

@@ -143,9 +143,12 @@ _LEAD_IN_RE = re.compile(
 _NOT_UNITS = frozenset("各自单位 本单位 有关部门 相关部门 有关单位 相关单位 各有关单位 各有关部门 各相关单位 各相关部门 部门 单位".split())
 
 
+_ITEM_HEAD_RE = re.compile("^(?:和|及|与|以及|并|由|请)")
+
+
 def _clean_item(s: str) -> str:
     s = tidy(s)
-    s = re.sub("^(?:和|及|与|以及|并|由|请)", "", s)
+    s = _ITEM_HEAD_RE.sub("", s)
     for _ in range(2):
         m = _ITEM_TAIL_RE.search(s)
         if m and m.start() > 0:
@@ -570,9 +573,20 @@ class _Extractor:
         self.unit_starts = [a for a, _ in self.unit_spans]
         self.dates = [s for s in spans if s.type == "date"]
         self.numbers = [s for s in spans if s.type == "number"]
+        self.date_starts = [d.start for d in self.dates]
+        self.number_starts = [n.start for n in self.numbers]
         self.tasks: list[Task] = []
 
     # -- entity look-ups ------------------------------------------------
+    @staticmethod
+    def _spans_between(spans, starts, a: int, b: int):
+        """The spans lying inside [a, b) (spans sorted by start)."""
+        k = bisect.bisect_left(starts, a)
+        while k < len(spans) and spans[k].start < b:
+            if spans[k].end <= b:
+                yield spans[k]
+            k += 1
+
     def _unit_overlaps(self, a: int, b: int) -> bool:
         k = bisect.bisect_right(self.unit_starts, b - 1)
         for j in range(max(0, k - 3), k):
@@ -736,7 +750,8 @@ class _Extractor:
         for lim in c.limits:
             if not any(d in lim for d in deadlines):
                 deadlines.append(lim)
-        targets = [n.text for n in self.numbers if ds <= n.start and n.end <= de and not (cs <= n.start < ce)]
+        targets = [n.text for n in self._spans_between(self.numbers, self.number_starts, ds, de)
+                   if not (cs <= n.start < ce)]
         text = s[a:b].replace("\n", "").strip()
         text = re.sub("<[^<>]{0,40}>", "", text).replace("**", "")
         self.tasks.append(Task(
@@ -747,9 +762,7 @@ class _Extractor:
 
     def _deadlines(self, a: int, b: int, limit_spans) -> list[str]:
         out = []
-        for d in self.dates:
-            if d.start < a or d.end > b:
-                continue
+        for d in self._spans_between(self.dates, self.date_starts, a, b):
             before = self.text[max(0, d.start - 4):d.start]
             after = self.text[d.end:d.end + 4]
             in_limit = any(x <= d.start < y for x, y in limit_spans)
@@ -862,8 +875,8 @@ class _Extractor:
         serial = "".join(col("serial")[:1])
         officials = [n for v in col("official") for n in _split_names(_strip_tags(v))]
         deadlines = [re.sub("[\\s\u3000]+", "", _strip_tags(v)).strip("，,;；。") for v in col("deadline")]
-        targets = [n.text for n in self.numbers if a <= n.start and n.end <= b
-                   and any(n.text in v for v in col("task"))]
+        targets = [n.text for n in self._spans_between(self.numbers, self.number_starts, a, b)
+                   if any(n.text in v for v in col("task"))]
         if not (lead or coop):
             return
         self.tasks.append(Task(

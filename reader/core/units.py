@@ -21,6 +21,7 @@ Names with a place of their own (宁波海关, 宁波银保监局, 人行市中�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 _CJK = "\u4e00-\u9fff"
@@ -95,6 +96,7 @@ _DOCNO_PLACE = {
 
 _PLACE_RE = re.compile(f"^(?P<city>[{_CJK}]{{2,4}}?市)?(?P<district>[{_CJK}]{{2,4}}?[区县])?")
 _TRAILING_ALIAS_RE = re.compile(r"[（(][^（()）]{1,20}[)）]$")
+_TAG_RE = re.compile("<[^<>]{0,40}>")
 _SPACE_RE = re.compile(r"[\s\u3000*＊]+")
 # bodies that belong to a level of government and so take its place when printed bare
 _GOV_BODY_RE = re.compile("(?:局|委员会|委|办公室|办|中心|分局|室)$")
@@ -130,7 +132,7 @@ def _real_district(name: str) -> bool:
 
 def tidy(printed: str) -> str:
     """The printed name without layout noise: spaces, markdown stars, tags, 〔〕 for （）."""
-    s = re.sub("<[^<>]{0,40}>", "", printed)
+    s = _TAG_RE.sub("", printed) if "<" in printed else printed
     s = _SPACE_RE.sub("", s)
     return s.strip("，、；。,;:：")
 
@@ -145,6 +147,7 @@ def expand(name: str) -> str:
     return name
 
 
+@lru_cache(maxsize=8192)
 def canonical_unit(printed: str, city: str | None = None, district: str | None = None) -> str:
     """One name per organisation; see the module docstring for the rules."""
     c = tidy(printed).replace("〔", "（").replace("〕", "）")

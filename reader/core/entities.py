@@ -683,7 +683,17 @@ def _org_items_after(text: str, pos: int, need_prefix: bool = True) -> list[tupl
         a, b = m.start(), m.end()
         # the lazy match may stop early inside a longer name: 市委 → 市委人才办 handled by the regex's repetition
         nxt = text[b] if b < n else ""
-        if not (nxt == "" or nxt in _ORG_STOP_AFTER or _VERB_AFTER_ORG_RE.match(text, b)):
+        # a name with its place prefix may be followed by any verb (由市气象局发布…); a bare one
+        # (由大数据中心…) only by a known one, lest a word be cut in the middle
+        if not (
+            nxt == ""
+            or nxt in _ORG_STOP_AFTER
+            or _VERB_AFTER_ORG_RE.match(text, b)
+            or _ORG_PREFIX_RE.match(text, a)
+        ):
+            break
+        # 由市政府分管领导… · 由区妇联主席任组长 · 由区科技局局长…: a person acts, not the body
+        if text.startswith(_TITLES_AFTER, b) or text.startswith(_TITLES_AFTER, b - 1):
             break
         # the first name must read as an organisation on its own; later ones ride on the list
         if not _is_org(text[a:b], need_prefix=need_prefix and not items):
@@ -699,6 +709,10 @@ def _org_items_after(text: str, pos: int, need_prefix: bool = True) -> list[tupl
     return items
 
 
+_TITLES_AFTER = tuple(
+    "主任 副主任 主席 副主席 书记 副书记 局长 副局长 处长 科长 院长 会长 部长 厅长 主委 秘书长 组长 "
+    "分管领导 分管副 主要领导 主要负责 领导 党组 负责人 负责同志 干部 成员 同志 工作人员".split()
+)
 _ORG_END_CHARS = frozenset(w[-1] for w in _ORG_SUFFIX_LIST) | set("）)〕]】*＊等要应须需均也则还并")
 
 
@@ -774,6 +788,11 @@ def _prose_units(text: str) -> list[tuple[int, int]]:
             word = m.group("right")
             if word == "联系" and _not_a_contact_list(text, m.end()):
                 continue
+            if word == "由" and (
+                (m.start() > 0 and text[m.start() - 1] in "自理缘事因来经")
+                or text.startswith(("于", "此", "衷"), m.end())
+            ):
+                continue  # 自由贸易 · 理由 · 由于 · 由此
             if word == "请" and (
                 text.startswith(tuple("求示假教愿柬辞托予"), m.end())
                 or (m.start() > 0 and text[m.start() - 1] in "报提申呈敬邀聘")

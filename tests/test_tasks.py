@@ -484,3 +484,18 @@ def test_partners_named_after_lianhe_and_decimal_numbering():
     assert _printed(t.lead_units) == ["市审计局"]
     assert _printed(t.cooperating_units) == ["市财政局", "市督考办"]
     assert t.targets == ["2次"]
+
+
+def test_a_report_tells_what_was_done_prose_there_is_a_task_only_when_it_asks():
+    text = """关于我市缓解停车难问题情况的调研报告
+市人大城市建设与环境资源保护委员会
+今年3月以来，城建环资工委牵头就我市缓解停车难工作情况开展了调研。
+建议由市住建局牵头，市公安局、市自然资源规划局配合，年底前出台停车设施建设规划。
+"""
+    doc = _one_doc(text)
+    assert doc.meta.kind == "报告"
+    tasks = extract_tasks(doc)
+    assert len(tasks) == 1
+    assert _printed(tasks[0].lead_units) == ["市住建局"]
+    assert _printed(tasks[0].cooperating_units) == ["市公安局", "市自然资源规划局"]
+    assert tasks[0].deadlines == ["年底前"]

@@ -528,6 +528,9 @@ def _matching_close(s: str, i: int, hi: int) -> int:
 
 
 # ---------------------------------------------------------------- document walk
+# 文种 that mostly tell what was done: prose there is a task only where it asks for something
+_REPORT_KINDS = frozenset("报告 说明 讲话 议案 解读 记事 总结 汇报 发言".split())
+_ASKING_RE = re.compile("请|要求|要|应当|应|须|必须|将|建议|力争|确保|抓紧|尽快")
 _FIRST_LEADS_RE = re.compile(
     "(?:列|排|位)(?:在)?(?:第一位|第一|首位|首)(?:的|者)?(?:单位|部门)?为?牵头|第一(?:个|家)?(?:单位|部门)为牵头|"
     "首位的?(?:单位|部门)?为牵头"
@@ -568,6 +571,7 @@ class _Extractor:
         self.text = doc.text
         self.city, self.district = place_of(doc)
         self.first_leads = bool(_FIRST_LEADS_RE.search(doc.text))
+        self.reporting = (doc.meta.kind or "") in _REPORT_KINDS
         spans = sorted(doc.entities, key=lambda s: s.start)
         self.unit_spans = [(s.start, s.end) for s in spans if s.type == "unit"]
         self.unit_starts = [a for a, _ in self.unit_spans]
@@ -705,7 +709,10 @@ class _Extractor:
         prose: list[_Clause] = []
         for a, b in covered + [(len(s), len(s))]:
             if a > lo:
-                prose += _prose_clauses(s, lo, a, units_at, need_entity=True, spans_in=spans_in)
+                found = _prose_clauses(s, lo, a, units_at, need_entity=True, spans_in=spans_in)
+                if self.reporting:  # a report tells what was done; keep only what it asks for
+                    found = [c for c in found if _ASKING_RE.search(s, _sentence_start(s, c.start), c.end)]
+                prose += found
             lo = max(lo, b)
         allc = sorted(clauses + prose, key=lambda c: c.start)
         marker = _heading(block[0].text)

@@ -49,6 +49,7 @@ _PAGE_REF = re.compile(r"(?:\.{3,}|…{1,}|·{3,}|-{3,})[（(]?\d{1,4}[)）]?$|[
 _CODE = re.compile(
     r"^(?:规范性文件(?:统一)?编号|统一编号|[A-Z]{2,}[0-9A-Z]*[-－—]+\d{4}[-－—]+\d{2,}"
     r"|[（(]此件.{1,8}[)）]$|(?:特急|加急|特提|平急)$|(?:绝密|机密|秘密)(?:★.{0,6})?$|\d{6}$)")
+_CODE_START = set("规统（(特加平绝机秘")
 _MASTHEAD = re.compile(rf"^[{P.CJK}（）()]{{2,40}}(?:文件|文件)$")
 _OPENER_WORDS = re.compile(r"人民政府|政府|委员会|常委会|各单位|单位|各位|局|办事处|部门|同志|厅|委|办|公司|院|学校|街道|乡镇")
 _NOT_OPENER = re.compile(r"研究|同意|决定|如下|批准|根据|经|为了|按照|任命|免去|附件|注|电话|地址|联系|报送|填报|时间|日期|名称|单位：$|组长|成员|说明")
@@ -170,14 +171,16 @@ def _prepare(lines: Sequence[Line]) -> tuple[_Rows, list[Line]]:
             date[i] = P.date_line(c) is not None
         if c[0] in "第一二三四五六七八九十（(0123456789-":
             head[i] = P.heading(c)
-        if n <= 40:
-            code[i] = bool(_CODE.match(c)) or (c.endswith("文件") and bool(_MASTHEAD.match(c)))
+        if n <= 40 and (c[0] in _CODE_START or c[0].isascii()):
+            code[i] = bool(_CODE.match(c))
+        if c.endswith("文件") and n <= 42:
+            code[i] = code[i] or bool(_MASTHEAD.match(c))
     # 宁波市人民政府令 / 第260号 on two lines
     for i in range(len(cs) - 1):
         if cs[i].endswith("令") and len(cs[i]) <= 16 and re.fullmatch(r"第[\d〇一二三四五六七八九十百]+[号號]", cs[i + 1]):
             docno[i] = P.normalise_docno(cs[i] + cs[i + 1])
             code[i + 1] = True
-    rows.closing = [_is_closing_date(rows, i) for i in range(len(cs))]
+    rows.closing = [(date[i] or c[-1] == "日") and _is_closing_date(rows, i) for i, c in enumerate(cs)]
     _mark_toc(rows)
     return rows, noise
 

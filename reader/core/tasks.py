@@ -530,7 +530,8 @@ def _matching_close(s: str, i: int, hi: int) -> int:
 # ---------------------------------------------------------------- document walk
 # 文种 that mostly tell what was done: prose there is a task only where it asks for something
 _REPORT_KINDS = frozenset("报告 说明 讲话 议案 解读 记事 总结 汇报 发言".split())
-_ASKING_RE = re.compile("请|要求|要|应当|应|须|必须|将|建议|力争|确保|抓紧|尽快")
+_ASKING_RE = re.compile("(?<![邀申])请(?!示)|(?<![重主需纲必只])要(?![求点素闻件])|应当|(?<![适响反供对相])应(?![用急对])"
+                        "|(?<![必])须|必须|建议|力争|确保|抓紧|尽快")
 _FIRST_LEADS_RE = re.compile(
     "(?:列|排|位)(?:在)?(?:第一位|第一|首位|首)(?:的|者)?(?:单位|部门)?为?牵头|第一(?:个|家)?(?:单位|部门)为牵头|"
     "首位的?(?:单位|部门)?为牵头"

@@ -283,6 +283,8 @@ def test_chronicle_days_and_ordinal_lists():
     assert kinds("6日　市长主持召开市政府常务会议。") == [("date", "6日")]
     assert kinds("29-30日　市十五届人大常委会举行会议。") == [("date", "29-30日")]
     assert kinds("加强二次供水管理，上市公司二次上市的，与院士陈十一座谈交流。") == []
+    assert kinds("市委十三届十二次全体（扩大）会议，经区政府104次常务会议审议，每年召开2次联席会议。") == [
+        ("number", "2次")]
     assert kinds("草案第十二、十三条分别作出规定，第一、二批共3批。") == [("number", "3批")]
     assert kinds("宁波市2022年1—4月主要经济指标") == [("date", "2022年1—4月")]
     assert kinds("每年的7月1日至次年6月30日") == [("date", "7月1日至次年6月30日")]

@@ -284,7 +284,9 @@ _CLAUSE_END = set("。，；、：:;,）)！？")
 _ORDINAL_LIST_RE = re.compile(
     "第[0-9０-９一二两三四五六七八九十百零〇]{1,6}(?:[、，和及至到\\-—][0-9０-９一二两三四五六七八九十百零〇]{1,6}){0,4}[、，和及至到\\-—]$"
 )
-_MEETING_AFTER_CI = re.compile(f"[{_CJK}]{{0,4}}会")
+_MEETING_AFTER_CI = re.compile(f"[{_CJK}]{{0,4}}会|全体")
+# "104次常务会议" is the 104th session, "召开2次联席会议" two meetings
+_SESSION_AFTER = ("常务会议", "全体会议", "全体（扩大）会议", "主任会议", "全会", "代表大会", "党代会", "常委会会议", "常务委员会")
 
 
 def _number_ok(text: str, m: re.Match) -> bool:
@@ -334,6 +336,8 @@ def _number_ok(text: str, m: re.Match) -> bool:
         if unit == "次" and (cn == "二" or _MEETING_AFTER_CI.match(text, end)):
             return False  # 一次会议, 二次全会: an ordinal; 二次供水, 二次上市: "secondary"
     else:
+        if unit == "次" and text.startswith(_SESSION_AFTER, end):
+            return False
         if unit == "年" and ar is not None and len(ar.lstrip("0０")) >= 4:
             return False  # a year, not a duration
     return True

@@ -444,8 +444,8 @@ def _find_headers(rows: _Rows) -> list[_Header]:
                 break
             text = "".join(rows.c[x] for x in run)
             kind = P.title_kind(text)
-            if kind and kind != "公报" and len(text) >= 5 and (
-                    _confirms_title(rows, run[-1] + 1, kind) or (s == 0 and span <= 3)):
+            if kind and kind != "公报" and "公报" not in text and len(text) >= 5 and (
+                    _confirms_title(rows, run[-1] + 1, kind) or (s == 0 and span <= 3 and kind != "目录")):
                 found = run
                 break
         if found:
@@ -481,6 +481,26 @@ def _find_headers(rows: _Rows) -> list[_Header]:
                 continue
         kept.append(h)
     headers = kept
+    # Contents without page numbers: headers with nothing between them and the next header,
+    # two or more in a row, are the entries of a table of contents.
+    bodyless = [i + 1 < len(headers) and headers[i + 1].start <= headers[i].end + 1 for i in range(len(headers))]
+    drop: set[int] = set()
+    i = 0
+    while i < len(headers):
+        if bodyless[i]:
+            j = i
+            while j < len(headers) and bodyless[j]:
+                j += 1
+            if j - i >= 2:
+                drop.update(range(i, j))
+                for h in headers[i:j]:
+                    for x in h.rows:
+                        rows.toc[x] = True
+                        taken.discard(x)
+            i = j
+        else:
+            i += 1
+    headers = [h for k, h in enumerate(headers) if k not in drop]
     # byline, adoption note and dates printed right under the title
     for h in headers:
         k = h.end + 1
@@ -1067,9 +1087,8 @@ def _segments(rows: _Rows, noise: list[Line], docs: list[_Doc], lines: Sequence[
         if doc.header is None and sum(1 for i in doc.rows if rows.toc[i]) * 3 >= len(doc.rows):
             # a cover and contents page: its entries are not documents, and neither is it
             continue
-        if doc is docs[0] and doc.header is None and len(docs) > 1 and len(doc.rows) <= 8 and all(
-                len(rows.c[i]) <= 30 and "。" not in rows.c[i] for i in doc.rows):
-            continue  # a cover or masthead before the first document
+        if doc is docs[0] and doc.header is None and len(docs) > 1 and not any("。" in rows.c[i] for i in doc.rows):
+            continue  # a cover, masthead or contents list before the first document: no sentence in it
         seg = DocSegment(
             lines=head_lines + body_lines,
             title="\n".join(l.text.strip() for l in title_lines),

@@ -499,3 +499,13 @@ def test_a_report_tells_what_was_done_prose_there_is_a_task_only_when_it_asks():
     assert _printed(tasks[0].lead_units) == ["市住建局"]
     assert _printed(tasks[0].cooperating_units) == ["市公安局", "市自然资源规划局"]
     assert tasks[0].deadlines == ["年底前"]
+
+
+@pytest.mark.parametrize("printed,city,district,expected", [
+    ("宁波海事局", "宁波市", None, "宁波海事局"),  # names its place without 市
+    ("北仑海事处", "宁波市", "北仑区", "北仑海事处"),
+    ("政研室", "宁波市", "北仑区", "北仑区政策研究室"),
+    ("文化与广电旅游体育局", "宁波市", "北仑区", "北仑区文化广电旅游体育局"),
+])
+def test_canonical_unit_place_and_variants(printed, city, district, expected):
+    assert canonical_unit(printed, city, district) == expected

@@ -140,6 +140,7 @@ _ORG_START_RE = re.compile("^(?:各|市|区|县|省)")
 _LEAD_IN_RE = re.compile(
     "^.*?(?:会议要求|会议明确|会议决定|会议同意|要求|明确|决定|同意|责成|指定|安排|请|由|并由|分别由|均由|统一由|其中|同时|并)"
 )
+_VERBISH_RE = re.compile("会同|牵头|负责|配合|协助|组织|开展|推进|落实")
 _NOT_UNITS = frozenset("各自单位 本单位 有关部门 相关部门 有关单位 相关单位 各有关单位 各有关部门 各相关单位 各相关部门 部门 单位".split())
 
 
@@ -161,6 +162,8 @@ def _looks_like_unit(s: str) -> bool:
         return False
     if re.search("[。！？：:]", s) or re.search("(?:企业|个人|用户|场所|主体)$", s):
         return False
+    if _VERBISH_RE.search(s):
+        return False  # 会同公安等相关部门: a clause, not a name
     return bool(_ORG_END_RE.search(s) or (_ORG_START_RE.match(s) and len(s) <= 8))
 
 

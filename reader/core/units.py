@@ -62,6 +62,7 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     ("文广旅游局", "文化广电旅游局"),
     ("文广旅体局", "文化广电旅游体育局"),
     ("文化和广电旅游体育局", "文化广电旅游体育局"),
+    ("文化与广电旅游体育局", "文化广电旅游体育局"),
     ("应急局", "应急管理局"),
     ("地方金融监管局", "地方金融监督管理局"),
     ("综合执法局", "综合行政执法局"),
@@ -99,7 +100,7 @@ _TRAILING_ALIAS_RE = re.compile(r"[（(][^（()）]{1,20}[)）]$")
 _TAG_RE = re.compile("<[^<>]{0,40}>")
 _SPACE_RE = re.compile(r"[\s\u3000*＊]+")
 # bodies that belong to a level of government and so take its place when printed bare
-_GOV_BODY_RE = re.compile("(?:局|委员会|委|办公室|办|中心|分局|室)$")
+_GOV_BODY_RE = re.compile("(?:局|委员会|委|办公室|研究室|办|中心|分局)$")
 # names that already carry a place of their own, or are not one level's government body
 _OWN_PLACE_RE = re.compile(
     "^(?:各|全|有关|相关|其他|中国|国家|中央|人行|财政部|中科院|兵科院)"
@@ -162,7 +163,7 @@ def canonical_unit(printed: str, city: str | None = None, district: str | None =
         c = city + c[1:]
     elif c[0] in "区县" and district and not c.startswith(("区直", "区级", "县直", "县级", "区县", "县市", "区（")):
         c = district + c[1:]
-    elif (district or city) and _bare_body(c):
+    elif (district or city) and _bare_body(expand(c), city, district):
         c = (district or city) + c
     if city and district and c.startswith(city + district):
         c = c[len(city):]
@@ -174,8 +175,12 @@ def canonical_unit(printed: str, city: str | None = None, district: str | None =
     return expand(c)
 
 
-def _bare_body(name: str) -> bool:
-    """财政局, 发展和改革局: a body of whichever government prints it, named without a place."""
+def _bare_body(name: str, city: str | None = None, district: str | None = None) -> bool:
+    """财政局, 发展和改革局: a body of whichever government prints it, named without a place
+    (宁波海事局, 北仑海事处 name their place without 市/区)."""
+    for place in (city, district):
+        if place and len(place) > 2 and name.startswith(place[:-1]):
+            return False
     return len(name) >= 3 and bool(_GOV_BODY_RE.search(name)) and not _OWN_PLACE_RE.search(name)
 
 

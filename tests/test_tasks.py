@@ -509,3 +509,16 @@ def test_a_report_tells_what_was_done_prose_there_is_a_task_only_when_it_asks():
 ])
 def test_canonical_unit_place_and_variants(printed, city, district, expected):
     assert canonical_unit(printed, city, district) == expected
+
+
+def test_hui_tong_after_the_lead_clause_names_cooperating_units():
+    text = """宁波市北仑区人民政府办公室关于开展大排查的通知
+仑政办〔2022〕2号
+由区大数据中心牵头，会同区人力社保局、区医保局、区教育局加强数据比对，提高准确率。
+宁波市北仑区人民政府办公室
+2022年2月10日
+"""
+    tasks = extract_tasks(_one_doc(text))
+    assert len(tasks) == 1
+    assert _printed(tasks[0].lead_units) == ["区大数据中心"]
+    assert _printed(tasks[0].cooperating_units) == ["区人力社保局", "区医保局", "区教育局"]

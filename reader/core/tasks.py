@@ -459,6 +459,10 @@ def _prose_clauses(s: str, lo: int, hi: int, units_at, need_entity: bool, spans_
             continue
         items, a = _subject_before(s, m.start(), lo, units_at)
         if not items:
+            if v == "会同" and raw and spans_in is not None:  # 由X牵头，会同Y、Z…: Y, Z cooperate
+                obj = _object_after(s, m.end(), hi, spans_in)
+                if obj:
+                    raw.append((m.end(), m.end() + 1, "coop", obj))
             continue
         role = "coop" if v in ("配合", "协助", "协办", "参与", "参加") else "lead"
         raw.append((a, m.end(), role, items))

@@ -180,13 +180,15 @@ def _speaker_issuer(header: list[Line], title_lines: set[int]) -> list[str]:
 
 def _attachments(title: str, lines: list[Line]) -> list[str]:
     out: list[str] = []
-    m = re.search(r"(?:印发|转发|发布|公布)(.+?)的通知$", title)
+    m = re.search(r"(印发|转发|发布|公布|印發|轉發|發布)(.+?)的(?:通知|決定|决定)$", title)
     if m:
-        name = m.group(1).strip()
+        verb, name = m.group(1), m.group(2).strip()
         quoted = re.findall(r"《([^》]+)》", name)
         if quoted:
             out.extend(quoted)
-        elif not re.match(r"^(?:.{0,4}年度)?", name) or P.ends_with_kind(name) or name.endswith(("清单", "名单", "目录", "表")):
+        elif verb not in ("公布", "发布", "發布") or P.ends_with_kind(name) or name.endswith(
+                ("清单", "名单", "名录", "目录", "表")):
+            # 印发 always carries what it names; 公布 only a list or a document
             out.append(name)
     if not out:
         # 附件说明: 附件：1.某某办法 / 2.某某表

@@ -448,3 +448,17 @@ def test_contents_without_page_numbers_are_not_documents():
     assert [d.meta.doc_number for d in docs] == [n for _, n in entries]
     assert all(d.first_line > 9 for d in docs)
     assert [d.meta.date for d in docs] == ["2023-02-01", "2023-02-02", "2023-02-03"]
+
+
+def test_same_title_twice_without_adoption_notes_stays_two_documents():
+    text = """\
+宁海县人民政府任免名单
+一、任命：
+张三为宁海县交通运输局局长。
+宁海县人民政府任免名单
+一、任命：
+李四为宁海县财政局副局长。
+"""
+    docs = parse_text(text)
+    assert titles(docs) == ["宁海县人民政府任免名单", "宁海县人民政府任免名单"]
+    assert "张三" in docs[0].text and "李四" in docs[1].text

@@ -476,7 +476,8 @@ def _find_headers(rows: _Rows) -> list[_Header]:
             if any(_same_name(title_text, q) or _same_name(rows.c[h.title_rows[0]], q) for q in quoted):
                 continue
             first = rows.c[h.title_rows[0]]
-            if names_attachment("".join(rows.c[x] for x in h.title_rows), prev_title) or (
+            carrier = bool((prev.docno and "令" in prev.docno) or _CARRIES.search(prev_title))
+            if carrier and names_attachment("".join(rows.c[x] for x in h.title_rows), prev_title) or carrier and (
                     P.ends_with_kind(first) and not P.starts_about(first) and names_attachment(first, prev_title)):
                 continue
         kept.append(h)

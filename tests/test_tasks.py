@@ -522,3 +522,26 @@ def test_hui_tong_after_the_lead_clause_names_cooperating_units():
     assert len(tasks) == 1
     assert _printed(tasks[0].lead_units) == ["区大数据中心"]
     assert _printed(tasks[0].cooperating_units) == ["区人力社保局", "区医保局", "区教育局"]
+
+
+def test_articles_supervision_tables_and_decimal_paths():
+    text = """宁波市北仑区人民政府办公室关于印发管理办法的通知
+仑政办〔2022〕3号
+8.其他事项
+9.1 区安委办会同区住建局适时组织检查。
+第六条 区市场监管局负责组织信用等级的评定和信息公开。
+第七条 区应急管理局负责本办法的日常管理工作。
+序号\t隐患单位\t上报的火灾隐患\t督办单位\t整改期限
+1\t某大厦\t消防车道被占用。\t新碶街道、区消防救援大队\t2022-9-30
+宁波市北仑区人民政府办公室
+2022年3月1日
+"""
+    tasks = extract_tasks(_one_doc(text))
+    got = [(t.path, _printed(t.lead_units), _printed(t.cooperating_units), t.deadlines) for t in tasks]
+    assert got == [
+        ("9.1", ["区安委办"], ["区住建局"], []),  # not under the unrelated 8.
+        ("第六条", ["区市场监管局"], [], []),
+        ("第七条", ["区应急管理局"], [], []),  # 负责本办法的…工作 is an assignment
+        ("1.", ["新碶街道", "区消防救援大队"], [], ["2022-9-30"]),
+    ]
+    assert tasks[3].text == "某大厦；消防车道被占用。"

@@ -216,7 +216,7 @@ _VERB_RE = re.compile(
     "|协助(?!分管)|协办|参与(?=[，,；;。）)]|$)|参加(?=[，,；;。）)]|$)|会同)"
 )
 _ANY_TRIGGER_RE = re.compile("牵头|负责|配合|协助|协办|参与|会同|单位[ \u3000]*[:：]|部门[ \u3000]*[:：]|领导[ \u3000]*[:：]")
-_ATTRIBUTIVE_RE = re.compile("[^，,；;。：:（()）、]{0,4}的|解释|作用|职责")  # …负责举借的债务 · 本办法由X负责解释
+_ATTRIBUTIVE_RE = re.compile("[^，,；;。：:（()）、]{0,2}的|解释|作用|职责")  # …负责举借的债务 · 本办法由X负责解释
 _MODAL_TAIL = ("(?:分别|共同|具体|按职责分工|按照职责分工|按职责|按照职责|各自|要|应|应当|须|必须|需|需要|将|全面|统一"
                "|切实|积极|继续|主动|进一步|进行|定期|要求)+$")
 _STOP_BACK = set("，,；;。！？!?：:（()）\n")
@@ -659,8 +659,9 @@ class _Extractor:
             if h is not None:
                 flush()
                 level, label, _ = h
-                while stack and stack[-1][0] >= level:
-                    stack.pop()
+                while stack and (stack[-1][0] >= level or (
+                        level == 6 and stack[-1][0] == 5 and not label.startswith(stack[-1][1]))):
+                    stack.pop()  # 6.2.4 does not sit under an unrelated 8.
                 stack.append((level, label))
                 block_path = _path(stack)
                 block_numbered = True
@@ -712,8 +713,9 @@ class _Extractor:
                 k += 1
             return out
 
-        # prose between labelled clauses
-        lo = 0
+        marker0 = _heading(block[0].text)
+        # prose between labelled clauses, after the item's own number (第六条 · 3.)
+        lo = len(block[0].text[: marker0[2]]) if marker0 is not None else 0
         prose: list[_Clause] = []
         for a, b in covered + [(len(s), len(s))]:
             if a > lo:
@@ -908,15 +910,16 @@ _HEADER_WORDS = {
     "official": re.compile("(?:牵头|责任|分管|联系)(?:市|区|县)?领导"),
     "lead": re.compile("牵头|主要责任|主办|主责"),
     "coop": re.compile("配合|协办|协助|参与"),
-    "responsible": re.compile("责任(?:单位|部门|处室)|落实单位|承办单位|实施单位|推进单位|负责单位|责任主体"),
+    "responsible": re.compile("责任(?:单位|部门|处室)|落实单位|承办单位|实施单位|推进单位|负责单位|责任主体|督办单位|监管单位"),
     "deadline": re.compile("时限|完成时间|期限|截止|时间节点|完成年限"),
-    "task": re.compile("任务|措施|内容|事项|工作|节点|项目|目标|举措|要求"),
+    "task": re.compile("任务|措施|内容|事项|工作|节点|项目|目标|举措|要求|隐患|问题"),
 }
 
 
 _NUMBERED_CELL_RE = re.compile("^(?:<p>)?\\s*\\d{1,2}(?:[.．]\\d{1,2})?[.．、]?\\s*[^\\d\\s]")
 _DEADLINE_CELL_RE = re.compile(
-    "\\d{4}\\s*年|\\d{1,2}\\s*月|年底|年内|季度|上半年|下半年|持续|长期|常态|完成基础上|每年|每月|每季|前$|底$")
+    "\\d{4}\\s*年|\\d{1,2}\\s*月|\\d{4}[-./]\\d{1,2}[-./]\\d{1,2}|年底|年内|季度|上半年|下半年|持续|长期|常态|完成基础上"
+    "|每年|每月|每季|前$|底$")
 
 
 _CJK_GAP_RE = re.compile(f"(?<=[{_CJK}])[ \u3000]+(?=[{_CJK}])")

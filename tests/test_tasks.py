@@ -545,3 +545,17 @@ def test_articles_supervision_tables_and_decimal_paths():
         ("1.", ["新碶街道", "区消防救援大队"], [], ["2022-9-30"]),
     ]
     assert tasks[3].text == "某大厦；消防车道被占用。"
+
+
+def test_cooperation_words_joined_to_other_words():
+    text = """宁波市北仑区人民政府办公室关于印发森林火灾应急预案的通知
+仑政办〔2022〕5号
+加大瓶装液化气市场整治力度（区综合执法局负责，各街道、区市场监管局牵头配合）。
+区政府组织由区应急管理局牵头，公安分局、区资规分局等相关部门参加的调查评估组，及时开展调查评估。
+宁波市北仑区人民政府办公室
+2022年3月1日
+"""
+    tasks = extract_tasks(_one_doc(text))
+    got = [(_printed(t.lead_units), _printed(t.cooperating_units)) for t in tasks]
+    assert got == [(["区综合执法局"], ["各街道", "区市场监管局"]),
+                   (["区应急管理局"], ["公安分局", "区资规分局"])]

@@ -212,10 +212,11 @@ _LABEL_RE = re.compile(
     "[ \u3000]*[:：]"
 )
 _VERB_RE = re.compile(
-    "(?P<v>牵头负责|牵总|联合(?=[^，。；]{2,40}?(?:开展|组织|推进|实施|督查|检查))|牵头抓总(?!作用)|牵头(?!单位|部门|领导|抓总作用|作用)|具体负责|负责(?!人|同志|制|任|的)|配合(?!度|单位|部门)"
-    "|协助(?!分管)|协办|参与(?=[，,；;。）)]|$)|参加(?=[，,；;。）)]|$)|会同)"
+    "(?P<v>牵头配合|牵头负责|牵总|联合(?=[^，。；]{2,40}?(?:开展|组织|推进|实施|督查|检查))|牵头抓总(?!作用)|牵头(?!单位|部门|领导|抓总作用|作用)|具体负责|负责(?!人|同志|制|任|的)|配合(?!度|单位|部门)"
+    "|协助(?!分管)|协办|参与(?=[，,；;。）)的]|$)|参加(?=[，,；;。）)的]|$)|会同)"
 )
 _ANY_TRIGGER_RE = re.compile("牵头|负责|配合|协助|协办|参与|会同|单位[ \u3000]*[:：]|部门[ \u3000]*[:：]|领导[ \u3000]*[:：]")
+_COOP_VERBS = frozenset(("配合", "协助", "协办", "参与", "参加", "牵头配合"))
 _ATTRIBUTIVE_RE = re.compile("[^，,；;。：:（()）、]{0,2}的|解释|作用|职责")  # …负责举借的债务 · 本办法由X负责解释
 _MODAL_TAIL = ("(?:分别|共同|具体|按职责分工|按照职责分工|按职责|按照职责|各自|要|应|应当|须|必须|需|需要|将|全面|统一"
                "|切实|积极|继续|主动|进一步|进行|定期|要求)+$")
@@ -450,7 +451,7 @@ def _prose_clauses(s: str, lo: int, hi: int, units_at, need_entity: bool, spans_
     raw: list[tuple[int, int, str, list[str]]] = []
     for m in _VERB_RE.finditer(s, lo, hi):
         v = m.group("v")
-        if _ATTRIBUTIVE_RE.match(s, m.end()):
+        if v not in _COOP_VERBS and _ATTRIBUTIVE_RE.match(s, m.end()):
             continue  # 由市政府负责举借的债务: describes a thing, assigns no work
         if v == "联合":  # 由X牵头，联合Y、Z开展…: only the named partners, from entity spans
             obj = _object_after(s, m.end(), hi, spans_in) if spans_in is not None else []
@@ -464,7 +465,7 @@ def _prose_clauses(s: str, lo: int, hi: int, units_at, need_entity: bool, spans_
                 if obj:
                     raw.append((m.end(), m.end() + 1, "coop", obj))
             continue
-        role = "coop" if v in ("配合", "协助", "协办", "参与", "参加") else "lead"
+        role = "coop" if v in _COOP_VERBS else "lead"
         raw.append((a, m.end(), role, items))
         if v == "会同":
             obj = _object_after(s, m.end(), hi, spans_in)

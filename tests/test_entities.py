@@ -218,6 +218,11 @@ def test_division_of_duty_lists_run_to_the_end_of_the_sentence():
     assert kinds("要密切联系群众、联系实际。联系人：张三，联系电话：87654321。") == []
 
 
+def test_a_modal_after_a_whole_name_assigns_work_in_minutes():
+    text = "会议要求，市财政局要做好资金保障，市住建局应当会同市规划局加快审批。各地各部门要高度重视。主要负责同志要亲自抓。"
+    assert [t for k, t in kinds(text) if k == "unit"] == ["市财政局", "市住建局", "市规划局"]
+
+
 def test_issuer_in_signature_is_not_a_unit():
     text = "特此通知。\n宁波市人民政府办公厅\n2022年5月17日"
     assert kinds(text) == [("date", "2022年5月17日")]

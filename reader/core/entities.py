@@ -432,8 +432,11 @@ _ITEM_SPLIT_CHARS = set("、，,；; \u3000")
 # prose triggers
 _LEFT_TRIGGERS = (
     "牵头负责|牵头|具体负责|分别负责|负责|配合|会同|协同|联合|协助|参与|组织实施|根据职责|按照职责|按职责|依职责|"
-    "按照各自职责|牵总"
+    "按照各自职责|牵总|要|应当|须|必须"
 )
+# 会议要求，市财政局要做好资金保障 · 市住建局应当会同…: a modal after a whole name assigns work,
+# but only when the name alone fills the clause (not 主要/重要/需要, not 各地要)
+_MODAL_TRIGGERS = frozenset(("要", "应当", "须", "必须"))
 _RIGHT_TRIGGERS = "由|会同|分管|协助分管|联系|请"
 _TRIGGER_RE = re.compile(
     f"(?=[{''.join(sorted(set(w[0] for w in (_LEFT_TRIGGERS + '|' + _RIGHT_TRIGGERS).split('|'))))}])"
@@ -443,8 +446,12 @@ _LEFT_BOUNDARY = set("，。；：！？,;:!?\n\t“”《》")
 _LEFT_LEAD_RE = re.compile("^(?:分别由|并由|均由|统一由|由|请|并|均|另|再|要|应|须|将|其中|同时|还|和|及|与)")
 
 
+# 各地各部门 · 各地各相关部门 · 各有关部门: everyone, not a named body
+_EVERYONE_RE = re.compile("各地(?:各)?(?:有关|相关)?(?:部门|单位)?|各(?:有关|相关)?(?:部门|单位)|有关(?:部门|单位|方面)")
+
+
 def _not_org_word(s: str) -> bool:
-    return s.endswith(_NOT_ORG_ENDINGS) or s in _GENERIC_ITEMS
+    return s.endswith(_NOT_ORG_ENDINGS) or s in _GENERIC_ITEMS or bool(_EVERYONE_RE.fullmatch(s))
 
 
 def _is_org(s: str, *, need_prefix: bool) -> bool:
@@ -713,6 +720,8 @@ def _org_items_after(text: str, pos: int, need_prefix: bool = True) -> list[tupl
     return items
 
 
+# last characters of a name that may stand before 要/应当 (not 需要, not 主要)
+_MODAL_NAME_END = frozenset(w[-1] for w in _ORG_SUFFIX_LIST) - set("需主重")
 _TITLES_AFTER = tuple(
     "主任 副主任 主席 副主席 书记 副书记 局长 副局长 处长 科长 院长 会长 部长 厅长 主委 秘书长 组长 "
     "分管领导 分管副 主要领导 主要负责 领导 党组 负责人 负责同志 干部 成员 同志 工作人员".split()
@@ -780,6 +789,9 @@ def _prose_units(text: str) -> list[tuple[int, int]]:
                 continue
             # cheap test first: a name (or 等/要 after it) must end right before the verb
             if m.start() > 0 and text[m.start() - 1] in _ORG_END_CHARS:
+                if m.group("left") in _MODAL_TRIGGERS:
+                    if text[m.start() - 1] not in _MODAL_NAME_END:
+                        continue
                 out.extend(_org_items_before(text, m.start()))
             if m.group("left") == "会同":
                 out.extend(_org_items_after(text, m.end()))

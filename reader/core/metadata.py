@@ -71,7 +71,6 @@ def canonical_issuer(name: str, city: str | None = None, district: str | None = 
 
 # ---------------------------------------------------------------- helpers
 _ISSUER_SPLIT = re.compile(r"[ 　、]+")
-_CITY_IN = re.compile(rf"^([{P.CJK}]{{2,6}}?[市省])")
 
 
 _ORGAN_CUT = re.compile(r"(?:人民政府|办公厅|办公室|委员会|管委会|常委会|政府|局|厅|委)(?=[\u4e00-\u9fff]{2,4}?[省市区县]|中共|中国共产党)")
@@ -247,7 +246,6 @@ def read_metadata(segment: Segment) -> Metadata:
             doc_number = f"{city}人民政府令第{doc_number.split('令第')[1]}" if city else doc_number
         elif org.startswith("市") and city:
             doc_number = city + doc_number
-    body_start = 0
     if not title:
         title = _untitled(lines)
     raw_title = title
@@ -259,7 +257,7 @@ def read_metadata(segment: Segment) -> Metadata:
     title_kind = P.title_kind(title)
 
     issuers = _issuers_from_title(raw_title, title_kind)
-    sig_issuers, sig_date = _signature(lines[body_start:])
+    sig_issuers, sig_date = _signature(lines)
     if not issuers:
         issuers = _speaker_issuer(header, set())
     if not issuers and sig_issuers:

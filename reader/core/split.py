@@ -208,10 +208,6 @@ def _mark_toc(rows: _Rows) -> None:
                 start -= 1
         for j in range(start, end + 1):
             rows.toc[j] = True
-    # an entry's title line just before its 文号/page line
-    for i in range(1, n):
-        if rows.toc[i] and not rows.toc[i - 1] and rows.docno[i] is None and rows.titleish(i - 1):
-            pass
 
 
 # ---------------------------------------------------------------- headers
@@ -255,8 +251,6 @@ def _is_opener(rows: _Rows, i: int) -> int:
         if not parts or good * 2 < len(parts) + (1 if len(parts) > 1 else 0):
             continue
         return span
-    if c.endswith(("：", ":")) is False:
-        return 0
     return 0
 
 

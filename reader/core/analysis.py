@@ -25,7 +25,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 
 # Bump whenever fold() or gram_keys() change: stored indexes are rebuilt.
-ANALYZER_VERSION = f"3-{sys.byteorder}"
+ANALYZER_VERSION = f"4-{sys.byteorder}"
 
 # Supplementary planes whose characters NFKC changes and that occur in real text:
 # mathematical alphanumerics, enclosed alphanumerics, CJK compatibility ideographs.
@@ -66,12 +66,22 @@ def fold(text: str) -> str:
     """NFKC + lower case, character by character (about 40 ns per character)."""
     table, changing, _ = _tables()
     get = table.get
-    return changing.sub(lambda m: get(m.group(), m.group()), text)
+    return changing.sub(lambda m: get(m.group()) or _astral(m.group()), text)
+
+
+def _astral(c: str) -> str:
+    """Fold of a character outside the precomputed table (astral planes), cached."""
+    table, _, _ = _tables()
+    f = table.get(c)
+    if f is None:
+        f = unicodedata.normalize("NFKC", c).lower()
+        table[c] = f
+    return f
 
 
 def fold_char(c: str) -> str:
     table, _, _ = _tables()
-    return table.get(c, c)
+    return table.get(c) or (_astral(c) if ord(c) >= 0x10000 else c)
 
 
 class OffsetMap:
@@ -90,7 +100,7 @@ class OffsetMap:
         shift = 0
         for m in expanding.finditer(text):
             o = m.start()
-            n = len(table.get(m.group(), "_"))
+            n = len(table.get(m.group()) or _astral(m.group()))
             if n == 1:
                 continue
             self._fpos.append(o + shift)

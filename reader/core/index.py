@@ -33,8 +33,8 @@ from pathlib import Path
 from reader.core.analysis import ANALYZER_VERSION
 
 # Bump when the database layout or segment format changes.
-STORE_VERSION = 1
-SEGMENT_MAGIC = b"GWRG0001"
+STORE_VERSION = 2
+SEGMENT_MAGIC = b"GWRG0002"
 DB_NAME = "library.sqlite"
 
 _SCHEMA = """
@@ -97,21 +97,37 @@ def unpack_json(blob: bytes | None):
 
 
 class SegmentBuilder:
-    """Collects bigram sets of documents; writes them as one segment file."""
+    """Collects the key sets of documents; writes them as one segment file.
+
+    Doc keys are stored relative to the first key added, as uint16 while they
+    fit (a segment holds a few thousand consecutive keys): half the size of
+    uint32 postings. Keys must be added in increasing order.
+    """
 
     def __init__(self) -> None:
         self.postings: dict[int, array] = {}
         self.ndocs = 0
         self.chars = 0
+        self.base: int | None = None
+        self.typecode = "H"
 
-    def add(self, key: int, grams: set[int], length: int) -> None:
+    def add(self, key: int, grams, length: int) -> None:
+        if self.base is None:
+            self.base = key
+        rel = key - self.base
+        if rel < 0:
+            raise ValueError("segment keys must increase")
+        if rel > 0xFFFF and self.typecode == "H":
+            self.postings = {g: array("I", a) for g, a in self.postings.items()}
+            self.typecode = "I"
         postings = self.postings
+        tc = self.typecode
         for g in grams:
             a = postings.get(g)
             if a is None:
-                postings[g] = array("I", (key,))
+                postings[g] = array(tc, (rel,))
             else:
-                a.append(key)
+                a.append(rel)
         self.ndocs += 1
         self.chars += length
 
@@ -119,7 +135,7 @@ class SegmentBuilder:
         """Write the segment file (fsynced); returns the number of terms."""
         terms = array("I", sorted(self.postings))
         offs = array("I", [0])
-        post = array("I")
+        post = array(self.typecode)
         postings = self.postings
         for t in terms:
             post.extend(postings[t])
@@ -127,7 +143,7 @@ class SegmentBuilder:
         tmp = path.with_suffix(".tmp")
         with open(tmp, "wb") as f:
             f.write(SEGMENT_MAGIC)
-            f.write(array("I", (len(terms), len(post))).tobytes())
+            f.write(array("I", (len(terms), len(post), self.base or 0, post.itemsize)).tobytes())
             f.write(terms.tobytes())
             f.write(offs.tobytes())
             f.write(post.tobytes())
@@ -138,23 +154,26 @@ class SegmentBuilder:
 
 
 class Segment:
-    """A read-only segment: bigram key → ascending doc keys."""
+    """A read-only segment: key → ascending doc keys (relative to base)."""
 
     def __init__(self, path: Path):
         self.path = path
         with open(path, "rb") as f:
             self._mm = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
         mm = self._mm
-        if mm[:8] != SEGMENT_MAGIC:
+        if mm[:8] != SEGMENT_MAGIC or len(mm) < 24:
             raise ValueError(f"{path.name}: not a segment file")
-        nterms, npost = array("I", mm[8:16])
+        nterms, npost, self.base, self.width = array("I", mm[8:24])
+        if self.width not in (2, 4):
+            raise ValueError(f"{path.name}: not a segment file")
+        self.typecode = "H" if self.width == 2 else "I"
         self.terms = array("I")
-        self.terms.frombytes(mm[16 : 16 + 4 * nterms])
-        start = 16 + 4 * nterms
+        self.terms.frombytes(mm[24 : 24 + 4 * nterms])
+        start = 24 + 4 * nterms
         self.offs = array("I")
         self.offs.frombytes(mm[start : start + 4 * (nterms + 1)])
         self._post_start = start + 4 * (nterms + 1)
-        if len(mm) != self._post_start + 4 * npost:
+        if len(mm) != self._post_start + self.width * npost:
             raise ValueError(f"{path.name}: truncated segment file")
 
     def doc_count(self, gram: int) -> int:
@@ -163,14 +182,18 @@ class Segment:
             return self.offs[i + 1] - self.offs[i]
         return 0
 
-    def docs(self, gram: int) -> array:
-        out = array("I")
+    def rel_docs(self, gram: int) -> array:
+        """Doc keys minus base."""
+        out = array(self.typecode)
         i = bisect_left(self.terms, gram)
         if i < len(self.terms) and self.terms[i] == gram:
-            a = self._post_start + 4 * self.offs[i]
-            b = self._post_start + 4 * self.offs[i + 1]
-            out.frombytes(self._mm[a:b])
+            w = self.width
+            out.frombytes(self._mm[self._post_start + w * self.offs[i] : self._post_start + w * self.offs[i + 1]])
         return out
+
+    def docs(self, gram: int) -> list[int]:
+        base = self.base
+        return [k + base for k in self.rel_docs(gram)]
 
     def close(self) -> None:
         try:

@@ -221,22 +221,22 @@ class _RankMeta:
         self.norms = {k: BM25_K1 * (1 - BM25_B + BM25_B * st.lengths.get(k, 0) / avg) for k in st.infos}
         self.titles: list[tuple[int, str, str]] = []
         self.dates: dict[int, str] = {}
-        self.labels: dict[int, tuple[tuple[str, ...], str, str]] = {}
+        self.issuer_labels: dict[int, tuple[str, ...]] = {}
+        self.year_labels: dict[int, str] = {}
+        self.kind_labels: dict[int, str] = {}
         for k, info in st.infos.items():
             meta = st.folded_meta(k)
             self.titles.append((k, meta[0], meta[1]))
             self.dates[k] = info.date or ""
-            self.labels[k] = (
-                tuple(dict.fromkeys(info.canonical_issuers)) or ("未识别",),
-                str(info.year) if info.year is not None else "未知",
-                info.kind or "未识别",
-            )
+            self.issuer_labels[k] = tuple(dict.fromkeys(info.canonical_issuers)) or ("未识别",)
+            self.year_labels[k] = str(info.year) if info.year is not None else "未知"
+            self.kind_labels[k] = info.kind or "未识别"
 
 
 class _State:
     """What a search needs, loaded once per index version and kept in memory."""
 
-    def __init__(self, conn: sqlite3.Connection, index_dir: Path):
+    def __init__(self, conn: sqlite3.Connection, index_dir: Path, lock: threading.RLock):
         self.conn = conn
         self.infos: dict[int, DocInfo] = {}
         self.lengths: dict[int, int] = {}
@@ -265,21 +265,30 @@ class _State:
             self.segments.append(store.Segment(index_dir / name))
         self.texts: dict[int, str] = {}
         self.all_texts = False
-        self.lock = threading.Lock()
+        self.lock = lock  # the library's: one connection, used by one thread at a time
+        self._load_lock = threading.Lock()
+        self.index_dir = index_dir
         self._folded_meta: dict[int, tuple[str, str, list[str], str, list[str]]] = {}
         self._rank: _RankMeta | None = None
 
     # -- folded texts, loaded lazily
     def load_all_texts(self) -> None:
+        """Load every folded text (once), on a connection of its own so that
+        document() and small reads are not held up meanwhile."""
         if self.all_texts:
             return
-        with self.lock:
+        with self._load_lock:
             if self.all_texts:
                 return
-            texts = self.texts
-            for key, blob in self.conn.execute("SELECT key, ftext FROM docs"):
-                if key not in texts:
-                    texts[key] = store.unpack_text(blob)
+            conn = store.connect(self.index_dir)
+            try:
+                texts = self.texts
+                keys = self.infos
+                for key, blob in conn.execute("SELECT key, ftext FROM docs"):
+                    if key in keys and key not in texts:
+                        texts[key] = store.unpack_text(blob)
+            finally:
+                conn.close()
             self.all_texts = True
 
     def folded_texts(self, keys) -> dict[int, str]:
@@ -336,17 +345,19 @@ class _State:
             counts.append((n, g))
         counts.sort()
         if counts[0][0] > 0.95 * max(1, len(self.infos)):
-            return None  # every bigram is common: scanning the texts is cheaper
-        result: set[int] | None = None
-        for n, g in counts[:3]:
-            if result is not None and n > 8 * len(result) + 64:
-                break  # verifying the few candidates beats reading a long list
-            docs: set[int] = set()
-            for seg in self.segments:
-                docs.update(seg.docs(g))
-            result = docs if result is None else result & docs
-            if not result:
-                break
+            return None  # every key is in nearly every document: scanning is as cheap
+        chosen = [g for n, g in counts[:3] if n <= 8 * counts[0][0] + 64]
+        result: set[int] = set()
+        for seg in self.segments:
+            rel: set[int] | None = None
+            for g in chosen:
+                docs = seg.rel_docs(g)
+                rel = set(docs) if rel is None else rel.intersection(docs)
+                if not rel:
+                    break
+            if rel:
+                base = seg.base
+                result.update([k + base for k in rel] if base else rel)
         return result
 
     def gram_doc_count(self, folded_word: str) -> int | None:
@@ -368,6 +379,7 @@ class Library:
         self._conn, self.notice = store.open_store(self.index_dir)
         self._lock = threading.RLock()
         self._state: _State | None = None
+        self._compacted = False
         given = [Path(f).expanduser() for f in folders or []]
         if not given:
             given = [Path(p) for (p,) in self._conn.execute("SELECT path FROM folders ORDER BY pos")]
@@ -385,6 +397,7 @@ class Library:
     ) -> UpdateSummary:
         """Bring the index up to date with the folders; one atomic commit."""
         t0 = time.perf_counter()
+        self._compacted = False
         notice = self.notice
         self.notice = None
         conn = store.connect(self.index_dir)
@@ -393,10 +406,11 @@ class Library:
         finally:
             conn.close()
         summary.notice = notice
-        with self._lock:
-            if self._state is not None:
-                self._state.close()
-            self._state = None
+        if summary.new or summary.changed or summary.removed or notice or self._compacted:
+            with self._lock:
+                # Searches still running keep the old state (and its mapped segments) alive;
+                # it is closed when the last reference goes.
+                self._state = None
         return summary
 
     def _update(self, conn, progress, cancel, t0) -> UpdateSummary:
@@ -496,6 +510,11 @@ class Library:
         )
         old_segment_files = self._compact_if_needed(conn)
         conn.commit()
+        if todo or removed:
+            try:  # give the WAL's pages back to the database file: the index stays small
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except sqlite3.DatabaseError:
+                pass
         for name in old_segment_files:
             try:
                 (self.index_dir / name).unlink()
@@ -533,6 +552,7 @@ class Library:
         indexed = sum(n for _, n, _ in segs)
         if len(segs) <= MAX_SEGMENTS and indexed <= 2 * live + 1000:
             return []
+        self._compacted = True
         seq = segs[-1][0] if segs else 0
         builder = store.SegmentBuilder()
         conn.execute("DELETE FROM segments")
@@ -555,14 +575,14 @@ class Library:
         with self._lock:
             if self._state is None:
                 try:
-                    self._state = _State(self._conn, self.index_dir)
+                    self._state = _State(self._conn, self.index_dir, self._lock)
                 except (sqlite3.DatabaseError, OSError, ValueError) as exc:
                     # A damaged index: start again from nothing; the next update refills it.
                     self._conn.close()
                     store._wipe(self.index_dir)
                     self._conn, _ = store.open_store(self.index_dir)
                     self.notice = f"索引已损坏（{exc}），已清空，请重新建立索引。"
-                    self._state = _State(self._conn, self.index_dir)
+                    self._state = _State(self._conn, self.index_dir, self._lock)
             return self._state
 
     def warm(self) -> None:

@@ -38,7 +38,7 @@ TITLE_WEIGHT = 4.0
 DOCNO_WEIGHT = 4.0
 BM25_K1 = 1.2
 BM25_B = 0.75
-TF_CAP = 12  # occurrences counted per word and document for ranking
+TF_CAP = 6  # occurrences counted per word and document for ranking
 
 
 @dataclass
@@ -355,13 +355,20 @@ def _run(library, st, query, issuer, year_from, year_to, kind, sort, limit) -> S
     if sort == "date" or not words:
         top_keys = heapq.nlargest(limit, current, key=lambda k: (dates[k], scores[k], -k))
     else:
-        top_keys = heapq.nlargest(limit, current, key=lambda k: (scores[k], dates[k], -k))
+        # ties broken by date, then by key, among the candidates for the last places too
+        cut = heapq.nlargest(limit, current, key=scores.__getitem__)
+        if cut:
+            floor = scores[cut[-1]]
+            tied = [k for k in current if scores[k] == floor] if len(cut) == limit else []
+            pool = set(cut) | set(tied)
+            top_keys = sorted(pool, key=lambda k: (scores[k], dates[k], -k), reverse=True)[:limit]
+        else:
+            top_keys = []
 
     # 5. facets over every match
-    labels = rank.labels
-    issuers = Counter(chain.from_iterable(labels[k][0] for k in current))
-    years = Counter(labels[k][1] for k in current)
-    kinds = Counter(labels[k][2] for k in current)
+    issuers = Counter(chain.from_iterable(map(rank.issuer_labels.__getitem__, current)))
+    years = Counter(map(rank.year_labels.__getitem__, current))
+    kinds = Counter(map(rank.kind_labels.__getitem__, current))
     facets = {
         "issuer": dict(sorted(issuers.items(), key=lambda kv: (-kv[1], kv[0]))),
         "year": dict(sorted(years.items(), key=lambda kv: kv[0], reverse=True)),
@@ -417,12 +424,12 @@ def _match_term(st, term: Term, within: set[int] | None, counts: dict | None) ->
             per = counts.setdefault(w, {})
             out = set()
             for k in keys:
-                c = _count_capped(texts[k], w)
+                c = _count_capped(texts.get(k, ""), w)
                 if c:
                     per[k] = c
                     out.add(k)
             return out
-        return {k for k in keys if w in texts[k]}
+        return {k for k in keys if w in texts.get(k, "")}
     keys = st.infos if within is None else within
     return {k for k in keys if _meta_match(term, st.folded_meta(k), st.infos[k].year)}
 

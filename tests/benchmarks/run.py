@@ -41,7 +41,11 @@ def phase_build(corpus: str, index_dir: str) -> dict:
     t = time.perf_counter()
     s = lib.update()
     build = time.perf_counter() - t
-    return {"build_s": build, "rss_mb": _rss_mb(), "docs": s.documents, "files": s.files, "problems": s.problems}
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"build_s": build, "rss_mb": _rss_mb(), "docs": s.documents, "files": s.files, "problems": s.problems,
+            "cpu_main_s": me.ru_utime + me.ru_stime, "cpu_workers_s": kids.ru_utime + kids.ru_stime,
+            "rss_worker_mb": kids.ru_maxrss / 1024, "load": os.getloadavg()[0]}
 
 
 def phase_rescan(corpus: str, index_dir: str) -> dict:
@@ -178,7 +182,10 @@ def main() -> None:
     mb = text_bytes / 1e6
     rows = [
         ("corpus", f"{mb:.1f} MB, {b['files']} files, {b['docs']} documents, {b['problems']} problems"),
-        ("build", f"{b['build_s']:.1f} s = {mb / b['build_s']:.2f} MB/s, peak RSS {b['rss_mb']:.0f} MB"),
+        ("build", f"{b['build_s']:.1f} s = {mb / b['build_s']:.2f} MB/s, peak RSS {b['rss_mb']:.0f} MB "
+                  f"(+ largest worker {b.get('rss_worker_mb', 0):.0f} MB)"),
+        ("build CPU", f"main {b.get('cpu_main_s', 0):.1f} s, parse workers {b.get('cpu_workers_s', 0):.1f} s "
+                      f"(load average {b.get('load', 0):.1f} on {os.cpu_count()} cores)"),
         ("index size / text", f"{size / 1e6:.1f} MB / {mb:.1f} MB = {size / text_bytes:.2f}"),
         ("no-change rescan", f"{r['nochange_s'] * 1000:.0f} ms"),
         ("one file changed", f"{r['onechange_s'] * 1000:.0f} ms"),

@@ -233,6 +233,14 @@ def test_table_row_cells_that_name_organisations_are_units():
     assert [t for k, t in kinds(text) if k == "unit"] == ["区发改局", "区财政局", "区大数据中心"]
 
 
+def test_statistics_tables_give_their_unit_to_bare_numbers():
+    text = "序号\t指标名称\t单位\t2023年\t2024年\n1\t地区生产总值\t亿元\t1256.3\t1318.9"
+    assert kinds(text) == [("date", "2023年"), ("date", "2024年"), ("number", "1256.3"), ("number", "1318.9")]
+    text = "幼有善育\t1\t托育机构覆盖率（%）\t23\t≥50\n\t4\t疫苗接种率\t96.2\t97"
+    assert kinds(text) == [("number", "23"), ("number", "≥50")]
+    assert kinds("序号\t所属地\t2021\t2022\n1\t新碶街道\t98\t131") == []
+
+
 def test_full_width_digits_and_spaces_are_tolerated():
     assert kinds("于２０２４年７月１日前") == [("date", "２０２４年７月１日前")]
     assert kinds("共 49 人出席") == [("number", "49 人")]

@@ -818,7 +818,8 @@ def _prose_units(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_HEADER_UNIT_RE = re.compile("(?:责任|牵头|配合|承办|主办|协办|督办|推进|实施|主责|参与)[^\\t]{0,4}(?:单位|部门|处室)|^(?:单位|部门)$")
+# a column of responsible units; a bare 单位 column is a unit of measure (亿元, 家)
+_HEADER_UNIT_RE = re.compile("(?:责任|牵头|配合|承办|主办|协办|督办|推进|实施|主责|参与)[^\\t]{0,4}(?:单位|部门|处室)")
 
 
 _TASK_CJK_RE = re.compile(f"[{_CJK}]{{4,}}")
@@ -908,6 +909,52 @@ def _fold(s: str) -> str:
     return s.translate(_FOLD)
 
 
+# statistics tables: the unit is a column (单位 / 计量单位) or sits in a bracket at the end of a
+# header or indicator cell: 增长（%） · 城镇新增就业人员（万人） · 每千人床位数（张）*
+_MEASURE_BRACKET = f"[（(][ \u3000]?[万亿千百]?(?:{_UNIT_ALT})(?:/[万千]?(?:{_UNIT_ALT}))?[ \u3000]?[）)]\\*?$"
+_MEASURE_HEADER_RE = re.compile(f"^(?:计量)?单位$|{_MEASURE_BRACKET}")
+_MEASURE_CELL_RE = re.compile(_MEASURE_BRACKET)
+_BARE_NUMBER_CELL_RE = re.compile(
+    f"(?:[≥≤><＞＜]|约)?[-－−]?{_D}{{1,12}}(?:[.．]{_D}{{1,6}})?[%％‰]?|\\[{_D}{{1,12}}(?:[.．]{_D}{{1,6}})?\\]"
+)
+_ORDINAL_HEADERS = ("序号", "编号", "排名", "年份", "序")
+
+
+def _table_numbers(text: str) -> list[tuple[int, int]]:
+    """Bare numeric cells of a table whose header or row names the unit."""
+    out = []
+    measured = False  # the header names units for its columns
+    skip_cols: set[int] = set()
+    line_start = 0
+    for line in text.split("\n"):
+        if "\t" not in line:
+            measured = False
+            line_start += len(line) + 1
+            continue
+        cells = line.split("\t")
+        stripped = [c.strip() for c in cells]
+        has_numbers = any(_BARE_NUMBER_CELL_RE.fullmatch(c) for c in stripped)
+        if not has_numbers:
+            if any(_MEASURE_HEADER_RE.search(c) for c in stripped):
+                measured = True
+            skip_cols = {k for k, c in enumerate(stripped) if c in _ORDINAL_HEADERS}
+        elif measured or any(_MEASURE_CELL_RE.search(c) for c in stripped):
+            pos = line_start
+            # numbers count after the indicator cell that carries the unit, else after the first text cell
+            first_text = next((k for k, c in enumerate(stripped) if _MEASURE_CELL_RE.search(c)), None)
+            if first_text is None:
+                first_text = next((k for k, c in enumerate(stripped) if c and not _BARE_NUMBER_CELL_RE.fullmatch(c)), 0)
+            for k, cell in enumerate(cells):
+                c = cell.strip()
+                # numbers before the first text cell are row numbers (序号), not quantities
+                if k > first_text and k not in skip_cols and c and _BARE_NUMBER_CELL_RE.fullmatch(c):
+                    a = pos + cell.index(c)
+                    out.append((a, a + len(c)))
+                pos += len(cell) + 1
+        line_start += len(line) + 1
+    return out
+
+
 def _find_numbers(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _NUMBER_RE.finditer(text):
@@ -931,6 +978,7 @@ def find_entities(text: str) -> list[Span]:
         ("docref", _find_docrefs),
         ("date", _find_dates),
         ("number", _find_numbers),
+        ("number", _table_numbers),
         ("unit", _units),
     ):
         for a, b in finder(text):

@@ -255,3 +255,22 @@ def test_attachment_list_of_a_letter():
     assert m.kind == "函"
     assert m.attachments == ["衢州市物业管理办法（征求意见稿）", "意见反馈表"]
     assert m.date == "2023-03-28"
+
+
+def test_number_at_the_right_end_of_the_title_line_and_organs_side_by_side_in_the_signature():
+    text = """\
+关于调整城乡居民养老保险缴费档次的通知      杭人社发〔2023〕5号
+
+各区、县（市）人力资源和社会保障局、财政局：
+
+现将调整缴费档次的有关事项通知如下。
+
+杭州市人力资源和社会保障局  杭州市财政局
+
+2023年3月1日
+"""
+    m = one(text)
+    assert m.title == "关于调整城乡居民养老保险缴费档次的通知"
+    assert m.doc_number == "杭人社发〔2023〕5号"
+    assert m.issuers == ["杭州市人力资源和社会保障局", "杭州市财政局"]
+    assert m.date == "2023-03-01"

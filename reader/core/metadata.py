@@ -129,7 +129,11 @@ def _signature(lines: list[Line]) -> tuple[list[str], str | None]:
         organs: list[str] = []
         j = i - 1
         while j >= 0 and (P.is_organ(texts[j]) or P.ROLE_NAME_RE.match(P.compact(texts[j]))) and len(organs) < 4:
-            organs.insert(0, P.compact(texts[j]))
+            parts = texts[j].split()
+            if len(parts) > 1 and all(P.is_organ(p) for p in parts):
+                organs[0:0] = parts  # several organs side by side on one signature line
+            else:
+                organs.insert(0, P.compact(texts[j]))
             j -= 1
         if organs or (j >= 0 and "此页无正文" in texts[j]):
             return [o for o in organs if P.is_organ(o)], P.iso(d)

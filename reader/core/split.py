@@ -49,6 +49,7 @@ _PAGE_REF = re.compile(r"(?:\.{3,}|…{1,}|·{3,}|-{3,})[（(]?\d{1,4}[)）]?$|[
 _CODE = re.compile(
     r"^(?:规范性文件(?:统一)?编号|统一编号|[A-Z]{2,}[0-9A-Z]*[-－—]+\d{4}[-－—]+\d{2,}"
     r"|[（(]此件.{1,8}[)）]$|(?:特急|加急|特提|平急)$|(?:绝密|机密|秘密)(?:★.{0,6})?$|\d{6}$)")
+_INLINE_DOCNO = re.compile(r"^(.{4,80}?)[ \t\u3000]{2,}([（(]?[^\s（(]{1,16}[〔［\[【(（]\s*\d{4}\s*[〕］\]】)）]\s*\d{1,5}\s*[号號][)）]?)$")
 _CODE_START = set("规统（(特加平绝机秘")
 _MASTHEAD = re.compile(rf"^[{P.CJK}（）()]{{2,40}}(?:文件|文件)$")
 _OPENER_WORDS = re.compile(r"人民政府|政府|委员会|常委会|各单位|单位|各位|局|办事处|部门|同志|厅|委|办|公司|院|学校|街道|乡镇")
@@ -97,6 +98,7 @@ class _Rows:
         self._complete: list[bool | None] = [None] * n
         self._key: list[str | None] = [None] * n
         self.closing: list[bool] = [False] * n
+        self.inline_title: dict[int, str] = {}  # row → title printed left of its 文号
 
     def titleish(self, i: int) -> bool:
         v = self._titleish[i]
@@ -175,6 +177,14 @@ def _prepare(lines: Sequence[Line]) -> tuple[_Rows, list[Line]]:
             code[i] = bool(_CODE.match(c))
         if c.endswith("文件") and n <= 42:
             code[i] = code[i] or bool(_MASTHEAD.match(c))
+    # a title with its 文号 at the right end of the same line: 某某的通知    甬政发〔2022〕21号
+    for i, line in enumerate(content):
+        if docno[i] is None and ("号" in cs[i][-6:] or "號" in cs[i][-6:]):
+            m = _INLINE_DOCNO.match(line.text.strip())
+            if m and P.ends_with_kind(m.group(1)):
+                docno[i] = P.docno_line(m.group(2))
+                if docno[i]:
+                    rows.inline_title[i] = m.group(1).strip()
     # 宁波市人民政府令 / 第260号 on two lines
     for i in range(len(cs) - 1):
         if cs[i].endswith("令") and len(cs[i]) <= 16 and re.fullmatch(r"第[\d〇一二三四五六七八九十百]+[号號]", cs[i + 1]):
@@ -384,6 +394,11 @@ def _find_headers(rows: _Rows) -> list[_Header]:
     headers: list[_Header] = []
     for i in range(n):
         if not rows.docno[i] or rows.toc[i] or i in taken:
+            continue
+        if i in rows.inline_title:
+            h = _Header([i], [i], rows.docno[i])
+            headers.append(h)
+            taken.add(i)
             continue
         j = i - 1
         codes_before: list[int] = []
@@ -1077,7 +1092,6 @@ def _segments(rows: _Rows, noise: list[Line], docs: list[_Doc], lines: Sequence[
             no = rows.lines[i].no
             body_lines.append(rows.lines[i])
             body_lines.extend(after.get(no, ()))
-        title_lines = [rows.lines[i] for i in doc.header.title_rows] if doc.header else []
         kind_hint = doc.kind_hint
         if doc.header is None and sum(1 for i in doc.rows if rows.toc[i]) * 3 >= len(doc.rows):
             # a cover and contents page: its entries are not documents, and neither is it
@@ -1086,7 +1100,8 @@ def _segments(rows: _Rows, noise: list[Line], docs: list[_Doc], lines: Sequence[
             continue  # a cover, masthead or contents list before the first document: no sentence in it
         seg = DocSegment(
             lines=head_lines + body_lines,
-            title="\n".join(l.text.strip() for l in title_lines),
+            title="\n".join(rows.inline_title.get(i, rows.lines[i].text.strip())
+                            for i in (doc.header.title_rows if doc.header else [])),
             doc_number=doc.docno,
             kind_hint=kind_hint,
             header_lines=head_lines,

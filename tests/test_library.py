@@ -291,3 +291,23 @@ def test_cli_without_folder_indexes_the_seeds(tmp_path, capsys):
     assert "共" in capsys.readouterr().out
     lib = Library([], index_dir=idx)
     assert {Path(d.file).parent for d in lib.documents()} == {SEEDS.resolve()}
+
+
+def test_an_unavailable_folder_keeps_its_documents_until_taken_out(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    (a / "甲.txt").write_text("关于甲文件的通知\n甲文件专用词。\n", encoding="utf-8")
+    (b / "乙.txt").write_text("关于乙文件的通知\n乙文件专用词。\n", encoding="utf-8")
+    index = tmp_path / "index"
+    Library([a, b], index_dir=index).update()
+    away = tmp_path / "b-away"
+    b.rename(away)  # the disk is unplugged
+    lib = Library([a, b], index_dir=index)
+    s = lib.update()
+    assert s.removed == 0 and s.problems == 1
+    assert lib.search("乙文件专用词").total == 1
+    lib = Library([a], index_dir=index)  # the user takes the folder out
+    s = lib.update()
+    assert s.removed == 1 and s.problems == 0
+    assert lib.search("乙文件专用词").total == 0 and lib.search("甲文件专用词").total == 1

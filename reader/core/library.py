@@ -425,9 +425,11 @@ class Library:
     def _update_in_transaction(self, conn, progress, cancel, t0) -> UpdateSummary:
         problems: list[Problem] = []
         found: dict[str, tuple[int, int]] = {}
+        unavailable: list[str] = []
         for folder in self.folders:
             if not folder.is_dir():
                 problems.append(Problem(str(folder), "文件夹不存在或无法访问"))
+                unavailable.append(os.path.join(str(folder), ""))
                 continue
             for path, size, mtime in _walk(folder, self.index_dir):
                 found[path] = (size, mtime)
@@ -435,7 +437,9 @@ class Library:
             p: (size, mtime, h, err)
             for p, size, mtime, h, err in conn.execute("SELECT path, size, mtime_ns, hash, error FROM files")
         }
-        removed = [p for p in known if p not in found]
+        # A folder that is away (an unplugged disk, a network share) keeps its documents
+        # until it is taken out of the library; files gone from present folders leave.
+        removed = [p for p in known if p not in found and not p.startswith(tuple(unavailable))]
         todo: list[tuple[str, bool]] = []  # (path, is_new)
         for path in sorted(found):
             size, mtime = found[path]

@@ -17,8 +17,13 @@ How a file is read (GB/T 9704 shapes, nothing specific to one publication):
    before it, unless another one continues better — a block that starts mid-sentence
    continues a document that stopped mid-sentence (judged by how often the joining
    character pair occurs in the file), numbering continues (（十八）→（十九）, 第五章 →
-   第六章), a signed document only takes attachments. This reassembles documents whose
-   pieces a two-column extraction interleaved.
+   第六章), a signed document only takes attachments, and what a block is about (shared
+   character pairs with the document's latest lines) settles close calls. This reassembles
+   documents whose pieces a two-column extraction interleaved.
+5. What is not a document: contents pages (page references, or entries with no body between
+   them), a cover or masthead before the first document, the title of an attachment (the
+   name a 印发 notice or 政府令 carries, or 附件N's heading), a cited 文号 in a sentence.
+   A file with none of these shapes is one document.
 """
 from __future__ import annotations
 

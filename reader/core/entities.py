@@ -244,12 +244,8 @@ _PER_UNIT = "(?:/(?:" + _UNIT_ALT + "|[亩人年月日户台吨件次]))?"
 # every repetition is bounded: a run of 100 000 digits must not cost a backtrack per digit
 _AR_NUM = f"(?:{_D}{{1,3}}(?:[,，]{_D}{{3}}){{1,5}}|{_D}{{1,16}})(?:[.．]{_D}{{1,8}})?"
 _CN_NUM = "(?:[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]{0,12}(?:点[零一二三四五六七八九]{1,8})?)"
-_MULT = "(?:[多余]?[十百千万亿]{1,3}[多余]?|[多余])"
-
-
-def _numeral(tag: str) -> str:
-    return f"(?:(?P<ar{tag}>{_AR_NUM}){_S}{_MULT}?|(?P<cn{tag}>{_CN_NUM}){_MULT}?)"
-
+_MULT = "(?:[多余]?[十百千万亿]{1,3}[多余]?|[多余])"  # 1.38万 · 100多万 · 20余 · 10万余
+# a numeral that is not the first of its match (the end of a range: 1-[2]家, 百分之[五十])
 _NUMERAL2 = f"(?:{_AR_NUM}{_S}{_MULT}?|{_CN_NUM}{_MULT}?)"
 
 _NUM_FIRST = "[0-9０-９一二两三四五六七八九十百]"
@@ -279,7 +275,7 @@ _NUMBER_RE = re.compile(
 )
 _CODE_BEFORE = set("0123456789０１２３４５６７８９ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.．_/／#№:")
 _MINUS = set("-－−")
-_ORDINAL_BEFORE = ("第", "初", "周", "星期", "礼拜", "“", "\"", "‘")
+
 _CLAUSE_END = set("。，；、：:;,）)！？")
 _ORDINAL_LIST_RE = re.compile(
     "第[0-9０-９一二两三四五六七八九十百零〇]{1,6}(?:[、，和及至到\\-—][0-9０-９一二两三四五六七八九十百零〇]{1,6}){0,4}[、，和及至到\\-—]$"
@@ -295,7 +291,7 @@ def _number_ok(text: str, m: re.Match) -> bool:
     while j > 0 and text[j - 1] in " \u3000":
         j -= 1
     before = text[j - 1] if j > 0 else ""
-    if text.endswith(_ORDINAL_BEFORE[:1], 0, j) or text[max(0, j - 2) : j] in ("星期", "礼拜"):
+    if text.endswith("第", 0, j) or text[max(0, j - 2) : j] in ("星期", "礼拜"):
         return False
     unit = m.group("u1") or m.group("u3") or m.group("u2")
     ranged = m.group("u1") is not None or m.group("u3") is not None

@@ -28,11 +28,12 @@ class IndexWorker(QThread):
     """Runs Library.update once, reporting progress; cancel() asks it to stop soon."""
 
     progress = Signal(int, int, str)
-    done = Signal(object)  # UpdateSummary, or an Exception if update raised
+    done = Signal(object)  # IndexResult, or an Exception if update raised
 
-    def __init__(self, library, parent: QObject | None = None):
+    def __init__(self, library, parent: QObject | None = None, unknown_label: str = "未识别"):
         super().__init__(parent)
         self.library = library
+        self.unknown_label = unknown_label
         self._cancelled = False
         self._last_emit = 0.0
 
@@ -54,10 +55,22 @@ class IndexWorker(QThread):
             warm = getattr(self.library, "warm", None)
             if warm is not None and not self._cancelled:
                 warm()  # load the search texts here, not on the GUI's first keystroke
+            # Everything the window needs next is read here too, so the GUI thread neither
+            # waits on the library's locks nor groups 10 000 documents itself.
+            docs = list(self.library.documents())
+            problems = list(self.library.problems())
+            from reader.ui.tree import plan_tree
+
+            plan = plan_tree(docs, self.unknown_label)
         except Exception as exc:  # reported in the status bar, never a crash
             self.done.emit(exc)
             return
-        self.done.emit(summary)
+        self.done.emit(IndexResult(summary, docs, problems, plan))
+
+
+class IndexResult:
+    def __init__(self, summary, docs, problems, plan):
+        self.summary, self.docs, self.problems, self.plan = summary, docs, problems, plan
 
 
 class _SearchJob(QRunnable):
@@ -97,7 +110,10 @@ class LibraryService(QObject):
         self.folders = [str(f) for f in folders]
         self._library = None  # opened on first use, so the window can paint before it
         self._docs: list | None = None
+        self._problems: list | None = None
+        self._plan = None
         self._by_number: dict[str, str] | None = None
+        self.unknown_label = "未识别"  # the tree's label for unknown issuer/year (translated by the window)
         self.worker: IndexWorker | None = None
         self._pending_update = False
         self.last_summary = None
@@ -189,7 +205,7 @@ class LibraryService(QObject):
         if self.is_indexing():
             self._pending_update = True
             return
-        worker = IndexWorker(self.library, self)
+        worker = IndexWorker(self.library, self, self.unknown_label)
         worker.progress.connect(self.indexing_progress)
         worker.done.connect(self._worker_done)
         self.worker = worker
@@ -207,14 +223,18 @@ class LibraryService(QObject):
             worker.wait()
             worker.deleteLater()
         self.worker = None
-        self.last_summary = result
-        changed = isinstance(result, Exception) or (
-            getattr(result, "new", 0) or getattr(result, "changed", 0) or getattr(result, "removed", 0)
-            or self._docs is None
-        )
-        if changed:
+        if isinstance(result, IndexResult):
+            summary = result.summary
+            changed = bool(summary.new or summary.changed or summary.removed or self._docs is None)
+            self._problems = result.problems
+            if changed:
+                self._invalidate()
+                self._docs, self._plan = result.docs, result.plan
+        else:
+            summary, changed = result, True
             self._invalidate()
-        self.indexing_finished.emit(result)
+        self.last_summary = summary
+        self.indexing_finished.emit(summary)
         if changed:
             self.documents_changed.emit()
         if self.watch_enabled and changed:
@@ -244,6 +264,8 @@ class LibraryService(QObject):
     # ------------------------------------------------------------ reading
     def _invalidate(self) -> None:
         self._docs = None
+        self._plan = None
+        self._problems = None
         self._by_number = None
 
     def documents(self) -> list:
@@ -253,6 +275,10 @@ class LibraryService(QObject):
             except Exception:
                 self._docs = []
         return self._docs
+
+    def tree_plan(self):
+        """The tree prepared by the indexing thread for the current documents, if any."""
+        return self._plan if self._docs is not None else None
 
     def document(self, doc_id: str):
         try:
@@ -295,7 +321,9 @@ class LibraryService(QObject):
         return self._search_seq
 
     def problems(self) -> list:
-        try:
-            return list(self.library.problems())
-        except Exception:
-            return []
+        if self._problems is None:
+            try:
+                self._problems = list(self.library.problems())
+            except Exception:
+                return []
+        return self._problems

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
         if library_factory is not None:
             kwargs["library_factory"] = library_factory
         self.service = LibraryService(self.folders, self, **kwargs)
+        self.service.unknown_label = QCoreApplication.translate("DocTreeModel", "未识别")
         self.current_doc_id: str | None = None
         self.history: list[str] = []
         self.last_result = None
@@ -419,7 +420,11 @@ class MainWindow(QMainWindow):
 
     def reload_documents(self) -> None:
         docs = self.service.documents()
-        self.tree_model.set_documents(docs)
+        plan = self.service.tree_plan()
+        if plan is not None:
+            self.tree_model.set_plan(plan)
+        else:
+            self.tree_model.set_documents(docs)
         self._filter_tree(self.tree_filter.text())
         issuers = sorted({i for d in docs for i in d.canonical_issuers})
         years = sorted({d.year for d in docs if d.year})

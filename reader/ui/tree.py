@@ -43,6 +43,72 @@ class _Node:
         self.doc = doc
 
 
+class TreePlan:
+    """Grouping, filter texts and rows of the tree: plain Python, so a worker thread can
+    prepare it for a large library while the GUI thread keeps running."""
+
+    def __init__(self, unknown, grouped, haystack, nodes, doc_nodes, words):
+        self.unknown, self.grouped, self.haystack = unknown, grouped, haystack
+        self.nodes, self.doc_nodes, self.words = nodes, doc_nodes, words
+
+
+def plan_tree(docs: Sequence, unknown: str = UNKNOWN, words: Sequence[str] = ()) -> TreePlan:
+    grouped_map: dict[str, dict[str, list]] = {}
+    counts: dict[str, int] = {}
+    haystack: dict[str, str] = {}
+    for doc in docs:
+        issuers = list(dict.fromkeys(doc.canonical_issuers or [])) or [unknown]
+        year = str(doc.year) if doc.year else unknown
+        for issuer in issuers:
+            grouped_map.setdefault(issuer, {}).setdefault(year, []).append(doc)
+            counts[issuer] = counts.get(issuer, 0) + 1
+        haystack[doc.id] = " ".join(
+            [doc.title, doc.doc_number or "", doc.date or "", " ".join(doc.issuers),
+             " ".join(doc.canonical_issuers), doc.kind or ""]).lower()
+    order = sorted(grouped_map, key=lambda name: (name == unknown, -counts[name], name))
+    grouped = [
+        (issuer, [(year, _newest_first(grouped_map[issuer][year]))
+                  for year in sorted(grouped_map[issuer],
+                                     key=lambda y: (y == unknown, -int(y) if y.isdigit() else 0))])
+        for issuer in order
+    ]
+    words = list(words)
+    nodes, doc_nodes = build_nodes(grouped, haystack, words)
+    return TreePlan(unknown, grouped, haystack, nodes, doc_nodes, words)
+
+
+def build_nodes(grouped, haystack: dict[str, str], words: Sequence[str]) -> tuple[list[_Node], dict[str, int]]:
+    """Rows for the documents whose filter text holds every word; counts follow the filter."""
+    nodes = [_Node("root", "", "", -1, 0)]
+    doc_nodes: dict[str, int] = {}
+    root = nodes[0]
+    for issuer, years in grouped:
+        kept_years = []
+        for year, docs in years:
+            if words:
+                docs = [d for d in docs if all(w in haystack[d.id] for w in words)]
+            if docs:
+                kept_years.append((year, docs))
+        if not kept_years:
+            continue
+        total = sum(len(d) for _, d in kept_years)
+        issuer_id = len(nodes)
+        nodes.append(_Node("issuer", issuer, f"{issuer}（{total}）", 0, len(root.children)))
+        root.children.append(issuer_id)
+        issuer_node = nodes[issuer_id]
+        for year, docs in kept_years:
+            year_id = len(nodes)
+            nodes.append(_Node("year", year, f"{year}（{len(docs)}）", issuer_id, len(issuer_node.children)))
+            issuer_node.children.append(year_id)
+            children = nodes[year_id].children
+            for row, doc in enumerate(docs):
+                node_id = len(nodes)
+                nodes.append(_Node("doc", doc.id, doc.title, year_id, row, doc))
+                children.append(node_id)
+                doc_nodes.setdefault(doc.id, node_id)
+    return nodes, doc_nodes
+
+
 class DocTreeModel(QAbstractItemModel):
     """Issuer → year → document rows over plain Python nodes.
 
@@ -62,28 +128,18 @@ class DocTreeModel(QAbstractItemModel):
 
     # -- building
     def set_documents(self, docs: Sequence) -> None:
-        unknown = self.tr("未识别")
-        self.unknown = unknown
-        grouped: dict[str, dict[str, list]] = {}
-        counts: dict[str, int] = {}
-        self._haystack = {}
-        for doc in docs:
-            issuers = list(dict.fromkeys(doc.canonical_issuers or [])) or [unknown]
-            year = str(doc.year) if doc.year else unknown
-            for issuer in issuers:
-                grouped.setdefault(issuer, {}).setdefault(year, []).append(doc)
-                counts[issuer] = counts.get(issuer, 0) + 1
-            self._haystack[doc.id] = " ".join(
-                [doc.title, doc.doc_number or "", doc.date or "", " ".join(doc.issuers),
-                 " ".join(doc.canonical_issuers), doc.kind or ""]).lower()
-        order = sorted(grouped, key=lambda name: (name == unknown, -counts[name], name))
-        self._grouped = [
-            (issuer, [(year, _newest_first(grouped[issuer][year]))
-                      for year in sorted(grouped[issuer],
-                                         key=lambda y: (y == unknown, -int(y) if y.isdigit() else 0))])
-            for issuer in order
-        ]
-        self._rebuild()
+        self.set_plan(plan_tree(docs, self.tr("未识别")))
+
+    def set_plan(self, plan: "TreePlan") -> None:
+        """Show a plan made by plan_tree (possibly on another thread: it holds no Qt objects)."""
+        self.unknown = plan.unknown
+        self._grouped, self._haystack = plan.grouped, plan.haystack
+        if plan.words == self._words:
+            self.beginResetModel()
+            self._nodes, self._doc_nodes = plan.nodes, plan.doc_nodes
+            self.endResetModel()
+        else:
+            self._rebuild()
 
     def set_filter_text(self, text: str) -> None:
         words = [w for w in text.lower().split() if w]
@@ -95,36 +151,8 @@ class DocTreeModel(QAbstractItemModel):
         return " ".join(self._words)
 
     def _rebuild(self) -> None:
+        nodes, doc_nodes = build_nodes(self._grouped, self._haystack, self._words)
         self.beginResetModel()
-        nodes = [_Node("root", "", "", -1, 0)]
-        doc_nodes: dict[str, int] = {}
-        words, hay = self._words, self._haystack
-        root = nodes[0]
-        for issuer, years in self._grouped:
-            kept_years = []
-            for year, docs in years:
-                if words:
-                    docs = [d for d in docs if all(w in hay[d.id] for w in words)]
-                if docs:
-                    kept_years.append((year, docs))
-            if not kept_years:
-                continue
-            total = sum(len(d) for _, d in kept_years)
-            issuer_id = len(nodes)
-            nodes.append(_Node("issuer", issuer, f"{issuer}（{total}）", 0, len(root.children)))
-            root.children.append(issuer_id)
-            issuer_node = nodes[issuer_id]
-            for year, docs in kept_years:
-                year_id = len(nodes)
-                nodes.append(_Node("year", year, f"{year}（{len(docs)}）", issuer_id, len(issuer_node.children)))
-                issuer_node.children.append(year_id)
-                year_node = nodes[year_id]
-                children = year_node.children
-                for row, doc in enumerate(docs):
-                    node_id = len(nodes)
-                    nodes.append(_Node("doc", doc.id, doc.title, year_id, row, doc))
-                    children.append(node_id)
-                    doc_nodes.setdefault(doc.id, node_id)
         self._nodes, self._doc_nodes = nodes, doc_nodes
         self.endResetModel()
 

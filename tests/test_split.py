@@ -462,3 +462,28 @@ def test_same_title_twice_without_adoption_notes_stays_two_documents():
     docs = parse_text(text)
     assert titles(docs) == ["宁海县人民政府任免名单", "宁海县人民政府任免名单"]
     assert "张三" in docs[0].text and "李四" in docs[1].text
+
+
+def test_titles_cut_by_a_narrow_page_are_joined_whole():
+    text = """\
+宁波市人民政府关于贯彻落实《宁波市地名管理条例》
+的实施意见
+甬政发〔2021〕57号
+各区县（市）人民政府，市直及部省属驻甬各单位：
+为贯彻落实条例，提出如下实施意见。
+宁波市人民政府
+2021年12月29日
+北仑区（开发区）高新技术企业五年培育发展行动方案（2021-
+2025）
+仑科〔2022〕4号
+各街道：
+现将方案印发给你们。
+宁波市北仑区科学技术局
+2022年3月1日
+"""
+    docs = parse_text(text)
+    assert titles(docs) == [
+        "宁波市人民政府关于贯彻落实《宁波市地名管理条例》的实施意见",
+        "北仑区（开发区）高新技术企业五年培育发展行动方案（2021-2025）",
+    ]
+    assert [d.meta.kind for d in docs] == ["意见", "方案"]

@@ -294,15 +294,30 @@ def _is_closing_date(rows: _Rows, i: int) -> bool:
     return P.is_speaker(prev) or prev.endswith("（盖章）") or "此页无正文" in prev or rows.date[i - 1]
 
 
+def _title_piece(rows: _Rows, i: int) -> bool:
+    """Title-like, or a short tail a narrow page cut off a title (知 / 2025）)."""
+    return rows.titleish(i) or (
+        0 < len(rows.c[i]) < 2 and not rows.toc[i] and rows.c[i] not in "。；：，、")
+
+
 def _title_back(rows: _Rows, j: int, taken: set[int]) -> list[int]:
-    if j < 0 or j in taken or not rows.titleish(j) or not P.ends_with_kind(rows.c[j]):
+    """The title rows ending at row j (the row above a 文号), [] when j does not end a title."""
+    run: list[int] = []
+    for k in range(3):  # the 文种 word may sit on a short last piece, or on the one before
+        if j - k < 0 or j - k in taken or not _title_piece(rows, j - k):
+            return []
+        run.insert(0, j - k)
+        if P.ends_with_kind("".join(rows.c[x] for x in run)):
+            break
+    else:
         return []
-    run = [j]
-    while len(run) < 4:
+    while len(run) < 5:
         first = run[0]
         cand = first - 1
-        if cand < 0 or cand in taken or not rows.titleish(cand) or P.ends_with_kind(rows.c[cand]):
+        if cand < 0 or cand in taken or not rows.titleish(cand):
             break
+        if P.ends_with_kind(rows.c[cand]) and rows.c[cand][-1] not in "》”":
+            break  # a title of its own (the 文种 inside 《…》 does not end one)
         fc = rows.c[first]
         if P.has_about(fc) and not P.starts_about(fc):
             break
@@ -317,7 +332,7 @@ def _title_back(rows: _Rows, j: int, taken: set[int]) -> list[int]:
 def _title_forward(rows: _Rows, k: int, taken: set[int], limit: int = 4) -> list[int]:
     run: list[int] = []
     for j in range(k, min(k + limit, len(rows.c))):
-        if j in taken or not rows.titleish(j):
+        if j in taken or not _title_piece(rows, j):
             return []
         run.append(j)
         if P.ends_with_kind("".join(rows.c[x] for x in run)):
@@ -327,6 +342,8 @@ def _title_forward(rows: _Rows, k: int, taken: set[int], limit: int = 4) -> list
 
 def _confirms_title(rows: _Rows, j: int, kind: str) -> bool:
     """Does row j (just after a candidate title) show the title was a document's?"""
+    if kind == "目录" and j < len(rows.c) and rows.toc[j]:
+        return False  # the heading of a table of contents
     if kind in ("记事", "目录", "解读"):
         return True
     if j >= len(rows.c):
@@ -446,7 +463,8 @@ def _find_headers(rows: _Rows) -> list[_Header]:
             s += 1  # the title of an attachment (附件2 / 某某表) belongs to its document
             continue
         if not _paragraph_end_before(rows, s) and not (
-                len(rows.c[s]) <= 30 and P.title_kind(rows.c[s]) in ("记事", "目录")):
+                len(rows.c[s]) <= 30 and "，" not in rows.c[s] and "》" not in rows.c[s]
+                and P.title_kind(rows.c[s]) in ("记事", "目录")):
             s += 1
             continue
         found: list[int] = []
@@ -458,7 +476,10 @@ def _find_headers(rows: _Rows) -> list[_Header]:
                 break
             text = "".join(rows.c[x] for x in run)
             kind = P.title_kind(text)
-            if kind and kind != "公报" and "公报" not in text and len(text) >= 5 and (
+            if rows.c[run[-1]] in ("目录", "目次"):
+                break  # a bare 目 录 heading opens a table of contents, not a document
+            if kind and kind != "公报" and "公报" not in text and len(text) >= 5 \
+                    and text.count("《") <= text.count("》") and (
                     _confirms_title(rows, run[-1] + 1, kind) or (s == 0 and span <= 3 and kind != "目录")):
                 found = run
                 break

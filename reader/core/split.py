@@ -311,7 +311,7 @@ def _title_back(rows: _Rows, j: int, taken: set[int]) -> list[int]:
             break
     else:
         return []
-    while len(run) < 5:
+    while len(run) < 6:
         first = run[0]
         cand = first - 1
         if cand < 0 or cand in taken or not rows.titleish(cand):
@@ -329,7 +329,7 @@ def _title_back(rows: _Rows, j: int, taken: set[int]) -> list[int]:
     return run
 
 
-def _title_forward(rows: _Rows, k: int, taken: set[int], limit: int = 4) -> list[int]:
+def _title_forward(rows: _Rows, k: int, taken: set[int], limit: int = 6) -> list[int]:
     run: list[int] = []
     for j in range(k, min(k + limit, len(rows.c))):
         if j in taken or not _title_piece(rows, j):
@@ -468,7 +468,7 @@ def _find_headers(rows: _Rows) -> list[_Header]:
             s += 1
             continue
         found: list[int] = []
-        for span in range(1, 5):
+        for span in range(1, 7):
             run = list(range(s, s + span))
             if run[-1] >= n or run[-1] in taken or not rows.titleish(run[-1]):
                 break

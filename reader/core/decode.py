@@ -6,7 +6,10 @@ Order of the checks (see STACK-FACTS.md, Encodings):
 2. byte-order mark (UTF-8, UTF-32 LE/BE, UTF-16 LE/BE) → that codec
 3. known binary signatures (PNG, JPEG, ZIP/docx, PDF, ELF, …) → ReadError
 4. NUL bytes: UTF-16/UTF-32 without BOM when the NULs sit in one byte lane and
-   the decoded text is plausible; otherwise binary → ReadError
+   the decoded text is plausible; a few stray NULs (≤ MAX_NUL_SHARE of the bytes,
+   e.g. from a bad copy or an editor's padding) are dropped, the rest of the file
+   decoded by the steps below, and Decoded.encoding says how many were dropped;
+   more NULs than that → binary → ReadError
 5. too many control bytes → ReadError (binary)
 6. strict UTF-8
 7. UTF-8 with a few invalid bytes (valid multi-byte sequences far outnumber
@@ -35,6 +38,9 @@ SAMPLE_BYTES = 64 * 1024
 
 MAX_INVALID_SHARE = 0.01
 """More invalid bytes than this share of the file (under the best codec) → refuse."""
+
+MAX_NUL_SHARE = 0.01
+"""Up to this share of NUL bytes in otherwise ordinary text: dropped (and counted), not refused."""
 
 MIN_PLAUSIBILITY = 0.8
 """A decode whose sample has fewer ordinary characters than this is garbage → refuse."""
@@ -135,9 +141,15 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> Decoded:
     sample = data[:SAMPLE_BYTES]
     if b"\x00" in data:
         wide = _guess_wide(sample)
-        if wide is None:
+        if wide is not None:
+            return _decode_declared(data, wide, name)
+        nuls = data.count(0)
+        if nuls > MAX_NUL_SHARE * len(data):
             raise ReadError(name, _binary_reason("含有 NUL 字节 (contains NUL bytes)"))
-        return _decode_declared(data, wide, name)
+        # Text with a few stray NULs: the remaining bytes must still pass every check below
+        # (binary data with sparse NULs fails them), and the label says what was dropped.
+        rest = decode_bytes(data.replace(b"\x00", b""), name)
+        return Decoded(rest.text, _with_note(rest.encoding, f"{nuls} NUL byte{'s' if nuls != 1 else ''} dropped"))
 
     controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     if controls > MAX_CONTROL_SHARE * len(sample):
@@ -406,6 +418,11 @@ def _decode_best_effort(data: bytes, codecs_: list[str], name: str) -> Decoded:
             f"(unrecognised encoding: {invalid} of {len(data)} bytes invalid as {codec})",
         )
     return Decoded(_replace_escapes(escaped), _replaced_label(codec, invalid))
+
+
+def _with_note(label: str, note: str) -> str:
+    """'utf-8' + note → 'utf-8 (note)'; 'utf-8 (3 invalid bytes replaced)' → '… replaced; note)'."""
+    return f"{label[:-1]}; {note})" if label.endswith(")") else f"{label} ({note})"
 
 
 def _replaced_label(codec: str, invalid: int) -> str:

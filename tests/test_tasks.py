@@ -559,3 +559,19 @@ def test_cooperation_words_joined_to_other_words():
     got = [(_printed(t.lead_units), _printed(t.cooperating_units)) for t in tasks]
     assert got == [(["区综合执法局"], ["各街道", "区市场监管局"]),
                    (["区应急管理局"], ["公安分局", "区资规分局"])]
+
+
+
+def test_index_units_give_printed_and_canonical_names():
+    """What the index's unit field should hold (see index_units): both forms of each unit."""
+    from reader.core.tasks import index_units
+
+    doc = _one_doc(ITEMS)
+    names = index_units(doc)
+    assert "区住建局" in names and "北仑区住房和城乡建设局" in names
+    assert "区资规分局" in names and "北仑区自然资源和规划分局" in names
+    title_only = _one_doc("""关于《宁波市停车条例（草案）》的说明
+
+一、加强停车设施建设。（责任单位：市经信局）
+""")
+    assert "宁波市经济和信息化局" in index_units(title_only)  # no issuer: the place comes from the title

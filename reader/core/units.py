@@ -123,7 +123,16 @@ def place_of(doc) -> tuple[str | None, str | None]:
     docno = getattr(meta, "doc_number", None) or ""
     if docno[:1] in _DOCNO_PLACE:
         return _DOCNO_PLACE[docno[:1]]
+    # no issuer, no 文号 (a gazette's 说明, 报告): the place the title is about, 关于《宁波市…》
+    m = _TITLE_PLACE_RE.search(getattr(meta, "title", "") or "")
+    if m:
+        district = m.group("district")
+        return m.group("city"), district if district and _real_district(district) else None
     return None, None
+
+
+_TITLE_PLACE_RE = re.compile(
+    f"(?:^|(?<=[《“于]))(?!关于|我|本|全|各|该|市)(?P<city>[{_CJK}]{{2,3}}市)(?![场民级])(?P<district>[{_CJK}]{{2,3}}?[区县](?![域级]))?")
 
 
 def _real_district(name: str) -> bool:

@@ -118,9 +118,11 @@ def _issuers_from_title(title: str, kind: str) -> list[str]:
 
 def _signature(lines: list[Line]) -> tuple[list[str], str | None]:
     """The first signature block: organ lines (or 市长 X) directly above a date line."""
-    texts = [l.text.strip() for l in lines if l.text.strip()]
+    texts = [l.text.strip() for l in lines]
     for i, t in enumerate(texts):
-        signed = P.signed_date_line(t) if t.endswith("日") else None
+        if not t.endswith("日") or len(t) > 60:
+            continue
+        signed = P.signed_date_line(t)
         if signed:
             return [signed[0]], P.iso(signed[1])
         d = P.date_line(t)
@@ -230,7 +232,7 @@ def _context_place(segment: Segment, doc_number: str | None) -> tuple[str | None
 
 # ---------------------------------------------------------------- main
 def read_metadata(segment: Segment) -> Metadata:
-    lines = [l for l in segment.lines if l.text.strip()]
+    lines = [l for l in segment.lines if l.text and not l.text.isspace()]
     header: list[Line] = list(getattr(segment, "header_lines", []) or [])
     title = getattr(segment, "title", "") or ""
     doc_number = getattr(segment, "doc_number", None)

@@ -140,9 +140,10 @@ class _Rows:
             return True
         if c[-1] in P.TERMINAL or c[-1] in P.CLOSERS:
             return True
-        if self.date[i] or _TABLE.search(self.lines[i].text):
+        if self.date[i] or len(c) < 0.8 * self.width:
             return True
-        return len(c) < 0.8 * self.width
+        text = self.lines[i].text
+        return ("\t" in text or "   " in text) and bool(_TABLE.search(text))
 
     def bigram_seen(self, pair: str) -> bool:
         seen = self._bigram.get(pair)

@@ -69,6 +69,7 @@ def test_canonical_issuers_expand_short_forms_in_the_files_city():
     assert canonical_issuer("宁波市第十六届人民代表大会常务委员会") == "宁波市人民代表大会常务委员会"
     assert canonical_issuer("区科技局", "宁波市", "北仑区") == "宁波市北仑区科学技术局"
     assert canonical_issuer("北仑区安委会", "宁波市", "北仑区") == "宁波市北仑区安全生产委员会"
+    assert canonical_issuer("县政府办公室", None, "宁海县") == "宁海县人民政府办公室"
     # full names are kept as they are
     assert canonical_issuer("宁波市人民政府办公厅", "宁波市") == "宁波市人民政府办公厅"
 
@@ -274,3 +275,10 @@ def test_number_at_the_right_end_of_the_title_line_and_organs_side_by_side_in_th
     assert m.doc_number == "杭人社发〔2023〕5号"
     assert m.issuers == ["杭州市人力资源和社会保障局", "杭州市财政局"]
     assert m.date == "2023-03-01"
+
+
+def test_county_gazette_context_names_the_county():
+    text = "宁海县人民政府公报\n\n县政府办公室关于做好防汛工作的通知\n宁政办发〔2023〕3号\n各乡镇人民政府：\n现将有关事项通知如下。\n宁海县人民政府办公室\n2023年6月1日\n"
+    m = one(text)
+    assert m.issuers == ["县政府办公室"]
+    assert m.canonical_issuers == ["宁海县人民政府办公室"]

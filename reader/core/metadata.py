@@ -56,7 +56,7 @@ def canonical_issuer(name: str, city: str | None = None, district: str | None = 
     c = re.sub(rf"第[{P.CN_DIGITS}\d]+届", "", c)  # 第十六届人民代表大会常务委员会 is the same organ every term
     if c.startswith("市") and city:
         c = city + c[1:]
-    elif c.startswith("区") and district:
+    elif c[:1] in ("区", "县") and district and district.endswith(c[0]):
         c = (city or "") + district + c[1:]
     elif district and c.startswith(district) and city and not c.startswith(city):
         c = city + c

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -1042,20 +1043,25 @@ def split_documents(lines: Sequence[Line]) -> list[Segment]:
 
 
 def _file_context(rows: _Rows) -> dict:
-    """The city (and district) the file speaks for: 市政府 in it means this city's."""
+    """The city (and district) the file speaks for: 市政府 in it means this city's.
+
+    Asked first of the masthead (the first lines: 宁波市北仑区人民政府公报), then of the
+    issuers the file names most often.
+    """
     head = "".join(rows.c[:40])
     ctx: dict = {}
     m = re.search(rf"([{P.CJK}]{{2,6}}?市)([{P.CJK}]{{2,4}}?[区县])?(?:人民政府|人民代表大会|人大常委会)", head)
-    if not m:
-        from collections import Counter
-
-        cnt = Counter(re.findall(rf"([{P.CJK}]{{2,3}}市)人民政府", rows.corpus[:200000]))
-        if cnt:
-            ctx["city"] = cnt.most_common(1)[0][0]
+    if m:
+        ctx["city"] = m.group(1)
+        if m.group(2):
+            ctx["district"] = m.group(2)
         return ctx
-    ctx["city"] = m.group(1)
-    if m.group(2):
-        ctx["district"] = m.group(2)
+    m = re.search(rf"([{P.CJK}]{{2,4}}?[区县])(?:人民政府|人民代表大会|人大常委会)", head)
+    if m and not m.group(1).endswith(("社区", "街区", "园区")):
+        ctx["district"] = m.group(1)
+    cnt = Counter(re.findall(rf"([{P.CJK}]{{2,3}}市)人民政府", rows.corpus[:200000]))
+    if cnt:
+        ctx["city"] = cnt.most_common(1)[0][0]
     return ctx
 
 

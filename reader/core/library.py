@@ -221,6 +221,9 @@ class _RankMeta:
         self.norms = {k: BM25_K1 * (1 - BM25_B + BM25_B * st.lengths.get(k, 0) / avg) for k in st.infos}
         self.titles: list[tuple[int, str, str]] = []
         self.dates: dict[int, str] = {}
+        self.by_norm = sorted(self.norms, key=self.norms.__getitem__)
+        self.n_docs = n
+        self._boosts: dict[str, dict[int, float]] = {}
         self.issuer_labels: dict[int, tuple[str, ...]] = {}
         self.year_labels: dict[int, str] = {}
         self.kind_labels: dict[int, str] = {}
@@ -231,6 +234,28 @@ class _RankMeta:
             self.issuer_labels[k] = tuple(dict.fromkeys(info.canonical_issuers)) or ("未识别",)
             self.year_labels[k] = str(info.year) if info.year is not None else "未知"
             self.kind_labels[k] = info.kind or "未识别"
+
+
+    def boost(self, w: str) -> dict[int, float]:
+        """Title and doc-number weight of w per document (only where it occurs)."""
+        b = self._boosts.get(w)
+        if b is None:
+            from reader.core.search import DOCNO_WEIGHT, TITLE_WEIGHT
+
+            b = {}
+            for key, ftitle, fdocno in self.titles:
+                if w in ftitle or w in fdocno:
+                    b[key] = TITLE_WEIGHT * ftitle.count(w) + DOCNO_WEIGHT * fdocno.count(w)
+            if len(self._boosts) > 256:
+                self._boosts.clear()
+            self._boosts[w] = b
+        return b
+
+    def idf(self, w: str, matched: dict[str, set[int]]) -> float:
+        import math
+
+        df = len(matched.get(w, ())) or 1
+        return math.log(1.0 + (self.n_docs - df + 0.5) / (df + 0.5))
 
 
 class _State:

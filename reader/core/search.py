@@ -297,8 +297,8 @@ def _run(library, st, query, issuer, year_from, year_to, kind, sort, limit) -> S
                 and (fk is None or st.folded_meta(k)[3] == fk)
             }
 
-    # 2. positive clauses, most selective first; counts of text words per document
-    counts: dict[str, dict[int, int]] = {}
+    # 2. positive clauses, most selective first; the documents each text word matched
+    counts: dict[str, set[int]] = {}
     positives = [c for c in q.clauses if not c.negated]
     negatives = [c for c in q.clauses if c.negated]
 
@@ -330,41 +330,22 @@ def _run(library, st, query, issuer, year_from, year_to, kind, sort, limit) -> S
             excluded = _match_term(st, term, current, None)
             current = current - excluded
 
-    # 4. ranking: BM25F over (capped) occurrence counts, title and doc number weighted up
+    # 4. ranking: BM25F over occurrence counts (capped: BM25 saturates), title and doc
+    # number weighted up. Only the documents that can still reach the top are counted:
+    # visited from the shortest (highest possible score) on, until the best possible
+    # score of the rest is below the current last place.
     words = q.positive_words()
     rank = st.rank_meta()
-    n_docs = max(1, len(st.infos))
-    k1p1 = BM25_K1 + 1
-    scores: dict[int, float] = dict.fromkeys(current, 0.0)
-    for w in words:
-        per = counts.get(w, {})
-        df = len(per) or 1
-        idf = math.log(1.0 + (n_docs - df + 0.5) / (df + 0.5))
-        boost: dict[int, float] = {}
-        for key, ftitle, fdocno in rank.titles:
-            if w in ftitle or w in fdocno:
-                boost[key] = TITLE_WEIGHT * ftitle.count(w) + DOCNO_WEIGHT * fdocno.count(w)
-        norms = rank.norms
-        for key in current:
-            tfw = per.get(key, 0) + boost.get(key, 0.0)
-            if tfw:
-                scores[key] += idf * tfw * k1p1 / (tfw + norms[key])
-
     infos = st.infos
     dates = rank.dates
+    scores: dict[int, float] = {}
     if sort == "date" or not words:
-        top_keys = heapq.nlargest(limit, current, key=lambda k: (dates[k], scores[k], -k))
+        top_keys = heapq.nlargest(limit, current, key=lambda k: (dates[k], -k))
+        if words:
+            for k in top_keys:
+                scores[k] = _score(st, rank, k, words, counts)
     else:
-        # ties broken by date, then by key, among the candidates for the last places too
-        cut = heapq.nlargest(limit, current, key=scores.__getitem__)
-        if cut:
-            floor = scores[cut[-1]]
-            tied = [k for k in current if scores[k] == floor] if len(cut) == limit else []
-            pool = set(cut) | set(tied)
-            top_keys = sorted(pool, key=lambda k: (scores[k], dates[k], -k), reverse=True)[:limit]
-        else:
-            top_keys = []
-
+        top_keys = _top_by_score(st, rank, current, words, counts, limit, scores)
     # 5. facets over every match
     issuers = Counter(chain.from_iterable(map(rank.issuer_labels.__getitem__, current)))
     years = Counter(map(rank.year_labels.__getitem__, current))
@@ -384,10 +365,56 @@ def _run(library, st, query, issuer, year_from, year_to, kind, sort, limit) -> S
         ftext = folded.get(key, "")
         hit_count = sum(ftext.count(w) for w in words)
         hits_out.append(
-            Hit(doc=infos[key], score=round(scores[key], 4), hit_count=hit_count,
+            Hit(doc=infos[key], score=round(scores.get(key, 0.0), 4), hit_count=hit_count,
                 snippets=make_snippets(text, ftext, words))
         )
     return SearchResult(query=query, hits=hits_out, total=len(current), facets=facets)
+
+
+def _score(st, rank, key: int, words: list[str], matched: dict[str, set[int]]) -> float:
+    text = st.texts.get(key, "")
+    norm = rank.norms[key]
+    k1p1 = BM25_K1 + 1
+    score = 0.0
+    for w in words:
+        tf = _count_capped(text, w) if key in matched.get(w, ()) else 0
+        tfw = tf + rank.boost(w).get(key, 0.0)
+        if tfw:
+            score += rank.idf(w, matched) * tfw * k1p1 / (tfw + norm)
+    return score
+
+
+def _top_by_score(st, rank, current: set[int], words, matched, limit: int, scores: dict) -> list[int]:
+    """The limit best documents of current by BM25F, ties by date then key (threshold algorithm)."""
+    if limit <= 0 or not current:
+        return []
+    k1p1 = BM25_K1 + 1
+    idf_sum = sum(rank.idf(w, matched) for w in words)
+    heap: list[tuple[float, str, int, int]] = []  # (score, date, -key, key): the worst on top
+    boosted = set()
+    for w in words:
+        boosted.update(k for k in rank.boost(w) if k in current)
+
+    def consider(k: int) -> None:
+        sc = _score(st, rank, k, words, matched)
+        scores[k] = sc
+        item = (sc, rank.dates[k], -k, k)
+        if len(heap) < limit:
+            heapq.heappush(heap, item)
+        elif item > heap[0]:
+            heapq.heapreplace(heap, item)
+
+    for k in boosted:
+        consider(k)
+    norms = rank.norms
+    cap_gain = TF_CAP * k1p1
+    for k in rank.by_norm:  # ascending norm: descending best possible score
+        if k not in current or k in boosted:
+            continue
+        if len(heap) >= limit and idf_sum * cap_gain / (TF_CAP + norms[k]) < heap[0][0]:
+            break
+        consider(k)
+    return [item[3] for item in sorted(heap, reverse=True)]
 
 
 def _count_capped(text: str, w: str, cap: int = TF_CAP) -> int:
@@ -410,26 +437,35 @@ def _count_capped(text: str, w: str, cap: int = TF_CAP) -> int:
     return n
 
 
-def _match_term(st, term: Term, within: set[int] | None, counts: dict | None) -> set[int]:
-    """Documents (of within, or of all) matching term; fills counts for text words."""
+def _postings_are_exact(w: str) -> bool:
+    """True when the index alone decides whether a document contains w.
+
+    A one-unit word has its own key; a two-unit word is one bigram, whose key
+    cannot be a one-character key unless its second unit is U+0000. Longer
+    words need the substring check on the text.
+    """
+    n = len(w.encode("utf-16-le", "surrogatepass"))
+    return n == 2 or (n == 4 and not w.endswith("\x00"))
+
+
+def _match_term(st, term: Term, within: set[int] | None, matched: dict | None) -> set[int]:
+    """Documents (of within, or of all) matching term; records text words' matches."""
     if term.field is None:
         w = term.value
         cand = st.candidates(w)
         if cand is None:
-            keys = list(st.infos) if within is None else list(within)
+            keys = st.infos.keys() if within is None else within
         else:
-            keys = [k for k in cand if k in st.infos] if within is None else [k for k in cand if k in within]
+            keys = cand & (st.infos.keys() if within is None else within)
         texts = st.folded_texts(keys)
-        if counts is not None:
-            per = counts.setdefault(w, {})
-            out = set()
-            for k in keys:
-                c = _count_capped(texts.get(k, ""), w)
-                if c:
-                    per[k] = c
-                    out.add(k)
-            return out
-        return {k for k in keys if w in texts.get(k, "")}
+        if cand is not None and _postings_are_exact(w):
+            out = set(keys)
+        else:
+            get = texts.get
+            out = {k for k in keys if w in get(k, "")}
+        if matched is not None:
+            matched.setdefault(w, set()).update(out)
+        return out
     keys = st.infos if within is None else within
     return {k for k in keys if _meta_match(term, st.folded_meta(k), st.infos[k].year)}
 

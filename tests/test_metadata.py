@@ -70,6 +70,9 @@ def test_canonical_issuers_expand_short_forms_in_the_files_city():
     assert canonical_issuer("区科技局", "宁波市", "北仑区") == "宁波市北仑区科学技术局"
     assert canonical_issuer("北仑区安委会", "宁波市", "北仑区") == "宁波市北仑区安全生产委员会"
     assert canonical_issuer("县政府办公室", None, "宁海县") == "宁海县人民政府办公室"
+    assert canonical_issuer("市人大常委会主任会议", "宁波市") == "宁波市人民代表大会常务委员会主任会议"
+    assert canonical_issuer("市人大财政经济委员会", "宁波市") == "宁波市人民代表大会财政经济委员会"
+    assert canonical_issuer("市政府妇儿工委办公室", "宁波市") == "宁波市人民政府妇女儿童工作委员会办公室"
     # full names are kept as they are
     assert canonical_issuer("宁波市人民政府办公厅", "宁波市") == "宁波市人民政府办公厅"
 
@@ -282,3 +285,20 @@ def test_county_gazette_context_names_the_county():
     m = one(text)
     assert m.issuers == ["县政府办公室"]
     assert m.canonical_issuers == ["宁海县人民政府办公室"]
+
+
+def test_city_is_taken_from_a_masthead_or_signatures_not_from_a_sentence():
+    text = """\
+各区（县、市）人民政府，市直各单位：
+市十六届人大一次会议选举产生了新一届市人民政府领导班子。经研究，现将市政府领导工作分工通知如下：
+市长某某领导市政府全面工作。
+宁波市人民政府
+2022年5月23日
+
+甬政发〔2022〕21号
+
+市政府关于市政府领导工作分工的通知
+"""
+    m = one(text)
+    assert m.issuers == ["市政府"]
+    assert m.canonical_issuers == ["宁波市人民政府"]

@@ -60,6 +60,8 @@ def canonical_issuer(name: str, city: str | None = None, district: str | None = 
         c = (city or "") + district + c[1:]
     elif district and c.startswith(district) and city and not c.startswith(city):
         c = city + c
+    for pattern, full in _INFIX:
+        c = pattern.sub(full, c)
     for short, full in _ABBREV:
         if c.endswith(short) and not c.endswith(full):
             if short == "政府" and c.endswith("人民政府"):
@@ -67,6 +69,17 @@ def canonical_issuer(name: str, city: str | None = None, district: str | None = 
             c = c[: -len(short)] + full
             break
     return c
+
+
+# Short forms that stand inside a name too (市人大常委会主任会议, 市政府妇儿工委办公室).
+_INFIX = tuple((re.compile(p), full) for p, full in (
+    (r"人大常委会", "人民代表大会常务委员会"),
+    (r"人大(?!常委会|常务委员会)", "人民代表大会"),
+    (r"(?<!人民)政府", "人民政府"),
+    (r"妇儿工委", "妇女儿童工作委员会"),
+    (r"管委会", "管理委员会"),
+    (r"安委会", "安全生产委员会"),
+))
 
 
 # ---------------------------------------------------------------- helpers
@@ -96,9 +109,9 @@ def _issuers_from_title(title: str, kind: str) -> list[str]:
             m3 = re.match(rf"^(.{{2,30}}?(?:委员会|常委会|人民政府|政府|办公厅|办公室))第[{P.CN_DIGITS}\d]+次", c)
             if m3:
                 return [m3.group(1)]
-        if kind in ("名单", "决定", "决议", "公告", "通告", "令", "命令"):
+        if kind in ("名单", "决定", "决议", "公告", "通告", "令", "命令") and not P.starts_about(c):
             m2 = _PREFIX_ORGAN.match(c)
-            if m2 and P.is_organ(m2.group(1)):
+            if m2 and P.is_organ(m2.group(1)) and re.match(rf"^(?:[{P.CJK}]{{2,3}}?[省市区县]|国务院|中共)", m2.group(1)):
                 return [m2.group(1)]
         return []
     prefix = m.group(1).strip()
@@ -265,7 +278,8 @@ def read_metadata(segment: Segment) -> Metadata:
     issuers = _issuers_from_title(raw_title, title_kind)
     sig_issuers, sig_date = _signature(lines)
     if not issuers:
-        issuers = _speaker_issuer(header, set())
+        title_texts = {t.strip() for t in raw_title.split("\n")}
+        issuers = _speaker_issuer([l for l in header if l.text.strip() not in title_texts], set())
     if not issuers and sig_issuers:
         issuers = sig_issuers
     adopt_issuer = None

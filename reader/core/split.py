@@ -56,6 +56,11 @@ _CODE = re.compile(
     r"^(?:规范性文件(?:统一)?编号|统一编号|[A-Z]{2,}[0-9A-Z]*[-－—]+\d{4}[-－—]+\d{2,}"
     r"|[（(]此件.{1,8}[)）]$|(?:特急|加急|特提|平急)$|(?:绝密|机密|秘密)(?:★.{0,6})?$|\d{6}$)")
 _INLINE_DOCNO = re.compile(r"^(.{4,80}?)[ \t\u3000]{2,}([（(]?[^\s（(]{1,16}[〔［\[【(（]\s*\d{4}\s*[〕］\]】)）]\s*\d{1,5}\s*[号號][)）]?)$")
+_PLACE = rf"[{P.CJK}]{{2,3}}?"
+_MASTHEAD_PLACE = re.compile(
+    rf"^({_PLACE}市)({_PLACE}[区县])?(?:第[一二三四五六七八九十]+届)?(?:人民政府|人民代表大会|人大常委会)")
+_MASTHEAD_COUNTY = re.compile(rf"^({_PLACE}[区县])(?:第[一二三四五六七八九十]+届)?(?:人民政府|人民代表大会|人大常委会)")
+_SIGNED_CITY = re.compile(rf"^({_PLACE}市)人民政府")
 _CODE_START = set("规统（(特加平绝机秘")
 _MASTHEAD = re.compile(rf"^[{P.CJK}（）()]{{2,40}}(?:文件|文件)$")
 _OPENER_WORDS = re.compile(r"人民政府|政府|委员会|常委会|各单位|单位|各位|局|办事处|部门|同志|厅|委|办|公司|院|学校|街道|乡镇")
@@ -1048,18 +1053,20 @@ def _file_context(rows: _Rows) -> dict:
     Asked first of the masthead (the first lines: 宁波市北仑区人民政府公报), then of the
     issuers the file names most often.
     """
-    head = "".join(rows.c[:40])
     ctx: dict = {}
-    m = re.search(rf"([{P.CJK}]{{2,6}}?市)([{P.CJK}]{{2,4}}?[区县])?(?:人民政府|人民代表大会|人大常委会)", head)
-    if m:
-        ctx["city"] = m.group(1)
-        if m.group(2):
-            ctx["district"] = m.group(2)
-        return ctx
-    m = re.search(rf"([{P.CJK}]{{2,4}}?[区县])(?:人民政府|人民代表大会|人大常委会)", head)
-    if m and not m.group(1).endswith(("社区", "街区", "园区")):
-        ctx["district"] = m.group(1)
-    cnt = Counter(re.findall(rf"([{P.CJK}]{{2,3}}市)人民政府", rows.corpus[:200000]))
+    for c in rows.c[:40]:
+        m = _MASTHEAD_PLACE.match(c)
+        if m:
+            ctx["city"] = m.group(1)
+            if m.group(2):
+                ctx["district"] = m.group(2)
+            return ctx
+    for c in rows.c[:40]:
+        m = _MASTHEAD_COUNTY.match(c)
+        if m:
+            ctx["district"] = m.group(1)
+            break
+    cnt = Counter(m.group(1) for c in rows.c[:5000] if (m := _SIGNED_CITY.match(c)))
     if cnt:
         ctx["city"] = cnt.most_common(1)[0][0]
     return ctx

@@ -87,7 +87,8 @@ class Document:
     def id(self) -> str:
         """Stable identifier: the same file, place and title give the same id."""
         key = f"{self.file}\0{self.first_line}\0{self.last_line}\0{self.meta.title}"
-        return hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
+        # surrogateescape: a file name in GBK bytes on Linux arrives as lone surrogates
+        return hashlib.blake2b(key.encode("utf-8", "surrogateescape"), digest_size=8).hexdigest()
 
     def to_json(self) -> dict:
         """The `reader parse --json` record (the CLI contract)."""

@@ -226,10 +226,10 @@ class LibraryService(QObject):
         if isinstance(result, IndexResult):
             summary = result.summary
             changed = bool(summary.new or summary.changed or summary.removed or self._docs is None)
-            self._problems = result.problems
             if changed:
                 self._invalidate()
                 self._docs, self._plan = result.docs, result.plan
+            self._problems = result.problems
         else:
             summary, changed = result, True
             self._invalidate()

@@ -73,3 +73,31 @@ def test_window_shows_progress_and_cancel_while_indexing(open_window, qtbot, tmp
     with qtbot.waitSignal(window.service.indexing_finished, timeout=120_000):
         window.cancel_button.click()
     assert not window.progress.isVisible()
+
+
+def test_after_indexing_the_gui_thread_reads_nothing_from_the_library(qtbot, tmp_path, monkeypatch):
+    """Documents, problems and the tree come prepared from the indexing thread."""
+    import threading
+
+    monkeypatch.setenv("READER_INDEX_DIR", str(tmp_path / "index"))
+    corpus = tmp_path / "corpus"
+    make_corpus(corpus, files=3, paragraphs=2)
+    (corpus / "坏.txt").write_bytes(bytes(range(256)) * 8)
+    service = LibraryService([str(corpus)], watch=False, library_factory=make_library)
+    calls = []
+    library = service.library
+    for name in ("documents", "problems"):
+        original = getattr(library, name)
+
+        def spy(*a, _original=original, _name=name, **k):
+            calls.append((_name, threading.current_thread() is threading.main_thread()))
+            return _original(*a, **k)
+
+        setattr(library, name, spy)
+    with qtbot.waitSignal(service.indexing_finished, timeout=60_000):
+        service.update_in_background()
+    assert len(service.documents()) >= 3
+    assert [p.file.endswith("坏.txt") for p in service.problems()] == [True]
+    assert service.tree_plan() is not None
+    assert calls and not any(on_main for _, on_main in calls)
+    service.shutdown()

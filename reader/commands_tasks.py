@@ -50,10 +50,29 @@ def _documents_from_paths(paths: list[str], problems: list[str]) -> Iterator:
             continue
         for f in files:
             result = parse_file(f)
+            shown = display_name(str(f))
             if result.error is not None:
-                problems.append(f"{f}: 无法读取 (cannot read): {result.error}")
+                problems.append(f"{shown}: 无法读取 (cannot read): {result.error}")
                 continue
-            yield from result.documents
+            for doc in result.documents:
+                doc.file = shown  # a GBK-named file on Linux: its name readable, and printable
+                yield doc
+
+
+def display_name(name: str) -> str:
+    """A file name that can be printed: Linux names are bytes, and a GBK name arrives with
+    surrogate escapes that no UTF-8 output (JSON, CSV, terminal) accepts."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        raw = os.fsencode(name)
+    for codec in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("utf-8", "replace")
 
 
 def _open_library(args):

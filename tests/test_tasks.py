@@ -575,3 +575,16 @@ def test_index_units_give_printed_and_canonical_names():
 一、加强停车设施建设。（责任单位：市经信局）
 """)
     assert "宁波市经济和信息化局" in index_units(title_only)  # no issuer: the place comes from the title
+
+
+def test_cli_tasks_gbk_file_name(tmp_path, capsys):
+    """Linux file names are bytes: a GBK-named file is read and its name printed readably."""
+    import os
+
+    folder = tmp_path / "gbk"
+    folder.mkdir()
+    with open(os.path.join(os.fsencode(folder), "防汛纪要.txt".encode("gbk")), "wb") as f:
+        f.write(PROSE.encode("gb18030"))
+    assert main(["tasks", "--json", str(folder)]) == 0
+    recs = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(recs) == 3 and recs[0]["file"].endswith("防汛纪要.txt")

@@ -236,8 +236,56 @@ def open_store(index_dir: Path) -> tuple[sqlite3.Connection, str | None]:
                     conn.execute(f"DELETE FROM {table}")
         with conn:
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (version_key(),))
+    damaged = _empty_if_segments_damaged(index_dir, conn)
+    if damaged:
+        notice = f"索引文件损坏（{damaged}），已清空，将重新建立索引。"
     remove_orphan_segments(index_dir, conn)
     return conn, notice
+
+
+def segment_problem(path: Path) -> str | None:
+    """Why a segment file cannot be used (missing, truncated, not a segment), else None.
+
+    Reads only the header and the size, so it is cheap enough for every open.
+    """
+    try:
+        with open(path, "rb") as f:
+            head = f.read(24)
+            size = os.fstat(f.fileno()).st_size
+    except OSError as exc:
+        return f"{path.name}: {exc.strerror or exc}"
+    if len(head) < 24 or head[:8] != SEGMENT_MAGIC:
+        return f"{path.name}: not a segment file"
+    nterms, npost, _base, width = array("I", head[8:24])
+    if width not in (2, 4) or size != 24 + 4 * nterms + 4 * (nterms + 1) + width * npost:
+        return f"{path.name}: truncated segment file"
+    return None
+
+
+def _empty_if_segments_damaged(index_dir: Path, conn: sqlite3.Connection) -> str | None:
+    """A listed segment that is missing or damaged: empty the index (folders kept), so the
+    next update rebuilds it at once instead of the first search finding the damage.
+
+    Under the write lock, like remove_orphan_segments: while another indexer writes (or
+    compacts and deletes old segments) the check is skipped.
+    """
+    conn.execute("PRAGMA busy_timeout=0")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError:
+        conn.execute("PRAGMA busy_timeout=30000")
+        return None
+    try:
+        for (name,) in conn.execute("SELECT name FROM segments").fetchall():
+            problem = segment_problem(index_dir / name)
+            if problem:
+                for table in ("docs", "files", "segments", "problems"):
+                    conn.execute(f"DELETE FROM {table}")
+                return problem
+        return None
+    finally:
+        conn.execute("COMMIT")
+        conn.execute("PRAGMA busy_timeout=30000")
 
 
 def _wipe(index_dir: Path) -> None:

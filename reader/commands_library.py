@@ -7,7 +7,9 @@ seeds/ the first time).
 from __future__ import annotations
 
 import argparse
+import errno
 import json
+import sqlite3
 import sys
 
 
@@ -59,6 +61,13 @@ class _Bar:
             sys.stderr.flush()
 
 
+def _write_failure(exc: Exception, index_dir) -> str:
+    """The message for an update that could not write its index (nothing was changed)."""
+    full = getattr(exc, "errno", None) == errno.ENOSPC or "full" in str(exc).lower()
+    why = "磁盘空间不足" if full else f"无法写入索引（{exc}）"
+    return f"{why}：索引保持为上次的状态（{index_dir}）。腾出空间或换一个索引文件夹（--index-dir）后再运行。"
+
+
 def cmd_index(args) -> int:
     lib = _open(args, args.folders)
     bar = _Bar()
@@ -68,6 +77,10 @@ def cmd_index(args) -> int:
         bar.end()
         print("已中断，索引保持为上次的状态。", file=sys.stderr)
         return 130
+    except (OSError, sqlite3.Error) as exc:  # a full disk, a read-only index folder…
+        bar.end()
+        print(_write_failure(exc, lib.index_dir), file=sys.stderr)
+        return 1
     bar.end()
     if s.notice:
         print(s.notice, file=sys.stderr)

@@ -34,6 +34,8 @@ class IndexWorker(QThread):
         super().__init__(parent)
         self.library = library
         self.unknown_label = unknown_label
+        self.need_data = True  # False: the window has documents; only report changes
+        self.first_update = True  # the first update of a session also warms the search texts
         self._cancelled = False
         self._last_emit = 0.0
 
@@ -52,6 +54,12 @@ class IndexWorker(QThread):
     def run(self) -> None:
         try:
             summary = self.library.update(progress=self._on_progress, cancel=self.is_cancelled)
+            unchanged = not (summary.new or summary.changed or summary.removed)
+            if unchanged and not self.need_data and not self.first_update:
+                # A rescan that found nothing: the window keeps what it has. (Library.update
+                # drops its search state anyway; the next search rebuilds it on its thread.)
+                self.done.emit(IndexResult(summary, None, None, None))
+                return
             warm = getattr(self.library, "warm", None)
             if warm is not None and not self._cancelled:
                 warm()  # load the search texts here, not on the GUI's first keystroke
@@ -112,6 +120,7 @@ class LibraryService(QObject):
         self._docs: list | None = None
         self._problems: list | None = None
         self._plan = None
+        self._updated_once = False
         self._by_number: dict[str, str] | None = None
         self.unknown_label = "未识别"  # the tree's label for unknown issuer/year (translated by the window)
         self.worker: IndexWorker | None = None
@@ -157,6 +166,7 @@ class LibraryService(QObject):
         self.folders = [str(f) for f in folders]
         self._close_library()
         self._library = None
+        self._updated_once = False
         self._invalidate()
         if self.watch_enabled:
             self._watch_folders()
@@ -206,6 +216,9 @@ class LibraryService(QObject):
             self._pending_update = True
             return
         worker = IndexWorker(self.library, self, self.unknown_label)
+        worker.need_data = self._docs is None
+        worker.first_update = not self._updated_once
+        self._updated_once = True
         worker.progress.connect(self.indexing_progress)
         worker.done.connect(self._worker_done)
         self.worker = worker
@@ -225,11 +238,13 @@ class LibraryService(QObject):
         self.worker = None
         if isinstance(result, IndexResult):
             summary = result.summary
-            changed = bool(summary.new or summary.changed or summary.removed or self._docs is None)
+            changed = result.docs is not None and bool(
+                summary.new or summary.changed or summary.removed or self._docs is None)
             if changed:
                 self._invalidate()
                 self._docs, self._plan = result.docs, result.plan
-            self._problems = result.problems
+            if result.problems is not None:
+                self._problems = result.problems
         else:
             summary, changed = result, True
             self._invalidate()

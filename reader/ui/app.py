@@ -131,14 +131,16 @@ class _Driver:
         QApplication.processEvents()  # let the window paint before the index is opened
         if os.environ.get("READER_STARTUP_TRACE"):
             print(f"window shown {time.perf_counter() - _T0:.3f}s", file=sys.stderr)
-        w.reload_documents()
         if self.args.screenshot:
             # Wait for the first index update so a fresh machine shows a full library.
             w.service.indexing_finished.connect(self._after_index)
-            w.service.update_in_background()
         else:
-            self._apply_request()
-            w.service.update_in_background()
+            w.service.library_opened.connect(self._after_open)
+        w.start()
+
+    def _after_open(self) -> None:
+        self.window.service.library_opened.disconnect(self._after_open)
+        self._apply_request()
 
     def _after_index(self, _result) -> None:
         if self.done:

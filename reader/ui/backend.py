@@ -9,6 +9,7 @@ with nothing changed it is nearly free.
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -30,9 +31,11 @@ class IndexWorker(QThread):
     progress = Signal(int, int, str)
     done = Signal(object)  # IndexResult, or an Exception if update raised
 
-    def __init__(self, library, parent: QObject | None = None, unknown_label: str = "未识别"):
+    def __init__(self, get_library, parent: QObject | None = None, unknown_label: str = "未识别",
+                 *, do_update: bool = True):
         super().__init__(parent)
-        self.library = library
+        self.get_library = get_library  # called here, on the worker thread: opening may be slow
+        self.do_update = do_update  # False: only open the index and read what it holds
         self.unknown_label = unknown_label
         self.need_data = True  # False: the window has documents; only report changes
         self.first_update = True  # the first update of a session also warms the search texts
@@ -53,6 +56,14 @@ class IndexWorker(QThread):
 
     def run(self) -> None:
         try:
+            self.library = self.get_library()
+            if not self.do_update:
+                docs = list(self.library.documents())
+                problems = list(self.library.problems())
+                from reader.ui.tree import plan_tree
+
+                self.done.emit(IndexResult(None, docs, problems, plan_tree(docs, self.unknown_label)))
+                return
             summary = self.library.update(progress=self._on_progress, cancel=self.is_cancelled)
             unchanged = not (summary.new or summary.changed or summary.removed)
             if unchanged and not self.need_data and not self.first_update:
@@ -108,6 +119,7 @@ class LibraryService(QObject):
     indexing_started = Signal()
     indexing_progress = Signal(int, int, str)
     indexing_finished = Signal(object)  # UpdateSummary | Exception
+    library_opened = Signal()
     documents_changed = Signal()
     search_finished = Signal(int, object)  # seq, SearchResult | Exception
 
@@ -117,6 +129,8 @@ class LibraryService(QObject):
         self._factory = library_factory
         self.folders = [str(f) for f in folders]
         self._library = None  # opened on first use, so the window can paint before it
+        self._library_lock = threading.Lock()
+        self._then_update = False
         self._docs: list | None = None
         self._problems: list | None = None
         self._plan = None
@@ -148,9 +162,10 @@ class LibraryService(QObject):
 
     @property
     def library(self):
-        if self._library is None:
-            self._library = self._factory(self.folders)
-        return self._library
+        with self._library_lock:  # the opening worker and the GUI thread may both ask
+            if self._library is None:
+                self._library = self._factory(self.folders)
+            return self._library
 
     @library.setter
     def library(self, value) -> None:
@@ -211,11 +226,23 @@ class LibraryService(QObject):
     def is_indexing(self) -> bool:
         return self.worker is not None and self.worker.isRunning()
 
+    def open_then_update(self) -> None:
+        """Open the index and read what it holds on a worker thread (documents_changed), then
+        bring it up to date (indexing_started … indexing_finished)."""
+        if self.is_indexing():
+            self._pending_update = True
+            return
+        worker = IndexWorker(lambda: self.library, self, self.unknown_label, do_update=False)
+        worker.done.connect(self._worker_done)
+        self.worker = worker
+        self._then_update = True
+        worker.start()
+
     def update_in_background(self) -> None:
         if self.is_indexing():
             self._pending_update = True
             return
-        worker = IndexWorker(self.library, self, self.unknown_label)
+        worker = IndexWorker(lambda: self.library, self, self.unknown_label)
         worker.need_data = self._docs is None
         worker.first_update = not self._updated_once
         self._updated_once = True
@@ -234,8 +261,22 @@ class LibraryService(QObject):
         worker = self.worker
         if worker is not None:
             worker.wait()
+            # Break worker → get_library → service: with that cycle the garbage collector
+            # deleted the service (and with it the worker) under a pending deleteLater.
+            worker.get_library = None
+            worker.library = None
             worker.deleteLater()
         self.worker = None
+        if isinstance(result, IndexResult) and result.summary is None:  # opened, not updated
+            self._invalidate()
+            self._docs, self._problems, self._plan = result.docs, result.problems, result.plan
+            self.documents_changed.emit()
+            self.library_opened.emit()
+            if self._then_update:
+                self._then_update = False
+                self._pending_update = False
+                self.update_in_background()
+            return
         if isinstance(result, IndexResult):
             summary = result.summary
             changed = result.docs is not None and bool(
@@ -266,6 +307,8 @@ class LibraryService(QObject):
         self._search_pool.waitForDone()
         if self.worker is not None:
             self.worker.wait()
+            self.worker.get_library = None  # no cycle back to the service (see _worker_done)
+            self.worker.library = None
         self._close_library()
 
     def _close_library(self) -> None:

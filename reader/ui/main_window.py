@@ -414,9 +414,9 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ library
     def start(self) -> None:
-        """Show what the index already holds, then bring it up to date in the background."""
-        self.reload_documents()
-        self.service.update_in_background()
+        """Show what the index already holds, then bring it up to date; both in the background."""
+        self.library_label.setText(self.tr("正在打开公文库…"))
+        self.service.open_then_update()
 
     def reload_documents(self) -> None:
         docs = self.service.documents()

@@ -29,7 +29,7 @@ class IndexWorker(QThread):
     """Runs Library.update once, reporting progress; cancel() asks it to stop soon."""
 
     progress = Signal(int, int, str)
-    done = Signal(object)  # IndexResult, or an Exception if update raised
+    done = Signal(object)  # (worker, IndexResult | Exception)
 
     def __init__(self, get_library, parent: QObject | None = None, unknown_label: str = "未识别",
                  *, do_update: bool = True):
@@ -62,14 +62,14 @@ class IndexWorker(QThread):
                 problems = list(self.library.problems())
                 from reader.ui.tree import plan_tree
 
-                self.done.emit(IndexResult(None, docs, problems, plan_tree(docs, self.unknown_label)))
+                self.done.emit((self, IndexResult(None, docs, problems, plan_tree(docs, self.unknown_label))))
                 return
             summary = self.library.update(progress=self._on_progress, cancel=self.is_cancelled)
             unchanged = not (summary.new or summary.changed or summary.removed)
             if unchanged and not self.need_data and not self.first_update:
                 # A rescan that found nothing: the window keeps what it has. (Library.update
                 # drops its search state anyway; the next search rebuilds it on its thread.)
-                self.done.emit(IndexResult(summary, None, None, None))
+                self.done.emit((self, IndexResult(summary, None, None, None)))
                 return
             warm = getattr(self.library, "warm", None)
             if warm is not None and not self._cancelled:
@@ -82,9 +82,9 @@ class IndexWorker(QThread):
 
             plan = plan_tree(docs, self.unknown_label)
         except Exception as exc:  # reported in the status bar, never a crash
-            self.done.emit(exc)
+            self.done.emit((self, exc))
             return
-        self.done.emit(IndexResult(summary, docs, problems, plan))
+        self.done.emit((self, IndexResult(summary, docs, problems, plan)))
 
 
 class IndexResult:
@@ -177,7 +177,8 @@ class LibraryService(QObject):
         self._search_seq += 1
         self._search_pool.waitForDone()
         if self.worker is not None:
-            self.worker.wait()
+            self._retire(self.worker)
+            self.worker = None
         self.folders = [str(f) for f in folders]
         self._close_library()
         self._library = None
@@ -185,7 +186,7 @@ class LibraryService(QObject):
         self._invalidate()
         if self.watch_enabled:
             self._watch_folders()
-        self.documents_changed.emit()
+        self.open_then_update()  # documents_changed when the new library is open
 
     def _watch_folders(self) -> None:
         """Watch every folder (new, removed, renamed files) and, up to a cap, every text file
@@ -257,15 +258,20 @@ class LibraryService(QObject):
         if self.worker is not None:
             self.worker.cancel()
 
-    def _worker_done(self, result) -> None:
-        worker = self.worker
+    def _retire(self, worker: IndexWorker) -> None:
+        worker.wait()
+        # Break worker → get_library → service: with that cycle the garbage collector
+        # deleted the service (and with it the worker) under a pending deleteLater.
+        worker.get_library = None
+        worker.library = None
+        worker.deleteLater()
+
+    def _worker_done(self, message) -> None:
+        worker, result = message
+        if worker is not self.worker:  # a worker stopped by set_folders: its result is stale
+            return
         if worker is not None:
-            worker.wait()
-            # Break worker → get_library → service: with that cycle the garbage collector
-            # deleted the service (and with it the worker) under a pending deleteLater.
-            worker.get_library = None
-            worker.library = None
-            worker.deleteLater()
+            self._retire(worker)
         self.worker = None
         if isinstance(result, IndexResult) and result.summary is None:  # opened, not updated
             self._invalidate()

@@ -513,8 +513,8 @@ class MainWindow(QMainWindow):
         self.folders = [str(f) for f in folders]
         self._save_folders = True
         self.settings.set_folders(self.folders)
+        self.library_label.setText(self.tr("正在打开公文库…"))
         self.service.set_folders(self.folders)
-        self.service.update_in_background()
 
     def show_problems(self) -> None:
         ProblemsDialog(self.service.problems(), self).exec()

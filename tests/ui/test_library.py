@@ -105,3 +105,20 @@ def test_cited_doc_number_opens_the_cited_document(open_window, qtbot, tmp_path)
     assert window.current_doc_id == docs["甬财发〔2023〕5号"].id
     window.go_back()
     assert window.current_doc_id == docs["甬财发〔2023〕9号"].id
+
+
+def test_adding_a_folder_while_indexing_switches_to_the_new_library(open_window, qtbot, tmp_path):
+    from tests.ui.test_indexing import make_corpus
+
+    big = tmp_path / "大"
+    make_corpus(big, files=80, paragraphs=40)
+    small = tmp_path / "小"
+    small.mkdir()
+    (small / "一.txt").write_text(NOTICE.format(topic="政府采购", n=3), encoding="utf-8")
+    window = open_window(folders=[str(big)], wait=False)
+    qtbot.waitUntil(window.service.is_indexing, timeout=30_000)
+    with qtbot.waitSignal(window.service.indexing_finished, timeout=120_000):
+        window.add_folder(str(small))  # stops the running update, opens the new library
+    assert window.folders == [str(big), str(small)]
+    titles = [d.title for d in window.service.documents()]
+    assert any("政府采购" in t for t in titles)

@@ -35,6 +35,7 @@ from reader.ui.reading import ReadingPane
 from reader.ui.results import ROLE_DOC_ID as RESULT_DOC_ID
 from reader.ui.results import ResultDelegate, ResultsModel
 from reader.ui.settings import Settings
+from reader.ui.tasks_panel import TaskPanel
 from reader.ui.tree import ROLE_DOC_ID, DocTreeDelegate, DocTreeModel, doc_ids_under
 
 SEARCH_DEBOUNCE_MS = 250
@@ -230,10 +231,15 @@ class MainWindow(QMainWindow):
         self.reading = ReadingPane(self.splitter)
         self.reading.set_enabled_types(self.settings.enabled_highlights())
         self.reading.view.set_font_size(self.settings.font_size())
-        self.entity_panel = EntityPanel(self.splitter)
+        self.side_tabs = QTabWidget(self.splitter)
+        self.side_tabs.setObjectName("sideTabs")
+        self.entity_panel = EntityPanel(self.side_tabs)
+        self.task_panel = TaskPanel(self.side_tabs)
+        self.side_tabs.addTab(self.entity_panel, self.tr("要素"))
+        self.side_tabs.addTab(self.task_panel, self.tr("任务"))
         self.splitter.addWidget(self.left_tabs)
         self.splitter.addWidget(self.reading)
-        self.splitter.addWidget(self.entity_panel)
+        self.splitter.addWidget(self.side_tabs)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
@@ -284,7 +290,8 @@ class MainWindow(QMainWindow):
         self.act_zoom_in = self._action(self.tr("放大(&I)"), lambda: self.zoom(1), ["Ctrl+=", "Ctrl++", S.ZoomIn])
         self.act_zoom_out = self._action(self.tr("缩小(&O)"), lambda: self.zoom(-1), ["Ctrl+-", S.ZoomOut])
         self.act_zoom_reset = self._action(self.tr("原始大小(&R)"), lambda: self.zoom(0), "Ctrl+0")
-        self.act_panel = self._action(self.tr("本文要素侧栏(&P)"), self.entity_panel.setVisible, "F9", checkable=True)
+        self.act_panel = self._action(self.tr("本文要素侧栏(&P)"), self.side_tabs.setVisible, "F9", checkable=True)
+        self.act_ledger = self._action(self.tr("任务台账(&T)…"), self.show_ledger, "Ctrl+T")
         self.act_panel.setChecked(True)
         self.highlight_actions: dict[str, QAction] = {}
         for i, kind in enumerate(theme.HIGHLIGHTS, 1):
@@ -314,8 +321,8 @@ class MainWindow(QMainWindow):
         for act in self.highlight_actions.values():
             view_menu.addAction(act)
         view_menu.addSeparator()
-        for a in (self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset, None, self.act_panel, None,
-                  self.act_back):
+        for a in (self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset, None, self.act_panel, self.act_ledger,
+                  None, self.act_back):
             view_menu.addSeparator() if a is None else view_menu.addAction(a)
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
         help_menu.addAction(self.act_about)
@@ -369,6 +376,8 @@ class MainWindow(QMainWindow):
         self.entity_panel.scroll_requested.connect(lambda s, e: self.reading.view.scroll_to(s, e, select=True))
         self.entity_panel.search_requested.connect(self.search_for)
         self.entity_panel.docref_requested.connect(self.open_doc_number)
+        self.task_panel.scroll_requested.connect(lambda s, e: self.reading.view.scroll_to(s, e, select=True))
+        self.task_panel.search_requested.connect(self.search_for)
         self.service.indexing_started.connect(self._indexing_started)
         self.service.indexing_progress.connect(self._indexing_progress)
         self.service.indexing_finished.connect(self._indexing_finished)
@@ -394,7 +403,7 @@ class MainWindow(QMainWindow):
             state = self.settings.splitter_state()
             if state is not None:
                 self.splitter.restoreState(state)
-            self.act_panel.setChecked(not self.entity_panel.isHidden())
+            self.act_panel.setChecked(not self.side_tabs.isHidden())
 
     def save_settings(self) -> None:
         self.settings.save_window(self.saveGeometry(), self.saveState(), self.splitter.saveState())
@@ -436,6 +445,13 @@ class MainWindow(QMainWindow):
             .replace("%1", str(len(self.folders))).replace("%2", str(files)).replace("%3", str(len(docs)))
         )
         self._update_problems_button()
+        if self.reading.document is None:
+            if docs:
+                self.reading.show_placeholder()
+            elif self.service.is_indexing():
+                self.reading.show_placeholder(self.tr("正在读取公文库中的文件并建立索引，完成后公文将显示在左侧目录中。"))
+            else:
+                self.reading.show_placeholder(self.tr("公文库中还没有公文。请用“文件 → 添加文件夹…”选择存放公文的文件夹。"))
         if not self._restored_last and docs:
             self._restored_last = True
             last = self.settings.last_document()
@@ -453,6 +469,8 @@ class MainWindow(QMainWindow):
 
     def _indexing_started(self) -> None:
         self.progress.setRange(0, 0)
+        if self.reading.document is None and not self.service.documents():
+            self.reading.show_placeholder(self.tr("正在读取公文库中的文件并建立索引，完成后公文将显示在左侧目录中。"))
         self._progress_delay.start()
 
     def _show_progress(self) -> None:
@@ -638,6 +656,11 @@ class MainWindow(QMainWindow):
         links = self.service.known_numbers() - {doc.meta.doc_number}  # not a link to itself
         self.reading.show_document(doc, self.search_bar.query(), links)
         self.entity_panel.set_spans(doc.text, doc.entities)
+        try:
+            self.task_panel.set_document(doc)
+        except Exception as exc:  # task extraction is a helper; the document still opens
+            self.task_panel.set_tasks([])
+            self.statusBar().showMessage(self.tr("无法列出本文任务：%1").replace("%1", str(exc)), 5000)
         self.setWindowTitle(self.tr("%1 — 公文阅读器").replace("%1", doc.title))
         if self.persist:
             self.settings.set_last_document(doc_id)
@@ -679,6 +702,22 @@ class MainWindow(QMainWindow):
             focus.copy()
         else:
             self.reading.copy()
+
+    # ------------------------------------------------------------ ledger
+    def show_ledger(self) -> None:
+        """任务台账: the tasks of every document, gathered on a worker thread."""
+        from reader.ui.ledger import LedgerDialog
+
+        if getattr(self, "ledger", None) is None:
+            self.ledger = LedgerDialog(self.service, self)
+            self.ledger.view.scroll_requested.connect(self._open_at)
+        self.ledger.show()
+        self.ledger.raise_()
+        self.ledger.refresh()
+
+    def _open_at(self, doc_id: str, start: int, end: int) -> None:
+        if self.open_document(doc_id):
+            self.reading.view.scroll_to(start, end, select=True)
 
     # ------------------------------------------------------------ export
     def selected_doc_ids(self) -> list[str]:

@@ -512,10 +512,10 @@ class ReadingPane(QWidget):
         self.show_placeholder()
 
     # ------------------------------------------------------------ document
-    def show_placeholder(self) -> None:
+    def show_placeholder(self, message: str | None = None) -> None:
         self.document = None
         self.title_label.setText(self.tr("公文阅读器"))
-        self.meta_label.setText(self.tr("在左侧目录中选择一篇公文，或在上方搜索全部公文。"))
+        self.meta_label.setText(message or self.tr("在左侧目录中选择一篇公文，或在上方搜索全部公文。"))
         self.source_label.setText("")
         self.view.set_content("", [])
         self._update_hit_label()

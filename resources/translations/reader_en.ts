@@ -31,13 +31,13 @@
 <context>
     <name>DocTreeModel</name>
     <message>
-        <location filename="../../reader/ui/tree.py" line="45" />
-        <location filename="../../reader/ui/tree.py" line="50" />
+        <location filename="../../reader/ui/tree.py" line="217" />
         <source>公文</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tree.py" line="51" />
+        <location filename="../../reader/ui/main_window.py" line="161" />
+        <location filename="../../reader/ui/tree.py" line="131" />
         <source>未识别</source>
         <translation>Unknown</translation>
     </message>
@@ -215,14 +215,80 @@
     </message>
 </context>
 <context>
+    <name>LedgerDialog</name>
+    <message>
+        <location filename="../../reader/ui/ledger.py" line="47" />
+        <source>任务台账</source>
+        <translation>Task ledger</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/ledger.py" line="58" />
+        <source>正在汇总全部公文中的任务…</source>
+        <translation>Gathering the tasks of all documents…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/ledger.py" line="62" />
+        <source>正在汇总全部公文中的任务… %1/%2</source>
+        <translation>Gathering the tasks of all documents… %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/ledger.py" line="72" />
+        <source>无法汇总任务：%1</source>
+        <translation>Cannot gather the tasks: %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/ledger.py" line="76" />
+        <source>%1 篇公文中的任务；双击一行打开公文。</source>
+        <translation>Tasks in %1 documents; double-click a row to open its document.</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerView</name>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="183" />
+        <source>单位，如 市经信局</source>
+        <translation>Unit, e.g. 市经信局</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="185" />
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="187" />
+        <source>发文机关</source>
+        <translation>Issuer</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="189" />
+        <source>时限，如 6月底</source>
+        <translation>Deadline, e.g. 6月底</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="193" />
+        <source>导出 CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="230" />
+        <source>共 %1 项任务</source>
+        <translation>%1 tasks</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="240" />
+        <source>导出任务台账</source>
+        <translation>Export the task ledger</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="143" />
+        <location filename="../../reader/ui/main_window.py" line="144" />
         <source>公文阅读器</source>
         <translation>Gongwen Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="192" />
+        <location filename="../../reader/ui/main_window.py" line="194" />
         <source>筛选目录（标题、文号、机关）</source>
         <translation>Filter (title, doc number, issuer)</translation>
     </message>
@@ -233,227 +299,269 @@
     </message>
     <message>
         <location filename="../../reader/ui/main_window.py" line="229" />
-        <location filename="../../reader/ui/main_window.py" line="557" />
+        <location filename="../../reader/ui/main_window.py" line="589" />
         <source>搜索结果</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="266" />
+        <location filename="../../reader/ui/main_window.py" line="238" />
+        <source>要素</source>
+        <translation>Entities</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="239" />
+        <source>任务</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="277" />
         <source>添加文件夹(&amp;A)…</source>
         <translation>&amp;Add Folder…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="267" />
+        <location filename="../../reader/ui/main_window.py" line="278" />
         <source>移除文件夹(&amp;R)…</source>
         <translation>&amp;Remove Folder…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="268" />
+        <location filename="../../reader/ui/main_window.py" line="279" />
         <source>重新扫描(&amp;S)</source>
         <translation>Re&amp;scan</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="269" />
+        <location filename="../../reader/ui/main_window.py" line="280" />
         <source>导出所选(&amp;E)…</source>
         <translation>&amp;Export Selected…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="270" />
+        <location filename="../../reader/ui/main_window.py" line="281" />
         <source>无法读取的文件(&amp;P)…</source>
         <translation>Unreadable &amp;Files…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="271" />
+        <location filename="../../reader/ui/main_window.py" line="282" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="272" />
+        <location filename="../../reader/ui/main_window.py" line="283" />
         <source>复制(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="273" />
+        <location filename="../../reader/ui/main_window.py" line="284" />
         <source>全选(&amp;A)</source>
         <translation>Select &amp;All</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="274" />
+        <location filename="../../reader/ui/main_window.py" line="285" />
         <source>在本文中查找(&amp;F)…</source>
         <translation>&amp;Find in Document…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="275" />
+        <location filename="../../reader/ui/main_window.py" line="286" />
         <source>下一处(&amp;N)</source>
         <translation>Find &amp;Next</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="276" />
+        <location filename="../../reader/ui/main_window.py" line="287" />
         <source>上一处(&amp;V)</source>
         <translation>Find Pre&amp;vious</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="277" />
+        <location filename="../../reader/ui/main_window.py" line="288" />
         <source>搜索全部公文(&amp;S)</source>
         <translation>&amp;Search All Documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="278" />
+        <location filename="../../reader/ui/main_window.py" line="289" />
         <source>后退(&amp;B)</source>
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="279" />
+        <location filename="../../reader/ui/main_window.py" line="290" />
         <source>放大(&amp;I)</source>
         <translation>Zoom &amp;In</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="280" />
+        <location filename="../../reader/ui/main_window.py" line="291" />
         <source>缩小(&amp;O)</source>
         <translation>Zoom &amp;Out</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="281" />
+        <location filename="../../reader/ui/main_window.py" line="292" />
         <source>原始大小(&amp;R)</source>
         <translation>&amp;Reset Zoom</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="282" />
+        <location filename="../../reader/ui/main_window.py" line="293" />
         <source>本文要素侧栏(&amp;P)</source>
         <translation>Side &amp;Panel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="292" />
+        <location filename="../../reader/ui/main_window.py" line="294" />
+        <source>任务台账(&amp;T)…</source>
+        <translation>&amp;Task Ledger…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="304" />
         <source>关于公文阅读器(&amp;A)</source>
         <translation>&amp;About Gongwen Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="298" />
+        <location filename="../../reader/ui/main_window.py" line="310" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="302" />
+        <location filename="../../reader/ui/main_window.py" line="314" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="306" />
+        <location filename="../../reader/ui/main_window.py" line="318" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="308" />
+        <location filename="../../reader/ui/main_window.py" line="320" />
         <source>高亮</source>
         <translation>Highlights</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="315" />
+        <location filename="../../reader/ui/main_window.py" line="327" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="330" />
+        <location filename="../../reader/ui/main_window.py" line="342" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="331" />
+        <location filename="../../reader/ui/main_window.py" line="343" />
         <source>停止建立索引（已读完的文件保留）</source>
         <translation>Stop indexing (files read so far are kept)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="422" />
+        <location filename="../../reader/ui/main_window.py" line="427" />
+        <location filename="../../reader/ui/main_window.py" line="534" />
+        <source>正在打开公文库…</source>
+        <translation>Opening the library…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="444" />
         <source>%1 个文件夹 · %2 个文件 · %3 篇公文</source>
         <translation>%1 folders · %2 files · %3 documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="439" />
+        <location filename="../../reader/ui/main_window.py" line="452" />
+        <location filename="../../reader/ui/main_window.py" line="473" />
+        <source>正在读取公文库中的文件并建立索引，完成后公文将显示在左侧目录中。</source>
+        <translation>Reading the library's files and building the index; the documents will appear on the left.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="454" />
+        <source>公文库中还没有公文。请用“文件 → 添加文件夹…”选择存放公文的文件夹。</source>
+        <translation>The library has no documents yet. Choose a folder with File → Add Folder….</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="468" />
         <source>⚠ %1 个文件无法读取</source>
         <translation>⚠ %1 files could not be read</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="454" />
+        <location filename="../../reader/ui/main_window.py" line="485" />
         <source>索引 %v/%m</source>
         <translation>Indexing %v/%m</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="462" />
+        <location filename="../../reader/ui/main_window.py" line="493" />
         <source>建立索引失败：%1</source>
         <translation>Indexing failed: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="466" />
+        <location filename="../../reader/ui/main_window.py" line="497" />
         <source>已取消建立索引</source>
         <translation>Indexing cancelled</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="469" />
+        <location filename="../../reader/ui/main_window.py" line="500" />
         <source>索引已更新：新增 %1，修改 %2，移除 %3 个文件（%4 秒）</source>
         <translation>Index updated: %1 new, %2 changed, %3 removed files (%4 s)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="479" />
+        <location filename="../../reader/ui/main_window.py" line="510" />
         <source>添加文件夹到公文库</source>
         <translation>Add a folder to the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="494" />
+        <location filename="../../reader/ui/main_window.py" line="525" />
         <source>移除文件夹</source>
         <translation>Remove folder</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="494" />
+        <location filename="../../reader/ui/main_window.py" line="525" />
         <source>从公文库中移除（不删除文件）：</source>
         <translation>Remove from the library (files are not deleted):</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="565" />
+        <location filename="../../reader/ui/main_window.py" line="604" />
         <source>搜索出错：%1</source>
         <translation>Search error: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="571" />
+        <location filename="../../reader/ui/main_window.py" line="611" />
         <source>无法搜索：%1</source>
         <translation>Cannot search: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="575" />
+        <location filename="../../reader/ui/main_window.py" line="615" />
         <source>%1 篇公文 · %2 处匹配</source>
         <translation>%1 documents · %2 matches</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="577" />
+        <location filename="../../reader/ui/main_window.py" line="617" />
         <source>（显示前 %1 篇）</source>
         <translation> (first %1 shown)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="579" />
+        <location filename="../../reader/ui/main_window.py" line="619" />
         <source>搜索结果（%1）</source>
         <translation>Results (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="603" />
+        <location filename="../../reader/ui/main_window.py" line="627" />
+        <source>正在搜索…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="651" />
         <source>找不到这篇公文（索引可能正在更新）</source>
         <translation>Document not found (the index may be updating)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="611" />
+        <location filename="../../reader/ui/main_window.py" line="663" />
+        <source>无法列出本文任务：%1</source>
+        <translation>Cannot list this document's tasks: %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="664" />
         <source>%1 — 公文阅读器</source>
         <translation>%1 — Gongwen Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="623" />
+        <location filename="../../reader/ui/main_window.py" line="676" />
         <source>库中没有 %1</source>
         <translation>%1 is not in the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="669" />
+        <location filename="../../reader/ui/main_window.py" line="738" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="669" />
+        <location filename="../../reader/ui/main_window.py" line="738" />
         <source>请先在目录或搜索结果中选择要导出的公文。</source>
         <translation>Select documents in the tree or the results first.</translation>
     </message>
@@ -570,64 +678,107 @@
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="68" />
+        <location filename="../../reader/ui/main_window.py" line="69" />
         <source>搜索全部公文：标题、正文、文号…（Ctrl+K）</source>
         <translation>Search all documents: title, text, doc number… (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="80" />
+        <location filename="../../reader/ui/main_window.py" line="81" />
         <source>按相关度</source>
         <translation>By relevance</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="81" />
+        <location filename="../../reader/ui/main_window.py" line="82" />
         <source>按日期（新→旧）</source>
         <translation>By date (newest first)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="82" />
+        <location filename="../../reader/ui/main_window.py" line="83" />
         <source>发文机关</source>
         <translation>Issuer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="83" />
+        <location filename="../../reader/ui/main_window.py" line="84" />
         <source>起始年份</source>
         <translation>From year</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="84" />
+        <location filename="../../reader/ui/main_window.py" line="85" />
         <source>截止年份</source>
         <translation>To year</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="85" />
+        <location filename="../../reader/ui/main_window.py" line="86" />
         <source>文种</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="86" />
+        <location filename="../../reader/ui/main_window.py" line="87" />
         <source>排序</source>
         <translation>Sort</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="117" />
+        <location filename="../../reader/ui/main_window.py" line="118" />
         <source>全部发文机关</source>
         <translation>All issuers</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="118" />
+        <location filename="../../reader/ui/main_window.py" line="119" />
         <source>起始年</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="119" />
+        <location filename="../../reader/ui/main_window.py" line="120" />
         <source>截止年</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="120" />
+        <location filename="../../reader/ui/main_window.py" line="121" />
         <source>全部文种</source>
         <translation>All kinds</translation>
+    </message>
+</context>
+<context>
+    <name>TaskPanel</name>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="53" />
+        <source>本文任务</source>
+        <translation>Tasks in this document</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="58" />
+        <source>条目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="58" />
+        <source>任务</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="58" />
+        <source>牵头</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="58" />
+        <source>配合</source>
+        <translation>With</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="58" />
+        <source>时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="61" />
+        <source>单击：跳到文中位置；双击：在全部公文中搜索牵头单位</source>
+        <translation>Click: go to it in the text; double-click: search all documents for the lead unit</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="87" />
+        <source>本文任务（%1）</source>
+        <translation>Tasks in this document (%1)</translation>
     </message>
 </context>
 </TS>

@@ -20,13 +20,11 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QKeySequence,
-    QPalette,
     QShortcut,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QTextFormat,
     QTextLayout,
 )
 from PySide6.QtWidgets import (
@@ -612,17 +610,6 @@ class ReadingPane(QWidget):
     def zoom(self, steps: int) -> None:
         self.view.set_font_size(self.view.font_size() + steps)
 
-    def set_font_size(self, size: float) -> None:
-        self.view.set_font_size(size)
-        if not self.view.text():
-            self.view._font_size = size  # applied to the next document
-
     def copy(self) -> None:
         self.view.copy()
 
-
-def palette_is_dark(widget: QWidget) -> bool:
-    return widget.palette().color(QPalette.ColorRole.Base).lightness() < 128
-
-
-__all__ = ["ReadingPane", "ReadingView", "FindBar", "find_matches", "find_in_text", "QTextFormat"]

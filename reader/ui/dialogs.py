@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader import __version__
+from reader.ui.plain import plain_tooltip
 
 
 class ProblemsDialog(QDialog):
@@ -44,7 +45,7 @@ class ProblemsDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         for row, problem in enumerate(problems):
             file_item = QTableWidgetItem(str(problem.file))
-            file_item.setToolTip(str(problem.file))
+            file_item.setToolTip(plain_tooltip(str(problem.file)))
             self.table.setItem(row, 0, file_item)
             self.table.setItem(row, 1, QTableWidgetItem(str(problem.reason)))
         self.table.setColumnWidth(0, 380)

@@ -14,10 +14,12 @@ from PySide6.QtWidgets import QLabel, QMenu, QTreeWidget, QTreeWidgetItem, QVBox
 
 from reader.core.model import Span
 from reader.ui import theme
+from reader.ui.plain import plain_tooltip
 
 ROLE_OFFSETS = Qt.ItemDataRole.UserRole + 1
 ROLE_NEXT = Qt.ItemDataRole.UserRole + 2
 ROLE_KIND = Qt.ItemDataRole.UserRole + 3
+ROLE_VALUE = Qt.ItemDataRole.UserRole + 4  # the entity's text (the tooltip may be escaped)
 
 
 class EntityPanel(QWidget):
@@ -79,7 +81,8 @@ class EntityPanel(QWidget):
                 item.setData(0, ROLE_OFFSETS, [(s, s + len(value)) for s in starts])
                 item.setData(0, ROLE_NEXT, 0)
                 item.setData(0, ROLE_KIND, kind)
-                item.setToolTip(0, value)
+                item.setData(0, ROLE_VALUE, value)
+                item.setToolTip(0, plain_tooltip(value))
                 item.setBackground(0, QBrush(QColor(style.background)))
             if kind != "number" or len(occurrences) <= 30:
                 expand.append(group)
@@ -91,7 +94,7 @@ class EntityPanel(QWidget):
         group = self.groups.get(kind)
         if group is None:
             return []
-        return [group.child(i).toolTip(0) for i in range(group.childCount())]
+        return [group.child(i).data(0, ROLE_VALUE) for i in range(group.childCount())]
 
     def _clicked(self, item: QTreeWidgetItem) -> None:
         offsets = item.data(0, ROLE_OFFSETS)
@@ -106,15 +109,15 @@ class EntityPanel(QWidget):
         if not item.data(0, ROLE_OFFSETS):
             return
         if item.data(0, ROLE_KIND) == "unit":
-            self.search_requested.emit(item.toolTip(0))
+            self.search_requested.emit(item.data(0, ROLE_VALUE))
         elif item.data(0, ROLE_KIND) == "docref":
-            self.docref_requested.emit(item.toolTip(0))
+            self.docref_requested.emit(item.data(0, ROLE_VALUE))
 
     def _context_menu(self, pos) -> None:
         item = self.tree.itemAt(pos)
         if item is None or not item.data(0, ROLE_OFFSETS):
             return
-        value = item.toolTip(0)
+        value = item.data(0, ROLE_VALUE)
         menu = QMenu(self)
         menu.addAction(self.tr("跳到文中位置"), lambda: self._clicked(item))
         menu.addAction(self.tr("在全部公文中搜索“%1”").replace("%1", value), lambda: self.search_requested.emit(value))

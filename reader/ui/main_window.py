@@ -31,6 +31,7 @@ from reader.ui import theme
 from reader.ui.backend import LibraryService
 from reader.ui.dialogs import ProblemsDialog, show_about
 from reader.ui.entities_panel import EntityPanel
+from reader.ui.plain import plain_tooltip
 from reader.ui.reading import ReadingPane
 from reader.ui.results import ROLE_DOC_ID as RESULT_DOC_ID
 from reader.ui.results import ResultDelegate, ResultsModel
@@ -483,7 +484,7 @@ class MainWindow(QMainWindow):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
         self.progress.setFormat(self.tr("索引 %v/%m"))
-        self.progress.setToolTip(current)
+        self.progress.setToolTip(plain_tooltip(current))
 
     def _indexing_finished(self, result) -> None:
         self._progress_delay.stop()

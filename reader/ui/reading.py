@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.model import Document, Span
 from reader.ui import theme
+from reader.ui.plain import plain_tooltip
 
 HEADING_RE = re.compile(
     r"^(第[一二三四五六七八九十百零〇\d]+[章节条部分篇]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|附件\d*[：:]?$)"
@@ -537,7 +538,7 @@ class ReadingPane(QWidget):
             .replace("%3", str(doc.last_line))
             .replace("%4", doc.encoding)
         )
-        self.source_label.setToolTip(doc.file)
+        self.source_label.setToolTip(plain_tooltip(doc.file))
         self.view.set_content(doc.text, doc.entities, links)
         self._query = query
         self._find_text = self.find_bar.field.text() if self.find_bar.isVisible() else ""

@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QTextCharFormat, QTextLay
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from reader.ui import theme
+from reader.ui.plain import plain_tooltip
 
 ROLE_HIT = Qt.ItemDataRole.UserRole + 1
 ROLE_DOC_ID = Qt.ItemDataRole.UserRole + 2
@@ -41,7 +42,7 @@ class ResultsModel(QAbstractListModel):
         if role == ROLE_DOC_ID:
             return hit.doc.id
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(x for x in (hit.doc.title, hit.doc.doc_number or "", hit.doc.file) if x)
+            return plain_tooltip("\n".join(x for x in (hit.doc.title, hit.doc.doc_number or "", hit.doc.file) if x))
         return None
 
 

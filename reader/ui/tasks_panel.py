@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.model import Document
 from reader.core.tasks import Task, extract_tasks
+from reader.ui.plain import plain_tooltip
 
 ROLE_SPAN = Qt.ItemDataRole.UserRole + 1
 
@@ -79,7 +80,7 @@ class TaskPanel(QWidget):
                 item = QTreeWidgetItem([t.path, text, _units(t.lead_units) or "、".join(t.lead_officials),
                                         _units(t.cooperating_units), "；".join(t.deadlines)])
                 item.setData(0, ROLE_SPAN, (t.start, t.end))
-                item.setToolTip(1, t.text)
+                item.setToolTip(1, plain_tooltip(t.text))
                 items.append(item)
             self.tree.addTopLevelItems(items)
         finally:
@@ -135,8 +136,10 @@ class LedgerModel(QAbstractTableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.cell(index.row(), index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(self.cell(index.row(), index.column()))
         return None
 
 

@@ -12,6 +12,8 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from reader.ui.plain import plain_tooltip
+
 ROLE_DOC_ID = Qt.ItemDataRole.UserRole + 1
 ROLE_NODE = Qt.ItemDataRole.UserRole + 2  # "issuer" | "year" | "doc"
 ROLE_SUBLINE = Qt.ItemDataRole.UserRole + 4
@@ -200,7 +202,7 @@ class DocTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole and node.doc is not None:
             doc = node.doc
             issuers = "、".join(doc.issuers) or "、".join(doc.canonical_issuers)
-            return "\n".join(x for x in (doc.title, doc_subline(doc), issuers) if x)
+            return plain_tooltip("\n".join(x for x in (doc.title, doc_subline(doc), issuers) if x))
         if role == Qt.ItemDataRole.FontRole and node.kind == "issuer":
             font = QFont()
             font.setBold(True)

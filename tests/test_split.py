@@ -487,3 +487,24 @@ def test_titles_cut_by_a_narrow_page_are_joined_whole():
         "北仑区（开发区）高新技术企业五年培育发展行动方案（2021-2025）",
     ]
     assert [d.meta.kind for d in docs] == ["意见", "方案"]
+
+
+def test_forwarded_document_with_its_own_number_belongs_to_the_forwarding_notice():
+    text = """\
+嘉兴市人民政府办公室转发市财政局关于加强政府采购管理意见的通知
+嘉政办发〔2022〕5号
+各县（市、区）人民政府，市政府各部门：
+市财政局《关于加强政府采购管理的意见》已经市政府同意，现转发给你们，请认真贯彻执行。
+嘉兴市人民政府办公室
+2022年1月10日
+关于加强政府采购管理的意见
+嘉财采〔2021〕30号
+一、规范采购程序。各单位要严格执行政府采购法。
+二、加强监督检查。
+嘉兴市财政局
+2021年12月20日
+"""
+    (doc,) = parse_text(text)
+    assert doc.meta.doc_number == "嘉政办发〔2022〕5号"
+    assert doc.meta.date == "2022-01-10"
+    assert "加强监督检查" in doc.text

@@ -75,7 +75,7 @@ _PERIOD = re.compile(r"\d{4}年")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 _SENTENCE_MARK = re.compile(r"[。；！？;!?：:]")
 _NOT_TITLE_START = re.compile(r"^(?:附件|附表|注[:：]|[-•·])")
-_CARRIER_SENTENCE = re.compile(r"印发给你们|现予(?:发布|公布|印发)|公布如下|印发.{0,40}的通知|现将.{0,60}印发")
+_CARRIER_SENTENCE = re.compile(r"(?:印发|转发)给你们|现予(?:发布|公布|印发)|公布如下|印发.{0,40}的通知|现将.{0,60}(?:印发|转发)")
 _KEY_DROP = re.compile(r"[\s《》〈〉“”\"'‘’()（）\[\]【】〔〕,，、.。:：;；!！?？·\-—]")
 _CONT_START = set("，。、；：）》”’,;:)!?！？")
 _TABLE = re.compile(r"\t|\S\s{3,}\S")
@@ -376,7 +376,7 @@ def _paragraph_end_before(rows: _Rows, s: int) -> bool:
     return len(c) < 0.6 * rows.width and not rows.titleish(p)
 
 
-_CARRIES = re.compile(r"印发|现予|发布|公布|颁布|印發|現予|發布|頒布")
+_CARRIES = re.compile(r"印发|转发|现予|发布|公布|颁布|印發|轉發|現予|發布|頒布")
 
 
 def _carried_names(rows: _Rows, start: int, end: int) -> list[str]:
@@ -511,6 +511,11 @@ def _find_headers(rows: _Rows) -> list[_Header]:
     kept: list[_Header] = []
     for h in headers:
         prev = kept[-1] if kept else None
+        if h.docno is not None and prev is not None and h.title_rows:
+            # a forwarded or issued document printed with its own 文号 under the notice
+            title_text = "".join(rows.c[x] for x in h.title_rows)
+            if any(_same_name(title_text, q) for q in _carried_names(rows, prev.end + 1, h.start)):
+                continue
         if h.docno is None and prev is not None and not _strongly_confirmed(rows, h):
             prev_title = "".join(rows.c[x] for x in prev.title_rows)
             quoted = _carried_names(rows, prev.end + 1, h.start)

@@ -28,7 +28,9 @@ MAX_NAME_CHARS = 120
 MAX_NAME_BYTES = 200  # leaves room for " (99).txt" under the 255-byte limit
 SEPARATOR = "=" * 40  # between documents in a single-file export
 HEADER_FIELDS = ("标题", "文号", "发文机关", "成文日期", "来源")
-_BAD_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
+# Path separators, Windows-forbidden characters, control characters, and bidi controls
+# (U+202E would show "exe.txt" as "txt.exe").
+_BAD_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]')
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
 
 
@@ -79,6 +81,8 @@ def _create_unique(out_dir: Path, stem: str, suffix: str, data: bytes, taken: se
         if name.lower() in taken:
             continue
         path = out_dir / name
+        if path.is_symlink():
+            continue  # a link planted under this name: never written through, take the next name
         if path.resolve().parent != out_dir:
             raise ValueError(f"不安全的文件名：{name}")
         try:

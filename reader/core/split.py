@@ -373,6 +373,8 @@ def _paragraph_end_before(rows: _Rows, s: int) -> bool:
         return True
     if _TABLE.search(rows.lines[p].text):
         return True
+    if len(c) <= 40 and re.match(r"^[^，。：:]{1,8}[：:]\S", c):
+        return True  # a label line: 电话：0574-…, 联系人：某某
     return len(c) < 0.6 * rows.width and not rows.titleish(p)
 
 
@@ -487,7 +489,8 @@ def _find_headers(rows: _Rows) -> list[_Header]:
                 break  # a bare 目 录 heading opens a table of contents, not a document
             if kind and kind != "公报" and "公报" not in text and len(text) >= 5 \
                     and text.count("《") <= text.count("》") and (
-                    _confirms_title(rows, run[-1] + 1, kind) or (s == 0 and span <= 3 and kind != "目录")):
+                    _confirms_title(rows, run[-1] + 1, kind) or (s == 0 and span <= 3 and kind != "目录")
+                    or (kind == "纪要" and "会议纪要" in text and not P.starts_about(text))):
                 found = run
                 break
         if found:

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from reader.core.decode import decode_file
 from reader.core.model import Line
+from reader.core.normalise import _UNSAFE_TRANSLATION  # noqa: E402  (the documented control-character rule)
 from reader.core.normalise import (
     LAYOUT_SPACE,
     MAX_PAGE_WIDTH,
@@ -27,11 +28,12 @@ def squash(text: str) -> str:
 
 
 def folded(raw: str) -> str:
-    """The source line as clean_text may change it: full-width digits/letters/％ → ASCII."""
+    """The source line as clean_text may change it: full-width digits/letters/％ → ASCII;
+    bidi controls and SUB dropped, other control characters shown as control pictures."""
     return "".join(
         unicodedata.normalize("NFKC", ch) if ("０" <= ch <= "９" or "Ａ" <= ch <= "Ｚ" or "ａ" <= ch <= "ｚ" or ch == "％") else ch
         for ch in raw
-    )
+    ).translate(_UNSAFE_TRANSLATION)
 
 
 def paragraphs(text: str) -> list[str]:

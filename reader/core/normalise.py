@@ -6,6 +6,9 @@ only CR, LF and CRLF end a line (NOT str.splitlines, which also splits on form f
 split_source_lines() to map Line.no back to the raw text. Layout noise is removed:
 
 - outer whitespace (incl. U+3000 ideographic space, NBSP, zero-width marks) stripped;
+- bidi controls (U+202A–U+202E, U+2066–U+2069) and SUB dropped, other control characters
+  shown as control pictures (␇ ␛ ␡), so nothing in a file can reorder or hide text in
+  the reading pane, nor send escape sequences to a terminal;
 - full-width digits, Latin letters and ％ folded to ASCII; CJK punctuation
   （）〔〕：， stays as printed (this is NOT a blanket NFKC);
 - spaces that PDF extraction puts around numbers in dates and quantities removed
@@ -48,6 +51,19 @@ LAYOUT_SPACE = re.compile(r"[\s" + ZERO_WIDTH + "]+")
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _ODD_BREAKS = re.compile("[\f\v\x1c-\x1f\x85\u2028\u2029]")
+# Characters that must not reach a reading text as they are: bidi embedding/override/
+# isolate controls reorder what is displayed (a line could show one thing and be searched
+# as another) and are dropped; other control characters would vanish in the GUI or act on
+# a terminal (ESC sequences in `reader search` output) and become visible "control
+# pictures" (␀ ␇ ␛ ␡; C1 controls U+FFFD). SUB, the DOS end-of-file mark, is dropped.
+_UNSAFE_CHARS = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_TRANSLATION = {
+    **{c: 0x2400 + c for c in (*range(0x00, 0x09), *range(0x0E, 0x1C))},  # not TAB/LF/VT/FF/CR
+    0x1A: None,
+    0x7F: 0x2421,
+    **{c: 0xFFFD for c in range(0x80, 0xA0) if c != 0x85},  # NEL is a line break (_ODD_BREAKS)
+    **{c: None for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))},
+}
 
 _FULLWIDTH_FOLD = str.maketrans(
     {
@@ -121,6 +137,8 @@ def clean_text(raw: str) -> str:
         # Line/paragraph separators that are not line ends here would split a reading
         # text (Qt, str.splitlines) where the pipeline does not: make them spaces.
         text = _ODD_BREAKS.sub(" ", text)
+    if _UNSAFE_CHARS.search(text):
+        text = text.translate(_UNSAFE_TRANSLATION).strip()
     if text and (text[0] in ZERO_WIDTH or text[-1] in ZERO_WIDTH):
         text = text.strip(ZERO_WIDTH + " \t\u3000\u00a0\f\v")
     if not text:

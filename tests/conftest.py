@@ -9,6 +9,21 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _seeds_never_written():
+    """The sample corpus is a documents folder: no test, and nothing the app does, may change it
+    (checked around the whole session: sha256, size and mtime of every file, and the listing)."""
+    import hashlib
+
+    def sums():
+        return {p.name: (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_size, p.stat().st_mtime_ns)
+                for p in sorted(SEEDS.iterdir())}
+
+    before = sums()
+    yield
+    assert sums() == before, "seeds/ was written to during the test session"
+
+
 @pytest.fixture(scope="session")
 def seed_files() -> list[Path]:
     files = sorted(SEEDS.glob("*.txt"))

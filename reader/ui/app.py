@@ -98,6 +98,26 @@ def run(argv: Sequence[str] | None = None) -> int:
     return run_gui(args)
 
 
+INSTANCE_LOCK = "gui.lock"
+
+
+def acquire_instance_lock(index_dir: str | Path | None = None):
+    """Hold the index folder for this app: a QLockFile, or None when another running app holds it.
+
+    A lock left by an app that crashed (its process is gone) is taken over: QLockFile checks
+    the owner's PID; the lock never goes stale by age alone.
+    """
+    from PySide6.QtCore import QLockFile
+
+    from reader.core.index import default_index_dir
+
+    folder = Path(index_dir) if index_dir is not None else default_index_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    lock = QLockFile(str(folder / INSTANCE_LOCK))
+    lock.setStaleLockTime(0)
+    return lock if lock.tryLock(0) else None
+
+
 def run_gui(args: argparse.Namespace) -> int:
     app = make_app(sys.argv[:1])
     from PySide6.QtCore import QSettings, QTimer
@@ -107,13 +127,24 @@ def run_gui(args: argparse.Namespace) -> int:
 
     settings = Settings(QSettings(args.settings, QSettings.Format.IniFormat)) if args.settings else Settings()
     screenshot = getattr(args, "screenshot", None)
-    window = MainWindow(settings, folders=args.library, watch=not screenshot)
+    # A second app on the same index only reads it: it neither indexes nor watches, so two
+    # windows never race to update it (SQLite would serialise them, but it is twice the work).
+    instance_lock = acquire_instance_lock()
+    read_only = instance_lock is None
+    window = MainWindow(settings, folders=args.library, watch=not screenshot and not read_only)
+    window._instance_lock = instance_lock  # held as long as the window lives
+    if read_only:
+        window.service.read_only = True
+        message = window.tr("另一个公文阅读器窗口正在使用这个索引：本窗口只读，不更新索引。")
+        print(message, file=sys.stderr)
+        window.setWindowTitle(window.windowTitle() + window.tr("（只读）"))
+        window.statusBar().showMessage(message)
     if screenshot:
         window.persist = False  # a screenshot leaves the user's settings as they were
         w, _, h = (args.size or "1360x860").partition("x")
         window.resize(int(w), int(h))
     window.show()
-    driver = _Driver(window, args)
+    driver = _Driver(window, args, read_only=read_only)
     QTimer.singleShot(0, driver.begin)
     status = app.exec()
     return driver.status or status
@@ -122,9 +153,10 @@ def run_gui(args: argparse.Namespace) -> int:
 class _Driver:
     """Does what the command line asked once the library is ready, then maybe screenshots."""
 
-    def __init__(self, window, args):
+    def __init__(self, window, args, read_only: bool = False):
         self.window = window
         self.args = args
+        self.read_only = read_only
         self.status = 0
         self.done = False
 
@@ -135,7 +167,7 @@ class _Driver:
         QApplication.processEvents()  # let the window paint before the index is opened
         if os.environ.get("READER_STARTUP_TRACE"):
             print(f"window shown {time.perf_counter() - _T0:.3f}s", file=sys.stderr)
-        if self.args.screenshot:
+        if self.args.screenshot and not self.read_only:
             # Wait for the first index update so a fresh machine shows a full library.
             w.service.indexing_finished.connect(self._after_index)
         else:

@@ -227,6 +227,8 @@ class LibraryService(QObject):
     def is_indexing(self) -> bool:
         return self.worker is not None and self.worker.isRunning()
 
+    read_only = False  # set for a second app on the same index (see reader.ui.app)
+
     def open_then_update(self) -> None:
         """Open the index and read what it holds on a worker thread (documents_changed), then
         bring it up to date (indexing_started … indexing_finished)."""
@@ -240,6 +242,8 @@ class LibraryService(QObject):
         worker.start()
 
     def update_in_background(self) -> None:
+        if self.read_only:  # another app on this index keeps it up to date
+            return
         if self.is_indexing():
             self._pending_update = True
             return

@@ -287,3 +287,74 @@ def test_two_indexers_at_once_do_not_corrupt(small_corpus, tmp_path):
     assert reading.returncode == 0 and "READ OK" in reading.stdout, reading.stderr
     _consistent(index)
     assert snapshot(Library([folder], index_dir=index), QUERIES) == want
+
+
+# ── two apps on one index ───────────────────────────────────────────────────
+
+_HOLD_LOCK = """
+import sys, time
+import reader.ui
+from PySide6.QtCore import QCoreApplication
+app = QCoreApplication([])
+from reader.ui.app import acquire_instance_lock
+lock = acquire_instance_lock(sys.argv[1])
+print("HELD" if lock is not None else "BUSY", flush=True)
+time.sleep(120)
+"""
+
+
+def _hold_lock(index: Path) -> subprocess.Popen:
+    proc = subprocess.Popen([PYTHON, "-c", _HOLD_LOCK, str(index)], cwd=ROOT, stdout=subprocess.PIPE, text=True,
+                            env=dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen"))
+    assert proc.stdout.readline().strip() == "HELD"
+    return proc
+
+
+def test_instance_lock_detects_a_running_app_and_takes_over_a_dead_ones(tmp_path, qapp):
+    from reader.ui.app import acquire_instance_lock
+
+    index = tmp_path / "index"
+    first = acquire_instance_lock(index)
+    assert first is not None
+    assert acquire_instance_lock(index) is None  # a second app sees the first
+    first.unlock()
+    again = acquire_instance_lock(index)
+    assert again is not None
+    again.unlock()
+    holder = _hold_lock(index)
+    assert acquire_instance_lock(index) is None  # held by another process
+    holder.send_signal(signal.SIGKILL)  # the first app crashes: its lock file stays behind
+    holder.wait(timeout=30)
+    holder.stdout.close()
+    assert (index / "gui.lock").exists()
+    taken = acquire_instance_lock(index)  # stale (owner gone): taken over, no deleting by hand
+    assert taken is not None
+    taken.unlock()
+
+
+def test_second_app_reads_the_index_and_does_not_update_it(small_corpus, tmp_path):
+    folder, _ = small_corpus
+    lib_folder = tmp_path / "lib"
+    shutil.copytree(folder, lib_folder)
+    index = tmp_path / "index"
+    lib = Library([lib_folder], index_dir=index)
+    lib.update()
+    before = snapshot(lib, QUERIES)
+    lib.close()
+    (lib_folder / "新来的.txt").write_text(make_doc("第二个窗口不索引"), encoding="utf-8")
+    holder = _hold_lock(index)  # the first app
+    try:
+        shot = tmp_path / "second.png"
+        r = run_reader("gui", "--library", str(lib_folder), "--search", "主题003号", "--screenshot", str(shot),
+                       "--settings", str(tmp_path / "s.ini"),
+                       env={"READER_INDEX_DIR": str(index), "QT_QPA_PLATFORM": "offscreen"})
+    finally:
+        holder.send_signal(signal.SIGKILL)
+        holder.wait(timeout=30)
+        holder.stdout.close()
+    assert r.returncode == 0, r.stderr
+    assert "只读" in r.stderr and shot.exists()
+    after = Library([lib_folder], index_dir=index)
+    assert not after.search("第二个窗口不索引").hits  # it did not index the new file
+    assert snapshot(after, QUERIES) == before
+    _consistent(index)

@@ -61,6 +61,7 @@ _MASTHEAD_PLACE = re.compile(
     rf"^({_PLACE}市)({_PLACE}[区县])?(?:第[一二三四五六七八九十]+届)?(?:人民政府|人民代表大会|人大常委会)")
 _MASTHEAD_COUNTY = re.compile(rf"^({_PLACE}[区县])(?:第[一二三四五六七八九十]+届)?(?:人民政府|人民代表大会|人大常委会)")
 _SIGNED_CITY = re.compile(rf"^({_PLACE}市)人民政府")
+_LABEL_LINE = re.compile(r"^[^，。：:]{1,8}[：:]\S")
 _CODE_START = set("规统（(特加平绝机秘")
 _MASTHEAD = re.compile(rf"^[{P.CJK}（）()]{{2,40}}(?:文件|文件)$")
 _OPENER_WORDS = re.compile(r"人民政府|政府|委员会|常委会|各单位|单位|各位|局|办事处|部门|同志|厅|委|办|公司|院|学校|街道|乡镇")
@@ -373,7 +374,7 @@ def _paragraph_end_before(rows: _Rows, s: int) -> bool:
         return True
     if _TABLE.search(rows.lines[p].text):
         return True
-    if len(c) <= 40 and re.match(r"^[^，。：:]{1,8}[：:]\S", c):
+    if len(c) <= 40 and _LABEL_LINE.match(c):
         return True  # a label line: 电话：0574-…, 联系人：某某
     return len(c) < 0.6 * rows.width and not rows.titleish(p)
 

@@ -407,3 +407,22 @@ def test_fuzz_parse_text_on_random_official_looking_text(text):
         assert doc.first_line >= 1
         for span in doc.entities:
             assert doc.text[span.start:span.end] == span.text
+
+
+def test_two_thousand_tiny_files_all_arrive(tmp_path):
+    """CI size of the 100,000-file case (tests/benchmarks/bench_reliability.py): every file is
+    indexed and findable by its own number, with the parallel parse workers."""
+    folder = tmp_path / "lib"
+    n = 2000
+    for i in range(n):
+        d = folder / f"批次{i // 500}" / f"组{i // 50 % 10}"
+        if i % 50 == 0:
+            d.mkdir(parents=True)
+        (d / f"文件{i:05d}.txt").write_text(make_doc(f"编号{i:05d}", i % 97), encoding="utf-8")
+    lib = Library([folder], index_dir=tmp_path / "index")
+    s = lib.update()
+    assert (s.files, s.documents, s.problems) == (n, n, 0)
+    for i in random.Random(3).sample(range(n), 40):
+        (hit,) = lib.search(f"编号{i:05d}").hits
+        assert hit.doc.file.endswith(f"文件{i:05d}.txt")
+    assert lib.search("通知", limit=10).total == n

@@ -1,0 +1,126 @@
+"""Heavy reliability cases, too slow for CI: peak memory and time of the indexer on
+a 200 MB text file, a single 10 MB line and 100,000 tiny files.
+
+    .venv/bin/python tests/benchmarks/bench_reliability.py            # all, full size
+    .venv/bin/python tests/benchmarks/bench_reliability.py --scale 0.05 --only many-files
+
+Each case runs `Library.update()` in a fresh child process; its peak RSS (ru_maxrss of the
+child, plus of its parse workers when there are any) is what the README reports. Only a
+temporary folder is written. The CI-sized versions are in tests/reliability/.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+CHILD = r"""
+import json, resource, sys, time
+from reader.core.library import Library
+folder, index = sys.argv[1:3]
+t0 = time.perf_counter()
+lib = Library([folder], index_dir=index)
+s = lib.update()
+update_s = time.perf_counter() - t0
+t1 = time.perf_counter()
+r = lib.search("通知")
+search_s = time.perf_counter() - t1
+self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+kids_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(json.dumps({"files": s.files, "documents": s.documents, "problems": s.problems,
+                  "update_s": round(update_s, 1), "first_search_s": round(search_s, 2), "hits": r.total,
+                  "peak_rss_mb": round(self_kb / 1024), "worker_peak_rss_mb": round(kids_kb / 1024)}))
+"""
+
+
+def seed_text() -> str:
+    return "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt")))
+
+
+def make_big_file(folder: Path, mb: float) -> None:
+    text = seed_text()
+    target = int(mb * 1_000_000)
+    with open(folder / "合订本.txt", "w", encoding="utf-8") as f:
+        written = 0
+        while written < target:
+            f.write(text)
+            f.write("\n")
+            written += len(text.encode("utf-8")) + 1
+
+
+def make_long_line(folder: Path, mb: float) -> None:
+    from tests.reliability.helpers import make_doc
+
+    unit = make_doc("超长单行", 9).replace("\n", "。").encode("utf-8")
+    (folder / "单行.txt").write_bytes(unit * int(mb * 1_000_000 // len(unit) + 1))
+
+
+def make_many_files(folder: Path, count: int) -> None:
+    from tests.reliability.helpers import make_doc
+
+    for i in range(count):
+        d = folder / f"批次{i // 1000:03d}" / f"组{i // 100 % 10}"
+        if i % 100 == 0:
+            d.mkdir(parents=True, exist_ok=True)
+        (d / f"文件{i:06d}.txt").write_text(make_doc(f"编号{i:06d}", i % 97), encoding="utf-8")
+
+
+def run_case(name: str, build, workers: str | None) -> dict:
+    base = Path(tempfile.mkdtemp(prefix=f"bench-rel-{name}-"))
+    try:
+        folder = base / "lib"
+        folder.mkdir()
+        t0 = time.perf_counter()
+        build(folder)
+        size = sum(p.stat().st_size for p in folder.rglob("*.txt"))
+        env = dict(os.environ, PYTHONPATH=str(ROOT))
+        if workers is not None:
+            env["READER_INDEX_WORKERS"] = workers
+        r = subprocess.run([sys.executable, "-c", CHILD, str(folder), str(base / "index")], env=env,
+                           capture_output=True, text=True, cwd=ROOT)
+        if r.returncode != 0:
+            raise SystemExit(f"{name} failed:\n{r.stderr}")
+        out = json.loads(r.stdout.strip().splitlines()[-1])
+        out.update(case=name, input_mb=round(size / 1e6, 1), build_s=round(time.perf_counter() - t0, 1))
+        index_bytes = sum(p.stat().st_size for p in (base / "index").iterdir() if p.is_file())
+        out["index_mb"] = round(index_bytes / 1e6, 1)
+        return out
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--scale", type=float, default=1.0, help="multiply every size (0.05 for a quick look)")
+    ap.add_argument("--only", choices=("big-file", "long-line", "many-files"), action="append")
+    args = ap.parse_args()
+    cases = {
+        "big-file": (lambda f: make_big_file(f, 200 * args.scale), None),
+        "long-line": (lambda f: make_long_line(f, 10 * args.scale), None),
+        "many-files": (lambda f: make_many_files(f, int(100_000 * args.scale)), None),
+    }
+    rows = []
+    for name, (build, workers) in cases.items():
+        if args.only and name not in args.only:
+            continue
+        row = run_case(name, build, workers)
+        print(json.dumps(row, ensure_ascii=False), flush=True)
+        rows.append(row)
+    print("\n| case | input | files | documents | index time | peak RSS (indexer) | peak RSS (a parse worker) | index size |")
+    print("|---|---|---|---|---|---|---|---|")
+    for r in rows:
+        print(f"| {r['case']} | {r['input_mb']} MB | {r['files']} | {r['documents']} | {r['update_s']} s | "
+              f"{r['peak_rss_mb']} MB | {r['worker_peak_rss_mb']} MB | {r['index_mb']} MB |")
+
+
+if __name__ == "__main__":
+    main()

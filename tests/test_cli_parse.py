@@ -35,3 +35,14 @@ def test_unreadable_file_gives_error_line_and_status_but_others_parse(tmp_path, 
     assert set(lines[0]) == {"file", "error"} and lines[0]["file"] == str(missing)
     assert lines[0]["error"]
     assert len(lines) > 1 and all("title" in l for l in lines[1:])
+
+
+def test_output_cut_short_by_a_pipe_is_not_a_crash(seed_files):
+    # --json prints the reading texts: far more than a pipe buffer holds
+    cmd = [sys.executable, "-m", "reader", "parse", "--json", *map(str, seed_files)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.readline()
+    proc.stdout.close()  # like `| head -1`
+    err = proc.stderr.read().decode("utf-8", "replace")
+    assert proc.wait() == 0
+    assert "Traceback" not in err

@@ -39,6 +39,11 @@ SAMPLE_BYTES = 64 * 1024
 MAX_INVALID_SHARE = 0.01
 """More invalid bytes than this share of the file (under the best codec) → refuse."""
 
+MAX_FILE_BYTES = 256 * 1024 * 1024
+"""Bigger files are refused with a reason: parsing holds a file's text and documents in memory
+(peak ≈ 12× the file: 2.3 GB for 200 MB, tests/benchmarks/bench_reliability.py), and one huge
+file that exhausts memory would stop the whole library from ever finishing its index."""
+
 MAX_NUL_SHARE = 0.01
 """Up to this share of NUL bytes in otherwise ordinary text: dropped (and counted), not refused."""
 
@@ -110,6 +115,11 @@ def decode_file(path: str | Path) -> Decoded:
     """Read and decode one file; ReadError (with a human reason) when it is not text."""
     p = Path(path)
     try:
+        size = p.stat().st_size
+        if size > MAX_FILE_BYTES:
+            mb, limit = size // (1024 * 1024), MAX_FILE_BYTES // (1024 * 1024)
+            raise ReadError(str(path), f"文件太大（{mb} MB，上限 {limit} MB），请拆分后再放入文件夹 "
+                                       f"(file too large: {mb} MB, limit {limit} MB; split it)")
         data = p.read_bytes()
     except FileNotFoundError as exc:
         raise ReadError(str(path), "文件不存在 (file not found)") from exc

@@ -426,3 +426,22 @@ def test_two_thousand_tiny_files_all_arrive(tmp_path):
         (hit,) = lib.search(f"编号{i:05d}").hits
         assert hit.doc.file.endswith(f"文件{i:05d}.txt")
     assert lib.search("通知", limit=10).total == n
+
+
+def test_a_file_too_big_to_hold_in_memory_is_a_problem_not_a_crash(tmp_path, monkeypatch):
+    """Above decode.MAX_FILE_BYTES (256 MB; lowered here) a file is refused with its size,
+    so one huge file cannot exhaust memory and stop the whole library from indexing."""
+    import reader.core.decode as decode
+
+    monkeypatch.setattr(decode, "MAX_FILE_BYTES", 3 * 1024 * 1024)
+    monkeypatch.setenv("READER_INDEX_WORKERS", "1")
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    (folder / "巨大.txt").write_bytes(make_doc("巨大文件").encode() * 8000)
+    (folder / "小.txt").write_text(make_doc("小文件"), encoding="utf-8")
+    assert (folder / "巨大.txt").stat().st_size > decode.MAX_FILE_BYTES
+    lib = Library([folder], index_dir=tmp_path / "index")
+    lib.update()
+    (p,) = lib.problems()
+    assert p.file.endswith("巨大.txt") and "文件太大" in p.reason and "MB" in p.reason
+    assert doc_ids(lib, "小文件") and not doc_ids(lib, "巨大文件")

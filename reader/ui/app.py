@@ -13,7 +13,6 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-import reader.ui  # noqa: F401  (PySide6 6.12 / Python 3.11 None-refcount guard first)
 
 _T0 = time.perf_counter()
 

@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 
-import reader.ui  # noqa: F401  (None-refcount guard before any Qt call)
 from reader.ui.backend import make_library
 
 

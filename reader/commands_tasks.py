@@ -6,7 +6,6 @@ indexed last time; the bundled seeds the first time), like `reader search`.
 from __future__ import annotations
 
 import argparse
-import csv
 import io
 import json
 import os
@@ -14,11 +13,10 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-CSV_COLUMNS = (
-    "公文标题", "文号", "发文机关", "成文日期", "条目", "任务内容", "牵头单位", "牵头单位（规范名称）",
-    "配合单位", "配合单位（规范名称）", "牵头领导", "完成时限", "目标指标", "类型", "文件", "起始位置", "结束位置",
-)
-KIND_NAMES = {"item": "条目", "sentence": "语句", "table": "表格", "duty": "分工"}
+from reader.core.ledger_export import KIND_NAMES  # noqa: F401 (re-exported)
+from reader.core.ledger_export import LEDGER_COLUMNS as CSV_COLUMNS  # noqa: F401
+from reader.core.ledger_export import ledger_row as csv_row  # noqa: F401
+from reader.core.ledger_export import write_csv  # noqa: F401
 
 
 def _add_index_dir(p: argparse.ArgumentParser) -> None:
@@ -105,6 +103,7 @@ def add_tasks(sub: argparse._SubParsersAction) -> None:
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="JSON Lines, one task per line")
     fmt.add_argument("--csv", action="store_true", help="CSV（UTF-8 带 BOM，Excel 可直接打开），中文列名")
+    fmt.add_argument("--xlsx", metavar="FILE", help="写入 Excel 工作簿（.xlsx），列与 --csv 相同")
     p.add_argument("-o", "--output", metavar="FILE", help="写入文件而不是标准输出")
     _add_index_dir(p)
     p.set_defaults(func=cmd_tasks)
@@ -124,35 +123,18 @@ def _units_text(units, canonical: bool) -> str:
     return "、".join(u.canonical if canonical else u.printed for u in units)
 
 
-def csv_row(doc, t) -> list:
-    m = doc.meta
-    return [
-        m.title, m.doc_number or "", "、".join(m.issuers), m.date or "", t.path, t.text,
-        _units_text(t.lead_units, False), _units_text(t.lead_units, True),
-        _units_text(t.cooperating_units, False), _units_text(t.cooperating_units, True),
-        "、".join(t.lead_officials), "；".join(t.deadlines), "；".join(t.targets),
-        KIND_NAMES.get(t.kind, t.kind), doc.file, t.start, t.end,
-    ]
-
-
-def write_csv(rows, stream) -> int:
-    """The ledger as CSV for Excel: UTF-8 with BOM, CRLF rows, Chinese column names."""
-    w = csv.writer(stream, lineterminator="\r\n")
-    w.writerow(CSV_COLUMNS)
-    n = 0
-    for doc, t in rows:
-        w.writerow(csv_row(doc, t))
-        n += 1
-    return n
-
-
 def cmd_tasks(args) -> int:
     problems: list[str] = []
     docs = _documents_from_paths(args.paths, problems) if args.paths else _documents_from_library(args)
     rows = _ledger(docs, args.unit)
     out_file = None
     try:
-        if args.csv:
+        if args.xlsx:
+            from reader.core.ledger_export import write_xlsx
+
+            n = write_xlsx(rows, args.xlsx)
+            print(f"已写入 {n} 项任务：{args.xlsx}", file=sys.stderr)
+        elif args.csv:
             if args.output:
                 out_file = open(args.output, "w", encoding="utf-8-sig", newline="")
                 n = write_csv(rows, out_file)
@@ -177,7 +159,7 @@ def cmd_tasks(args) -> int:
             out_file.close()
     for p in problems:
         print(p, file=sys.stderr)
-    if not args.json and not args.csv:
+    if not args.json and not args.csv and not args.xlsx:
         print(f"共 {n} 项任务" + (f"（单位：{args.unit}）" if args.unit else ""), file=sys.stderr)
     return 1 if problems else 0
 

@@ -25,6 +25,10 @@ reading texts of the file's parsed documents.  A gold span is found when a parse
 span of the same type overlaps it by more than half of the gold span's length;
 a parsed span inside the paragraph is correct when it overlaps a gold span of its
 type by more than half of its own length.
+
+Lost lines (added after the blind run, needs no gold): source lines from a file's
+first gold title on that appear in no reading text, running headers and page
+numbers excepted.
 """
 from __future__ import annotations
 
@@ -119,6 +123,7 @@ class Report:
     ent_correct: Counter = field(default_factory=Counter)
     ent_bad: list = field(default_factory=list)     # messages
     spans_in_bounds: bool = True
+    lost_lines: list = field(default_factory=list)  # (file, line no, text)
 
 
 def parse_corpus(out_dir: Path) -> list[FileResult]:
@@ -247,6 +252,25 @@ def score_entities(report: Report, by_file: dict[str, FileResult], items: list[d
                 report.ent_bad.append(f"{item['file']}: wrong {pt} 「{ptxt}」 in 「{plain[max(0, ps - 6):pe + 6]}」")
 
 
+_RUNNING = re.compile(r"^(.*公报.*(期|号)|[—\-－]\s*\d+\s*[—\-－]|\d+)$")
+
+
+def find_lost_lines(report: Report, fr: FileResult, first_title_line: int) -> None:
+    """Source lines from the first gold title on that no reading text keeps.
+
+    Running headers and page numbers are meant to go; anything else missing from
+    every reading text is lost (DOCUMENTS.md: nothing of the source is lost
+    without a trace). Compared without whitespace, digits folded; reflow may join.
+    """
+    kept = re.sub(r"\s", "", fold("".join(d.text for d in fr.docs)))
+    for no, line in enumerate(make.source_text(fr.name).split("\n"), 1):
+        text = re.sub(r"\s", "", fold(line))
+        if no < first_title_line or not text or _RUNNING.match(text):
+            continue
+        if text not in kept:
+            report.lost_lines.append((fr.name, no, line))
+
+
 def evaluate(out_dir: Path) -> Report:
     gold = load_gold()
     report = Report()
@@ -261,7 +285,10 @@ def evaluate(out_dir: Path) -> Report:
             for s in d.entities:
                 if not (0 <= s.start <= s.end <= len(d.text)) or d.text[s.start:s.end] != s.text:
                     report.spans_in_bounds = False
-        match_documents(report, fr, sorted(per_file[fr.name], key=lambda g: g["title_line"]))
+        golds = sorted(per_file[fr.name], key=lambda g: g["title_line"])
+        match_documents(report, fr, golds)
+        if golds:
+            find_lost_lines(report, fr, golds[0]["title_line"])
     score_entities(report, by_file, gold["entities"])
     return report
 
@@ -293,6 +320,7 @@ def render(report: Report) -> str:
     p(f"encoding: text decoded exactly {text_ok}/{len(report.files)}, codec name as declared {name_ok}/{len(report.files)}")
     errors = [f for f in report.files if f.error or f.exception]
     p(f"files with error/exception: {len(errors)}   entity spans in bounds and equal to text: {report.spans_in_bounds}")
+    p(f"source lines lost (in no reading text; headers and page numbers excepted): {len(report.lost_lines)}")
     p("")
     p("| entity | gold | found | recall | parsed | correct | precision |")
     p("| --- | --- | --- | --- | --- | --- | --- |")
@@ -322,6 +350,8 @@ def render(report: Report) -> str:
         p(f"- FIELD {name} L{line} {f}: gold {g!r} / parsed {v!r}")
     for msg in report.ent_bad:
         p(f"- ENTITY {msg}")
+    for name, no, line in report.lost_lines:
+        p(f"- LOST {name} L{no} 「{line[:50]}」")
     return "\n".join(out)
 
 

@@ -311,3 +311,20 @@ def test_an_unavailable_folder_keeps_its_documents_until_taken_out(tmp_path):
     s = lib.update()
     assert s.removed == 1 and s.problems == 0
     assert lib.search("乙文件专用词").total == 0 and lib.search("甲文件专用词").total == 1
+
+
+def test_segments_are_compacted_and_results_stay_the_same(library_copy, tmp_path, monkeypatch):
+    import reader.core.library as library_module
+
+    monkeypatch.setattr(library_module, "MAX_SEGMENTS", 2)
+    index = tmp_path / "index"
+    lib = Library([library_copy], index_dir=index)
+    lib.update()
+    f = sorted(library_copy.glob("*.txt"))[0]
+    for i in range(4):  # each update writes one more segment
+        with open(f, "a", encoding="utf-8") as fh:
+            fh.write(f"\n第{i}次追加的段落，压缩测试词{i}。\n")
+        lib.update()
+        assert len(list(index.glob("seg-*"))) <= 2
+    assert lib.search("压缩测试词3").total == 1
+    assert snapshot(lib) == clean_build(library_copy, tmp_path)

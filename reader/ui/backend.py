@@ -121,6 +121,7 @@ class LibraryService(QObject):
     indexing_finished = Signal(object)  # UpdateSummary | Exception
     library_opened = Signal()
     documents_changed = Signal()
+    links_ready = Signal()  # links() has the ledger rows, unit → documents and cross-references
     search_finished = Signal(int, object)  # seq, SearchResult | Exception
 
     def __init__(self, folders: Sequence[str], parent: QObject | None = None, *, watch: bool = True,
@@ -138,6 +139,9 @@ class LibraryService(QObject):
         self._by_number: dict[str, str] | None = None
         self.unknown_label = "未识别"  # the tree's label for unknown issuer/year (translated by the window)
         self.worker: IndexWorker | None = None
+        self._links = None
+        self._links_worker = None
+        self._links_workers: set = set()  # running, including cancelled ones not yet finished
         self._pending_update = False
         self.last_summary = None
         self.watch_enabled = watch
@@ -180,6 +184,8 @@ class LibraryService(QObject):
             self._retire(self.worker)
             self.worker = None
         self.folders = [str(f) for f in folders]
+        self._stop_links()
+        self._links = None
         self._close_library()
         self._library = None
         self._updated_once = False
@@ -281,6 +287,7 @@ class LibraryService(QObject):
             self._invalidate()
             self._docs, self._problems, self._plan = result.docs, result.problems, result.plan
             self.documents_changed.emit()
+            self._start_links()
             self.library_opened.emit()
             if self._then_update:
                 self._then_update = False
@@ -303,6 +310,7 @@ class LibraryService(QObject):
         self.indexing_finished.emit(summary)
         if changed:
             self.documents_changed.emit()
+            self._start_links()
         if self.watch_enabled and changed:
             self._watch_folders()
         if self._pending_update:
@@ -313,6 +321,7 @@ class LibraryService(QObject):
         self._rescan.stop()
         self._debounce.stop()
         self.cancel()
+        self._stop_links()
         self._search_seq += 1  # queued searches are skipped
         self._search_pool.waitForDone()
         if self.worker is not None:
@@ -328,6 +337,48 @@ class LibraryService(QObject):
                 close()
             except Exception:
                 pass
+
+    # ------------------------------------------------------------ links
+    def links(self):
+        """LibraryLinks (reader.ui.links) of the documents, or None while being computed.
+        Kept from the previous update until the new one is ready."""
+        return self._links
+
+    def links_pending(self) -> bool:
+        return self._links_worker is not None
+
+    def _start_links(self) -> None:
+        """Ledger rows, units and cross-references of the current documents, on a thread."""
+        from reader.ui.links import LinksWorker
+
+        if self._links_worker is not None:
+            self._links_worker.cancel()
+        worker = LinksWorker(self.documents(), self.document, self.unknown_label, self)
+        worker.done.connect(self._links_done)
+        self._links_worker = worker
+        self._links_workers.add(worker)
+        worker.start(QThread.Priority.LowPriority)
+
+    def _links_done(self, message) -> None:
+        worker, result = message
+        worker.wait()
+        self._links_workers.discard(worker)
+        worker.load = None  # no cycle back to the service
+        worker.deleteLater()
+        if worker is not self._links_worker:
+            return  # superseded by a newer library state
+        self._links_worker = None
+        if result is None or isinstance(result, Exception):
+            return
+        self._links = result
+        self.links_ready.emit()
+
+    def _stop_links(self) -> None:
+        for worker in list(self._links_workers):
+            worker.cancel()
+        for worker in list(self._links_workers):
+            worker.wait()
+        self._links_worker = None
 
     # ------------------------------------------------------------ reading
     def _invalidate(self) -> None:

@@ -33,11 +33,12 @@ from reader.ui.dialogs import ProblemsDialog, show_about
 from reader.ui.entities_panel import EntityPanel
 from reader.ui.plain import plain_tooltip
 from reader.ui.reading import ReadingPane
+from reader.ui.refs_panel import RefsPanel
 from reader.ui.results import ROLE_DOC_ID as RESULT_DOC_ID
 from reader.ui.results import ResultDelegate, ResultsModel
 from reader.ui.settings import Settings
 from reader.ui.tasks_panel import TaskPanel
-from reader.ui.tree import ROLE_DOC_ID, DocTreeDelegate, DocTreeModel, doc_ids_under
+from reader.ui.tree import ROLE_DOC_ID, DocTreeDelegate, DocTreeModel, doc_ids_under, plan_unit_tree
 
 SEARCH_DEBOUNCE_MS = 250
 SEARCH_LIMIT = 200
@@ -191,8 +192,19 @@ class MainWindow(QMainWindow):
         tree_page = QWidget(self.left_tabs)
         tree_layout = QVBoxLayout(tree_page)
         tree_layout.setContentsMargins(4, 4, 4, 4)
+        self.tree_mode = QComboBox(tree_page)
+        self.tree_mode.setObjectName("treeMode")
+        self.tree_mode.addItem(self.tr("按发文机关"), "issuer")
+        self.tree_mode.addItem(self.tr("按责任单位"), "unit")
+        self.tree_mode.setToolTip(self.tr("目录的分组方式：发文机关 → 年份，或任务中的责任单位（规范名称）"))
+        self.tree_mode.setCurrentIndex(max(0, self.tree_mode.findData(self.settings.tree_mode())))
+        self.tree_note = QLabel(tree_page)
+        self.tree_note.setObjectName("treeNote")
+        self.tree_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.tree_note.setWordWrap(True)
+        self.tree_note.hide()
         self.tree_filter = QLineEdit(tree_page)
-        self.tree_filter.setPlaceholderText(self.tr("筛选目录（标题、文号、机关）"))
+        self.tree_filter.setPlaceholderText(self.tr("筛选目录（标题、文号、机关、单位）"))
         self.tree_filter.setClearButtonEnabled(True)
         self.tree_model = DocTreeModel(self)
         self.tree = QTreeView(tree_page)
@@ -205,7 +217,9 @@ class MainWindow(QMainWindow):
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.tree.setAnimated(False)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        tree_layout.addWidget(self.tree_mode)
         tree_layout.addWidget(self.tree_filter)
+        tree_layout.addWidget(self.tree_note)
         tree_layout.addWidget(self.tree, 1)
         self.left_tabs.addTab(tree_page, self.tr("公文目录"))
 
@@ -236,15 +250,17 @@ class MainWindow(QMainWindow):
         self.side_tabs.setObjectName("sideTabs")
         self.entity_panel = EntityPanel(self.side_tabs)
         self.task_panel = TaskPanel(self.side_tabs)
+        self.refs_panel = RefsPanel(self.side_tabs)
         self.side_tabs.addTab(self.entity_panel, self.tr("要素"))
         self.side_tabs.addTab(self.task_panel, self.tr("任务"))
+        self.side_tabs.addTab(self.refs_panel, self.tr("引用"))
         self.splitter.addWidget(self.left_tabs)
         self.splitter.addWidget(self.reading)
         self.splitter.addWidget(self.side_tabs)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
-        self.splitter.setSizes([380, 760, 240])
+        self.splitter.setSizes([370, 730, 280])
         outer.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
@@ -383,6 +399,10 @@ class MainWindow(QMainWindow):
         self.service.indexing_progress.connect(self._indexing_progress)
         self.service.indexing_finished.connect(self._indexing_finished)
         self.service.documents_changed.connect(self.reload_documents)
+        self.service.links_ready.connect(self._links_ready)
+        self.tree_mode.currentIndexChanged.connect(self._tree_mode_changed)
+        self.refs_panel.open_requested.connect(self._open_citation)
+        self.refs_panel.scroll_requested.connect(lambda s, e: self.reading.view.scroll_to(s, e, select=True))
 
     # ------------------------------------------------------------ settings
     def _restore_settings(self) -> None:
@@ -430,12 +450,7 @@ class MainWindow(QMainWindow):
 
     def reload_documents(self) -> None:
         docs = self.service.documents()
-        plan = self.service.tree_plan()
-        if plan is not None:
-            self.tree_model.set_plan(plan)
-        else:
-            self.tree_model.set_documents(docs)
-        self._filter_tree(self.tree_filter.text())
+        self._apply_tree_plan()
         issuers = sorted({i for d in docs for i in d.canonical_issuers})
         years = sorted({d.year for d in docs if d.year})
         kinds = sorted({d.kind for d in docs if d.kind})
@@ -539,6 +554,44 @@ class MainWindow(QMainWindow):
         ProblemsDialog(self.service.problems(), self).exec()
 
     # ------------------------------------------------------------ tree
+    def tree_view_mode(self) -> str:
+        return self.tree_mode.currentData() or "issuer"
+
+    def _tree_mode_changed(self, _index: int) -> None:
+        if self.persist:
+            self.settings.set_tree_mode(self.tree_view_mode())
+        self._apply_tree_plan()
+
+    def _apply_tree_plan(self) -> None:
+        """Show the current view: issuer → year (prepared by the indexing thread) or
+        responsible unit → documents (prepared by the links thread, see reader.ui.links)."""
+        self.tree_note.hide()
+        if self.tree_view_mode() == "unit":
+            links = self.service.links()
+            if links is not None:
+                self.tree_model.set_plan(links.unit_plan)
+                if not links.unit_docs:
+                    self.tree_note.setText(self.tr("公文库中的公文没有列出责任单位的任务。"))
+                    self.tree_note.show()
+            else:
+                self.tree_model.set_plan(plan_unit_tree({}, {}, self.tree_model.unknown))
+                if self.service.documents():
+                    self.tree_note.setText(self.tr("正在汇总各公文的责任单位…"))
+                    self.tree_note.show()
+        else:
+            plan = self.service.tree_plan()
+            if plan is not None:
+                self.tree_model.set_plan(plan)
+            else:
+                self.tree_model.set_documents(self.service.documents())
+        self._filter_tree(self.tree_filter.text())
+
+    def _links_ready(self) -> None:
+        if self.tree_view_mode() == "unit":
+            self._apply_tree_plan()
+        if self.current_doc_id:
+            self._update_refs(self.current_doc_id)
+
     def _filter_tree(self, text: str) -> None:
         self.tree_model.set_filter_text(text)
         if text.strip():
@@ -655,7 +708,9 @@ class MainWindow(QMainWindow):
             self.history.append(self.current_doc_id)
         self.current_doc_id = doc_id
         links = self.service.known_numbers() - {doc.meta.doc_number}  # not a link to itself
+        links |= self._resolvable_refs(doc)
         self.reading.show_document(doc, self.search_bar.query(), links)
+        self._update_refs(doc_id)
         self.entity_panel.set_spans(doc.text, doc.entities)
         try:
             self.task_panel.set_document(doc)
@@ -669,8 +724,31 @@ class MainWindow(QMainWindow):
         self.document_opened.emit(doc_id)
         return True
 
+    def _resolvable_refs(self, doc) -> set[str]:
+        """Doc numbers as printed in `doc` that the library holds under another bracket or
+        spacing form (国发[2020]14号 for 国发〔2020〕14号): links too."""
+        links = self.service.links()
+        if links is None:
+            return set()
+        return {c.printed for c in links.refs.cites(doc.id) if c.targets}
+
+    def _update_refs(self, doc_id: str) -> None:
+        links = self.service.links()
+        if links is None or doc_id not in links.refs.docs:
+            self.refs_panel.show_pending()
+            return
+        self.refs_panel.set_refs(links.refs.cites(doc_id), links.refs.cited_by(doc_id))
+
+    def _open_citation(self, doc_id: str, start: int, end: int) -> None:
+        if self.open_document(doc_id) and start >= 0:
+            self.reading.view.scroll_to(start, end, select=True)
+
     def open_doc_number(self, doc_number: str) -> None:
         doc_id = self.service.doc_id_for_number(doc_number)
+        links = self.service.links()
+        if not doc_id and links is not None:
+            found = [d for d in links.refs.resolve(doc_number) if d.id != self.current_doc_id]
+            doc_id = found[0].id if found else None
         if doc_id:
             self.open_document(doc_id)
         else:

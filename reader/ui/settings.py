@@ -90,5 +90,13 @@ class Settings:
     def set_last_export_dir(self, folder: str) -> None:
         self.store.setValue("export/folder", folder)
 
+    def tree_mode(self) -> str:
+        """The document tree's view: "issuer" (发文机关 → 年份) or "unit" (责任单位)."""
+        value = str(self.store.value("tree/mode", "issuer") or "issuer")
+        return value if value in ("issuer", "unit") else "issuer"
+
+    def set_tree_mode(self, mode: str) -> None:
+        self.store.setValue("tree/mode", mode)
+
     def sync(self) -> None:
         self.store.sync()

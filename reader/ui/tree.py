@@ -1,8 +1,10 @@
-"""The document tree: issuer → year → documents, built from DocInfo records (not folders).
+"""The document tree: issuer → year → documents, built from DocInfo records (not folders),
+or (the 按责任单位 view) responsible unit → documents.
 
 Issuers are grouped by canonical name; a joint issuance sits under each of its issuers;
 unknown issuer or year go under 未识别 nodes. Every node shows its count. Documents are
-newest first within a year.
+newest first within a year. In the unit view, units are canonical names (the printed
+forms are searched by the filter too) and a document sits under every unit its tasks name.
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from reader.ui.plain import plain_tooltip
 
 ROLE_DOC_ID = Qt.ItemDataRole.UserRole + 1
-ROLE_NODE = Qt.ItemDataRole.UserRole + 2  # "issuer" | "year" | "doc"
+ROLE_NODE = Qt.ItemDataRole.UserRole + 2  # "issuer" | "year" | "unit" | "doc"
 ROLE_SUBLINE = Qt.ItemDataRole.UserRole + 4
 ROLE_KEY = Qt.ItemDataRole.UserRole + 5  # issuer name / year for node rows
 
@@ -49,9 +51,17 @@ class TreePlan:
     """Grouping, filter texts and rows of the tree: plain Python, so a worker thread can
     prepare it for a large library while the GUI thread keeps running."""
 
-    def __init__(self, unknown, grouped, haystack, nodes, doc_nodes, words):
+    def __init__(self, unknown, grouped, haystack, nodes, doc_nodes, words, top_kind="issuer", group_text=None):
         self.unknown, self.grouped, self.haystack = unknown, grouped, haystack
         self.nodes, self.doc_nodes, self.words = nodes, doc_nodes, words
+        self.top_kind = top_kind  # "issuer" (issuer → year → doc) or "unit" (unit → doc)
+        self.group_text = group_text or {}  # top node key → extra filter text (printed unit names)
+
+
+def _doc_haystack(doc) -> str:
+    return " ".join(
+        [doc.title, doc.doc_number or "", doc.date or "", " ".join(doc.issuers),
+         " ".join(doc.canonical_issuers), doc.kind or ""]).lower()
 
 
 def plan_tree(docs: Sequence, unknown: str = UNKNOWN, words: Sequence[str] = ()) -> TreePlan:
@@ -64,9 +74,7 @@ def plan_tree(docs: Sequence, unknown: str = UNKNOWN, words: Sequence[str] = ())
         for issuer in issuers:
             grouped_map.setdefault(issuer, {}).setdefault(year, []).append(doc)
             counts[issuer] = counts.get(issuer, 0) + 1
-        haystack[doc.id] = " ".join(
-            [doc.title, doc.doc_number or "", doc.date or "", " ".join(doc.issuers),
-             " ".join(doc.canonical_issuers), doc.kind or ""]).lower()
+        haystack[doc.id] = _doc_haystack(doc)
     order = sorted(grouped_map, key=lambda name: (name == unknown, -counts[name], name))
     grouped = [
         (issuer, [(year, _newest_first(grouped_map[issuer][year]))
@@ -79,26 +87,55 @@ def plan_tree(docs: Sequence, unknown: str = UNKNOWN, words: Sequence[str] = ())
     return TreePlan(unknown, grouped, haystack, nodes, doc_nodes, words)
 
 
-def build_nodes(grouped, haystack: dict[str, str], words: Sequence[str]) -> tuple[list[_Node], dict[str, int]]:
-    """Rows for the documents whose filter text holds every word; counts follow the filter."""
+def plan_unit_tree(unit_docs: dict[str, list], unit_printed: dict[str, list[str]] | None = None,
+                   unknown: str = UNKNOWN, words: Sequence[str] = ()) -> TreePlan:
+    """Responsible unit (canonical) → documents, units with most documents first."""
+    unit_printed = unit_printed or {}
+    haystack: dict[str, str] = {}
+    for docs in unit_docs.values():
+        for doc in docs:
+            if doc.id not in haystack:
+                haystack[doc.id] = _doc_haystack(doc)
+    order = sorted(unit_docs, key=lambda u: (-len(unit_docs[u]), u))
+    grouped = [(unit, [(None, _newest_first(unit_docs[unit]))]) for unit in order]
+    group_text = {unit: " ".join([unit] + list(unit_printed.get(unit, []))).lower() for unit in order}
+    words = list(words)
+    nodes, doc_nodes = build_nodes(grouped, haystack, words, "unit", group_text)
+    return TreePlan(unknown, grouped, haystack, nodes, doc_nodes, words, "unit", group_text)
+
+
+def build_nodes(grouped, haystack: dict[str, str], words: Sequence[str], top_kind: str = "issuer",
+                group_text: dict[str, str] | None = None) -> tuple[list[_Node], dict[str, int]]:
+    """Rows for the documents whose filter text holds every word; counts follow the filter.
+    A word found in a top node's group text (a unit's printed names) matches all its documents.
+    A year of None: the documents sit right under the top node."""
     nodes = [_Node("root", "", "", -1, 0)]
     doc_nodes: dict[str, int] = {}
     root = nodes[0]
+    group_text = group_text or {}
     for issuer, years in grouped:
         kept_years = []
+        extra = group_text.get(issuer, "")
         for year, docs in years:
             if words:
-                docs = [d for d in docs if all(w in haystack[d.id] for w in words)]
+                docs = [d for d in docs if all(w in haystack[d.id] or w in extra for w in words)]
             if docs:
                 kept_years.append((year, docs))
         if not kept_years:
             continue
         total = sum(len(d) for _, d in kept_years)
         issuer_id = len(nodes)
-        nodes.append(_Node("issuer", issuer, f"{issuer}（{total}）", 0, len(root.children)))
+        nodes.append(_Node(top_kind, issuer, f"{issuer}（{total}）", 0, len(root.children)))
         root.children.append(issuer_id)
         issuer_node = nodes[issuer_id]
         for year, docs in kept_years:
+            if year is None:
+                for doc in docs:
+                    node_id = len(nodes)
+                    nodes.append(_Node("doc", doc.id, doc.title, issuer_id, len(issuer_node.children), doc))
+                    issuer_node.children.append(node_id)
+                    doc_nodes.setdefault(doc.id, node_id)
+                continue
             year_id = len(nodes)
             nodes.append(_Node("year", year, f"{year}（{len(docs)}）", issuer_id, len(issuer_node.children)))
             issuer_node.children.append(year_id)
@@ -125,6 +162,8 @@ class DocTreeModel(QAbstractItemModel):
         self._grouped: list[tuple[str, list[tuple[str, list]]]] = []
         self._haystack: dict[str, str] = {}
         self._words: list[str] = []
+        self._top_kind = "issuer"
+        self._group_text: dict[str, str] = {}
         self._nodes: list[_Node] = [_Node("root", "", "", -1, 0)]
         self._doc_nodes: dict[str, int] = {}
 
@@ -136,6 +175,7 @@ class DocTreeModel(QAbstractItemModel):
         """Show a plan made by plan_tree (possibly on another thread: it holds no Qt objects)."""
         self.unknown = plan.unknown
         self._grouped, self._haystack = plan.grouped, plan.haystack
+        self._top_kind, self._group_text = plan.top_kind, plan.group_text
         if plan.words == self._words:
             self.beginResetModel()
             self._nodes, self._doc_nodes = plan.nodes, plan.doc_nodes
@@ -153,7 +193,7 @@ class DocTreeModel(QAbstractItemModel):
         return " ".join(self._words)
 
     def _rebuild(self) -> None:
-        nodes, doc_nodes = build_nodes(self._grouped, self._haystack, self._words)
+        nodes, doc_nodes = build_nodes(self._grouped, self._haystack, self._words, self._top_kind, self._group_text)
         self.beginResetModel()
         self._nodes, self._doc_nodes = nodes, doc_nodes
         self.endResetModel()
@@ -203,7 +243,7 @@ class DocTreeModel(QAbstractItemModel):
             doc = node.doc
             issuers = "、".join(doc.issuers) or "、".join(doc.canonical_issuers)
             return plain_tooltip("\n".join(x for x in (doc.title, doc_subline(doc), issuers) if x))
-        if role == Qt.ItemDataRole.FontRole and node.kind == "issuer":
+        if role == Qt.ItemDataRole.FontRole and node.kind in ("issuer", "unit"):
             font = QFont()
             font.setBold(True)
             return font
@@ -220,6 +260,21 @@ class DocTreeModel(QAbstractItemModel):
         return None
 
     # -- queries used by the window and the tests
+    def top_kind(self) -> str:
+        """"issuer" or "unit": which view the model shows."""
+        return self._top_kind
+
+    def top_keys(self) -> list[str]:
+        """Issuers, or units in the unit view, in display order."""
+        return [self._nodes[i].key for i in self._nodes[0].children]
+
+    def docs_under(self, key: str) -> list[str]:
+        """Doc ids under a top node (issuer or unit), as shown (filtered)."""
+        for i in self._nodes[0].children:
+            if self._nodes[i].key == key:
+                return self.doc_ids_under([self.createIndex(self._nodes[i].row, 0, i)])
+        return []
+
     def issuers(self) -> list[str]:
         return [self._nodes[i].key for i in self._nodes[0].children]
 

@@ -104,3 +104,81 @@ def test_date_bounds():
     assert parse_date_bound("2023-06-15", end=True) == date(2023, 6, 15)
     assert parse_date_bound("", end=True) is None
     assert parse_date_bound("六月", end=True) is None
+
+
+# ---------------------------------------------------------------- the GUI's 台账 and 任务 tab
+OTHER = """宁波市人民政府办公厅关于推进数字化改革的通知
+甬政办发〔2022〕5号
+1.建设城市大脑。年底前上线。（责任单位：市大数据局、市经信局）
+2.完善数据共享。2023年3月31日前完成。（责任单位：市大数据局）
+3.健全工作机制。持续推进。（责任单位：市经信局）
+宁波市人民政府办公厅
+2022年3月1日
+"""
+
+
+def _ledger_view(qtbot):
+    from reader.ui.tasks_panel import LedgerView, ledger_rows
+
+    docs = parse_text(PLAN, "计划.txt", "utf-8") + parse_text(OTHER, "通知.txt", "utf-8")
+    view = LedgerView()
+    qtbot.addWidget(view)
+    view.set_rows(ledger_rows(docs))
+    return view
+
+
+def test_ledger_view_deadline_range_and_sort_by_date(qtbot):
+    from reader.ui.tasks_panel import COL_DEADLINE
+
+    view = _ledger_view(qtbot)
+    assert view.proxy.rowCount() == 5
+    texts = lambda: [view.proxy.index(r, COL_DEADLINE).data() for r in range(view.proxy.rowCount())]  # noqa: E731
+    view.due_from_edit.setText("2023-01")  # 6月底前 of a 2023 document, 2023年3月31日前
+    assert sorted(texts()) == ["2023年3月31日前", "6月底前"]
+    view.due_to_edit.setText("2023-05")
+    assert texts() == ["2023年3月31日前"]
+    view.due_from_edit.setText("")
+    view.due_to_edit.setText("2022")  # 年底前 of a 2022 document
+    assert texts() == ["年底前"]
+    view.due_to_edit.setText("明年")  # unreadable: no range, and the count line says so
+    assert view.proxy.rowCount() == 5 and "明年" in view.count_label.text()
+    view.due_to_edit.setText("")
+    # sorting the deadline column goes by date, undated last
+    view.table.sortByColumn(COL_DEADLINE, view.table.horizontalHeader().sortIndicatorOrder().AscendingOrder)
+    assert texts()[:3] == ["年底前", "2023年3月31日前", "6月底前"]
+    assert set(texts()[3:]) <= {"", "持续推进"}
+
+
+def test_ledger_view_exports_visible_rows_to_xlsx(qtbot, tmp_path):
+    view = _ledger_view(qtbot)
+    view.unit_edit.setText("市大数据局")  # set directly: keyClicks with Chinese aborts pytest-qt
+    assert view.proxy.rowCount() == 2
+    out = tmp_path / "台账.xlsx"
+    assert view.export_xlsx(str(out)) == 2
+    ws = openpyxl.load_workbook(out).active
+    assert [c.value for c in ws[1]] == list(LEDGER_COLUMNS)
+    assert ws.max_row == 3
+    leads = [r[LEDGER_COLUMNS.index("牵头单位")].value for r in ws.iter_rows(min_row=2)]
+    assert all("市大数据局" in v for v in leads)
+
+
+def test_task_tab_two_line_rows_and_details(qtbot):
+    from reader.ui.tasks_panel import TaskPanel
+
+    doc = max(parse_text(PLAN, "计划.txt", "utf-8"), key=lambda d: len(d.text))
+    panel = TaskPanel()
+    qtbot.addWidget(panel)
+    panel.resize(280, 600)
+    panel.show()
+    panel.set_document(doc)
+    tree = panel.tree
+    assert [c for c in range(tree.columnCount()) if not tree.isColumnHidden(c)] == [1]
+    delegate = tree.itemDelegateForColumn(1)
+    index = tree.model().index(0, 1)
+    top, sub = delegate._lines(index)
+    assert top.startswith("一、（一）") and "实施老旧小区改造" in top
+    assert "牵头：区住建局" in sub and "配合：区财政局" in sub and "时限：6月底前" in sub
+    assert tree.sizeHintForRow(0) >= 2 * tree.fontMetrics().height()
+    tree.setCurrentItem(tree.topLevelItem(1))
+    details = panel.details_text()
+    assert "完善排水设施" in details and "牵头单位：区水利局" in details and "配合单位：区住建局" in details

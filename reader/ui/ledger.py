@@ -45,15 +45,25 @@ class LedgerDialog(QDialog):
         self.service = service
         self.worker: LedgerWorker | None = None
         self.setWindowTitle(self.tr("任务台账"))
-        self.resize(1100, 640)
+        self.resize(1240, 680)
         layout = QVBoxLayout(self)
         self.status = QLabel(self)
         layout.addWidget(self.status)
         self.view = LedgerView(self)
         layout.addWidget(self.view, 1)
+        ready = getattr(service, "links_ready", None)
+        if ready is not None:  # the library changed: show its new ledger
+            ready.connect(lambda: self.refresh() if self.isVisible() else None)
 
     def refresh(self) -> None:
+        """Rows of the library's links (reader.ui.links, computed once per update) when ready,
+        else gathered here on a worker thread."""
         if self.worker is not None:
+            return
+        links_of = getattr(self.service, "links", None)
+        links = links_of() if links_of is not None else None
+        if links is not None:
+            self._done(links.rows)
             return
         self.status.setText(self.tr("正在汇总全部公文中的任务…"))
         self.worker = LedgerWorker(self.service, self)

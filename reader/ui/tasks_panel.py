@@ -14,21 +14,39 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QRect,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
+    QCompleter,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
+    QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
+    QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from reader.core.ledger_export import parse_date_bound, save_csv, task_deadline_dates, write_xlsx
 from reader.core.model import Document
 from reader.core.tasks import Task, extract_tasks
 from reader.ui.plain import plain_tooltip
@@ -40,8 +58,58 @@ def _units(units) -> str:
     return "、".join(u.printed for u in units)
 
 
+class TaskRowDelegate(QStyledItemDelegate):
+    """A task in two lines for the narrow side panel: 条目 and the task text on top; 牵头,
+    配合 and 时限 below in grey (the columns they come from stay in the item, hidden)."""
+
+    def _lines(self, index) -> tuple[str, str]:
+        path = index.siblingAtColumn(0).data() or ""
+        text = index.siblingAtColumn(1).data() or ""
+        lead = index.siblingAtColumn(2).data() or ""
+        coop = index.siblingAtColumn(3).data() or ""
+        deadline = index.siblingAtColumn(4).data() or ""
+        parts = []
+        if lead:
+            parts.append(QCoreApplication.translate("TaskPanel", "牵头：") + lead)
+        if coop:
+            parts.append(QCoreApplication.translate("TaskPanel", "配合：") + coop)
+        if deadline:
+            parts.append(QCoreApplication.translate("TaskPanel", "时限：") + deadline)
+        return (f"{path} {text}" if path else text), "　".join(parts)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # noqa: N802
+        fm = QFontMetrics(option.font)
+        return QSize(super().sizeHint(option, index).width(), fm.height() * 2 + 10)
+
+    def paint(self, painter, option: QStyleOptionViewItem, index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        top_text, sub = self._lines(index)
+        rect = opt.rect.adjusted(4, 4, -4, -4)
+        fm = QFontMetrics(opt.font)
+        painter.save()
+        painter.setFont(opt.font)
+        painter.setPen(opt.palette.text().color())  # the theme's selection is a light tint
+        top = QRect(rect.left(), rect.top(), rect.width(), fm.height())
+        painter.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         fm.elidedText(top_text, Qt.TextElideMode.ElideRight, rect.width()))
+        small = QFont(opt.font)
+        small.setPointSizeF(max(7.0, opt.font.pointSizeF() - 1))
+        painter.setFont(small)
+        painter.setPen(QColor("#6b7280"))
+        bottom = QRect(rect.left(), rect.top() + fm.height() + 2, rect.width(), fm.height())
+        painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         QFontMetrics(small).elidedText(sub, Qt.TextElideMode.ElideRight, rect.width()))
+        painter.restore()
+
+
 class TaskPanel(QWidget):
-    """The open document's tasks: 条目 · 任务 · 牵头 · 配合 · 时限."""
+    """The open document's tasks, two lines each (条目 · 任务 / 牵头 · 配合 · 时限), and the
+    whole of the selected task in a details area under the list."""
 
     scroll_requested = Signal(int, int)  # start, end in the reading text
     search_requested = Signal(str)  # a unit, to search the library for it
@@ -54,16 +122,33 @@ class TaskPanel(QWidget):
         self.title = QLabel(self.tr("本文任务"), self)
         self.title.setObjectName("panelTitle")
         layout.addWidget(self.title)
-        self.tree = QTreeWidget(self)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.setChildrenCollapsible(False)
+        self.tree = QTreeWidget(splitter)
         self.tree.setColumnCount(5)
         self.tree.setHeaderLabels([self.tr("条目"), self.tr("任务"), self.tr("牵头"), self.tr("配合"), self.tr("时限")])
+        self.tree.setHeaderHidden(True)
+        for col in (0, 2, 3, 4):  # shown in the two-line row of column 1 and in the details
+            self.tree.setColumnHidden(col, True)
+        self.tree.setItemDelegateForColumn(1, TaskRowDelegate(self.tree))
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
         self.tree.setToolTip(self.tr("单击：跳到文中位置；双击：在全部公文中搜索牵头单位"))
         self.tree.itemClicked.connect(self._clicked)
         self.tree.itemActivated.connect(self._clicked)
         self.tree.itemDoubleClicked.connect(self._double_clicked)
-        layout.addWidget(self.tree, 1)
+        self.tree.currentItemChanged.connect(lambda item, _prev: self._show_details(item))
+        self.details = QTextBrowser(splitter)
+        self.details.setObjectName("taskDetails")
+        self.details.setOpenLinks(False)
+        self.details.setPlaceholderText(self.tr("选中一项任务，这里显示全文、责任单位、时限和指标。"))
+        splitter.addWidget(self.tree)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([400, 160])
+        layout.addWidget(splitter, 1)
         self.tasks: list[Task] = []
 
     def set_document(self, doc: Document | None) -> None:
@@ -76,8 +161,7 @@ class TaskPanel(QWidget):
             self.tree.clear()
             items = []
             for t in self.tasks:
-                text = t.text if len(t.text) <= 60 else t.text[:58] + "…"
-                item = QTreeWidgetItem([t.path, text, _units(t.lead_units) or "、".join(t.lead_officials),
+                item = QTreeWidgetItem([t.path, t.text, _units(t.lead_units) or "、".join(t.lead_officials),
                                         _units(t.cooperating_units), "；".join(t.deadlines)])
                 item.setData(0, ROLE_SPAN, (t.start, t.end))
                 item.setToolTip(1, plain_tooltip(t.text))
@@ -85,9 +169,30 @@ class TaskPanel(QWidget):
             self.tree.addTopLevelItems(items)
         finally:
             self.tree.setUpdatesEnabled(True)
+        self.details.clear()
         self.title.setText(self.tr("本文任务（%1）").replace("%1", str(len(self.tasks))))
 
+    def details_text(self) -> str:
+        return self.details.toPlainText()
+
+    def _show_details(self, item: QTreeWidgetItem | None) -> None:
+        i = self.tree.indexOfTopLevelItem(item) if item is not None else -1
+        if not 0 <= i < len(self.tasks):
+            self.details.clear()
+            return
+        t = self.tasks[i]
+        lines = [f"{t.path} {t.text}".strip()]
+        for label, value in ((self.tr("牵头单位"), _units(t.lead_units)),
+                             (self.tr("联系单位") if t.kind == "duty" else self.tr("配合单位"), _units(t.cooperating_units)),
+                             (self.tr("牵头领导"), "、".join(t.lead_officials)),
+                             (self.tr("完成时限"), "；".join(t.deadlines)),
+                             (self.tr("目标指标"), "；".join(t.targets))):
+            if value:
+                lines.append(f"{label}：{value}")
+        self.details.setPlainText("\n".join(lines))  # plain text: never markup from the document
+
     def _clicked(self, item: QTreeWidgetItem) -> None:
+        self._show_details(item)
         span = item.data(0, ROLE_SPAN)
         if span:
             self.scroll_requested.emit(int(span[0]), int(span[1]))
@@ -100,6 +205,13 @@ class TaskPanel(QWidget):
 
 # ---------------------------------------------------------------- 台账
 COLUMNS = ("公文", "文号", "发文机关", "年份", "条目", "任务", "牵头单位", "配合单位", "牵头领导", "完成时限", "目标指标")
+COL_YEAR, COL_DEADLINE = COLUMNS.index("年份"), COLUMNS.index("完成时限")
+ROLE_SORT = Qt.ItemDataRole.UserRole + 2
+_NO_DATE = "9999-99-99"  # tasks without a dated deadline sort after every date
+
+
+def _deadline_dates(doc, t) -> list:
+    return task_deadline_dates(t, doc.meta.year)
 
 
 class LedgerModel(QAbstractTableModel):
@@ -108,10 +220,12 @@ class LedgerModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.rows: list[tuple] = []  # (doc, task)
+        self.dates: list[list] = []  # per row: the deadlines as dates, earliest first
 
     def set_rows(self, rows: Sequence[tuple]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
+        self.dates = [_deadline_dates(doc, t) for doc, t in self.rows]
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt API)
@@ -140,6 +254,14 @@ class LedgerModel(QAbstractTableModel):
             return self.cell(index.row(), index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(self.cell(index.row(), index.column()))
+        if role == ROLE_SORT:  # years as numbers, deadlines by their date
+            col = index.column()
+            if col == COL_YEAR:
+                return self.rows[index.row()][0].meta.year or 0
+            if col == COL_DEADLINE:
+                dates = self.dates[index.row()]
+                return dates[0].isoformat() if dates else _NO_DATE
+            return self.cell(index.row(), col)
         return None
 
 
@@ -152,10 +274,16 @@ class LedgerFilter(QSortFilterProxyModel):
         self.year = ""
         self.issuer = ""
         self.deadline = ""
+        self.due_from = None  # datetime.date bounds of the deadline range, inclusive
+        self.due_to = None
 
-    def set_filters(self, *, unit: str = "", year: str = "", issuer: str = "", deadline: str = "") -> None:
+    def set_filters(self, *, unit: str = "", year: str = "", issuer: str = "", deadline: str = "",
+                    due_from=None, due_to=None) -> None:
+        """A task passes the deadline range when one of its dated deadlines is inside it;
+        a task without a dated deadline does not pass a range."""
         self.beginFilterChange()
         self.unit, self.year, self.issuer, self.deadline = unit.strip(), year.strip(), issuer.strip(), deadline.strip()
+        self.due_from, self.due_to = due_from, due_to
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row, source_parent) -> bool:  # noqa: N802
@@ -169,6 +297,10 @@ class LedgerFilter(QSortFilterProxyModel):
             return False
         if self.deadline and not any(self.deadline in d for d in t.deadlines):
             return False
+        if self.due_from is not None or self.due_to is not None:
+            if not any((self.due_from is None or d >= self.due_from) and (self.due_to is None or d <= self.due_to)
+                       for d in model.dates[source_row]):
+                return False
         return True
 
 
@@ -189,13 +321,28 @@ class LedgerView(QWidget):
         self.issuer_edit = QLineEdit(self)
         self.issuer_edit.setPlaceholderText(self.tr("发文机关"))
         self.deadline_edit = QLineEdit(self)
-        self.deadline_edit.setPlaceholderText(self.tr("时限，如 6月底"))
-        for w in (self.unit_edit, self.year_edit, self.issuer_edit, self.deadline_edit):
+        self.deadline_edit.setPlaceholderText(self.tr("时限文字，如 6月底"))
+        self.due_from_edit = QLineEdit(self)
+        self.due_from_edit.setPlaceholderText(self.tr("时限自，如 2023-01"))
+        self.due_from_edit.setToolTip(self.tr("完成时限不早于：年、年-月或年-月-日（6月底前按当年 6 月 30 日计）"))
+        self.due_to_edit = QLineEdit(self)
+        self.due_to_edit.setPlaceholderText(self.tr("时限至，如 2023-06"))
+        self.due_to_edit.setToolTip(self.tr("完成时限不晚于：年、年-月或年-月-日"))
+        self.unit_edit.setMinimumWidth(160)
+        self.year_edit.setMaximumWidth(80)
+        for w in (self.unit_edit, self.year_edit, self.issuer_edit, self.deadline_edit,
+                  self.due_from_edit, self.due_to_edit):
+            w.setClearButtonEnabled(True)
             w.textChanged.connect(self._apply_filters)
-            bar.addWidget(w)
+            bar.addWidget(w, 2 if w is self.unit_edit else 1)
         self.export_button = QPushButton(self.tr("导出 CSV…"), self)
+        self.export_button.setToolTip(self.tr("导出当前筛选和排序的任务（UTF-8 带 BOM，Excel 可直接打开）"))
         self.export_button.clicked.connect(self._export_clicked)
+        self.xlsx_button = QPushButton(self.tr("导出 Excel…"), self)
+        self.xlsx_button.setToolTip(self.tr("导出当前筛选和排序的任务为 .xlsx 工作簿"))
+        self.xlsx_button.clicked.connect(self._export_xlsx_clicked)
         bar.addWidget(self.export_button)
+        bar.addWidget(self.xlsx_button)
         layout.addLayout(bar)
         self.count_label = QLabel(self)
         layout.addWidget(self.count_label)
@@ -203,11 +350,15 @@ class LedgerView(QWidget):
         self.proxy = LedgerFilter(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortLocaleAware(True)
+        self.proxy.setSortRole(ROLE_SORT)
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.verticalHeader().setDefaultSectionSize(QFontMetrics(self.font()).height() + 10)
+        for col, width in enumerate((220, 160, 130, 50, 90, 360, 130, 160, 80, 110, 110)):
+            self.table.setColumnWidth(col, width)
         self.table.activated.connect(self._activated)
         layout.addWidget(self.table, 1)
         self._update_count()
@@ -215,6 +366,11 @@ class LedgerView(QWidget):
     def set_rows(self, rows: Sequence[tuple]) -> None:
         """(doc, task) pairs, computed off the GUI thread by the caller."""
         self.model.set_rows(rows)
+        units = sorted({u.printed for _, t in rows for u in t.units} | {u.canonical for _, t in rows for u in t.units})
+        completer = QCompleter(units, self.unit_edit)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.unit_edit.setCompleter(completer)
         self._update_count()
 
     def visible_rows(self) -> list[tuple]:
@@ -225,24 +381,52 @@ class LedgerView(QWidget):
         return out
 
     def _apply_filters(self) -> None:
+        due_from = parse_date_bound(self.due_from_edit.text(), end=False)
+        due_to = parse_date_bound(self.due_to_edit.text(), end=True)
         self.proxy.set_filters(unit=self.unit_edit.text(), year=self.year_edit.text(),
-                               issuer=self.issuer_edit.text(), deadline=self.deadline_edit.text())
+                               issuer=self.issuer_edit.text(), deadline=self.deadline_edit.text(),
+                               due_from=due_from, due_to=due_to)
+        self._bad_bounds = [e.text() for e, d in ((self.due_from_edit, due_from), (self.due_to_edit, due_to))
+                            if e.text().strip() and d is None]
         self._update_count()
 
     def _update_count(self) -> None:
-        self.count_label.setText(self.tr("共 %1 项任务").replace("%1", str(self.proxy.rowCount())))
+        text = self.tr("共 %1 项任务（全部 %2 项）").replace("%1", str(self.proxy.rowCount())) \
+            .replace("%2", str(self.model.rowCount()))
+        bad = getattr(self, "_bad_bounds", [])
+        if bad:
+            text += self.tr("　无法识别的日期：%1（请写 2023、2023-06 或 2023-06-30）").replace("%1", "、".join(bad))
+        self.count_label.setText(text)
 
     def export_csv(self, path: str) -> int:
         """Write the visible rows, in view order, as the CLI's CSV (UTF-8 with BOM)."""
-        from reader.commands_tasks import write_csv
+        return save_csv(self.visible_rows(), path)
 
-        with open(path, "w", encoding="utf-8-sig", newline="") as f:
-            return write_csv(self.visible_rows(), f)
+    def export_xlsx(self, path: str) -> int:
+        """Write the visible rows, in view order, as an Excel workbook (same columns as CSV)."""
+        return write_xlsx(self.visible_rows(), path)
 
     def _export_clicked(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("导出任务台账"), "任务台账.csv", "CSV (*.csv)")
         if path:
-            self.export_csv(path)
+            self._export(self.export_csv, path)
+
+    def _export_xlsx_clicked(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出任务台账"), "任务台账.xlsx",
+                                              self.tr("Excel 工作簿 (*.xlsx)"))
+        if path:
+            if not path.lower().endswith(".xlsx"):
+                path += ".xlsx"
+            self._export(self.export_xlsx, path)
+
+    def _export(self, write, path: str) -> None:
+        try:
+            n = write(path)
+        except Exception as exc:  # a locked or unwritable file: a message, not a crash
+            QMessageBox.warning(self, self.tr("导出任务台账"), self.tr("无法写入 %1：%2").replace("%1", path)
+                                .replace("%2", str(exc)))
+            return
+        self.count_label.setText(self.tr("已导出 %1 项任务到 %2").replace("%1", str(n)).replace("%2", path))
 
     def _activated(self, index) -> None:
         src = self.proxy.mapToSource(index).row()

@@ -3,27 +3,27 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="69" />
+        <location filename="../../reader/ui/dialogs.py" line="70" />
         <source>公文阅读器</source>
         <translation>Gongwen Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="70" />
+        <location filename="../../reader/ui/dialogs.py" line="71" />
         <source>离线阅读、检索和导出中文公文（政府公报、通知、意见、规划、纪要）。</source>
         <translation>Read, search and export Chinese official documents offline (gazettes, notices, opinions, plans, minutes).</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="71" />
+        <location filename="../../reader/ui/dialogs.py" line="72" />
         <source>高亮日期与时限、数量与指标、责任单位和引用文号。</source>
         <translation>Highlights dates and deadlines, quantities, responsible units and cited document numbers.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="72" />
+        <location filename="../../reader/ui/dialogs.py" line="73" />
         <source>使用的开源软件：</source>
         <translation>Open-source software used:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="83" />
+        <location filename="../../reader/ui/dialogs.py" line="84" />
         <source>关于公文阅读器</source>
         <translation>About Gongwen Reader</translation>
     </message>
@@ -31,13 +31,13 @@
 <context>
     <name>DocTreeModel</name>
     <message>
-        <location filename="../../reader/ui/tree.py" line="217" />
+        <location filename="../../reader/ui/tree.py" line="259" />
         <source>公文</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="161" />
-        <location filename="../../reader/ui/tree.py" line="131" />
+        <location filename="../../reader/ui/main_window.py" line="163" />
+        <location filename="../../reader/ui/tree.py" line="172" />
         <source>未识别</source>
         <translation>Unknown</translation>
     </message>
@@ -45,22 +45,22 @@
 <context>
     <name>EntityPanel</name>
     <message>
-        <location filename="../../reader/ui/entities_panel.py" line="33" />
+        <location filename="../../reader/ui/entities_panel.py" line="35" />
         <source>本文要素</source>
         <translation>In this document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/entities_panel.py" line="44" />
+        <location filename="../../reader/ui/entities_panel.py" line="46" />
         <source>单击：跳到文中位置；双击责任单位：在全部公文中搜索；双击引用文号：打开该公文</source>
         <translation>Click: go to it in the text; double-click a unit: search all documents; double-click a cited number: open it</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/entities_panel.py" line="119" />
+        <location filename="../../reader/ui/entities_panel.py" line="122" />
         <source>跳到文中位置</source>
         <translation>Go to it in the text</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/entities_panel.py" line="120" />
+        <location filename="../../reader/ui/entities_panel.py" line="123" />
         <source>在全部公文中搜索“%1”</source>
         <translation>Search all documents for “%1”</translation>
     </message>
@@ -166,27 +166,27 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/ui/reading.py" line="393" />
+        <location filename="../../reader/ui/reading.py" line="392" />
         <source>在本文中查找</source>
         <translation>Find in this document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="402" />
+        <location filename="../../reader/ui/reading.py" line="401" />
         <source>上一处 (Shift+F3)</source>
         <translation>Previous (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="406" />
+        <location filename="../../reader/ui/reading.py" line="405" />
         <source>下一处 (F3)</source>
         <translation>Next (F3)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="410" />
+        <location filename="../../reader/ui/reading.py" line="409" />
         <source>关闭 (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="412" />
+        <location filename="../../reader/ui/reading.py" line="411" />
         <source>查找：</source>
         <translation>Find:</translation>
     </message>
@@ -222,22 +222,22 @@
         <translation>Task ledger</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ledger.py" line="58" />
+        <location filename="../../reader/ui/ledger.py" line="68" />
         <source>正在汇总全部公文中的任务…</source>
         <translation>Gathering the tasks of all documents…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ledger.py" line="62" />
+        <location filename="../../reader/ui/ledger.py" line="72" />
         <source>正在汇总全部公文中的任务… %1/%2</source>
         <translation>Gathering the tasks of all documents… %1/%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ledger.py" line="72" />
+        <location filename="../../reader/ui/ledger.py" line="82" />
         <source>无法汇总任务：%1</source>
         <translation>Cannot gather the tasks: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ledger.py" line="76" />
+        <location filename="../../reader/ui/ledger.py" line="86" />
         <source>%1 篇公文中的任务；双击一行打开公文。</source>
         <translation>Tasks in %1 documents; double-click a row to open its document.</translation>
     </message>
@@ -245,37 +245,94 @@
 <context>
     <name>LedgerView</name>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="183" />
+        <location filename="../../reader/ui/tasks_panel.py" line="318" />
         <source>单位，如 市经信局</source>
         <translation>Unit, e.g. 市经信局</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="185" />
+        <location filename="../../reader/ui/tasks_panel.py" line="320" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="187" />
+        <location filename="../../reader/ui/tasks_panel.py" line="322" />
         <source>发文机关</source>
         <translation>Issuer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="189" />
-        <source>时限，如 6月底</source>
-        <translation>Deadline, e.g. 6月底</translation>
+        <location filename="../../reader/ui/tasks_panel.py" line="324" />
+        <source>时限文字，如 6月底</source>
+        <translation>Deadline text, e.g. 6月底</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="193" />
+        <location filename="../../reader/ui/tasks_panel.py" line="326" />
+        <source>时限自，如 2023-01</source>
+        <translation>Due from, e.g. 2023-01</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="327" />
+        <source>完成时限不早于：年、年-月或年-月-日（6月底前按当年 6 月 30 日计）</source>
+        <translation>Deadline no earlier than: year, year-month or year-month-day (6月底前 counts as June 30 of the document's year)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="329" />
+        <source>时限至，如 2023-06</source>
+        <translation>Due by, e.g. 2023-06</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="330" />
+        <source>完成时限不晚于：年、年-月或年-月-日</source>
+        <translation>Deadline no later than: year, year-month or year-month-day</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="339" />
+        <source>导出当前筛选和排序的任务（UTF-8 带 BOM，Excel 可直接打开）</source>
+        <translation>Export the tasks as filtered and sorted (UTF-8 with BOM, opens in Excel)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="341" />
+        <source>导出 Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="342" />
+        <source>导出当前筛选和排序的任务为 .xlsx 工作簿</source>
+        <translation>Export the tasks as filtered and sorted to an .xlsx workbook</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="394" />
+        <source>共 %1 项任务（全部 %2 项）</source>
+        <translation>%1 tasks (of %2)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="398" />
+        <source>　无法识别的日期：%1（请写 2023、2023-06 或 2023-06-30）</source>
+        <translation>  Unreadable date: %1 (write 2023, 2023-06 or 2023-06-30)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="416" />
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="426" />
+        <source>无法写入 %1：%2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="429" />
+        <source>已导出 %1 项任务到 %2</source>
+        <translation>Exported %1 tasks to %2</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="338" />
         <source>导出 CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="230" />
-        <source>共 %1 项任务</source>
-        <translation>%1 tasks</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="240" />
+        <location filename="../../reader/ui/tasks_panel.py" line="410" />
+        <location filename="../../reader/ui/tasks_panel.py" line="415" />
+        <location filename="../../reader/ui/tasks_panel.py" line="426" />
         <source>导出任务台账</source>
         <translation>Export the task ledger</translation>
     </message>
@@ -283,285 +340,315 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="144" />
+        <location filename="../../reader/ui/main_window.py" line="146" />
         <source>公文阅读器</source>
         <translation>Gongwen Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="194" />
-        <source>筛选目录（标题、文号、机关）</source>
-        <translation>Filter (title, doc number, issuer)</translation>
+        <location filename="../../reader/ui/main_window.py" line="197" />
+        <source>按发文机关</source>
+        <translation>By issuer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="209" />
+        <location filename="../../reader/ui/main_window.py" line="198" />
+        <source>按责任单位</source>
+        <translation>By responsible unit</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="199" />
+        <source>目录的分组方式：发文机关 → 年份，或任务中的责任单位（规范名称）</source>
+        <translation>Group the tree by issuer → year, or by the responsible units named in tasks (canonical names)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="207" />
+        <source>筛选目录（标题、文号、机关、单位）</source>
+        <translation>Filter (title, doc number, issuer, unit)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="224" />
         <source>公文目录</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="229" />
-        <location filename="../../reader/ui/main_window.py" line="589" />
+        <location filename="../../reader/ui/main_window.py" line="244" />
+        <location filename="../../reader/ui/main_window.py" line="643" />
         <source>搜索结果</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="238" />
+        <location filename="../../reader/ui/main_window.py" line="254" />
         <source>要素</source>
         <translation>Entities</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="239" />
+        <location filename="../../reader/ui/main_window.py" line="255" />
         <source>任务</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="277" />
+        <location filename="../../reader/ui/main_window.py" line="256" />
+        <source>引用</source>
+        <translation>References</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="294" />
         <source>添加文件夹(&amp;A)…</source>
         <translation>&amp;Add Folder…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="278" />
+        <location filename="../../reader/ui/main_window.py" line="295" />
         <source>移除文件夹(&amp;R)…</source>
         <translation>&amp;Remove Folder…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="279" />
+        <location filename="../../reader/ui/main_window.py" line="296" />
         <source>重新扫描(&amp;S)</source>
         <translation>Re&amp;scan</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="280" />
+        <location filename="../../reader/ui/main_window.py" line="297" />
         <source>导出所选(&amp;E)…</source>
         <translation>&amp;Export Selected…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="281" />
+        <location filename="../../reader/ui/main_window.py" line="298" />
         <source>无法读取的文件(&amp;P)…</source>
         <translation>Unreadable &amp;Files…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="282" />
+        <location filename="../../reader/ui/main_window.py" line="299" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="283" />
+        <location filename="../../reader/ui/main_window.py" line="300" />
         <source>复制(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="284" />
+        <location filename="../../reader/ui/main_window.py" line="301" />
         <source>全选(&amp;A)</source>
         <translation>Select &amp;All</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="285" />
+        <location filename="../../reader/ui/main_window.py" line="302" />
         <source>在本文中查找(&amp;F)…</source>
         <translation>&amp;Find in Document…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="286" />
+        <location filename="../../reader/ui/main_window.py" line="303" />
         <source>下一处(&amp;N)</source>
         <translation>Find &amp;Next</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="287" />
+        <location filename="../../reader/ui/main_window.py" line="304" />
         <source>上一处(&amp;V)</source>
         <translation>Find Pre&amp;vious</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="288" />
+        <location filename="../../reader/ui/main_window.py" line="305" />
         <source>搜索全部公文(&amp;S)</source>
         <translation>&amp;Search All Documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="289" />
+        <location filename="../../reader/ui/main_window.py" line="306" />
         <source>后退(&amp;B)</source>
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="290" />
+        <location filename="../../reader/ui/main_window.py" line="307" />
         <source>放大(&amp;I)</source>
         <translation>Zoom &amp;In</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="291" />
+        <location filename="../../reader/ui/main_window.py" line="308" />
         <source>缩小(&amp;O)</source>
         <translation>Zoom &amp;Out</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="292" />
+        <location filename="../../reader/ui/main_window.py" line="309" />
         <source>原始大小(&amp;R)</source>
         <translation>&amp;Reset Zoom</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="293" />
+        <location filename="../../reader/ui/main_window.py" line="310" />
         <source>本文要素侧栏(&amp;P)</source>
         <translation>Side &amp;Panel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="294" />
+        <location filename="../../reader/ui/main_window.py" line="311" />
         <source>任务台账(&amp;T)…</source>
         <translation>&amp;Task Ledger…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="304" />
+        <location filename="../../reader/ui/main_window.py" line="321" />
         <source>关于公文阅读器(&amp;A)</source>
         <translation>&amp;About Gongwen Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="310" />
+        <location filename="../../reader/ui/main_window.py" line="327" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="314" />
+        <location filename="../../reader/ui/main_window.py" line="331" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="318" />
+        <location filename="../../reader/ui/main_window.py" line="335" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="320" />
+        <location filename="../../reader/ui/main_window.py" line="337" />
         <source>高亮</source>
         <translation>Highlights</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="327" />
+        <location filename="../../reader/ui/main_window.py" line="344" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="342" />
+        <location filename="../../reader/ui/main_window.py" line="359" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="343" />
+        <location filename="../../reader/ui/main_window.py" line="360" />
         <source>停止建立索引（已读完的文件保留）</source>
         <translation>Stop indexing (files read so far are kept)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="427" />
-        <location filename="../../reader/ui/main_window.py" line="534" />
+        <location filename="../../reader/ui/main_window.py" line="448" />
+        <location filename="../../reader/ui/main_window.py" line="550" />
         <source>正在打开公文库…</source>
         <translation>Opening the library…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="444" />
+        <location filename="../../reader/ui/main_window.py" line="460" />
         <source>%1 个文件夹 · %2 个文件 · %3 篇公文</source>
         <translation>%1 folders · %2 files · %3 documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="452" />
-        <location filename="../../reader/ui/main_window.py" line="473" />
+        <location filename="../../reader/ui/main_window.py" line="468" />
+        <location filename="../../reader/ui/main_window.py" line="489" />
         <source>正在读取公文库中的文件并建立索引，完成后公文将显示在左侧目录中。</source>
         <translation>Reading the library's files and building the index; the documents will appear on the left.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="454" />
+        <location filename="../../reader/ui/main_window.py" line="470" />
         <source>公文库中还没有公文。请用“文件 → 添加文件夹…”选择存放公文的文件夹。</source>
         <translation>The library has no documents yet. Choose a folder with File → Add Folder….</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="468" />
+        <location filename="../../reader/ui/main_window.py" line="484" />
         <source>⚠ %1 个文件无法读取</source>
         <translation>⚠ %1 files could not be read</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="485" />
+        <location filename="../../reader/ui/main_window.py" line="501" />
         <source>索引 %v/%m</source>
         <translation>Indexing %v/%m</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="493" />
+        <location filename="../../reader/ui/main_window.py" line="509" />
         <source>建立索引失败：%1</source>
         <translation>Indexing failed: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="497" />
+        <location filename="../../reader/ui/main_window.py" line="513" />
         <source>已取消建立索引</source>
         <translation>Indexing cancelled</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="500" />
+        <location filename="../../reader/ui/main_window.py" line="516" />
         <source>索引已更新：新增 %1，修改 %2，移除 %3 个文件（%4 秒）</source>
         <translation>Index updated: %1 new, %2 changed, %3 removed files (%4 s)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="510" />
+        <location filename="../../reader/ui/main_window.py" line="526" />
         <source>添加文件夹到公文库</source>
         <translation>Add a folder to the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="525" />
+        <location filename="../../reader/ui/main_window.py" line="541" />
         <source>移除文件夹</source>
         <translation>Remove folder</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="525" />
+        <location filename="../../reader/ui/main_window.py" line="541" />
         <source>从公文库中移除（不删除文件）：</source>
         <translation>Remove from the library (files are not deleted):</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="604" />
+        <location filename="../../reader/ui/main_window.py" line="574" />
+        <source>公文库中的公文没有列出责任单位的任务。</source>
+        <translation>No document in the library names units responsible for tasks.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="579" />
+        <source>正在汇总各公文的责任单位…</source>
+        <translation>Gathering the responsible units of all documents…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="658" />
         <source>搜索出错：%1</source>
         <translation>Search error: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="611" />
+        <location filename="../../reader/ui/main_window.py" line="665" />
         <source>无法搜索：%1</source>
         <translation>Cannot search: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="615" />
+        <location filename="../../reader/ui/main_window.py" line="669" />
         <source>%1 篇公文 · %2 处匹配</source>
         <translation>%1 documents · %2 matches</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="617" />
+        <location filename="../../reader/ui/main_window.py" line="671" />
         <source>（显示前 %1 篇）</source>
         <translation> (first %1 shown)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="619" />
+        <location filename="../../reader/ui/main_window.py" line="673" />
         <source>搜索结果（%1）</source>
         <translation>Results (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="627" />
+        <location filename="../../reader/ui/main_window.py" line="681" />
         <source>正在搜索…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="651" />
+        <location filename="../../reader/ui/main_window.py" line="705" />
         <source>找不到这篇公文（索引可能正在更新）</source>
         <translation>Document not found (the index may be updating)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="663" />
+        <location filename="../../reader/ui/main_window.py" line="719" />
         <source>无法列出本文任务：%1</source>
         <translation>Cannot list this document's tasks: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="664" />
+        <location filename="../../reader/ui/main_window.py" line="720" />
         <source>%1 — 公文阅读器</source>
         <translation>%1 — Gongwen Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="676" />
+        <location filename="../../reader/ui/main_window.py" line="755" />
         <source>库中没有 %1</source>
         <translation>%1 is not in the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="738" />
+        <location filename="../../reader/ui/main_window.py" line="817" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="738" />
+        <location filename="../../reader/ui/main_window.py" line="817" />
         <source>请先在目录或搜索结果中选择要导出的公文。</source>
         <translation>Select documents in the tree or the results first.</translation>
     </message>
@@ -569,27 +656,27 @@
 <context>
     <name>ProblemsDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="28" />
+        <location filename="../../reader/ui/dialogs.py" line="29" />
         <source>无法读取的文件</source>
         <translation>Unreadable files</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="32" />
+        <location filename="../../reader/ui/dialogs.py" line="33" />
         <source>以下 %1 个文件未能读取，其中的公文不在库中：</source>
         <translation>These %1 files could not be read; their documents are not in the library:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="34" />
+        <location filename="../../reader/ui/dialogs.py" line="35" />
         <source>所有文件均已成功读取。</source>
         <translation>All files were read.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="39" />
+        <location filename="../../reader/ui/dialogs.py" line="40" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="39" />
+        <location filename="../../reader/ui/dialogs.py" line="40" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -597,80 +684,119 @@
 <context>
     <name>ReadingPane</name>
     <message>
-        <location filename="../../reader/ui/reading.py" line="478" />
+        <location filename="../../reader/ui/reading.py" line="477" />
         <source>高亮：</source>
         <translation>Highlights:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="517" />
+        <location filename="../../reader/ui/reading.py" line="516" />
         <source>公文阅读器</source>
         <translation>Gongwen Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="518" />
+        <location filename="../../reader/ui/reading.py" line="517" />
         <source>在左侧目录中选择一篇公文，或在上方搜索全部公文。</source>
         <translation>Choose a document on the left, or search all documents above.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="526" />
+        <location filename="../../reader/ui/reading.py" line="525" />
         <source>（无标题）</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="527" />
+        <location filename="../../reader/ui/reading.py" line="526" />
         <source>未识别</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="529" />
+        <location filename="../../reader/ui/reading.py" line="528" />
         <source>文号：%1</source>
         <translation>Doc number: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="530" />
+        <location filename="../../reader/ui/reading.py" line="529" />
         <source>发文机关：%1</source>
         <translation>Issuer: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="531" />
+        <location filename="../../reader/ui/reading.py" line="530" />
         <source>成文日期：%1</source>
         <translation>Date: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="532" />
+        <location filename="../../reader/ui/reading.py" line="531" />
         <source>文种：%1</source>
         <translation>Kind: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="536" />
+        <location filename="../../reader/ui/reading.py" line="535" />
         <source>来源：%1　第 %2–%3 行　编码 %4</source>
         <translation>Source: %1  lines %2–%3  encoding %4</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="581" />
+        <location filename="../../reader/ui/reading.py" line="580" />
         <source>无匹配</source>
         <translation>No matches</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="584" />
+        <location filename="../../reader/ui/reading.py" line="583" />
         <source>第 %1 / %2 处</source>
         <translation>%1 / %2</translation>
     </message>
 </context>
 <context>
+    <name>RefsPanel</name>
+    <message>
+        <location filename="../../reader/ui/refs_panel.py" line="79" />
+        <location filename="../../reader/ui/refs_panel.py" line="155" />
+        <source>引用关系</source>
+        <translation>References</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/refs_panel.py" line="89" />
+        <source>单击：打开公文（灰色的文号不在公文库中，单击跳到文中位置）</source>
+        <translation>Click: open the document (grey numbers are not in the library: click goes to them in the text)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/refs_panel.py" line="104" />
+        <source>正在汇总引用关系…</source>
+        <translation>Gathering references…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/refs_panel.py" line="115" />
+        <source>本文引用（%1）</source>
+        <translation>Cites (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/refs_panel.py" line="134" />
+        <source>被引用（%1）</source>
+        <translation>Cited by (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/refs_panel.py" line="144" />
+        <source>公文库中没有引用本文的公文</source>
+        <translation>No document in the library cites this one</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/refs_panel.py" line="149" />
+        <source>引用 %1 个文号 · 被 %2 篇公文引用</source>
+        <translation>Cites %1 numbers · cited by %2 documents</translation>
+    </message>
+</context>
+<context>
     <name>Results</name>
     <message>
-        <location filename="../../reader/ui/results.py" line="50" />
+        <location filename="../../reader/ui/results.py" line="51" />
         <source>未识别</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/results.py" line="52" />
+        <location filename="../../reader/ui/results.py" line="53" />
         <source>%1 处</source>
         <translation>%1 hits</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/results.py" line="53" />
+        <location filename="../../reader/ui/results.py" line="54" />
         <source>日期未识别</source>
         <translation>date unknown</translation>
     </message>
@@ -678,62 +804,62 @@
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="69" />
+        <location filename="../../reader/ui/main_window.py" line="71" />
         <source>搜索全部公文：标题、正文、文号…（Ctrl+K）</source>
         <translation>Search all documents: title, text, doc number… (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="81" />
+        <location filename="../../reader/ui/main_window.py" line="83" />
         <source>按相关度</source>
         <translation>By relevance</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="82" />
+        <location filename="../../reader/ui/main_window.py" line="84" />
         <source>按日期（新→旧）</source>
         <translation>By date (newest first)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="83" />
+        <location filename="../../reader/ui/main_window.py" line="85" />
         <source>发文机关</source>
         <translation>Issuer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="84" />
+        <location filename="../../reader/ui/main_window.py" line="86" />
         <source>起始年份</source>
         <translation>From year</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="85" />
+        <location filename="../../reader/ui/main_window.py" line="87" />
         <source>截止年份</source>
         <translation>To year</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="86" />
+        <location filename="../../reader/ui/main_window.py" line="88" />
         <source>文种</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="87" />
+        <location filename="../../reader/ui/main_window.py" line="89" />
         <source>排序</source>
         <translation>Sort</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="118" />
+        <location filename="../../reader/ui/main_window.py" line="120" />
         <source>全部发文机关</source>
         <translation>All issuers</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="119" />
+        <location filename="../../reader/ui/main_window.py" line="121" />
         <source>起始年</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="120" />
+        <location filename="../../reader/ui/main_window.py" line="122" />
         <source>截止年</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="121" />
+        <location filename="../../reader/ui/main_window.py" line="123" />
         <source>全部文种</source>
         <translation>All kinds</translation>
     </message>
@@ -741,44 +867,107 @@
 <context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="53" />
+        <location filename="../../reader/ui/tasks_panel.py" line="73" />
+        <source>牵头：</source>
+        <translation>Lead: </translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="75" />
+        <source>配合：</source>
+        <translation>With: </translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="77" />
+        <source>时限：</source>
+        <translation>Deadline: </translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="122" />
         <source>本文任务</source>
         <translation>Tasks in this document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="58" />
+        <location filename="../../reader/ui/tasks_panel.py" line="129" />
         <source>条目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="58" />
+        <location filename="../../reader/ui/tasks_panel.py" line="129" />
         <source>任务</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="58" />
+        <location filename="../../reader/ui/tasks_panel.py" line="129" />
         <source>牵头</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="58" />
+        <location filename="../../reader/ui/tasks_panel.py" line="129" />
         <source>配合</source>
         <translation>With</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="58" />
+        <location filename="../../reader/ui/tasks_panel.py" line="129" />
         <source>时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="61" />
+        <location filename="../../reader/ui/tasks_panel.py" line="137" />
         <source>单击：跳到文中位置；双击：在全部公文中搜索牵头单位</source>
         <translation>Click: go to it in the text; double-click: search all documents for the lead unit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="87" />
+        <location filename="../../reader/ui/tasks_panel.py" line="145" />
+        <source>选中一项任务，这里显示全文、责任单位、时限和指标。</source>
+        <translation>Select a task to see its full text, units, deadline and targets here.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="173" />
         <source>本文任务（%1）</source>
         <translation>Tasks in this document (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="185" />
+        <source>牵头单位</source>
+        <translation>Lead units</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="186" />
+        <source>联系单位</source>
+        <translation>Liaison units</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="186" />
+        <source>配合单位</source>
+        <translation>Cooperating units</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="187" />
+        <source>牵头领导</source>
+        <translation>Lead officials</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="188" />
+        <source>完成时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="189" />
+        <source>目标指标</source>
+        <translation>Targets</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../reader/ui/app.py" line="137" />
+        <source>另一个公文阅读器窗口正在使用这个索引：本窗口只读，不更新索引。</source>
+        <translation>Another Gongwen Reader window is using this index: this window only reads it and does not update it.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/app.py" line="139" />
+        <source>（只读）</source>
+        <translation> (read-only)</translation>
     </message>
 </context>
 </TS>

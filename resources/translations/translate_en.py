@@ -160,6 +160,54 @@ EN = {
     "全部文种": "All kinds",
     "%1 处": "%1 hits",
     "日期未识别": "date unknown",
+    # document tree by unit, 引用 tab, ledger filters and Excel export
+    "按发文机关": "By issuer",
+    "按责任单位": "By responsible unit",
+    "目录的分组方式：发文机关 → 年份，或任务中的责任单位（规范名称）":
+        "Group the tree by issuer → year, or by the responsible units named in tasks (canonical names)",
+    "筛选目录（标题、文号、机关、单位）": "Filter (title, doc number, issuer, unit)",
+    "正在汇总各公文的责任单位…": "Gathering the responsible units of all documents…",
+    "公文库中的公文没有列出责任单位的任务。": "No document in the library names units responsible for tasks.",
+    "引用": "References",
+    "引用关系": "References",
+    "正在汇总引用关系…": "Gathering references…",
+    "本文引用（%1）": "Cites (%1)",
+    "被引用（%1）": "Cited by (%1)",
+    "（公文库中没有）": "(not in the library)",
+    "公文库中没有引用本文的公文": "No document in the library cites this one",
+    "引用 %1 个文号 · 被 %2 篇公文引用": "Cites %1 numbers · cited by %2 documents",
+    "单击：打开公文（灰色的文号不在公文库中，单击跳到文中位置）":
+        "Click: open the document (grey numbers are not in the library: click goes to them in the text)",
+    "牵头：": "Lead: ",
+    "配合：": "With: ",
+    "时限：": "Deadline: ",
+    "牵头单位": "Lead units",
+    "配合单位": "Cooperating units",
+    "联系单位": "Liaison units",
+    "牵头领导": "Lead officials",
+    "完成时限": "Deadline",
+    "目标指标": "Targets",
+    "选中一项任务，这里显示全文、责任单位、时限和指标。":
+        "Select a task to see its full text, units, deadline and targets here.",
+    "时限文字，如 6月底": "Deadline text, e.g. 6月底",
+    "时限自，如 2023-01": "Due from, e.g. 2023-01",
+    "时限至，如 2023-06": "Due by, e.g. 2023-06",
+    "完成时限不早于：年、年-月或年-月-日（6月底前按当年 6 月 30 日计）":
+        "Deadline no earlier than: year, year-month or year-month-day (6月底前 counts as June 30 of the document's year)",
+    "完成时限不晚于：年、年-月或年-月-日": "Deadline no later than: year, year-month or year-month-day",
+    "共 %1 项任务（全部 %2 项）": "%1 tasks (of %2)",
+    "　无法识别的日期：%1（请写 2023、2023-06 或 2023-06-30）":
+        "  Unreadable date: %1 (write 2023, 2023-06 or 2023-06-30)",
+    "导出 Excel…": "Export Excel…",
+    "导出当前筛选和排序的任务（UTF-8 带 BOM，Excel 可直接打开）":
+        "Export the tasks as filtered and sorted (UTF-8 with BOM, opens in Excel)",
+    "导出当前筛选和排序的任务为 .xlsx 工作簿": "Export the tasks as filtered and sorted to an .xlsx workbook",
+    "Excel 工作簿 (*.xlsx)": "Excel workbook (*.xlsx)",
+    "无法写入 %1：%2": "Cannot write %1: %2",
+    "已导出 %1 项任务到 %2": "Exported %1 tasks to %2",
+    "另一个公文阅读器窗口正在使用这个索引：本窗口只读，不更新索引。":
+        "Another Gongwen Reader window is using this index: this window only reads it and does not update it.",
+    "（只读）": " (read-only)",
 }
 
 

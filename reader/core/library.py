@@ -86,6 +86,25 @@ def _hash_file(path: str) -> str:
     return h.hexdigest()
 
 
+NAME_NOT_UTF8 = ("文件名不是 UTF-8 编码（多半是 GBK），无法建立索引，请给文件改名 "
+                 "(file name is not valid UTF-8, probably GBK: rename the file)")
+
+
+def _storable(path: str) -> bool:
+    """A Linux file name in GBK bytes arrives as lone surrogates, which SQLite text cannot
+    hold: one such name used to abort the whole update."""
+    try:
+        path.encode("utf-8")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+def _shown_name(path: str) -> str:
+    """The name as its author saw it (GBK bytes read as GB18030), storable and readable."""
+    return os.fsencode(path).decode("gb18030", "replace")
+
+
 def _walk(folder: Path, skip: Path) -> list[tuple[str, int, int]]:
     """(path, size, mtime_ns) of every text file under folder, hidden ones excluded."""
     found: list[tuple[str, int, int]] = []
@@ -457,6 +476,9 @@ class Library:
                 unavailable.append(os.path.join(str(folder), ""))
                 continue
             for path, size, mtime in _walk(folder, self.index_dir):
+                if not _storable(path):
+                    problems.append(Problem(_shown_name(path), NAME_NOT_UTF8))
+                    continue
                 found[path] = (size, mtime)
         known = {
             p: (size, mtime, h, err)

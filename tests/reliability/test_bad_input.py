@@ -209,6 +209,22 @@ def test_a_second_update_changes_nothing(messy):
     assert snapshot(lib, queries) == before
 
 
+def test_file_names_in_gbk_bytes(tmp_path):
+    """Linux file names are bytes: a GBK name (not valid UTF-8) is listed as a problem under its
+    readable name, asking for a rename; it used to abort the whole update."""
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    (folder / "正常.txt").write_text(make_doc("正常文件"), encoding="utf-8")
+    with open(os.path.join(os.fsencode(folder), GBK_NAME), "wb") as f:
+        f.write(make_doc("国标文件名").encode("gb18030"))
+    lib = Library([folder], index_dir=tmp_path / "index")
+    lib.update()
+    assert doc_ids(lib, "正常文件")
+    (problem,) = lib.problems()
+    assert problem.file.endswith("公文阅读.txt") and "文件名" in problem.reason and "GBK" in problem.reason
+    assert lib.update().problems == 1  # stays listed, nothing else changes
+
+
 # ── unreadable, vanishing and changing files ────────────────────────────────
 
 

@@ -143,8 +143,12 @@ def prepare_file(path: str) -> tuple[str, str | None, str | None, list[tuple]]:
 
     try:
         digest = _hash_file(path)
+    except PermissionError:
+        return path, None, "没有读取权限 (permission denied)", []
+    except FileNotFoundError:
+        return path, None, "文件在读取前被删除或改名 (file vanished before it was read)", []
     except OSError as exc:
-        return path, None, exc.strerror or str(exc), []
+        return path, None, f"无法读取 ({exc.strerror or exc})", []
     try:
         result = parse_file(path)
         error = result.error

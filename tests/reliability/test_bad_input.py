@@ -252,7 +252,7 @@ def test_unreadable_file_is_a_problem_patched_open(tmp_path, monkeypatch):
     s = lib.update()
     assert s.problems == 1
     (p,) = lib.problems()
-    assert p.file == str(secret) and "ermission" in p.reason or "权限" in p.reason
+    assert p.file == str(secret) and "没有读取权限" in p.reason
     assert doc_ids(lib, "可读文件")
 
 
@@ -302,7 +302,7 @@ def test_unreadable_file_as_another_user():
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout.strip().splitlines()[-1])
     assert [p[0] for p in out["problems"]] == [str(secret)]
-    assert "ermission" in out["problems"][0][1] or "权限" in out["problems"][0][1]
+    assert "没有读取权限" in out["problems"][0][1]
     assert out["docs"] == [str(folder / "好.txt")]
 
 
@@ -336,7 +336,7 @@ def test_file_deleted_between_scan_and_read(tmp_path, monkeypatch):
     s = lib.update(progress=progress)
     assert not s.cancelled
     reasons = {Path(p.file).name: p.reason for p in lib.problems()}
-    assert victim_name in reasons  # said, not silently lost
+    assert "被删除" in reasons[victim_name]  # said, not silently lost
     assert doc_ids(lib, "文件1号主题") and not doc_ids(lib, "文件2号主题")
     s = lib.update()
     assert s.removed == 1 and lib.problems() == []

@@ -158,6 +158,13 @@ def test_spec_non_numbers_are_not_numbers(text):
     assert all(k != "number" for k, _ in kinds(text)), kinds(text)
 
 
+def test_a_numeral_inside_a_book_title_is_not_a_quantity():
+    assert kinds("印发《泰和县农村供水保障提升三年行动计划（2024-2026年）》的通知") == [("date", "2024-2026年")]
+    assert kinds("《关于下达100万元资金的通知》，实施三年，投资3亿元") == [("number", "三年"), ("number", "3亿元")]
+    # an unclosed 《 does not hide the numbers after it
+    assert kinds("《实施方案，投资3亿元") == [("number", "3亿元")]
+
+
 def test_year_inside_a_doc_number_is_part_of_the_docref_not_a_date():
     assert kinds("依据甬政发〔2022〕21号文件") == [("docref", "甬政发〔2022〕21号")]
     assert kinds("（国办发〔2008〕116号）") == [("docref", "国办发〔2008〕116号")]

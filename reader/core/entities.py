@@ -951,11 +951,26 @@ def _table_numbers(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# a book title (《…三年行动计划》, 《关于下达100万元…的通知》) is a name: no quantity inside it
+_BOOK_TITLE_RE = re.compile("《[^《》\n]{1,150}》")
+
+
+def _book_titles(text: str) -> list[tuple[int, int]]:
+    if "《" not in text:
+        return []
+    return [(m.start(), m.end()) for m in _BOOK_TITLE_RE.finditer(text)]
+
+
 def _find_numbers(text: str) -> list[tuple[int, int]]:
     out = []
+    titles = _book_titles(text)
+    title_starts = [a for a, _ in titles]
     for m in _NUMBER_RE.finditer(text):
         if _number_ok(text, m):
             a, b = m.start(), m.end()
+            k = bisect.bisect_right(title_starts, a) - 1
+            if k >= 0 and titles[k][1] > a:
+                continue
             while b > a and text[b - 1] in " \u3000":
                 b -= 1
             # a sign of its own: 自然增长率为-0.48‰

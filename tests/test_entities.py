@@ -230,6 +230,18 @@ def test_a_modal_after_a_whole_name_assigns_work_in_minutes():
     assert [t for k, t in kinds(text) if k == "unit"] == ["市财政局", "市住建局", "市规划局"]
 
 
+def test_a_unit_span_holds_no_verb_before_or_after_the_name():
+    assert [t for k, t in kinds("二、补齐短板。建议市生态环境局牵头，市水利局配合。") if k == "unit"] == ["市生态环境局", "市水利局"]
+    assert [t for k, t in kinds("要求区财政局会同区审计局负责。责成市住建局牵头。") if k == "unit"] == [
+        "区财政局", "区审计局", "市住建局"]
+    assert [t for k, t in kinds("（责任单位：各乡镇人民政府；县水利局负责指导）") if k == "unit"] == ["各乡镇人民政府", "县水利局"]
+
+
+def test_a_pronoun_with_an_organ_is_not_a_unit():
+    text = "请你街道于2023年11月30日前完成。请你局抓紧落实，请你单位配合，我市牵头，请贵州省财政厅配合。"
+    assert [t for k, t in kinds(text) if k == "unit"] == ["贵州省财政厅"]
+
+
 def test_issuer_in_signature_is_not_a_unit():
     text = "特此通知。\n宁波市人民政府办公厅\n2022年5月17日"
     assert kinds(text) == [("date", "2022年5月17日")]

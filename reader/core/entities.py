@@ -419,7 +419,7 @@ def _labels(text: str):
 _ANY_LABEL_RE = re.compile(f"[{_CJK}/]{{2,10}}[ \u3000]*[:：]")
 _ITEM_TAIL_RE = re.compile(
     "(?:等(?:有关|相关|其他)?(?:部门|单位|机构|区域|成员单位|驻[^、，]{1,6})?(?:[、和及](?:部门|单位|机构)){0,3}"
-    "|(?:按职责|根据职责|按照职责|分别|共同)?(?:分工)?(?:负责|牵头|配合|落实|参与)"
+    "|(?:按职责|根据职责|按照职责|分别|共同)?(?:分工)?(?:负责|牵头|配合|落实|参与)(?:指导|督导|协调|组织|实施|推进|监督)?"
     "|其他成员单位|各成员单位|成员单位|以下同|（以下[^）]{0,12}）|要|应当|应|须|必须|需要|需"
     "|[（(][^（）()]{0,8}(?:牵头|配合|主责|召集|负责|落实|单位|排名第一)[）)])$"
 )
@@ -439,15 +439,30 @@ _TRIGGER_RE = re.compile(
     f"(?:(?P<left>{_LEFT_TRIGGERS})|(?P<right>{_RIGHT_TRIGGERS}))"
 )
 _LEFT_BOUNDARY = set("，。；：！？,;:!?\n\t“”《》")
-_LEFT_LEAD_RE = re.compile("^(?:分别由|并由|均由|统一由|由|请|并|均|另|再|要|应|须|将|其中|同时|还|和|及|与)")
+_LEFT_LEAD_RE = re.compile(
+    # no "^": match(text, pos) anchors at pos, while "^" would only ever match at 0
+    # (not 和 与 将 应 及: they begin place names — 和平区, 将乐县, 应城市)
+    "(?:分别由|并由|均由|统一由|由|建议由|建议|要求|责成|明确由|明确|指定由|指定|委托|商请|提请|请|并|要|须|其中|同时)"
+)
 
 
 # 各地各部门 · 各地各相关部门 · 各有关部门: everyone, not a named body
 _EVERYONE_RE = re.compile("各地(?:各)?(?:有关|相关)?(?:部门|单位)?|各(?:有关|相关)?(?:部门|单位)|有关(?:部门|单位|方面)")
 
 
+# 你街道 · 你局 · 你单位 · 我市 · 贵单位 · 本局: the addressee or the writer, not a named body
+_PRONOUN_ORG_RE = re.compile(
+    f"(?:你|您|我|贵|该|本|其|此)(?:省|市|区|县|州|镇|乡|街道|单位|部门|机关|{_ORG_SUFFIX_ALT})?"
+)
+
+
 def _not_org_word(s: str) -> bool:
-    return s.endswith(_NOT_ORG_ENDINGS) or s in _GENERIC_ITEMS or bool(_EVERYONE_RE.fullmatch(s))
+    return (
+        s.endswith(_NOT_ORG_ENDINGS)
+        or s in _GENERIC_ITEMS
+        or bool(_EVERYONE_RE.fullmatch(s))
+        or bool(_PRONOUN_ORG_RE.fullmatch(s))
+    )
 
 
 def _is_org(s: str, *, need_prefix: bool) -> bool:

@@ -165,6 +165,21 @@ def test_a_numeral_inside_a_book_title_is_not_a_quantity():
     assert kinds("《实施方案，投资3亿元") == [("number", "3亿元")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["126個", "3萬元", "1.38萬戶", "5項", "10戶", "20輛", "3臺", "5噸", "10畝", "30平方公尺", "兩個月", "3個百分點",
+     "三萬元", "2億元"],
+)
+def test_traditional_measure_words_make_numbers(text):
+    assert kinds(f"達到{text}，") == [("number", text)]
+
+
+def test_traditional_doc_numbers_are_docrefs():
+    assert kinds("依據雲公通〔2023〕6號執行") == [("docref", "雲公通〔2023〕6號")]
+    assert kinds("根據國務院令第734號") == [("docref", "國務院令第734號")]
+    assert [k for k, _ in kinds("處理3條意見，條例第十條")] == ["number"]  # 條例 is a word, 第十條 an article
+
+
 def test_year_inside_a_doc_number_is_part_of_the_docref_not_a_date():
     assert kinds("依据甬政发〔2022〕21号文件") == [("docref", "甬政发〔2022〕21号")]
     assert kinds("（国办发〔2008〕116号）") == [("docref", "国办发〔2008〕116号")]

@@ -134,14 +134,14 @@ _FROM_PREFIX = frozenset("自从")
 
 # ------------------------------------------------------------------ doc numbers
 _DOCREF_YEAR_RE = re.compile(
-    f"[〔［\\[(（【]{_S}(?:{_YEAR}){_S}[〕］\\])）】]{_S}第?{_S}{_D}{{1,5}}{_S}号"
+    f"[〔［\\[(（【]{_S}(?:{_YEAR}){_S}[〕］\\])）】]{_S}第?{_S}{_D}{{1,5}}{_S}[号號]"
 )
 _DOCREF_ORDER_RE = re.compile(
-    f"令{_S}第?{_S}(?:{_D}{{1,4}}|[一二三四五六七八九十百零〇]{{1,6}}){_S}号"
+    f"令{_S}第?{_S}(?:{_D}{{1,4}}|[一二三四五六七八九十百零〇]{{1,6}}){_S}[号號]"
 )
-_ORDER_ISSUER_TAILS = ("政府", "院", "部", "局", "委", "署", "主席", "厅", "行", "会")
+_ORDER_ISSUER_TAILS = ("政府", "院", "部", "局", "委", "署", "主席", "厅", "行", "会", "廳", "會")
 # characters that cannot be part of a doc-number prefix (甬政办发): walking left stops there
-_DOCREF_STOP = set("的了和及与在按照据于关为是等文号件《》“”\"'、，。；：！？（）()〔〕[]【】 \t\n\u3000")
+_DOCREF_STOP = set("的了和及与在按照据于关为是等文号件《》“”\"'、，。；：！？（）()〔〕[]【】 \t\n\u3000") | set("據於關為與號")  # and in traditional characters
 
 
 def _docref_prefix_start(text: str, pos: int, limit: int) -> int:
@@ -237,26 +237,38 @@ _CN_UNITS = set(
 人次 人 名 户 家 个 项 件 宗 起 例 台 套 辆 艘 架 所 座 栋 条 批 次 轮 场 支 处 张 份 种 类 倍 番 成 万吨 吨 亩 公里 米
 平方米 平方公里 公顷""".split()
 )
+# Big5 / traditional-character documents write the same measure words traditionally
+# (126個, 3萬元, 5項, 10戶, 20輛, 3臺, 5噸, 10畝); Taiwan usage adds 公尺 / 平方公尺 / 公頃.
+_TRAD = str.maketrans(
+    "个万亿项户辆台吨亩时钟条处场种类张间层栋只头门组对笔点标车岁欧镑币顷备规础间级总号",
+    "個萬億項戶輛臺噸畝時鐘條處場種類張間層棟隻頭門組對筆點標車歲歐鎊幣頃備規礎間級總號",
+)
+_TRAD_ONLY_UNITS = "公尺 平方公尺 立方公尺 公頃 萬平方公尺 人次"
+_UNITS = _UNITS + " " + " ".join(u.translate(_TRAD) for u in _UNITS.split()) + " " + _TRAD_ONLY_UNITS
+_CN_UNITS |= {u.translate(_TRAD) for u in _CN_UNITS} | {"公尺", "平方公尺", "公頃"}
+for _unit, _blocked in list(_UNIT_BLOCK.items()):
+    _UNIT_BLOCK.setdefault(_unit.translate(_TRAD), _blocked + _blocked.translate(_TRAD))
+    _UNIT_BLOCK[_unit] = _blocked + _blocked.translate(_TRAD)
 _UNIT_LIST = sorted(set(_UNITS.split()), key=len, reverse=True)
 _UNIT_ALT = _trie_regex(_UNIT_LIST)
 _PER_UNIT = "(?:/(?:" + _UNIT_ALT + "|[亩人年月日户台吨件次]))?"
 
 # every repetition is bounded: a run of 100 000 digits must not cost a backtrack per digit
 _AR_NUM = f"(?:{_D}{{1,3}}(?:[,，]{_D}{{3}}){{1,5}}|{_D}{{1,16}})(?:[.．]{_D}{{1,8}})?"
-_CN_NUM = "(?:[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]{0,12}(?:点[零一二三四五六七八九]{1,8})?)"
-_MULT = "(?:[多余]?[十百千万亿]{1,3}[多余]?|[多余])"  # 1.38万 · 100多万 · 20余 · 10万余
+_CN_NUM = "(?:[一二两兩三四五六七八九十][零〇一二两兩三四五六七八九十百千万亿萬億]{0,12}(?:[点點][零一二三四五六七八九]{1,8})?)"
+_MULT = "(?:[多余]?[十百千万亿萬億]{1,3}[多余]?|[多余])"  # 1.38万 · 100多万 · 20余 · 10万余
 # a numeral that is not the first of its match (the end of a range: 1-[2]家, 百分之[五十])
 _NUMERAL2 = f"(?:{_AR_NUM}{_S}{_MULT}?|{_CN_NUM}{_MULT}?)"
 
-_NUM_FIRST = "[0-9０-９一二两三四五六七八九十百]"
+_NUM_FIRST = "[0-9０-９一二两兩三四五六七八九十百]"
 _NUM_AR_NOT_BEFORE = "[0-9０-９.．A-Za-z_/]"
-_NUM_CN_NOT_BEFORE = "[一二两三四五六七八九十百千万亿零〇点]"
+_NUM_CN_NOT_BEFORE = "[一二两兩三四五六七八九十百千万亿萬億零〇点點]"
 _NUMBER_RE = re.compile(
     # The pattern starts with a plain character class so the engine can jump from candidate to
     # candidate; the look-behind after it refuses to start inside 2022, GB25506 or 二十.
     f"(?P<num>{_NUM_FIRST}"
     f"(?:(?<=[0-9０-９])(?<!{_NUM_AR_NOT_BEFORE}.)(?P<ar1>(?:{_D}{{0,2}}(?:[,，]{_D}{{3}}){{1,5}}|{_D}{{0,15}})(?:[.．]{_D}{{1,8}})?){_S}{_MULT}?"
-    f"|(?<=[一二两三四五六七八九十百])(?<!{_NUM_CN_NOT_BEFORE}.)(?P<cn1>(?<!百)[零〇一二两三四五六七八九十百千万亿]{{0,12}}(?:点[零一二三四五六七八九]{{1,8}})?){_MULT}?"
+    f"|(?<=[一二两兩三四五六七八九十百])(?<!{_NUM_CN_NOT_BEFORE}.)(?P<cn1>(?<!百)[零〇一二两兩三四五六七八九十百千万亿萬億]{{0,12}}(?:[点點][零一二三四五六七八九]{{1,8}})?){_MULT}?"
     "|(?<=百)(?<!" + _NUM_CN_NOT_BEFORE + ".)(?P<pct>分之" + _NUMERAL2 + ")"
     "))"
     "(?:"
@@ -267,7 +279,7 @@ _NUMBER_RE = re.compile(
     # 三分之一
     "|(?<=[一二三四五六七八九十])(?P<frac>分之[一二三四五六七八九十]{1,4})"
     # Arabic with a multiplier only: 180亿 · 3万
-    "|(?:(?<=[万亿])|(?<=[万亿][多余]))(?P<bare>)"
+    "|(?:(?<=[万亿萬億])|(?<=[万亿萬億][多余]))(?P<bare>)"
     # 百分之五十 (already whole)
     "|(?(pct)(?P<pctend>)|(?!))"
     ")"

@@ -180,6 +180,14 @@ def test_traditional_doc_numbers_are_docrefs():
     assert [k for k, _ in kinds("處理3條意見，條例第十條")] == ["number"]  # 條例 is a word, 第十條 an article
 
 
+def test_a_full_width_point_between_digits_is_a_decimal_point_after_normalise():
+    from reader.core import normalise
+
+    text = normalise.reflow(normalise.clean_lines("投资１．２亿元，增长3．5%。\n1．加强管理。"))
+    assert "1．2亿元" in text  # normalise keeps the point: the number pattern must take it
+    assert kinds(text) == [("number", "1．2亿元"), ("number", "3．5%")]
+
+
 def test_year_inside_a_doc_number_is_part_of_the_docref_not_a_date():
     assert kinds("依据甬政发〔2022〕21号文件") == [("docref", "甬政发〔2022〕21号")]
     assert kinds("（国办发〔2008〕116号）") == [("docref", "国办发〔2008〕116号")]

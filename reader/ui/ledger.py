@@ -53,7 +53,7 @@ class LedgerDialog(QDialog):
         layout.addWidget(self.view, 1)
         ready = getattr(service, "links_ready", None)
         if ready is not None:  # the library changed: show its new ledger
-            ready.connect(lambda: self.refresh() if self.isVisible() else None)
+            ready.connect(self._library_changed)
 
     def refresh(self) -> None:
         """Rows of the library's links (reader.ui.links, computed once per update) when ready,
@@ -72,6 +72,10 @@ class LedgerDialog(QDialog):
                 self.tr("正在汇总全部公文中的任务… %1/%2").replace("%1", str(done)).replace("%2", str(total))))
         self.worker.done.connect(self._done)
         self.worker.start(QThread.Priority.LowPriority)
+
+    def _library_changed(self) -> None:
+        if self.isVisible():
+            self.refresh()
 
     def _done(self, result) -> None:
         if self.worker is not None:

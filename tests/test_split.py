@@ -508,3 +508,55 @@ def test_forwarded_document_with_its_own_number_belongs_to_the_forwarding_notice
     assert doc.meta.doc_number == "嘉政办发〔2022〕5号"
     assert doc.meta.date == "2022-01-10"
     assert "加强监督检查" in doc.text
+
+
+def _unplaced_lines(text):
+    """Non-furniture source lines after the first document that no segment holds."""
+    from reader.core import split
+
+    lines = clean_lines(text)
+    rows, noise = split._prepare(lines)
+    furniture = {l.no for l in noise} | {rows.lines[i].no for i in range(len(rows.c)) if rows.toc[i]}
+    placed = {l.no for seg in split.split_documents(lines) for l in seg.lines}
+    if not placed:
+        return []
+    start = min(placed)
+    return [(l.no, l.text) for l in lines
+            if l.text.strip() and l.no > start and l.no not in furniture and l.no not in placed]
+
+
+def test_every_source_line_after_the_first_document_is_in_some_document():
+    """Nothing of a source is lost: every non-blank line that is not a running header, page
+    number or contents entry lies in some document (held-out corpus and seeds)."""
+    from pathlib import Path
+
+    from reader.core.decode import decode_file
+
+    root = Path(__file__).resolve().parents[1]
+    texts = {p.name: p.read_text(encoding="utf-8") for p in sorted((root / "tests" / "heldout" / "src").glob("*.txt"))}
+    texts.update({p.name: decode_file(p).text for p in sorted((root / "seeds").glob("*.txt"))})
+    assert len(texts) >= 18
+    lost = {name: _unplaced_lines(t) for name, t in texts.items()}
+    assert not any(lost.values()), {k: v for k, v in lost.items() if v}
+
+
+def test_body_of_a_decision_whose_words_match_the_contents_stays_with_it():
+    """A body right after an adoption note shares its words with a contents entry: it must go
+    to its 决定, never to the dropped contents page."""
+    text = (
+        "某某县人大常委会公报\n\n目  录\n\n"
+        "某某县人民代表大会常务委员会关于召开某某县第九届人民代表大会第二次会议的决定 …………… 1\n"
+        "某某县人民代表大会常务委员会关于批准某某县2022年决算的决议 ……………………… 2\n\n"
+        "某某县人民代表大会常务委员会关于召开某某县第九届人民代表大会第二次会议的决定\n\n"
+        "（2023年10月27日某某县第九届人民代表大会常务委员会第八次会议通过）\n\n"
+        "某某县第九届人民代表大会常务委员会第八次会议决定：某某县第九届人民代表大会第二次会议于2024年1月在某某县召开。\n"
+        "建议会议的主要议程是：听取和审查县人民政府工作报告。\n\n"
+        "某某县人民代表大会常务委员会关于批准某某县2022年决算的决议\n\n"
+        "（2023年10月27日某某县第九届人民代表大会常务委员会第八次会议通过）\n\n"
+        "会议决定批准某某县2022年决算。\n"
+    )
+    assert _unplaced_lines(text) == []
+    docs = parse_text(text)
+    decision = doc_with(docs, "第二次会议的决定")
+    assert "于2024年1月在某某县召开" in decision.text
+    assert "听取和审查县人民政府工作报告" in decision.text

@@ -1081,8 +1081,49 @@ def _file_context(rows: _Rows) -> dict:
     return ctx
 
 
+def _is_front_matter(rows: _Rows, doc: _Doc, docs: list[_Doc]) -> bool:
+    """A cover, masthead or contents page: not a document (DOCUMENTS.md)."""
+    if doc.header is None and sum(1 for i in doc.rows if rows.toc[i]) * 3 >= len(doc.rows):
+        return True
+    return doc is docs[0] and doc.header is None and len(docs) > 1 and not any("。" in rows.c[i] for i in doc.rows)
+
+
+def _rehome_front_matter(rows: _Rows, docs: list[_Doc]) -> None:
+    """Give the rows of a dropped cover/contents 'document' that lie among real documents to them.
+
+    A body block can be placed with the contents page (its title words match a contents
+    entry); dropping the contents page must not drop that body. Each such row goes to the
+    kept document owning the nearest row before it (else after it). Contents-entry rows and
+    the cover before the first kept document stay out: they are front matter, not text.
+    """
+    dropped = [d for d in docs if d.rows and _is_front_matter(rows, d, docs)]
+    if not dropped:
+        return
+    kept = [d for d in docs if d.rows and not any(d is x for x in dropped)]
+    if not kept:
+        return
+    owner: dict[int, _Doc] = {i: d for d in kept for i in d.rows}
+    first_kept = min(owner)
+    for d in dropped:
+        moving = [i for i in d.rows if i > first_kept and not rows.toc[i]]
+        for i in moving:
+            k = i - 1
+            while k >= 0 and k not in owner:
+                k -= 1
+            if k >= 0:
+                target = owner[k]
+                pos = target.rows.index(k) + 1
+            else:  # unreachable while i > first_kept; kept for safety
+                target = owner[first_kept]
+                pos = target.rows.index(first_kept)
+            target.rows.insert(pos, i)
+            owner[i] = target
+            d.rows.remove(i)
+
+
 def _segments(rows: _Rows, noise: list[Line], docs: list[_Doc], lines: Sequence[Line]) -> list[Segment]:
     ctx = _file_context(rows)
+    _rehome_front_matter(rows, docs)
     # blank and noise lines go with the content line before them
     by_no: dict[int, _Doc] = {}
     for doc in docs:
@@ -1142,11 +1183,8 @@ def _segments(rows: _Rows, noise: list[Line], docs: list[_Doc], lines: Sequence[
             body_lines.append(rows.lines[i])
             body_lines.extend(after.get(no, ()))
         kind_hint = doc.kind_hint
-        if doc.header is None and sum(1 for i in doc.rows if rows.toc[i]) * 3 >= len(doc.rows):
-            # a cover and contents page: its entries are not documents, and neither is it
-            continue
-        if doc is docs[0] and doc.header is None and len(docs) > 1 and not any("。" in rows.c[i] for i in doc.rows):
-            continue  # a cover, masthead or contents list before the first document: no sentence in it
+        if _is_front_matter(rows, doc, docs):
+            continue  # a cover, masthead or contents page: its entries are not documents, and neither is it
         seg = DocSegment(
             lines=head_lines + body_lines,
             title="\n".join(rows.inline_title.get(i, rows.lines[i].text.strip())

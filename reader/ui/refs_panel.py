@@ -11,7 +11,6 @@ from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QLabel,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeWidget,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.ui.itempaint import draw_item_frame
 from reader.ui.plain import plain_tooltip
 
 ROLE_ACTION = Qt.ItemDataRole.UserRole + 1  # ("open", doc_id, start, end) | ("scroll", start, end)
@@ -52,13 +52,7 @@ class WrappingDelegate(QStyledItemDelegate):
         return QSize(width, rect.height() + 8)
 
     def paint(self, painter, option: QStyleOptionViewItem, index) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        text = opt.text
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        opt, text = draw_item_frame(self, painter, option, index)
         painter.save()
         painter.setFont(opt.font)
         brush = index.data(Qt.ItemDataRole.ForegroundRole)

@@ -9,9 +9,10 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QTextCharFormat, QTextLayout, QTextOption
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from reader.ui import theme
+from reader.ui.itempaint import SUBTLE, draw_item_frame
 from reader.ui.plain import plain_tooltip
 
 ROLE_HIT = Qt.ItemDataRole.UserRole + 1
@@ -78,16 +79,11 @@ class ResultDelegate(QStyledItemDelegate):
 
     def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         hit = index.data(ROLE_HIT)
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        opt, _ = draw_item_frame(self, painter, option, index)
         if hit is None:
             return
         text_color = opt.palette.text().color()
-        grey = QColor("#6b7280")
+        grey = SUBTLE
         rect = opt.rect.adjusted(self.PADDING + 2, self.PADDING, -self.PADDING, -self.PADDING)
         painter.save()
         title_font = QFont(opt.font)

@@ -18,13 +18,12 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
-    QRect,
     QSize,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QCompleter,
     QFileDialog,
@@ -35,7 +34,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -49,6 +47,7 @@ from PySide6.QtWidgets import (
 from reader.core.ledger_export import parse_date_bound, save_csv, task_deadline_dates, write_xlsx
 from reader.core.model import Document
 from reader.core.tasks import Task, extract_tasks
+from reader.ui.itempaint import draw_item_frame, draw_two_lines
 from reader.ui.plain import plain_tooltip
 
 ROLE_SPAN = Qt.ItemDataRole.UserRole + 1
@@ -82,29 +81,10 @@ class TaskRowDelegate(QStyledItemDelegate):
         return QSize(super().sizeHint(option, index).width(), fm.height() * 2 + 10)
 
     def paint(self, painter, option: QStyleOptionViewItem, index) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        opt, _ = draw_item_frame(self, painter, option, index)
         top_text, sub = self._lines(index)
         rect = opt.rect.adjusted(4, 4, -4, -4)
-        fm = QFontMetrics(opt.font)
-        painter.save()
-        painter.setFont(opt.font)
-        painter.setPen(opt.palette.text().color())  # the theme's selection is a light tint
-        top = QRect(rect.left(), rect.top(), rect.width(), fm.height())
-        painter.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         fm.elidedText(top_text, Qt.TextElideMode.ElideRight, rect.width()))
-        small = QFont(opt.font)
-        small.setPointSizeF(max(7.0, opt.font.pointSizeF() - 1))
-        painter.setFont(small)
-        painter.setPen(QColor("#6b7280"))
-        bottom = QRect(rect.left(), rect.top() + fm.height() + 2, rect.width(), fm.height())
-        painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         QFontMetrics(small).elidedText(sub, Qt.TextElideMode.ElideRight, rect.width()))
-        painter.restore()
+        draw_two_lines(painter, opt, rect, top_text, sub)
 
 
 class TaskPanel(QWidget):

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
+from reader.ui.itempaint import draw_item_frame, draw_two_lines
 from reader.ui.plain import plain_tooltip
 
 ROLE_DOC_ID = Qt.ItemDataRole.UserRole + 1
@@ -342,26 +343,6 @@ class DocTreeDelegate(QStyledItemDelegate):
         if index.data(ROLE_NODE) != "doc" or not sub:
             super().paint(painter, option, index)
             return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        text = opt.text
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        opt, text = draw_item_frame(self, painter, option, index)
         rect = opt.rect.adjusted(4, 3, -4, -3)
-        fm = QFontMetrics(opt.font)
-        painter.save()
-        painter.setFont(opt.font)
-        painter.setPen(opt.palette.text().color())
-        top = QRect(rect.left(), rect.top(), rect.width(), fm.height())
-        painter.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         fm.elidedText(text, Qt.TextElideMode.ElideRight, rect.width()))
-        small = QFont(opt.font)
-        small.setPointSizeF(max(7.0, opt.font.pointSizeF() - 1))
-        painter.setFont(small)
-        painter.setPen(QColor("#6b7280"))
-        bottom = QRect(rect.left(), rect.top() + fm.height() + 2, rect.width(), fm.height())
-        painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         QFontMetrics(small).elidedText(sub, Qt.TextElideMode.ElideRight, rect.width()))
-        painter.restore()
+        draw_two_lines(painter, opt, rect, text, sub)

@@ -188,6 +188,26 @@ def test_a_full_width_point_between_digits_is_a_decimal_point_after_normalise():
     assert kinds(text) == [("number", "1．2亿元"), ("number", "3．5%")]
 
 
+def test_the_documents_own_number_is_not_a_citation_of_itself():
+    text = "宁波市人民政府文件\n甬政发 〔2022〕 21 号\n各区县：按照国办发〔2008〕116号和甬政发〔2021〕5号执行。"
+    assert [t for k, t in kinds(text) if k == "docref"] == ["甬政发 〔2022〕 21 号", "国办发〔2008〕116号", "甬政发〔2021〕5号"]
+    own = find_entities(text, own_doc_number="甬政发〔2022〕21号")
+    assert [(s.type, s.text) for s in own] == [("docref", "国办发〔2008〕116号"), ("docref", "甬政发〔2021〕5号")]
+    assert find_entities(text, own_doc_number=None) == find_entities(text)
+    assert [s.text for s in find_entities("雲公通〔2023〕6號\n依據雲公通〔2022〕3號", own_doc_number="雲公通〔2023〕6號")] == [
+        "雲公通〔2022〕3號"]
+
+
+def test_pipeline_passes_the_documents_own_number():
+    from reader.core.pipeline import parse_text
+
+    text = ("宁波市人民政府文件\n甬政发〔2022〕21号\n宁波市人民政府关于加强安全生产工作的通知\n各区县（市）人民政府：\n"
+            "根据国办发〔2008〕116号文件精神，现通知如下。\n宁波市人民政府\n2022年5月17日\n")
+    docs = parse_text(text)
+    doc = next(d for d in docs if d.meta.doc_number == "甬政发〔2022〕21号")
+    assert [s.text for s in doc.entities if s.type == "docref"] == ["国办发〔2008〕116号"]
+
+
 def test_year_inside_a_doc_number_is_part_of_the_docref_not_a_date():
     assert kinds("依据甬政发〔2022〕21号文件") == [("docref", "甬政发〔2022〕21号")]
     assert kinds("（国办发〔2008〕116号）") == [("docref", "国办发〔2008〕116号")]

@@ -34,6 +34,7 @@ import bisect
 import re
 
 from reader.core.model import Span
+from reader.core.patterns import normalise_docno
 
 __all__ = ["find_entities"]
 
@@ -1007,11 +1008,24 @@ def _find_numbers(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def find_entities(text: str) -> list[Span]:
-    """Dates, numbers, responsible units and cited doc numbers in a reading text."""
+def _same_docno(a: str, b: str) -> bool:
+    return normalise_docno(a).replace("號", "号") == normalise_docno(b).replace("號", "号")
+
+
+def find_entities(text: str, own_doc_number: str | None = None) -> list[Span]:
+    """Dates, numbers, responsible units and cited doc numbers in a reading text.
+
+    `own_doc_number` is the document's own 文号 (from its metadata): where the text shows
+    it (the header line) it is not a citation, so it gives no docref span — though it
+    still keeps its year from being read as a date.
+    """
     if not text:
         return []
     candidates: list[tuple[int, int, int, str]] = []
+    if own_doc_number:
+        for a, b in _find_docrefs(text):
+            if _same_docno(text[a:b], own_doc_number):
+                candidates.append((_PRIORITY["docref"], a, b, "own"))
     for kind, finder in (
         ("docref", _find_docrefs),
         ("date", _find_dates),
@@ -1039,7 +1053,7 @@ def find_entities(text: str) -> list[Span]:
         starts.insert(k, a)
         ends.insert(k, b)
         kinds.insert(k, kind)
-    return [Span(kind, a, b, text[a:b]) for a, b, kind in zip(starts, ends, kinds)]
+    return [Span(kind, a, b, text[a:b]) for a, b, kind in zip(starts, ends, kinds) if kind != "own"]
 
 
 def _units(text: str) -> list[tuple[int, int]]:

@@ -29,7 +29,7 @@ def parse_text(text: str, file: str = "<text>", encoding: str = "utf-8") -> list
                 last_line=max(numbers),
                 meta=meta,
                 text=body,
-                entities=entities.find_entities(body),
+                entities=entities.find_entities(body, own_doc_number=meta.doc_number),
             )
         )
     return docs

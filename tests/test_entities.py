@@ -161,6 +161,9 @@ def test_spec_non_numbers_are_not_numbers(text):
 def test_a_numeral_inside_a_book_title_is_not_a_quantity():
     assert kinds("印发《泰和县农村供水保障提升三年行动计划（2024-2026年）》的通知") == [("date", "2024-2026年")]
     assert kinds("《关于下达100万元资金的通知》，实施三年，投资3亿元") == [("number", "三年"), ("number", "3亿元")]
+    # the programme's name outside 《》 (a title line) is a name too; a plain duration stays a number
+    assert kinds("优化营商环境三年行动计划（2023—2025年），三年攻坚行动，为期三年。") == [
+        ("date", "2023—2025年"), ("number", "三年")]
     # an unclosed 《 does not hide the numbers after it
     assert kinds("《实施方案，投资3亿元") == [("number", "3亿元")]
 

@@ -329,6 +329,9 @@ def _number_ok(text: str, m: re.Match) -> bool:
         return False
     if before in "、，和及至到-—" and _ORDINAL_LIST_RE.search(text, max(0, j - 14), j):
         return False  # 第十二、十三条 · 第一、二批: still ordinals
+    # 三年行动计划 · 三年攻坚行动: the name of a programme (as in its title), not a duration
+    if unit == "年" and text.startswith(("行动", "攻坚"), end):
+        return False
     # the unit may be a different word: 3元素, 5部门 (blocked), 10所属
     if unit in _UNIT_BLOCK and after and after in _UNIT_BLOCK[unit]:
         return False

@@ -560,3 +560,21 @@ def test_body_of_a_decision_whose_words_match_the_contents_stays_with_it():
     decision = doc_with(docs, "第二次会议的决定")
     assert "于2024年1月在某某县召开" in decision.text
     assert "听取和审查县人民政府工作报告" in decision.text
+
+
+def test_chronicle_after_a_signed_notice_is_its_own_document():
+    """A 大事记 section is a document of kind 记事, not the tail of the notice before it."""
+    text = (
+        "某某市财政局关于公布2023年第一批项目的通告\n\n某财通〔2023〕2号\n\n"
+        "根据有关规定，现将2023年第一批项目予以公布。\n\n特此通告。\n\n"
+        "某某市财政局\n2023年3月28日\n\n\n"
+        "2023年4月某某市政务大事记\n\n"
+        "4月3日  市长主持召开市政府常务会议，研究民营经济发展等事项。\n"
+        "4月12日  全市安全生产工作会议召开。\n"
+    )
+    docs = parse_text(text)
+    assert len(docs) == 2, titles(docs)
+    chronicle = doc_with(docs, "全市安全生产工作会议召开")
+    assert chronicle.meta.title == "2023年4月某某市政务大事记"
+    assert chronicle.meta.kind == "记事"
+    assert "全市安全生产工作会议" not in doc_with(docs, "特此通告").text

@@ -578,3 +578,21 @@ def test_chronicle_after_a_signed_notice_is_its_own_document():
     assert chronicle.meta.title == "2023年4月某某市政务大事记"
     assert chronicle.meta.kind == "记事"
     assert "全市安全生产工作会议" not in doc_with(docs, "特此通告").text
+
+
+def test_publicity_note_under_the_date_ends_the_document_before_it():
+    text = (
+        "某某市人民政府办公室关于做好春季防火工作的通知\n\n某政办发〔2023〕11号\n\n"
+        "各县（市、区）人民政府，市政府各部门：\n现就做好春季防火工作通知如下。\n\n"
+        "某某市人民政府办公室\n2023年5月6日\n\n（此件公开发布）\n\n"
+        "某某市人民政府办公室关于做好2023年度春季植树造林工作的通知\n\n某政办发〔2023〕12号\n\n"
+        "各县（市、区）人民政府，市政府各部门：\n现就做好植树造林工作通知如下。\n\n"
+        "某某市人民政府办公室\n2023年5月8日\n\n（此件主动公开）\n"
+    )
+    docs = parse_text(text)
+    assert len(docs) == 2, titles(docs)
+    first, second = sorted(docs, key=lambda d: d.first_line)
+    assert first.text.rstrip().endswith("（此件公开发布）")
+    assert "此件公开发布" not in second.text
+    assert second.text.rstrip().endswith("（此件主动公开）")
+    assert first.last_line == 11 and second.first_line == 13

@@ -70,6 +70,7 @@ _ADDRESSEE_PART = re.compile(
     r"(?:^各|政府|单位|單位|委员会|常委会|局|院|校|会|处|厅|委|办|公司|街道|乡镇|部门|机构|同志|委员|主任|秘书长|代表|中心|集团|企业|支队|部队)$")
 _ATTACHMENT_LABEL = re.compile(r"^附件[\d一二三四五六七八九十]*[:：]?$|^附表[\d一二三四五六七八九十]*$")
 _ATTACHMENT_LIST = re.compile(r"^附件[:：](.+)$")
+_PUBLICITY = re.compile(r"[（(]此件.{1,8}[)）]")
 _LIST_ITEM = re.compile(r"^\d{1,2}[.．、]")
 _TABLE_CAPTION = re.compile(r"(?:完成情况|经济指标|统计表|统计数据|统计快报)$")
 _PERIOD = re.compile(r"\d{4}年")
@@ -134,7 +135,7 @@ class _Rows:
         c = self.c[i]
         if not (2 <= len(c) <= 70) or self.docno[i] or self.date[i] or self.code[i] or self.toc[i]:
             return False
-        if c[-1] in "，、," or _SENTENCE_MARK.search(c):
+        if c[-1] in "，、," or _SENTENCE_MARK.search(c) or _PUBLICITY.fullmatch(c):
             return False
         if self.head[i] or _TABLE.search(self.lines[i].text):
             return False
@@ -204,6 +205,9 @@ def _prepare(lines: Sequence[Line]) -> tuple[_Rows, list[Line]]:
             docno[i] = P.normalise_docno(cs[i] + cs[i + 1])
             code[i + 1] = True
     rows.closing = [(date[i] or c[-1] == "日") and _is_closing_date(rows, i) for i, c in enumerate(cs)]
+    for i in range(1, len(cs)):
+        if rows.closing[i - 1] and _PUBLICITY.fullmatch(cs[i]):
+            code[i] = False  # （此件公开发布） after a signature date ends that document, not a header code
     _mark_toc(rows)
     return rows, noise
 
@@ -1005,6 +1009,10 @@ def split_documents(lines: Sequence[Line]) -> list[Segment]:
             forced = doc if body else None
             continue
         if i < skip_until:
+            continue
+        if i > 0 and rows.closing[i - 1] and _PUBLICITY.fullmatch(rows.c[i]) and sp.owner[i - 1] is not None:
+            flush()  # （此件公开发布） printed under the date: the end of the signed document
+            sp.assign(sp.owner[i - 1], [i], body=False)
             continue
         found = _attachment_owner(rows, i, sp.docs) if 4 <= len(rows.c[i]) <= 70 and rows.titleish(i) else None
         owner = found[0] if found else None

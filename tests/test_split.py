@@ -596,3 +596,23 @@ def test_publicity_note_under_the_date_ends_the_document_before_it():
     assert "此件公开发布" not in second.text
     assert second.text.rstrip().endswith("（此件主动公开）")
     assert first.last_line == 11 and second.first_line == 13
+
+
+def test_last_contents_entry_without_doc_number_is_its_own_document():
+    """A gazette's contents list titles without page numbers; its last document has no 文号 and
+    nothing under its title confirms it: being listed in the contents does."""
+    text = (
+        "某某县人民政府公报\n二〇二四年第2期\n\n本期要目\n"
+        "某某县人民政府关于调整县政府领导同志工作分工的通知\n"
+        "某某县应急管理局关于禁止野外用火的通告\n\n\n"
+        "某某县人民政府关于调整县政府领导同志工作分工的通知\n某政发〔2024〕5号\n"
+        "各乡镇人民政府，县政府各部门：\n现将县政府领导同志工作分工调整如下。\n"
+        "某某县人民政府\n2024年2月6日\n\n"
+        "某某县应急管理局关于禁止野外用火的通告\n"
+        "为切实做好森林防灭火工作，现将有关事项通告如下：\n一、全县范围内禁止一切野外用火。\n"
+        "特此通告。\n某某县应急管理局\n2024年2月28日\n"
+    )
+    docs = parse_text(text)
+    assert titles(docs) == ["某某县人民政府关于调整县政府领导同志工作分工的通知", "某某县应急管理局关于禁止野外用火的通告"]
+    notice = doc_with(docs, "禁止一切野外用火")
+    assert notice.meta.kind == "通告" and notice.meta.date == "2024-02-28"

@@ -468,6 +468,8 @@ def _find_headers(rows: _Rows) -> list[_Header]:
         headers.append(h)
         taken.update(h.rows)
     # titles standing alone
+    front_end = min((h.start for h in headers), default=0)  # cover and contents before the first 文号
+    front_titles = {"".join(rows.c[a:a + k]) for a in range(front_end) for k in (1, 2, 3) if a + k <= front_end}
     s = 0
     while s < n:
         if s in taken or rows.toc[s] or not rows.titleish(s):
@@ -495,6 +497,7 @@ def _find_headers(rows: _Rows) -> list[_Header]:
             if kind and kind != "公报" and "公报" not in text and len(text) >= 5 \
                     and text.count("《") <= text.count("》") and (
                     _confirms_title(rows, run[-1] + 1, kind) or (s == 0 and span <= 3 and kind != "目录")
+                    or (s >= front_end and text in front_titles and len(text) >= 10)  # listed in the contents
                     or (kind == "纪要" and "会议纪要" in text and not P.starts_about(text))):
                 found = run
                 break

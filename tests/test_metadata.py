@@ -302,3 +302,23 @@ def test_city_is_taken_from_a_masthead_or_signatures_not_from_a_sentence():
     m = one(text)
     assert m.issuers == ["市政府"]
     assert m.canonical_issuers == ["宁波市人民政府"]
+
+
+def test_decree_without_its_own_title_is_titled_by_the_regulation_it_promulgates():
+    """政府令: 令 number, 《X办法》已经…通过，现予公布, signature, then X's text: the document is X."""
+    from reader.core.pipeline import parse_text
+
+    text = (
+        "某某市人民政府令\n\n第12号\n\n"
+        "《某某市停车场管理办法》已经2023年5月4日市人民政府第9次常务会议审议通过，现予公布，自2023年7月1日起施行。\n\n"
+        "市长　张三\n二〇二三年五月十日\n\n"
+        "某某市停车场管理办法\n\n第一章　总　则\n\n"
+        "第一条　为了加强停车场管理，制定本办法。\n第二条　本办法自2023年7月1日起施行。\n"
+    )
+    docs = parse_text(text)
+    assert len(docs) == 1
+    meta = docs[0].meta
+    assert meta.title == "某某市停车场管理办法"
+    assert meta.kind == "办法"
+    assert meta.doc_number == "某某市人民政府令第12号"
+    assert meta.date == "2023-05-10"

@@ -265,6 +265,8 @@ def read_metadata(segment: Segment) -> Metadata:
             doc_number = f"{city}人民政府令第{doc_number.split('令第')[1]}" if city else doc_number
         elif org.startswith("市") and city:
             doc_number = city + doc_number
+    if not title and doc_number and "令第" in doc_number:
+        title = _promulgated_name(lines)
     if not title:
         title = _untitled(lines)
     raw_title = title
@@ -328,6 +330,19 @@ def read_metadata(segment: Segment) -> Metadata:
         kind=kind,
         attachments=[a for a in _attachments(title, lines) if P.compact(a) != P.compact(title)],
     )
+
+
+_PROMULGATES = re.compile(r"^《([^《》]{2,60})》(?:已经|经).{0,80}?(?:通过|批准|同意).{0,30}?现予(?:公布|发布|颁布)")
+
+
+def _promulgated_name(lines: list[Line]) -> str:
+    """A 政府令 with no title of its own: the regulation it promulgates (《X》已经…通过，现予公布)
+    is what the document is and how it is cited."""
+    for l in lines[:8]:
+        m = _PROMULGATES.match(P.compact(l.text))
+        if m:
+            return m.group(1)
+    return ""
 
 
 def _untitled(lines: list[Line]) -> str:

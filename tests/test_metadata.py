@@ -322,3 +322,16 @@ def test_decree_without_its_own_title_is_titled_by_the_regulation_it_promulgates
     assert meta.kind == "办法"
     assert meta.doc_number == "某某市人民政府令第12号"
     assert meta.date == "2023-05-10"
+
+
+def test_minutes_number_without_organ_prefix_is_the_doc_number():
+    from reader.core.pipeline import parse_text
+
+    text = (
+        "某某区人民政府常务会议纪要\n\n（2024）3号\n\n某某区人民政府办公室        2024年2月8日\n\n"
+        "2024年2月5日，区长主持召开区政府第5次常务会议。纪要如下：\n\n一、关于春季植树工作\n会议同意有关安排。\n"
+    )
+    docs = parse_text(text)
+    assert len(docs) == 1
+    assert docs[0].meta.kind == "纪要"
+    assert docs[0].meta.doc_number == "〔2024〕3号"

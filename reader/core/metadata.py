@@ -83,6 +83,7 @@ _INFIX = tuple((re.compile(p), full) for p, full in (
 
 
 # ---------------------------------------------------------------- helpers
+_BARE_NUMBER = re.compile(r"[〔［\[【(（]((?:19|20)\d{2})[〕］\]】)）]第?(\d{1,5})[号號]")
 _ISSUER_SPLIT = re.compile(r"[ 　、]+")
 
 
@@ -276,6 +277,13 @@ def read_metadata(segment: Segment) -> Metadata:
         doc_number = doc_number or P.normalise_docno(tail.group(1))
         title = title[: tail.start()].rstrip()
     title_kind = P.title_kind(title)
+    if doc_number is None and title_kind == "纪要":
+        # minutes are often numbered without an organ prefix under the title: 〔2023〕9号
+        for l in lines[:6]:
+            m = _BARE_NUMBER.fullmatch(P.compact(l.text))
+            if m:
+                doc_number = f"〔{m.group(1)}〕{m.group(2)}号"
+                break
 
     issuers = _issuers_from_title(raw_title, title_kind)
     sig_issuers, sig_date = _signature(lines)

@@ -484,3 +484,16 @@ def test_arbitrary_unicode_never_raises(text):
     raw = split_source_lines(text)
     for line in lines:
         assert squash(line.text) == squash(folded(raw[line.no - 1]))
+
+
+def test_title_is_not_joined_to_the_addressee_line_after_a_gap():
+    from reader.core.model import Line
+    from reader.core.normalise import reflow
+
+    lines = [Line(1, "某某县人民政府办公室关于印发某某县农村供水保障提升实施方案（2024—2026年）的通知"),
+             Line(2, ""), Line(3, "各乡镇人民政府，县政府各部门："),
+             Line(4, "现将方案印发给你们，请认真组织实施。")]
+    text = reflow(lines)
+    assert text.split("\n")[:2] == [lines[0].text, lines[2].text]
+    # the header lines come without their blank line (a gap in line numbers): same rule
+    assert reflow([lines[0], lines[2], lines[3]]).split("\n")[:2] == [lines[0].text, lines[2].text]

@@ -42,6 +42,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.core.model import Line
+from reader.core.patterns import compact, title_kind
 
 # ── what counts as droppable space ───────────────────────────────────────────
 
@@ -431,6 +432,8 @@ def reflow(lines: Sequence[Line]) -> str:
                 blanks_before[k] >= 2 and layout.full(widths[k - 1])
             ))
             and not _SENTENCE_FINAL.search(prev)
+            and not (  # a title, then (after a gap) the 主送 line: two paragraphs
+                (blanks_before[k] or spliced[k]) and _is_addressee_after_title(prev, text))
             and not _HEADING.match(text)
             and not _DATED_NOTE.match(text)
             and (
@@ -448,6 +451,18 @@ def reflow(lines: Sequence[Line]) -> str:
             current = [text]
     paragraphs.append(_finish(current))
     return "\n".join(paragraphs)
+
+
+_ADDRESSEE_LINE = re.compile(r"^[^。；，,;：:]{2,}(?:[，、][^。；：:]+)*[：:]$")
+
+
+def _is_addressee_after_title(prev: str, text: str) -> bool:
+    """prev ends a document title (…的通知, …的意见) and text is a whole 主送 line (各乡镇人民政府：)."""
+    if len(text) > 60 or not _ADDRESSEE_LINE.match(text.strip()):
+        return False
+    kind = title_kind(prev)
+    return bool(kind) and bool(re.search(r"的" + re.escape(kind) + r"[）)》”]*$", compact(prev)) or
+                               re.search(r"的.{0,4}" + re.escape(kind) + r"(?:[（(][^（()）]{1,16}[)）])?$", compact(prev)))
 
 
 def _finish(pieces: list[str]) -> str:

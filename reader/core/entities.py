@@ -34,7 +34,7 @@ import bisect
 import re
 
 from reader.core.model import Span
-from reader.core.patterns import normalise_docno
+from reader.core.patterns import LIST_CLOSE, LIST_OPEN, balanced_end, normalise_docno
 
 __all__ = ["find_entities"]
 
@@ -378,8 +378,8 @@ _GENERIC_ITEMS = frozenset(
 )
 # collective actors that end in 单位/部门 but are still one named group: 市直有关单位 · 区直各部门
 _COLLECTIVE_RE = re.compile("(?:市直|区直|县直|省直|市级|区级|县级)[^\\s、，。；]{0,6}(?:单位|部门|机关)")
-_BR_OPEN = "（(〔［[【"
-_BR_CLOSE = "）)〕］]】"
+_BR_OPEN = LIST_OPEN
+_BR_CLOSE = LIST_CLOSE
 _ORG_CHAR = f"[^\\s，。；：、,;:！？!?“”\"《》{re.escape(_BR_OPEN + _BR_CLOSE)}的了是在对把将被向从按以等和及与或并由请]"
 _ORG_BR = f"[{re.escape(_BR_OPEN)}][^\\s，。；：{re.escape(_BR_OPEN + _BR_CLOSE)}]{{1,10}}[{re.escape(_BR_CLOSE)}]"
 # "和" may sit inside a name (发展和改革局, 人力资源和社会保障局) but never before a new prefix
@@ -772,20 +772,7 @@ def _duty_list(text: str, pos: int) -> list[tuple[int, int]]:
     The first name must read as an organisation; after it the list vouches for its items
     (甬港联, 宁波边检, 在甬高校), up to the first item that reads like prose.
     """
-    end = pos
-    n = len(text)
-    depth = 0
-    while end < n and end - pos < _CLAUSE_MAX:
-        ch = text[end]
-        if ch in "。；;\n\t！？：:":
-            break
-        if ch in _BR_OPEN:
-            depth += 1
-        elif ch in _BR_CLOSE:
-            if depth == 0:
-                break
-            depth -= 1
-        end += 1
+    end = balanced_end(text, pos, min(len(text), pos + _CLAUSE_MAX), "。；;\n\t！？：:")
     out = []
     for a, b in _split_items(text, pos, end):
         a, b = _trim_item(text, a, b)

@@ -264,3 +264,29 @@ def signed_date_line(text: str) -> tuple[str, tuple[int, int, int]] | None:
         return None
     d = find_date(m["date"])
     return (compact(m["organ"]), d) if d else None
+
+
+LIST_OPEN = "（(〔［[【"  # brackets that nest inside a list of units: 各区（县、市）政府
+LIST_CLOSE = "）)〕］]】"
+
+
+def balanced_end(text: str, start: int, limit: int, stops: str) -> int:
+    """Where a list that starts at `start` ends: the first stop character, or the closing
+    bracket that closes the bracket the list stands in, or `limit`, whichever comes first.
+
+    Brackets opened inside the list nest, so 各区（县、市）政府 stays one item.
+    """
+    depth = 0
+    end = start
+    while end < limit:
+        ch = text[end]
+        if ch in stops:
+            break
+        if ch in LIST_OPEN:
+            depth += 1
+        elif ch in LIST_CLOSE:
+            if depth == 0:
+                break
+            depth -= 1
+        end += 1
+    return end

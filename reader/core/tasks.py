@@ -37,11 +37,12 @@ import re
 from dataclasses import dataclass, field
 
 from reader.core.model import Document
+from reader.core.patterns import LIST_CLOSE as _CLOSE
+from reader.core.patterns import LIST_OPEN as _OPEN
+from reader.core.patterns import balanced_end
 from reader.core.units import Unit, make_unit, place_of, tidy, unit_matches
 
 _CJK = "\u4e00-\u9fff"
-_OPEN = "（(〔［[【"
-_CLOSE = "）)〕］]】"
 _PAIR = dict(zip(_OPEN, _CLOSE))
 _SENTENCE_END = set("。！？；;!?\n")
 _TERMINAL = set("。！？；：;:!?）)”’》」』】")
@@ -330,19 +331,7 @@ def _label_clauses(s: str) -> list[_Clause]:
             br = _bracket_around(s, m.start(), m.end())
             cur = _Clause(start=br[0] if br else m.start(), end=m.end(), bracketed=bool(br))
             close_at = br[1] if br else -1
-        vend = m.end()
-        depth = 0
-        while vend < stop:
-            ch = s[vend]
-            if ch in _OPEN:
-                depth += 1
-            elif ch in _CLOSE:
-                if depth == 0:
-                    break
-                depth -= 1
-            elif ch == "。" or (ch == "\t"):
-                break
-            vend += 1
+        vend = balanced_end(s, m.end(), stop, "。\t")
         value = s[m.end():vend]
         role = _role_of_label(m.group("label"))
         if role == "official":

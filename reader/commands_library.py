@@ -13,11 +13,11 @@ import sqlite3
 import sys
 
 
-def _add_index_dir(p: argparse.ArgumentParser) -> None:
+def add_index_dir(p: argparse.ArgumentParser) -> None:
     p.add_argument("--index-dir", metavar="DIR", help="索引所在文件夹（默认在用户数据目录；环境变量 READER_INDEX_DIR）")
 
 
-def _open(args, folders=()):
+def open_library(args, folders=()):
     from reader.core.library import Library
 
     lib = Library(list(folders), index_dir=args.index_dir)
@@ -26,7 +26,7 @@ def _open(args, folders=()):
     return lib
 
 
-def _ensure_built(lib) -> None:
+def ensure_built(lib) -> None:
     """search/export on an index never built: index the library first."""
     if not lib.documents():
         summary = lib.update()
@@ -38,7 +38,7 @@ def _ensure_built(lib) -> None:
 def add_index(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("index", help="建立或更新索引 (build or update the index)")
     p.add_argument("folders", nargs="*", metavar="FOLDER", help="文件夹；省略时沿用上次的文件夹（首次为自带样例）")
-    _add_index_dir(p)
+    add_index_dir(p)
     p.set_defaults(func=cmd_index)
 
 
@@ -69,7 +69,7 @@ def _write_failure(exc: Exception, index_dir) -> str:
 
 
 def cmd_index(args) -> int:
-    lib = _open(args, args.folders)
+    lib = open_library(args, args.folders)
     bar = _Bar()
     try:
         s = lib.update(progress=bar)
@@ -103,7 +103,7 @@ def add_search(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--limit", type=int, default=20)
     p.add_argument("--sort", choices=("relevance", "date"), default="relevance")
     p.add_argument("--json", action="store_true", help="JSON Lines, one hit per line")
-    _add_index_dir(p)
+    add_index_dir(p)
     p.set_defaults(func=cmd_search)
 
 
@@ -146,8 +146,8 @@ def cmd_search(args) -> int:
     except ValueError as exc:
         print(exc, file=sys.stderr)
         return 2
-    lib = _open(args)
-    _ensure_built(lib)
+    lib = open_library(args)
+    ensure_built(lib)
     r = lib.search(args.query, issuer=args.issuer, year_from=lo, year_to=hi, kind=args.kind,
                    sort=args.sort, limit=args.limit)
     if r.error:
@@ -180,15 +180,15 @@ def add_export(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--encoding", choices=("utf-8", "utf-8-sig", "gb18030"), default="utf-8")
     p.add_argument("--crlf", action="store_true", help="Windows 换行 (CRLF)")
     p.add_argument("--single-file", metavar="NAME", help="全部写入一个文件")
-    _add_index_dir(p)
+    add_index_dir(p)
     p.set_defaults(func=cmd_export)
 
 
 def cmd_export(args) -> int:
     from reader.core.export import export_documents
 
-    lib = _open(args)
-    _ensure_built(lib)
+    lib = open_library(args)
+    ensure_built(lib)
     if args.query is not None:
         r = lib.search(args.query, limit=1_000_000)
         if r.error:
@@ -219,12 +219,12 @@ def cmd_export(args) -> int:
 # ---------------------------------------------------------------- problems
 def add_problems(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("problems", help="列出无法读取的文件 (files that could not be read)")
-    _add_index_dir(p)
+    add_index_dir(p)
     p.set_defaults(func=cmd_problems)
 
 
 def cmd_problems(args) -> int:
-    lib = _open(args)
+    lib = open_library(args)
     probs = lib.problems()
     if not probs:
         print("没有问题文件。")

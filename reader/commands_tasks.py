@@ -13,14 +13,11 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from reader.commands_library import add_index_dir, ensure_built, open_library
 from reader.core.ledger_export import KIND_NAMES  # noqa: F401 (re-exported)
 from reader.core.ledger_export import LEDGER_COLUMNS as CSV_COLUMNS  # noqa: F401
 from reader.core.ledger_export import ledger_row as csv_row  # noqa: F401
 from reader.core.ledger_export import write_csv  # noqa: F401
-
-
-def _add_index_dir(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--index-dir", metavar="DIR", help="索引所在文件夹（默认在用户数据目录；环境变量 READER_INDEX_DIR）")
 
 
 # ---------------------------------------------------------------- documents
@@ -74,15 +71,8 @@ def display_name(name: str) -> str:
 
 
 def _open_library(args):
-    from reader.core.library import Library
-
-    lib = Library([], index_dir=args.index_dir)
-    if getattr(lib, "notice", None):
-        print(lib.notice, file=sys.stderr)
-    if not lib.documents():
-        summary = lib.update()
-        if getattr(summary, "notice", None):
-            print(summary.notice, file=sys.stderr)
+    lib = open_library(args)
+    ensure_built(lib)
     return lib
 
 
@@ -105,7 +95,7 @@ def add_tasks(sub: argparse._SubParsersAction) -> None:
     fmt.add_argument("--csv", action="store_true", help="CSV（UTF-8 带 BOM，Excel 可直接打开），中文列名")
     fmt.add_argument("--xlsx", metavar="FILE", help="写入 Excel 工作簿（.xlsx），列与 --csv 相同")
     p.add_argument("-o", "--output", metavar="FILE", help="写入文件而不是标准输出")
-    _add_index_dir(p)
+    add_index_dir(p)
     p.set_defaults(func=cmd_tasks)
 
 
@@ -200,7 +190,7 @@ def add_refs(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("refs", help="引用关系：本文引用了哪些文件、被哪些文件引用 (cross-references)")
     p.add_argument("doc", metavar="DOC", help="公文 id（reader search --json 给出）或文号，如 甬政办发〔2022〕19号")
     p.add_argument("--json", action="store_true", help="JSON: {doc, cites, cited_by}")
-    _add_index_dir(p)
+    add_index_dir(p)
     p.set_defaults(func=cmd_refs)
 
 

@@ -17,7 +17,6 @@ the title and the doc number weighted up.
 from __future__ import annotations
 
 import heapq
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -128,16 +127,24 @@ def _lex(q: str) -> list[str]:
         while j < n and not q[j].isspace():
             ch = q[j]
             if ch in _OPEN_QUOTES:
-                close = _OPEN_QUOTES[ch]
-                k = j + 1
-                while k < n and q[k] != close and not (close == '"' and q[k] in _CLOSE_QUOTES):
-                    k += 1
-                j = k + 1  # an unclosed quote runs to the end
+                j = _quote_end(q, j) + 1  # an unclosed quote runs to the end
                 continue
             j += 1
         tokens.append(q[i:j])
         i = j
     return tokens
+
+
+def _quote_end(s: str, i: int) -> int:
+    """Index of the quote that closes the one at s[i], or len(s) when none does.
+
+    A straight " is also closed by any other double quote (” ＂ “): pasted text mixes them.
+    """
+    close = _OPEN_QUOTES[s[i]]
+    k = i + 1
+    while k < len(s) and s[k] != close and not (close == '"' and s[k] in _CLOSE_QUOTES):
+        k += 1
+    return k
 
 
 def _unquote(s: str) -> tuple[str, bool]:
@@ -148,10 +155,7 @@ def _unquote(s: str) -> tuple[str, bool]:
     while i < n:
         ch = s[i]
         if ch in _OPEN_QUOTES:
-            close = _OPEN_QUOTES[ch]
-            k = i + 1
-            while k < n and s[k] != close and not (close == '"' and s[k] in _CLOSE_QUOTES):
-                k += 1
+            k = _quote_end(s, i)
             out.append(s[i + 1 : k])
             quoted = True
             i = k + 1

@@ -109,8 +109,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_self_test()
     if args.command is None:
         return _run_gui(argv)
+    from reader.core.index import IndexBusy, IndexFolderError
+
     try:
         return int(args.func(args) or 0)
+    except (IndexFolderError, IndexBusy) as exc:  # said to the user, never a traceback
+        print(exc, file=sys.stderr)
+        return 1
     except BrokenPipeError:
         # `reader parse … | head`: the reader of our output left; that is not an error of ours.
         devnull = os.open(os.devnull, os.O_WRONLY)

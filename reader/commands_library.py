@@ -27,17 +27,25 @@ def open_library(args, folders=()):
 
 
 def ensure_built(lib) -> None:
-    """search/export on an index never built: index the library first."""
-    if not lib.documents():
-        summary = lib.update()
-        if summary.notice:
-            print(summary.notice, file=sys.stderr)
+    """Commands that read never index (they would replace the folders an unfinished build
+    was given with the samples): on an index no update has committed, say how to build it."""
+    if lib.is_built():
+        return
+    running = lib.indexer_running()
+    if running:
+        msg = f"索引正在建立中{running.strip()}，请等它完成后再试 (the index is being built)。"
+    else:
+        msg = ("还没有建立索引（或索引已清空）：请先运行 reader index [文件夹]，不写文件夹时用上次的文件夹，"
+               "第一次用自带样例 (the library has not been indexed yet: run reader index)。")
+    print(msg, file=sys.stderr)
+    raise SystemExit(1)
 
 
 # ---------------------------------------------------------------- index
 def add_index(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("index", help="建立或更新索引 (build or update the index)")
     p.add_argument("folders", nargs="*", metavar="FOLDER", help="文件夹；省略时沿用上次的文件夹（首次为自带样例）")
+    p.add_argument("--wait", action="store_true", help="另一个索引程序在更新时等它完成（默认立即退出）")
     add_index_dir(p)
     p.set_defaults(func=cmd_index)
 
@@ -72,7 +80,7 @@ def cmd_index(args) -> int:
     lib = open_library(args, args.folders)
     bar = _Bar()
     try:
-        s = lib.update(progress=bar)
+        s = lib.update(progress=bar, wait=args.wait)
     except KeyboardInterrupt:
         bar.end()
         print("已中断，索引保持为上次的状态。", file=sys.stderr)
@@ -190,7 +198,7 @@ def cmd_export(args) -> int:
     lib = open_library(args)
     ensure_built(lib)
     if args.query is not None:
-        r = lib.search(args.query, limit=1_000_000)
+        r = lib.search(args.query, limit=1_000_000, snippets=False)  # ids only
         if r.error:
             print(r.error, file=sys.stderr)
             return 2

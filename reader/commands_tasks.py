@@ -76,14 +76,6 @@ def _open_library(args):
     return lib
 
 
-def _documents_from_library(args) -> Iterator:
-    lib = _open_library(args)
-    for info in lib.documents():
-        doc = lib.document(info.id)
-        if doc is not None:
-            yield doc
-
-
 # ---------------------------------------------------------------- tasks
 def add_tasks(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("tasks", help="任务台账：谁牵头、谁配合、何时完成 (task ledger)")
@@ -109,14 +101,27 @@ def _ledger(docs, unit: str | None):
             yield doc, t
 
 
+def _stored_ledger(args, unit: str | None):
+    """The library's tasks as stored at index time (no document parsed again)."""
+    lib = _open_library(args)
+    for info, tasks, _refs in lib.stored_links() or []:
+        doc = info.as_document()
+        for t in tasks:
+            if unit and not t.involves(unit):
+                continue
+            yield doc, t
+
+
 def _units_text(units, canonical: bool) -> str:
     return "、".join(u.canonical if canonical else u.printed for u in units)
 
 
 def cmd_tasks(args) -> int:
     problems: list[str] = []
-    docs = _documents_from_paths(args.paths, problems) if args.paths else _documents_from_library(args)
-    rows = _ledger(docs, args.unit)
+    if args.paths:
+        rows = _ledger(_documents_from_paths(args.paths, problems), args.unit)
+    else:
+        rows = _stored_ledger(args, args.unit)
     out_file = None
     try:
         if args.xlsx:

@@ -95,7 +95,17 @@ def _step_index(st: _State) -> str:
     if summary.problems:
         raise StepFailed(f"{summary.problems} problem(s): {lib.problems()}")
     st.library = lib
-    return f"{summary.files} files, {summary.documents} documents, {len(listed)} listed"
+    # The index is a Whoosh index: Whoosh itself opens it and counts the same documents.
+    from whoosh.index import open_dir
+
+    from reader.core.index import INDEX_NAME, WHOOSH_DIR
+
+    ix = open_dir(str(st.tmp / "index" / WHOOSH_DIR), indexname=INDEX_NAME)
+    with ix.searcher() as s:
+        whoosh_docs = s.doc_count()
+    if whoosh_docs != len(listed):
+        raise StepFailed(f"Whoosh counts {whoosh_docs} documents, the library lists {len(listed)}")
+    return f"{summary.files} files, {summary.documents} documents, {len(listed)} listed, Whoosh index of {whoosh_docs}"
 
 
 def _query_from_titles(docs) -> tuple[str, str]:

@@ -285,8 +285,12 @@ def test_cli_index_search_problems(tmp_path, capsys, library_copy):
     assert "没有问题文件" in capsys.readouterr().out
 
 
-def test_cli_without_folder_indexes_the_seeds(tmp_path, capsys):
+def test_cli_index_without_folder_indexes_the_seeds(tmp_path, capsys):
     idx = str(tmp_path / "seeds-index")
+    with pytest.raises(SystemExit) as info:  # a search never builds the index itself
+        main(["search", "金融", "--limit", "1", "--index-dir", idx])
+    assert info.value.code == 1 and "reader index" in capsys.readouterr().err
+    assert main(["index", "--index-dir", idx]) == 0
     assert main(["search", "金融", "--limit", "1", "--index-dir", idx]) == 0
     assert "共" in capsys.readouterr().out
     lib = Library([], index_dir=idx)
@@ -314,17 +318,18 @@ def test_an_unavailable_folder_keeps_its_documents_until_taken_out(tmp_path):
 
 
 def test_segments_are_compacted_and_results_stay_the_same(library_copy, tmp_path, monkeypatch):
-    import reader.core.library as library_module
+    import reader.core.index as index_module
 
-    monkeypatch.setattr(library_module, "MAX_SEGMENTS", 2)
+    monkeypatch.setattr(index_module, "MAX_SEGMENTS", 2)
     index = tmp_path / "index"
     lib = Library([library_copy], index_dir=index)
     lib.update()
     f = sorted(library_copy.glob("*.txt"))[0]
-    for i in range(4):  # each update writes one more segment
+    for i in range(4):  # each update writes one more Whoosh segment
         with open(f, "a", encoding="utf-8") as fh:
             fh.write(f"\n第{i}次追加的段落，压缩测试词{i}。\n")
         lib.update()
-        assert len(list(index.glob("seg-*"))) <= 2
+        assert len(list((index / "whoosh").glob("*.gpo"))) <= 3  # two, plus the one merging them
+    assert len(list((index / "whoosh").glob("*.gpo"))) <= 2
     assert lib.search("压缩测试词3").total == 1
     assert snapshot(lib) == clean_build(library_copy, tmp_path)

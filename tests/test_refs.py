@@ -111,6 +111,7 @@ def test_cli_refs_lists_both_directions(capsys):
 
 
 def test_cli_refs_unknown_document(capsys):
+    assert main(["index"]) == 0
     assert main(["refs", "不存在发〔1999〕1号"]) == 1
     err = capsys.readouterr().err
     assert "不存在发〔1999〕1号" in err and "Traceback" not in err

@@ -413,6 +413,8 @@ def test_cli_tasks_missing_file_is_a_message_not_a_traceback(tmp_path, capsys):
 
 
 def test_cli_tasks_default_is_the_seed_library(capsys):
+    assert main(["index"]) == 0  # the default index: the seeds the first time
+    capsys.readouterr()
     assert main(["tasks", "--json", "--unit", "市经信局"]) == 0
     recs = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert len(recs) >= 20

@@ -8,10 +8,11 @@ character (not NFKC of the whole string) keeps it a pure per-character map,
 so positions in folded text can be mapped back to the original text
 (:class:`OffsetMap`) and the same function serves documents and queries.
 
-Candidate selection uses the set of character bigrams of the folded text,
-keyed as 32-bit integers (two UTF-16 code units), with no positions or
-frequencies: cheap to build and to store. Bigrams only narrow the candidate
-documents; a substring check on the folded text decides. Keep this module's
+The index's content terms are the folded text's single characters and
+character pairs, keyed as 32-bit integers (two UTF-16 code units), with their
+counts and no positions: cheap to build and to store. For a word of one or two
+code units the postings decide; for longer words they only narrow the
+candidate documents and a substring check on the folded text decides. Keep this module's
 import path stable: stored indexes name ANALYZER_VERSION and must be rebuilt
 whenever folding or bigram keys change.
 """
@@ -22,10 +23,10 @@ import sys
 import unicodedata
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections import Counter
 
 # Bump whenever fold() or gram_keys() change: stored indexes are rebuilt.
-ANALYZER_VERSION = f"4-{sys.byteorder}"
+ANALYZER_VERSION = f"5-{sys.byteorder}"
 
 # Supplementary planes whose characters NFKC changes and that occur in real text:
 # mathematical alphanumerics, enclosed alphanumerics, CJK compatibility ideographs.
@@ -169,8 +170,26 @@ def query_keys(folded_word: str) -> set[int]:
     return keys
 
 
-def gram_key_array(keys: Iterable[int]) -> array:
-    return array("I", keys)
+def gram_counts(folded: str) -> tuple[array, bytes]:
+    """The document's terms for the index: each distinct key of :func:`gram_keys` and
+    how often it occurs (capped at 255), as parallel arrays.
+
+    Counting runs in C (Counter over memoryview casts): about 60 ns per character.
+    The count of a two-unit word's key is its (overlapping) occurrence count, which
+    ranking uses as the term frequency without reading the text.
+    """
+    data = folded.encode("utf-16-le", "surrogatepass")
+    n = len(data)
+    counts: Counter = Counter()
+    if n >= 2:
+        view = memoryview(data)
+        counts.update(view[: n // 2 * 2].cast("H"))
+        if n >= 4:
+            counts.update(view[: n // 4 * 4].cast("I"))
+        if n >= 6:
+            counts.update(view[2 : 2 + (n - 2) // 4 * 4].cast("I"))
+    keys = array("I", counts.keys())
+    return keys, bytes([c if c < 255 else 255 for c in counts.values()])
 
 
 def find_all(folded_text: str, folded_word: str) -> list[int]:

@@ -113,6 +113,11 @@ codecs.register_error("reader-mark-invalid", _mark_invalid)
 
 def decode_file(path: str | Path) -> Decoded:
     """Read and decode one file; ReadError (with a human reason) when it is not text."""
+    return decode_bytes(read_file(path), str(path))
+
+
+def read_file(path: str | Path) -> bytes:
+    """A file's bytes; ReadError (with a human reason) when it is too large or unreadable."""
     p = Path(path)
     try:
         size = p.stat().st_size
@@ -129,7 +134,7 @@ def decode_file(path: str | Path) -> Decoded:
         raise ReadError(str(path), "没有读取权限 (permission denied)") from exc
     except OSError as exc:
         raise ReadError(str(path), f"无法读取 ({exc.strerror or exc})") from exc
-    return decode_bytes(data, str(path))
+    return data
 
 
 def decode_bytes(data: bytes, name: str = "<bytes>") -> Decoded:

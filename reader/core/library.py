@@ -1,35 +1,34 @@
-"""A library: folders of text files → parsed documents → an index kept up to date.
+"""A library: folders of text files → parsed documents → a Whoosh index kept up to date.
 
 Incremental: a file whose size and mtime are unchanged is not read; when they
 changed, its content hash decides whether it is parsed again. Files that left
-the folders leave the index. Every update is one SQLite transaction, so a
-killed indexer leaves the previous index intact. The document folders are
-only ever read.
+the folders leave the index. Every update is one commit of both stores (see
+reader.core.index), so a killed indexer leaves the previous index intact. The
+document folders are only ever read.
 """
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import sys
-import sqlite3
 import threading
 import time
+from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from array import array
 from pathlib import Path
 
 from reader.core import index as store
-from reader.core.analysis import fold, gram_keys, query_keys
+from reader.core.analysis import fold, gram_counts
 from reader.core.model import Document, Metadata, Span
+from reader.core.schema import CONTENT
 
 TEXT_SUFFIXES = (".txt", ".text")
-# A bigram segment is written once this many characters were collected (bounds memory).
-SEGMENT_CHARS = 8_000_000
-# Rewrite all segments as one when there are more than this many, or when
-# more than half of their documents were since removed or replaced.
-MAX_SEGMENTS = 24
+# The writer starts a new Whoosh segment (inside the same update) after this many
+# content postings: bounds the memory of a large first build (~5 bytes a posting).
+SEGMENT_POSTINGS = 6_000_000
+UNKNOWN_ISSUER = "未识别"
+UNKNOWN_YEAR = "未知"
 
 
 @dataclass
@@ -47,6 +46,15 @@ class DocInfo:
     file: str
     first_line: int
     last_line: int
+
+
+    def as_document(self) -> Document:
+        """A Document with this metadata and no text: what a ledger row needs of its document."""
+        meta = Metadata(title=self.title, doc_number=self.doc_number, issuers=list(self.issuers),
+                        canonical_issuers=list(self.canonical_issuers), date=self.date, year=self.year,
+                        kind=self.kind)
+        return Document(file=self.file, encoding="", first_line=self.first_line, last_line=self.last_line,
+                        meta=meta, text="")
 
 
 @dataclass
@@ -75,19 +83,21 @@ class Problem:
     reason: str
 
 
+NAME_NOT_UTF8 = ("文件名不是 UTF-8 编码（多半是 GBK），无法建立索引，请给文件改名 "
+                 "(file name is not valid UTF-8, probably GBK: rename the file)")
+VANISHED = "文件在读取前被删除或改名 (file vanished before it was read)"
+
+
+def _hash_bytes(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
 def _hash_file(path: str) -> str:
     h = hashlib.blake2b(digest_size=16)
     with open(path, "rb") as f:
-        while True:
-            chunk = f.read(1 << 20)
-            if not chunk:
-                break
+        while chunk := f.read(1 << 20):
             h.update(chunk)
     return h.hexdigest()
-
-
-NAME_NOT_UTF8 = ("文件名不是 UTF-8 编码（多半是 GBK），无法建立索引，请给文件改名 "
-                 "(file name is not valid UTF-8, probably GBK: rename the file)")
 
 
 def _storable(path: str) -> bool:
@@ -132,47 +142,108 @@ def _walk(folder: Path, skip: Path) -> list[tuple[str, int, int]]:
     return found
 
 
-def prepare_file(path: str) -> tuple[str, str | None, str | None, list[tuple]]:
-    """Read, hash, parse, fold and bigram one file: (path, digest, error, rows).
+def _folded_docno(s: str) -> str:
+    from reader.core.search import fold_docno
 
-    Everything CPU-heavy per file happens here, so it can run in a worker
-    process; rows are ready for the docs table, each with its bigram keys as
-    bytes and its folded length.
+    return fold_docno(s)
+
+
+def _date_number(date: str | None) -> int:
+    """'2022-05-17' → 20220517 (the sort key); 0 when unknown."""
+    if not date:
+        return 0
+    digits = date.replace("-", "")
+    return int(digits) if digits.isdigit() else 0
+
+
+@dataclass
+class PreparedDoc:
+    """One parsed document, ready for both stores (built in a worker process)."""
+
+    id: str
+    pos: int
+    fields: dict  # Whoosh fields, content excepted
+    keys: bytes  # content term keys (array 'I')
+    counts: bytes
+    length: int
+    encoding: str
+    text: bytes  # packed reading text
+    ftext: bytes  # packed folded reading text
+    extra: bytes  # packed entities, attachments
+    tasks: bytes  # packed Task.to_json records, extracted once here
+    refs: bytes  # packed docref spans [text, start, end]
+
+
+def prepare_file(path: str) -> tuple[str, str | None, str | None, list[PreparedDoc]]:
+    """Read (once), hash, parse, fold and count one file: (path, digest, error, docs).
+
+    Everything CPU-heavy per file happens here, so it can run in a worker process.
     """
-    from reader.core.pipeline import parse_file
+    from reader.core.decode import read_file
+    from reader.core.model import ReadError
+    from reader.core.pipeline import parse_bytes
 
     try:
-        digest = _hash_file(path)
-    except PermissionError:
-        return path, None, "没有读取权限 (permission denied)", []
-    except FileNotFoundError:
-        return path, None, "文件在读取前被删除或改名 (file vanished before it was read)", []
-    except OSError as exc:
-        return path, None, f"无法读取 ({exc.strerror or exc})", []
+        data = read_file(path)
+    except ReadError as exc:
+        reason = VANISHED if isinstance(exc.__cause__, FileNotFoundError) else exc.reason
+        return path, None, reason, []
+    digest = _hash_bytes(data)
     try:
-        result = parse_file(path)
+        result = parse_bytes(data, path)
         error = result.error
         docs = result.documents if error is None else []
     except Exception as exc:  # the pipeline promises not to raise; never lose the run
         error, docs = f"解析失败：{type(exc).__name__}: {exc}", []
-    rows = []
-    for pos, doc in enumerate(docs):
-        m = doc.meta
-        folded = fold(doc.text)
-        units = sorted({s.text for s in doc.entities if s.type == "unit"})
-        extra = {
-            "attachments": list(m.attachments),
-            "entities": [[s.type, s.start, s.end, s.text] for s in doc.entities],
-        }
-        row = (
-            doc.id, path, pos, m.title, m.doc_number,
-            json.dumps(m.issuers, ensure_ascii=False), json.dumps(m.canonical_issuers, ensure_ascii=False),
-            m.date, m.year, m.kind, json.dumps(units, ensure_ascii=False),
-            doc.first_line, doc.last_line, doc.encoding, len(doc.text),
-            store.pack_text(doc.text), store.pack_text(folded), store.pack_json(extra),
-        )
-        rows.append((row, array("I", gram_keys(folded)).tobytes(), len(folded)))
-    return path, digest, error, rows
+    del data
+    return path, digest, error, [_prepare_doc(pos, doc) for pos, doc in enumerate(docs)]
+
+
+def _prepare_doc(pos: int, doc: Document) -> PreparedDoc:
+    from reader.core.tasks import extract_tasks, index_units
+
+    m = doc.meta
+    folded = fold(doc.text)
+    keys, counts = gram_counts(folded)
+    try:
+        tasks = extract_tasks(doc)
+    except Exception:  # a task the extractor cannot read never costs the document
+        tasks = []
+    units = index_units(doc, tasks)
+    fields = {
+        "id": doc.id,
+        "file": doc.file,
+        "pos": pos,
+        "first_line": doc.first_line,
+        "last_line": doc.last_line,
+        "title": fold(m.title),
+        "title_shown": m.title,
+        "doc_number": _folded_docno(m.doc_number) if m.doc_number else None,
+        "doc_number_shown": m.doc_number,
+        "issuers": [fold(x) for x in (*m.issuers, *m.canonical_issuers)],
+        "issuers_shown": list(m.issuers),
+        "canonical_shown": list(m.canonical_issuers),
+        "issuer_facet": list(dict.fromkeys(m.canonical_issuers)) or [UNKNOWN_ISSUER],
+        "kind": fold(m.kind) if m.kind else None,
+        "kind_shown": m.kind,
+        "kind_facet": m.kind or UNKNOWN_ISSUER,
+        "date": m.date or "",
+        "date_sort": _date_number(m.date),
+        "year": m.year if m.year is not None and 0 <= m.year <= 0xFFFF else None,
+        "year_facet": str(m.year) if m.year is not None else UNKNOWN_YEAR,
+        "units": [fold(u) for u in units],
+    }
+    extra = {
+        "attachments": list(m.attachments),
+        "entities": [[s.type, s.start, s.end, s.text] for s in doc.entities],
+    }
+    refs = [[s.text, s.start, s.end] for s in doc.entities if s.type == "docref"]
+    return PreparedDoc(
+        id=doc.id, pos=pos, fields=fields, keys=keys.tobytes(), counts=counts, length=len(folded),
+        encoding=doc.encoding, text=store.pack_text(doc.text), ftext=store.pack_text(folded),
+        extra=store.pack_json(extra), tasks=store.pack_json([t.to_json() for t in tasks]),
+        refs=store.pack_json(refs),
+    )
 
 
 def _worker_count(nfiles: int) -> int:
@@ -233,257 +304,309 @@ def _prepared(paths: list[str], cancel, progress, total: int):
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-class _RankMeta:
-    """Per-document values every search needs, computed once per index version."""
+class TextCache:
+    """Folded reading texts by document key, loaded from the database on demand.
 
-    def __init__(self, st: "_State"):
-        from reader.core.search import BM25_B, BM25_K1
+    Keys are never reused (AUTOINCREMENT), so an entry stays right across index
+    generations; texts of removed documents are dropped when a snapshot is made.
+    """
 
-        n = max(1, len(st.infos))
-        avg = max(1.0, sum(st.lengths.values()) / n)
-        self.norms = {k: BM25_K1 * (1 - BM25_B + BM25_B * st.lengths.get(k, 0) / avg) for k in st.infos}
-        self.titles: list[tuple[int, str, str]] = []
-        self.dates: dict[int, str] = {}
-        self.by_norm = sorted(self.norms, key=self.norms.__getitem__)
-        self.n_docs = n
-        self._boosts: dict[str, dict[int, float]] = {}
-        self.issuer_labels: dict[int, tuple[str, ...]] = {}
-        self.year_labels: dict[int, str] = {}
-        self.kind_labels: dict[int, str] = {}
-        for k, info in st.infos.items():
-            meta = st.folded_meta(k)
-            self.titles.append((k, meta[0], meta[1]))
-            self.dates[k] = info.date or ""
-            self.issuer_labels[k] = tuple(dict.fromkeys(info.canonical_issuers)) or ("未识别",)
-            self.year_labels[k] = str(info.year) if info.year is not None else "未知"
-            self.kind_labels[k] = info.kind or "未识别"
-
-
-    def boost(self, w: str) -> dict[int, float]:
-        """Title and doc-number weight of w per document (only where it occurs)."""
-        b = self._boosts.get(w)
-        if b is None:
-            from reader.core.search import DOCNO_WEIGHT, TITLE_WEIGHT
-
-            b = {}
-            for key, ftitle, fdocno in self.titles:
-                if w in ftitle or w in fdocno:
-                    b[key] = TITLE_WEIGHT * ftitle.count(w) + DOCNO_WEIGHT * fdocno.count(w)
-            if len(self._boosts) > 256:
-                self._boosts.clear()
-            self._boosts[w] = b
-        return b
-
-    def idf(self, w: str, matched: dict[str, set[int]]) -> float:
-        import math
-
-        df = len(matched.get(w, ())) or 1
-        return math.log(1.0 + (self.n_docs - df + 0.5) / (df + 0.5))
-
-
-class _State:
-    """What a search needs, loaded once per index version and kept in memory."""
-
-    def __init__(self, conn: sqlite3.Connection, index_dir: Path, lock: threading.RLock):
-        self.conn = conn
-        self.infos: dict[int, DocInfo] = {}
-        self.lengths: dict[int, int] = {}
-        self.units: dict[int, list[str]] = {}
-        self.order: list[int] = []
-        rows = conn.execute(
-            "SELECT key, id, title, doc_number, issuers, canonical, date, year, kind, units,"
-            " file, first_line, last_line, length FROM docs ORDER BY file, pos, key"
-        ).fetchall()
-
-        for (key, id_, title, docno, issuers, canonical, date, year, kind, units, file,
-             first, last, length) in rows:
-            self.infos[key] = DocInfo(
-                id=id_, title=title or "", doc_number=docno, issuers=json.loads(issuers or "[]"),
-                canonical_issuers=json.loads(canonical or "[]"), date=date, year=year,
-                kind=kind or "", file=file, first_line=first, last_line=last,
-            )
-            self.lengths[key] = length or 0
-            self.units[key] = json.loads(units or "[]")
-            self.order.append(key)
-        self.by_id: dict[str, int] = {}
-        for key in self.order:
-            self.by_id.setdefault(self.infos[key].id, key)
-        self.segments: list[store.Segment] = []
-        for (name,) in conn.execute("SELECT name FROM segments ORDER BY seq"):
-            self.segments.append(store.Segment(index_dir / name))
-        self.texts: dict[int, str] = {}
-        self.all_texts = False
-        self.lock = lock  # the library's: one connection, used by one thread at a time
-        self._load_lock = threading.Lock()
+    def __init__(self, index_dir: Path):
         self.index_dir = index_dir
-        self._folded_meta: dict[int, tuple[str, str, list[str], str, list[str]]] = {}
-        self._rank: _RankMeta | None = None
+        self.texts: dict[int, str] = {}
+        self.complete = False
+        self._lock = threading.Lock()
+        self._conn = None
 
-    # -- folded texts, loaded lazily
-    def load_all_texts(self) -> None:
-        """Load every folded text (once), on a connection of its own so that
-        document() and small reads are not held up meanwhile."""
-        if self.all_texts:
-            return
-        with self._load_lock:
-            if self.all_texts:
-                return
-            conn = store.connect(self.index_dir)
-            try:
-                texts = self.texts
-                keys = self.infos
-                for key, blob in conn.execute("SELECT key, ftext FROM docs"):
-                    if key in keys and key not in texts:
-                        texts[key] = store.unpack_text(blob)
-            finally:
-                conn.close()
-            self.all_texts = True
+    def _connection(self):
+        if self._conn is None:
+            self._conn = store.connect(self.index_dir)
+        return self._conn
 
-    def folded_texts(self, keys) -> dict[int, str]:
-        """Folded reading texts of keys (loading the missing ones)."""
+    def get(self, keys) -> dict[int, str]:
         texts = self.texts
-        if not self.all_texts:
-            missing = [k for k in keys if k not in texts]
-            if len(missing) > 500:
-                self.load_all_texts()
-            elif missing:
-                with self.lock:
-                    for i in range(0, len(missing), 400):
-                        chunk = missing[i : i + 400]
-                        q = ",".join("?" * len(chunk))
-                        for key, blob in self.conn.execute(
-                            f"SELECT key, ftext FROM docs WHERE key IN ({q})", chunk
-                        ):
-                            texts[key] = store.unpack_text(blob)
+        missing = [k for k in keys if k not in texts]
+        if missing:
+            with self._lock:
+                conn = self._connection()
+                for i in range(0, len(missing), 500):
+                    chunk = missing[i : i + 500]
+                    q = ",".join("?" * len(chunk))
+                    for key, blob in conn.execute(f"SELECT key, ftext FROM docs WHERE key IN ({q})", chunk):
+                        texts[key] = store.unpack_text(blob)
         return texts
 
-    def folded_meta(self, key: int) -> tuple[str, str, list[str], str, list[str]]:
-        """(title, doc number, issuers incl. canonical, kind, units), folded."""
-        m = self._folded_meta.get(key)
-        if m is None:
-            info = self.infos[key]
-            m = (
-                fold(info.title),
-                fold(info.doc_number or ""),
-                [fold(x) for x in (*info.issuers, *info.canonical_issuers)],
-                fold(info.kind),
-                [fold(u) for u in self.units.get(key, [])],
-            )
-            self._folded_meta[key] = m
-        return m
+    def load_all(self, live: set[int]) -> None:
+        if self.complete:
+            return
+        with self._lock:
+            conn = self._connection()
+            texts = self.texts
+            for key, blob in conn.execute("SELECT key, ftext FROM docs"):
+                if key in live and key not in texts:
+                    texts[key] = store.unpack_text(blob)
+            self.complete = True
 
-    def rank_meta(self) -> "_RankMeta":
-        if self._rank is None:
-            with self.lock:
-                if self._rank is None:
-                    self._rank = _RankMeta(self)
-        return self._rank
-
-    # -- candidates from the bigram segments
-    def candidates(self, folded_word: str) -> set[int] | None:
-        """Doc keys that may contain folded_word; None when every document may."""
-        grams = query_keys(folded_word)
-        if not grams:
-            return None
-        counts = []
-        for g in grams:
-            n = sum(seg.doc_count(g) for seg in self.segments)
-            if n == 0:
-                return set()
-            counts.append((n, g))
-        counts.sort()
-        if counts[0][0] > 0.95 * max(1, len(self.infos)):
-            return None  # every key is in nearly every document: scanning is as cheap
-        chosen = [g for n, g in counts[:3] if n <= 8 * counts[0][0] + 64]
-        result: set[int] = set()
-        for seg in self.segments:
-            rel: set[int] | None = None
-            for g in chosen:
-                docs = seg.rel_docs(g)
-                rel = set(docs) if rel is None else rel.intersection(docs)
-                if not rel:
-                    break
-            if rel:
-                base = seg.base
-                result.update([k + base for k in rel] if base else rel)
-        return result
-
-    def gram_doc_count(self, folded_word: str) -> int | None:
-        grams = query_keys(folded_word)
-        if not grams:
-            return None
-        return min(sum(seg.doc_count(g) for seg in self.segments) for g in grams)
+    def retain(self, live: set[int]) -> None:
+        with self._lock:
+            for k in [k for k in self.texts if k not in live]:
+                del self.texts[k]
+            self.complete = self.complete and all(k in self.texts for k in live)
 
     def close(self) -> None:
-        for seg in self.segments:
-            seg.close()
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
 
 
 class Library:
-    """Folders of 公文 text files, indexed for exact Chinese search."""
+    """Folders of 公文 text files, indexed with Whoosh for exact Chinese search."""
 
     def __init__(self, folders: Sequence[str | Path], index_dir: str | Path | None = None):
         self.index_dir = Path(index_dir) if index_dir is not None else store.default_index_dir()
-        self._conn, self.notice = store.open_store(self.index_dir)
-        self._lock = threading.RLock()
-        self._state: _State | None = None
-        self._compacted = False
         given = [Path(f).expanduser() for f in folders or []]
+        store.check_index_dir(self.index_dir, given)  # before anything is written there
+        self._store = store.Store(self.index_dir)
+        self.notice = self._store.notice
         if not given:
-            given = [Path(p) for (p,) in self._conn.execute("SELECT path FROM folders ORDER BY pos")]
+            given = [Path(p) for p in self.stored_folders()]
         if not given:
             from reader.core.seeds import seeds_dir
 
             given = [seeds_dir()]
         self.folders: list[Path] = [Path(os.path.abspath(f)) for f in given]
+        try:
+            store.check_index_dir(self.index_dir, self.folders)
+        except store.IndexFolderError:
+            self._store.close()
+            raise
+        self._lock = threading.RLock()
+        self._snapshot = None
+        self.texts = TextCache(self.index_dir)
+
+    def stored_folders(self) -> list[str]:
+        return [p for (p,) in self._store.conn.execute("SELECT path FROM folders ORDER BY pos")]
+
+    def is_built(self) -> bool:
+        """Whether an update committed since the index was made or emptied (an index whose
+        first build was killed or is still running is not)."""
+        return self._store.conn.execute("SELECT 1 FROM meta WHERE key='built'").fetchone() is not None
+
+    def indexer_running(self) -> str:
+        """'（进程 N）' (' ' when the process is not known) while another process is
+        updating this index, else ''."""
+        return self._store.writer_running()
 
     # ------------------------------------------------------------ update
     def update(
         self,
         progress: Callable[[Progress], None] | None = None,
         cancel: Callable[[], bool] | None = None,
+        wait: bool = True,
     ) -> UpdateSummary:
-        """Bring the index up to date with the folders; one atomic commit."""
+        """Bring the index up to date with the folders; one atomic commit.
+
+        wait=False: raise store.IndexBusy at once when another process is updating.
+        """
         t0 = time.perf_counter()
-        self._compacted = False
         notice = self.notice
         self.notice = None
-        conn = store.connect(self.index_dir)
+        conn = self._store.begin_update(wait)
         try:
-            summary = self._update(conn, progress, cancel, t0)
+            summary = _Update(self, conn, progress, cancel).run()
         finally:
-            conn.close()
+            self._store.end_update(conn)
+        summary.seconds = time.perf_counter() - t0
         summary.notice = notice
-        if summary.new or summary.changed or summary.removed or notice or self._compacted:
-            with self._lock:
-                # Searches still running keep the old state (and its mapped segments) alive;
-                # it is closed when the last reference goes.
-                self._state = None
+        with self._lock:
+            self._snapshot = None if self._snapshot is None or self._snapshot.stale() else self._snapshot
         return summary
 
-    def _update(self, conn, progress, cancel, t0) -> UpdateSummary:
-        conn.execute("PRAGMA busy_timeout=30000")
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            return self._update_in_transaction(conn, progress, cancel, t0)
-        except BaseException:
-            conn.rollback()
-            raise
+    # ------------------------------------------------------------ reading
+    def _current(self):
+        from reader.core.searcher import Snapshot
 
-    def _update_in_transaction(self, conn, progress, cancel, t0) -> UpdateSummary:
-        problems: list[Problem] = []
+        with self._lock:
+            snap = self._snapshot
+            if snap is None or snap.stale():
+                try:
+                    snap = Snapshot(self._store, self.texts)
+                except store.DAMAGE_ERRORS as exc:
+                    # A damaged index: start again from nothing; the next update refills it.
+                    self._store.reset(keep_folders=True)
+                    self.notice = f"索引已损坏（{exc}），已清空，请重新建立索引。"
+                    snap = Snapshot(self._store, self.texts)
+                if self._snapshot is not None:
+                    self._snapshot.close()
+                self._snapshot = snap
+            return snap
+
+    def changed(self) -> bool:
+        """Whether the committed index differs from what this object shows (another
+        process updated it): the next call of any reading method shows the new one."""
+        with self._lock:
+            return self._snapshot is not None and self._snapshot.stale()
+
+    def generation(self) -> int | None:
+        return self._store.generation()
+
+    def warm(self) -> None:
+        """Load every folded text now (a GUI can call this in the background)."""
+        snap = self._current()
+        self.texts.load_all(set(snap.infos))
+
+    def documents(self) -> list[DocInfo]:
+        snap = self._current()
+        return [snap.infos[k] for k in snap.order]
+
+    def document(self, doc_id: str) -> Document | None:
+        snap = self._current()
+        key = snap.by_id.get(doc_id)
+        if key is None:
+            return None
+        info = snap.infos[key]
+        with self._lock:
+            row = self._store.conn.execute(
+                "SELECT encoding, text, extra FROM docs WHERE key=?", (key,)
+            ).fetchone()
+        if row is None:
+            return None
+        encoding, text, extra = row
+        extra = store.unpack_json(extra) or {}
+        meta = Metadata(
+            title=info.title, doc_number=info.doc_number, issuers=list(info.issuers),
+            canonical_issuers=list(info.canonical_issuers), date=info.date, year=info.year,
+            kind=info.kind, attachments=list(extra.get("attachments", [])),
+        )
+        return Document(
+            file=info.file, encoding=encoding or "", first_line=info.first_line, last_line=info.last_line,
+            meta=meta, text=store.unpack_text(text),
+            entities=[Span(t, s, e, x) for t, s, e, x in extra.get("entities", [])],
+        )
+
+    def tasks(self, doc_id: str) -> list:
+        """The document's tasks, as extracted once at index time ([] for an unknown id)."""
+        from reader.core.tasks import Task
+
+        key = self._current().by_id.get(doc_id)
+        if key is None:
+            return []
+        with self._lock:
+            row = self._store.conn.execute("SELECT tasks FROM docs WHERE key=?", (key,)).fetchone()
+        return [Task.from_json(t) for t in (store.unpack_json(row[0]) or [])] if row else []
+
+    def stored_links(self, cancelled: Callable[[], bool] = lambda: False):
+        """(DocInfo, tasks, docref spans) of every document, in the tree's order, from what was
+        stored at index time: the ledger, the unit view and the cross-references read this
+        instead of parsing each document again. None if cancelled."""
+        from reader.core.tasks import Task
+
+        snap = self._current()
+        conn = store.connect(self.index_dir)  # its own connection: the GUI reads meanwhile
+        try:
+            stored = {}
+            for key, tasks, refs in conn.execute("SELECT key, tasks, refs FROM docs"):
+                if cancelled():
+                    return None
+                if key in snap.infos:
+                    stored[key] = (tasks, refs)
+        finally:
+            conn.close()
+        out = []
+        for key in snap.order:
+            tasks, refs = stored.get(key, (None, None))
+            out.append((snap.infos[key], [Task.from_json(t) for t in (store.unpack_json(tasks) or [])],
+                        [tuple(r) for r in (store.unpack_json(refs) or [])]))
+        return out
+
+    def original_texts(self, keys: Sequence[int]) -> dict[int, str]:
+        out: dict[int, str] = {}
+        with self._lock:
+            for i in range(0, len(keys), 400):
+                chunk = list(keys[i : i + 400])
+                q = ",".join("?" * len(chunk))
+                for key, blob in self._store.conn.execute(f"SELECT key, text FROM docs WHERE key IN ({q})", chunk):
+                    out[key] = store.unpack_text(blob)
+        return out
+
+    def search(
+        self,
+        query: str,
+        *,
+        issuer: str | None = None,
+        year_from: int | None = None,
+        year_to: int | None = None,
+        kind: str | None = None,
+        sort: str = "relevance",
+        limit: int = 50,
+        snippets: bool = True,
+    ):
+        """snippets=False: ids and scores only (export of a whole result set)."""
+        from reader.core.search import run_search
+
+        return run_search(
+            self, self._current(), query, issuer=issuer, year_from=year_from, year_to=year_to,
+            kind=kind, sort=sort, limit=limit, snippets=snippets,
+        )
+
+    def problems(self) -> list[Problem]:
+        with self._lock:
+            rows = self._store.conn.execute("SELECT file, reason FROM problems ORDER BY file").fetchall()
+        return [Problem(f, r) for f, r in rows]
+
+    def close(self) -> None:
+        with self._lock:
+            if self._snapshot is not None:
+                self._snapshot.close()
+                self._snapshot = None
+            self.texts.close()
+            self._store.close()
+
+
+class _Update:
+    """One update of a library: scan, parse what changed, write both stores, commit."""
+
+    def __init__(self, library: Library, conn, progress, cancel):
+        self.lib = library
+        self.st = library._store
+        self.conn = conn
+        self.progress = progress
+        self.cancel = cancel
+        self.writer = None
+        self.postings = 0
+
+    def run(self) -> UpdateSummary:
+        try:
+            summary = self._run()
+        except BaseException:
+            self.st.rollback(self.conn, self.writer)
+            raise
+        return summary
+
+    def _writer(self):
+        if self.writer is None:
+            self.writer = self.st.writer(self.conn)
+        return self.writer
+
+    def _scan(self, problems: list[Problem]) -> tuple[dict[str, tuple[int, int]], list[str]]:
         found: dict[str, tuple[int, int]] = {}
         unavailable: list[str] = []
-        for folder in self.folders:
+        for folder in self.lib.folders:
             if not folder.is_dir():
                 problems.append(Problem(str(folder), "文件夹不存在或无法访问"))
                 unavailable.append(os.path.join(str(folder), ""))
                 continue
-            for path, size, mtime in _walk(folder, self.index_dir):
+            for path, size, mtime in _walk(folder, self.lib.index_dir):
                 if not _storable(path):
                     problems.append(Problem(_shown_name(path), NAME_NOT_UTF8))
                     continue
                 found[path] = (size, mtime)
+        return found, unavailable
+
+    def _run(self) -> UpdateSummary:
+        conn = self.conn
+        problems: list[Problem] = []
+        found, unavailable = self._scan(problems)
         known = {
             p: (size, mtime, h, err)
             for p, size, mtime, h, err in conn.execute("SELECT path, size, mtime_ns, hash, error FROM files")
@@ -493,30 +616,14 @@ class Library:
         removed = [p for p in known if p not in found and not p.startswith(tuple(unavailable))]
         todo: list[tuple[str, bool]] = []  # (path, is_new)
         for path in sorted(found):
-            size, mtime = found[path]
             k = known.get(path)
             if k is None:
                 todo.append((path, True))
-            elif (k[0], k[1]) != (size, mtime):
+            elif (k[0], k[1]) != found[path]:
                 todo.append((path, False))
 
-        seq = conn.execute("SELECT coalesce(max(seq), 0) FROM segments").fetchone()[0]
-        builder = store.SegmentBuilder()
-        new_segments: list[tuple[int, int, int, str]] = []
-
-        def flush() -> None:
-            nonlocal seq, builder
-            if builder.ndocs == 0:
-                return
-            seq += 1
-            name = store.segment_name(seq)
-            nterms = builder.write(self.index_dir / name)
-            new_segments.append((seq, builder.ndocs, nterms, name))
-            conn.execute("INSERT INTO segments VALUES (?, ?, ?, ?)", new_segments[-1])
-            builder = store.SegmentBuilder()
-
         for path in removed:
-            conn.execute("DELETE FROM docs WHERE file=?", (path,))
+            self._remove(path)
             conn.execute("DELETE FROM files WHERE path=?", (path,))
 
         # Files whose stat changed but whose bytes did not: only the stat is new.
@@ -538,175 +645,73 @@ class Library:
         cancelled = False
         total = len(queue)
         is_new_of = dict(queue)
-        done = 0
-        for path, digest, error, rows in _prepared([p for p, _ in queue], cancel, progress, total):
+        for path, digest, error, docs in _prepared([p for p, _ in queue], self.cancel, self.progress, total):
             if path is None:
                 cancelled = True
                 break
-            done += 1
             if is_new_of[path]:
                 new += 1
             else:
                 changed += 1
-            self._store_file(conn, builder, path, found[path], digest, error, rows)
-            if builder.chars >= SEGMENT_CHARS:
-                flush()
-        flush()
-        if progress is not None and not cancelled:
-            progress(Progress(total, total, ""))
+            self._store_file(path, found[path], digest, error, docs, known_before=path in known)
+        if self.progress is not None and not cancelled:
+            self.progress(Progress(total, total, ""))
 
         conn.execute("DELETE FROM folders")
-        conn.executemany("INSERT INTO folders VALUES (?, ?)", [(i, str(f)) for i, f in enumerate(self.folders)])
+        conn.executemany("INSERT INTO folders VALUES (?, ?)", [(i, str(f)) for i, f in enumerate(self.lib.folders)])
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('built', '1')")
         conn.execute("DELETE FROM problems")
         conn.executemany(
             "INSERT OR REPLACE INTO problems VALUES (?, ?)",
             [(p.file, p.reason) for p in problems]
             + list(conn.execute("SELECT path, error FROM files WHERE error IS NOT NULL")),
         )
-        old_segment_files = self._compact_if_needed(conn)
-        conn.commit()
+        if self.writer is not None:
+            self.st.commit(conn, self.writer)
+        else:
+            conn.commit()
         if todo or removed:
             try:  # give the WAL's pages back to the database file: the index stays small
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            except sqlite3.DatabaseError:
+            except Exception:
                 pass
-        for name in old_segment_files:
-            try:
-                (self.index_dir / name).unlink()
-            except OSError:
-                pass  # still mapped by a reader (Windows): removed at the next open
         nfiles = conn.execute("SELECT count(*) FROM files").fetchone()[0]
         ndocs = conn.execute("SELECT count(*) FROM docs").fetchone()[0]
         nproblems = conn.execute("SELECT count(*) FROM problems").fetchone()[0]
         return UpdateSummary(
             files=nfiles, documents=ndocs, new=new, changed=changed, removed=len(removed),
-            problems=nproblems, seconds=time.perf_counter() - t0, cancelled=cancelled,
+            problems=nproblems, seconds=0.0, cancelled=cancelled,
         )
 
-    def _store_file(self, conn, builder: store.SegmentBuilder, path, stat, digest, error, rows) -> None:
+    def _remove(self, path: str) -> None:
+        if self.conn.execute("SELECT 1 FROM docs WHERE file=? LIMIT 1", (path,)).fetchone():
+            self._writer().delete_by_term("file", path)
+            self.conn.execute("DELETE FROM docs WHERE file=?", (path,))
+
+    def _store_file(self, path, stat, digest, error, docs: list[PreparedDoc], known_before: bool) -> None:
+        conn = self.conn
         size, mtime = stat
-        conn.execute("DELETE FROM docs WHERE file=?", (path,))
-        for row, grams, length in rows:
-            cur = conn.execute(
-                "INSERT INTO docs (id, file, pos, seg, title, doc_number, issuers, canonical, date, year,"
-                " kind, units, first_line, last_line, encoding, length, text, ftext, extra)"
-                " VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                row,
-            )
-            keys = array("I")
-            keys.frombytes(grams)
-            builder.add(cur.lastrowid, keys, length)
+        if known_before:
+            self._remove(path)
+        if docs:
+            writer = self._writer()
+            for d in docs:
+                cur = conn.execute(
+                    "INSERT INTO docs (id, file, pos, encoding, length, text, ftext, extra, tasks, refs)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (d.id, path, d.pos, d.encoding, d.length, d.text, d.ftext, d.extra, d.tasks, d.refs),
+                )
+                keys = array("I")
+                keys.frombytes(d.keys)
+                fields = {k: v for k, v in d.fields.items() if v is not None}
+                writer.add_document(key=cur.lastrowid, **fields, **{CONTENT: (keys, d.counts, d.length)})
+                self.postings += len(keys)
+            if self.postings >= SEGMENT_POSTINGS:
+                # A segment of its own, inside this update: committed to Whoosh only,
+                # so the update stays one commit (the SQLite one) and memory stays bounded.
+                writer.commit(merge=False)
+                self.writer = self.st.next_writer(writer)
+                self.postings = 0
         conn.execute(
-            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)", (path, size, mtime, digest, error, len(rows))
+            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)", (path, size, mtime, digest, error, len(docs))
         )
-
-    def _compact_if_needed(self, conn) -> list[str]:
-        """Rewrite the segments when too many or too stale; returns files to delete."""
-        segs = conn.execute("SELECT seq, ndocs, name FROM segments ORDER BY seq").fetchall()
-        live = conn.execute("SELECT count(*) FROM docs").fetchone()[0]
-        indexed = sum(n for _, n, _ in segs)
-        if len(segs) <= MAX_SEGMENTS and indexed <= 2 * live + 1000:
-            return []
-        self._compacted = True
-        seq = segs[-1][0] if segs else 0
-        builder = store.SegmentBuilder()
-        conn.execute("DELETE FROM segments")
-        for key, blob in conn.execute("SELECT key, ftext FROM docs ORDER BY key").fetchall():
-            folded = store.unpack_text(blob)
-            builder.add(key, gram_keys(folded), len(folded))
-            if builder.chars >= 4 * SEGMENT_CHARS:
-                seq += 1
-                name = store.segment_name(seq)
-                conn.execute("INSERT INTO segments VALUES (?, ?, ?, ?)", (seq, builder.ndocs, builder.write(self.index_dir / name), name))
-                builder = store.SegmentBuilder()
-        if builder.ndocs:
-            seq += 1
-            name = store.segment_name(seq)
-            conn.execute("INSERT INTO segments VALUES (?, ?, ?, ?)", (seq, builder.ndocs, builder.write(self.index_dir / name), name))
-        return [name for _, _, name in segs]
-
-    # ------------------------------------------------------------ reading
-    def _current(self) -> _State:
-        with self._lock:
-            if self._state is None:
-                try:
-                    self._state = _State(self._conn, self.index_dir, self._lock)
-                except (sqlite3.DatabaseError, OSError, ValueError) as exc:
-                    # A damaged index: start again from nothing; the next update refills it.
-                    self._conn.close()
-                    store._wipe(self.index_dir)
-                    self._conn, _ = store.open_store(self.index_dir)
-                    self.notice = f"索引已损坏（{exc}），已清空，请重新建立索引。"
-                    self._state = _State(self._conn, self.index_dir, self._lock)
-            return self._state
-
-    def warm(self) -> None:
-        """Load every folded text now (a GUI can call this in the background)."""
-        self._current().load_all_texts()
-
-    def documents(self) -> list[DocInfo]:
-        st = self._current()
-        return [st.infos[k] for k in st.order]
-
-    def document(self, doc_id: str) -> Document | None:
-        with self._lock:
-            row = self._conn.execute(
-                "SELECT file, encoding, first_line, last_line, title, doc_number, issuers, canonical, date,"
-                " year, kind, text, extra FROM docs WHERE id=? ORDER BY key LIMIT 1",
-                (doc_id,),
-            ).fetchone()
-        if row is None:
-            return None
-
-        (file, encoding, first, last, title, docno, issuers, canonical, date, year, kind, text, extra) = row
-        extra = store.unpack_json(extra) or {}
-        meta = Metadata(
-            title=title or "", doc_number=docno, issuers=json.loads(issuers or "[]"),
-            canonical_issuers=json.loads(canonical or "[]"), date=date, year=year, kind=kind or "",
-            attachments=list(extra.get("attachments", [])),
-        )
-        return Document(
-            file=file, encoding=encoding or "", first_line=first, last_line=last, meta=meta,
-            text=store.unpack_text(text),
-            entities=[Span(t, s, e, x) for t, s, e, x in extra.get("entities", [])],
-        )
-
-    def original_texts(self, keys: Sequence[int]) -> dict[int, str]:
-        out: dict[int, str] = {}
-        with self._lock:
-            for i in range(0, len(keys), 400):
-                chunk = list(keys[i : i + 400])
-                q = ",".join("?" * len(chunk))
-                for key, blob in self._conn.execute(f"SELECT key, text FROM docs WHERE key IN ({q})", chunk):
-                    out[key] = store.unpack_text(blob)
-        return out
-
-    def search(
-        self,
-        query: str,
-        *,
-        issuer: str | None = None,
-        year_from: int | None = None,
-        year_to: int | None = None,
-        kind: str | None = None,
-        sort: str = "relevance",
-        limit: int = 50,
-    ):
-        from reader.core.search import run_search
-
-        return run_search(
-            self, self._current(), query, issuer=issuer, year_from=year_from, year_to=year_to,
-            kind=kind, sort=sort, limit=limit,
-        )
-
-    def problems(self) -> list[Problem]:
-        with self._lock:
-            rows = self._conn.execute("SELECT file, reason FROM problems ORDER BY file").fetchall()
-        return [Problem(f, r) for f, r in rows]
-
-    def close(self) -> None:
-        with self._lock:
-            if self._state is not None:
-                self._state.close()
-                self._state = None
-            self._conn.close()

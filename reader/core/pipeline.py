@@ -37,9 +37,17 @@ def parse_text(text: str, file: str = "<text>", encoding: str = "utf-8") -> list
 
 def parse_file(path: str | Path) -> ParseResult:
     """Parse one file; an unreadable file gives a result with `error`, never an exception."""
-    name = str(path)
     try:
-        decoded = decode.decode_file(path)
+        data = decode.read_file(path)
+    except ReadError as exc:
+        return ParseResult(file=str(path), error=exc.reason)
+    return parse_bytes(data, str(path))
+
+
+def parse_bytes(data: bytes, name: str) -> ParseResult:
+    """Parse a file's bytes (already read): the library hashes and parses one read."""
+    try:
+        decoded = decode.decode_bytes(data, name)
     except ReadError as exc:
         return ParseResult(file=name, error=exc.reason)
     return ParseResult(

@@ -89,10 +89,9 @@ class CrossRefs:
 
     @classmethod
     def from_library(cls, library) -> CrossRefs:
+        """From the cited 文号 the library stored at index time (no document is re-read)."""
         refs = cls()
-        for info in library.documents():
-            doc = library.document(info.id)
-            spans = [(s.text, s.start, s.end) for s in doc.entities if s.type == "docref"] if doc else []
+        for info, _tasks, spans in library.stored_links() or []:
             refs.add(DocRef(info.id, info.title, info.doc_number), spans)
         return refs
 

@@ -16,11 +16,8 @@ the title and the doc number weighted up.
 """
 from __future__ import annotations
 
-import heapq
 import re
-from collections import Counter
 from dataclasses import dataclass, field
-from itertools import chain
 from typing import TYPE_CHECKING
 
 from reader.core.analysis import OffsetMap, find_all, fold
@@ -33,11 +30,6 @@ MAX_TERMS = 64
 SNIPPET_CHARS = 120
 SNIPPET_BEFORE = 30
 MAX_SNIPPETS = 3
-TITLE_WEIGHT = 4.0
-DOCNO_WEIGHT = 4.0
-BM25_K1 = 1.2
-BM25_B = 0.75
-TF_CAP = 6  # occurrences counted per word and document for ranking
 
 
 @dataclass
@@ -190,7 +182,7 @@ def _make_term(token: str) -> tuple[Term, bool]:
                 lo, hi = hi, lo
             return Term("year", f"{lo}-{hi}", token), negated
         if fname == "docno":
-            return Term("docno", _fold_docno(value), token), negated
+            return Term("docno", fold_docno(value), token), negated
         return Term(fname, fold(value), token), negated
     text, quoted = _unquote(token)
     if not text:
@@ -198,7 +190,8 @@ def _make_term(token: str) -> tuple[Term, bool]:
     return Term(None, fold(text), token), negated
 
 
-def _fold_docno(s: str) -> str:
+def fold_docno(s: str) -> str:
+    """A 文号 folded for comparison: any brackets as 〔〕, no spaces."""
     return fold(s.translate(_DOCNO_BRACKETS)).replace(" ", "")
 
 
@@ -231,38 +224,120 @@ def parse_query(q: str) -> Query:
     return Query(clauses)
 
 
-# ---------------------------------------------------------------- matching
-def _meta_match(term: Term, meta, year: int | None) -> bool:
-    ftitle, fdocno, fissuers, fkind, funits = meta
-    f = term.field
-    if f == "title":
-        return term.value in ftitle
-    if f == "docno":
-        return term.value in fdocno.translate(_DOCNO_BRACKETS).replace(" ", "")
-    if f == "issuer":
-        return any(term.value in x for x in fissuers)
-    if f == "kind":
-        return term.value in fkind
-    if f == "unit":
-        return any(term.value in u for u in funits)
-    if f == "year":
-        lo, hi = term.year_range()
-        return year is not None and lo <= year <= hi
-    return False
-
-
-def run_search(library, st, query: str, *, issuer=None, year_from=None, year_to=None, kind=None,
-               sort="relevance", limit=50) -> SearchResult:
-    """Search the loaded state st of library; never raises for any query text."""
+# ---------------------------------------------------------------- running
+def run_search(library, snap, query: str, *, issuer=None, year_from=None, year_to=None, kind=None,
+               sort="relevance", limit=50, snippets=True) -> SearchResult:
+    """Search snapshot snap of library; never raises for any query text."""
     try:
-        return _run(library, st, query, issuer, year_from, year_to, kind, sort, limit)
+        return _run(library, snap, query, issuer, year_from, year_to, kind, sort, limit, snippets)
     except QueryError as exc:
         return SearchResult(query=query, hits=[], total=0, facets={}, error=str(exc))
     except RecursionError:
         return SearchResult(query=query, hits=[], total=0, facets={}, error="检索式过于复杂，请简化。")
 
 
-def _run(library, st, query, issuer, year_from, year_to, kind, sort, limit) -> SearchResult:
+_FIELDS = {"title": "title", "docno": "doc_number", "issuer": "issuers", "kind": "kind", "unit": "units"}
+
+
+def word_forms(word: str) -> list[str]:
+    """The folded forms a text word is searched as: itself, and for a 文号 typed with
+    any brackets (甬政办发[2022]19号, （2022）, 【2022】) every bracket form a text may print."""
+    if not _DOCNO_SHAPE.search(word):
+        return [word]
+    core = fold_docno(word)
+    forms = [word]
+    for o, c in _DOCNO_FORMS:
+        f = fold(core.replace("〔", o).replace("〕", c))
+        if f not in forms:
+            forms.append(f)
+    return forms
+
+
+_DOCNO_SHAPE = re.compile(r"[〔\[(（【［]\s*\d{4}\s*[〕\])）】］]\s*\d+\s*[号號]")
+_DOCNO_FORMS = (("〔", "〕"), ("[", "]"), ("(", ")"), ("【", "】"))
+
+
+def _compile_term(t: Term, snap):
+    from whoosh import query as wq
+
+    from reader.core.searcher import Contains, ExactText, zero_score
+
+    if t.field is None:
+        forms = word_forms(t.value)
+        parts = [ExactText(f, snap) for f in forms]
+        if len(forms) > 1:  # a 文号: its document by its metadata too
+            parts.append(zero_score(Contains("doc_number", fold_docno(t.value))))
+        return parts[0] if len(parts) == 1 else wq.Or(parts)
+    if t.field == "year":
+        return zero_score(year_range(*t.year_range()))
+    return zero_score(Contains(_FIELDS[t.field], t.value))
+
+
+YEAR_MAX = 0xFFFF  # the year field's range (reader.core.schema)
+
+
+def year_range(lo: int | None, hi: int | None):
+    """Whoosh query for years lo..hi (either open); years outside the field's range match nothing."""
+    from whoosh import query as wq
+
+    lo = None if lo is None else max(0, int(lo))
+    hi = None if hi is None else min(YEAR_MAX, int(hi))
+    if (lo is not None and lo > YEAR_MAX) or (hi is not None and hi < 0) or (lo is not None and hi is not None and lo > hi):
+        return wq.NullQuery
+    return wq.NumericRange("year", lo, hi)
+
+
+def _compile(q: Query, snap, filters: list):
+    from whoosh import query as wq
+
+    def clause(c: Clause):
+        parts = [_compile_term(t, snap) for t in c.alternatives]
+        return parts[0] if len(parts) == 1 else wq.Or(parts)
+
+    positives = [clause(c) for c in q.clauses if not c.negated]
+    negatives = [clause(c) for c in q.clauses if c.negated]
+    positive = positives[0] if len(positives) == 1 else (wq.And(positives) if positives else wq.Every())
+    if negatives:
+        positive = wq.AndNot(positive, negatives[0] if len(negatives) == 1 else wq.Or(negatives))
+    filt = None
+    if filters:
+        filt = filters[0] if len(filters) == 1 else wq.And(filters)
+    return positive, filt
+
+
+def _filter_args(snap, issuer, year_from, year_to, kind) -> list:
+    from whoosh import query as wq
+
+    from reader.core.searcher import Contains
+
+    out = []
+    for value in (issuer, kind):
+        if value and not _encodable(value):  # a lone surrogate: no organ or kind is named so
+            return [wq.NullQuery]
+    if issuer:
+        fi = fold(issuer)
+        if ("issuers", fi.encode("utf-8")) in snap.reader:
+            out.append(wq.Term("issuers", fi))
+        else:  # no organ has exactly this name: accept a part of the name
+            out.append(Contains("issuers", fi))
+    if year_from is not None or year_to is not None:
+        out.append(year_range(year_from, year_to))
+    if kind:
+        out.append(wq.Term("kind", fold(kind)))
+    return out
+
+
+def _encodable(s: str) -> bool:
+    try:
+        s.encode("utf-8")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+def _run(library, snap, query, issuer, year_from, year_to, kind, sort, limit, snippets) -> SearchResult:
+    from whoosh import sorting
+
     if not isinstance(query, str):
         raise QueryError("检索式应为文字。")
     if sort not in ("relevance", "date"):
@@ -272,206 +347,74 @@ def _run(library, st, query, issuer, year_from, year_to, kind, sort, limit) -> S
     if not q.clauses and not has_filters:
         raise QueryError("请输入检索词。")
     limit = max(0, int(limit))
-
-    # 1. the starting set: all documents, narrowed by the filter arguments
-    current: set[int] | None = None
-    if has_filters:
-        fi = fold(issuer) if issuer else None
-        fk = fold(kind) if kind else None
-        sel = []
-        for key, info in st.infos.items():
-            if year_from is not None and (info.year is None or info.year < year_from):
-                continue
-            if year_to is not None and (info.year is None or info.year > year_to):
-                continue
-            meta = st.folded_meta(key)
-            if fk is not None and meta[3] != fk:
-                continue
-            if fi is not None and fi not in meta[2]:
-                continue
-            sel.append(key)
-        current = set(sel)
-        if fi is not None and not current and not any(fi in st.folded_meta(k)[2] for k in st.infos):
-            # no organ has exactly this name: accept a part of the name
-            current = {
-                k for k, info in st.infos.items()
-                if any(fi in x for x in st.folded_meta(k)[2])
-                and (year_from is None or (info.year is not None and info.year >= year_from))
-                and (year_to is None or (info.year is not None and info.year <= year_to))
-                and (fk is None or st.folded_meta(k)[3] == fk)
-            }
-
-    # 2. positive clauses, most selective first; the documents each text word matched
-    counts: dict[str, set[int]] = {}
-    positives = [c for c in q.clauses if not c.negated]
-    negatives = [c for c in q.clauses if c.negated]
-
-    def selectivity(c: Clause) -> float:
-        best = 0.0
-        for t in c.alternatives:
-            if t.field is None:
-                n = st.gram_doc_count(t.value)
-                best += len(st.infos) if n is None else n
-            else:
-                best += 0.3 * len(st.infos)
-        return best
-
-    positives.sort(key=selectivity)
-    for clause in positives:
-        matched: set[int] = set()
-        for term in clause.alternatives:
-            matched |= _match_term(st, term, current, counts)
-        current = matched
-        if not current:
-            break
-    if current is None:
-        current = set(st.infos)
-    # 3. exclusions
-    for clause in negatives:
-        if not current:
-            break
-        for term in clause.alternatives:
-            excluded = _match_term(st, term, current, None)
-            current = current - excluded
-
-    # 4. ranking: BM25F over occurrence counts (capped: BM25 saturates), title and doc
-    # number weighted up. Only the documents that can still reach the top are counted:
-    # visited from the shortest (highest possible score) on, until the best possible
-    # score of the rest is below the current last place.
     words = q.positive_words()
-    rank = st.rank_meta()
-    infos = st.infos
-    dates = rank.dates
-    scores: dict[int, float] = {}
-    if sort == "date" or not words:
-        top_keys = heapq.nlargest(limit, current, key=lambda k: (dates[k], -k))
-        if words:
-            for k in top_keys:
-                scores[k] = _score(st, rank, k, words, counts)
+    wquery, wfilter = _compile(q, snap, _filter_args(snap, issuer, year_from, year_to, kind))
+    # Ties by date (newest first), then by key (the order documents were indexed).
+    # The score facet's key (minus the score) is also how the score comes back.
+    by_date = [sorting.FieldFacet("date_sort", reverse=True), sorting.FieldFacet("key")]
+    if not words:
+        facets_ = by_date
+    elif sort == "date":
+        facets_ = [*by_date, sorting.ScoreFacet()]
     else:
-        top_keys = _top_by_score(st, rank, current, words, counts, limit, scores)
-    # 5. facets over every match
-    issuers = Counter(chain.from_iterable(map(rank.issuer_labels.__getitem__, current)))
-    years = Counter(map(rank.year_labels.__getitem__, current))
-    kinds = Counter(map(rank.kind_labels.__getitem__, current))
-    facets = {
-        "issuer": dict(sorted(issuers.items(), key=lambda kv: (-kv[1], kv[0]))),
-        "year": dict(sorted(years.items(), key=lambda kv: kv[0], reverse=True)),
-        "kind": dict(sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))),
+        facets_ = [sorting.ScoreFacet(), *by_date]
+    sortedby = sorting.MultiFacet(facets_)
+    score_at = None if not words else (-1 if sort == "date" else 0)
+    groupedby = {
+        "issuer": sorting.FieldFacet("issuer_facet", allow_overlap=True),
+        "year": sorting.FieldFacet("year_facet"),
+        "kind": sorting.FieldFacet("kind_facet"),
     }
-
-    # 6. exact hit counts and snippets for the hits shown
-    originals = library.original_texts(top_keys) if top_keys else {}
-    folded = st.folded_texts(top_keys) if top_keys else {}
+    results = snap.searcher.search(
+        wquery, filter=wfilter, limit=max(1, limit), sortedby=sortedby, groupedby=groupedby,
+        maptype=sorting.Count, scored=bool(words), terms=False,
+    )
+    years = _named(results.groups("year"))
+    total = sum(years.values())
+    facets = {
+        "issuer": dict(sorted(_named(results.groups("issuer")).items(), key=lambda kv: (-kv[1], kv[0]))),
+        "year": dict(sorted(years.items(), key=lambda kv: kv[0], reverse=True)),
+        "kind": dict(sorted(_named(results.groups("kind")).items(), key=lambda kv: (-kv[1], kv[0]))),
+    }
+    top = []
+    for sortkey, docnum in results.top_n[:limit]:
+        top.append((snap.global_keys[docnum], -sortkey[score_at] if score_at is not None else 0.0))
+    infos = snap.infos
+    if not snippets:
+        hits_out = [Hit(doc=infos[k], score=round(sc, 4), hit_count=0, snippets=[]) for k, sc in top]
+        return SearchResult(query=query, hits=hits_out, total=total, facets=facets)
+    keys = [k for k, _ in top]
+    originals = library.original_texts(keys) if keys else {}
+    folded = snap.texts.get(keys) if keys else {}
+    marked = _marked_words(words)
     hits_out = []
-    for key in top_keys:
+    for key, sc in top:
         text = originals.get(key, "")
         ftext = folded.get(key, "")
-        hit_count = sum(ftext.count(w) for w in words)
+        hit_count = sum(ftext.count(w) for w in marked)
         hits_out.append(
-            Hit(doc=infos[key], score=round(scores.get(key, 0.0), 4), hit_count=hit_count,
-                snippets=make_snippets(text, ftext, words))
+            Hit(doc=infos[key], score=round(sc, 4) if words else 0.0, hit_count=hit_count,
+                snippets=make_snippets(text, ftext, marked))
         )
-    return SearchResult(query=query, hits=hits_out, total=len(current), facets=facets)
+    return SearchResult(query=query, hits=hits_out, total=total, facets=facets)
 
 
-def _score(st, rank, key: int, words: list[str], matched: dict[str, set[int]]) -> float:
-    text = st.texts.get(key, "")
-    norm = rank.norms[key]
-    k1p1 = BM25_K1 + 1
-    score = 0.0
+def _named(groups: dict) -> dict[str, int]:
+    """Facet groups with str names (Whoosh gives a list column's values as bytes)."""
+    out: dict[str, int] = {}
+    for name, n in groups.items():
+        label = name.decode("utf-8") if isinstance(name, bytes) else ("" if name is None else str(name))
+        out[label] = out.get(label, 0) + n
+    return out
+
+
+def _marked_words(words: list[str]) -> list[str]:
+    out: list[str] = []
     for w in words:
-        tf = _count_capped(text, w) if key in matched.get(w, ()) else 0
-        tfw = tf + rank.boost(w).get(key, 0.0)
-        if tfw:
-            score += rank.idf(w, matched) * tfw * k1p1 / (tfw + norm)
-    return score
-
-
-def _top_by_score(st, rank, current: set[int], words, matched, limit: int, scores: dict) -> list[int]:
-    """The limit best documents of current by BM25F, ties by date then key (threshold algorithm)."""
-    if limit <= 0 or not current:
-        return []
-    k1p1 = BM25_K1 + 1
-    idf_sum = sum(rank.idf(w, matched) for w in words)
-    heap: list[tuple[float, str, int, int]] = []  # (score, date, -key, key): the worst on top
-    boosted = set()
-    for w in words:
-        boosted.update(k for k in rank.boost(w) if k in current)
-
-    def consider(k: int) -> None:
-        sc = _score(st, rank, k, words, matched)
-        scores[k] = sc
-        item = (sc, rank.dates[k], -k, k)
-        if len(heap) < limit:
-            heapq.heappush(heap, item)
-        elif item > heap[0]:
-            heapq.heapreplace(heap, item)
-
-    for k in boosted:
-        consider(k)
-    norms = rank.norms
-    cap_gain = TF_CAP * k1p1
-    for k in rank.by_norm:  # ascending norm: descending best possible score
-        if k not in current or k in boosted:
-            continue
-        if len(heap) >= limit and idf_sum * cap_gain / (TF_CAP + norms[k]) < heap[0][0]:
-            break
-        consider(k)
-    return [item[3] for item in sorted(heap, reverse=True)]
-
-
-def _count_capped(text: str, w: str, cap: int = TF_CAP) -> int:
-    """Non-overlapping occurrences of w in text, counting no further than cap.
-
-    BM25 saturates, so ranking needs no exact count beyond a few; stopping early
-    saves scanning the rest of long documents for common words.
-    """
-    find = text.find
-    i = find(w)
-    if i < 0:
-        return 0
-    n = 1
-    step = len(w)
-    while n < cap:
-        i = find(w, i + step)
-        if i < 0:
-            break
-        n += 1
-    return n
-
-
-def _postings_are_exact(w: str) -> bool:
-    """True when the index alone decides whether a document contains w.
-
-    A one-unit word has its own key; a two-unit word is one bigram, whose key
-    cannot be a one-character key unless its second unit is U+0000. Longer
-    words need the substring check on the text.
-    """
-    n = len(w.encode("utf-16-le", "surrogatepass"))
-    return n == 2 or (n == 4 and not w.endswith("\x00"))
-
-
-def _match_term(st, term: Term, within: set[int] | None, matched: dict | None) -> set[int]:
-    """Documents (of within, or of all) matching term; records text words' matches."""
-    if term.field is None:
-        w = term.value
-        cand = st.candidates(w)
-        if cand is None:
-            keys = st.infos.keys() if within is None else within
-        else:
-            keys = cand & (st.infos.keys() if within is None else within)
-        texts = st.folded_texts(keys)
-        if cand is not None and _postings_are_exact(w):
-            out = set(keys)
-        else:
-            get = texts.get
-            out = {k for k in keys if w in get(k, "")}
-        if matched is not None:
-            matched.setdefault(w, set()).update(out)
-        return out
-    keys = st.infos if within is None else within
-    return {k for k in keys if _meta_match(term, st.folded_meta(k), st.infos[k].year)}
+        for f in word_forms(w):
+            if f not in out:
+                out.append(f)
+    return out
 
 
 # ---------------------------------------------------------------- marks and snippets
@@ -541,4 +484,4 @@ def find_matches(text: str, query: str) -> list[tuple[int, int]]:
         return []
     if not words or not text:
         return []
-    return _marks(text, fold(text), words)
+    return _marks(text, fold(text), _marked_words(words))

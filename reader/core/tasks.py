@@ -70,6 +70,17 @@ class Task:
         """Whether a unit filter (市经信局, 区住建局, 北仑区住房和城乡建设局) names one of its units."""
         return any(unit_matches(unit_query, u) for u in self.units)
 
+    @classmethod
+    def from_json(cls, d: dict) -> "Task":
+        """The inverse of to_json (tasks are stored in the index as these records)."""
+        return cls(
+            doc_id=d["doc_id"], path=d["path"], text=d["text"], start=d["start"], end=d["end"],
+            lead_units=[Unit(*u) for u in d.get("lead_units", [])],
+            cooperating_units=[Unit(*u) for u in d.get("cooperating_units", [])],
+            lead_officials=list(d.get("lead_officials", [])), deadlines=list(d.get("deadlines", [])),
+            targets=list(d.get("targets", [])), kind=d.get("kind", "item"),
+        )
+
     def to_json(self) -> dict:
         return {
             "doc_id": self.doc_id,

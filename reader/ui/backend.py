@@ -23,6 +23,7 @@ WATCH_DEBOUNCE_MS = 1500
 RESCAN_INTERVAL_MS = 60_000
 MAX_WATCHED_DIRS = 2000
 MAX_WATCHED_FILES = 4000
+FOLLOW_INTERVAL_MS = 2000  # how soon another process's index update shows
 
 
 class IndexWorker(QThread):
@@ -160,6 +161,12 @@ class LibraryService(QObject):
         self._rescan = QTimer(self)
         self._rescan.setInterval(RESCAN_INTERVAL_MS)
         self._rescan.timeout.connect(self._periodic_rescan)
+        # Another process (`reader index`, the app that owns the index) may commit a new
+        # generation: a cheap check of the committed generation, then a reload off-thread.
+        self._follow = QTimer(self)
+        self._follow.setInterval(FOLLOW_INTERVAL_MS)
+        self._follow.timeout.connect(self._follow_index)
+        self._follow.start()
         if watch:
             self._watch_folders()
             self._rescan.start()
@@ -224,6 +231,27 @@ class LibraryService(QObject):
 
     def _folder_changed(self, _path: str) -> None:
         self._debounce.start()
+
+    def _follow_index(self) -> None:
+        if self._library is None or self.is_indexing() or self._docs is None:
+            return
+        changed = getattr(self._library, "changed", None)
+        try:
+            stale = bool(changed()) if changed is not None else False
+        except Exception:  # the index is being replaced: the next tick sees it
+            return
+        if stale:
+            self.reload()
+
+    def reload(self) -> None:
+        """Read the committed index again (documents_changed), without updating it."""
+        if self.is_indexing():
+            self._pending_update = True
+            return
+        worker = IndexWorker(lambda: self.library, self, self.unknown_label, do_update=False)
+        worker.done.connect(self._worker_done)
+        self.worker = worker
+        worker.start()
 
     def _periodic_rescan(self) -> None:
         if not self.is_indexing():
@@ -318,6 +346,7 @@ class LibraryService(QObject):
             self.update_in_background()
 
     def shutdown(self) -> None:
+        self._follow.stop()
         self._rescan.stop()
         self._debounce.stop()
         self.cancel()
@@ -353,7 +382,8 @@ class LibraryService(QObject):
 
         if self._links_worker is not None:
             self._links_worker.cancel()
-        worker = LinksWorker(self.documents(), self.document, self.unknown_label, self)
+        library = self.library
+        worker = LinksWorker(library.stored_links, self.unknown_label, self.state_version, self)
         worker.done.connect(self._links_done)
         self._links_worker = worker
         self._links_workers.add(worker)
@@ -363,7 +393,7 @@ class LibraryService(QObject):
         worker, result = message
         worker.wait()
         self._links_workers.discard(worker)
-        worker.load = None  # no cycle back to the service
+        worker.stored = None  # no cycle back to the library
         worker.deleteLater()
         if worker is not self._links_worker:
             return  # superseded by a newer library state
@@ -381,7 +411,15 @@ class LibraryService(QObject):
         self._links_worker = None
 
     # ------------------------------------------------------------ reading
+    state_version = 0  # counts the library states the window was shown (links and ledger compare it)
+
+    def tasks(self, doc_id: str) -> list:
+        """The document's tasks as stored at index time."""
+        tasks = getattr(self.library, "tasks", None)
+        return tasks(doc_id) if tasks is not None else []
+
     def _invalidate(self) -> None:
+        self.state_version += 1
         self._docs = None
         self._plan = None
         self._problems = None

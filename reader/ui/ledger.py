@@ -1,14 +1,14 @@
 """The 任务台账 window: LedgerView (tasks_panel.py) filled from the whole library.
 
-Loading every document and extracting its tasks runs on a worker thread; the dialog
-shows how far it got and can be used as soon as the rows arrive.
+The rows come from the library's links (reader.ui.links: the tasks stored at index time,
+grouped once per update); until they are ready a worker gathers the same stored tasks.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QThread, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
-from reader.ui.tasks_panel import LedgerView, ledger_rows
+from reader.ui.tasks_panel import LedgerView
 
 
 class LedgerWorker(QThread):
@@ -17,21 +17,19 @@ class LedgerWorker(QThread):
 
     def __init__(self, service, parent=None):
         super().__init__(parent)
-        self.ids = [d.id for d in service.documents()]
-        self.load = service.document
+        self.stored = service.library.stored_links
+        self.version = service.state_version
         self.cancelled = False
 
     def run(self) -> None:
         try:
+            stored = self.stored(lambda: self.cancelled)
+            if stored is None:
+                return
             rows = []
-            for i, doc_id in enumerate(self.ids):
-                if self.cancelled:
-                    return
-                doc = self.load(doc_id)
-                if doc is not None:
-                    rows += ledger_rows([doc])
-                if i % 20 == 0:
-                    self.progress.emit(i + 1, len(self.ids))
+            for info, tasks, _refs in stored:
+                doc = info.as_document()
+                rows += [(doc, t) for t in tasks]
             self.done.emit(rows)
         except Exception as exc:  # shown in the dialog, never a crash
             self.done.emit(exc)
@@ -44,6 +42,7 @@ class LedgerDialog(QDialog):
         super().__init__(parent)
         self.service = service
         self.worker: LedgerWorker | None = None
+        self._shown_version = -1
         self.setWindowTitle(self.tr("任务台账"))
         self.resize(1240, 680)
         layout = QVBoxLayout(self)
@@ -62,11 +61,15 @@ class LedgerDialog(QDialog):
             return
         links_of = getattr(self.service, "links", None)
         links = links_of() if links_of is not None else None
-        if links is not None:
+        # The service keeps the previous state's links until the new ones are ready: rows of
+        # documents that may be gone. Only links of the library as shown now will do.
+        if links is not None and links.version == getattr(self.service, "state_version", links.version):
+            self._shown_version = links.version
             self._done(links.rows)
             return
         self.status.setText(self.tr("正在汇总全部公文中的任务…"))
         self.worker = LedgerWorker(self.service, self)
+        self._shown_version = self.worker.version
         self.worker.progress.connect(
             lambda done, total: self.status.setText(
                 self.tr("正在汇总全部公文中的任务… %1/%2").replace("%1", str(done)).replace("%2", str(total))))
@@ -74,6 +77,10 @@ class LedgerDialog(QDialog):
         self.worker.start(QThread.Priority.LowPriority)
 
     def _library_changed(self) -> None:
+        links_of = getattr(self.service, "links", None)
+        links = links_of() if links_of is not None else None
+        if links is not None and links.version == self._shown_version:
+            return  # the rows shown are of this very library state: keep them (and the user's row)
         if self.isVisible():
             self.refresh()
 

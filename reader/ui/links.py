@@ -2,17 +2,16 @@
 the task ledger rows, responsible unit → documents (the tree's 按责任单位 view) and the
 cross-references (cited / cited by).
 
-One pass loads each document once (Library.document) and extracts its tasks once; on the
-seeds that is ≈0.4 s, far too long for the GUI thread. The result is plain Python.
+Tasks and cited 文号 were extracted once at index time (Library.stored_links); this pass
+only groups them. The result is plain Python.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QThread, Signal
 
 from reader.core.refs import CrossRefs, DocRef
-from reader.core.tasks import extract_tasks
 
 
 class LibraryLinks:
@@ -26,30 +25,25 @@ class LibraryLinks:
         self.unit_printed: dict[str, list[str]] = unit_printed
         self.refs: CrossRefs = refs
         self.unit_plan = plan  # tree.TreePlan of the 按责任单位 view
+        self.version = -1  # LibraryService.state_version they were computed for
 
 
-def compute_links(infos: Sequence, load: Callable, unknown: str = "未识别",
+def compute_links(stored: Iterable | None, unknown: str = "未识别",
                   cancelled: Callable[[], bool] = lambda: False) -> LibraryLinks | None:
-    """Load every document of `infos` (DocInfo) with `load(id)` and gather the links.
-    None if cancelled."""
+    """Group stored (DocInfo, tasks, docref spans) records into the links. None if cancelled."""
     from reader.ui.tree import plan_unit_tree
 
+    if stored is None:
+        return None
     rows: list[tuple] = []
     unit_docs: dict[str, list] = {}
     unit_printed: dict[str, list[str]] = {}
     refs = CrossRefs()
-    for info in infos:
+    for info, tasks, docrefs in stored:
         if cancelled():
             return None
-        doc = load(info.id)
-        if doc is None:
-            continue
-        refs.add(DocRef(info.id, info.title, info.doc_number),
-                 [(s.text, s.start, s.end) for s in doc.entities if s.type == "docref"])
-        try:
-            tasks = extract_tasks(doc)
-        except Exception:  # one odd document never costs the others their ledger
-            tasks = []
+        refs.add(DocRef(info.id, info.title, info.doc_number), docrefs)
+        doc = info.as_document()
         seen: set[str] = set()
         for t in tasks:
             rows.append((doc, t))
@@ -69,9 +63,10 @@ def compute_links(infos: Sequence, load: Callable, unknown: str = "未识别",
 class LinksWorker(QThread):
     done = Signal(object)  # (worker, LibraryLinks | Exception | None)
 
-    def __init__(self, infos: Sequence, load: Callable, unknown: str, parent=None):
+    def __init__(self, stored: Callable, unknown: str, version: int, parent=None):
         super().__init__(parent)
-        self.infos, self.load, self.unknown = list(infos), load, unknown
+        self.stored, self.unknown = stored, unknown
+        self.version = version  # the service's state the links are of
         self._cancelled = False
 
     def cancel(self) -> None:
@@ -79,7 +74,10 @@ class LinksWorker(QThread):
 
     def run(self) -> None:
         try:
-            result = compute_links(self.infos, self.load, self.unknown, lambda: self._cancelled)
+            cancelled = lambda: self._cancelled  # noqa: E731
+            result = compute_links(self.stored(cancelled), self.unknown, cancelled)
+            if result is not None:
+                result.version = self.version
         except Exception as exc:  # shown in the status bar, never a crash
             result = exc
         self.done.emit((self, result))

@@ -712,9 +712,9 @@ class MainWindow(QMainWindow):
         self.reading.show_document(doc, self.search_bar.query(), links)
         self._update_refs(doc_id)
         self.entity_panel.set_spans(doc.text, doc.entities)
-        try:
-            self.task_panel.set_document(doc)
-        except Exception as exc:  # task extraction is a helper; the document still opens
+        try:  # the tasks extracted once at index time, not again on the GUI thread
+            self.task_panel.set_tasks(self.service.tasks(doc_id))
+        except Exception as exc:  # the task list is a helper; the document still opens
             self.task_panel.set_tasks([])
             self.statusBar().showMessage(self.tr("无法列出本文任务：%1").replace("%1", str(exc)), 5000)
         self.setWindowTitle(self.tr("%1 — 公文阅读器").replace("%1", doc.title))

@@ -19,6 +19,7 @@ import pytest
 
 from reader.core import index as store
 from reader.core.library import Library
+from reader.core.schema import GramPostingsBuilder
 from tests.reliability.helpers import PYTHON, ROOT, make_doc, run_reader, snapshot
 
 N_KILLS = 20
@@ -43,18 +44,37 @@ def _clean(folder: Path, where: Path) -> dict:
 
 
 def _consistent(index: Path) -> None:
-    """The SQLite file is sound and every segment it lists is whole."""
+    """The SQLite file is sound, the Whoosh generation it records is whole (every file of
+    its manifest there, with its size), and both stores hold the same documents."""
+    from whoosh.index import TOC
+
+    from reader.core.searcher import _Leaf
+
     conn = sqlite3.connect(index / store.DB_NAME)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        for (name,) in conn.execute("SELECT name FROM segments"):
-            assert store.segment_problem(index / name) is None, name
+        gen = store.committed_generation(conn)
+        assert gen is not None
+        for name, size in conn.execute("SELECT name, size FROM manifest"):
+            assert (index / store.WHOOSH_DIR / name).stat().st_size == size, name
         keys = {k for (k,) in conn.execute("SELECT key FROM docs")}
         files = {p for (p,) in conn.execute("SELECT path FROM files")}
         assert {f for (f,) in conn.execute("SELECT DISTINCT file FROM docs")} <= files
     finally:
         conn.close()
-    assert keys is not None
+    storage = store.PrivateStorage(str(index / store.WHOOSH_DIR))
+    toc = TOC.read(storage, store.INDEX_NAME, gen=gen)
+    from whoosh.index import FileIndex
+
+    reader = FileIndex._reader(storage, toc.schema, toc.segments, toc.generation)
+    try:
+        in_whoosh = set()
+        for r, _ in reader.leaf_readers():
+            leaf = _Leaf(r, 0)
+            in_whoosh.update(k for d, k in enumerate(leaf.keys) if d not in leaf.deleted)
+    finally:
+        reader.close()
+    assert in_whoosh == keys  # one commit for both stores
 
 
 def _mutate(folder: Path, rng: random.Random, step: int) -> None:
@@ -68,37 +88,54 @@ def _mutate(folder: Path, rng: random.Random, step: int) -> None:
         rng.choice([p for p in files if p.name.startswith("文件")]).unlink()
 
 
-# The same update as `reader index`, printing each file as it starts: lets the test kill
-# at a random point *inside* the work whatever the machine's speed.
+# The same update as `reader index`, stopping (to be killed) at a chosen point: before
+# file N is read, between the Whoosh commit and the SQLite commit, or after the SQLite
+# commit before the old generation's files are deleted.
 _CHILD = """
-import sys
+import sys, time
+from reader.core import index as store
 from reader.core.library import Library
+where = sys.argv[3]
+def stop(label):
+    print("at", label, flush=True)
+    time.sleep(120)
+if where == "whoosh-committed":
+    real = store.Store._write_manifest
+    def manifest(self, conn, gen, segments):
+        stop(where)
+    store.Store._write_manifest = manifest
+elif where == "sqlite-committed":
+    store.clean_files = lambda *a: stop(where)
 lib = Library([sys.argv[1]], index_dir=sys.argv[2])
-print("open", flush=True)
-lib.update(progress=lambda p: print("file", p.done, flush=True))
+def progress(p):
+    if where.isdigit() and p.done >= int(where):
+        stop(where)
+lib.update(progress=progress)
 print("done", flush=True)
 """
 
 
-def _kill_inside(env, folder, index, rng) -> bool:
-    """Start an indexer, SIGKILL it after a random number of files plus a random delay.
-    True when it was still running when killed."""
-    proc = subprocess.Popen([PYTHON, "-c", _CHILD, str(folder), str(index)], env=env, cwd=ROOT,
+def _kill_inside(env, folder, index, where: str) -> bool:
+    """Start an indexer that stops at `where`; SIGKILL it there. True when it was
+    killed there (False: it finished first, e.g. there were fewer files)."""
+    proc = subprocess.Popen([PYTHON, "-c", _CHILD, str(folder), str(index), where], env=env, cwd=ROOT,
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    target = rng.randint(0, 10)
+    stopped = False
     for line in proc.stdout:
-        if line.startswith("file") and int(line.split()[1]) >= target or line.startswith("done"):
+        if line.startswith("at "):
+            stopped = True
             break
-    time.sleep(rng.uniform(0, 0.05))
-    alive = proc.poll() is None
+        if line.startswith("done"):
+            break
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
     proc.stdout.close()
-    return alive
+    return stopped
 
 
 def test_sigkill_at_random_moments_never_breaks_the_index(tmp_path):
-    """20 SIGKILLs: 15 at a random file of the work (plus a random delay), 5 of the real
+    """20 SIGKILLs: 15 at a chosen point of the work (before a random file, between the
+    Whoosh and the SQLite commit, after the SQLite commit before cleaning), 5 of the real
     `reader index` command after a random time. After each: the index is consistent and
     shows either the state before the killed run or the complete state after it; every
     fourth time the next start finishes and must equal a clean build."""
@@ -112,17 +149,18 @@ def test_sigkill_at_random_moments_never_breaks_the_index(tmp_path):
     assert subprocess.run(cmd, env=env, capture_output=True, cwd=ROOT, timeout=120).returncode == 0
     full_run = time.monotonic() - t0
     committed = _clean(folder, tmp_path / "clean")
-    killed_mid_run = 0
+    killed_inside = 0
+    points = ["whoosh-committed", "sqlite-committed"] * 3 + [str(rng.randint(0, 8)) for _ in range(9)]
+    rng.shuffle(points)
     for step in range(1, N_KILLS + 1):
         _mutate(folder, rng, step)
         if step % 4 == 2:  # the real command, killed after a random time
             proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
             time.sleep(rng.uniform(0.3, full_run))
-            killed_mid_run += proc.poll() is None
             proc.send_signal(signal.SIGKILL)
             proc.wait(timeout=30)
         else:
-            killed_mid_run += _kill_inside(env, folder, index, rng)
+            killed_inside += _kill_inside(env, folder, index, points.pop())
         _consistent(index)
         lib = Library([folder], index_dir=index)
         seen = snapshot(lib, QUERIES)
@@ -135,15 +173,19 @@ def test_sigkill_at_random_moments_never_breaks_the_index(tmp_path):
             committed = _clean(folder, tmp_path / "clean")
             assert snapshot(lib, QUERIES) == committed, f"step {step}"
         lib.close()
-    assert killed_mid_run >= 15, "the kills must land while the indexer works"
+    assert killed_inside == 15, "every planned kill lands while the indexer works"
     r = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert r.returncode == 0, r.stderr
     assert snapshot(Library([folder], index_dir=index), QUERIES) == _clean(folder, tmp_path / "clean")
 
 
+def _whoosh_file(index: Path, ext: str) -> Path:
+    return next((index / store.WHOOSH_DIR).glob(f"{store.INDEX_NAME}_*{ext}"))
+
+
 def _damage(kind: str, index: Path) -> None:
     db = index / store.DB_NAME
-    segs = sorted(index.glob("seg-*"))
+    wdir = index / store.WHOOSH_DIR
     if kind == "db-truncated":
         db.write_bytes(db.read_bytes()[: db.stat().st_size // 2])
     elif kind == "db-garbled":
@@ -154,19 +196,41 @@ def _damage(kind: str, index: Path) -> None:
         db.write_bytes(b"")
     elif kind == "db-deleted":
         db.unlink()
-    elif kind == "segment-half-written":
-        segs[0].write_bytes(segs[0].read_bytes()[: segs[0].stat().st_size // 2])
-    elif kind == "segment-garbled-header":
-        data = bytearray(segs[0].read_bytes())
+    elif kind == "postings-half-written":
+        p = _whoosh_file(index, ".gpo")
+        p.write_bytes(p.read_bytes()[: p.stat().st_size // 2])
+    elif kind == "postings-garbled-header":
+        p = _whoosh_file(index, ".gpo")
+        data = bytearray(p.read_bytes())
         data[:16] = b"\xde\xad\xbe\xef" * 4
-        segs[0].write_bytes(bytes(data))
-    elif kind == "segment-deleted":
-        segs[0].unlink()
+        p.write_bytes(bytes(data))
+    elif kind == "postings-garbled-middle":  # same size, header intact: only the checksum tells
+        p = _whoosh_file(index, ".gpo")
+        data = bytearray(p.read_bytes())
+        mid = len(data) // 2
+        data[mid : mid + 64] = bytes(64)
+        p.write_bytes(bytes(data))
+    elif kind == "postings-deleted":
+        _whoosh_file(index, ".gpo").unlink()
+    elif kind == "terms-truncated":
+        p = _whoosh_file(index, ".trm")
+        p.write_bytes(p.read_bytes()[: p.stat().st_size // 3])
+    elif kind == "toc-garbled":
+        p = next(wdir.glob("_MAIN_*.toc"))
+        data = bytearray(p.read_bytes())
+        data[10:40] = random.Random(3).randbytes(30)
+        p.write_bytes(bytes(data))
+    elif kind == "toc-deleted":
+        next(wdir.glob("_MAIN_*.toc")).unlink()
     elif kind == "wal-garbage":
         (index / "library.sqlite-wal").write_bytes(random.Random(2).randbytes(20_000))
-    elif kind == "stale-tmp-segment":
-        (index / "seg-00000099.tmp").write_bytes(b"half a segment from a killed writer")
-        (index / "seg-00000099.grams").write_bytes(b"GWRG0002 unlisted")
+    elif kind == "stale-writer-files":
+        # what a writer killed mid-segment leaves: a temp folder, a newer TOC, segment files
+        (wdir / "MAIN.tmp").mkdir()
+        (wdir / "MAIN.tmp" / "pool.tmp").write_bytes(b"half a pool")
+        (wdir / "MAIN_zzzzzzzz.gpo").write_bytes(b"GWGPO001 unlisted")
+        (wdir / "_MAIN_99.toc").write_bytes(b"a table of contents of a killed writer")
+        (wdir / "_MAIN_99.toc.1700000000.0").write_bytes(b"half a table of contents")
     elif kind == "stale-sqlite-lock":
         # a writer killed inside its transaction leaves a hot WAL and -shm: simulated by a
         # second process holding an open write transaction when it is killed
@@ -178,8 +242,21 @@ def _damage(kind: str, index: Path) -> None:
         raise AssertionError(kind)
 
 
-DAMAGE = ["db-truncated", "db-garbled", "db-empty", "db-deleted", "segment-half-written",
-          "segment-garbled-header", "segment-deleted", "wal-garbage", "stale-tmp-segment", "stale-sqlite-lock"]
+DAMAGE = ["db-truncated", "db-garbled", "db-empty", "db-deleted", "postings-half-written",
+          "postings-garbled-header", "postings-garbled-middle", "postings-deleted", "terms-truncated",
+          "toc-garbled", "toc-deleted", "wal-garbage", "stale-writer-files", "stale-sqlite-lock"]
+# Damage the user is told about (the index is emptied and rebuilt, with a notice).
+_NOTICED = ("db-truncated", "db-garbled", "postings", "terms", "toc")
+
+
+def _only_the_committed_generation(index: Path) -> None:
+    conn = sqlite3.connect(index / store.DB_NAME)
+    try:
+        listed = {n for (n,) in conn.execute("SELECT name FROM manifest")}
+    finally:
+        conn.close()
+    present = {p.name for p in (index / store.WHOOSH_DIR).iterdir()} - {f"{store.INDEX_NAME}_WRITELOCK"}
+    assert present == listed
 
 
 @pytest.fixture(scope="module")
@@ -204,22 +281,26 @@ def test_damaged_index_folder_recovers_by_itself(small_corpus, tmp_path, kind, m
     lib.documents()
     s = lib.update()  # one update, no deleting by hand
     assert snapshot(lib, QUERIES) == want
-    if kind.startswith(("db-truncated", "db-garbled", "segment")):
+    if kind.startswith(_NOTICED):
         assert notice and "索引" in notice  # the user is told why it rebuilt
         assert s.notice == notice
     _consistent(index)
-    assert not list(index.glob("*.tmp")) and not (index / "seg-00000099.grams").exists()
+    _only_the_committed_generation(index)
 
 
 def test_damaged_index_via_cli_gives_a_message_not_a_traceback(small_corpus, tmp_path):
+    """A search on a damaged index says it was emptied and how to rebuild it (it does not
+    rebuild by itself: a reading command never indexes); `reader index` then rebuilds."""
     folder, _ = small_corpus
     index = tmp_path / "index"
     assert run_reader("index", str(folder), "--index-dir", str(index)).returncode == 0
     _damage("db-garbled", index)
     r = run_reader("search", "通知", "--index-dir", str(index))
     assert "Traceback" not in r.stderr
-    assert "索引" in r.stderr and r.returncode == 0
-    assert "共 " in r.stdout
+    assert "索引无法打开" in r.stderr and "reader index" in r.stderr and r.returncode == 1
+    assert run_reader("index", str(folder), "--index-dir", str(index)).returncode == 0
+    r = run_reader("search", "通知", "--index-dir", str(index))
+    assert r.returncode == 0 and "共 " in r.stdout
 
 
 def test_full_disk_while_indexing(small_corpus, tmp_path, monkeypatch):
@@ -233,18 +314,21 @@ def test_full_disk_while_indexing(small_corpus, tmp_path, monkeypatch):
     copy = tmp_path / "lib"
     shutil.copytree(folder, copy)
     lib = Library([copy], index_dir=index)
-    real_write = store.SegmentBuilder.write
+    real_write = GramPostingsBuilder.write
 
-    def full_disk(self, path):
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+    def full_disk(self, f, doccount):
+        f.write(b"x" * 10_000)  # a part was written before the disk filled
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), "postings")
 
-    monkeypatch.setattr(store.SegmentBuilder, "write", full_disk)
+    monkeypatch.setattr(GramPostingsBuilder, "write", full_disk)
+    (copy / "新的.txt").write_text(make_doc("磁盘已满"), encoding="utf-8")
     with pytest.raises(OSError) as info:
         lib.update()
     assert info.value.errno == errno.ENOSPC
     _consistent(index)
-    assert not list(index.glob("*.tmp"))
-    monkeypatch.setattr(store.SegmentBuilder, "write", real_write)
+    _only_the_committed_generation(index)  # the half-written segment is gone
+    assert (index / "library.sqlite-wal").stat().st_size == 0  # the WAL's space given back
+    monkeypatch.setattr(GramPostingsBuilder, "write", real_write)
     lib2 = Library([copy], index_dir=index)
     lib2.update()
     assert snapshot(lib2, QUERIES) == _clean(copy, tmp_path / "clean")
@@ -256,9 +340,9 @@ def test_full_disk_via_cli_is_a_message(small_corpus, tmp_path):
     folder, _ = small_corpus
     index = tmp_path / "index"
     code = (
-        "import errno, os, sys; from reader.core import index as s\n"
-        "def w(self, path): raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))\n"
-        "s.SegmentBuilder.write = w\n"
+        "import errno, os, sys; from reader.core import schema as s\n"
+        "def w(self, f, n): raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), 'postings')\n"
+        "s.GramPostingsBuilder.write = w\n"
         "from reader.cli import main; sys.exit(main(sys.argv[1:]))\n"
     )
     env = dict(os.environ, PYTHONPATH=str(ROOT), READER_INDEX_WORKERS="1")
@@ -272,7 +356,7 @@ def test_two_indexers_at_once_do_not_corrupt(small_corpus, tmp_path):
     folder, want = small_corpus
     index = tmp_path / "index"
     env = dict(os.environ, PYTHONPATH=str(ROOT), READER_INDEX_WORKERS="1")
-    cmd = [PYTHON, "-m", "reader", "index", str(folder), "--index-dir", str(index)]
+    cmd = [PYTHON, "-m", "reader", "index", str(folder), "--index-dir", str(index), "--wait"]
     procs = [subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
              for _ in range(2)]
     reader_code = ("import sys; from reader.core.library import Library\n"

@@ -122,3 +122,39 @@ def test_adding_a_folder_while_indexing_switches_to_the_new_library(open_window,
     assert window.folders == [str(big), str(small)]
     titles = [d.title for d in window.service.documents()]
     assert any("政府采购" in t for t in titles)
+
+
+def test_window_follows_an_index_update_made_by_another_process(qtbot, tmp_path, make_settings, monkeypatch):
+    """`reader index` from a terminal while the window is open (or the app that owns the
+    index, for a read-only second window): the window's documents and searches follow,
+    and documents deleted meanwhile leave its list."""
+    import subprocess
+    import sys
+
+    from reader.ui.main_window import MainWindow
+    from tests.reliability.helpers import ROOT
+
+    index = tmp_path / "index"
+    monkeypatch.setenv("READER_INDEX_DIR", str(index))
+    folder = tmp_path / "公文"
+    folder.mkdir()
+    (folder / "一.txt").write_text(NOTICE.format(topic="预算管理", n=1), encoding="utf-8")
+    (folder / "二.txt").write_text(NOTICE.format(topic="资产清查", n=2), encoding="utf-8")
+    window = MainWindow(make_settings(), folders=[str(folder)], watch=False)
+    qtbot.addWidget(window)
+    window.service.read_only = True  # as the second app on an index: it never updates
+    window.show()
+    run = [sys.executable, "-m", "reader", "index", str(folder), "--index-dir", str(index)]
+    assert subprocess.run(run, cwd=ROOT, capture_output=True).returncode == 0
+    with qtbot.waitSignal(window.service.documents_changed, timeout=60_000):
+        window.start()
+    assert len(window.service.documents()) == 2
+    (folder / "三.txt").write_text(NOTICE.format(topic="政府采购", n=3), encoding="utf-8")
+    (folder / "二.txt").unlink()
+    assert subprocess.run(run, cwd=ROOT, capture_output=True).returncode == 0
+    qtbot.waitUntil(lambda: {d.title for d in window.service.documents()} ==
+                    {"宁波市财政局关于预算管理的通知", "宁波市财政局关于政府采购的通知"}, timeout=20_000)
+    assert window.service.search("政府采购").total == 1
+    for d in window.service.documents():
+        assert window.service.document(d.id) is not None
+    window.service.shutdown()

@@ -48,7 +48,7 @@ from reader.core.schema import (
 )
 
 # Bump when the database layout changes.
-STORE_VERSION = 4
+STORE_VERSION = 5
 DB_NAME = "library.sqlite"
 WHOOSH_DIR = "whoosh"
 INDEX_NAME = "MAIN"
@@ -67,7 +67,7 @@ CREATE TABLE IF NOT EXISTS files (
 CREATE TABLE IF NOT EXISTS docs (
     key INTEGER PRIMARY KEY AUTOINCREMENT,
     id TEXT NOT NULL, file TEXT NOT NULL, pos INTEGER, encoding TEXT,
-    length INTEGER, text BLOB, ftext BLOB, extra BLOB, tasks BLOB, refs BLOB);
+    length INTEGER, text BLOB, extra BLOB, tasks BLOB, refs BLOB);
 CREATE INDEX IF NOT EXISTS docs_file ON docs(file);
 CREATE INDEX IF NOT EXISTS docs_id ON docs(id);
 CREATE TABLE IF NOT EXISTS problems (file TEXT PRIMARY KEY, reason TEXT);

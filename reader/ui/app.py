@@ -17,6 +17,12 @@ from pathlib import Path
 _T0 = time.perf_counter()
 
 
+# --dialog NAME → the MainWindow method that opens that dialog and returns it.
+SCREENSHOT_DIALOGS = {
+    "search-help": "show_search_help",
+}
+
+
 def build_arg_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="reader gui", description="公文阅读器 desktop app")
     add_gui_arguments(p)
@@ -31,6 +37,9 @@ def add_gui_arguments(p: argparse.ArgumentParser) -> None:
                    help="open the N-th search result (1-based), a doc id, or the first document whose title contains TITLE")
     p.add_argument("--screenshot", metavar="PNG", help="save the window to PNG once ready, then quit")
     p.add_argument("--size", metavar="WxH", default="1360x860", help="window size for --screenshot (default 1360x860)")
+    p.add_argument("--dialog", metavar="NAME", choices=sorted(SCREENSHOT_DIALOGS),
+                   help="with --screenshot: open this dialog and save it instead of the window "
+                        f"({', '.join(sorted(SCREENSHOT_DIALOGS))})")
     p.add_argument("--settings", metavar="INI", help="settings file to use instead of the user's (e.g. a fresh one)")
 
 
@@ -245,7 +254,12 @@ class _Driver:
         out.parent.mkdir(parents=True, exist_ok=True)
         self.window.reading.view.apply_visible_highlights()
         QApplication.processEvents()
-        if not self.window.grab().save(str(out), "PNG"):
+        target = self.window
+        if getattr(self.args, "dialog", None):
+            target = getattr(self.window, SCREENSHOT_DIALOGS[self.args.dialog])()
+            for _ in range(3):
+                QApplication.processEvents()
+        if not target.grab().save(str(out), "PNG"):
             print(f"could not write {out}", file=sys.stderr)
             self.status = 1
         else:

@@ -68,7 +68,7 @@ class SearchBar(QWidget):
         layout.setSpacing(6)
         self.field = QLineEdit(self)
         self.field.setObjectName("searchField")
-        self.field.setPlaceholderText(self.tr("搜索全部公文：标题、正文、文号…（Ctrl+K）"))
+        self.field.setPlaceholderText(self.tr("搜索全部公文：标题、正文、文号…（Ctrl+K；语法见 F1）"))
         self.field.setClearButtonEnabled(True)
         self.field.textChanged.connect(self.changed)
         self.field.returnPressed.connect(self.submitted)
@@ -173,6 +173,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._connect()
         self._restore_settings()
+        self._build_desk_features()
 
     # ------------------------------------------------------------ building
     def _build_widgets(self) -> None:
@@ -325,10 +326,12 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("文件(&F)"))
+        self.file_menu = file_menu
         for a in (self.act_add_folder, self.act_remove_folder, self.act_rescan, None, self.act_export,
                   None, self.act_problems, None, self.act_quit):
             file_menu.addSeparator() if a is None else file_menu.addAction(a)
         edit_menu = bar.addMenu(self.tr("编辑(&E)"))
+        self.edit_menu = edit_menu
         for a in (self.act_copy, self.act_select_all, None, self.act_find, self.act_next, self.act_prev,
                   None, self.act_search):
             edit_menu.addSeparator() if a is None else edit_menu.addAction(a)
@@ -342,6 +345,7 @@ class MainWindow(QMainWindow):
                   None, self.act_back):
             view_menu.addSeparator() if a is None else view_menu.addAction(a)
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        self.help_menu = help_menu
         help_menu.addAction(self.act_about)
 
     def _build_status_bar(self) -> None:
@@ -819,3 +823,22 @@ class MainWindow(QMainWindow):
         dialog = ExportDialog(ids, self.service.document, self.settings.last_export_dir(), self)
         dialog.finished_export.connect(lambda _r: self.settings.set_last_export_dir(dialog.options()["out_dir"]))
         dialog.exec()
+
+    # ------------------------------------------------------------ desktop features (issue 15)
+    def _build_desk_features(self) -> None:
+        """Help, history, recent documents and the other desktop-reader features: each adds
+        its actions to the menus built above."""
+        self.act_search_help = self._action(self.tr("搜索语法(&S)"), self.show_search_help, "F1")
+        self.help_menu.insertAction(self.act_about, self.act_search_help)
+        self.help_menu.insertSeparator(self.act_about)
+
+    def show_search_help(self):
+        """帮助 → 搜索语法 (F1): non-modal; double-clicking an example searches for it."""
+        from reader.ui.help import SearchHelpDialog
+
+        if getattr(self, "search_help", None) is None:
+            self.search_help = SearchHelpDialog(self)
+            self.search_help.try_query.connect(self.search_for)
+        self.search_help.show()
+        self.search_help.raise_()
+        return self.search_help

@@ -1,0 +1,44 @@
+"""English texts for the desktop-reader features (help, history, recent documents, fonts,
+bookmarks and notes, printing, deadlines): merged into translate_en.EN."""
+from __future__ import annotations
+
+EN = {
+    # help
+    "搜索全部公文：标题、正文、文号…（Ctrl+K；语法见 F1）":
+        "Search all documents: titles, text, document numbers… (Ctrl+K; syntax: F1)",
+    "搜索语法(&S)": "&Search Syntax",
+    "搜索语法": "Search syntax",
+    "输入": "You type",
+    "找到的公文": "Finds documents",
+    "双击：用这个示例搜索": "Double-click: search with this example",
+    "试一试": "Try it",
+    "用所选示例搜索全部公文": "Search all documents with the selected example",
+    "同时包含两个词（空格分隔的词须全部出现）": "containing both (words separated by spaces are ANDed)",
+    "包含引号中的原文（含空格）；中文引号“…”同样可用":
+        "containing the quoted text as it is, spaces included; “…” quotes work too",
+    "包含任一个（也可写 通知 | 意见）；OR 比空格结合得更紧：外贸 金融 OR 财政 = 外贸 且（金融 或 财政）":
+        "containing either (also 通知 | 意见); OR binds tighter than the spaces: 外贸 金融 OR 财政 = 外贸 and (金融 or 财政)",
+    "包含“市政府”但不包含“办公厅”": "containing 市政府 but not 办公厅",
+    "发文机关（原文或规范名称）包含“财政局”；也可写 issuer:":
+        "whose issuer (as printed or canonical) contains 财政局; also issuer:",
+    "成文于该年份；year:2021-2023 或 年份:2021至2023 表示年份范围":
+        "dated in that year; year:2021-2023 or 年份:2021至2023 for a range",
+    "文号包含该文字；[2022]、（2022）都按〔2022〕读；也可写 docno:":
+        "whose 文号 contains it ([2022], （2022） are read as 〔2022〕); also docno:",
+    "按文种；也可写 kind:": "by kind (文种); also kind:",
+    "按标题；也可写 title:": "by title; also title:",
+    "按任务中的责任单位；也可写 unit:": "by a responsible unit of the document's tasks; also unit:",
+    "字段条件也可取反（-）或用 OR 连接；全角冒号“：”与“:”相同":
+        "field filters can be negated (-) and ORed; ：works like :",
+    "搜索找到的正是在正文中按 Ctrl+F 能找到的内容：全角与半角、“…”与“...”视为相同，"
+    "英文字母不分大小写；不按词典切词，“金融监管”也能找到“市地方金融监管局”。":
+        "Search finds exactly what Ctrl+F finds in the reading text: full-width and half-width forms "
+        "are equal, “…” equals “...”, Latin letters ignore case; no dictionary decides what a word is, "
+        "so 金融监管 also finds 市地方金融监管局.",
+    "像运算符的文字加引号即按原文搜索（\"OR\"、\"-1\"、\"责任单位：市\"）。"
+    "无法执行的查询（单独的 OR 或 -、年份:abc、超过 1000 个字符）会说明原因。"
+    "结果按相关度（标题和文号加权）或日期排序。双击一个示例即可试用。":
+        "Text that looks like an operator is searched as text when quoted (\"OR\", \"-1\", \"责任单位：市\"). "
+        "A query that cannot be run (a lone OR or -, 年份:abc, more than 1000 characters) says why. "
+        "Results are ranked by relevance (title and 文号 weighted up) or by date. Double-click an example to try it.",
+}

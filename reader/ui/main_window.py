@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.history import NavHistory, push_recent
+from reader.core.identity import DocKey, resolve
 from reader.core.seeds import resources_dir, seeds_dir
 from reader.ui import theme
 from reader.ui.backend import LibraryService
@@ -162,7 +164,7 @@ class MainWindow(QMainWindow):
         self.service = LibraryService(self.folders, self, **kwargs)
         self.service.unknown_label = QCoreApplication.translate("DocTreeModel", "未识别")
         self.current_doc_id: str | None = None
-        self.history: list[str] = []
+        self.nav = NavHistory()  # back/forward across the session (Alt+← / Alt+→)
         self.last_result = None
         self._restored_last = False
         self.persist = True  # save settings on close (a --screenshot run does not)
@@ -708,8 +710,8 @@ class MainWindow(QMainWindow):
         if doc is None:
             self.statusBar().showMessage(self.tr("找不到这篇公文（索引可能正在更新）"), 5000)
             return False
-        if remember and self.current_doc_id and self.current_doc_id != doc_id:
-            self.history.append(self.current_doc_id)
+        if remember:
+            self.nav.visit(doc_id)
         self.current_doc_id = doc_id
         links = self.service.known_numbers() - {doc.meta.doc_number}  # not a link to itself
         links |= self._resolvable_refs(doc)
@@ -759,8 +761,18 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("库中没有 %1").replace("%1", doc_number), 5000)
 
     def go_back(self) -> None:
-        if self.history:
-            self.open_document(self.history.pop(), remember=False)
+        self._go(self.nav.back)
+
+    def go_forward(self) -> None:
+        self._go(self.nav.forward)
+
+    def _go(self, step) -> None:
+        """Back or forward: skip documents that re-indexing removed meanwhile."""
+        while (doc_id := step()) is not None:
+            if self.open_document(doc_id, remember=False):
+                break
+            self.nav.forget([doc_id])
+        self._update_nav_actions()
 
     def set_highlight(self, kind: str, on: bool) -> None:
         enabled = {k for k, a in self.highlight_actions.items() if a.isChecked()}
@@ -832,6 +844,20 @@ class MainWindow(QMainWindow):
         self.help_menu.insertAction(self.act_about, self.act_search_help)
         self.help_menu.insertSeparator(self.act_about)
 
+        # back / forward / recent
+        self.act_forward = self._action(self.tr("前进(&W)"), self.go_forward, QKeySequence.StandardKey.Forward)
+        self.view_menu.addAction(self.act_forward)
+        self.act_back.setToolTip(self.tr("回到上一篇公文（Alt+←）"))
+        self.act_forward.setToolTip(self.tr("回到后退前的公文（Alt+→）"))
+        self.recent_menu = self.file_menu.addMenu(self.tr("最近打开(&R)"))
+        self.recent_menu.setObjectName("recentMenu")
+        self.file_menu.insertMenu(self.act_export, self.recent_menu)
+        self.file_menu.insertSeparator(self.act_export)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._fill_recent_menu()
+        self.document_opened.connect(self._remember_opened)
+        self._update_nav_actions()
+
     def show_search_help(self):
         """帮助 → 搜索语法 (F1): non-modal; double-clicking an example searches for it."""
         from reader.ui.help import SearchHelpDialog
@@ -842,3 +868,49 @@ class MainWindow(QMainWindow):
         self.search_help.show()
         self.search_help.raise_()
         return self.search_help
+
+    def _update_nav_actions(self) -> None:
+        self.act_back.setEnabled(self.nav.can_go_back())
+        self.act_forward.setEnabled(self.nav.can_go_forward())
+
+    def _remember_opened(self, doc_id: str) -> None:
+        self._update_nav_actions()
+        doc = self.reading.document
+        if doc is None or doc.id != doc_id or not self.persist:
+            return
+        self.settings.set_recent_documents(push_recent(self.settings.recent_documents(), DocKey.of(doc)))
+
+    def _fill_recent_menu(self) -> None:
+        """文件 → 最近打开: the last ten documents, newest first (from the settings, so a
+        second window's opens show too)."""
+        from reader.ui.plain import plain_tooltip
+
+        menu = self.recent_menu
+        menu.clear()
+        recent = self.settings.recent_documents()
+        for n, key in enumerate(recent, 1):
+            title = key.title if len(key.title) <= 40 else key.title[:39] + "…"
+            # && keeps an & in a title from becoming a mnemonic
+            act = menu.addAction(f"&{n % 10} {title.replace('&', '&&')}")
+            act.setToolTip(plain_tooltip(f"{key.title}\n{key.file}"))
+            act.setData(key.id)
+            act.triggered.connect(lambda _=False, k=key: self.open_recent(k))
+        if not recent:
+            menu.addAction(self.tr("（无）")).setEnabled(False)
+        menu.addSeparator()
+        clear = menu.addAction(self.tr("清除列表"))
+        clear.setEnabled(bool(recent))
+        clear.triggered.connect(self.clear_recent)
+        menu.setToolTipsVisible(True)
+
+    def open_recent(self, key: DocKey) -> bool:
+        """Open a recent document by its id, or by title and file when re-indexing changed it."""
+        doc_id = resolve(key, self.service.documents())
+        if doc_id is not None and self.open_document(doc_id):
+            return True
+        self.statusBar().showMessage(self.tr("找不到“%1”：文件可能已移动或已从公文库中移除").replace("%1", key.title), 8000)
+        return False
+
+    def clear_recent(self) -> None:
+        self.settings.set_recent_documents([])
+        self._fill_recent_menu()

@@ -98,5 +98,19 @@ class Settings:
     def set_tree_mode(self, mode: str) -> None:
         self.store.setValue("tree/mode", mode)
 
+    # -- desktop features: recent documents (文件 → 最近打开), newest first
+    def recent_documents(self) -> list:
+        from reader.core.identity import DocKey
+
+        try:
+            value = json.loads(str(self.store.value("reading/recent", "[]") or "[]"))
+        except ValueError:
+            return []
+        keys = [DocKey.from_json(v) for v in value] if isinstance(value, list) else []
+        return [k for k in keys if k is not None]
+
+    def set_recent_documents(self, keys) -> None:
+        self.store.setValue("reading/recent", json.dumps([k.to_json() for k in keys], ensure_ascii=False))
+
     def sync(self) -> None:
         self.store.sync()

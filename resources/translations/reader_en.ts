@@ -36,7 +36,7 @@
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="163" />
+        <location filename="../../reader/ui/main_window.py" line="165" />
         <location filename="../../reader/ui/tree.py" line="173" />
         <source>未识别</source>
         <translation>Unknown</translation>
@@ -340,322 +340,357 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="146" />
+        <location filename="../../reader/ui/main_window.py" line="148" />
         <source>公文阅读器</source>
         <translation>Gongwen Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="198" />
+        <location filename="../../reader/ui/main_window.py" line="200" />
         <source>按发文机关</source>
         <translation>By issuer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="199" />
+        <location filename="../../reader/ui/main_window.py" line="201" />
         <source>按责任单位</source>
         <translation>By responsible unit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="200" />
+        <location filename="../../reader/ui/main_window.py" line="202" />
         <source>目录的分组方式：发文机关 → 年份，或任务中的责任单位（规范名称）</source>
         <translation>Group the tree by issuer → year, or by the responsible units named in tasks (canonical names)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="208" />
+        <location filename="../../reader/ui/main_window.py" line="210" />
         <source>筛选目录（标题、文号、机关、单位）</source>
         <translation>Filter (title, doc number, issuer, unit)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="225" />
+        <location filename="../../reader/ui/main_window.py" line="227" />
         <source>公文目录</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="245" />
-        <location filename="../../reader/ui/main_window.py" line="647" />
+        <location filename="../../reader/ui/main_window.py" line="247" />
+        <location filename="../../reader/ui/main_window.py" line="649" />
         <source>搜索结果</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="255" />
+        <location filename="../../reader/ui/main_window.py" line="257" />
         <source>要素</source>
         <translation>Entities</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="256" />
+        <location filename="../../reader/ui/main_window.py" line="258" />
         <source>任务</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="257" />
+        <location filename="../../reader/ui/main_window.py" line="259" />
         <source>引用</source>
         <translation>References</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="295" />
+        <location filename="../../reader/ui/main_window.py" line="297" />
         <source>添加文件夹(&amp;A)…</source>
         <translation>&amp;Add Folder…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="296" />
+        <location filename="../../reader/ui/main_window.py" line="298" />
         <source>移除文件夹(&amp;R)…</source>
         <translation>&amp;Remove Folder…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="297" />
+        <location filename="../../reader/ui/main_window.py" line="299" />
         <source>重新扫描(&amp;S)</source>
         <translation>Re&amp;scan</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="298" />
+        <location filename="../../reader/ui/main_window.py" line="300" />
         <source>导出所选(&amp;E)…</source>
         <translation>&amp;Export Selected…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="299" />
+        <location filename="../../reader/ui/main_window.py" line="301" />
         <source>无法读取的文件(&amp;P)…</source>
         <translation>Unreadable &amp;Files…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="300" />
+        <location filename="../../reader/ui/main_window.py" line="302" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="301" />
+        <location filename="../../reader/ui/main_window.py" line="303" />
         <source>复制(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="302" />
+        <location filename="../../reader/ui/main_window.py" line="304" />
         <source>全选(&amp;A)</source>
         <translation>Select &amp;All</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="303" />
+        <location filename="../../reader/ui/main_window.py" line="305" />
         <source>在本文中查找(&amp;F)…</source>
         <translation>&amp;Find in Document…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="304" />
+        <location filename="../../reader/ui/main_window.py" line="306" />
         <source>下一处(&amp;N)</source>
         <translation>Find &amp;Next</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="305" />
+        <location filename="../../reader/ui/main_window.py" line="307" />
         <source>上一处(&amp;V)</source>
         <translation>Find Pre&amp;vious</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="306" />
+        <location filename="../../reader/ui/main_window.py" line="308" />
         <source>搜索全部公文(&amp;S)</source>
         <translation>&amp;Search All Documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="307" />
+        <location filename="../../reader/ui/main_window.py" line="309" />
         <source>后退(&amp;B)</source>
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="308" />
+        <location filename="../../reader/ui/main_window.py" line="310" />
         <source>放大(&amp;I)</source>
         <translation>Zoom &amp;In</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="309" />
+        <location filename="../../reader/ui/main_window.py" line="311" />
         <source>缩小(&amp;O)</source>
         <translation>Zoom &amp;Out</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="310" />
+        <location filename="../../reader/ui/main_window.py" line="312" />
         <source>原始大小(&amp;R)</source>
         <translation>&amp;Reset Zoom</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="311" />
+        <location filename="../../reader/ui/main_window.py" line="313" />
         <source>本文要素侧栏(&amp;P)</source>
         <translation>Side &amp;Panel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="312" />
+        <location filename="../../reader/ui/main_window.py" line="314" />
         <source>任务台账(&amp;T)…</source>
         <translation>&amp;Task Ledger…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="322" />
+        <location filename="../../reader/ui/main_window.py" line="324" />
         <source>关于公文阅读器(&amp;A)</source>
         <translation>&amp;About Gongwen Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="328" />
+        <location filename="../../reader/ui/main_window.py" line="330" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="333" />
+        <location filename="../../reader/ui/main_window.py" line="335" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="338" />
+        <location filename="../../reader/ui/main_window.py" line="340" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="340" />
+        <location filename="../../reader/ui/main_window.py" line="342" />
         <source>高亮</source>
         <translation>Highlights</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="347" />
+        <location filename="../../reader/ui/main_window.py" line="349" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="363" />
+        <location filename="../../reader/ui/main_window.py" line="365" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="364" />
+        <location filename="../../reader/ui/main_window.py" line="366" />
         <source>停止建立索引（已读完的文件保留）</source>
         <translation>Stop indexing (files read so far are kept)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="452" />
-        <location filename="../../reader/ui/main_window.py" line="554" />
+        <location filename="../../reader/ui/main_window.py" line="454" />
+        <location filename="../../reader/ui/main_window.py" line="556" />
         <source>正在打开公文库…</source>
         <translation>Opening the library…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="464" />
+        <location filename="../../reader/ui/main_window.py" line="466" />
         <source>%1 个文件夹 · %2 个文件 · %3 篇公文</source>
         <translation>%1 folders · %2 files · %3 documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="472" />
-        <location filename="../../reader/ui/main_window.py" line="493" />
+        <location filename="../../reader/ui/main_window.py" line="474" />
+        <location filename="../../reader/ui/main_window.py" line="495" />
         <source>正在读取公文库中的文件并建立索引，完成后公文将显示在左侧目录中。</source>
         <translation>Reading the library's files and building the index; the documents will appear on the left.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="474" />
+        <location filename="../../reader/ui/main_window.py" line="476" />
         <source>公文库中还没有公文。请用“文件 → 添加文件夹…”选择存放公文的文件夹。</source>
         <translation>The library has no documents yet. Choose a folder with File → Add Folder….</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="488" />
+        <location filename="../../reader/ui/main_window.py" line="490" />
         <source>⚠ %1 个文件无法读取</source>
         <translation>⚠ %1 files could not be read</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="505" />
+        <location filename="../../reader/ui/main_window.py" line="507" />
         <source>索引 %v/%m</source>
         <translation>Indexing %v/%m</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="513" />
+        <location filename="../../reader/ui/main_window.py" line="515" />
         <source>建立索引失败：%1</source>
         <translation>Indexing failed: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="517" />
+        <location filename="../../reader/ui/main_window.py" line="519" />
         <source>已取消建立索引</source>
         <translation>Indexing cancelled</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="520" />
+        <location filename="../../reader/ui/main_window.py" line="522" />
         <source>索引已更新：新增 %1，修改 %2，移除 %3 个文件（%4 秒）</source>
         <translation>Index updated: %1 new, %2 changed, %3 removed files (%4 s)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="530" />
+        <location filename="../../reader/ui/main_window.py" line="532" />
         <source>添加文件夹到公文库</source>
         <translation>Add a folder to the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="545" />
+        <location filename="../../reader/ui/main_window.py" line="547" />
         <source>移除文件夹</source>
         <translation>Remove folder</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="545" />
+        <location filename="../../reader/ui/main_window.py" line="547" />
         <source>从公文库中移除（不删除文件）：</source>
         <translation>Remove from the library (files are not deleted):</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="578" />
+        <location filename="../../reader/ui/main_window.py" line="580" />
         <source>公文库中的公文没有列出责任单位的任务。</source>
         <translation>No document in the library names units responsible for tasks.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="583" />
+        <location filename="../../reader/ui/main_window.py" line="585" />
         <source>正在汇总各公文的责任单位…</source>
         <translation>Gathering the responsible units of all documents…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="662" />
+        <location filename="../../reader/ui/main_window.py" line="664" />
         <source>搜索出错：%1</source>
         <translation>Search error: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="669" />
+        <location filename="../../reader/ui/main_window.py" line="671" />
         <source>无法搜索：%1</source>
         <translation>Cannot search: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="673" />
+        <location filename="../../reader/ui/main_window.py" line="675" />
         <source>%1 篇公文 · %2 处匹配</source>
         <translation>%1 documents · %2 matches</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="675" />
+        <location filename="../../reader/ui/main_window.py" line="677" />
         <source>（显示前 %1 篇）</source>
         <translation> (first %1 shown)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="677" />
+        <location filename="../../reader/ui/main_window.py" line="679" />
         <source>搜索结果（%1）</source>
         <translation>Results (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="685" />
+        <location filename="../../reader/ui/main_window.py" line="687" />
         <source>正在搜索…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="709" />
+        <location filename="../../reader/ui/main_window.py" line="711" />
         <source>找不到这篇公文（索引可能正在更新）</source>
         <translation>Document not found (the index may be updating)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="723" />
+        <location filename="../../reader/ui/main_window.py" line="725" />
         <source>无法列出本文任务：%1</source>
         <translation>Cannot list this document's tasks: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="724" />
+        <location filename="../../reader/ui/main_window.py" line="726" />
         <source>%1 — 公文阅读器</source>
         <translation>%1 — Gongwen Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="759" />
+        <location filename="../../reader/ui/main_window.py" line="761" />
         <source>库中没有 %1</source>
         <translation>%1 is not in the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="821" />
+        <location filename="../../reader/ui/main_window.py" line="833" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="821" />
+        <location filename="../../reader/ui/main_window.py" line="833" />
         <source>请先在目录或搜索结果中选择要导出的公文。</source>
         <translation>Select documents in the tree or the results first.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="831" />
+        <location filename="../../reader/ui/main_window.py" line="843" />
         <source>搜索语法(&amp;S)</source>
         <translation>&amp;Search Syntax</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="848" />
+        <source>前进(&amp;W)</source>
+        <translation>&amp;Forward</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="850" />
+        <source>回到上一篇公文（Alt+←）</source>
+        <translation>Back to the previous document (Alt+←)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="851" />
+        <source>回到后退前的公文（Alt+→）</source>
+        <translation>Forward to the document you went back from (Alt+→)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="852" />
+        <source>最近打开(&amp;R)</source>
+        <translation>&amp;Recent Documents</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="899" />
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="901" />
+        <source>清除列表</source>
+        <translation>Clear the list</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="911" />
+        <source>找不到“%1”：文件可能已移动或已从公文库中移除</source>
+        <translation>Cannot find “%1”: the file may have moved or left the library</translation>
     </message>
 </context>
 <context>
@@ -809,62 +844,62 @@
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="71" />
+        <location filename="../../reader/ui/main_window.py" line="73" />
         <source>搜索全部公文：标题、正文、文号…（Ctrl+K；语法见 F1）</source>
         <translation>Search all documents: titles, text, document numbers… (Ctrl+K; syntax: F1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="83" />
+        <location filename="../../reader/ui/main_window.py" line="85" />
         <source>按相关度</source>
         <translation>By relevance</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="84" />
+        <location filename="../../reader/ui/main_window.py" line="86" />
         <source>按日期（新→旧）</source>
         <translation>By date (newest first)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="85" />
+        <location filename="../../reader/ui/main_window.py" line="87" />
         <source>发文机关</source>
         <translation>Issuer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="86" />
+        <location filename="../../reader/ui/main_window.py" line="88" />
         <source>起始年份</source>
         <translation>From year</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="87" />
+        <location filename="../../reader/ui/main_window.py" line="89" />
         <source>截止年份</source>
         <translation>To year</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="88" />
+        <location filename="../../reader/ui/main_window.py" line="90" />
         <source>文种</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="89" />
+        <location filename="../../reader/ui/main_window.py" line="91" />
         <source>排序</source>
         <translation>Sort</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="120" />
+        <location filename="../../reader/ui/main_window.py" line="122" />
         <source>全部发文机关</source>
         <translation>All issuers</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="121" />
+        <location filename="../../reader/ui/main_window.py" line="123" />
         <source>起始年</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="122" />
+        <location filename="../../reader/ui/main_window.py" line="124" />
         <source>截止年</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="123" />
+        <location filename="../../reader/ui/main_window.py" line="125" />
         <source>全部文种</source>
         <translation>All kinds</translation>
     </message>
@@ -960,12 +995,12 @@
         <translation>Double-click: search with this example</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/help.py" line="101" />
+        <location filename="../../reader/ui/help.py" line="102" />
         <source>试一试</source>
         <translation>Try it</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/help.py" line="102" />
+        <location filename="../../reader/ui/help.py" line="103" />
         <source>用所选示例搜索全部公文</source>
         <translation>Search all documents with the selected example</translation>
     </message>
@@ -1066,12 +1101,12 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../reader/ui/app.py" line="137" />
+        <location filename="../../reader/ui/app.py" line="146" />
         <source>另一个公文阅读器窗口正在使用这个索引：本窗口只读，不更新索引。</source>
         <translation>Another Gongwen Reader window is using this index: this window only reads it and does not update it.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="139" />
+        <location filename="../../reader/ui/app.py" line="148" />
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>

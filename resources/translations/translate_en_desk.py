@@ -41,4 +41,12 @@ EN = {
         "Text that looks like an operator is searched as text when quoted (\"OR\", \"-1\", \"责任单位：市\"). "
         "A query that cannot be run (a lone OR or -, 年份:abc, more than 1000 characters) says why. "
         "Results are ranked by relevance (title and 文号 weighted up) or by date. Double-click an example to try it.",
+    # history and recent documents
+    "前进(&W)": "&Forward",
+    "回到上一篇公文（Alt+←）": "Back to the previous document (Alt+←)",
+    "回到后退前的公文（Alt+→）": "Forward to the document you went back from (Alt+→)",
+    "最近打开(&R)": "&Recent Documents",
+    "（无）": "(none)",
+    "清除列表": "Clear the list",
+    "找不到“%1”：文件可能已移动或已从公文库中移除": "Cannot find “%1”: the file may have moved or left the library",
 }

@@ -858,6 +858,27 @@ class MainWindow(QMainWindow):
         self.document_opened.connect(self._remember_opened)
         self._update_nav_actions()
 
+        # the source file: from the menu and the reading pane (current document), and from
+        # the result list and the tree (the row under the cursor)
+        self.act_open_source = self._action(self.tr("打开原文件(&O)"), lambda: self.open_source(self._current_file()))
+        self.act_open_folder = self._action(self.tr("打开所在文件夹(&D)"),
+                                            lambda: self.open_source(self._current_file(), folder=True))
+        self.file_menu.insertAction(self.act_problems, self.act_open_source)
+        self.file_menu.insertAction(self.act_problems, self.act_open_folder)
+        self.file_menu.insertSeparator(self.act_problems)
+        self.reading.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.reading.view.customContextMenuRequested.connect(self._reading_context_menu)
+        for view, files in ((self.results, self._result_files), (self.tree, self._tree_files)):
+            sep = QAction(view)
+            sep.setSeparator(True)
+            open_file = QAction(self.tr("打开原文件"), view)
+            open_file.triggered.connect(lambda _=False, f=files: self.open_source(next(iter(f()), None)))
+            open_dir = QAction(self.tr("打开所在文件夹"), view)
+            open_dir.triggered.connect(lambda _=False, f=files: self.open_source(next(iter(f()), None), folder=True))
+            view.addActions([sep, open_file, open_dir])
+        self.result_source_actions = self.results.actions()[-2:]
+        self.tree_source_actions = self.tree.actions()[-2:]
+
     def show_search_help(self):
         """帮助 → 搜索语法 (F1): non-modal; double-clicking an example searches for it."""
         from reader.ui.help import SearchHelpDialog
@@ -914,3 +935,42 @@ class MainWindow(QMainWindow):
     def clear_recent(self) -> None:
         self.settings.set_recent_documents([])
         self._fill_recent_menu()
+
+    # ------------------------------------------------------------ source files
+    def _current_file(self) -> str | None:
+        doc = self.reading.document
+        return doc.file if doc is not None else None
+
+    def _result_files(self) -> list[str]:
+        index = self.results.currentIndex()
+        hit = self.results_model.hits[index.row()] if index.isValid() and index.row() < len(self.results_model.hits) else None
+        return [hit.doc.file] if hit is not None else []
+
+    def _tree_files(self) -> list[str]:
+        doc_id = self.tree.currentIndex().data(ROLE_DOC_ID)
+        info = self._doc_info_any(doc_id) if doc_id else None
+        return [info.file] if info is not None else []
+
+    def _doc_info_any(self, doc_id: str):
+        return self.service.doc_info(doc_id)
+
+    def open_source(self, path: str | None, folder: bool = False) -> bool:
+        """打开原文件 / 打开所在文件夹 with the system's program; a message when it cannot."""
+        from reader.ui.source import open_source
+
+        problem = open_source(path, folder)
+        if problem:
+            self.statusBar().showMessage(problem, 8000)
+        return problem is None
+
+    def _reading_context_menu(self, pos) -> None:
+        menu = self.reading_context_menu(pos)
+        menu.exec(self.reading.view.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def reading_context_menu(self, pos):
+        """The reading pane's context menu: the standard copy/select plus the document's actions."""
+        menu = self.reading.view.createStandardContextMenu(pos)
+        menu.addSeparator()
+        menu.addActions([self.act_open_source, self.act_open_folder])
+        return menu

@@ -678,17 +678,37 @@
         <translation>&amp;Recent Documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="899" />
+        <location filename="../../reader/ui/main_window.py" line="863" />
+        <source>打开原文件(&amp;O)</source>
+        <translation>&amp;Open Source File</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="864" />
+        <source>打开所在文件夹(&amp;D)</source>
+        <translation>Open Containing &amp;Folder</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="874" />
+        <source>打开原文件</source>
+        <translation>Open source file</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="876" />
+        <source>打开所在文件夹</source>
+        <translation>Open containing folder</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="920" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="901" />
+        <location filename="../../reader/ui/main_window.py" line="922" />
         <source>清除列表</source>
         <translation>Clear the list</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="911" />
+        <location filename="../../reader/ui/main_window.py" line="932" />
         <source>找不到“%1”：文件可能已移动或已从公文库中移除</source>
         <translation>Cannot find “%1”: the file may have moved or left the library</translation>
     </message>
@@ -1003,6 +1023,24 @@
         <location filename="../../reader/ui/help.py" line="103" />
         <source>用所选示例搜索全部公文</source>
         <translation>Search all documents with the selected example</translation>
+    </message>
+</context>
+<context>
+    <name>Source</name>
+    <message>
+        <location filename="../../reader/ui/source.py" line="22" />
+        <source>没有打开的公文</source>
+        <translation>No document is open</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/source.py" line="25" />
+        <source>找不到 %1（可能已移动或删除）</source>
+        <translation>Cannot find %1 (moved or deleted?)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/source.py" line="27" />
+        <source>系统无法打开 %1</source>
+        <translation>The system cannot open %1</translation>
     </message>
 </context>
 <context>

@@ -49,4 +49,12 @@ EN = {
     "（无）": "(none)",
     "清除列表": "Clear the list",
     "找不到“%1”：文件可能已移动或已从公文库中移除": "Cannot find “%1”: the file may have moved or left the library",
+    # source files
+    "打开原文件(&O)": "&Open Source File",
+    "打开所在文件夹(&D)": "Open Containing &Folder",
+    "打开原文件": "Open source file",
+    "打开所在文件夹": "Open containing folder",
+    "没有打开的公文": "No document is open",
+    "找不到 %1（可能已移动或删除）": "Cannot find %1 (moved or deleted?)",
+    "系统无法打开 %1": "The system cannot open %1",
 }

@@ -37,6 +37,8 @@ def add_gui_arguments(p: argparse.ArgumentParser) -> None:
                    help="open the N-th search result (1-based), a doc id, or the first document whose title contains TITLE")
     p.add_argument("--screenshot", metavar="PNG", help="save the window to PNG once ready, then quit")
     p.add_argument("--size", metavar="WxH", default="1360x860", help="window size for --screenshot (default 1360x860)")
+    p.add_argument("--file", action="append", metavar="FILE",
+                   help="open this file on its own (repeatable): read and shown, not added to the library")
     p.add_argument("--dialog", metavar="NAME", choices=sorted(SCREENSHOT_DIALOGS),
                    help="with --screenshot: open this dialog and save it instead of the window "
                         f"({', '.join(sorted(SCREENSHOT_DIALOGS))})")
@@ -208,12 +210,29 @@ class _Driver:
 
     def _open_requested(self) -> None:
         w = self.window
+        files = list(getattr(self.args, "file", None) or [])
+        if files:  # single files first; the rest of the request once they are read
+            self._files_left = len(files)
+            w.single_files.loaded.connect(self._file_loaded)
+            for f in files:
+                w.open_single_file(f)
+            return
+        self._after_files()
+
+    def _file_loaded(self, _path, _result) -> None:
+        self._files_left -= 1
+        if self._files_left == 0:
+            self.window.single_files.loaded.disconnect(self._file_loaded)
+            self._after_files(files_opened=True)
+
+    def _after_files(self, files_opened: bool = False) -> None:
+        w = self.window
         target = self.args.open
-        if target is None and self.args.search:
+        if target is None and self.args.search and not files_opened:
             target = "1"
         if target:
             self._open(target)
-        elif self.args.screenshot:
+        elif self.args.screenshot and not files_opened:
             docs = w.service.documents()
             if docs and w.current_doc_id is None:
                 longest = max(docs, key=lambda d: d.last_line - d.first_line)

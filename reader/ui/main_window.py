@@ -706,7 +706,7 @@ class MainWindow(QMainWindow):
     def open_document(self, doc_id: str, *, force: bool = False, remember: bool = True) -> bool:
         if doc_id == self.current_doc_id and not force:
             return True
-        doc = self.service.document(doc_id)
+        doc = self._document_any(doc_id)
         if doc is None:
             self.statusBar().showMessage(self.tr("找不到这篇公文（索引可能正在更新）"), 5000)
             return False
@@ -832,7 +832,7 @@ class MainWindow(QMainWindow):
         if not ids:
             QMessageBox.information(self, self.tr("导出"), self.tr("请先在目录或搜索结果中选择要导出的公文。"))
             return
-        dialog = ExportDialog(ids, self.service.document, self.settings.last_export_dir(), self)
+        dialog = ExportDialog(ids, self._document_any, self.settings.last_export_dir(), self)
         dialog.finished_export.connect(lambda _r: self.settings.set_last_export_dir(dialog.options()["out_dir"]))
         dialog.exec()
 
@@ -878,6 +878,29 @@ class MainWindow(QMainWindow):
             view.addActions([sep, open_file, open_dir])
         self.result_source_actions = self.results.actions()[-2:]
         self.tree_source_actions = self.tree.actions()[-2:]
+
+        # single files (Ctrl+Shift+O, drag and drop): read, not added to the library
+        from reader.ui.single_files import SingleFiles, SingleFilesPanel
+
+        self.single_files = SingleFiles(self)
+        self.single_panel = SingleFilesPanel(self.single_files, self.left_tabs)
+        self.single_tab = self.left_tabs.addTab(self.single_panel, self.tr("单个文件"))
+        self.single_panel.open_requested.connect(self.open_document)
+        self.single_files.loaded.connect(self._single_file_loaded)
+        self._open_when_loaded: dict[str, object] = {}  # path → DocKey to open, or None: its first document
+        self.act_open_file = self._action(self.tr("打开单个文件(&F)…"), self.open_file_dialog, "Ctrl+Shift+O")
+        self.act_open_file.setToolTip(self.tr("阅读一个文件而不把它的文件夹加入公文库"))
+        self.file_menu.insertAction(self.act_add_folder, self.act_open_file)
+        close_file = QAction(self.tr("关闭此文件"), self.single_panel.tree)
+        close_file.triggered.connect(self.close_single_file)
+        add_folder = QAction(self.tr("把所在文件夹加入公文库"), self.single_panel.tree)
+        add_folder.triggered.connect(lambda: self._ask_add_folder(str(Path(self.single_panel.current_file() or ".").parent))
+                                     if self.single_panel.current_file() else None)
+        sep = QAction(self.single_panel.tree)
+        sep.setSeparator(True)
+        self.single_panel.tree.addActions([self.act_open_source, self.act_open_folder, sep, close_file, add_folder])
+        self.document_opened.connect(self._single_opened)
+        self.setAcceptDrops(True)
 
     def show_search_help(self):
         """帮助 → 搜索语法 (F1): non-modal; double-clicking an example searches for it."""
@@ -926,8 +949,11 @@ class MainWindow(QMainWindow):
 
     def open_recent(self, key: DocKey) -> bool:
         """Open a recent document by its id, or by title and file when re-indexing changed it."""
-        doc_id = resolve(key, self.service.documents())
+        doc_id = resolve(key, self.service.documents()) or resolve(key, self.single_files.documents())
         if doc_id is not None and self.open_document(doc_id):
+            return True
+        if key.file and Path(key.file).is_file():  # a single file opened before: read it again
+            self.open_single_file(key.file, key)
             return True
         self.statusBar().showMessage(self.tr("找不到“%1”：文件可能已移动或已从公文库中移除").replace("%1", key.title), 8000)
         return False
@@ -952,7 +978,16 @@ class MainWindow(QMainWindow):
         return [info.file] if info is not None else []
 
     def _doc_info_any(self, doc_id: str):
-        return self.service.doc_info(doc_id)
+        """Library documents' DocInfo, or a single file's Document (both have id, title, file)."""
+        return self.service.doc_info(doc_id) or self._single(doc_id)
+
+    def _single(self, doc_id: str | None):
+        files = getattr(self, "single_files", None)
+        return files.get(doc_id) if files is not None else None
+
+    def _document_any(self, doc_id: str):
+        """A document of a file opened on its own, else of the library."""
+        return self._single(doc_id) or self.service.document(doc_id)
 
     def open_source(self, path: str | None, folder: bool = False) -> bool:
         """打开原文件 / 打开所在文件夹 with the system's program; a message when it cannot."""
@@ -974,3 +1009,88 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addActions([self.act_open_source, self.act_open_folder])
         return menu
+
+    # ------------------------------------------------------------ single files, drag and drop
+    def open_file_dialog(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("打开单个文件"), "",
+                                                self.tr("文本文件 (*.txt);;所有文件 (*)"))
+        for path in files:
+            self.open_single_file(path)
+
+    def open_single_file(self, path: str, key: DocKey | None = None) -> None:
+        """Read one file with the parsing pipeline and show it; the library is not changed."""
+        path = str(Path(path).absolute())
+        self._open_when_loaded[path] = key
+        self.statusBar().showMessage(self.tr("正在读取 %1…").replace("%1", Path(path).name))
+        self.single_files.load(path)
+
+    def _single_file_loaded(self, path: str, result) -> None:
+        wanted = self._open_when_loaded.pop(path, None)
+        if result.error:
+            self.statusBar().showMessage(self.tr("无法读取 %1：%2").replace("%1", path).replace("%2", result.error), 10000)
+            return
+        docs = self.single_files.files.get(path, [])
+        self.statusBar().showMessage(
+            self.tr("%1：%2 篇公文（单个文件，未加入公文库）").replace("%1", Path(path).name).replace("%2", str(len(docs))), 8000)
+        self.left_tabs.setCurrentIndex(self.single_tab)
+        target = resolve(wanted, docs) if wanted is not None else (docs[0].id if docs else None)
+        if target:
+            self.open_document(target)
+
+    def _single_opened(self, doc_id: str) -> None:
+        if self._single(doc_id) is not None:
+            self.refs_panel.set_refs([], [])  # the library's cross-references do not cover it
+            self.single_panel.select(doc_id)
+
+    def close_single_file(self) -> None:
+        path = self.single_panel.current_file()
+        if not path:
+            return
+        self.single_files.close_file(path)
+        self.single_panel.refresh()
+        if self.reading.document is not None and self.reading.document.file == path:
+            self.current_doc_id = None
+            self.reading.show_placeholder()
+
+    def _ask_add_folder(self, folder: str) -> bool:
+        if folder in self.folders:
+            self.statusBar().showMessage(self.tr("%1 已在公文库中").replace("%1", folder), 5000)
+            return False
+        answer = QMessageBox.question(
+            self, self.tr("加入公文库"),
+            self.tr("把文件夹“%1”加入公文库？其中所有 .txt 文件都会被读取并建立索引（文件本身不会被改动）。").replace("%1", folder))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.add_folder(folder)
+            return True
+        return False
+
+    @staticmethod
+    def _dropped_paths(mime) -> list[str]:
+        return [u.toLocalFile() for u in mime.urls() if u.isLocalFile() and u.toLocalFile()] if mime.hasUrls() else []
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if self._dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802
+        if self._dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        paths = self._dropped_paths(event.mimeData())
+        if not paths:
+            return super().dropEvent(event)
+        event.acceptProposedAction()
+        self.open_dropped(paths)
+
+    def open_dropped(self, paths) -> None:
+        """Files dropped on the window open as single files; a folder asks to join the library."""
+        for path in paths:
+            if Path(path).is_dir():
+                self._ask_add_folder(str(Path(path)))
+            elif Path(path).is_file():
+                self.open_single_file(path)

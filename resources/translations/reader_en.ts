@@ -698,19 +698,84 @@
         <translation>Open containing folder</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="920" />
+        <location filename="../../reader/ui/main_window.py" line="887" />
+        <source>单个文件</source>
+        <translation>Single files</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="891" />
+        <source>打开单个文件(&amp;F)…</source>
+        <translation>Open &amp;File…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="892" />
+        <source>阅读一个文件而不把它的文件夹加入公文库</source>
+        <translation>Read one file without adding its folder to the library</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="894" />
+        <source>关闭此文件</source>
+        <translation>Close this file</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="896" />
+        <source>把所在文件夹加入公文库</source>
+        <translation>Add its folder to the library</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="943" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="922" />
+        <location filename="../../reader/ui/main_window.py" line="945" />
         <source>清除列表</source>
         <translation>Clear the list</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="932" />
+        <location filename="../../reader/ui/main_window.py" line="958" />
         <source>找不到“%1”：文件可能已移动或已从公文库中移除</source>
         <translation>Cannot find “%1”: the file may have moved or left the library</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1015" />
+        <source>打开单个文件</source>
+        <translation>Open a single file</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1016" />
+        <source>文本文件 (*.txt);;所有文件 (*)</source>
+        <translation>Text files (*.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1024" />
+        <source>正在读取 %1…</source>
+        <translation>Reading %1…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1030" />
+        <source>无法读取 %1：%2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1034" />
+        <source>%1：%2 篇公文（单个文件，未加入公文库）</source>
+        <translation>%1: %2 documents (a single file, not added to the library)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1057" />
+        <source>%1 已在公文库中</source>
+        <translation>%1 is already in the library</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1060" />
+        <source>加入公文库</source>
+        <translation>Add to the library</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1061" />
+        <source>把文件夹“%1”加入公文库？其中所有 .txt 文件都会被读取并建立索引（文件本身不会被改动）。</source>
+        <translation>Add the folder “%1” to the library? Every .txt file in it will be read and indexed (the files themselves are never changed).</translation>
     </message>
 </context>
 <context>
@@ -1026,6 +1091,19 @@
     </message>
 </context>
 <context>
+    <name>SingleFilesPanel</name>
+    <message>
+        <location filename="../../reader/ui/single_files.py" line="93" />
+        <source>用 Ctrl+Shift+O 或把文件拖到窗口上，即可单独打开一个文件，不加入公文库。</source>
+        <translation>Open a file on its own with Ctrl+Shift+O or by dropping it on the window; it is not added to the library.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/single_files.py" line="115" />
+        <source>（无标题）</source>
+        <translation>(untitled)</translation>
+    </message>
+</context>
+<context>
     <name>Source</name>
     <message>
         <location filename="../../reader/ui/source.py" line="22" />
@@ -1139,12 +1217,12 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../reader/ui/app.py" line="146" />
+        <location filename="../../reader/ui/app.py" line="148" />
         <source>另一个公文阅读器窗口正在使用这个索引：本窗口只读，不更新索引。</source>
         <translation>Another Gongwen Reader window is using this index: this window only reads it and does not update it.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="148" />
+        <location filename="../../reader/ui/app.py" line="150" />
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>

@@ -57,4 +57,21 @@ EN = {
     "没有打开的公文": "No document is open",
     "找不到 %1（可能已移动或删除）": "Cannot find %1 (moved or deleted?)",
     "系统无法打开 %1": "The system cannot open %1",
+    # single files, drag and drop
+    "单个文件": "Single files",
+    "用 Ctrl+Shift+O 或把文件拖到窗口上，即可单独打开一个文件，不加入公文库。":
+        "Open a file on its own with Ctrl+Shift+O or by dropping it on the window; it is not added to the library.",
+    "打开单个文件(&F)…": "Open &File…",
+    "阅读一个文件而不把它的文件夹加入公文库": "Read one file without adding its folder to the library",
+    "关闭此文件": "Close this file",
+    "把所在文件夹加入公文库": "Add its folder to the library",
+    "打开单个文件": "Open a single file",
+    "文本文件 (*.txt);;所有文件 (*)": "Text files (*.txt);;All files (*)",
+    "正在读取 %1…": "Reading %1…",
+    "无法读取 %1：%2": "Cannot read %1: %2",
+    "%1：%2 篇公文（单个文件，未加入公文库）": "%1: %2 documents (a single file, not added to the library)",
+    "%1 已在公文库中": "%1 is already in the library",
+    "加入公文库": "Add to the library",
+    "把文件夹“%1”加入公文库？其中所有 .txt 文件都会被读取并建立索引（文件本身不会被改动）。":
+        "Add the folder “%1” to the library? Every .txt file in it will be read and indexed (the files themselves are never changed).",
 }

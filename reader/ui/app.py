@@ -20,6 +20,7 @@ _T0 = time.perf_counter()
 # --dialog NAME → the MainWindow method that opens that dialog and returns it.
 SCREENSHOT_DIALOGS = {
     "search-help": "show_search_help",
+    "fonts": "show_font_dialog",
 }
 
 

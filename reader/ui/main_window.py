@@ -902,6 +902,12 @@ class MainWindow(QMainWindow):
         self.document_opened.connect(self._single_opened)
         self.setAcceptDrops(True)
 
+        # reading font, size and line spacing (remembered)
+        self.act_fonts = self._action(self.tr("字体(&N)…"), self.show_font_dialog)
+        self.view_menu.insertAction(self.act_zoom_in, self.act_fonts)
+        self.apply_reading_font(self.settings.reading_style(), self.reading.view.font_size(),
+                                self.settings.line_spacing(), rerender=False)
+
     def show_search_help(self):
         """帮助 → 搜索语法 (F1): non-modal; double-clicking an example searches for it."""
         from reader.ui.help import SearchHelpDialog
@@ -1094,3 +1100,32 @@ class MainWindow(QMainWindow):
                 self._ask_add_folder(str(Path(path)))
             elif Path(path).is_file():
                 self.open_single_file(path)
+
+    # ------------------------------------------------------------ reading font
+    def show_font_dialog(self):
+        """视图 → 字体…: window-modal, applied when accepted; returns the dialog."""
+        from reader.ui.fonts import FontDialog
+
+        dialog = FontDialog(self.settings.reading_style(), int(round(self.reading.view.font_size())),
+                            self.settings.line_spacing(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.apply_reading_font(*dialog.values()))
+        dialog.open()
+        self.font_dialog = dialog
+        return dialog
+
+    def apply_reading_font(self, style: str, size: float, spacing: int, rerender: bool = True) -> None:
+        """Use this typeface style, size and line spacing for the reading text, and remember them."""
+        from reader.ui.fonts import families_for, installed_families
+
+        theme.set_reading_style(families_for(style, installed_families()), spacing)
+        if self.persist and rerender:
+            self.settings.set_reading_style(style)
+            self.settings.set_line_spacing(spacing)
+            self.settings.set_font_size(int(size))
+        self.reading.view.set_font_size(size)
+        if rerender and self.current_doc_id:
+            bar = self.reading.view.verticalScrollBar()
+            fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
+            self.open_document(self.current_doc_id, force=True, remember=False)
+            bar.setValue(int(fraction * bar.maximum()))

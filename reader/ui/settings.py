@@ -112,5 +112,22 @@ class Settings:
     def set_recent_documents(self, keys) -> None:
         self.store.setValue("reading/recent", json.dumps([k.to_json() for k in keys], ensure_ascii=False))
 
+    # -- reading font (视图 → 字体…): style key of reader.ui.fonts and line spacing in percent
+    def reading_style(self) -> str:
+        return str(self.store.value("reading/font_style", "default") or "default")
+
+    def set_reading_style(self, style: str) -> None:
+        self.store.setValue("reading/font_style", style)
+
+    def line_spacing(self) -> int:
+        try:
+            value = int(self.store.value("reading/line_spacing", 150))
+        except (TypeError, ValueError):
+            value = 150
+        return max(100, min(300, value))
+
+    def set_line_spacing(self, percent: int) -> None:
+        self.store.setValue("reading/line_spacing", int(percent))
+
     def sync(self) -> None:
         self.store.sync()

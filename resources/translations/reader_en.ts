@@ -192,6 +192,67 @@
     </message>
 </context>
 <context>
+    <name>FontDialog</name>
+    <message>
+        <location filename="../../reader/ui/fonts.py" line="103" />
+        <source>阅读字体</source>
+        <translation>Reading font</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/fonts.py" line="113" />
+        <source> 磅</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/fonts.py" line="120" />
+        <source>字体：</source>
+        <translation>Typeface:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/fonts.py" line="121" />
+        <source>字号：</source>
+        <translation>Size:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/fonts.py" line="122" />
+        <source>行距：</source>
+        <translation>Line spacing:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/fonts.py" line="130" />
+        <source>只列出本机已安装的字体；缺字时自动用思源/Noto 中文字体补足。</source>
+        <translation>Only the typefaces installed on this computer are listed; characters a face lacks come from Noto/Source Han CJK fonts.</translation>
+    </message>
+</context>
+<context>
+    <name>Fonts</name>
+    <message>
+        <location filename="../../reader/ui/fonts.py" line="55" />
+        <source>默认（界面字体）</source>
+        <translation>Default (interface font)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/fonts.py" line="56" />
+        <source>仿宋</source>
+        <translation>FangSong</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/fonts.py" line="57" />
+        <source>宋体</source>
+        <translation>Song</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/fonts.py" line="58" />
+        <source>楷体</source>
+        <translation>Kai</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/fonts.py" line="59" />
+        <source>黑体</source>
+        <translation>Hei</translation>
+    </message>
+</context>
+<context>
     <name>Highlights</name>
     <message>
         <location filename="../../reader/ui/theme.py" line="58" />
@@ -723,57 +784,62 @@
         <translation>Add its folder to the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="943" />
+        <location filename="../../reader/ui/main_window.py" line="906" />
+        <source>字体(&amp;N)…</source>
+        <translation>Fo&amp;nt…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="949" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="945" />
+        <location filename="../../reader/ui/main_window.py" line="951" />
         <source>清除列表</source>
         <translation>Clear the list</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="958" />
+        <location filename="../../reader/ui/main_window.py" line="964" />
         <source>找不到“%1”：文件可能已移动或已从公文库中移除</source>
         <translation>Cannot find “%1”: the file may have moved or left the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1015" />
+        <location filename="../../reader/ui/main_window.py" line="1021" />
         <source>打开单个文件</source>
         <translation>Open a single file</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1016" />
+        <location filename="../../reader/ui/main_window.py" line="1022" />
         <source>文本文件 (*.txt);;所有文件 (*)</source>
         <translation>Text files (*.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1024" />
+        <location filename="../../reader/ui/main_window.py" line="1030" />
         <source>正在读取 %1…</source>
         <translation>Reading %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1030" />
+        <location filename="../../reader/ui/main_window.py" line="1036" />
         <source>无法读取 %1：%2</source>
         <translation>Cannot read %1: %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1034" />
+        <location filename="../../reader/ui/main_window.py" line="1040" />
         <source>%1：%2 篇公文（单个文件，未加入公文库）</source>
         <translation>%1: %2 documents (a single file, not added to the library)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1057" />
+        <location filename="../../reader/ui/main_window.py" line="1063" />
         <source>%1 已在公文库中</source>
         <translation>%1 is already in the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1060" />
+        <location filename="../../reader/ui/main_window.py" line="1066" />
         <source>加入公文库</source>
         <translation>Add to the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1061" />
+        <location filename="../../reader/ui/main_window.py" line="1067" />
         <source>把文件夹“%1”加入公文库？其中所有 .txt 文件都会被读取并建立索引（文件本身不会被改动）。</source>
         <translation>Add the folder “%1” to the library? Every .txt file in it will be read and indexed (the files themselves are never changed).</translation>
     </message>
@@ -1217,12 +1283,12 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../reader/ui/app.py" line="148" />
+        <location filename="../../reader/ui/app.py" line="149" />
         <source>另一个公文阅读器窗口正在使用这个索引：本窗口只读，不更新索引。</source>
         <translation>Another Gongwen Reader window is using this index: this window only reads it and does not update it.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="150" />
+        <location filename="../../reader/ui/app.py" line="151" />
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>

@@ -74,4 +74,18 @@ EN = {
     "加入公文库": "Add to the library",
     "把文件夹“%1”加入公文库？其中所有 .txt 文件都会被读取并建立索引（文件本身不会被改动）。":
         "Add the folder “%1” to the library? Every .txt file in it will be read and indexed (the files themselves are never changed).",
+    # fonts
+    "字体(&N)…": "Fo&nt…",
+    "阅读字体": "Reading font",
+    "默认（界面字体）": "Default (interface font)",
+    "仿宋": "FangSong",
+    "宋体": "Song",
+    "楷体": "Kai",
+    "黑体": "Hei",
+    " 磅": " pt",
+    "字体：": "Typeface:",
+    "字号：": "Size:",
+    "行距：": "Line spacing:",
+    "只列出本机已安装的字体；缺字时自动用思源/Noto 中文字体补足。":
+        "Only the typefaces installed on this computer are listed; characters a face lacks come from Noto/Source Han CJK fonts.",
 }

@@ -908,6 +908,8 @@ class MainWindow(QMainWindow):
         self.apply_reading_font(self.settings.reading_style(), self.reading.view.font_size(),
                                 self.settings.line_spacing(), rerender=False)
 
+        self._build_marks()
+
     def show_search_help(self):
         """帮助 → 搜索语法 (F1): non-modal; double-clicking an example searches for it."""
         from reader.ui.help import SearchHelpDialog
@@ -1012,6 +1014,8 @@ class MainWindow(QMainWindow):
     def reading_context_menu(self, pos):
         """The reading pane's context menu: the standard copy/select plus the document's actions."""
         menu = self.reading.view.createStandardContextMenu(pos)
+        menu.addSeparator()
+        menu.addActions([self.act_add_note, self.act_star])
         menu.addSeparator()
         menu.addActions([self.act_open_source, self.act_open_folder])
         return menu
@@ -1129,3 +1133,131 @@ class MainWindow(QMainWindow):
             fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
             self.open_document(self.current_doc_id, force=True, remember=False)
             bar.setValue(int(fraction * bar.maximum()))
+
+    # ------------------------------------------------------------ 收藏 / 已读 / 批注
+    def _build_marks(self) -> None:
+        """Stars, read marks and notes, kept in the user's data folder (reader.core.notes)."""
+        from reader.core.notes import NotesStore
+        from reader.ui.marks import NotesPanel, StarredPanel
+
+        self.notes_store = NotesStore()
+        self.act_star = self._action(self.tr("收藏本文(&B)"), self._star_toggled, "Ctrl+D", checkable=True)
+        self.act_read = self._action(self.tr("已读(&D)"), self._read_toggled, checkable=True)
+        self.act_read.setToolTip(self.tr("打开公文即标为已读；取消勾选可标回未读"))
+        self.act_add_note = self._action(self.tr("添加批注(&M)…"), self.add_note_dialog, "Ctrl+Shift+N")
+        self.edit_menu.addSection(self.tr("收藏与批注"))
+        self.edit_menu.addActions([self.act_star, self.act_read, self.act_add_note])
+        self.starred_panel = StarredPanel(self.notes_store, self.left_tabs)
+        self.starred_tab = self.left_tabs.addTab(self.starred_panel, self.tr("收藏"))
+        self.starred_panel.open_requested.connect(self.open_recent)
+        self.notes_panel = NotesPanel(self.side_tabs)
+        self.notes_tab = self.side_tabs.addTab(self.notes_panel, self.tr("批注"))
+        self.notes_panel.add_requested.connect(self.add_note_dialog)
+        self.notes_panel.edit_requested.connect(self.edit_note_dialog)
+        self.notes_panel.delete_requested.connect(self.delete_note)
+        self.notes_panel.scroll_requested.connect(lambda s, e: self.reading.view.scroll_to(s, e, select=True))
+        self.document_opened.connect(self._marks_document_opened)
+        self.service.documents_changed.connect(self._marks_documents_changed)
+        self._update_mark_actions()
+
+    def _current_key(self) -> DocKey | None:
+        doc = self.reading.document
+        return DocKey.of(doc) if doc is not None else None
+
+    def _update_mark_actions(self) -> None:
+        key = self._current_key()
+        for act, value in ((self.act_star, key is not None and self.notes_store.is_starred(key)),
+                           (self.act_read, key is not None and self.notes_store.is_read(key))):
+            act.blockSignals(True)
+            act.setChecked(bool(value))
+            act.setEnabled(key is not None)
+            act.blockSignals(False)
+        self.act_add_note.setEnabled(key is not None)
+
+    def _marks_document_opened(self, _doc_id: str) -> None:
+        key = self._current_key()
+        if key is not None and not self.notes_store.is_read(key):
+            self.notes_store.set_read(key)
+            self.tree_model.set_read_ids(self.notes_store.read_ids())
+        self._update_mark_actions()
+        self._show_notes()
+
+    def _marks_documents_changed(self) -> None:
+        """After (re-)indexing: move marks and notes to documents whose id changed, recount."""
+        docs = self.service.documents()
+        if docs and self.notes_store.reconcile(docs):
+            self.starred_panel.refresh()
+        self.tree_model.set_read_ids(self.notes_store.read_ids())
+
+    def _star_toggled(self, on: bool) -> None:
+        key = self._current_key()
+        if key is None:
+            return
+        self.notes_store.set_starred(key, on)
+        self.starred_panel.refresh()
+        self.statusBar().showMessage(self.tr("已收藏") if on else self.tr("已取消收藏"), 3000)
+
+    def _read_toggled(self, on: bool) -> None:
+        key = self._current_key()
+        if key is not None:
+            self.notes_store.set_read(key, on)
+            self.tree_model.set_read_ids(self.notes_store.read_ids())
+
+    def _show_notes(self) -> None:
+        from reader.core.notes import locate
+
+        key = self._current_key()
+        if key is None:
+            self.notes_panel.set_notes([], {}, enabled=False)
+            return
+        notes = self.notes_store.notes_for(key)
+        text = self.reading.document.text
+        self.notes_panel.set_notes(notes, {n.id: locate(n, text) for n in notes if n.on_passage})
+        if notes:
+            self.side_tabs.setTabText(self.notes_tab, self.tr("批注（%1）").replace("%1", str(len(notes))))
+        else:
+            self.side_tabs.setTabText(self.notes_tab, self.tr("批注"))
+
+    def _ask_note(self, title: str, quote: str, text: str = "") -> str | None:
+        from PySide6.QtWidgets import QInputDialog
+
+        label = self.tr("批注内容：") if not quote else self.tr("对“%1”的批注：").replace(
+            "%1", quote if len(quote) <= 40 else quote[:39] + "…")
+        body, ok = QInputDialog.getMultiLineText(self, title, label, text)
+        body = body.strip() if ok else ""
+        return body or None
+
+    def add_note_dialog(self) -> None:
+        """A note on the selected passage, or on the whole document when nothing is selected."""
+        key = self._current_key()
+        if key is None:
+            return
+        cursor = self.reading.view.textCursor()
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        quote = self.reading.document.text[start:end] if end > start else ""
+        body = self._ask_note(self.tr("添加批注"), quote)
+        if body is None:
+            return
+        if quote:
+            self.notes_store.add_note(key, body, start, end, quote)
+        else:
+            self.notes_store.add_note(key, body)
+        self.side_tabs.setCurrentWidget(self.notes_panel)
+        self.side_tabs.show()
+        self._show_notes()
+
+    def edit_note_dialog(self, note) -> None:
+        if note is None:
+            return
+        body = self._ask_note(self.tr("编辑批注"), note.quote, note.body)
+        if body is not None:
+            self.notes_store.update_note(note.id, body)
+            self._show_notes()
+
+    def delete_note(self, note) -> None:
+        if note is None:
+            return
+        answer = QMessageBox.question(self, self.tr("删除批注"), self.tr("删除这条批注？"))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.notes_store.delete_note(note.id)
+            self._show_notes()

@@ -31,13 +31,18 @@
 <context>
     <name>DocTreeModel</name>
     <message>
-        <location filename="../../reader/ui/tree.py" line="260" />
+        <location filename="../../reader/ui/tree.py" line="298" />
         <source>公文</source>
         <translation>Documents</translation>
     </message>
     <message>
+        <location filename="../../reader/ui/tree.py" line="393" />
+        <source>未读 %1</source>
+        <translation>%1 unread</translation>
+    </message>
+    <message>
         <location filename="../../reader/ui/main_window.py" line="165" />
-        <location filename="../../reader/ui/tree.py" line="173" />
+        <location filename="../../reader/ui/tree.py" line="176" />
         <source>未识别</source>
         <translation>Unknown</translation>
     </message>
@@ -789,59 +794,178 @@
         <translation>Fo&amp;nt…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="949" />
+        <location filename="../../reader/ui/main_window.py" line="951" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="951" />
+        <location filename="../../reader/ui/main_window.py" line="953" />
         <source>清除列表</source>
         <translation>Clear the list</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="964" />
+        <location filename="../../reader/ui/main_window.py" line="966" />
         <source>找不到“%1”：文件可能已移动或已从公文库中移除</source>
         <translation>Cannot find “%1”: the file may have moved or left the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1021" />
+        <location filename="../../reader/ui/main_window.py" line="1025" />
         <source>打开单个文件</source>
         <translation>Open a single file</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1022" />
+        <location filename="../../reader/ui/main_window.py" line="1026" />
         <source>文本文件 (*.txt);;所有文件 (*)</source>
         <translation>Text files (*.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1030" />
+        <location filename="../../reader/ui/main_window.py" line="1034" />
         <source>正在读取 %1…</source>
         <translation>Reading %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1036" />
+        <location filename="../../reader/ui/main_window.py" line="1040" />
         <source>无法读取 %1：%2</source>
         <translation>Cannot read %1: %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1040" />
+        <location filename="../../reader/ui/main_window.py" line="1044" />
         <source>%1：%2 篇公文（单个文件，未加入公文库）</source>
         <translation>%1: %2 documents (a single file, not added to the library)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1063" />
+        <location filename="../../reader/ui/main_window.py" line="1067" />
         <source>%1 已在公文库中</source>
         <translation>%1 is already in the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1066" />
+        <location filename="../../reader/ui/main_window.py" line="1070" />
         <source>加入公文库</source>
         <translation>Add to the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1067" />
+        <location filename="../../reader/ui/main_window.py" line="1071" />
         <source>把文件夹“%1”加入公文库？其中所有 .txt 文件都会被读取并建立索引（文件本身不会被改动）。</source>
         <translation>Add the folder “%1” to the library? Every .txt file in it will be read and indexed (the files themselves are never changed).</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1144" />
+        <source>收藏本文(&amp;B)</source>
+        <translation>&amp;Bookmark This Document</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1145" />
+        <source>已读(&amp;D)</source>
+        <translation>Rea&amp;d</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1146" />
+        <source>打开公文即标为已读；取消勾选可标回未读</source>
+        <translation>Opening a document marks it read; untick to mark it unread again</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1147" />
+        <source>添加批注(&amp;M)…</source>
+        <translation>Add a &amp;Note…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1148" />
+        <source>收藏与批注</source>
+        <translation>Bookmarks and notes</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1151" />
+        <source>收藏</source>
+        <translation>Bookmarks</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1154" />
+        <location filename="../../reader/ui/main_window.py" line="1219" />
+        <source>批注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1198" />
+        <source>已收藏</source>
+        <translation>Bookmarked</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1198" />
+        <source>已取消收藏</source>
+        <translation>Bookmark removed</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1217" />
+        <source>批注（%1）</source>
+        <translation>Notes (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1224" />
+        <source>批注内容：</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1224" />
+        <source>对“%1”的批注：</source>
+        <translation>Note on “%1”:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1238" />
+        <source>添加批注</source>
+        <translation>Add a note</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1252" />
+        <source>编辑批注</source>
+        <translation>Edit the note</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1260" />
+        <source>删除批注</source>
+        <translation>Delete the note</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1260" />
+        <source>删除这条批注？</source>
+        <translation>Delete this note?</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <location filename="../../reader/ui/marks.py" line="94" />
+        <source>添加批注…</source>
+        <translation>Add a note…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/marks.py" line="95" />
+        <source>选中一段文字再添加，即为该段的批注；不选则为全文批注</source>
+        <translation>Select a passage first to note on it; with nothing selected the note is on the whole document</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/marks.py" line="97" />
+        <source>编辑批注…</source>
+        <translation>Edit the note…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/marks.py" line="99" />
+        <source>删除批注</source>
+        <translation>Delete the note</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/marks.py" line="119" />
+        <source>（原文已改动，找不到这段文字）</source>
+        <translation>(the text changed: this passage is no longer found)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/marks.py" line="124" />
+        <source>本文批注（%1）</source>
+        <translation>Notes on this document (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/marks.py" line="125" />
+        <source>打开一篇公文后可添加批注。</source>
+        <translation>Open a document to add notes.</translation>
     </message>
 </context>
 <context>
@@ -1185,6 +1309,19 @@
         <location filename="../../reader/ui/source.py" line="27" />
         <source>系统无法打开 %1</source>
         <translation>The system cannot open %1</translation>
+    </message>
+</context>
+<context>
+    <name>StarredPanel</name>
+    <message>
+        <location filename="../../reader/ui/marks.py" line="39" />
+        <source>还没有收藏的公文。打开一篇公文后按 Ctrl+D 收藏。</source>
+        <translation>No bookmarks yet. Open a document and press Ctrl+D to bookmark it.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/marks.py" line="55" />
+        <source>（无标题）</source>
+        <translation>(untitled)</translation>
     </message>
 </context>
 <context>

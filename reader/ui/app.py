@@ -21,6 +21,7 @@ _T0 = time.perf_counter()
 SCREENSHOT_DIALOGS = {
     "search-help": "show_search_help",
     "fonts": "show_font_dialog",
+    "print-preview": "show_print_preview",
 }
 
 

@@ -910,6 +910,15 @@ class MainWindow(QMainWindow):
 
         self._build_marks()
 
+        # print with preview, export to PDF
+        self.act_print = self._action(self.tr("打印(&P)…"), self.print_preview, QKeySequence.StandardKey.Print)
+        self.act_export_pdf = self._action(self.tr("导出为 PDF(&D)…"), self.export_pdf_dialog)
+        self.file_menu.insertAction(self.act_problems, self.act_print)
+        self.file_menu.insertAction(self.act_problems, self.act_export_pdf)
+        self.file_menu.insertSeparator(self.act_problems)
+        self.tree.addAction(self.act_export_pdf)
+        self.results.addAction(self.act_export_pdf)
+
     def show_search_help(self):
         """帮助 → 搜索语法 (F1): non-modal; double-clicking an example searches for it."""
         from reader.ui.help import SearchHelpDialog
@@ -1176,7 +1185,7 @@ class MainWindow(QMainWindow):
 
     def _marks_document_opened(self, _doc_id: str) -> None:
         key = self._current_key()
-        if key is not None and not self.notes_store.is_read(key):
+        if key is not None and self.persist and not self.notes_store.is_read(key):  # a screenshot run writes nothing
             self.notes_store.set_read(key)
             self.tree_model.set_read_ids(self.notes_store.read_ids())
         self._update_mark_actions()
@@ -1261,3 +1270,63 @@ class MainWindow(QMainWindow):
         if answer == QMessageBox.StandardButton.Yes:
             self.notes_store.delete_note(note.id)
             self._show_notes()
+
+    # ------------------------------------------------------------ print, PDF
+    def _docs_for_output(self, ids: Sequence[str]) -> list:
+        return [d for d in (self._document_any(i) for i in ids) if d is not None]
+
+    def show_print_preview(self):
+        """The print preview without waiting for it to close (screenshots)."""
+        return self._print_preview(modal=False)
+
+    def print_preview(self):
+        """打印 (Ctrl+P): the open document in a print preview, printed from there."""
+        return self._print_preview(modal=True)
+
+    def _print_preview(self, modal: bool):
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        from reader.ui.printing import print_documents
+
+        doc = self.reading.document
+        if doc is None:
+            self.statusBar().showMessage(self.tr("请先打开要打印的公文。"), 5000)
+            return None
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(doc.title)
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.setWindowTitle(self.tr("打印预览 — %1").replace("%1", doc.title))
+        dialog.paintRequested.connect(lambda p: print_documents([doc], p))
+        self.print_dialog, self._printer = dialog, printer  # the dialog does not own the printer
+        dialog.resize(900, 760)
+        if modal:
+            dialog.exec()
+        else:
+            dialog.show()
+        return dialog
+
+    def export_pdf_dialog(self) -> None:
+        """导出为 PDF: the selected documents (or the open one) into one PDF, each from a new page."""
+        from reader.core.export import doc_file_stem
+        from reader.ui.printing import pdf_bytes
+
+        docs = self._docs_for_output(self.selected_doc_ids())
+        if not docs:
+            QMessageBox.information(self, self.tr("导出"), self.tr("请先在目录或搜索结果中选择要导出的公文。"))
+            return
+        folder = self.settings.last_export_dir() or str(Path.home())
+        name = doc_file_stem(docs[0]) + ("" if len(docs) == 1 else self.tr("等%1篇").replace("%1", str(len(docs))))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出为 PDF"), str(Path(folder) / f"{name}.pdf"),
+                                              self.tr("PDF 文件 (*.pdf)"))
+        if not path:
+            return
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        try:
+            Path(path).write_bytes(pdf_bytes(docs, docs[0].title if len(docs) == 1 else Path(path).stem))
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("导出"), self.tr("无法写入 %1：%2").replace("%1", path).replace("%2", str(exc)))
+            return
+        if self.persist:
+            self.settings.set_last_export_dir(str(Path(path).parent))
+        self.statusBar().showMessage(self.tr("已导出 %1 篇公文到 %2").replace("%1", str(len(docs))).replace("%2", path), 8000)

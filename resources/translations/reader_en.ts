@@ -710,11 +710,14 @@
     </message>
     <message>
         <location filename="../../reader/ui/main_window.py" line="833" />
+        <location filename="../../reader/ui/main_window.py" line="1312" />
+        <location filename="../../reader/ui/main_window.py" line="1325" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
         <location filename="../../reader/ui/main_window.py" line="833" />
+        <location filename="../../reader/ui/main_window.py" line="1312" />
         <source>请先在目录或搜索结果中选择要导出的公文。</source>
         <translation>Select documents in the tree or the results first.</translation>
     </message>
@@ -794,140 +797,185 @@
         <translation>Fo&amp;nt…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="951" />
+        <location filename="../../reader/ui/main_window.py" line="914" />
+        <source>打印(&amp;P)…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="915" />
+        <source>导出为 PDF(&amp;D)…</source>
+        <translation>Export as P&amp;DF…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="960" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="953" />
+        <location filename="../../reader/ui/main_window.py" line="962" />
         <source>清除列表</source>
         <translation>Clear the list</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="966" />
+        <location filename="../../reader/ui/main_window.py" line="975" />
         <source>找不到“%1”：文件可能已移动或已从公文库中移除</source>
         <translation>Cannot find “%1”: the file may have moved or left the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1025" />
+        <location filename="../../reader/ui/main_window.py" line="1034" />
         <source>打开单个文件</source>
         <translation>Open a single file</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1026" />
+        <location filename="../../reader/ui/main_window.py" line="1035" />
         <source>文本文件 (*.txt);;所有文件 (*)</source>
         <translation>Text files (*.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1034" />
+        <location filename="../../reader/ui/main_window.py" line="1043" />
         <source>正在读取 %1…</source>
         <translation>Reading %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1040" />
+        <location filename="../../reader/ui/main_window.py" line="1049" />
         <source>无法读取 %1：%2</source>
         <translation>Cannot read %1: %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1044" />
+        <location filename="../../reader/ui/main_window.py" line="1053" />
         <source>%1：%2 篇公文（单个文件，未加入公文库）</source>
         <translation>%1: %2 documents (a single file, not added to the library)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1067" />
+        <location filename="../../reader/ui/main_window.py" line="1076" />
         <source>%1 已在公文库中</source>
         <translation>%1 is already in the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1070" />
+        <location filename="../../reader/ui/main_window.py" line="1079" />
         <source>加入公文库</source>
         <translation>Add to the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1071" />
+        <location filename="../../reader/ui/main_window.py" line="1080" />
         <source>把文件夹“%1”加入公文库？其中所有 .txt 文件都会被读取并建立索引（文件本身不会被改动）。</source>
         <translation>Add the folder “%1” to the library? Every .txt file in it will be read and indexed (the files themselves are never changed).</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1144" />
+        <location filename="../../reader/ui/main_window.py" line="1153" />
         <source>收藏本文(&amp;B)</source>
         <translation>&amp;Bookmark This Document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1145" />
+        <location filename="../../reader/ui/main_window.py" line="1154" />
         <source>已读(&amp;D)</source>
         <translation>Rea&amp;d</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1146" />
+        <location filename="../../reader/ui/main_window.py" line="1155" />
         <source>打开公文即标为已读；取消勾选可标回未读</source>
         <translation>Opening a document marks it read; untick to mark it unread again</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1147" />
+        <location filename="../../reader/ui/main_window.py" line="1156" />
         <source>添加批注(&amp;M)…</source>
         <translation>Add a &amp;Note…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1148" />
+        <location filename="../../reader/ui/main_window.py" line="1157" />
         <source>收藏与批注</source>
         <translation>Bookmarks and notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1151" />
+        <location filename="../../reader/ui/main_window.py" line="1160" />
         <source>收藏</source>
         <translation>Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1154" />
-        <location filename="../../reader/ui/main_window.py" line="1219" />
+        <location filename="../../reader/ui/main_window.py" line="1163" />
+        <location filename="../../reader/ui/main_window.py" line="1228" />
         <source>批注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1198" />
+        <location filename="../../reader/ui/main_window.py" line="1207" />
         <source>已收藏</source>
         <translation>Bookmarked</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1198" />
+        <location filename="../../reader/ui/main_window.py" line="1207" />
         <source>已取消收藏</source>
         <translation>Bookmark removed</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1217" />
+        <location filename="../../reader/ui/main_window.py" line="1226" />
         <source>批注（%1）</source>
         <translation>Notes (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1224" />
+        <location filename="../../reader/ui/main_window.py" line="1233" />
         <source>批注内容：</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1224" />
+        <location filename="../../reader/ui/main_window.py" line="1233" />
         <source>对“%1”的批注：</source>
         <translation>Note on “%1”:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1238" />
+        <location filename="../../reader/ui/main_window.py" line="1247" />
         <source>添加批注</source>
         <translation>Add a note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1252" />
+        <location filename="../../reader/ui/main_window.py" line="1261" />
         <source>编辑批注</source>
         <translation>Edit the note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1260" />
+        <location filename="../../reader/ui/main_window.py" line="1269" />
         <source>删除批注</source>
         <translation>Delete the note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1260" />
+        <location filename="../../reader/ui/main_window.py" line="1269" />
         <source>删除这条批注？</source>
         <translation>Delete this note?</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1290" />
+        <source>请先打开要打印的公文。</source>
+        <translation>Open the document to print first.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1295" />
+        <source>打印预览 — %1</source>
+        <translation>Print preview — %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1315" />
+        <source>等%1篇</source>
+        <translation> and others (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1316" />
+        <source>导出为 PDF</source>
+        <translation>Export as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1317" />
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1325" />
+        <source>无法写入 %1：%2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1329" />
+        <source>已导出 %1 篇公文到 %2</source>
+        <translation>Exported %1 documents to %2</translation>
     </message>
 </context>
 <context>
@@ -966,6 +1014,34 @@
         <location filename="../../reader/ui/marks.py" line="125" />
         <source>打开一篇公文后可添加批注。</source>
         <translation>Open a document to add notes.</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../reader/ui/printing.py" line="39" />
+        <source>文号：%1</source>
+        <translation>Doc number: %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/printing.py" line="40" />
+        <source>发文机关：%1</source>
+        <translation>Issuer: %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/printing.py" line="41" />
+        <source>成文日期：%1</source>
+        <translation>Date: %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/printing.py" line="42" />
+        <source>来源：%1 第 %2–%3 行</source>
+        <translation>Source: %1 lines %2–%3</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/printing.py" line="82" />
+        <source>（无标题）</source>
+        <translation>(untitled)</translation>
     </message>
 </context>
 <context>
@@ -1420,12 +1496,12 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../reader/ui/app.py" line="149" />
+        <location filename="../../reader/ui/app.py" line="150" />
         <source>另一个公文阅读器窗口正在使用这个索引：本窗口只读，不更新索引。</source>
         <translation>Another Gongwen Reader window is using this index: this window only reads it and does not update it.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="151" />
+        <location filename="../../reader/ui/app.py" line="152" />
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>

@@ -114,4 +114,14 @@ EN = {
     "本文批注（%1）": "Notes on this document (%1)",
     "打开一篇公文后可添加批注。": "Open a document to add notes.",
     "未读 %1": "%1 unread",
+    # print, PDF
+    "打印(&P)…": "&Print…",
+    "导出为 PDF(&D)…": "Export as P&DF…",
+    "请先打开要打印的公文。": "Open the document to print first.",
+    "打印预览 — %1": "Print preview — %1",
+    "等%1篇": " and others (%1)",
+    "导出为 PDF": "Export as PDF",
+    "PDF 文件 (*.pdf)": "PDF files (*.pdf)",
+    "已导出 %1 篇公文到 %2": "Exported %1 documents to %2",
+    "来源：%1 第 %2–%3 行": "Source: %1 lines %2–%3",
 }

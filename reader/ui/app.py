@@ -22,6 +22,7 @@ SCREENSHOT_DIALOGS = {
     "search-help": "show_search_help",
     "fonts": "show_font_dialog",
     "print-preview": "show_print_preview",
+    "deadlines": "show_deadlines",
 }
 
 
@@ -44,6 +45,7 @@ def add_gui_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--dialog", metavar="NAME", choices=sorted(SCREENSHOT_DIALOGS),
                    help="with --screenshot: open this dialog and save it instead of the window "
                         f"({', '.join(sorted(SCREENSHOT_DIALOGS))})")
+    p.add_argument("--today", metavar="YYYY-MM-DD", help="the day 时限提醒 counts from (default: today)")
     p.add_argument("--settings", metavar="INI", help="settings file to use instead of the user's (e.g. a fresh one)")
 
 
@@ -151,6 +153,10 @@ def run_gui(args: argparse.Namespace) -> int:
         print(message, file=sys.stderr)
         window.setWindowTitle(window.windowTitle() + window.tr("（只读）"))
         window.statusBar().showMessage(message)
+    if getattr(args, "today", None):
+        from datetime import date
+
+        window.today_override = date.fromisoformat(args.today)
     if screenshot:
         window.persist = False  # a screenshot leaves the user's settings as they were
         w, _, h = (args.size or "1360x860").partition("x")
@@ -268,8 +274,14 @@ class _Driver:
         print(f"--open: no document matches {target!r}", file=sys.stderr)
         self.status = 1
 
-    def _grab(self) -> None:
+    def _grab(self, waited: int = 0) -> None:
+        from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QApplication
+
+        # a dialog over the library's tasks (时限提醒) waits for them, at most 30 s
+        if getattr(self.args, "dialog", None) == "deadlines" and self.window.service.links() is None and waited < 300:
+            QTimer.singleShot(100, lambda: self._grab(waited + 1))
+            return
 
         out = Path(self.args.screenshot)
         out.parent.mkdir(parents=True, exist_ok=True)

@@ -919,6 +919,13 @@ class MainWindow(QMainWindow):
         self.tree.addAction(self.act_export_pdf)
         self.results.addAction(self.act_export_pdf)
 
+        # 时限提醒: tasks by deadline
+        self.today_override = None  # a date for 时限提醒 instead of today (gui --today)
+        self.act_deadlines = self._action(self.tr("时限提醒(&L)…"), self.show_deadlines, "Ctrl+Shift+T")
+        self.view_menu.insertAction(self.act_ledger, self.act_deadlines)
+        self.view_menu.removeAction(self.act_ledger)
+        self.view_menu.insertAction(self.act_deadlines, self.act_ledger)
+
     def show_search_help(self):
         """帮助 → 搜索语法 (F1): non-modal; double-clicking an example searches for it."""
         from reader.ui.help import SearchHelpDialog
@@ -1330,3 +1337,16 @@ class MainWindow(QMainWindow):
         if self.persist:
             self.settings.set_last_export_dir(str(Path(path).parent))
         self.statusBar().showMessage(self.tr("已导出 %1 篇公文到 %2").replace("%1", str(len(docs))).replace("%2", path), 8000)
+
+    # ------------------------------------------------------------ deadlines
+    def show_deadlines(self):
+        """时限提醒: the library's tasks by deadline, relative to today; double-click opens one."""
+        from reader.ui.deadlines import DeadlinesDialog
+
+        if getattr(self, "deadlines", None) is None:
+            self.deadlines = DeadlinesDialog(self.service, self, today=self.today_override)
+            self.deadlines.open_requested.connect(self._open_at)
+        self.deadlines.show()
+        self.deadlines.raise_()
+        self.deadlines.refresh()
+        return self.deadlines

@@ -29,6 +29,104 @@
     </message>
 </context>
 <context>
+    <name>DeadlinesDialog</name>
+    <message>
+        <location filename="../../reader/ui/deadlines.py" line="46" />
+        <source>时限提醒</source>
+        <translation>Deadlines</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/deadlines.py" line="50" />
+        <source>今天：%1</source>
+        <translation>Today: %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/deadlines.py" line="53" />
+        <source>按责任单位筛选，如 市财政局</source>
+        <translation>Filter by responsible unit, e.g. 市财政局</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/deadlines.py" line="64" />
+        <source>时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/deadlines.py" line="64" />
+        <source>剩余</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/deadlines.py" line="64" />
+        <source>任务</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/deadlines.py" line="64" />
+        <source>牵头单位</source>
+        <translation>Lead units</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/deadlines.py" line="64" />
+        <source>公文</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/deadlines.py" line="76" />
+        <source>按印发的完成时限计算（如“6月底前”按公文当年 6 月 30 日）；没有具体日期的任务（如“长期坚持”）不列出。双击一项打开公文。</source>
+        <translation>Counted from the deadlines as printed (6月底前 is June 30 of the document's year); tasks without a date (长期坚持) are not listed. Double-click one to open its document.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/deadlines.py" line="96" />
+        <source>正在汇总全部公文中的任务…</source>
+        <translation>Gathering the tasks of all documents…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/deadlines.py" line="121" />
+        <source>已逾期（%1）</source>
+        <translation>Overdue (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/deadlines.py" line="122" />
+        <source>本周到期（%1）</source>
+        <translation>Due this week (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/deadlines.py" line="123" />
+        <source>本月到期（%1）</source>
+        <translation>Due this month (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/deadlines.py" line="124" />
+        <source>以后（%1）</source>
+        <translation>Later (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/deadlines.py" line="140" />
+        <source>逾期 %1 天</source>
+        <translation>%1 days overdue</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/deadlines.py" line="141" />
+        <source>今天</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/deadlines.py" line="141" />
+        <source>%1 天</source>
+        <translation>%1 days</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/deadlines.py" line="146" />
+        <source>原文时限：%1</source>
+        <translation>Deadline as printed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/deadlines.py" line="156" />
+        <source>%1 项有时限的任务</source>
+        <translation>%1 tasks with a deadline</translation>
+    </message>
+</context>
+<context>
     <name>DocTreeModel</name>
     <message>
         <location filename="../../reader/ui/tree.py" line="298" />
@@ -710,14 +808,14 @@
     </message>
     <message>
         <location filename="../../reader/ui/main_window.py" line="833" />
-        <location filename="../../reader/ui/main_window.py" line="1312" />
-        <location filename="../../reader/ui/main_window.py" line="1325" />
+        <location filename="../../reader/ui/main_window.py" line="1322" />
+        <location filename="../../reader/ui/main_window.py" line="1335" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
         <location filename="../../reader/ui/main_window.py" line="833" />
-        <location filename="../../reader/ui/main_window.py" line="1312" />
+        <location filename="../../reader/ui/main_window.py" line="1322" />
         <source>请先在目录或搜索结果中选择要导出的公文。</source>
         <translation>Select documents in the tree or the results first.</translation>
     </message>
@@ -807,173 +905,178 @@
         <translation>Export as P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="960" />
+        <location filename="../../reader/ui/main_window.py" line="924" />
+        <source>时限提醒(&amp;L)…</source>
+        <translation>Dead&amp;lines…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="967" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="962" />
+        <location filename="../../reader/ui/main_window.py" line="969" />
         <source>清除列表</source>
         <translation>Clear the list</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="975" />
+        <location filename="../../reader/ui/main_window.py" line="982" />
         <source>找不到“%1”：文件可能已移动或已从公文库中移除</source>
         <translation>Cannot find “%1”: the file may have moved or left the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1034" />
+        <location filename="../../reader/ui/main_window.py" line="1041" />
         <source>打开单个文件</source>
         <translation>Open a single file</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1035" />
+        <location filename="../../reader/ui/main_window.py" line="1042" />
         <source>文本文件 (*.txt);;所有文件 (*)</source>
         <translation>Text files (*.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1043" />
+        <location filename="../../reader/ui/main_window.py" line="1050" />
         <source>正在读取 %1…</source>
         <translation>Reading %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1049" />
+        <location filename="../../reader/ui/main_window.py" line="1056" />
         <source>无法读取 %1：%2</source>
         <translation>Cannot read %1: %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1053" />
+        <location filename="../../reader/ui/main_window.py" line="1060" />
         <source>%1：%2 篇公文（单个文件，未加入公文库）</source>
         <translation>%1: %2 documents (a single file, not added to the library)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1076" />
+        <location filename="../../reader/ui/main_window.py" line="1083" />
         <source>%1 已在公文库中</source>
         <translation>%1 is already in the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1079" />
+        <location filename="../../reader/ui/main_window.py" line="1086" />
         <source>加入公文库</source>
         <translation>Add to the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1080" />
+        <location filename="../../reader/ui/main_window.py" line="1087" />
         <source>把文件夹“%1”加入公文库？其中所有 .txt 文件都会被读取并建立索引（文件本身不会被改动）。</source>
         <translation>Add the folder “%1” to the library? Every .txt file in it will be read and indexed (the files themselves are never changed).</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1153" />
+        <location filename="../../reader/ui/main_window.py" line="1160" />
         <source>收藏本文(&amp;B)</source>
         <translation>&amp;Bookmark This Document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1154" />
+        <location filename="../../reader/ui/main_window.py" line="1161" />
         <source>已读(&amp;D)</source>
         <translation>Rea&amp;d</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1155" />
+        <location filename="../../reader/ui/main_window.py" line="1162" />
         <source>打开公文即标为已读；取消勾选可标回未读</source>
         <translation>Opening a document marks it read; untick to mark it unread again</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1156" />
+        <location filename="../../reader/ui/main_window.py" line="1163" />
         <source>添加批注(&amp;M)…</source>
         <translation>Add a &amp;Note…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1157" />
+        <location filename="../../reader/ui/main_window.py" line="1164" />
         <source>收藏与批注</source>
         <translation>Bookmarks and notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1160" />
+        <location filename="../../reader/ui/main_window.py" line="1167" />
         <source>收藏</source>
         <translation>Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1163" />
-        <location filename="../../reader/ui/main_window.py" line="1228" />
+        <location filename="../../reader/ui/main_window.py" line="1170" />
+        <location filename="../../reader/ui/main_window.py" line="1235" />
         <source>批注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1207" />
+        <location filename="../../reader/ui/main_window.py" line="1214" />
         <source>已收藏</source>
         <translation>Bookmarked</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1207" />
+        <location filename="../../reader/ui/main_window.py" line="1214" />
         <source>已取消收藏</source>
         <translation>Bookmark removed</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1226" />
+        <location filename="../../reader/ui/main_window.py" line="1233" />
         <source>批注（%1）</source>
         <translation>Notes (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1233" />
+        <location filename="../../reader/ui/main_window.py" line="1240" />
         <source>批注内容：</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1233" />
+        <location filename="../../reader/ui/main_window.py" line="1240" />
         <source>对“%1”的批注：</source>
         <translation>Note on “%1”:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1247" />
+        <location filename="../../reader/ui/main_window.py" line="1254" />
         <source>添加批注</source>
         <translation>Add a note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1261" />
+        <location filename="../../reader/ui/main_window.py" line="1268" />
         <source>编辑批注</source>
         <translation>Edit the note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1269" />
+        <location filename="../../reader/ui/main_window.py" line="1276" />
         <source>删除批注</source>
         <translation>Delete the note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1269" />
+        <location filename="../../reader/ui/main_window.py" line="1276" />
         <source>删除这条批注？</source>
         <translation>Delete this note?</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1290" />
+        <location filename="../../reader/ui/main_window.py" line="1300" />
         <source>请先打开要打印的公文。</source>
         <translation>Open the document to print first.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1295" />
+        <location filename="../../reader/ui/main_window.py" line="1305" />
         <source>打印预览 — %1</source>
         <translation>Print preview — %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1315" />
+        <location filename="../../reader/ui/main_window.py" line="1325" />
         <source>等%1篇</source>
         <translation> and others (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1316" />
+        <location filename="../../reader/ui/main_window.py" line="1326" />
         <source>导出为 PDF</source>
         <translation>Export as PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1317" />
+        <location filename="../../reader/ui/main_window.py" line="1327" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1325" />
+        <location filename="../../reader/ui/main_window.py" line="1335" />
         <source>无法写入 %1：%2</source>
         <translation>Cannot write %1: %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1329" />
+        <location filename="../../reader/ui/main_window.py" line="1339" />
         <source>已导出 %1 篇公文到 %2</source>
         <translation>Exported %1 documents to %2</translation>
     </message>
@@ -1496,12 +1599,12 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../reader/ui/app.py" line="150" />
+        <location filename="../../reader/ui/app.py" line="152" />
         <source>另一个公文阅读器窗口正在使用这个索引：本窗口只读，不更新索引。</source>
         <translation>Another Gongwen Reader window is using this index: this window only reads it and does not update it.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="152" />
+        <location filename="../../reader/ui/app.py" line="154" />
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>

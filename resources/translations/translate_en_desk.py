@@ -124,4 +124,21 @@ EN = {
     "PDF 文件 (*.pdf)": "PDF files (*.pdf)",
     "已导出 %1 篇公文到 %2": "Exported %1 documents to %2",
     "来源：%1 第 %2–%3 行": "Source: %1 lines %2–%3",
+    # deadlines
+    "时限提醒(&L)…": "Dead&lines…",
+    "时限提醒": "Deadlines",
+    "今天：%1": "Today: %1",
+    "按责任单位筛选，如 市财政局": "Filter by responsible unit, e.g. 市财政局",
+    "剩余": "Left",
+    "按印发的完成时限计算（如“6月底前”按公文当年 6 月 30 日）；没有具体日期的任务（如“长期坚持”）不列出。双击一项打开公文。":
+        "Counted from the deadlines as printed (6月底前 is June 30 of the document's year); tasks without a date (长期坚持) are not listed. Double-click one to open its document.",
+    "已逾期（%1）": "Overdue (%1)",
+    "本周到期（%1）": "Due this week (%1)",
+    "本月到期（%1）": "Due this month (%1)",
+    "以后（%1）": "Later (%1)",
+    "逾期 %1 天": "%1 days overdue",
+    "今天": "today",
+    "%1 天": "%1 days",
+    "原文时限：%1": "Deadline as printed: %1",
+    "%1 项有时限的任务": "%1 tasks with a deadline",
 }

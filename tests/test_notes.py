@@ -1,7 +1,10 @@
 """收藏 / 已读 / 批注 store (reader.core.notes): kept across restarts and re-indexing."""
 from __future__ import annotations
 
+import sys
 from types import SimpleNamespace
+
+import pytest
 
 from reader.core.identity import DocKey
 from reader.core.notes import NotesStore, default_notes_path, locate
@@ -73,6 +76,7 @@ def test_a_passage_is_found_again_after_the_text_moved():
     assert locate(SimpleNamespace(on_passage=False), text) is None
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the XDG data folder is the Linux rule")
 def test_the_store_lives_in_the_user_data_folder(monkeypatch, tmp_path):
     monkeypatch.delenv("READER_NOTES_FILE", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))

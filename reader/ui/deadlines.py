@@ -69,7 +69,7 @@ class DeadlinesDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 150), (1, 80), (3, 200), (4, 260)):
+        for col, width in ((0, 150), (1, 120), (3, 200), (4, 260)):
             self.tree.setColumnWidth(col, width)
         self.tree.itemActivated.connect(self._activated)
         layout.addWidget(self.tree, 1)

@@ -976,8 +976,9 @@ class MainWindow(QMainWindow):
         doc_id = resolve(key, self.service.documents()) or resolve(key, self.single_files.documents())
         if doc_id is not None and self.open_document(doc_id):
             return True
-        if key.file and Path(key.file).is_file():  # a single file opened before: read it again
-            self.open_single_file(key.file, key)
+        library_files = {d.file for d in self.service.documents()}
+        if key.file and key.file not in library_files and Path(key.file).is_file():
+            self.open_single_file(key.file, key)  # a single file opened before: read it again
             return True
         self.statusBar().showMessage(self.tr("找不到“%1”：文件可能已移动或已从公文库中移除").replace("%1", key.title), 8000)
         return False
@@ -1062,6 +1063,8 @@ class MainWindow(QMainWindow):
         target = resolve(wanted, docs) if wanted is not None else (docs[0].id if docs else None)
         if target:
             self.open_document(target)
+        elif wanted is not None:
+            self.statusBar().showMessage(self.tr("找不到“%1”：文件可能已移动或已从公文库中移除").replace("%1", wanted.title), 8000)
 
     def _single_opened(self, doc_id: str) -> None:
         if self._single(doc_id) is not None:

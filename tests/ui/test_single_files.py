@@ -106,3 +106,12 @@ def test_a_single_file_in_recent_documents_is_read_again(open_window, qtbot, loo
     with qtbot.waitSignal(again.single_files.loaded, timeout=30_000):
         assert again.open_recent(key)
     assert again.reading.document.title == "宁波市财政局关于资产清查的通知"
+
+
+def test_a_recent_single_file_without_that_document_any_more_says_so(open_window, qtbot, loose_file):
+    from reader.core.identity import DocKey
+
+    window = open_window()
+    with qtbot.waitSignal(window.single_files.loaded, timeout=30_000):
+        assert window.open_recent(DocKey("0000000000000000", "已删去的通知", str(loose_file)))
+    assert "已删去的通知" in window.statusBar().currentMessage()

@@ -180,7 +180,7 @@ def cmd_search(args) -> int:
 
 # ---------------------------------------------------------------- export
 def add_export(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("export", help="导出公文为文本文件 (export documents as .txt)")
+    p = sub.add_parser("export", help="导出公文为文本或 PDF 文件 (export documents as .txt or .pdf)")
     g = p.add_mutually_exclusive_group(required=True)
     g.add_argument("--query", help="导出检索结果中的全部公文")
     g.add_argument("--id", nargs="+", dest="ids", metavar="ID", help="按 id 导出（见 reader search --json）")
@@ -188,6 +188,8 @@ def add_export(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--encoding", choices=("utf-8", "utf-8-sig", "gb18030"), default="utf-8")
     p.add_argument("--crlf", action="store_true", help="Windows 换行 (CRLF)")
     p.add_argument("--single-file", metavar="NAME", help="全部写入一个文件")
+    p.add_argument("--format", choices=("txt", "pdf"), default="txt",
+                   help="txt（默认）或 pdf（A4，标题与文号等信息在首部，嵌入中文字体；--encoding/--crlf 不适用）")
     add_index_dir(p)
     p.set_defaults(func=cmd_export)
 
@@ -215,13 +217,31 @@ def cmd_export(args) -> int:
         print("没有可导出的公文。", file=sys.stderr)
         return 1
     try:
-        paths = export_documents(docs, args.out, encoding=args.encoding, crlf=args.crlf, single_file=args.single_file)
+        if getattr(args, "format", "txt") == "pdf":
+            paths = _export_pdf(docs, args.out, args.single_file)
+        else:
+            paths = export_documents(docs, args.out, encoding=args.encoding, crlf=args.crlf,
+                                     single_file=args.single_file)
     except (OSError, ValueError) as exc:
         print(f"导出失败：{exc}", file=sys.stderr)
         return 1
     for p in paths:
         print(p)
     return 1 if missing else 0
+
+
+def _export_pdf(docs, out, single_file):
+    """PDF needs Qt's text layout and PDF writer: a window-less Qt application (offscreen
+    unless a platform is set), created only for this format."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from reader.ui.printing import export_pdf
+
+    app = QGuiApplication.instance() or QGuiApplication(["reader"])  # noqa: F841 (kept alive while writing)
+    return export_pdf(docs, out, single_file)
 
 
 # ---------------------------------------------------------------- problems

@@ -131,6 +131,16 @@ def export_documents(
     return [_create_unique(out, doc_file_stem(d), ".txt", _encode(render(d), enc, crlf), taken) for d in docs]
 
 
+def write_new_files(out_dir, files: Sequence[tuple[str, bytes]], suffix: str) -> list[Path]:
+    """Write (name stem, data) pairs into out_dir (created if needed) under safe, unique names:
+    the naming and no-overwrite rules of export_documents for another format (e.g. PDF)."""
+    out = Path(os.path.abspath(Path(out_dir).expanduser()))
+    out.mkdir(parents=True, exist_ok=True)
+    out = out.resolve()
+    taken: set[str] = set()
+    return [_create_unique(out, safe_name(stem, "导出"), suffix, data, taken) for stem, data in files]
+
+
 def read_export(path, encoding: str = "utf-8") -> list[tuple[dict[str, str], str]]:
     """Read an exported file back: [(header fields, reading text)], one per document."""
     raw = Path(path).read_bytes().decode(encoding)

@@ -17,6 +17,15 @@ from pathlib import Path
 _T0 = time.perf_counter()
 
 
+# --dialog NAME → the MainWindow method that opens that dialog and returns it.
+SCREENSHOT_DIALOGS = {
+    "search-help": "show_search_help",
+    "fonts": "show_font_dialog",
+    "print-preview": "show_print_preview",
+    "deadlines": "show_deadlines",
+}
+
+
 def build_arg_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="reader gui", description="公文阅读器 desktop app")
     add_gui_arguments(p)
@@ -31,6 +40,12 @@ def add_gui_arguments(p: argparse.ArgumentParser) -> None:
                    help="open the N-th search result (1-based), a doc id, or the first document whose title contains TITLE")
     p.add_argument("--screenshot", metavar="PNG", help="save the window to PNG once ready, then quit")
     p.add_argument("--size", metavar="WxH", default="1360x860", help="window size for --screenshot (default 1360x860)")
+    p.add_argument("--file", action="append", metavar="FILE",
+                   help="open this file on its own (repeatable): read and shown, not added to the library")
+    p.add_argument("--dialog", metavar="NAME", choices=sorted(SCREENSHOT_DIALOGS),
+                   help="with --screenshot: open this dialog and save it instead of the window "
+                        f"({', '.join(sorted(SCREENSHOT_DIALOGS))})")
+    p.add_argument("--today", metavar="YYYY-MM-DD", help="the day 时限提醒 counts from (default: today)")
     p.add_argument("--settings", metavar="INI", help="settings file to use instead of the user's (e.g. a fresh one)")
 
 
@@ -138,6 +153,10 @@ def run_gui(args: argparse.Namespace) -> int:
         print(message, file=sys.stderr)
         window.setWindowTitle(window.windowTitle() + window.tr("（只读）"))
         window.statusBar().showMessage(message)
+    if getattr(args, "today", None):
+        from datetime import date
+
+        window.today_override = date.fromisoformat(args.today)
     if screenshot:
         window.persist = False  # a screenshot leaves the user's settings as they were
         w, _, h = (args.size or "1360x860").partition("x")
@@ -199,12 +218,29 @@ class _Driver:
 
     def _open_requested(self) -> None:
         w = self.window
+        files = list(getattr(self.args, "file", None) or [])
+        if files:  # single files first; the rest of the request once they are read
+            self._files_left = len(files)
+            w.single_files.loaded.connect(self._file_loaded)
+            for f in files:
+                w.open_single_file(f)
+            return
+        self._after_files()
+
+    def _file_loaded(self, _path, _result) -> None:
+        self._files_left -= 1
+        if self._files_left == 0:
+            self.window.single_files.loaded.disconnect(self._file_loaded)
+            self._after_files(files_opened=True)
+
+    def _after_files(self, files_opened: bool = False) -> None:
+        w = self.window
         target = self.args.open
-        if target is None and self.args.search:
+        if target is None and self.args.search and not files_opened:
             target = "1"
         if target:
             self._open(target)
-        elif self.args.screenshot:
+        elif self.args.screenshot and not files_opened:
             docs = w.service.documents()
             if docs and w.current_doc_id is None:
                 longest = max(docs, key=lambda d: d.last_line - d.first_line)
@@ -238,14 +274,25 @@ class _Driver:
         print(f"--open: no document matches {target!r}", file=sys.stderr)
         self.status = 1
 
-    def _grab(self) -> None:
+    def _grab(self, waited: int = 0) -> None:
+        from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QApplication
+
+        # a dialog over the library's tasks (时限提醒) waits for them, at most 30 s
+        if getattr(self.args, "dialog", None) == "deadlines" and self.window.service.links() is None and waited < 300:
+            QTimer.singleShot(100, lambda: self._grab(waited + 1))
+            return
 
         out = Path(self.args.screenshot)
         out.parent.mkdir(parents=True, exist_ok=True)
         self.window.reading.view.apply_visible_highlights()
         QApplication.processEvents()
-        if not self.window.grab().save(str(out), "PNG"):
+        target = self.window
+        if getattr(self.args, "dialog", None):
+            target = getattr(self.window, SCREENSHOT_DIALOGS[self.args.dialog])()
+            for _ in range(3):
+                QApplication.processEvents()
+        if not target.grab().save(str(out), "PNG"):
             print(f"could not write {out}", file=sys.stderr)
             self.status = 1
         else:

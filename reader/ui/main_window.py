@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.history import NavHistory, push_recent
+from reader.core.identity import DocKey, resolve
 from reader.core.seeds import resources_dir, seeds_dir
 from reader.ui import theme
 from reader.ui.backend import LibraryService
@@ -68,7 +70,7 @@ class SearchBar(QWidget):
         layout.setSpacing(6)
         self.field = QLineEdit(self)
         self.field.setObjectName("searchField")
-        self.field.setPlaceholderText(self.tr("搜索全部公文：标题、正文、文号…（Ctrl+K）"))
+        self.field.setPlaceholderText(self.tr("搜索全部公文：标题、正文、文号…（Ctrl+K；语法见 F1）"))
         self.field.setClearButtonEnabled(True)
         self.field.textChanged.connect(self.changed)
         self.field.returnPressed.connect(self.submitted)
@@ -162,7 +164,7 @@ class MainWindow(QMainWindow):
         self.service = LibraryService(self.folders, self, **kwargs)
         self.service.unknown_label = QCoreApplication.translate("DocTreeModel", "未识别")
         self.current_doc_id: str | None = None
-        self.history: list[str] = []
+        self.nav = NavHistory()  # back/forward across the session (Alt+← / Alt+→)
         self.last_result = None
         self._restored_last = False
         self.persist = True  # save settings on close (a --screenshot run does not)
@@ -173,6 +175,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._connect()
         self._restore_settings()
+        self._build_desk_features()
 
     # ------------------------------------------------------------ building
     def _build_widgets(self) -> None:
@@ -325,10 +328,12 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("文件(&F)"))
+        self.file_menu = file_menu
         for a in (self.act_add_folder, self.act_remove_folder, self.act_rescan, None, self.act_export,
                   None, self.act_problems, None, self.act_quit):
             file_menu.addSeparator() if a is None else file_menu.addAction(a)
         edit_menu = bar.addMenu(self.tr("编辑(&E)"))
+        self.edit_menu = edit_menu
         for a in (self.act_copy, self.act_select_all, None, self.act_find, self.act_next, self.act_prev,
                   None, self.act_search):
             edit_menu.addSeparator() if a is None else edit_menu.addAction(a)
@@ -342,6 +347,7 @@ class MainWindow(QMainWindow):
                   None, self.act_back):
             view_menu.addSeparator() if a is None else view_menu.addAction(a)
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        self.help_menu = help_menu
         help_menu.addAction(self.act_about)
 
     def _build_status_bar(self) -> None:
@@ -700,12 +706,12 @@ class MainWindow(QMainWindow):
     def open_document(self, doc_id: str, *, force: bool = False, remember: bool = True) -> bool:
         if doc_id == self.current_doc_id and not force:
             return True
-        doc = self.service.document(doc_id)
+        doc = self._document_any(doc_id)
         if doc is None:
             self.statusBar().showMessage(self.tr("找不到这篇公文（索引可能正在更新）"), 5000)
             return False
-        if remember and self.current_doc_id and self.current_doc_id != doc_id:
-            self.history.append(self.current_doc_id)
+        if remember:
+            self.nav.visit(doc_id)
         self.current_doc_id = doc_id
         links = self.service.known_numbers() - {doc.meta.doc_number}  # not a link to itself
         links |= self._resolvable_refs(doc)
@@ -755,8 +761,18 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("库中没有 %1").replace("%1", doc_number), 5000)
 
     def go_back(self) -> None:
-        if self.history:
-            self.open_document(self.history.pop(), remember=False)
+        self._go(self.nav.back)
+
+    def go_forward(self) -> None:
+        self._go(self.nav.forward)
+
+    def _go(self, step) -> None:
+        """Back or forward: skip documents that re-indexing removed meanwhile."""
+        while (doc_id := step()) is not None:
+            if self.open_document(doc_id, remember=False):
+                break
+            self.nav.forget([doc_id])
+        self._update_nav_actions()
 
     def set_highlight(self, kind: str, on: bool) -> None:
         enabled = {k for k, a in self.highlight_actions.items() if a.isChecked()}
@@ -816,6 +832,524 @@ class MainWindow(QMainWindow):
         if not ids:
             QMessageBox.information(self, self.tr("导出"), self.tr("请先在目录或搜索结果中选择要导出的公文。"))
             return
-        dialog = ExportDialog(ids, self.service.document, self.settings.last_export_dir(), self)
+        dialog = ExportDialog(ids, self._document_any, self.settings.last_export_dir(), self)
         dialog.finished_export.connect(lambda _r: self.settings.set_last_export_dir(dialog.options()["out_dir"]))
         dialog.exec()
+
+    # ------------------------------------------------------------ desktop features (issue 15)
+    def _build_desk_features(self) -> None:
+        """Help, history, recent documents and the other desktop-reader features: each adds
+        its actions to the menus built above."""
+        self.act_search_help = self._action(self.tr("搜索语法(&S)"), self.show_search_help, "F1")
+        self.help_menu.insertAction(self.act_about, self.act_search_help)
+        self.help_menu.insertSeparator(self.act_about)
+
+        # back / forward / recent
+        self.act_forward = self._action(self.tr("前进(&W)"), self.go_forward, QKeySequence.StandardKey.Forward)
+        self.view_menu.addAction(self.act_forward)
+        self.act_back.setToolTip(self.tr("回到上一篇公文（Alt+←）"))
+        self.act_forward.setToolTip(self.tr("回到后退前的公文（Alt+→）"))
+        self.recent_menu = self.file_menu.addMenu(self.tr("最近打开(&R)"))
+        self.recent_menu.setObjectName("recentMenu")
+        self.file_menu.insertMenu(self.act_export, self.recent_menu)
+        self.file_menu.insertSeparator(self.act_export)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._fill_recent_menu()
+        self.document_opened.connect(self._remember_opened)
+        self._update_nav_actions()
+
+        # the source file: from the menu and the reading pane (current document), and from
+        # the result list and the tree (the row under the cursor)
+        self.act_open_source = self._action(self.tr("打开原文件(&O)"), lambda: self.open_source(self._current_file()))
+        self.act_open_folder = self._action(self.tr("打开所在文件夹(&D)"),
+                                            lambda: self.open_source(self._current_file(), folder=True))
+        self.file_menu.insertAction(self.act_problems, self.act_open_source)
+        self.file_menu.insertAction(self.act_problems, self.act_open_folder)
+        self.file_menu.insertSeparator(self.act_problems)
+        self.reading.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.reading.view.customContextMenuRequested.connect(self._reading_context_menu)
+        for view, files in ((self.results, self._result_files), (self.tree, self._tree_files)):
+            sep = QAction(view)
+            sep.setSeparator(True)
+            open_file = QAction(self.tr("打开原文件"), view)
+            open_file.triggered.connect(lambda _=False, f=files: self.open_source(next(iter(f()), None)))
+            open_dir = QAction(self.tr("打开所在文件夹"), view)
+            open_dir.triggered.connect(lambda _=False, f=files: self.open_source(next(iter(f()), None), folder=True))
+            view.addActions([sep, open_file, open_dir])
+        self.result_source_actions = self.results.actions()[-2:]
+        self.tree_source_actions = self.tree.actions()[-2:]
+
+        # single files (Ctrl+Shift+O, drag and drop): read, not added to the library
+        from reader.ui.single_files import SingleFiles, SingleFilesPanel
+
+        self.single_files = SingleFiles(self)
+        self.single_panel = SingleFilesPanel(self.single_files, self.left_tabs)
+        self.single_tab = self.left_tabs.addTab(self.single_panel, self.tr("单个文件"))
+        self.single_panel.open_requested.connect(self.open_document)
+        self.single_files.loaded.connect(self._single_file_loaded)
+        self._open_when_loaded: dict[str, object] = {}  # path → DocKey to open, or None: its first document
+        self.act_open_file = self._action(self.tr("打开单个文件(&F)…"), self.open_file_dialog, "Ctrl+Shift+O")
+        self.act_open_file.setToolTip(self.tr("阅读一个文件而不把它的文件夹加入公文库"))
+        self.file_menu.insertAction(self.act_add_folder, self.act_open_file)
+        close_file = QAction(self.tr("关闭此文件"), self.single_panel.tree)
+        close_file.triggered.connect(self.close_single_file)
+        add_folder = QAction(self.tr("把所在文件夹加入公文库"), self.single_panel.tree)
+        add_folder.triggered.connect(lambda: self._ask_add_folder(str(Path(self.single_panel.current_file() or ".").parent))
+                                     if self.single_panel.current_file() else None)
+        sep = QAction(self.single_panel.tree)
+        sep.setSeparator(True)
+        self.single_panel.tree.addActions([self.act_open_source, self.act_open_folder, sep, close_file, add_folder])
+        self.document_opened.connect(self._single_opened)
+        self.setAcceptDrops(True)
+
+        # reading font, size and line spacing (remembered)
+        self.act_fonts = self._action(self.tr("字体(&N)…"), self.show_font_dialog)
+        self.view_menu.insertAction(self.act_zoom_in, self.act_fonts)
+        self.apply_reading_font(self.settings.reading_style(), self.reading.view.font_size(),
+                                self.settings.line_spacing(), rerender=False)
+
+        self._build_marks()
+
+        # print with preview, export to PDF
+        self.act_print = self._action(self.tr("打印(&P)…"), self.print_preview, QKeySequence.StandardKey.Print)
+        self.act_export_pdf = self._action(self.tr("导出为 PDF(&D)…"), self.export_pdf_dialog)
+        self.file_menu.insertAction(self.act_problems, self.act_print)
+        self.file_menu.insertAction(self.act_problems, self.act_export_pdf)
+        self.file_menu.insertSeparator(self.act_problems)
+        self.tree.addAction(self.act_export_pdf)
+        self.results.addAction(self.act_export_pdf)
+
+        # 时限提醒: tasks by deadline
+        self.today_override = None  # a date for 时限提醒 instead of today (gui --today)
+        self.act_deadlines = self._action(self.tr("时限提醒(&L)…"), self.show_deadlines, "Ctrl+Shift+T")
+        self.view_menu.insertAction(self.act_ledger, self.act_deadlines)
+        self.view_menu.removeAction(self.act_ledger)
+        self.view_menu.insertAction(self.act_deadlines, self.act_ledger)
+
+    def show_search_help(self):
+        """帮助 → 搜索语法 (F1): non-modal; double-clicking an example searches for it."""
+        from reader.ui.help import SearchHelpDialog
+
+        if getattr(self, "search_help", None) is None:
+            self.search_help = SearchHelpDialog(self)
+            self.search_help.try_query.connect(self.search_for)
+        self.search_help.show()
+        self.search_help.raise_()
+        return self.search_help
+
+    def _update_nav_actions(self) -> None:
+        self.act_back.setEnabled(self.nav.can_go_back())
+        self.act_forward.setEnabled(self.nav.can_go_forward())
+
+    def _remember_opened(self, doc_id: str) -> None:
+        self._update_nav_actions()
+        doc = self.reading.document
+        if doc is None or doc.id != doc_id or not self.persist:
+            return
+        self.settings.set_recent_documents(push_recent(self.settings.recent_documents(), DocKey.of(doc)))
+
+    def _fill_recent_menu(self) -> None:
+        """文件 → 最近打开: the last ten documents, newest first (from the settings, so a
+        second window's opens show too)."""
+        from reader.ui.plain import plain_tooltip
+
+        menu = self.recent_menu
+        menu.clear()
+        recent = self.settings.recent_documents()
+        for n, key in enumerate(recent, 1):
+            title = key.title if len(key.title) <= 40 else key.title[:39] + "…"
+            # && keeps an & in a title from becoming a mnemonic
+            act = menu.addAction(f"&{n % 10} {title.replace('&', '&&')}")
+            act.setToolTip(plain_tooltip(f"{key.title}\n{key.file}"))
+            act.setData(key.id)
+            act.triggered.connect(lambda _=False, k=key: self.open_recent(k))
+        if not recent:
+            menu.addAction(self.tr("（无）")).setEnabled(False)
+        menu.addSeparator()
+        clear = menu.addAction(self.tr("清除列表"))
+        clear.setEnabled(bool(recent))
+        clear.triggered.connect(self.clear_recent)
+        menu.setToolTipsVisible(True)
+
+    def open_recent(self, key: DocKey) -> bool:
+        """Open a recent document by its id, or by title and file when re-indexing changed it."""
+        doc_id = resolve(key, self.service.documents()) or resolve(key, self.single_files.documents())
+        if doc_id is not None and self.open_document(doc_id):
+            return True
+        library_files = {d.file for d in self.service.documents()}
+        if key.file and key.file not in library_files and Path(key.file).is_file():
+            self.open_single_file(key.file, key)  # a single file opened before: read it again
+            return True
+        self.statusBar().showMessage(self.tr("找不到“%1”：文件可能已移动或已从公文库中移除").replace("%1", key.title), 8000)
+        return False
+
+    def clear_recent(self) -> None:
+        self.settings.set_recent_documents([])
+        self._fill_recent_menu()
+
+    # ------------------------------------------------------------ source files
+    def _current_file(self) -> str | None:
+        doc = self.reading.document
+        return doc.file if doc is not None else None
+
+    def _result_files(self) -> list[str]:
+        index = self.results.currentIndex()
+        hit = self.results_model.hits[index.row()] if index.isValid() and index.row() < len(self.results_model.hits) else None
+        return [hit.doc.file] if hit is not None else []
+
+    def _tree_files(self) -> list[str]:
+        doc_id = self.tree.currentIndex().data(ROLE_DOC_ID)
+        info = self._doc_info_any(doc_id) if doc_id else None
+        return [info.file] if info is not None else []
+
+    def _doc_info_any(self, doc_id: str):
+        """Library documents' DocInfo, or a single file's Document (both have id, title, file)."""
+        return self.service.doc_info(doc_id) or self._single(doc_id)
+
+    def _single(self, doc_id: str | None):
+        files = getattr(self, "single_files", None)
+        return files.get(doc_id) if files is not None else None
+
+    def _document_any(self, doc_id: str):
+        """A document of a file opened on its own, else of the library."""
+        return self._single(doc_id) or self.service.document(doc_id)
+
+    def open_source(self, path: str | None, folder: bool = False) -> bool:
+        """打开原文件 / 打开所在文件夹 with the system's program; a message when it cannot."""
+        from reader.ui.source import open_source
+
+        problem = open_source(path, folder)
+        if problem:
+            self.statusBar().showMessage(problem, 8000)
+        return problem is None
+
+    def _reading_context_menu(self, pos) -> None:
+        menu = self.reading_context_menu(pos)
+        menu.exec(self.reading.view.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def reading_context_menu(self, pos):
+        """The reading pane's context menu: the standard copy/select plus the document's actions."""
+        menu = self.reading.view.createStandardContextMenu(pos)
+        menu.addSeparator()
+        menu.addActions([self.act_add_note, self.act_star])
+        menu.addSeparator()
+        menu.addActions([self.act_open_source, self.act_open_folder])
+        return menu
+
+    # ------------------------------------------------------------ single files, drag and drop
+    def open_file_dialog(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("打开单个文件"), "",
+                                                self.tr("文本文件 (*.txt);;所有文件 (*)"))
+        for path in files:
+            self.open_single_file(path)
+
+    def open_single_file(self, path: str, key: DocKey | None = None) -> None:
+        """Read one file with the parsing pipeline and show it; the library is not changed."""
+        path = str(Path(path).absolute())
+        self._open_when_loaded[path] = key
+        self.statusBar().showMessage(self.tr("正在读取 %1…").replace("%1", Path(path).name))
+        self.single_files.load(path)
+
+    def _single_file_loaded(self, path: str, result) -> None:
+        wanted = self._open_when_loaded.pop(path, None)
+        if result.error:
+            self.statusBar().showMessage(self.tr("无法读取 %1：%2").replace("%1", path).replace("%2", result.error), 10000)
+            return
+        docs = self.single_files.files.get(path, [])
+        self.statusBar().showMessage(
+            self.tr("%1：%2 篇公文（单个文件，未加入公文库）").replace("%1", Path(path).name).replace("%2", str(len(docs))), 8000)
+        self.left_tabs.setCurrentIndex(self.single_tab)
+        target = resolve(wanted, docs) if wanted is not None else (docs[0].id if docs else None)
+        if target:
+            self.open_document(target)
+        elif wanted is not None:
+            self.statusBar().showMessage(self.tr("找不到“%1”：文件可能已移动或已从公文库中移除").replace("%1", wanted.title), 8000)
+
+    def _single_opened(self, doc_id: str) -> None:
+        if self._single(doc_id) is not None:
+            self.refs_panel.set_refs([], [])  # the library's cross-references do not cover it
+            self.single_panel.select(doc_id)
+
+    def close_single_file(self) -> None:
+        path = self.single_panel.current_file()
+        if not path:
+            return
+        self.single_files.close_file(path)
+        self.single_panel.refresh()
+        if self.reading.document is not None and self.reading.document.file == path:
+            self.current_doc_id = None
+            self.reading.show_placeholder()
+
+    def _ask_add_folder(self, folder: str) -> bool:
+        if folder in self.folders:
+            self.statusBar().showMessage(self.tr("%1 已在公文库中").replace("%1", folder), 5000)
+            return False
+        answer = QMessageBox.question(
+            self, self.tr("加入公文库"),
+            self.tr("把文件夹“%1”加入公文库？其中所有 .txt 文件都会被读取并建立索引（文件本身不会被改动）。").replace("%1", folder))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.add_folder(folder)
+            return True
+        return False
+
+    @staticmethod
+    def _dropped_paths(mime) -> list[str]:
+        return [u.toLocalFile() for u in mime.urls() if u.isLocalFile() and u.toLocalFile()] if mime.hasUrls() else []
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if self._dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802
+        if self._dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        paths = self._dropped_paths(event.mimeData())
+        if not paths:
+            return super().dropEvent(event)
+        event.acceptProposedAction()
+        self.open_dropped(paths)
+
+    def open_dropped(self, paths) -> None:
+        """Files dropped on the window open as single files; a folder asks to join the library."""
+        for path in paths:
+            if Path(path).is_dir():
+                self._ask_add_folder(str(Path(path)))
+            elif Path(path).is_file():
+                self.open_single_file(path)
+
+    # ------------------------------------------------------------ reading font
+    def show_font_dialog(self):
+        """视图 → 字体…: window-modal, applied when accepted; returns the dialog."""
+        from reader.ui.fonts import FontDialog
+
+        dialog = FontDialog(self.settings.reading_style(), int(round(self.reading.view.font_size())),
+                            self.settings.line_spacing(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.apply_reading_font(*dialog.values()))
+        dialog.open()
+        self.font_dialog = dialog
+        return dialog
+
+    def apply_reading_font(self, style: str, size: float, spacing: int, rerender: bool = True) -> None:
+        """Use this typeface style, size and line spacing for the reading text, and remember them."""
+        from reader.ui.fonts import families_for, installed_families
+
+        theme.set_reading_style(families_for(style, installed_families()), spacing)
+        if self.persist and rerender:
+            self.settings.set_reading_style(style)
+            self.settings.set_line_spacing(spacing)
+            self.settings.set_font_size(int(size))
+        self.reading.view.set_font_size(size)
+        if rerender and self.current_doc_id:
+            bar = self.reading.view.verticalScrollBar()
+            fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
+            self.open_document(self.current_doc_id, force=True, remember=False)
+            bar.setValue(int(fraction * bar.maximum()))
+
+    # ------------------------------------------------------------ 收藏 / 已读 / 批注
+    def _build_marks(self) -> None:
+        """Stars, read marks and notes, kept in the user's data folder (reader.core.notes)."""
+        from reader.core.notes import NotesStore
+        from reader.ui.marks import NotesPanel, StarredPanel
+
+        self.notes_store = NotesStore()
+        self.act_star = self._action(self.tr("收藏本文(&B)"), self._star_toggled, "Ctrl+D", checkable=True)
+        self.act_read = self._action(self.tr("已读(&D)"), self._read_toggled, checkable=True)
+        self.act_read.setToolTip(self.tr("打开公文即标为已读；取消勾选可标回未读"))
+        self.act_add_note = self._action(self.tr("添加批注(&M)…"), self.add_note_dialog, "Ctrl+Shift+N")
+        self.edit_menu.addSection(self.tr("收藏与批注"))
+        self.edit_menu.addActions([self.act_star, self.act_read, self.act_add_note])
+        self.starred_panel = StarredPanel(self.notes_store, self.left_tabs)
+        self.starred_tab = self.left_tabs.addTab(self.starred_panel, self.tr("收藏"))
+        self.starred_panel.open_requested.connect(self.open_recent)
+        self.notes_panel = NotesPanel(self.side_tabs)
+        self.notes_tab = self.side_tabs.addTab(self.notes_panel, self.tr("批注"))
+        self.notes_panel.add_requested.connect(self.add_note_dialog)
+        self.notes_panel.edit_requested.connect(self.edit_note_dialog)
+        self.notes_panel.delete_requested.connect(self.delete_note)
+        self.notes_panel.scroll_requested.connect(lambda s, e: self.reading.view.scroll_to(s, e, select=True))
+        self.document_opened.connect(self._marks_document_opened)
+        self.service.documents_changed.connect(self._marks_documents_changed)
+        self._update_mark_actions()
+
+    def _current_key(self) -> DocKey | None:
+        doc = self.reading.document
+        return DocKey.of(doc) if doc is not None else None
+
+    def _update_mark_actions(self) -> None:
+        key = self._current_key()
+        for act, value in ((self.act_star, key is not None and self.notes_store.is_starred(key)),
+                           (self.act_read, key is not None and self.notes_store.is_read(key))):
+            act.blockSignals(True)
+            act.setChecked(bool(value))
+            act.setEnabled(key is not None)
+            act.blockSignals(False)
+        self.act_add_note.setEnabled(key is not None)
+
+    def _marks_document_opened(self, _doc_id: str) -> None:
+        key = self._current_key()
+        if key is not None and self.persist and not self.notes_store.is_read(key):  # a screenshot run writes nothing
+            self.notes_store.set_read(key)
+            self.tree_model.set_read_ids(self.notes_store.read_ids())
+        self._update_mark_actions()
+        self._show_notes()
+
+    def _marks_documents_changed(self) -> None:
+        """After (re-)indexing: move marks and notes to documents whose id changed, recount."""
+        docs = self.service.documents()
+        if docs and self.notes_store.reconcile(docs):
+            self.starred_panel.refresh()
+        self.tree_model.set_read_ids(self.notes_store.read_ids())
+
+    def _star_toggled(self, on: bool) -> None:
+        key = self._current_key()
+        if key is None:
+            return
+        self.notes_store.set_starred(key, on)
+        self.starred_panel.refresh()
+        self.statusBar().showMessage(self.tr("已收藏") if on else self.tr("已取消收藏"), 3000)
+
+    def _read_toggled(self, on: bool) -> None:
+        key = self._current_key()
+        if key is not None:
+            self.notes_store.set_read(key, on)
+            self.tree_model.set_read_ids(self.notes_store.read_ids())
+
+    def _show_notes(self) -> None:
+        from reader.core.notes import locate
+
+        key = self._current_key()
+        if key is None:
+            self.notes_panel.set_notes([], {}, enabled=False)
+            return
+        notes = self.notes_store.notes_for(key)
+        text = self.reading.document.text
+        self.notes_panel.set_notes(notes, {n.id: locate(n, text) for n in notes if n.on_passage})
+        if notes:
+            self.side_tabs.setTabText(self.notes_tab, self.tr("批注（%1）").replace("%1", str(len(notes))))
+        else:
+            self.side_tabs.setTabText(self.notes_tab, self.tr("批注"))
+
+    def _ask_note(self, title: str, quote: str, text: str = "") -> str | None:
+        from PySide6.QtWidgets import QInputDialog
+
+        label = self.tr("批注内容：") if not quote else self.tr("对“%1”的批注：").replace(
+            "%1", quote if len(quote) <= 40 else quote[:39] + "…")
+        body, ok = QInputDialog.getMultiLineText(self, title, label, text)
+        body = body.strip() if ok else ""
+        return body or None
+
+    def add_note_dialog(self) -> None:
+        """A note on the selected passage, or on the whole document when nothing is selected."""
+        key = self._current_key()
+        if key is None:
+            return
+        cursor = self.reading.view.textCursor()
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        quote = self.reading.document.text[start:end] if end > start else ""
+        body = self._ask_note(self.tr("添加批注"), quote)
+        if body is None:
+            return
+        if quote:
+            self.notes_store.add_note(key, body, start, end, quote)
+        else:
+            self.notes_store.add_note(key, body)
+        self.side_tabs.setCurrentWidget(self.notes_panel)
+        self.side_tabs.show()
+        self._show_notes()
+
+    def edit_note_dialog(self, note) -> None:
+        if note is None:
+            return
+        body = self._ask_note(self.tr("编辑批注"), note.quote, note.body)
+        if body is not None:
+            self.notes_store.update_note(note.id, body)
+            self._show_notes()
+
+    def delete_note(self, note) -> None:
+        if note is None:
+            return
+        answer = QMessageBox.question(self, self.tr("删除批注"), self.tr("删除这条批注？"))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.notes_store.delete_note(note.id)
+            self._show_notes()
+
+    # ------------------------------------------------------------ print, PDF
+    def _docs_for_output(self, ids: Sequence[str]) -> list:
+        return [d for d in (self._document_any(i) for i in ids) if d is not None]
+
+    def show_print_preview(self):
+        """The print preview without waiting for it to close (screenshots)."""
+        return self._print_preview(modal=False)
+
+    def print_preview(self):
+        """打印 (Ctrl+P): the open document in a print preview, printed from there."""
+        return self._print_preview(modal=True)
+
+    def _print_preview(self, modal: bool):
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        from reader.ui.printing import print_documents
+
+        doc = self.reading.document
+        if doc is None:
+            self.statusBar().showMessage(self.tr("请先打开要打印的公文。"), 5000)
+            return None
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(doc.title)
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.setWindowTitle(self.tr("打印预览 — %1").replace("%1", doc.title))
+        dialog.paintRequested.connect(lambda p: print_documents([doc], p))
+        self.print_dialog, self._printer = dialog, printer  # the dialog does not own the printer
+        dialog.resize(900, 760)
+        if modal:
+            dialog.exec()
+        else:
+            dialog.show()
+        return dialog
+
+    def export_pdf_dialog(self) -> None:
+        """导出为 PDF: the selected documents (or the open one) into one PDF, each from a new page."""
+        from reader.core.export import doc_file_stem
+        from reader.ui.printing import pdf_bytes
+
+        docs = self._docs_for_output(self.selected_doc_ids())
+        if not docs:
+            QMessageBox.information(self, self.tr("导出"), self.tr("请先在目录或搜索结果中选择要导出的公文。"))
+            return
+        folder = self.settings.last_export_dir() or str(Path.home())
+        name = doc_file_stem(docs[0]) + ("" if len(docs) == 1 else self.tr("等%1篇").replace("%1", str(len(docs))))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出为 PDF"), str(Path(folder) / f"{name}.pdf"),
+                                              self.tr("PDF 文件 (*.pdf)"))
+        if not path:
+            return
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        try:
+            Path(path).write_bytes(pdf_bytes(docs, docs[0].title if len(docs) == 1 else Path(path).stem))
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("导出"), self.tr("无法写入 %1：%2").replace("%1", path).replace("%2", str(exc)))
+            return
+        if self.persist:
+            self.settings.set_last_export_dir(str(Path(path).parent))
+        self.statusBar().showMessage(self.tr("已导出 %1 篇公文到 %2").replace("%1", str(len(docs))).replace("%2", path), 8000)
+
+    # ------------------------------------------------------------ deadlines
+    def show_deadlines(self):
+        """时限提醒: the library's tasks by deadline, relative to today; double-click opens one."""
+        from reader.ui.deadlines import DeadlinesDialog
+
+        if getattr(self, "deadlines", None) is None:
+            self.deadlines = DeadlinesDialog(self.service, self, today=self.today_override)
+            self.deadlines.open_requested.connect(self._open_at)
+        self.deadlines.show()
+        self.deadlines.raise_()
+        self.deadlines.refresh()
+        return self.deadlines

@@ -130,7 +130,7 @@ class ReadingView(QTextEdit):
         doc.setUndoRedoEnabled(False)
         cursor = QTextCursor(doc)
         block_format = QTextBlockFormat()
-        block_format.setLineHeight(150, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        block_format.setLineHeight(theme.reading_line_height(), QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         block_format.setBottomMargin(self._font_size * 0.5)
         cursor.setBlockFormat(block_format)
         cursor.insertText(text)  # plain text: nothing is interpreted as markup

@@ -98,5 +98,36 @@ class Settings:
     def set_tree_mode(self, mode: str) -> None:
         self.store.setValue("tree/mode", mode)
 
+    # -- desktop features: recent documents (文件 → 最近打开), newest first
+    def recent_documents(self) -> list:
+        from reader.core.identity import DocKey
+
+        try:
+            value = json.loads(str(self.store.value("reading/recent", "[]") or "[]"))
+        except ValueError:
+            return []
+        keys = [DocKey.from_json(v) for v in value] if isinstance(value, list) else []
+        return [k for k in keys if k is not None]
+
+    def set_recent_documents(self, keys) -> None:
+        self.store.setValue("reading/recent", json.dumps([k.to_json() for k in keys], ensure_ascii=False))
+
+    # -- reading font (视图 → 字体…): style key of reader.ui.fonts and line spacing in percent
+    def reading_style(self) -> str:
+        return str(self.store.value("reading/font_style", "default") or "default")
+
+    def set_reading_style(self, style: str) -> None:
+        self.store.setValue("reading/font_style", style)
+
+    def line_spacing(self) -> int:
+        try:
+            value = int(self.store.value("reading/line_spacing", 150))
+        except (TypeError, ValueError):
+            value = 150
+        return max(100, min(300, value))
+
+    def set_line_spacing(self, percent: int) -> None:
+        self.store.setValue("reading/line_spacing", int(percent))
+
     def sync(self) -> None:
         self.store.sync()

@@ -71,11 +71,28 @@ def ui_font(point_size: float | None = None) -> QFont:
     return font
 
 
+# The reader's choice (视图 → 字体…, reader.ui.fonts): None is the default sans stack.
+_reading_families: list[str] | None = None
+DEFAULT_LINE_HEIGHT = 150  # percent
+_line_height = DEFAULT_LINE_HEIGHT
+
+
+def set_reading_style(families: list[str] | None, line_height: int = DEFAULT_LINE_HEIGHT) -> None:
+    """Typeface stack and line spacing (percent) of reading texts shown from now on."""
+    global _reading_families, _line_height
+    _reading_families = list(families) if families else None
+    _line_height = int(line_height)
+
+
+def reading_line_height() -> int:
+    return _line_height
+
+
 def reading_font(point_size: float) -> QFont:
     font = QFont()
-    # The reading text uses the same sans family as the UI: Noto Serif CJK is rarely
+    # By default the reading text uses the same sans family as the UI: Noto Serif CJK is rarely
     # installed, and mixing a Japanese-shaped fallback into reading text looks wrong.
-    font.setFamilies(FONT_FAMILIES)
+    font.setFamilies(_reading_families or FONT_FAMILIES)
     font.setPointSizeF(point_size)
     return font
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from reader.ui.itempaint import draw_item_frame, draw_two_lines
@@ -21,6 +21,7 @@ ROLE_DOC_ID = Qt.ItemDataRole.UserRole + 1
 ROLE_NODE = Qt.ItemDataRole.UserRole + 2  # "issuer" | "year" | "unit" | "doc"
 ROLE_SUBLINE = Qt.ItemDataRole.UserRole + 4
 ROLE_KEY = Qt.ItemDataRole.UserRole + 5  # issuer name / year for node rows
+ROLE_UNREAD = Qt.ItemDataRole.UserRole + 6  # group rows: documents under it not yet read (badge)
 
 UNKNOWN = "未识别"
 
@@ -167,6 +168,8 @@ class DocTreeModel(QAbstractItemModel):
         self._group_text: dict[str, str] = {}
         self._nodes: list[_Node] = [_Node("root", "", "", -1, 0)]
         self._doc_nodes: dict[str, int] = {}
+        self._read: set[str] | None = None  # read doc ids; None: no unread counts shown
+        self._unread: dict[int, int] = {}  # group node → documents under it not yet read
 
     # -- building
     def set_documents(self, docs: Sequence) -> None:
@@ -180,9 +183,41 @@ class DocTreeModel(QAbstractItemModel):
         if plan.words == self._words:
             self.beginResetModel()
             self._nodes, self._doc_nodes = plan.nodes, plan.doc_nodes
+            self._count_unread()
             self.endResetModel()
         else:
             self._rebuild()
+
+    def set_read_ids(self, read: set[str] | None) -> None:
+        """Show each group's unread count (None: hide the counts)."""
+        self._read = set(read) if read is not None else None
+        self._count_unread()
+        for node_id, node in enumerate(self._nodes):
+            if node_id and node.doc is None:  # group rows: their text changed
+                index = self.createIndex(node.row, 0, node_id)
+                self.dataChanged.emit(index, index, [ROLE_UNREAD])
+
+    def _count_unread(self) -> None:
+        self._unread = {}
+        if self._read is None:
+            return
+        read, nodes = self._read, self._nodes
+
+        def walk(node_id: int) -> set[str]:
+            node = nodes[node_id]
+            if node.doc is not None:
+                return set() if node.doc.id in read else {node.doc.id}
+            unread: set[str] = set()
+            for child in node.children:
+                unread |= walk(child)
+            if node_id:
+                self._unread[node_id] = len(unread)
+            return unread
+
+        walk(0)
+
+    def unread_count(self, index: QModelIndex) -> int | None:
+        return self._unread.get(index.internalId()) if index.isValid() else None
 
     def set_filter_text(self, text: str) -> None:
         words = [w for w in text.lower().split() if w]
@@ -197,6 +232,7 @@ class DocTreeModel(QAbstractItemModel):
         nodes, doc_nodes = build_nodes(self._grouped, self._haystack, self._words, self._top_kind, self._group_text)
         self.beginResetModel()
         self._nodes, self._doc_nodes = nodes, doc_nodes
+        self._count_unread()
         self.endResetModel()
 
     # -- Qt model interface
@@ -232,6 +268,8 @@ class DocTreeModel(QAbstractItemModel):
         node = self._nodes[index.internalId()]
         if role == Qt.ItemDataRole.DisplayRole:
             return node.text
+        if role == ROLE_UNREAD:
+            return self._unread.get(index.internalId())
         if role == ROLE_DOC_ID:
             return node.doc.id if node.doc is not None else None
         if role == ROLE_NODE:
@@ -342,7 +380,28 @@ class DocTreeDelegate(QStyledItemDelegate):
         sub = index.data(ROLE_SUBLINE)
         if index.data(ROLE_NODE) != "doc" or not sub:
             super().paint(painter, option, index)
+            unread = index.data(ROLE_UNREAD)
+            if unread:
+                self._paint_unread(painter, option, unread)
             return
         opt, text = draw_item_frame(self, painter, option, index)
         rect = opt.rect.adjusted(4, 3, -4, -3)
         draw_two_lines(painter, opt, rect, text, sub)
+
+    def _paint_unread(self, painter, option: QStyleOptionViewItem, unread: int) -> None:
+        """A group row's unread count, right-aligned in the accent colour over the row's end."""
+        label = QCoreApplication.translate("DocTreeModel", "未读 %1").replace("%1", str(unread))
+        font = QFont(option.font)
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+        fm = QFontMetrics(font)
+        width = fm.horizontalAdvance(label) + 10
+        rect = option.rect.adjusted(option.rect.width() - width - 4, 3, -4, -3)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#dbe8fb"))
+        painter.drawRoundedRect(rect, 6, 6)
+        painter.setPen(QColor("#1d4f91"))
+        painter.setFont(font)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
+        painter.restore()

@@ -29,15 +29,118 @@
     </message>
 </context>
 <context>
-    <name>DocTreeModel</name>
+    <name>DeadlinesDialog</name>
     <message>
-        <location filename="../../reader/ui/tree.py" line="259" />
+        <location filename="../../reader/ui/deadlines.py" line="46" />
+        <source>时限提醒</source>
+        <translation>Deadlines</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/deadlines.py" line="50" />
+        <source>今天：%1</source>
+        <translation>Today: %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/deadlines.py" line="53" />
+        <source>按责任单位筛选，如 市财政局</source>
+        <translation>Filter by responsible unit, e.g. 市财政局</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/deadlines.py" line="64" />
+        <source>时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/deadlines.py" line="64" />
+        <source>剩余</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/deadlines.py" line="64" />
+        <source>任务</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/deadlines.py" line="64" />
+        <source>牵头单位</source>
+        <translation>Lead units</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/deadlines.py" line="64" />
         <source>公文</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="163" />
-        <location filename="../../reader/ui/tree.py" line="172" />
+        <location filename="../../reader/ui/deadlines.py" line="76" />
+        <source>按印发的完成时限计算（如“6月底前”按公文当年 6 月 30 日）；没有具体日期的任务（如“长期坚持”）不列出。双击一项打开公文。</source>
+        <translation>Counted from the deadlines as printed (6月底前 is June 30 of the document's year); tasks without a date (长期坚持) are not listed. Double-click one to open its document.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/deadlines.py" line="96" />
+        <source>正在汇总全部公文中的任务…</source>
+        <translation>Gathering the tasks of all documents…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/deadlines.py" line="121" />
+        <source>已逾期（%1）</source>
+        <translation>Overdue (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/deadlines.py" line="122" />
+        <source>本周到期（%1）</source>
+        <translation>Due this week (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/deadlines.py" line="123" />
+        <source>本月到期（%1）</source>
+        <translation>Due this month (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/deadlines.py" line="124" />
+        <source>以后（%1）</source>
+        <translation>Later (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/deadlines.py" line="140" />
+        <source>逾期 %1 天</source>
+        <translation>%1 days overdue</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/deadlines.py" line="141" />
+        <source>今天</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/deadlines.py" line="141" />
+        <source>%1 天</source>
+        <translation>%1 days</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/deadlines.py" line="146" />
+        <source>原文时限：%1</source>
+        <translation>Deadline as printed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/deadlines.py" line="156" />
+        <source>%1 项有时限的任务</source>
+        <translation>%1 tasks with a deadline</translation>
+    </message>
+</context>
+<context>
+    <name>DocTreeModel</name>
+    <message>
+        <location filename="../../reader/ui/tree.py" line="298" />
+        <source>公文</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tree.py" line="393" />
+        <source>未读 %1</source>
+        <translation>%1 unread</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="165" />
+        <location filename="../../reader/ui/tree.py" line="176" />
         <source>未识别</source>
         <translation>Unknown</translation>
     </message>
@@ -192,6 +295,67 @@
     </message>
 </context>
 <context>
+    <name>FontDialog</name>
+    <message>
+        <location filename="../../reader/ui/fonts.py" line="103" />
+        <source>阅读字体</source>
+        <translation>Reading font</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/fonts.py" line="113" />
+        <source> 磅</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/fonts.py" line="120" />
+        <source>字体：</source>
+        <translation>Typeface:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/fonts.py" line="121" />
+        <source>字号：</source>
+        <translation>Size:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/fonts.py" line="122" />
+        <source>行距：</source>
+        <translation>Line spacing:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/fonts.py" line="130" />
+        <source>只列出本机已安装的字体；缺字时自动用思源/Noto 中文字体补足。</source>
+        <translation>Only the typefaces installed on this computer are listed; characters a face lacks come from Noto/Source Han CJK fonts.</translation>
+    </message>
+</context>
+<context>
+    <name>Fonts</name>
+    <message>
+        <location filename="../../reader/ui/fonts.py" line="55" />
+        <source>默认（界面字体）</source>
+        <translation>Default (interface font)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/fonts.py" line="56" />
+        <source>仿宋</source>
+        <translation>FangSong</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/fonts.py" line="57" />
+        <source>宋体</source>
+        <translation>Song</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/fonts.py" line="58" />
+        <source>楷体</source>
+        <translation>Kai</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/fonts.py" line="59" />
+        <source>黑体</source>
+        <translation>Hei</translation>
+    </message>
+</context>
+<context>
     <name>Highlights</name>
     <message>
         <location filename="../../reader/ui/theme.py" line="58" />
@@ -232,12 +396,12 @@
         <translation>Gathering the tasks of all documents… %1/%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ledger.py" line="82" />
+        <location filename="../../reader/ui/ledger.py" line="86" />
         <source>无法汇总任务：%1</source>
         <translation>Cannot gather the tasks: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ledger.py" line="86" />
+        <location filename="../../reader/ui/ledger.py" line="90" />
         <source>%1 篇公文中的任务；双击一行打开公文。</source>
         <translation>Tasks in %1 documents; double-click a row to open its document.</translation>
     </message>
@@ -245,94 +409,94 @@
 <context>
     <name>LedgerView</name>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="318" />
+        <location filename="../../reader/ui/tasks_panel.py" line="298" />
         <source>单位，如 市经信局</source>
         <translation>Unit, e.g. 市经信局</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="320" />
+        <location filename="../../reader/ui/tasks_panel.py" line="300" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="322" />
+        <location filename="../../reader/ui/tasks_panel.py" line="302" />
         <source>发文机关</source>
         <translation>Issuer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="324" />
+        <location filename="../../reader/ui/tasks_panel.py" line="304" />
         <source>时限文字，如 6月底</source>
         <translation>Deadline text, e.g. 6月底</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="326" />
+        <location filename="../../reader/ui/tasks_panel.py" line="306" />
         <source>时限自，如 2023-01</source>
         <translation>Due from, e.g. 2023-01</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="327" />
+        <location filename="../../reader/ui/tasks_panel.py" line="307" />
         <source>完成时限不早于：年、年-月或年-月-日（6月底前按当年 6 月 30 日计）</source>
         <translation>Deadline no earlier than: year, year-month or year-month-day (6月底前 counts as June 30 of the document's year)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="329" />
+        <location filename="../../reader/ui/tasks_panel.py" line="309" />
         <source>时限至，如 2023-06</source>
         <translation>Due by, e.g. 2023-06</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="330" />
+        <location filename="../../reader/ui/tasks_panel.py" line="310" />
         <source>完成时限不晚于：年、年-月或年-月-日</source>
         <translation>Deadline no later than: year, year-month or year-month-day</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="339" />
+        <location filename="../../reader/ui/tasks_panel.py" line="319" />
         <source>导出当前筛选和排序的任务（UTF-8 带 BOM，Excel 可直接打开）</source>
         <translation>Export the tasks as filtered and sorted (UTF-8 with BOM, opens in Excel)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="341" />
+        <location filename="../../reader/ui/tasks_panel.py" line="321" />
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="342" />
+        <location filename="../../reader/ui/tasks_panel.py" line="322" />
         <source>导出当前筛选和排序的任务为 .xlsx 工作簿</source>
         <translation>Export the tasks as filtered and sorted to an .xlsx workbook</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="394" />
+        <location filename="../../reader/ui/tasks_panel.py" line="374" />
         <source>共 %1 项任务（全部 %2 项）</source>
         <translation>%1 tasks (of %2)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="398" />
+        <location filename="../../reader/ui/tasks_panel.py" line="378" />
         <source>　无法识别的日期：%1（请写 2023、2023-06 或 2023-06-30）</source>
         <translation>  Unreadable date: %1 (write 2023, 2023-06 or 2023-06-30)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="416" />
+        <location filename="../../reader/ui/tasks_panel.py" line="396" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="426" />
+        <location filename="../../reader/ui/tasks_panel.py" line="406" />
         <source>无法写入 %1：%2</source>
         <translation>Cannot write %1: %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="429" />
+        <location filename="../../reader/ui/tasks_panel.py" line="409" />
         <source>已导出 %1 项任务到 %2</source>
         <translation>Exported %1 tasks to %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="338" />
+        <location filename="../../reader/ui/tasks_panel.py" line="318" />
         <source>导出 CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="410" />
-        <location filename="../../reader/ui/tasks_panel.py" line="415" />
-        <location filename="../../reader/ui/tasks_panel.py" line="426" />
+        <location filename="../../reader/ui/tasks_panel.py" line="390" />
+        <location filename="../../reader/ui/tasks_panel.py" line="395" />
+        <location filename="../../reader/ui/tasks_panel.py" line="406" />
         <source>导出任务台账</source>
         <translation>Export the task ledger</translation>
     </message>
@@ -340,317 +504,647 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="146" />
+        <location filename="../../reader/ui/main_window.py" line="148" />
         <source>公文阅读器</source>
         <translation>Gongwen Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="197" />
+        <location filename="../../reader/ui/main_window.py" line="200" />
         <source>按发文机关</source>
         <translation>By issuer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="198" />
+        <location filename="../../reader/ui/main_window.py" line="201" />
         <source>按责任单位</source>
         <translation>By responsible unit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="199" />
+        <location filename="../../reader/ui/main_window.py" line="202" />
         <source>目录的分组方式：发文机关 → 年份，或任务中的责任单位（规范名称）</source>
         <translation>Group the tree by issuer → year, or by the responsible units named in tasks (canonical names)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="207" />
+        <location filename="../../reader/ui/main_window.py" line="210" />
         <source>筛选目录（标题、文号、机关、单位）</source>
         <translation>Filter (title, doc number, issuer, unit)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="224" />
+        <location filename="../../reader/ui/main_window.py" line="227" />
         <source>公文目录</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="244" />
-        <location filename="../../reader/ui/main_window.py" line="643" />
+        <location filename="../../reader/ui/main_window.py" line="247" />
+        <location filename="../../reader/ui/main_window.py" line="649" />
         <source>搜索结果</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="254" />
+        <location filename="../../reader/ui/main_window.py" line="257" />
         <source>要素</source>
         <translation>Entities</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="255" />
+        <location filename="../../reader/ui/main_window.py" line="258" />
         <source>任务</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="256" />
+        <location filename="../../reader/ui/main_window.py" line="259" />
         <source>引用</source>
         <translation>References</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="294" />
+        <location filename="../../reader/ui/main_window.py" line="297" />
         <source>添加文件夹(&amp;A)…</source>
         <translation>&amp;Add Folder…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="295" />
+        <location filename="../../reader/ui/main_window.py" line="298" />
         <source>移除文件夹(&amp;R)…</source>
         <translation>&amp;Remove Folder…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="296" />
+        <location filename="../../reader/ui/main_window.py" line="299" />
         <source>重新扫描(&amp;S)</source>
         <translation>Re&amp;scan</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="297" />
+        <location filename="../../reader/ui/main_window.py" line="300" />
         <source>导出所选(&amp;E)…</source>
         <translation>&amp;Export Selected…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="298" />
+        <location filename="../../reader/ui/main_window.py" line="301" />
         <source>无法读取的文件(&amp;P)…</source>
         <translation>Unreadable &amp;Files…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="299" />
+        <location filename="../../reader/ui/main_window.py" line="302" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="300" />
+        <location filename="../../reader/ui/main_window.py" line="303" />
         <source>复制(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="301" />
+        <location filename="../../reader/ui/main_window.py" line="304" />
         <source>全选(&amp;A)</source>
         <translation>Select &amp;All</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="302" />
+        <location filename="../../reader/ui/main_window.py" line="305" />
         <source>在本文中查找(&amp;F)…</source>
         <translation>&amp;Find in Document…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="303" />
+        <location filename="../../reader/ui/main_window.py" line="306" />
         <source>下一处(&amp;N)</source>
         <translation>Find &amp;Next</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="304" />
+        <location filename="../../reader/ui/main_window.py" line="307" />
         <source>上一处(&amp;V)</source>
         <translation>Find Pre&amp;vious</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="305" />
+        <location filename="../../reader/ui/main_window.py" line="308" />
         <source>搜索全部公文(&amp;S)</source>
         <translation>&amp;Search All Documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="306" />
+        <location filename="../../reader/ui/main_window.py" line="309" />
         <source>后退(&amp;B)</source>
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="307" />
+        <location filename="../../reader/ui/main_window.py" line="310" />
         <source>放大(&amp;I)</source>
         <translation>Zoom &amp;In</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="308" />
+        <location filename="../../reader/ui/main_window.py" line="311" />
         <source>缩小(&amp;O)</source>
         <translation>Zoom &amp;Out</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="309" />
+        <location filename="../../reader/ui/main_window.py" line="312" />
         <source>原始大小(&amp;R)</source>
         <translation>&amp;Reset Zoom</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="310" />
+        <location filename="../../reader/ui/main_window.py" line="313" />
         <source>本文要素侧栏(&amp;P)</source>
         <translation>Side &amp;Panel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="311" />
+        <location filename="../../reader/ui/main_window.py" line="314" />
         <source>任务台账(&amp;T)…</source>
         <translation>&amp;Task Ledger…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="321" />
+        <location filename="../../reader/ui/main_window.py" line="324" />
         <source>关于公文阅读器(&amp;A)</source>
         <translation>&amp;About Gongwen Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="327" />
+        <location filename="../../reader/ui/main_window.py" line="330" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="331" />
+        <location filename="../../reader/ui/main_window.py" line="335" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="335" />
+        <location filename="../../reader/ui/main_window.py" line="340" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="337" />
+        <location filename="../../reader/ui/main_window.py" line="342" />
         <source>高亮</source>
         <translation>Highlights</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="344" />
+        <location filename="../../reader/ui/main_window.py" line="349" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="359" />
+        <location filename="../../reader/ui/main_window.py" line="365" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="360" />
+        <location filename="../../reader/ui/main_window.py" line="366" />
         <source>停止建立索引（已读完的文件保留）</source>
         <translation>Stop indexing (files read so far are kept)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="448" />
-        <location filename="../../reader/ui/main_window.py" line="550" />
+        <location filename="../../reader/ui/main_window.py" line="454" />
+        <location filename="../../reader/ui/main_window.py" line="556" />
         <source>正在打开公文库…</source>
         <translation>Opening the library…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="460" />
+        <location filename="../../reader/ui/main_window.py" line="466" />
         <source>%1 个文件夹 · %2 个文件 · %3 篇公文</source>
         <translation>%1 folders · %2 files · %3 documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="468" />
-        <location filename="../../reader/ui/main_window.py" line="489" />
+        <location filename="../../reader/ui/main_window.py" line="474" />
+        <location filename="../../reader/ui/main_window.py" line="495" />
         <source>正在读取公文库中的文件并建立索引，完成后公文将显示在左侧目录中。</source>
         <translation>Reading the library's files and building the index; the documents will appear on the left.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="470" />
+        <location filename="../../reader/ui/main_window.py" line="476" />
         <source>公文库中还没有公文。请用“文件 → 添加文件夹…”选择存放公文的文件夹。</source>
         <translation>The library has no documents yet. Choose a folder with File → Add Folder….</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="484" />
+        <location filename="../../reader/ui/main_window.py" line="490" />
         <source>⚠ %1 个文件无法读取</source>
         <translation>⚠ %1 files could not be read</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="501" />
+        <location filename="../../reader/ui/main_window.py" line="507" />
         <source>索引 %v/%m</source>
         <translation>Indexing %v/%m</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="509" />
+        <location filename="../../reader/ui/main_window.py" line="515" />
         <source>建立索引失败：%1</source>
         <translation>Indexing failed: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="513" />
+        <location filename="../../reader/ui/main_window.py" line="519" />
         <source>已取消建立索引</source>
         <translation>Indexing cancelled</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="516" />
+        <location filename="../../reader/ui/main_window.py" line="522" />
         <source>索引已更新：新增 %1，修改 %2，移除 %3 个文件（%4 秒）</source>
         <translation>Index updated: %1 new, %2 changed, %3 removed files (%4 s)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="526" />
+        <location filename="../../reader/ui/main_window.py" line="532" />
         <source>添加文件夹到公文库</source>
         <translation>Add a folder to the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="541" />
+        <location filename="../../reader/ui/main_window.py" line="547" />
         <source>移除文件夹</source>
         <translation>Remove folder</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="541" />
+        <location filename="../../reader/ui/main_window.py" line="547" />
         <source>从公文库中移除（不删除文件）：</source>
         <translation>Remove from the library (files are not deleted):</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="574" />
+        <location filename="../../reader/ui/main_window.py" line="580" />
         <source>公文库中的公文没有列出责任单位的任务。</source>
         <translation>No document in the library names units responsible for tasks.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="579" />
+        <location filename="../../reader/ui/main_window.py" line="585" />
         <source>正在汇总各公文的责任单位…</source>
         <translation>Gathering the responsible units of all documents…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="658" />
+        <location filename="../../reader/ui/main_window.py" line="664" />
         <source>搜索出错：%1</source>
         <translation>Search error: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="665" />
+        <location filename="../../reader/ui/main_window.py" line="671" />
         <source>无法搜索：%1</source>
         <translation>Cannot search: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="669" />
+        <location filename="../../reader/ui/main_window.py" line="675" />
         <source>%1 篇公文 · %2 处匹配</source>
         <translation>%1 documents · %2 matches</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="671" />
+        <location filename="../../reader/ui/main_window.py" line="677" />
         <source>（显示前 %1 篇）</source>
         <translation> (first %1 shown)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="673" />
+        <location filename="../../reader/ui/main_window.py" line="679" />
         <source>搜索结果（%1）</source>
         <translation>Results (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="681" />
+        <location filename="../../reader/ui/main_window.py" line="687" />
         <source>正在搜索…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="705" />
+        <location filename="../../reader/ui/main_window.py" line="711" />
         <source>找不到这篇公文（索引可能正在更新）</source>
         <translation>Document not found (the index may be updating)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="719" />
+        <location filename="../../reader/ui/main_window.py" line="725" />
         <source>无法列出本文任务：%1</source>
         <translation>Cannot list this document's tasks: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="720" />
+        <location filename="../../reader/ui/main_window.py" line="726" />
         <source>%1 — 公文阅读器</source>
         <translation>%1 — Gongwen Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="755" />
+        <location filename="../../reader/ui/main_window.py" line="761" />
         <source>库中没有 %1</source>
         <translation>%1 is not in the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="817" />
+        <location filename="../../reader/ui/main_window.py" line="833" />
+        <location filename="../../reader/ui/main_window.py" line="1322" />
+        <location filename="../../reader/ui/main_window.py" line="1335" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="817" />
+        <location filename="../../reader/ui/main_window.py" line="833" />
+        <location filename="../../reader/ui/main_window.py" line="1322" />
         <source>请先在目录或搜索结果中选择要导出的公文。</source>
         <translation>Select documents in the tree or the results first.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="843" />
+        <source>搜索语法(&amp;S)</source>
+        <translation>&amp;Search Syntax</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="848" />
+        <source>前进(&amp;W)</source>
+        <translation>&amp;Forward</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="850" />
+        <source>回到上一篇公文（Alt+←）</source>
+        <translation>Back to the previous document (Alt+←)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="851" />
+        <source>回到后退前的公文（Alt+→）</source>
+        <translation>Forward to the document you went back from (Alt+→)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="852" />
+        <source>最近打开(&amp;R)</source>
+        <translation>&amp;Recent Documents</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="863" />
+        <source>打开原文件(&amp;O)</source>
+        <translation>&amp;Open Source File</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="864" />
+        <source>打开所在文件夹(&amp;D)</source>
+        <translation>Open Containing &amp;Folder</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="874" />
+        <source>打开原文件</source>
+        <translation>Open source file</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="876" />
+        <source>打开所在文件夹</source>
+        <translation>Open containing folder</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="887" />
+        <source>单个文件</source>
+        <translation>Single files</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="891" />
+        <source>打开单个文件(&amp;F)…</source>
+        <translation>Open &amp;File…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="892" />
+        <source>阅读一个文件而不把它的文件夹加入公文库</source>
+        <translation>Read one file without adding its folder to the library</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="894" />
+        <source>关闭此文件</source>
+        <translation>Close this file</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="896" />
+        <source>把所在文件夹加入公文库</source>
+        <translation>Add its folder to the library</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="906" />
+        <source>字体(&amp;N)…</source>
+        <translation>Fo&amp;nt…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="914" />
+        <source>打印(&amp;P)…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="915" />
+        <source>导出为 PDF(&amp;D)…</source>
+        <translation>Export as P&amp;DF…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="924" />
+        <source>时限提醒(&amp;L)…</source>
+        <translation>Dead&amp;lines…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="967" />
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="969" />
+        <source>清除列表</source>
+        <translation>Clear the list</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="982" />
+        <source>找不到“%1”：文件可能已移动或已从公文库中移除</source>
+        <translation>Cannot find “%1”: the file may have moved or left the library</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1041" />
+        <source>打开单个文件</source>
+        <translation>Open a single file</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1042" />
+        <source>文本文件 (*.txt);;所有文件 (*)</source>
+        <translation>Text files (*.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1050" />
+        <source>正在读取 %1…</source>
+        <translation>Reading %1…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1056" />
+        <source>无法读取 %1：%2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1060" />
+        <source>%1：%2 篇公文（单个文件，未加入公文库）</source>
+        <translation>%1: %2 documents (a single file, not added to the library)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1083" />
+        <source>%1 已在公文库中</source>
+        <translation>%1 is already in the library</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1086" />
+        <source>加入公文库</source>
+        <translation>Add to the library</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1087" />
+        <source>把文件夹“%1”加入公文库？其中所有 .txt 文件都会被读取并建立索引（文件本身不会被改动）。</source>
+        <translation>Add the folder “%1” to the library? Every .txt file in it will be read and indexed (the files themselves are never changed).</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1160" />
+        <source>收藏本文(&amp;B)</source>
+        <translation>&amp;Bookmark This Document</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1161" />
+        <source>已读(&amp;D)</source>
+        <translation>Rea&amp;d</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1162" />
+        <source>打开公文即标为已读；取消勾选可标回未读</source>
+        <translation>Opening a document marks it read; untick to mark it unread again</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1163" />
+        <source>添加批注(&amp;M)…</source>
+        <translation>Add a &amp;Note…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1164" />
+        <source>收藏与批注</source>
+        <translation>Bookmarks and notes</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1167" />
+        <source>收藏</source>
+        <translation>Bookmarks</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1170" />
+        <location filename="../../reader/ui/main_window.py" line="1235" />
+        <source>批注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1214" />
+        <source>已收藏</source>
+        <translation>Bookmarked</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1214" />
+        <source>已取消收藏</source>
+        <translation>Bookmark removed</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1233" />
+        <source>批注（%1）</source>
+        <translation>Notes (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1240" />
+        <source>批注内容：</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1240" />
+        <source>对“%1”的批注：</source>
+        <translation>Note on “%1”:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1254" />
+        <source>添加批注</source>
+        <translation>Add a note</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1268" />
+        <source>编辑批注</source>
+        <translation>Edit the note</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1276" />
+        <source>删除批注</source>
+        <translation>Delete the note</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1276" />
+        <source>删除这条批注？</source>
+        <translation>Delete this note?</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1300" />
+        <source>请先打开要打印的公文。</source>
+        <translation>Open the document to print first.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1305" />
+        <source>打印预览 — %1</source>
+        <translation>Print preview — %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1325" />
+        <source>等%1篇</source>
+        <translation> and others (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1326" />
+        <source>导出为 PDF</source>
+        <translation>Export as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1327" />
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1335" />
+        <source>无法写入 %1：%2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1339" />
+        <source>已导出 %1 篇公文到 %2</source>
+        <translation>Exported %1 documents to %2</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <location filename="../../reader/ui/marks.py" line="94" />
+        <source>添加批注…</source>
+        <translation>Add a note…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/marks.py" line="95" />
+        <source>选中一段文字再添加，即为该段的批注；不选则为全文批注</source>
+        <translation>Select a passage first to note on it; with nothing selected the note is on the whole document</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/marks.py" line="97" />
+        <source>编辑批注…</source>
+        <translation>Edit the note…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/marks.py" line="99" />
+        <source>删除批注</source>
+        <translation>Delete the note</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/marks.py" line="119" />
+        <source>（原文已改动，找不到这段文字）</source>
+        <translation>(the text changed: this passage is no longer found)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/marks.py" line="124" />
+        <source>本文批注（%1）</source>
+        <translation>Notes on this document (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/marks.py" line="125" />
+        <source>打开一篇公文后可添加批注。</source>
+        <translation>Open a document to add notes.</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../reader/ui/printing.py" line="39" />
+        <source>文号：%1</source>
+        <translation>Doc number: %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/printing.py" line="40" />
+        <source>发文机关：%1</source>
+        <translation>Issuer: %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/printing.py" line="41" />
+        <source>成文日期：%1</source>
+        <translation>Date: %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/printing.py" line="42" />
+        <source>来源：%1 第 %2–%3 行</source>
+        <translation>Source: %1 lines %2–%3</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/printing.py" line="82" />
+        <source>（无标题）</source>
+        <translation>(untitled)</translation>
     </message>
 </context>
 <context>
@@ -747,38 +1241,38 @@
 <context>
     <name>RefsPanel</name>
     <message>
-        <location filename="../../reader/ui/refs_panel.py" line="79" />
-        <location filename="../../reader/ui/refs_panel.py" line="155" />
+        <location filename="../../reader/ui/refs_panel.py" line="73" />
+        <location filename="../../reader/ui/refs_panel.py" line="149" />
         <source>引用关系</source>
         <translation>References</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/refs_panel.py" line="89" />
+        <location filename="../../reader/ui/refs_panel.py" line="83" />
         <source>单击：打开公文（灰色的文号不在公文库中，单击跳到文中位置）</source>
         <translation>Click: open the document (grey numbers are not in the library: click goes to them in the text)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/refs_panel.py" line="104" />
+        <location filename="../../reader/ui/refs_panel.py" line="98" />
         <source>正在汇总引用关系…</source>
         <translation>Gathering references…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/refs_panel.py" line="115" />
+        <location filename="../../reader/ui/refs_panel.py" line="109" />
         <source>本文引用（%1）</source>
         <translation>Cites (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/refs_panel.py" line="134" />
+        <location filename="../../reader/ui/refs_panel.py" line="128" />
         <source>被引用（%1）</source>
         <translation>Cited by (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/refs_panel.py" line="144" />
+        <location filename="../../reader/ui/refs_panel.py" line="138" />
         <source>公文库中没有引用本文的公文</source>
         <translation>No document in the library cites this one</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/refs_panel.py" line="149" />
+        <location filename="../../reader/ui/refs_panel.py" line="143" />
         <source>引用 %1 个文号 · 被 %2 篇公文引用</source>
         <translation>Cites %1 numbers · cited by %2 documents</translation>
     </message>
@@ -786,17 +1280,17 @@
 <context>
     <name>Results</name>
     <message>
-        <location filename="../../reader/ui/results.py" line="51" />
+        <location filename="../../reader/ui/results.py" line="52" />
         <source>未识别</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/results.py" line="53" />
+        <location filename="../../reader/ui/results.py" line="54" />
         <source>%1 处</source>
         <translation>%1 hits</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/results.py" line="54" />
+        <location filename="../../reader/ui/results.py" line="55" />
         <source>日期未识别</source>
         <translation>date unknown</translation>
     </message>
@@ -804,155 +1298,300 @@
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="71" />
-        <source>搜索全部公文：标题、正文、文号…（Ctrl+K）</source>
-        <translation>Search all documents: title, text, doc number… (Ctrl+K)</translation>
+        <location filename="../../reader/ui/main_window.py" line="73" />
+        <source>搜索全部公文：标题、正文、文号…（Ctrl+K；语法见 F1）</source>
+        <translation>Search all documents: titles, text, document numbers… (Ctrl+K; syntax: F1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="83" />
+        <location filename="../../reader/ui/main_window.py" line="85" />
         <source>按相关度</source>
         <translation>By relevance</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="84" />
+        <location filename="../../reader/ui/main_window.py" line="86" />
         <source>按日期（新→旧）</source>
         <translation>By date (newest first)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="85" />
+        <location filename="../../reader/ui/main_window.py" line="87" />
         <source>发文机关</source>
         <translation>Issuer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="86" />
+        <location filename="../../reader/ui/main_window.py" line="88" />
         <source>起始年份</source>
         <translation>From year</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="87" />
+        <location filename="../../reader/ui/main_window.py" line="89" />
         <source>截止年份</source>
         <translation>To year</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="88" />
+        <location filename="../../reader/ui/main_window.py" line="90" />
         <source>文种</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="89" />
+        <location filename="../../reader/ui/main_window.py" line="91" />
         <source>排序</source>
         <translation>Sort</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="120" />
+        <location filename="../../reader/ui/main_window.py" line="122" />
         <source>全部发文机关</source>
         <translation>All issuers</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="121" />
+        <location filename="../../reader/ui/main_window.py" line="123" />
         <source>起始年</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="122" />
+        <location filename="../../reader/ui/main_window.py" line="124" />
         <source>截止年</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="123" />
+        <location filename="../../reader/ui/main_window.py" line="125" />
         <source>全部文种</source>
         <translation>All kinds</translation>
     </message>
 </context>
 <context>
+    <name>SearchHelp</name>
+    <message>
+        <location filename="../../reader/ui/help.py" line="30" />
+        <source>同时包含两个词（空格分隔的词须全部出现）</source>
+        <translation>containing both (words separated by spaces are ANDed)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/help.py" line="31" />
+        <source>包含引号中的原文（含空格）；中文引号“…”同样可用</source>
+        <translation>containing the quoted text as it is, spaces included; “…” quotes work too</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/help.py" line="32" />
+        <source>包含任一个（也可写 通知 | 意见）；OR 比空格结合得更紧：外贸 金融 OR 财政 = 外贸 且（金融 或 财政）</source>
+        <translation>containing either (also 通知 | 意见); OR binds tighter than the spaces: 外贸 金融 OR 财政 = 外贸 and (金融 or 财政)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/help.py" line="33" />
+        <source>包含“市政府”但不包含“办公厅”</source>
+        <translation>containing 市政府 but not 办公厅</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/help.py" line="34" />
+        <source>发文机关（原文或规范名称）包含“财政局”；也可写 issuer:</source>
+        <translation>whose issuer (as printed or canonical) contains 财政局; also issuer:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/help.py" line="35" />
+        <source>成文于该年份；year:2021-2023 或 年份:2021至2023 表示年份范围</source>
+        <translation>dated in that year; year:2021-2023 or 年份:2021至2023 for a range</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/help.py" line="36" />
+        <source>文号包含该文字；[2022]、（2022）都按〔2022〕读；也可写 docno:</source>
+        <translation>whose 文号 contains it ([2022], （2022） are read as 〔2022〕); also docno:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/help.py" line="37" />
+        <source>按文种；也可写 kind:</source>
+        <translation>by kind (文种); also kind:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/help.py" line="38" />
+        <source>按标题；也可写 title:</source>
+        <translation>by title; also title:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/help.py" line="39" />
+        <source>按任务中的责任单位；也可写 unit:</source>
+        <translation>by a responsible unit of the document's tasks; also unit:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/help.py" line="40" />
+        <source>字段条件也可取反（-）或用 OR 连接；全角冒号“：”与“:”相同</source>
+        <translation>field filters can be negated (-) and ORed; ：works like :</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/help.py" line="45" />
+        <source>搜索找到的正是在正文中按 Ctrl+F 能找到的内容：全角与半角、“…”与“...”视为相同，英文字母不分大小写；不按词典切词，“金融监管”也能找到“市地方金融监管局”。</source>
+        <translation>Search finds exactly what Ctrl+F finds in the reading text: full-width and half-width forms are equal, “…” equals “...”, Latin letters ignore case; no dictionary decides what a word is, so 金融监管 also finds 市地方金融监管局.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/help.py" line="53" />
+        <source>像运算符的文字加引号即按原文搜索（"OR"、"-1"、"责任单位：市"）。无法执行的查询（单独的 OR 或 -、年份:abc、超过 1000 个字符）会说明原因。结果按相关度（标题和文号加权）或日期排序。双击一个示例即可试用。</source>
+        <translation>Text that looks like an operator is searched as text when quoted ("OR", "-1", "责任单位：市"). A query that cannot be run (a lone OR or -, 年份:abc, more than 1000 characters) says why. Results are ranked by relevance (title and 文号 weighted up) or by date. Double-click an example to try it.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchHelpDialog</name>
+    <message>
+        <location filename="../../reader/ui/help.py" line="69" />
+        <source>搜索语法</source>
+        <translation>Search syntax</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/help.py" line="79" />
+        <source>输入</source>
+        <translation>You type</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/help.py" line="79" />
+        <source>找到的公文</source>
+        <translation>Finds documents</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/help.py" line="90" />
+        <source>双击：用这个示例搜索</source>
+        <translation>Double-click: search with this example</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/help.py" line="102" />
+        <source>试一试</source>
+        <translation>Try it</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/help.py" line="103" />
+        <source>用所选示例搜索全部公文</source>
+        <translation>Search all documents with the selected example</translation>
+    </message>
+</context>
+<context>
+    <name>SingleFilesPanel</name>
+    <message>
+        <location filename="../../reader/ui/single_files.py" line="93" />
+        <source>用 Ctrl+Shift+O 或把文件拖到窗口上，即可单独打开一个文件，不加入公文库。</source>
+        <translation>Open a file on its own with Ctrl+Shift+O or by dropping it on the window; it is not added to the library.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/single_files.py" line="115" />
+        <source>（无标题）</source>
+        <translation>(untitled)</translation>
+    </message>
+</context>
+<context>
+    <name>Source</name>
+    <message>
+        <location filename="../../reader/ui/source.py" line="22" />
+        <source>没有打开的公文</source>
+        <translation>No document is open</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/source.py" line="25" />
+        <source>找不到 %1（可能已移动或删除）</source>
+        <translation>Cannot find %1 (moved or deleted?)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/source.py" line="27" />
+        <source>系统无法打开 %1</source>
+        <translation>The system cannot open %1</translation>
+    </message>
+</context>
+<context>
+    <name>StarredPanel</name>
+    <message>
+        <location filename="../../reader/ui/marks.py" line="39" />
+        <source>还没有收藏的公文。打开一篇公文后按 Ctrl+D 收藏。</source>
+        <translation>No bookmarks yet. Open a document and press Ctrl+D to bookmark it.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/marks.py" line="55" />
+        <source>（无标题）</source>
+        <translation>(untitled)</translation>
+    </message>
+</context>
+<context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="73" />
+        <location filename="../../reader/ui/tasks_panel.py" line="72" />
         <source>牵头：</source>
         <translation>Lead: </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="75" />
+        <location filename="../../reader/ui/tasks_panel.py" line="74" />
         <source>配合：</source>
         <translation>With: </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="77" />
+        <location filename="../../reader/ui/tasks_panel.py" line="76" />
         <source>时限：</source>
         <translation>Deadline: </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="122" />
+        <location filename="../../reader/ui/tasks_panel.py" line="102" />
         <source>本文任务</source>
         <translation>Tasks in this document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="129" />
+        <location filename="../../reader/ui/tasks_panel.py" line="109" />
         <source>条目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="129" />
+        <location filename="../../reader/ui/tasks_panel.py" line="109" />
         <source>任务</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="129" />
+        <location filename="../../reader/ui/tasks_panel.py" line="109" />
         <source>牵头</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="129" />
+        <location filename="../../reader/ui/tasks_panel.py" line="109" />
         <source>配合</source>
         <translation>With</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="129" />
+        <location filename="../../reader/ui/tasks_panel.py" line="109" />
         <source>时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="137" />
+        <location filename="../../reader/ui/tasks_panel.py" line="117" />
         <source>单击：跳到文中位置；双击：在全部公文中搜索牵头单位</source>
         <translation>Click: go to it in the text; double-click: search all documents for the lead unit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="145" />
+        <location filename="../../reader/ui/tasks_panel.py" line="125" />
         <source>选中一项任务，这里显示全文、责任单位、时限和指标。</source>
         <translation>Select a task to see its full text, units, deadline and targets here.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="173" />
+        <location filename="../../reader/ui/tasks_panel.py" line="153" />
         <source>本文任务（%1）</source>
         <translation>Tasks in this document (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="185" />
+        <location filename="../../reader/ui/tasks_panel.py" line="165" />
         <source>牵头单位</source>
         <translation>Lead units</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="186" />
+        <location filename="../../reader/ui/tasks_panel.py" line="166" />
         <source>联系单位</source>
         <translation>Liaison units</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="186" />
+        <location filename="../../reader/ui/tasks_panel.py" line="166" />
         <source>配合单位</source>
         <translation>Cooperating units</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="187" />
+        <location filename="../../reader/ui/tasks_panel.py" line="167" />
         <source>牵头领导</source>
         <translation>Lead officials</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="188" />
+        <location filename="../../reader/ui/tasks_panel.py" line="168" />
         <source>完成时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="189" />
+        <location filename="../../reader/ui/tasks_panel.py" line="169" />
         <source>目标指标</source>
         <translation>Targets</translation>
     </message>
@@ -960,12 +1599,12 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../reader/ui/app.py" line="137" />
+        <location filename="../../reader/ui/app.py" line="152" />
         <source>另一个公文阅读器窗口正在使用这个索引：本窗口只读，不更新索引。</source>
         <translation>Another Gongwen Reader window is using this index: this window only reads it and does not update it.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="139" />
+        <location filename="../../reader/ui/app.py" line="154" />
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>

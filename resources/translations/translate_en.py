@@ -210,6 +210,11 @@ EN = {
     "（只读）": " (read-only)",
 }
 
+sys.path.insert(0, str(HERE))
+from translate_en_desk import EN as _DESK  # noqa: E402 (the desktop features' texts, kept apart)
+
+EN.update(_DESK)
+
 
 def main() -> int:
     ts = HERE / "reader_en.ts"

@@ -497,3 +497,12 @@ def test_title_is_not_joined_to_the_addressee_line_after_a_gap():
     assert text.split("\n")[:2] == [lines[0].text, lines[2].text]
     # the header lines come without their blank line (a gap in line numbers): same rule
     assert reflow([lines[0], lines[2], lines[3]]).split("\n")[:2] == [lines[0].text, lines[2].text]
+
+
+def test_the_reading_pane_draws_headings_by_the_cores_rule():
+    from reader.core.patterns import section_heading
+
+    assert section_heading("二、主要任务") and section_heading("（三）强化组织保障") and section_heading("第一章  总  则")
+    assert section_heading("附件2")
+    assert not section_heading("二、副省级城市第五；引进市外内资2124.5亿元，同比增长6.1%，为全年目标的105%。")
+    assert not section_heading("二是加强组织领导")

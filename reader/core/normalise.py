@@ -42,7 +42,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.core.model import Line
-from reader.core.patterns import compact, title_kind
+from reader.core.patterns import HEADING_START, compact, title_kind
 
 # ── what counts as droppable space ───────────────────────────────────────────
 
@@ -269,19 +269,6 @@ _CLOSERS = "”’」』）)】〕》\"'"
 _SENTENCE_FINAL = re.compile(rf"[。！？；：!?;:…][{_CLOSERS}]*$")
 _OPEN_ENDED = re.compile(r"[，、,（(《“‘〔【]$")
 _CN_NUM = "一二三四五六七八九十百零〇两"
-_HEADING = re.compile(
-    rf"^(?:[{_CN_NUM}]+[、．.]"  # 一、
-    rf"|[（(][{_CN_NUM}]+[）)]"  # （一） (一)
-    r"|[（(]\d{1,3}[）)]"  # （1）
-    r"|\d{1,3}[、．]"  # 1、 1．
-    r"|\d{1,3}\.(?![\d%])"  # 1. (not 1.5; "7.3 预案" is not told from "1.2 车位")
-    rf"|第[{_CN_NUM}\d]+[条章节篇编款](?:\s|$)"  # "第X条 …" (not "第十六条对…", a citation)
-    rf"|第[{_CN_NUM}\d]+部分"
-    r"|[①-⑳⑴-⒇]"
-    r"|[-•·▪●○◆◇■□]\s"  # bullets
-    r"|附件(?:\s*\d+)?(?:[：:]|\s|$)"
-    r")"
-)
 _DATE_LINE = re.compile(
     r"^[（(]?(?:\d{4}年\d{1,2}月\d{1,2}日"
     rf"|[〇零一二三四五六七八九]{{4}}年[{_CN_NUM}]{{1,2}}月[{_CN_NUM}]{{1,3}}日)"
@@ -434,7 +421,7 @@ def reflow(lines: Sequence[Line]) -> str:
             and not _SENTENCE_FINAL.search(prev)
             and not (  # a title, then (after a gap) the 主送 line: two paragraphs
                 (blanks_before[k] or spliced[k]) and _is_addressee_after_title(prev, text))
-            and not _HEADING.match(text)
+            and not HEADING_START.match(text)
             and not _DATED_NOTE.match(text)
             and (
                 layout.full(widths[k - 1])

@@ -41,12 +41,10 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.model import Document, Span
+from reader.core.patterns import section_heading
 from reader.ui import theme
 from reader.ui.plain import plain_tooltip
 
-HEADING_RE = re.compile(
-    r"^(第[一二三四五六七八九十百零〇\d]+[章节条部分篇]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|附件\d*[：:]?$)"
-)
 VISIBLE_MARGIN_BLOCKS = 40
 
 
@@ -117,7 +115,7 @@ class ReadingView(QTextEdit):
                 self._entity_ranges.setdefault(block, []).append((col, length, span.type))
         lines = text.split("\n")
         self._heading_blocks = {
-            i for i, line in enumerate(lines) if len(line) <= 40 and HEADING_RE.match(line)
+            i for i, line in enumerate(lines) if section_heading(line)
         }
         self._hits, self._hit_ranges, self._current_hit = [], {}, -1
         self._applied.clear()

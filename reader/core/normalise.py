@@ -42,7 +42,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.core.model import Line
-from reader.core.patterns import HEADING_START, compact, title_kind
+from reader.core.patterns import HEADING_START, compact, has_about, title_kind
 
 # ── what counts as droppable space ───────────────────────────────────────────
 
@@ -294,6 +294,116 @@ MIN_FULL_LINES = 2
 PAGE_BREAK_MIN_WIDTH = 30
 """In paragraph-per-line text, an unfinished line this wide before a page break continues after it."""
 
+_CLOSED_END = re.compile(rf"[。！？；：!?;:…{_CLOSERS}]$")
+# "2.2 成员单位职责": a numbered section of a plan (not "2.2亿元", a quantity)
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+(?![\d.])\s*(?![亿万千百元%‰倍个])")
+# "副指挥长：…" then "成员：…": items of a list, each opened by its label
+_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]")
+# "7 附则", "3.2.1 信息报告": numbered sections; "统一编号ZJBC00—2021—0009": a register code
+_CODE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\s|[A-Z]{2,}\d|编号")
+_MID_SENTENCE_END = re.compile(r"[\u4e00-\u9fff0-9A-Za-z%，、,（(《“‘〔【]$")
+# Layout markup a converter left at a line end ("…区经信局**）", "…待遇。</p>"): not text.
+_MARKUP_TAIL = re.compile(r"(?:\*\*|</?[A-Za-z][^<>]{0,40}>)+$")
+CLOSED_PROSE_SHARE = 0.75
+"""Prose lines of a paragraph-per-line text end a sentence at least this often; the rest were cut."""
+MIN_PROSE_LINES = 5
+"""Fewer prose lines than this say nothing about how the document ends its paragraphs."""
+TITLE_LINE_MAX = 40
+"""A title printed over several lines has pieces no wider than this (display columns)."""
+TITLE_MAX_PIECES = 3
+
+
+def _is_prose(text: str, width: float) -> bool:
+    """A line of running text: wide enough, with a comma or full stop inside (or wider than any
+    title), not a table row."""
+    return (width >= PAGE_BREAK_MIN_WIDTH and ("，" in text or "。" in text or width >= 2 * PAGE_BREAK_MIN_WIDTH)
+            and "\t" not in text)
+
+
+TITLE_TAIL_MAX = 12
+"""A title's last piece this short (its bracketed tail left out) cannot be a title on its own."""
+
+
+def _title_tail(text: str) -> bool:
+    """"实施方案的通知", "行动方案（2021-2025年）": the 文种 end of a title, too short to be one."""
+    core = re.sub(r"[（(][^（()）]*[)）]", "", compact(text))
+    return bool(title_kind(text)) and len(core) <= TITLE_TAIL_MAX and not has_about(text)
+
+
+def _open_bracket(prev: str, text: str) -> bool:
+    """prev opens a bracket that text closes: "（2024年7月31日…人民代表大会" / "常务委员会…通过）"."""
+    depth = 0
+    for ch in prev:
+        if ch in "（(《":
+            depth += 1
+        elif ch in "）)》" and depth:
+            depth -= 1
+    if not depth:
+        return False
+    for ch in text:
+        if ch in "（(《":
+            return False
+        if ch in "）)》":
+            return True
+    return False
+
+
+def _ordinal_continues(prev: str, text: str) -> bool:
+    """"…外资规模升至计划单列市第" + "二、副省级城市第五": the numeral completes 第, not a heading."""
+    return prev.endswith("第") and text[0] in _CN_NUM
+
+
+def _title_pieces(texts: list[str], widths: list[float], blanks_before: list[int],
+                  spliced: list[bool], gaps: list[int], stops: list[bool], blank_is_break: bool) -> list[bool]:
+    """joins[k]: line k continues a title printed over two or three lines.
+
+    The pieces are short, adjacent (no blank line, unless blank lines are the layout's double
+    spacing), none a heading, date, 文号 or a sentence
+    (。；：), only the last ends in a 文种 word: "宁波市北仑区人民政府办公室" / "关于印发2022年
+    政府工作报告主要" / "任务分解的通知" is one title.
+    """
+    n = len(texts)
+    joins = [False] * n
+
+    def piece(k: int) -> bool:
+        t = texts[k]
+        return (widths[k] <= TITLE_LINE_MAX and not stops[k] and not HEADING_START.match(t)
+                and not _SECTION_NUMBER.match(t) and not _CODE.search(t)
+                and not any(c in t for c in "。；：;:") and not _DATED_NOTE.match(t))
+
+    def starts_paragraph(k: int) -> bool:
+        """The line before ends its own paragraph: a title never starts inside a sentence."""
+        if k == 0 or stops[k - 1]:
+            return True
+        prev = texts[k - 1]
+        return bool(_CLOSED_END.search(prev)) or (widths[k - 1] < PAGE_BREAK_MIN_WIDTH and not _OPEN_ENDED.search(prev))
+
+    k = 0
+    while k < n:
+        found = 0
+        if piece(k) and not title_kind(texts[k]) and starts_paragraph(k):
+            for last in range(k + 1, min(n, k + TITLE_MAX_PIECES)):
+                # the document's own title, first in its text, may be spaced by single blank
+                # lines (which the splitter may have moved after the header: a gap of one line)
+                # or the piece that completes an unfinished title is only its 文种 tail
+                # ("…高水平全面推进爱国卫生运动" / blank / "实施方案的通知")
+                own_title_gap = k == 0 and gaps[last] == 1
+                tail_gap = not found and gaps[last] == 1 and _title_tail(texts[last])
+                spaced = (blanks_before[last] and blank_is_break) or spliced[last]
+                if (spaced and not (own_title_gap or tail_gap)) or not piece(last):
+                    break
+                if found and has_about(texts[last]):
+                    break  # the next title of a list ("关于…的通知" under "关于…的决定")
+                if title_kind(texts[last]):
+                    found = last  # the furthest: "…专项报告的审议意见" / "研究处理情况的报告"
+        if found:
+            for m in range(k + 1, found + 1):
+                joins[m] = True
+            k = found + 1
+        else:
+            k += 1
+    return joins
+
 
 def display_width(text: str) -> float:
     """Width in CJK character cells: ASCII counts ½ (digits and Latin print narrow)."""
@@ -314,13 +424,17 @@ class _Layout:
       when each line is already a paragraph (lines far wider than a page, or
       widths that do not cluster);
     blank_is_break: True when blank lines end paragraphs, False when they are
-      double spacing (a blank line after nearly every line, even mid-sentence).
+      double spacing (a blank line after nearly every line, even mid-sentence);
+    closed_prose: True when nearly every prose line ends a sentence or a bracketed
+      clause (paragraph-per-line text): the few that stop inside a word were cut by a
+      converter ("…在册的低保户、低保边缘户人均收入分别超过低保" / "标准、低边标准…").
     """
 
     width: float
     tolerance: float
     wrapped: bool
     blank_is_break: bool
+    closed_prose: bool = False
 
     def full(self, width: float) -> bool:
         return self.wrapped and width >= self.width - self.tolerance
@@ -330,6 +444,9 @@ class _Layout:
         sized = sorted(w for w in widths if w >= 4)
         if not sized:
             return cls(0.0, 0.0, False, True)
+        prose = [t for t, w in zip(texts, widths) if _is_prose(t, w)]
+        closed = sum(1 for t in prose if _CLOSED_END.search(_MARKUP_TAIL.sub("", t)))
+        closed_prose = len(prose) >= MIN_PROSE_LINES and closed >= CLOSED_PROSE_SHARE * len(prose)
         # The full width is the commonest width among the longer half of the lines
         # (ties → the wider): percentiles drift with indented first lines and digits.
         upper = Counter(round(w) for w in sized[len(sized) // 2 :])
@@ -363,7 +480,7 @@ class _Layout:
             double_spaced = mid_blank >= 0.5 * mid
         else:
             double_spaced = pairs > 0 and pairs_blank >= 0.6 * pairs
-        return cls(width, tolerance, wrapped, not double_spaced)
+        return cls(width, tolerance, wrapped, not double_spaced, closed_prose and not wrapped)
 
 
 def _same_endings(texts: list[str], widths: list[float], full: float) -> bool:
@@ -391,6 +508,7 @@ def reflow(lines: Sequence[Line]) -> str:
     texts: list[str] = []
     blanks_before: list[int] = []
     spliced: list[bool] = []  # lines left out (headers, other columns) before this one
+    gaps: list[int] = []  # source lines between this line and the one before
     blanks, prev_no = 0, None
     for line in lines:
         if not line.text:
@@ -399,6 +517,7 @@ def reflow(lines: Sequence[Line]) -> str:
         texts.append(line.text)
         blanks_before.append(blanks)
         spliced.append(prev_no is not None and line.no - prev_no - 1 > blanks)
+        gaps.append(0 if prev_no is None else abs(line.no - prev_no) - 1)
         blanks, prev_no = 0, line.no
     if not texts:
         return ""
@@ -406,12 +525,16 @@ def reflow(lines: Sequence[Line]) -> str:
     widths = [display_width(t) for t in texts]
     layout = _Layout.measure(texts, widths, blanks_before, spliced)
     stops = _standalone(texts)
+    title_joins = _title_pieces(texts, widths, blanks_before, spliced, gaps, stops, layout.blank_is_break)
 
     paragraphs: list[str] = []
     current = [texts[0]]
     for k in range(1, len(texts)):
         prev, text = texts[k - 1], texts[k]
-        join = (
+        heading_next = HEADING_START.match(text) is not None and not _ordinal_continues(prev, text)
+        join = title_joins[k] or (
+            not stops[k - 1] and not stops[k] and not heading_next and _open_bracket(prev, text)
+        ) or _cut_in_sentence(layout, prev, widths[k - 1], text, stops[k - 1] or stops[k]) or (
             not stops[k - 1]
             and not stops[k]
             and not (layout.blank_is_break and blanks_before[k] and not spliced[k] and not (
@@ -421,7 +544,8 @@ def reflow(lines: Sequence[Line]) -> str:
             and not _SENTENCE_FINAL.search(prev)
             and not (  # a title, then (after a gap) the 主送 line: two paragraphs
                 (blanks_before[k] or spliced[k]) and _is_addressee_after_title(prev, text))
-            and not HEADING_START.match(text)
+            and not _two_titles(prev, text)
+            and not heading_next
             and not _DATED_NOTE.match(text)
             and (
                 layout.full(widths[k - 1])
@@ -440,6 +564,22 @@ def reflow(lines: Sequence[Line]) -> str:
     return "\n".join(paragraphs)
 
 
+def _cut_in_sentence(layout: _Layout, prev: str, prev_width: float, text: str, stop: bool) -> bool:
+    """In text whose prose lines end their sentences, a prose line ending inside a word or
+    after a comma was cut there: it continues on the next line, blank lines or not
+    ("…用好多层次资" / "本市场。到2025年…"; "…（牵头单位：宁波舟" / "山港集团；…")."""
+    return (
+        layout.closed_prose
+        and not stop
+        and _is_prose(prev, prev_width)
+        and _MID_SENTENCE_END.search(prev) is not None
+        and not HEADING_START.match(text)
+        and not _SECTION_NUMBER.match(text)
+        and not (_LABEL.match(prev) and _LABEL.match(text))
+        and not _DATED_NOTE.match(text)
+    )
+
+
 _ADDRESSEE_LINE = re.compile(r"^[^。；，,;：:]{2,}(?:[，、][^。；：:]+)*[：:]$")
 
 
@@ -450,6 +590,16 @@ def _is_addressee_after_title(prev: str, text: str) -> bool:
     kind = title_kind(prev)
     return bool(kind) and bool(re.search(r"的" + re.escape(kind) + r"[）)》”]*$", compact(prev)) or
                                re.search(r"的.{0,4}" + re.escape(kind) + r"(?:[（(][^（()）]{1,16}[)）])?$", compact(prev)))
+
+
+def _two_titles(prev: str, text: str) -> bool:
+    """"…名录的通知" then "关于同意设立…的批复": a list of titles, each its own line."""
+    return has_about(text, 12) and bool(title_kind(text)) and _ends_title(prev)
+
+
+def _ends_title(text: str) -> bool:
+    kind = title_kind(text)
+    return bool(kind) and bool(re.search(r"的.{0,4}" + re.escape(kind) + r"(?:[（(][^（()）]{1,16}[)）])?[》”]*$", compact(text)))
 
 
 def _finish(pieces: list[str]) -> str:

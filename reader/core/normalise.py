@@ -306,7 +306,7 @@ _MID_SENTENCE_END = re.compile(r"[\u4e00-\u9fff0-9A-Za-z%，、,（(《“‘〔
 _MARKUP_TAIL = re.compile(r"(?:\*\*|</?[A-Za-z][^<>]{0,40}>)+$")
 CLOSED_PROSE_SHARE = 0.75
 """Prose lines of a paragraph-per-line text end a sentence at least this often; the rest were cut."""
-MIN_PROSE_LINES = 5
+MIN_PROSE_LINES = 4
 """Fewer prose lines than this say nothing about how the document ends its paragraphs."""
 TITLE_LINE_MAX = 40
 """A title printed over several lines has pieces no wider than this (display columns)."""

@@ -68,6 +68,30 @@ class Metadata:
 
 
 @dataclass
+class Table:
+    """A table of a reading text: rows of cell strings (all rows as wide as the widest).
+
+    text[start:end] holds the rows, one paragraph each, cells separated by tabs;
+    first_line–last_line are the source lines it was read from.
+    """
+
+    rows: list[list[str]]
+    first_line: int
+    last_line: int
+    start: int
+    end: int
+
+    def to_dict(self) -> dict:
+        return {"rows": [list(r) for r in self.rows], "lines": [self.first_line, self.last_line],
+                "start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Table:
+        first, last = data["lines"]
+        return cls([list(r) for r in data["rows"]], int(first), int(last), int(data["start"]), int(data["end"]))
+
+
+@dataclass
 class Document:
     """One 公文 as the index, the reading pane and export need it."""
 
@@ -78,6 +102,7 @@ class Document:
     meta: Metadata
     text: str  # reading text: reflowed paragraphs separated by "\n"
     entities: list[Span] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
 
     @property
     def title(self) -> str:
@@ -109,6 +134,7 @@ class Document:
                 {"type": s.type, "start": s.start, "end": s.end, "text": s.text}
                 for s in self.entities
             ],
+            "tables": [t.to_dict() for t in self.tables],
         }
 
 

@@ -43,6 +43,7 @@ from dataclasses import dataclass
 
 from reader.core.model import Line
 from reader.core.patterns import HEADING_START, compact, has_about, title_kind
+from reader.core.tables import strip_layout_markup, table_row_texts
 
 # ── what counts as droppable space ───────────────────────────────────────────
 
@@ -146,6 +147,8 @@ def clean_text(raw: str) -> str:
         return ""
     if not text.isascii() and _FULLWIDTH.search(text):
         text = text.translate(_FULLWIDTH_FOLD)
+    if "<" in text or "**" in text:
+        text = strip_layout_markup(text)  # <p>, <br>, <ol …>, **…**: a converter's layout
     return squeeze_number_spaces(text)
 
 
@@ -505,7 +508,17 @@ def _glue(left: str, right: str) -> str:
 
 def reflow(lines: Sequence[Line]) -> str:
     """The reading text of one document: its lines joined into paragraphs, one per "\\n"."""
+    return "\n".join(p for p, _, _ in reflow_paragraphs(lines))
+
+
+def reflow_paragraphs(lines: Sequence[Line]) -> list[tuple[str, int, int]]:
+    """reflow's paragraphs with the first and last source line each was read from.
+
+    A line holding <table> markup gives one paragraph per table row (cells separated by
+    tabs) besides the text around the table: see tables.table_row_texts.
+    """
     texts: list[str] = []
+    nos: list[int] = []
     blanks_before: list[int] = []
     spliced: list[bool] = []  # lines left out (headers, other columns) before this one
     gaps: list[int] = []  # source lines between this line and the one before
@@ -514,21 +527,25 @@ def reflow(lines: Sequence[Line]) -> str:
         if not line.text:
             blanks += 1
             continue
-        texts.append(line.text)
-        blanks_before.append(blanks)
-        spliced.append(prev_no is not None and line.no - prev_no - 1 > blanks)
-        gaps.append(0 if prev_no is None else abs(line.no - prev_no) - 1)
+        pieces = table_row_texts(line.text) if "<" in line.text else None
+        for k, piece in enumerate(pieces or [line.text]):
+            texts.append(piece)
+            nos.append(line.no)
+            blanks_before.append(blanks if k == 0 else 0)
+            spliced.append(k == 0 and prev_no is not None and line.no - prev_no - 1 > blanks)
+            gaps.append(0 if prev_no is None or k else abs(line.no - prev_no) - 1)
         blanks, prev_no = 0, line.no
     if not texts:
-        return ""
+        return []
 
     widths = [display_width(t) for t in texts]
     layout = _Layout.measure(texts, widths, blanks_before, spliced)
     stops = _standalone(texts)
     title_joins = _title_pieces(texts, widths, blanks_before, spliced, gaps, stops, layout.blank_is_break)
 
-    paragraphs: list[str] = []
+    paragraphs: list[tuple[str, int, int]] = []
     current = [texts[0]]
+    first = nos[0]
     for k in range(1, len(texts)):
         prev, text = texts[k - 1], texts[k]
         heading_next = HEADING_START.match(text) is not None and not _ordinal_continues(prev, text)
@@ -558,10 +575,11 @@ def reflow(lines: Sequence[Line]) -> str:
         if join:
             current.append(_glue(prev, text) + text)
         else:
-            paragraphs.append(_finish(current))
+            paragraphs.append((_finish(current), first, nos[k - 1]))
             current = [text]
-    paragraphs.append(_finish(current))
-    return "\n".join(paragraphs)
+            first = nos[k]
+    paragraphs.append((_finish(current), first, nos[-1]))
+    return paragraphs
 
 
 def _cut_in_sentence(layout: _Layout, prev: str, prev_width: float, text: str, stop: bool) -> bool:

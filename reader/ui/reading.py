@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.analysis import OffsetMap, find_all, fold
 from reader.core.model import Document, Span, Table
 from reader.core.normalise import display_width
 from reader.core.patterns import section_heading
@@ -109,15 +110,29 @@ def find_matches(text: str, query: str) -> list[tuple[int, int]]:
 
 
 def find_in_text(text: str, needle: str) -> list[tuple[int, int]]:
-    """Literal, case-insensitive occurrences of needle (find in document)."""
-    if not needle:
+    """Occurrences of needle in the text (find in document), folded as search folds both:
+    "..." finds "…", "," finds "，", Latin letters ignore case. Non-overlapping, in order."""
+    folded_needle = fold(needle)
+    if not folded_needle or not text:
         return []
-    lowered, n = text.lower(), needle.lower()
-    spans, start = [], lowered.find(n)
-    while start >= 0:
-        spans.append((start, start + len(n)))
-        start = lowered.find(n, start + len(n))
+    offsets = OffsetMap(text)
+    spans, end = [], -1
+    for i in find_all(fold(text), folded_needle):
+        if i < end:
+            continue
+        end = i + len(folded_needle)
+        spans.append((offsets.start(i), offsets.end(end)))
     return spans
+
+
+def query_has_words(query: str) -> bool:
+    """Does the library query look for words in the text (not only filter by 年份:, 文种: …)?"""
+    from reader.core.search import parse_query
+
+    try:
+        return bool(parse_query(query).positive_words())
+    except Exception:  # an invalid query: it says so in the results list
+        return False
 
 
 class ReadingView(QTextEdit):
@@ -692,7 +707,8 @@ class ReadingPane(QWidget):
     def _update_hit_label(self) -> None:
         hits = self.view.hits()
         if not hits:
-            text = self.tr("无匹配") if (self._find_text or self._query) and self.document else ""
+            searched = self._find_text or (self._query and query_has_words(self._query))
+            text = self.tr("无匹配") if searched and self.document else ""
         else:
             current = self.view.current_hit() + 1
             text = self.tr("第 %1 / %2 处").replace("%1", str(max(current, 0) or "–")).replace("%2", str(len(hits)))

@@ -31,13 +31,13 @@
 <context>
     <name>DocTreeModel</name>
     <message>
-        <location filename="../../reader/ui/tree.py" line="259" />
+        <location filename="../../reader/ui/tree.py" line="260" />
         <source>公文</source>
         <translation>Documents</translation>
     </message>
     <message>
         <location filename="../../reader/ui/main_window.py" line="163" />
-        <location filename="../../reader/ui/tree.py" line="172" />
+        <location filename="../../reader/ui/tree.py" line="173" />
         <source>未识别</source>
         <translation>Unknown</translation>
     </message>
@@ -166,27 +166,27 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/ui/reading.py" line="392" />
+        <location filename="../../reader/ui/reading.py" line="522" />
         <source>在本文中查找</source>
         <translation>Find in this document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="401" />
+        <location filename="../../reader/ui/reading.py" line="531" />
         <source>上一处 (Shift+F3)</source>
         <translation>Previous (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="405" />
+        <location filename="../../reader/ui/reading.py" line="535" />
         <source>下一处 (F3)</source>
         <translation>Next (F3)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="409" />
+        <location filename="../../reader/ui/reading.py" line="539" />
         <source>关闭 (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="411" />
+        <location filename="../../reader/ui/reading.py" line="541" />
         <source>查找：</source>
         <translation>Find:</translation>
     </message>
@@ -194,22 +194,22 @@
 <context>
     <name>Highlights</name>
     <message>
-        <location filename="../../reader/ui/theme.py" line="58" />
+        <location filename="../../reader/ui/theme.py" line="60" />
         <source>日期与时限</source>
         <translation>Dates and deadlines</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/theme.py" line="59" />
+        <location filename="../../reader/ui/theme.py" line="61" />
         <source>数量与指标</source>
         <translation>Quantities</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/theme.py" line="60" />
+        <location filename="../../reader/ui/theme.py" line="62" />
         <source>责任单位</source>
         <translation>Responsible units</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/theme.py" line="61" />
+        <location filename="../../reader/ui/theme.py" line="63" />
         <source>引用文号</source>
         <translation>Cited doc numbers</translation>
     </message>
@@ -232,107 +232,165 @@
         <translation>Gathering the tasks of all documents… %1/%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ledger.py" line="82" />
+        <location filename="../../reader/ui/ledger.py" line="86" />
         <source>无法汇总任务：%1</source>
         <translation>Cannot gather the tasks: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ledger.py" line="86" />
+        <location filename="../../reader/ui/ledger.py" line="90" />
         <source>%1 篇公文中的任务；双击一行打开公文。</source>
         <translation>Tasks in %1 documents; double-click a row to open its document.</translation>
     </message>
 </context>
 <context>
-    <name>LedgerView</name>
+    <name>LedgerModel</name>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="318" />
-        <source>单位，如 市经信局</source>
-        <translation>Unit, e.g. 市经信局</translation>
+        <location filename="../../reader/ui/tasks_panel.py" line="190" />
+        <source>公文</source>
+        <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="320" />
-        <source>年份</source>
-        <translation>Year</translation>
+        <location filename="../../reader/ui/tasks_panel.py" line="191" />
+        <source>文号</source>
+        <translation>Doc number</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="322" />
+        <location filename="../../reader/ui/tasks_panel.py" line="192" />
         <source>发文机关</source>
         <translation>Issuer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="324" />
+        <location filename="../../reader/ui/tasks_panel.py" line="193" />
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="194" />
+        <source>条目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="195" />
+        <source>任务</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="196" />
+        <source>牵头单位</source>
+        <translation>Lead units</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="197" />
+        <source>配合单位</source>
+        <translation>Cooperating units</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="198" />
+        <source>牵头领导</source>
+        <translation>Lead officials</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="199" />
+        <source>完成时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="200" />
+        <source>目标指标</source>
+        <translation>Targets</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerView</name>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="312" />
+        <source>单位，如 市经信局</source>
+        <translation>Unit, e.g. 市经信局</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="314" />
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="316" />
+        <source>发文机关</source>
+        <translation>Issuer</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="318" />
         <source>时限文字，如 6月底</source>
         <translation>Deadline text, e.g. 6月底</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="326" />
+        <location filename="../../reader/ui/tasks_panel.py" line="320" />
         <source>时限自，如 2023-01</source>
         <translation>Due from, e.g. 2023-01</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="327" />
+        <location filename="../../reader/ui/tasks_panel.py" line="321" />
         <source>完成时限不早于：年、年-月或年-月-日（6月底前按当年 6 月 30 日计）</source>
         <translation>Deadline no earlier than: year, year-month or year-month-day (6月底前 counts as June 30 of the document's year)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="329" />
+        <location filename="../../reader/ui/tasks_panel.py" line="323" />
         <source>时限至，如 2023-06</source>
         <translation>Due by, e.g. 2023-06</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="330" />
+        <location filename="../../reader/ui/tasks_panel.py" line="324" />
         <source>完成时限不晚于：年、年-月或年-月-日</source>
         <translation>Deadline no later than: year, year-month or year-month-day</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="339" />
+        <location filename="../../reader/ui/tasks_panel.py" line="333" />
         <source>导出当前筛选和排序的任务（UTF-8 带 BOM，Excel 可直接打开）</source>
         <translation>Export the tasks as filtered and sorted (UTF-8 with BOM, opens in Excel)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="341" />
+        <location filename="../../reader/ui/tasks_panel.py" line="335" />
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="342" />
+        <location filename="../../reader/ui/tasks_panel.py" line="336" />
         <source>导出当前筛选和排序的任务为 .xlsx 工作簿</source>
         <translation>Export the tasks as filtered and sorted to an .xlsx workbook</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="394" />
+        <location filename="../../reader/ui/tasks_panel.py" line="388" />
         <source>共 %1 项任务（全部 %2 项）</source>
         <translation>%1 tasks (of %2)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="398" />
+        <location filename="../../reader/ui/tasks_panel.py" line="392" />
         <source>　无法识别的日期：%1（请写 2023、2023-06 或 2023-06-30）</source>
         <translation>  Unreadable date: %1 (write 2023, 2023-06 or 2023-06-30)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="416" />
+        <location filename="../../reader/ui/tasks_panel.py" line="410" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="426" />
+        <location filename="../../reader/ui/tasks_panel.py" line="420" />
         <source>无法写入 %1：%2</source>
         <translation>Cannot write %1: %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="429" />
+        <location filename="../../reader/ui/tasks_panel.py" line="423" />
         <source>已导出 %1 项任务到 %2</source>
         <translation>Exported %1 tasks to %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="338" />
+        <location filename="../../reader/ui/tasks_panel.py" line="332" />
         <source>导出 CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="410" />
-        <location filename="../../reader/ui/tasks_panel.py" line="415" />
-        <location filename="../../reader/ui/tasks_panel.py" line="426" />
+        <location filename="../../reader/ui/tasks_panel.py" line="404" />
+        <location filename="../../reader/ui/tasks_panel.py" line="409" />
+        <location filename="../../reader/ui/tasks_panel.py" line="420" />
         <source>导出任务台账</source>
         <translation>Export the task ledger</translation>
     </message>
@@ -371,7 +429,7 @@
     </message>
     <message>
         <location filename="../../reader/ui/main_window.py" line="244" />
-        <location filename="../../reader/ui/main_window.py" line="643" />
+        <location filename="../../reader/ui/main_window.py" line="644" />
         <source>搜索结果</source>
         <translation>Results</translation>
     </message>
@@ -522,133 +580,159 @@
     </message>
     <message>
         <location filename="../../reader/ui/main_window.py" line="448" />
-        <location filename="../../reader/ui/main_window.py" line="550" />
+        <location filename="../../reader/ui/main_window.py" line="551" />
         <source>正在打开公文库…</source>
         <translation>Opening the library…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../reader/ui/main_window.py" line="460" />
-        <source>%1 个文件夹 · %2 个文件 · %3 篇公文</source>
-        <translation>%1 folders · %2 files · %3 documents</translation>
+        <source>%n 个文件夹</source>
+        <translation>
+            <numerusform>%n folder</numerusform>
+            <numerusform>%n folders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/main_window.py" line="461" />
+        <source>%n 个文件</source>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/main_window.py" line="462" />
+        <location filename="../../reader/ui/main_window.py" line="670" />
+        <source>%n 篇公文</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/main_window.py" line="672" />
+        <source>%n 处匹配</source>
+        <translation>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/main_window.py" line="674" />
+        <source>（显示前 %n 篇）</source>
+        <translation>
+            <numerusform> (showing the first %n)</numerusform>
+            <numerusform> (showing the first %n)</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="468" />
-        <location filename="../../reader/ui/main_window.py" line="489" />
+        <location filename="../../reader/ui/main_window.py" line="469" />
+        <location filename="../../reader/ui/main_window.py" line="490" />
         <source>正在读取公文库中的文件并建立索引，完成后公文将显示在左侧目录中。</source>
         <translation>Reading the library's files and building the index; the documents will appear on the left.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="470" />
+        <location filename="../../reader/ui/main_window.py" line="471" />
         <source>公文库中还没有公文。请用“文件 → 添加文件夹…”选择存放公文的文件夹。</source>
         <translation>The library has no documents yet. Choose a folder with File → Add Folder….</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="484" />
+        <location filename="../../reader/ui/main_window.py" line="485" />
         <source>⚠ %1 个文件无法读取</source>
         <translation>⚠ %1 files could not be read</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="501" />
+        <location filename="../../reader/ui/main_window.py" line="502" />
         <source>索引 %v/%m</source>
         <translation>Indexing %v/%m</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="509" />
+        <location filename="../../reader/ui/main_window.py" line="510" />
         <source>建立索引失败：%1</source>
         <translation>Indexing failed: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="513" />
+        <location filename="../../reader/ui/main_window.py" line="514" />
         <source>已取消建立索引</source>
         <translation>Indexing cancelled</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="516" />
+        <location filename="../../reader/ui/main_window.py" line="517" />
         <source>索引已更新：新增 %1，修改 %2，移除 %3 个文件（%4 秒）</source>
         <translation>Index updated: %1 new, %2 changed, %3 removed files (%4 s)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="526" />
+        <location filename="../../reader/ui/main_window.py" line="527" />
         <source>添加文件夹到公文库</source>
         <translation>Add a folder to the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="541" />
+        <location filename="../../reader/ui/main_window.py" line="542" />
         <source>移除文件夹</source>
         <translation>Remove folder</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="541" />
+        <location filename="../../reader/ui/main_window.py" line="542" />
         <source>从公文库中移除（不删除文件）：</source>
         <translation>Remove from the library (files are not deleted):</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="574" />
+        <location filename="../../reader/ui/main_window.py" line="575" />
         <source>公文库中的公文没有列出责任单位的任务。</source>
         <translation>No document in the library names units responsible for tasks.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="579" />
+        <location filename="../../reader/ui/main_window.py" line="580" />
         <source>正在汇总各公文的责任单位…</source>
         <translation>Gathering the responsible units of all documents…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="658" />
+        <location filename="../../reader/ui/main_window.py" line="659" />
         <source>搜索出错：%1</source>
         <translation>Search error: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="665" />
+        <location filename="../../reader/ui/main_window.py" line="666" />
         <source>无法搜索：%1</source>
         <translation>Cannot search: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="669" />
-        <source>%1 篇公文 · %2 处匹配</source>
-        <translation>%1 documents · %2 matches</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="671" />
-        <source>（显示前 %1 篇）</source>
-        <translation> (first %1 shown)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="673" />
+        <location filename="../../reader/ui/main_window.py" line="676" />
         <source>搜索结果（%1）</source>
         <translation>Results (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="681" />
+        <location filename="../../reader/ui/main_window.py" line="684" />
         <source>正在搜索…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="705" />
+        <location filename="../../reader/ui/main_window.py" line="708" />
         <source>找不到这篇公文（索引可能正在更新）</source>
         <translation>Document not found (the index may be updating)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="719" />
+        <location filename="../../reader/ui/main_window.py" line="722" />
         <source>无法列出本文任务：%1</source>
         <translation>Cannot list this document's tasks: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="720" />
+        <location filename="../../reader/ui/main_window.py" line="723" />
         <source>%1 — 公文阅读器</source>
         <translation>%1 — Gongwen Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="755" />
+        <location filename="../../reader/ui/main_window.py" line="758" />
         <source>库中没有 %1</source>
         <translation>%1 is not in the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="817" />
+        <location filename="../../reader/ui/main_window.py" line="820" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="817" />
+        <location filename="../../reader/ui/main_window.py" line="820" />
         <source>请先在目录或搜索结果中选择要导出的公文。</source>
         <translation>Select documents in the tree or the results first.</translation>
     </message>
@@ -684,62 +768,62 @@
 <context>
     <name>ReadingPane</name>
     <message>
-        <location filename="../../reader/ui/reading.py" line="477" />
+        <location filename="../../reader/ui/reading.py" line="607" />
         <source>高亮：</source>
         <translation>Highlights:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="516" />
+        <location filename="../../reader/ui/reading.py" line="646" />
         <source>公文阅读器</source>
         <translation>Gongwen Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="517" />
+        <location filename="../../reader/ui/reading.py" line="647" />
         <source>在左侧目录中选择一篇公文，或在上方搜索全部公文。</source>
         <translation>Choose a document on the left, or search all documents above.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="525" />
+        <location filename="../../reader/ui/reading.py" line="655" />
         <source>（无标题）</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="526" />
+        <location filename="../../reader/ui/reading.py" line="656" />
         <source>未识别</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="528" />
+        <location filename="../../reader/ui/reading.py" line="658" />
         <source>文号：%1</source>
         <translation>Doc number: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="529" />
+        <location filename="../../reader/ui/reading.py" line="659" />
         <source>发文机关：%1</source>
         <translation>Issuer: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="530" />
+        <location filename="../../reader/ui/reading.py" line="660" />
         <source>成文日期：%1</source>
         <translation>Date: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="531" />
+        <location filename="../../reader/ui/reading.py" line="661" />
         <source>文种：%1</source>
         <translation>Kind: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="535" />
+        <location filename="../../reader/ui/reading.py" line="665" />
         <source>来源：%1　第 %2–%3 行　编码 %4</source>
         <translation>Source: %1  lines %2–%3  encoding %4</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="580" />
+        <location filename="../../reader/ui/reading.py" line="711" />
         <source>无匹配</source>
         <translation>No matches</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="583" />
+        <location filename="../../reader/ui/reading.py" line="714" />
         <source>第 %1 / %2 处</source>
         <translation>%1 / %2</translation>
     </message>
@@ -747,56 +831,62 @@
 <context>
     <name>RefsPanel</name>
     <message>
-        <location filename="../../reader/ui/refs_panel.py" line="79" />
-        <location filename="../../reader/ui/refs_panel.py" line="155" />
+        <location filename="../../reader/ui/refs_panel.py" line="73" />
+        <location filename="../../reader/ui/refs_panel.py" line="149" />
         <source>引用关系</source>
         <translation>References</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/refs_panel.py" line="89" />
+        <location filename="../../reader/ui/refs_panel.py" line="83" />
         <source>单击：打开公文（灰色的文号不在公文库中，单击跳到文中位置）</source>
         <translation>Click: open the document (grey numbers are not in the library: click goes to them in the text)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/refs_panel.py" line="104" />
+        <location filename="../../reader/ui/refs_panel.py" line="98" />
         <source>正在汇总引用关系…</source>
         <translation>Gathering references…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/refs_panel.py" line="115" />
+        <location filename="../../reader/ui/refs_panel.py" line="109" />
         <source>本文引用（%1）</source>
         <translation>Cites (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/refs_panel.py" line="134" />
+        <location filename="../../reader/ui/refs_panel.py" line="128" />
         <source>被引用（%1）</source>
         <translation>Cited by (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/refs_panel.py" line="144" />
+        <location filename="../../reader/ui/refs_panel.py" line="138" />
         <source>公文库中没有引用本文的公文</source>
         <translation>No document in the library cites this one</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/refs_panel.py" line="149" />
+        <location filename="../../reader/ui/refs_panel.py" line="143" />
         <source>引用 %1 个文号 · 被 %2 篇公文引用</source>
         <translation>Cites %1 numbers · cited by %2 documents</translation>
     </message>
 </context>
 <context>
+    <name>ResultTexts</name>
+    <message numerus="yes">
+        <location filename="../../reader/ui/results.py" line="55" />
+        <source>%n 处</source>
+        <translation>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Results</name>
     <message>
-        <location filename="../../reader/ui/results.py" line="51" />
+        <location filename="../../reader/ui/results.py" line="63" />
         <source>未识别</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/results.py" line="53" />
-        <source>%1 处</source>
-        <translation>%1 hits</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/results.py" line="54" />
+        <location filename="../../reader/ui/results.py" line="64" />
         <source>日期未识别</source>
         <translation>date unknown</translation>
     </message>
@@ -882,77 +972,77 @@
         <translation>Deadline: </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="122" />
+        <location filename="../../reader/ui/tasks_panel.py" line="103" />
         <source>本文任务</source>
         <translation>Tasks in this document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="129" />
+        <location filename="../../reader/ui/tasks_panel.py" line="110" />
         <source>条目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="129" />
+        <location filename="../../reader/ui/tasks_panel.py" line="110" />
         <source>任务</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="129" />
+        <location filename="../../reader/ui/tasks_panel.py" line="110" />
         <source>牵头</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="129" />
+        <location filename="../../reader/ui/tasks_panel.py" line="110" />
         <source>配合</source>
         <translation>With</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="129" />
+        <location filename="../../reader/ui/tasks_panel.py" line="110" />
         <source>时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="137" />
+        <location filename="../../reader/ui/tasks_panel.py" line="118" />
         <source>单击：跳到文中位置；双击：在全部公文中搜索牵头单位</source>
         <translation>Click: go to it in the text; double-click: search all documents for the lead unit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="145" />
+        <location filename="../../reader/ui/tasks_panel.py" line="126" />
         <source>选中一项任务，这里显示全文、责任单位、时限和指标。</source>
         <translation>Select a task to see its full text, units, deadline and targets here.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="173" />
+        <location filename="../../reader/ui/tasks_panel.py" line="154" />
         <source>本文任务（%1）</source>
         <translation>Tasks in this document (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="185" />
+        <location filename="../../reader/ui/tasks_panel.py" line="166" />
         <source>牵头单位</source>
         <translation>Lead units</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="186" />
+        <location filename="../../reader/ui/tasks_panel.py" line="167" />
         <source>联系单位</source>
         <translation>Liaison units</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="186" />
+        <location filename="../../reader/ui/tasks_panel.py" line="167" />
         <source>配合单位</source>
         <translation>Cooperating units</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="187" />
+        <location filename="../../reader/ui/tasks_panel.py" line="168" />
         <source>牵头领导</source>
         <translation>Lead officials</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="188" />
+        <location filename="../../reader/ui/tasks_panel.py" line="169" />
         <source>完成时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="189" />
+        <location filename="../../reader/ui/tasks_panel.py" line="170" />
         <source>目标指标</source>
         <translation>Targets</translation>
     </message>

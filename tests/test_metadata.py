@@ -335,3 +335,54 @@ def test_minutes_number_without_organ_prefix_is_the_doc_number():
     assert len(docs) == 1
     assert docs[0].meta.kind == "纪要"
     assert docs[0].meta.doc_number == "〔2024〕3号"
+
+
+ISSUE = """\
+江澜市人大常委会关于批准某项计划的决定
+（2024年7月31日江澜市第九届人民代表大会常务委员会第十次会议通过）
+江澜市第九届人民代表大会常务委员会第十次会议审议了市政府提请的议案，决定予以批准。
+
+江澜市人大常委会关于接受张三辞职的决定
+（2024年7月31日江澜市第九届人民代表大会常务委员会第十次会议通过）
+会议决定接受张三辞去江澜市副市长职务的请求。
+
+关于江澜市行政执法情况的报告
+市司法局局长 李四
+主任、副主任、秘书长、各位委员：
+现将全市行政执法规范化情况报告如下，请予审议。
+
+江澜市人大常委会关于接受王五辞职的决定
+（2024年7月31日江澜市第九届人民代表大会常务委员会第十次会议通过）
+会议决定接受王五辞去江澜市人大常委会委员职务的请求。
+"""
+
+
+def test_an_undated_item_of_an_issue_takes_the_issues_year_and_says_so():
+    from reader.core.pipeline import parse_text
+
+    docs = parse_text(ISSUE)
+    report = next(d for d in docs if d.title == "关于江澜市行政执法情况的报告")
+    assert report.meta.date is None
+    assert (report.meta.year, report.meta.year_source) == (2024, "issue")
+    assert all(d.meta.year_source == "date" for d in docs if d is not report)
+    assert report.to_json()["year_source"] == "issue"
+
+
+def test_a_file_spanning_years_gives_no_issue_year():
+    from reader.core.pipeline import parse_text
+
+    text = ISSUE.replace("（2024年7月31日江澜市第九届人民代表大会常务委员会第十次会议通过）",
+                         "（2023年7月31日江澜市第九届人民代表大会常务委员会第十次会议通过）", 1)
+    report = next(d for d in parse_text(text) if d.title == "关于江澜市行政执法情况的报告")
+    assert report.meta.year is None and report.meta.year_source == ""
+
+
+def test_a_document_round_trips_through_its_dict():
+    import json
+
+    from reader.core.model import Document
+    from reader.core.pipeline import parse_text
+
+    for doc in parse_text(ISSUE):
+        again = Document.from_dict(json.loads(json.dumps(doc.to_dict(), ensure_ascii=False)))
+        assert again == doc and again.id == doc.id

@@ -65,6 +65,9 @@ class Metadata:
     year: int | None = None
     kind: str = ""  # 文种: 通知, 意见, … ; "" when unknown
     attachments: list[str] = field(default_factory=list)
+    # where the year comes from: "date", "doc_number" (〔2022〕), "issue" (the gazette issue
+    # the document is printed in, when it carries neither) or "" (no year)
+    year_source: str = ""
 
 
 @dataclass
@@ -115,6 +118,14 @@ class Document:
         # surrogateescape: a file name in GBK bytes on Linux arrives as lone surrogates
         return hashlib.blake2b(key.encode("utf-8", "surrogateescape"), digest_size=8).hexdigest()
 
+    def to_dict(self) -> dict:
+        """All fields, JSON-serialisable (what an index needs to store): see from_dict."""
+        return document_to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Document:
+        return document_from_dict(data)
+
     def to_json(self) -> dict:
         """The `reader parse --json` record (the CLI contract)."""
         m = self.meta
@@ -126,6 +137,7 @@ class Document:
             "issuers": list(m.issuers),
             "date": m.date,
             "year": m.year,
+            "year_source": m.year_source,
             "kind": m.kind,
             "attachments": list(m.attachments),
             "lines": [self.first_line, self.last_line],
@@ -136,6 +148,32 @@ class Document:
             ],
             "tables": [t.to_dict() for t in self.tables],
         }
+
+
+def document_to_dict(doc: Document) -> dict:
+    """Everything a Document carries, as JSON-serialisable values (document_from_dict reverses it)."""
+    m = doc.meta
+    return {
+        "file": doc.file, "encoding": doc.encoding, "first_line": doc.first_line, "last_line": doc.last_line,
+        "meta": {"title": m.title, "doc_number": m.doc_number, "issuers": list(m.issuers),
+                 "canonical_issuers": list(m.canonical_issuers), "date": m.date, "year": m.year,
+                 "kind": m.kind, "attachments": list(m.attachments), "year_source": m.year_source},
+        "text": doc.text,
+        "entities": [[s.type, s.start, s.end, s.text] for s in doc.entities],
+        "tables": [t.to_dict() for t in doc.tables],
+    }
+
+
+def document_from_dict(data: dict) -> Document:
+    m = data["meta"]
+    meta = Metadata(title=m["title"], doc_number=m.get("doc_number"), issuers=list(m.get("issuers", [])),
+                    canonical_issuers=list(m.get("canonical_issuers", [])), date=m.get("date"),
+                    year=m.get("year"), kind=m.get("kind", ""), attachments=list(m.get("attachments", [])),
+                    year_source=m.get("year_source", ""))
+    return Document(file=data["file"], encoding=data["encoding"], first_line=data["first_line"],
+                    last_line=data["last_line"], meta=meta, text=data["text"],
+                    entities=[Span(*e) for e in data.get("entities", [])],
+                    tables=[Table.from_dict(t) for t in data.get("tables", [])])
 
 
 class ReadError(Exception):

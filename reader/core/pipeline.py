@@ -34,6 +34,7 @@ def parse_text(text: str, file: str = "<text>", encoding: str = "utf-8") -> list
                 tables=found_tables,
             )
         )
+    metadata.apply_issue_year([d.meta for d in docs])
     return docs
 
 

@@ -655,11 +655,14 @@ class ReadingPane(QWidget):
         self.title_label.setText(m.title or self.tr("（无标题）"))
         unknown = self.tr("未识别")
         parts = [
-            self.tr("文号：%1").replace("%1", m.doc_number or "—"),
+            self.tr("文号：%1").replace("%1", m.doc_number or unknown),
             self.tr("发文机关：%1").replace("%1", "、".join(m.issuers) or unknown),
-            self.tr("成文日期：%1").replace("%1", m.date or "—"),
-            self.tr("文种：%1").replace("%1", m.kind or "—"),
+            self.tr("成文日期：%1").replace("%1", m.date or unknown),
+            self.tr("文种：%1").replace("%1", m.kind or unknown),
         ]
+        if m.year_source == "issue" and m.year:
+            # no date of its own: the year is the gazette issue's
+            parts.insert(3, self.tr("年份：%1（取自本期）").replace("%1", str(m.year)))
         self.meta_label.setText("　　".join(parts))
         self.source_label.setText(
             self.tr("来源：%1　第 %2–%3 行　编码 %4")

@@ -814,16 +814,21 @@
     </message>
     <message>
         <location filename="../../reader/ui/reading.py" line="665" />
+        <source>年份：%1（取自本期）</source>
+        <translation>Year: %1 (the issue's)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reading.py" line="668" />
         <source>来源：%1　第 %2–%3 行　编码 %4</source>
         <translation>Source: %1  lines %2–%3  encoding %4</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="711" />
+        <location filename="../../reader/ui/reading.py" line="714" />
         <source>无匹配</source>
         <translation>No matches</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="714" />
+        <location filename="../../reader/ui/reading.py" line="717" />
         <source>第 %1 / %2 处</source>
         <translation>%1 / %2</translation>
     </message>

@@ -210,6 +210,7 @@ EN = {
         "Another Gongwen Reader window is using this index: this window only reads it and does not update it.",
     "（只读）": " (read-only)",
     "文号": "Doc number",
+    "年份：%1（取自本期）": "Year: %1 (the issue's)",
 }
 # Texts with a count (tr(text, "", n)): English singular and plural forms.
 EN_PLURAL = {

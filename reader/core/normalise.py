@@ -302,6 +302,8 @@ _CLOSED_END = re.compile(rf"[。！？；：!?;:…{_CLOSERS}]$")
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+(?![\d.])\s*(?![亿万千百元%‰倍个])")
 # "副指挥长：…" then "成员：…": items of a list, each opened by its label
 _LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]")
+# "甬政办发〔2021〕59号   宁波市人民政府办公厅关于…": a row of a 发文目录 opens with its 文号
+_LISTED_DOCNO = re.compile(r"^[-•·]?\s*[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号\s")
 # "7 附则", "3.2.1 信息报告": numbered sections; "统一编号ZJBC00—2021—0009": a register code
 _CODE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\s|[A-Z]{2,}\d|编号")
 _MID_SENTENCE_END = re.compile(r"[\u4e00-\u9fff0-9A-Za-z%，、,（(《“‘〔【]$")
@@ -548,7 +550,8 @@ def reflow_paragraphs(lines: Sequence[Line]) -> list[tuple[str, int, int]]:
     first = nos[0]
     for k in range(1, len(texts)):
         prev, text = texts[k - 1], texts[k]
-        heading_next = HEADING_START.match(text) is not None and not _ordinal_continues(prev, text)
+        heading_next = (HEADING_START.match(text) is not None and not _ordinal_continues(prev, text)) or (
+            _LISTED_DOCNO.match(text) is not None)
         join = title_joins[k] or (
             not stops[k - 1] and not stops[k] and not heading_next and _open_bracket(prev, text)
         ) or _cut_in_sentence(layout, prev, widths[k - 1], text, stops[k - 1] or stops[k]) or (

@@ -386,3 +386,36 @@ def test_a_document_round_trips_through_its_dict():
     for doc in parse_text(ISSUE):
         again = Document.from_dict(json.loads(json.dumps(doc.to_dict(), ensure_ascii=False)))
         assert again == doc and again.id == doc.id
+
+
+UNTITLED_FIRST = """\
+各县（市、区）人民政府，市直各单位：
+为贯彻落实《国务院关于进一步提高上市公司质量的意见》和省政府有关文件精神，推动我市上市公司扩量提质，深入实施“凤凰行动”江澜计划，促进经济高质量发展，提出如下意见。
+一、支持企业上市。对在境内首次公开发行股票并上市的企业，市级财政给予一次性补助。
+江澜市人民政府
+2021年10月11日
+
+各县（市、区）人民政府，市直各单位：
+《江澜市食品安全事故应急预案》已经市政府同意，现印发给你们，请认真贯彻执行。
+江澜市人民政府办公厅
+2021年9月30日
+江政办发〔2021〕60号
+江澜市人民政府办公厅关于印发江澜市食品安全事故应急预案的通知
+
+《关于深入实施“凤凰行动”江澜计划促进经济高质量发展的若干意见》政策解读
+一、起草背景
+为进一步加大对企业上市的扶持力度，我市制定了《江澜市人民政府关于深入实施“凤凰行动”江澜计划促进经济高质量发展的若干意见》（以下简称《意见》）。
+解读机构：江澜市地方金融监管局
+"""
+
+
+def test_a_document_without_a_title_line_takes_the_title_the_file_gives_it():
+    from reader.core.pipeline import parse_text
+
+    docs = parse_text(UNTITLED_FIRST)
+    first = docs[0]
+    assert first.meta.title == "江澜市人民政府关于深入实施“凤凰行动”江澜计划促进经济高质量发展的若干意见"
+    assert first.meta.kind == "意见"
+    # a citation of another issuer or 文种 is not taken
+    other = UNTITLED_FIRST.replace("《江澜市人民政府关于深入", "《江澜市财政局关于深入")
+    assert parse_text(other)[0].meta.title.startswith("为贯彻落实")

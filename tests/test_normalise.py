@@ -604,3 +604,18 @@ def test_the_reading_pane_draws_headings_by_the_cores_rule():
     assert section_heading("附件2")
     assert not section_heading("二、副省级城市第五；引进市外内资2124.5亿元，同比增长6.1%，为全年目标的105%。")
     assert not section_heading("二是加强组织领导")
+
+
+def test_rows_of_an_issued_documents_list_never_run_together():
+    """A 发文目录 row opens with its 文号: "…规划的通知" then "江政办发〔2023〕59号   …" are two rows,
+    even when the page put the rest of a long title first."""
+    rows = [
+        "江澜市人民政府、市政府办公厅9月份发文目录",
+        "江政办发〔2023〕58号   江澜市人民政府办公厅关于印发江澜市制造业高质量发展“十四五”",
+        "规划的通知",
+        "江政办发〔2023〕59号   江澜市人民政府办公厅关于加快推进电子居住证应用工作的通知",
+        "江政办发〔2023〕60号   江澜市人民政府办公厅关于印发江澜市食品安全事故应急预案的通知",
+    ]
+    out = paragraphs("\n".join(rows * 3))
+    assert all(p.count("号   ") <= 1 for p in out)
+    assert sum(p.startswith("江政办发〔2023〕59号") for p in out) == 3

@@ -363,6 +363,36 @@ def apply_issue_year(metas: list[Metadata]) -> None:
             m.year, m.year_source = year, "issue"
 
 
+_NAMED = re.compile(r"《([^《》]{8,80})》")
+NAMED_TITLE_COVERAGE = 0.6
+"""Share of a cited title's character pairs (issuer left out) the untitled document's text must hold."""
+
+
+def name_untitled(docs: list[tuple[Metadata, str]]) -> None:
+    """A document printed without a title line (its title read from its first sentence,
+    "为贯彻落实《…》和…") takes the title another part of the same file gives it: a contents
+    entry or a citation 《宁波市人民政府关于…的若干意见》 (a 解读 names what it explains) that
+    begins with the document's issuer, ends in its 文种, and whose words the document holds."""
+    untitled = [(m, text) for m, text in docs
+                if m.kind and m.issuers and not P.title_kind(m.title) and (m.title.endswith("…") or "，" in m.title)]
+    if not untitled:
+        return
+    named = {name for _, text in docs for name in _NAMED.findall(text)}
+    for m, text in untitled:
+        best, best_cover = "", NAMED_TITLE_COVERAGE
+        for name in named:
+            issuer = next((i for i in (*m.issuers, *m.canonical_issuers) if name.startswith(i)), None)
+            if issuer is None or P.title_kind(name) != m.kind:
+                continue
+            rest = P.compact(name[len(issuer):])
+            pairs = {rest[k:k + 2] for k in range(len(rest) - 1)} - {"关于"}
+            cover = sum(1 for pair in pairs if pair in text) / max(1, len(pairs))
+            if cover > best_cover:
+                best, best_cover = name, cover
+        if best:
+            m.title = best
+
+
 _PROMULGATES = re.compile(r"^《([^《》]{2,60})》(?:已经|经).{0,80}?(?:通过|批准|同意).{0,30}?现予(?:公布|发布|颁布)")
 
 

@@ -35,6 +35,7 @@ def parse_text(text: str, file: str = "<text>", encoding: str = "utf-8") -> list
             )
         )
     metadata.apply_issue_year([d.meta for d in docs])
+    metadata.name_untitled([(d.meta, d.text) for d in docs])
     return docs
 
 

@@ -29,15 +29,28 @@
     </message>
 </context>
 <context>
+    <name>DocTree</name>
+    <message>
+        <location filename="../../reader/ui/tree.py" line="55" />
+        <source>同名第%1篇，共%2篇</source>
+        <translation>same title, %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tree.py" line="58" />
+        <source>（第%1行起）</source>
+        <translation> (from line %1)</translation>
+    </message>
+</context>
+<context>
     <name>DocTreeModel</name>
     <message>
-        <location filename="../../reader/ui/tree.py" line="260" />
+        <location filename="../../reader/ui/tree.py" line="284" />
         <source>公文</source>
         <translation>Documents</translation>
     </message>
     <message>
         <location filename="../../reader/ui/main_window.py" line="163" />
-        <location filename="../../reader/ui/tree.py" line="173" />
+        <location filename="../../reader/ui/tree.py" line="197" />
         <source>未识别</source>
         <translation>Unknown</translation>
     </message>

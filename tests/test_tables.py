@@ -116,3 +116,17 @@ def test_a_row_cut_inside_its_last_cell_is_one_row():
     text = NOTICE.replace("2\t新增养老机构床位300张\t区民政局\n", "2\t新增养老机构床位\n300张，新建社区食堂10个\t区民政局\n")
     (doc,) = parse_text(text)
     assert doc.tables[0].rows[2] == ["2", "新增养老机构床位300张，新建社区食堂10个", "区民政局", ""]
+
+
+def test_a_row_under_a_category_printed_once_is_shifted_right():
+    text = NOTICE.split("2023年民生实事任务分解表")[0] + (
+        "目标任务分解表\n"
+        "指标类别\t指标名称\t2020年基数\t2025年目标\t牵头单位\n"
+        "综合效益\t规上工业增加值率(%)\t22.6\t24.5\t区经信局\n"
+        "规上工业亩均税收(万元/亩)\t44.4\t60\t区经信局\n"
+        "创新能力\t研发投入(亿元)\t54\t90\t区科技局\n"
+    )
+    (doc,) = parse_text(text)
+    assert doc.tables[0].rows[2] == ["", "规上工业亩均税收(万元/亩)", "44.4", "60", "区经信局"]
+    (notice,) = parse_text(NOTICE)  # numbered rows: a short row ends empty
+    assert notice.tables[0].rows[2][-1] == ""

@@ -190,9 +190,7 @@ def tabulate(paragraphs: Sequence[tuple[str, int, int]]) -> tuple[list[str], lis
         while j + 1 < len(texts) and cells[j + 1] is not None and markup[j + 1] == markup[k]:
             j += 1
         if j - k + 1 >= MIN_TABLE_ROWS:
-            rows = [cells[m] for m in range(k, j + 1)]
-            width = max(len(r) for r in rows)
-            rows = [r + [""] * (width - len(r)) for r in rows]
+            rows = _pad([cells[m] for m in range(k, j + 1)])
             for m, row in zip(range(k, j + 1), rows):
                 texts[m] = "\t".join(row)
             tables.append(Table(rows=rows, first_line=min(paragraphs[m][1] for m in range(k, j + 1)),
@@ -231,6 +229,31 @@ def _join_cut_rows(paragraphs: Sequence[tuple[str, int, int]]) -> list[tuple[str
                 continue
         out.append((text, first, last))
     return out
+
+
+def _pad(rows: list[list[str]]) -> list[list[str]]:
+    """Rows made as wide as the widest. A short row under a cell printed once for several
+    rows (a rowspan lost in extraction) gets its empty cells first: in a numbered table, a
+    row that does not start with a number; elsewhere, a row one cell short whose last cell
+    ends like the last column's cells (…区经信局). Other short rows end empty."""
+    width = max(len(r) for r in rows)
+    full = [r for r in rows[1:] if len(r) == width]
+    numbers = sum(1 for r in full if _is_number(r[0]))
+    numbered = bool(full) and numbers > len(full) / 2
+    last_ends = {r[-1][-1:] for r in full if r[-1]}
+    out = []
+    for r in rows:
+        missing = width - len(r)
+        under_span = missing and full and (
+            (numbered and not _is_number(r[0]))
+            or (not numbered and missing == 1 and r[-1][-1:] in last_ends
+                and r[0] not in {f[0] for f in full}))
+        out.append([""] * missing + r if under_span else r + [""] * missing)
+    return out
+
+
+def _is_number(cell: str) -> bool:
+    return cell.rstrip(".、．").isdigit()
 
 
 _CELL_END = re.compile(r"[。！？；：!?;:…）)”’》】〕]$")

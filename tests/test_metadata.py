@@ -386,6 +386,7 @@ def test_a_document_round_trips_through_its_dict():
     for doc in parse_text(ISSUE):
         again = Document.from_dict(json.loads(json.dumps(doc.to_dict(), ensure_ascii=False)))
         assert again == doc and again.id == doc.id
+        assert again.meta.year_source == doc.meta.year_source and again.tables == doc.tables
 
 
 UNTITLED_FIRST = """\

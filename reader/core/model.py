@@ -66,8 +66,10 @@ class Metadata:
     kind: str = ""  # 文种: 通知, 意见, … ; "" when unknown
     attachments: list[str] = field(default_factory=list)
     # where the year comes from: "date", "doc_number" (〔2022〕), "issue" (the gazette issue
-    # the document is printed in, when it carries neither) or "" (no year)
-    year_source: str = ""
+    # the document is printed in, when it carries neither) or "" (no year). Provenance of
+    # `year`, not a value of its own: equal metadata may differ in it (an index that keeps
+    # only the year gives back an equal document).
+    year_source: str = field(default="", compare=False)
 
 
 @dataclass

@@ -619,3 +619,19 @@ def test_rows_of_an_issued_documents_list_never_run_together():
     out = paragraphs("\n".join(rows * 3))
     assert all(p.count("号   ") <= 1 for p in out)
     assert sum(p.startswith("江政办发〔2023〕59号") for p in out) == 3
+
+
+def test_a_full_line_narrowed_by_its_digits_still_continues():
+    """"2024 年 7月 30 日至 31日，市十六届" filled the printed line, but once its spaces go and
+    its digits count half it looks short: ending inside a word after a comma, it goes on."""
+    narrow = [
+        "江澜市人大常委会第九届常务委员会第十次会议",
+        "审议通过了关于加强城市管理工作的决定，会议",
+        "要求各级政府认真贯彻落实决定的各项要求，确",
+        "保各项工作任务按期完成，取得实实在在成效。",
+        "2024 年 7月 30 日至 31日，江澜市第九届",
+        "人大常委会第十次会议听取和审议了市政府关于",
+        "城市管理工作情况的报告，提出了审议意见。",
+    ]
+    out = paragraphs("\n\n".join(narrow))
+    assert out[-1] == "2024年7月30日至31日，江澜市第九届人大常委会第十次会议听取和审议了市政府关于城市管理工作情况的报告，提出了审议意见。"

@@ -313,6 +313,10 @@ CLOSED_PROSE_SHARE = 0.75
 """Prose lines of a paragraph-per-line text end a sentence at least this often; the rest were cut."""
 MIN_PROSE_LINES = 4
 """Fewer prose lines than this say nothing about how the document ends its paragraphs."""
+NARROWED_LINE_SHARE = 0.6
+"""A wrapped line this wide, with digits, ending inside a word after a comma, was a full line."""
+_MID_WORD = re.compile(r"[\u4e00-\u9fff]$")
+_SENTENCE_INSIDE = re.compile(r"[，。；]")
 TITLE_LINE_MAX = 40
 """A title printed over several lines has pieces no wider than this (display columns)."""
 TITLE_MAX_PIECES = 3
@@ -573,6 +577,11 @@ def reflow_paragraphs(lines: Sequence[Line]) -> list[tuple[str, int, int]]:
                 # a paragraph-per-line text cut by a page break: the part before the
                 # removed header/page number is a long unfinished sentence
                 or (spliced[k] and not layout.wrapped and widths[k - 1] >= PAGE_BREAK_MIN_WIDTH)
+                # a full line narrowed by its digits ("2024 年 7月 30 日至 31日，市十六届" prints
+                # as wide as the page, but its squeezed digits count half): a sentence going on
+                or (layout.wrapped and widths[k - 1] >= NARROWED_LINE_SHARE * layout.width
+                    and _MID_WORD.search(prev) is not None and _SENTENCE_INSIDE.search(prev) is not None
+                    and not (HEADING_START.match(prev) and "。" not in prev))
             )
         )
         if join:

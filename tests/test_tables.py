@@ -113,7 +113,7 @@ def test_export_writes_tables_as_aligned_text(tmp_path):
 
 
 def test_a_row_cut_inside_its_last_cell_is_one_row():
-    text = NOTICE.replace("2\t新增养老机构床位300张\t区民政局\n", "2\t新增养老机构床位\n300张，新建社区食堂10个\t区民政局\n")
+    text = NOTICE.replace("2\t新增养老机构床位300张\t区民政局\n", "2\t新增养老机构床位300张，\n新建社区食堂10个\t区民政局\n")
     (doc,) = parse_text(text)
     assert doc.tables[0].rows[2] == ["2", "新增养老机构床位300张，新建社区食堂10个", "区民政局", ""]
 

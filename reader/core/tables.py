@@ -223,7 +223,7 @@ def _join_cut_rows(paragraphs: Sequence[tuple[str, int, int]]) -> list[tuple[str
             cells = row_cells(prev)
             before = row_cells(out[-2][0]) if len(out) > 1 else None
             nxt = row_cells(text)
-            if (cells and before and nxt and len(cells) < len(before) and not _CELL_END.search(cells[-1])
+            if (cells and before and nxt and len(cells) < len(before) and _OPEN_CELL.search(cells[-1])
                     and len(cells) + len(nxt) - 1 <= len(before)):
                 out[-1] = (prev.rstrip() + text.lstrip(), p_first, last)
                 continue
@@ -235,16 +235,17 @@ def _pad(rows: list[list[str]]) -> list[list[str]]:
     """Rows made as wide as the widest. A short row under a cell printed once for several
     rows (a rowspan lost in extraction) gets its empty cells first: in a numbered table, a
     row that does not start with a number; elsewhere, a row one cell short whose last cell
-    ends like the last column's cells (…区经信局). Other short rows end empty."""
+    ends like the last column's cells (…区经信局). The first row (the header) and other short
+    rows end empty."""
     width = max(len(r) for r in rows)
     full = [r for r in rows[1:] if len(r) == width]
     numbers = sum(1 for r in full if _is_number(r[0]))
     numbered = bool(full) and numbers > len(full) / 2
     last_ends = {r[-1][-1:] for r in full if r[-1]}
     out = []
-    for r in rows:
+    for n, r in enumerate(rows):
         missing = width - len(r)
-        under_span = missing and full and (
+        under_span = n and missing and full and (
             (numbered and not _is_number(r[0]))
             or (not numbered and missing == 1 and r[-1][-1:] in last_ends
                 and r[0] not in {f[0] for f in full}))
@@ -256,6 +257,7 @@ def _is_number(cell: str) -> bool:
     return cell.rstrip(".、．").isdigit()
 
 
+_OPEN_CELL = re.compile(r"[，、,（(《“]$")
 _CELL_END = re.compile(r"[。！？；：!?;:…）)”’》】〕]$")
 
 

@@ -380,13 +380,16 @@ def name_untitled(docs: list[tuple[Metadata, str]]) -> None:
     named = {name for _, text in docs for name in _NAMED.findall(text)}
     for m, text in untitled:
         best, best_cover = "", NAMED_TITLE_COVERAGE
+        text_pairs: set[str] | None = None
         for name in named:
             issuer = next((i for i in (*m.issuers, *m.canonical_issuers) if name.startswith(i)), None)
             if issuer is None or P.title_kind(name) != m.kind:
                 continue
+            if text_pairs is None:
+                text_pairs = {text[k:k + 2] for k in range(len(text) - 1)}
             rest = P.compact(name[len(issuer):])
             pairs = {rest[k:k + 2] for k in range(len(rest) - 1)} - {"关于"}
-            cover = sum(1 for pair in pairs if pair in text) / max(1, len(pairs))
+            cover = len(pairs & text_pairs) / max(1, len(pairs))
             if cover > best_cover:
                 best, best_cover = name, cover
         if best:

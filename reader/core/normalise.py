@@ -341,6 +341,8 @@ def _title_tail(text: str) -> bool:
 
 def _open_bracket(prev: str, text: str) -> bool:
     """prev opens a bracket that text closes: "（2024年7月31日…人民代表大会" / "常务委员会…通过）"."""
+    if max(prev.rfind("（"), prev.rfind("("), prev.rfind("《")) <= max(prev.rfind("）"), prev.rfind(")"), prev.rfind("》")):
+        return False  # every bracket closed again (the common case, decided without a scan)
     depth = 0
     for ch in prev:
         if ch in "（(《":
@@ -376,7 +378,7 @@ def _title_pieces(texts: list[str], widths: list[float], blanks_before: list[int
 
     def piece(k: int) -> bool:
         t = texts[k]
-        return (widths[k] <= TITLE_LINE_MAX and not stops[k] and not HEADING_START.match(t)
+        return (widths[k] <= TITLE_LINE_MAX and not stops[k] and "，" not in t and not HEADING_START.match(t)
                 and not _SECTION_NUMBER.match(t) and not _CODE.search(t)
                 and not any(c in t for c in "。；：;:") and not _DATED_NOTE.match(t))
 
@@ -390,7 +392,7 @@ def _title_pieces(texts: list[str], widths: list[float], blanks_before: list[int
     k = 0
     while k < n:
         found = 0
-        if piece(k) and not title_kind(texts[k]) and starts_paragraph(k):
+        if starts_paragraph(k) and piece(k) and not title_kind(texts[k]):
             for last in range(k + 1, min(n, k + TITLE_MAX_PIECES)):
                 # the document's own title, first in its text, may be spaced by single blank
                 # lines (which the splitter may have moved after the header: a gap of one line)
@@ -555,7 +557,7 @@ def reflow_paragraphs(lines: Sequence[Line]) -> list[tuple[str, int, int]]:
     for k in range(1, len(texts)):
         prev, text = texts[k - 1], texts[k]
         heading_next = (HEADING_START.match(text) is not None and not _ordinal_continues(prev, text)) or (
-            _LISTED_DOCNO.match(text) is not None)
+            "号" in text[:24] and _LISTED_DOCNO.match(text) is not None)
         join = title_joins[k] or (
             not stops[k - 1] and not stops[k] and not heading_next and _open_bracket(prev, text)
         ) or _cut_in_sentence(layout, prev, widths[k - 1], text, stops[k - 1] or stops[k]) or (

@@ -154,6 +154,8 @@ MIN_TABLE_ROWS = 2
 
 def row_cells(paragraph: str) -> list[str] | None:
     """The cells of a paragraph that is a table row, else None."""
+    if "\t" not in paragraph and "  " not in paragraph and "\u3000\u3000" not in paragraph:
+        return None
     if "\t" in paragraph:
         cells = [c.strip() for c in paragraph.split("\t")]
     elif len(_ALIGNED_GAP.findall(paragraph)) >= 2:

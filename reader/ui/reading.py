@@ -660,9 +660,10 @@ class ReadingPane(QWidget):
             self.tr("成文日期：%1").replace("%1", m.date or unknown),
             self.tr("文种：%1").replace("%1", m.kind or unknown),
         ]
-        if m.year_source == "issue" and m.year:
-            # no date of its own: the year is the gazette issue's
-            parts.insert(3, self.tr("年份：%1（取自本期）").replace("%1", str(m.year)))
+        if m.year and (m.year_source == "issue" or not m.date):
+            # no date of its own: the year from its 文号, or the gazette issue's
+            year = (self.tr("年份：%1（取自本期）") if m.year_source == "issue" else self.tr("年份：%1"))
+            parts.insert(3, year.replace("%1", str(m.year)))
         self.meta_label.setText("　　".join(parts))
         self.source_label.setText(
             self.tr("来源：%1　第 %2–%3 行　编码 %4")

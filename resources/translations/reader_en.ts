@@ -831,17 +831,22 @@
         <translation>Year: %1 (the issue's)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="668" />
+        <location filename="../../reader/ui/reading.py" line="665" />
+        <source>年份：%1</source>
+        <translation>Year: %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reading.py" line="669" />
         <source>来源：%1　第 %2–%3 行　编码 %4</source>
         <translation>Source: %1  lines %2–%3  encoding %4</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="714" />
+        <location filename="../../reader/ui/reading.py" line="715" />
         <source>无匹配</source>
         <translation>No matches</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="717" />
+        <location filename="../../reader/ui/reading.py" line="718" />
         <source>第 %1 / %2 处</source>
         <translation>%1 / %2</translation>
     </message>

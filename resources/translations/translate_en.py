@@ -211,6 +211,7 @@ EN = {
     "（只读）": " (read-only)",
     "文号": "Doc number",
     "年份：%1（取自本期）": "Year: %1 (the issue's)",
+    "年份：%1": "Year: %1",
     "同名第%1篇，共%2篇": "same title, %1 of %2",
     "（第%1行起）": " (from line %1)",
 }

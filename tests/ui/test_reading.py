@@ -179,3 +179,6 @@ def test_header_says_unknown_and_marks_an_issue_year(qtbot):
     assert "—" not in text
     assert "文号：未识别" in text and "成文日期：未识别" in text and "文种：未识别" in text
     assert "年份：2024（取自本期）" in text
+    doc.meta.year_source = ""  # a document read back from an index that keeps only the year
+    pane.show_document(doc)
+    assert "年份：2024" in pane.meta_label.text() and "取自本期" not in pane.meta_label.text()

@@ -12,7 +12,7 @@ split_source_lines() to map Line.no back to the raw text. Layout noise is remove
 - full-width digits, Latin letters and ％ folded to ASCII; CJK punctuation
   （）〔〕：， stays as printed (this is NOT a blanket NFKC);
 - spaces that PDF extraction puts around numbers in dates and quantities removed
-  ("2024 年 7 月 1 日" → "2024年7月1日", "共 49人" → "共49人", "第 19号" → "第19号"),
+  ("2024 年 7 月 1 日" → "2024年7月1日", "20 22 年 10 月" → "2022年10月", "共 49人" → "共49人", "第 19号" → "第19号"),
   but a space between an organ name and a closing date ("宁波市人民政府 2022年5月17日",
   a signature on one line), between table cells ("2025年指标 2020年底基数") and
   between CJK words ("第一章  总  则", two issuers side by side) stays;
@@ -101,10 +101,16 @@ _SPACE_BEFORE_NUMBER = re.compile(
 _DATE_TO_END = re.compile(rf"{_SPACE}*\d{{4}}{_SPACE}*年{_SPACE}*\d{{1,2}}{_SPACE}*月{_SPACE}*\d{{1,2}}{_SPACE}*日$")
 
 
+# a year cut in two by the layout: "20 22 年 10 月" (a table cell of the 燃气 task list)
+_SPLIT_YEAR = re.compile(rf"(?<![\d.])(19|20){_SPACE}+(\d{{2}})(?={_SPACE}*年)")
+
+
 def squeeze_number_spaces(text: str) -> str:
     """Remove layout spaces around numbers in dates and quantities (see module doc)."""
     if " " not in text and "\u3000" not in text and "\u00a0" not in text:
         return text
+    if "年" in text:
+        text = _SPLIT_YEAR.sub(r"\1\2", text)
     text = _SPACE_BEFORE_UNIT.sub("", text)
 
     def before_number(m: re.Match[str]) -> str:

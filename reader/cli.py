@@ -51,15 +51,19 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     return status
 
 
+UNKNOWN = "未识别"  # a missing value is said so, never shown as "—"
+
+
 def _print_table(name: str, result) -> None:
     print(f"{name}  [{result.encoding}]  {len(result.documents)} 篇")
     for i, doc in enumerate(result.documents, 1):
         m = doc.meta
-        issuers = "、".join(m.issuers) or "未识别"
+        issuers = "、".join(m.issuers) or UNKNOWN
+        year = f"  年份: {m.year}（取自本期）" if m.year_source == "issue" else ""
         print(
             f"  {i:3d}. {m.title}\n"
-            f"       文号: {m.doc_number or '—'}  发文机关: {issuers}  "
-            f"日期: {m.date or '—'}  文种: {m.kind or '—'}  行: {doc.first_line}–{doc.last_line}"
+            f"       文号: {m.doc_number or UNKNOWN}  发文机关: {issuers}  "
+            f"日期: {m.date or UNKNOWN}{year}  文种: {m.kind or UNKNOWN}  行: {doc.first_line}–{doc.last_line}"
         )
         for a in m.attachments:
             print(f"       附: {a}")

@@ -4,8 +4,8 @@ import sys
 
 from tests.conftest import SEEDS
 
-KEYS = {"file", "encoding", "title", "doc_number", "issuers", "date", "year", "kind",
-        "attachments", "lines", "text", "entities"}
+KEYS = {"file", "encoding", "title", "doc_number", "issuers", "date", "year", "year_source", "kind",
+        "attachments", "lines", "text", "entities", "tables"}
 
 
 def run_parse(*args):
@@ -25,6 +25,9 @@ def test_parse_json_has_exactly_the_contract_keys(seed_files):
         assert 1 <= first <= last
         for e in r["entities"]:
             assert r["text"][e["start"]:e["end"]] == e["text"]
+        for t in r["tables"]:  # each row a paragraph of tab-separated cells, at its offsets
+            assert r["text"][t["start"]:t["end"]].split("\n") == ["\t".join(row) for row in t["rows"]]
+            assert first <= t["lines"][0] <= t["lines"][1] <= last
 
 
 def test_unreadable_file_gives_error_line_and_status_but_others_parse(tmp_path, seed_files):

@@ -335,3 +335,88 @@ def test_minutes_number_without_organ_prefix_is_the_doc_number():
     assert len(docs) == 1
     assert docs[0].meta.kind == "纪要"
     assert docs[0].meta.doc_number == "〔2024〕3号"
+
+
+ISSUE = """\
+江澜市人大常委会关于批准某项计划的决定
+（2024年7月31日江澜市第九届人民代表大会常务委员会第十次会议通过）
+江澜市第九届人民代表大会常务委员会第十次会议审议了市政府提请的议案，决定予以批准。
+
+江澜市人大常委会关于接受张三辞职的决定
+（2024年7月31日江澜市第九届人民代表大会常务委员会第十次会议通过）
+会议决定接受张三辞去江澜市副市长职务的请求。
+
+关于江澜市行政执法情况的报告
+市司法局局长 李四
+主任、副主任、秘书长、各位委员：
+现将全市行政执法规范化情况报告如下，请予审议。
+
+江澜市人大常委会关于接受王五辞职的决定
+（2024年7月31日江澜市第九届人民代表大会常务委员会第十次会议通过）
+会议决定接受王五辞去江澜市人大常委会委员职务的请求。
+"""
+
+
+def test_an_undated_item_of_an_issue_takes_the_issues_year_and_says_so():
+    from reader.core.pipeline import parse_text
+
+    docs = parse_text(ISSUE)
+    report = next(d for d in docs if d.title == "关于江澜市行政执法情况的报告")
+    assert report.meta.date is None
+    assert (report.meta.year, report.meta.year_source) == (2024, "issue")
+    assert all(d.meta.year_source == "date" for d in docs if d is not report)
+    assert report.to_json()["year_source"] == "issue"
+
+
+def test_a_file_spanning_years_gives_no_issue_year():
+    from reader.core.pipeline import parse_text
+
+    text = ISSUE.replace("（2024年7月31日江澜市第九届人民代表大会常务委员会第十次会议通过）",
+                         "（2023年7月31日江澜市第九届人民代表大会常务委员会第十次会议通过）", 1)
+    report = next(d for d in parse_text(text) if d.title == "关于江澜市行政执法情况的报告")
+    assert report.meta.year is None and report.meta.year_source == ""
+
+
+def test_a_document_round_trips_through_its_dict():
+    import json
+
+    from reader.core.model import Document
+    from reader.core.pipeline import parse_text
+
+    for doc in parse_text(ISSUE):
+        again = Document.from_dict(json.loads(json.dumps(doc.to_dict(), ensure_ascii=False)))
+        assert again == doc and again.id == doc.id
+        assert again.meta.year_source == doc.meta.year_source and again.tables == doc.tables
+
+
+UNTITLED_FIRST = """\
+各县（市、区）人民政府，市直各单位：
+为贯彻落实《国务院关于进一步提高上市公司质量的意见》和省政府有关文件精神，推动我市上市公司扩量提质，深入实施“凤凰行动”江澜计划，促进经济高质量发展，提出如下意见。
+一、支持企业上市。对在境内首次公开发行股票并上市的企业，市级财政给予一次性补助。
+江澜市人民政府
+2021年10月11日
+
+各县（市、区）人民政府，市直各单位：
+《江澜市食品安全事故应急预案》已经市政府同意，现印发给你们，请认真贯彻执行。
+江澜市人民政府办公厅
+2021年9月30日
+江政办发〔2021〕60号
+江澜市人民政府办公厅关于印发江澜市食品安全事故应急预案的通知
+
+《关于深入实施“凤凰行动”江澜计划促进经济高质量发展的若干意见》政策解读
+一、起草背景
+为进一步加大对企业上市的扶持力度，我市制定了《江澜市人民政府关于深入实施“凤凰行动”江澜计划促进经济高质量发展的若干意见》（以下简称《意见》）。
+解读机构：江澜市地方金融监管局
+"""
+
+
+def test_a_document_without_a_title_line_takes_the_title_the_file_gives_it():
+    from reader.core.pipeline import parse_text
+
+    docs = parse_text(UNTITLED_FIRST)
+    first = docs[0]
+    assert first.meta.title == "江澜市人民政府关于深入实施“凤凰行动”江澜计划促进经济高质量发展的若干意见"
+    assert first.meta.kind == "意见"
+    # a citation of another issuer or 文种 is not taken
+    other = UNTITLED_FIRST.replace("《江澜市人民政府关于深入", "《江澜市财政局关于深入")
+    assert parse_text(other)[0].meta.title.startswith("为贯彻落实")

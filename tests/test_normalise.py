@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from reader.core.decode import decode_file
 from reader.core.model import Line
+from reader.core.tables import strip_layout_markup, table_row_texts
 from reader.core.normalise import _UNSAFE_TRANSLATION  # noqa: E402  (the documented control-character rule)
 from reader.core.normalise import (
     LAYOUT_SPACE,
@@ -83,6 +84,8 @@ def test_empty_text_gives_no_lines():
         ("截至 2023年底，宁波市 2022 年度", "截至2023年底，宁波市2022年度"),
         ("（2024 年 7 月 31 日宁波市第十六届人民代表大会", "（2024年7月31日宁波市第十六届人民代表大会"),
         ("２０２４　年　７　月", "2024年7月"),
+        ("燃气具。\t20 22 年 10 月\t区市场监管局", "燃气具。\t2022年10月\t区市场监管局"),  # a year cut in two
+        ("第 20 22 条", "第 20 22条"),  # not a year: no 年 after it
         # meaningful spaces stay
         ("宁波市北仑区人民政府 宁波开发区管委会", "宁波市北仑区人民政府 宁波开发区管委会"),
         ("第一章  总  则", "第一章  总  则"),
@@ -332,8 +335,7 @@ def test_reflow_headings_signatures_titles_and_tables_stay_apart():
         ]
     )
     assert paragraphs(text) == [
-        "宁波市人民政府办公厅关于印发宁波市",
-        "创业投资引导基金管理办法的通知",
+        "宁波市人民政府办公厅关于印发宁波市创业投资引导基金管理办法的通知",  # one title, two lines
         "甬政办发〔2022〕20号",
         "各区（县、市）人民政府，市直及部省属驻甬各单位：",
         "《宁波市创业投资引导基金管理办法》已经市政府同意，现印发给你们，请认真贯彻执行",
@@ -402,15 +404,17 @@ def test_reflow_of_nothing():
 # ── nothing is lost ──────────────────────────────────────────────────────────
 
 
-def test_seeds_lose_nothing_but_whitespace(seed_files):
+def test_seeds_lose_nothing_but_whitespace_and_layout_markup(seed_files):
+    """Reflow drops whitespace, and reads <table> markup into rows (the tags and a flat copy
+    of the cells printed after them go); clean_lines drops whitespace and <p>/<br>/<ol>/**."""
     for path in seed_files:
         lines = clean_lines(decode_file(path).text)
         text = reflow(lines)
-        assert squash(text) == squash("".join(l.text for l in lines)), path.name
-        # and clean_lines itself only drops whitespace from the lines it keeps
+        kept = "".join("".join(table_row_texts(l.text) or [l.text]) for l in lines)
+        assert squash(text) == squash(kept), path.name
         raw = split_source_lines(decode_file(path).text)
         for line in lines:
-            assert squash(line.text) == squash(folded(raw[line.no - 1])), (path.name, line.no)
+            assert squash(line.text) == squash(strip_layout_markup(folded(raw[line.no - 1]))), (path.name, line.no)
 
 
 def test_seeds_drop_only_page_furniture(seed_files):
@@ -431,10 +435,11 @@ def test_seeds_reflow_joins_wrapped_lines_and_keeps_long_paragraph_lines(seed_fi
         body = [l.text for l in lines if l.text]
         out = reflow(lines).split("\n")
         assert len(out) <= len(body)
-        # Lines wider than any page are paragraphs of their own: two in a row never merge.
+        # Lines wider than any page are paragraphs of their own: two in a row never merge
+        # when the first ends its sentence or clause (one cut inside a word continues).
         wide = {t for t in body if display_width(t) > MAX_PAGE_WIDTH}
         for a, b in zip(body, body[1:]):
-            if a in wide and b in wide:
+            if a in wide and b in wide and re.search(r"[。！？；：!?;:…）)”’》」』】〕]$", a):
                 assert not any(a + b in p for p in out), path.name
 
 
@@ -497,3 +502,138 @@ def test_title_is_not_joined_to_the_addressee_line_after_a_gap():
     assert text.split("\n")[:2] == [lines[0].text, lines[2].text]
     # the header lines come without their blank line (a gap in line numbers): same rule
     assert reflow([lines[0], lines[2], lines[3]]).split("\n")[:2] == [lines[0].text, lines[2].text]
+
+
+# ── a line broken inside a sentence is joined (own text, the shapes of real breaks) ──
+
+CLOSED_PARAGRAPHS = [
+    "一、总体要求",
+    "坚持问题导向，统筹推进城乡供水一体化建设，到2025年全市农村供水保障水平显著提高，群众满意度持续提升。",
+    "（一）加强水源保护。严格落实饮用水水源地保护制度，全面排查水源地周边风险隐患，依法清理违规项目。"
+    "建立水源地巡查制度，每季度开展一次联合执法检查，发现问题限期整改到位，整改情况向社会公开。",
+    "（二）完善管网设施。加快推进老旧管网更新改造，提高供水管网覆盖率和运行效率，减少管网漏损。",
+    "（三）健全运维机制。推进县级统管，落实专业化管护队伍。",
+    "（四）强化组织保障。各区县（市）要把城乡供水工作列入重要议事日程，明确牵头部门和责任人。",
+]
+
+
+def test_cut_inside_a_word_in_paragraph_per_line_text_is_joined_across_the_blank():
+    """Paragraph lines that end their sentences: one that stops inside a word ("…对低保" /
+    "标准…", "…每个镇（街" / "道）…", "…（牵头单位：市水" / "利局）") was cut by a converter."""
+    cut_a = "（五）加大资金投入。对在册的低保户、低保边缘户给予水费减免，减免幅度不低于当地低保"
+    rest_a = "标准的一半，所需资金由各区县（市）财政统筹安排。"
+    cut_b = "（六）提升服务水平。推动供水服务向农村延伸，每个镇（街"
+    rest_b = "道）至少设立1个便民服务点。（牵头单位：市水"
+    rest_b2 = "利局；配合单位：市财政局）"
+    lines = CLOSED_PARAGRAPHS + [cut_a, rest_a, cut_b, rest_b, rest_b2, "五、附则"]
+    out = paragraphs("\n\n".join(lines))
+    assert out[: len(CLOSED_PARAGRAPHS)] == CLOSED_PARAGRAPHS
+    assert out[len(CLOSED_PARAGRAPHS):] == [cut_a + rest_a, cut_b + rest_b + rest_b2, "五、附则"]
+
+
+def test_lines_without_their_full_stop_are_not_cuts():
+    """A text whose paragraphs all lack the final 。 says nothing about cuts: lines stay apart."""
+    lines = [p.rstrip("。") for p in CLOSED_PARAGRAPHS]
+    assert paragraphs("\n\n".join(lines)) == lines
+
+
+def test_label_lines_and_numbered_sections_are_not_cuts():
+    lines = CLOSED_PARAGRAPHS + [
+        "常务副指挥长：分管自然资源和规划的副区长、区政府办公室分管副主任、区应急管理局局长、区公安分局分管负责人",
+        "成员：区委宣传部、区发展和改革局、区财政局、区农业农村局、区水利局、区气象局等单位分管负责人",
+        "负责统一领导、组织和指挥全区抢险救灾工作，研究决定重大事项，协调解决有关问题，指导各街道开展工作",
+        "2.2 成员单位职责",
+    ]
+    assert paragraphs("\n\n".join(lines))[-4:] == lines[-4:-1] + ["2.2成员单位职责"]  # "2.2 成" squeezed like "2 成"
+
+
+def test_an_ordinal_cut_before_its_numeral_is_not_a_heading():
+    """"…升至计划单列市第" / "二、副省级城市第五；…": 二、 completes 第, it opens no heading."""
+    para = ("全年全市实际使用外资总额增长较快，增幅分别高于全国和全省平均水平，外资规模升至计划单列市第"
+            "二、副省级城市第五；引进市外内资规模继续扩大，同比增长明显，为全年目标任务的一百零五倍。")
+    cut = para.index("第二、") + 1
+    width = next(w for w in range(15, 31) if cut % w == 0 and len(para) % w > 3)
+    lines = [para[i:i + width] for i in range(0, len(para), width)]
+    k = cut // width
+    assert lines[k - 1].endswith("第") and lines[k].startswith("二、")
+    out = paragraphs("\n".join(lines * 3 + ["二、存在的主要问题"]))
+    assert out == [para] * 3 + ["二、存在的主要问题"]
+
+
+def test_a_bracket_opened_on_one_line_and_closed_on_the_next_is_one_paragraph():
+    lines = [
+        "江澜市人大常委会任免名单",
+        "（2023年6月30日江澜市第九届人民代表大会",
+        "常务委员会第八次会议通过）",
+        "任命：",
+    ]
+    assert paragraphs("\n\n".join(lines)) == [
+        "江澜市人大常委会任免名单",
+        "（2023年6月30日江澜市第九届人民代表大会常务委员会第八次会议通过）",
+        "任命：",
+    ]
+
+
+def test_a_title_printed_over_several_lines_is_one_paragraph():
+    body = "为进一步加强城市桥梁安全管理，现就有关事项通知如下。"
+    three = ["江澜市人民政府办公室", "关于进一步加强城市道路桥梁", "安全管理的通知", "江政办发〔2023〕15号", body]
+    assert paragraphs("\n".join(three)) == ["江澜市人民政府办公室关于进一步加强城市道路桥梁安全管理的通知", "江政办发〔2023〕15号", body]
+    # an attachment's title, its 文种 tail set apart by a blank line
+    spaced = ["附件", "", "江澜市城市桥梁安全隐患排查整治", "", "工作方案（2023-2025年）", "", body]
+    assert paragraphs("\n".join(spaced)) == ["附件", "江澜市城市桥梁安全隐患排查整治工作方案（2023-2025年）", body]
+    # a title ending in a report's 文种 continued by another ("…的审议意见" / "研究处理情况的报告")
+    report = ["关于2023年度江澜市国有资产", "管理情况报告的审议意见", "研究处理情况的报告", "市政府", "市人大常委会："]
+    assert paragraphs("\n".join(report))[0] == "关于2023年度江澜市国有资产管理情况报告的审议意见研究处理情况的报告"
+
+
+def test_titles_of_a_list_and_numbered_sections_stay_apart():
+    listing = [
+        "江政发〔2023〕41号",
+        "江澜市人民政府关于公布第三批",
+        "市级非物质文化遗产代表性项目名录的通知",
+        "关于同意设立江澜青岫经济开发区的批复",
+    ]
+    out = paragraphs("\n".join(listing))
+    assert out[1:] == ["江澜市人民政府关于公布第三批市级非物质文化遗产代表性项目名录的通知", "关于同意设立江澜青岫经济开发区的批复"]
+    sections = ["7 附则", "7.1 表述说明", "3.2 应急处置", "3.2.1 信息报告"]
+    assert paragraphs("\n".join(sections)) == sections
+
+
+def test_the_reading_pane_draws_headings_by_the_cores_rule():
+    from reader.core.patterns import section_heading
+
+    assert section_heading("二、主要任务") and section_heading("（三）强化组织保障") and section_heading("第一章  总  则")
+    assert section_heading("附件2")
+    assert not section_heading("二、副省级城市第五；引进市外内资2124.5亿元，同比增长6.1%，为全年目标的105%。")
+    assert not section_heading("二是加强组织领导")
+
+
+def test_rows_of_an_issued_documents_list_never_run_together():
+    """A 发文目录 row opens with its 文号: "…规划的通知" then "江政办发〔2023〕59号   …" are two rows,
+    even when the page put the rest of a long title first."""
+    rows = [
+        "江澜市人民政府、市政府办公厅9月份发文目录",
+        "江政办发〔2023〕58号   江澜市人民政府办公厅关于印发江澜市制造业高质量发展“十四五”",
+        "规划的通知",
+        "江政办发〔2023〕59号   江澜市人民政府办公厅关于加快推进电子居住证应用工作的通知",
+        "江政办发〔2023〕60号   江澜市人民政府办公厅关于印发江澜市食品安全事故应急预案的通知",
+    ]
+    out = paragraphs("\n".join(rows * 3))
+    assert all(p.count("号   ") <= 1 for p in out)
+    assert sum(p.startswith("江政办发〔2023〕59号") for p in out) == 3
+
+
+def test_a_full_line_narrowed_by_its_digits_still_continues():
+    """"2024 年 7月 30 日至 31日，市十六届" filled the printed line, but once its spaces go and
+    its digits count half it looks short: ending inside a word after a comma, it goes on."""
+    narrow = [
+        "江澜市人大常委会第九届常务委员会第十次会议",
+        "审议通过了关于加强城市管理工作的决定，会议",
+        "要求各级政府认真贯彻落实决定的各项要求，确",
+        "保各项工作任务按期完成，取得实实在在成效。",
+        "2024 年 7月 30 日至 31日，江澜市第九届",
+        "人大常委会第十次会议听取和审议了市政府关于",
+        "城市管理工作情况的报告，提出了审议意见。",
+    ]
+    out = paragraphs("\n\n".join(narrow))
+    assert out[-1] == "2024年7月30日至31日，江澜市第九届人大常委会第十次会议听取和审议了市政府关于城市管理工作情况的报告，提出了审议意见。"

@@ -616,3 +616,44 @@ def test_last_contents_entry_without_doc_number_is_its_own_document():
     assert titles(docs) == ["某某县人民政府关于调整县政府领导同志工作分工的通知", "某某县应急管理局关于禁止野外用火的通告"]
     notice = doc_with(docs, "禁止一切野外用火")
     assert notice.meta.kind == "通告" and notice.meta.date == "2024-02-28"
+
+
+ORPHAN_AFTER_SIGNATURE = """\
+各县（市、区）人民政府，市直各单位：
+为推动外贸高质量发展，经市政府同意，结合我市实际，现提出如下实施意见，请结合实际认真贯彻落实。
+
+衢政办发〔2022〕21号
+
+衢州市人民政府办公厅关于加快培育新优势推动外贸高质量发展的实施意见
+
+一、加强外贸人才队伍建设。加大国际贸易人才招引和培育力度，鼓励企业通过并购、合作等方式引进
+各县（市、区）局，市特检院，各电梯施工、维保单位：
+《衢州市电梯施工、维保质量安全信用管理办法（试行）》已经局长办公会议审议通过，现印发给你们。
+衢州市市场监督管理局
+2022年5月18日
+
+衢市监特〔2022〕187号
+
+衢州市市场监督管理局关于印发《衢州市电梯施工、维保质量安全信用管理办法（试行）》的通知
+
+擅长跨境电商运营的专业人才和团队。（牵头单位：市商务局；配合单位：市委人才办）
+二、强化组织保障。各地各相关部门要认真按照国家、省有关决策部署，切实为外贸企业纾困解难。
+衢州市人民政府办公厅
+2022年5月23日
+第一章　总则
+第一条　为加强电梯施工、维保质量安全信用管理，根据有关法律法规，结合本市实际，制定本办法。
+"""
+
+
+def test_text_going_on_mid_sentence_after_a_signature_belongs_to_the_document_it_continues():
+    """A signed notice whose header is printed under it takes an attachment next — which opens
+    with its title, 附件 or a heading, never in the middle of a sentence: such text continues the
+    document that broke off there (its numbering goes on too)."""
+    docs = parse_text(ORPHAN_AFTER_SIGNATURE)
+    trade, lifts = docs
+    assert trade.meta.title.endswith("推动外贸高质量发展的实施意见")
+    assert lifts.meta.doc_number == "衢市监特〔2022〕187号"
+    assert "等方式引进擅长跨境电商运营的专业人才和团队。" in trade.text
+    assert doc_with(docs, "二、强化组织保障") is trade
+    assert doc_with(docs, "第一条　为加强电梯") is lifts or doc_with(docs, "第一条 为加强电梯") is lifts
+    assert trade.meta.date == "2022-05-23" and lifts.meta.date == "2022-05-18"

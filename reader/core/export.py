@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reader.core.model import Document
+from reader.core.tables import aligned_rows
 
 ENCODINGS = ("utf-8", "utf-8-sig", "gb18030")
 MAX_NAME_CHARS = 120
@@ -47,7 +48,16 @@ def header_lines(doc: Document) -> list[str]:
 
 def render(doc: Document) -> str:
     """The exported text of one document, with "\\n" line ends."""
-    return "\n".join(header_lines(doc)) + "\n\n" + doc.text + "\n"
+    return "\n".join(header_lines(doc)) + "\n\n" + export_text(doc) + "\n"
+
+
+def export_text(doc: Document) -> str:
+    """The reading text with each table written as aligned columns (a text file has no grid)."""
+    text = doc.text
+    for table in sorted(doc.tables, key=lambda t: t.start, reverse=True):
+        if 0 <= table.start <= table.end <= len(text):
+            text = text[: table.start] + "\n".join(aligned_rows(table)) + text[table.end:]
+    return text
 
 
 def safe_name(name: str, default: str = "未命名") -> str:

@@ -313,10 +313,12 @@ def read_metadata(segment: Segment) -> Metadata:
         d = P.find_date(re.split(r"[。]", opening)[0])
         date = P.iso(d) if d else None
     year = int(date[:4]) if date else None
+    year_source = "date" if year else ""
     if year is None and doc_number:
         m = re.search(r"〔(\d{4})〕", doc_number)
         if m:
             year = int(m.group(1))
+            year_source = "doc_number"
 
     kind = kind_hint or title_kind
     if not kind and doc_number and "令第" in doc_number:
@@ -335,9 +337,63 @@ def read_metadata(segment: Segment) -> Metadata:
         canonical_issuers=canonical,
         date=date,
         year=year,
+        year_source=year_source,
         kind=kind,
         attachments=[a for a in _attachments(title, lines) if P.compact(a) != P.compact(title)],
     )
+
+
+ISSUE_MIN_DATED = 3
+"""An issue's year is trusted when at least this many of its documents are dated."""
+
+
+def apply_issue_year(metas: list[Metadata]) -> None:
+    """Documents of one file (a gazette issue) that carry no date and no 文号 year take the
+    issue's year, marked year_source="issue": the year every dated document of the file has
+    (at least ISSUE_MIN_DATED of them, all in one year — a file spanning years gives none).
+    The 人大常委会公报 prints the adoption date on decisions but not on the reports and
+    explanations between them."""
+    years = {m.year for m in metas if m.year_source == "date"}
+    dated = sum(1 for m in metas if m.year_source == "date")
+    if dated < ISSUE_MIN_DATED or len(years) != 1:
+        return
+    (year,) = years
+    for m in metas:
+        if m.year is None:
+            m.year, m.year_source = year, "issue"
+
+
+_NAMED = re.compile(r"《([^《》]{8,80})》")
+NAMED_TITLE_COVERAGE = 0.6
+"""Share of a cited title's character pairs (issuer left out) the untitled document's text must hold."""
+
+
+def name_untitled(docs: list[tuple[Metadata, str]]) -> None:
+    """A document printed without a title line (its title read from its first sentence,
+    "为贯彻落实《…》和…") takes the title another part of the same file gives it: a contents
+    entry or a citation 《宁波市人民政府关于…的若干意见》 (a 解读 names what it explains) that
+    begins with the document's issuer, ends in its 文种, and whose words the document holds."""
+    untitled = [(m, text) for m, text in docs
+                if m.kind and m.issuers and not P.title_kind(m.title) and (m.title.endswith("…") or "，" in m.title)]
+    if not untitled:
+        return
+    named = {name for _, text in docs for name in _NAMED.findall(text)}
+    for m, text in untitled:
+        best, best_cover = "", NAMED_TITLE_COVERAGE
+        text_pairs: set[str] | None = None
+        for name in named:
+            issuer = next((i for i in (*m.issuers, *m.canonical_issuers) if name.startswith(i)), None)
+            if issuer is None or P.title_kind(name) != m.kind:
+                continue
+            if text_pairs is None:
+                text_pairs = {text[k:k + 2] for k in range(len(text) - 1)}
+            rest = P.compact(name[len(issuer):])
+            pairs = {rest[k:k + 2] for k in range(len(rest) - 1)} - {"关于"}
+            cover = len(pairs & text_pairs) / max(1, len(pairs))
+            if cover > best_cover:
+                best, best_cover = name, cover
+        if best:
+            m.title = best
 
 
 _PROMULGATES = re.compile(r"^《([^《》]{2,60})》(?:已经|经).{0,80}?(?:通过|批准|同意).{0,30}?现予(?:公布|发布|颁布)")

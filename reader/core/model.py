@@ -65,6 +65,35 @@ class Metadata:
     year: int | None = None
     kind: str = ""  # 文种: 通知, 意见, … ; "" when unknown
     attachments: list[str] = field(default_factory=list)
+    # where the year comes from: "date", "doc_number" (〔2022〕), "issue" (the gazette issue
+    # the document is printed in, when it carries neither) or "" (no year). Provenance of
+    # `year`, not a value of its own: equal metadata may differ in it (an index that keeps
+    # only the year gives back an equal document).
+    year_source: str = field(default="", compare=False)
+
+
+@dataclass
+class Table:
+    """A table of a reading text: rows of cell strings (all rows as wide as the widest).
+
+    text[start:end] holds the rows, one paragraph each, cells separated by tabs;
+    first_line–last_line are the source lines it was read from.
+    """
+
+    rows: list[list[str]]
+    first_line: int
+    last_line: int
+    start: int
+    end: int
+
+    def to_dict(self) -> dict:
+        return {"rows": [list(r) for r in self.rows], "lines": [self.first_line, self.last_line],
+                "start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Table:
+        first, last = data["lines"]
+        return cls([list(r) for r in data["rows"]], int(first), int(last), int(data["start"]), int(data["end"]))
 
 
 @dataclass
@@ -78,6 +107,7 @@ class Document:
     meta: Metadata
     text: str  # reading text: reflowed paragraphs separated by "\n"
     entities: list[Span] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
 
     @property
     def title(self) -> str:
@@ -90,6 +120,14 @@ class Document:
         # surrogateescape: a file name in GBK bytes on Linux arrives as lone surrogates
         return hashlib.blake2b(key.encode("utf-8", "surrogateescape"), digest_size=8).hexdigest()
 
+    def to_dict(self) -> dict:
+        """All fields, JSON-serialisable (what an index needs to store): see from_dict."""
+        return document_to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Document:
+        return document_from_dict(data)
+
     def to_json(self) -> dict:
         """The `reader parse --json` record (the CLI contract)."""
         m = self.meta
@@ -101,6 +139,7 @@ class Document:
             "issuers": list(m.issuers),
             "date": m.date,
             "year": m.year,
+            "year_source": m.year_source,
             "kind": m.kind,
             "attachments": list(m.attachments),
             "lines": [self.first_line, self.last_line],
@@ -109,7 +148,34 @@ class Document:
                 {"type": s.type, "start": s.start, "end": s.end, "text": s.text}
                 for s in self.entities
             ],
+            "tables": [t.to_dict() for t in self.tables],
         }
+
+
+def document_to_dict(doc: Document) -> dict:
+    """Everything a Document carries, as JSON-serialisable values (document_from_dict reverses it)."""
+    m = doc.meta
+    return {
+        "file": doc.file, "encoding": doc.encoding, "first_line": doc.first_line, "last_line": doc.last_line,
+        "meta": {"title": m.title, "doc_number": m.doc_number, "issuers": list(m.issuers),
+                 "canonical_issuers": list(m.canonical_issuers), "date": m.date, "year": m.year,
+                 "kind": m.kind, "attachments": list(m.attachments), "year_source": m.year_source},
+        "text": doc.text,
+        "entities": [[s.type, s.start, s.end, s.text] for s in doc.entities],
+        "tables": [t.to_dict() for t in doc.tables],
+    }
+
+
+def document_from_dict(data: dict) -> Document:
+    m = data["meta"]
+    meta = Metadata(title=m["title"], doc_number=m.get("doc_number"), issuers=list(m.get("issuers", [])),
+                    canonical_issuers=list(m.get("canonical_issuers", [])), date=m.get("date"),
+                    year=m.get("year"), kind=m.get("kind", ""), attachments=list(m.get("attachments", [])),
+                    year_source=m.get("year_source", ""))
+    return Document(file=data["file"], encoding=data["encoding"], first_line=data["first_line"],
+                    last_line=data["last_line"], meta=meta, text=data["text"],
+                    entities=[Span(*e) for e in data.get("entities", [])],
+                    tables=[Table.from_dict(t) for t in data.get("tables", [])])
 
 
 class ReadError(Exception):

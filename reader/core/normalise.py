@@ -12,7 +12,7 @@ split_source_lines() to map Line.no back to the raw text. Layout noise is remove
 - full-width digits, Latin letters and ％ folded to ASCII; CJK punctuation
   （）〔〕：， stays as printed (this is NOT a blanket NFKC);
 - spaces that PDF extraction puts around numbers in dates and quantities removed
-  ("2024 年 7 月 1 日" → "2024年7月1日", "共 49人" → "共49人", "第 19号" → "第19号"),
+  ("2024 年 7 月 1 日" → "2024年7月1日", "20 22 年 10 月" → "2022年10月", "共 49人" → "共49人", "第 19号" → "第19号"),
   but a space between an organ name and a closing date ("宁波市人民政府 2022年5月17日",
   a signature on one line), between table cells ("2025年指标 2020年底基数") and
   between CJK words ("第一章  总  则", two issuers side by side) stays;
@@ -42,7 +42,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.core.model import Line
-from reader.core.patterns import compact, title_kind
+from reader.core.patterns import HEADING_START, compact, has_about, title_kind
+from reader.core.tables import strip_layout_markup, table_row_texts
 
 # ── what counts as droppable space ───────────────────────────────────────────
 
@@ -100,10 +101,16 @@ _SPACE_BEFORE_NUMBER = re.compile(
 _DATE_TO_END = re.compile(rf"{_SPACE}*\d{{4}}{_SPACE}*年{_SPACE}*\d{{1,2}}{_SPACE}*月{_SPACE}*\d{{1,2}}{_SPACE}*日$")
 
 
+# a year cut in two by the layout: "20 22 年 10 月" (a table cell of the 燃气 task list)
+_SPLIT_YEAR = re.compile(rf"(?<![\d.])(19|20){_SPACE}+(\d{{2}})(?={_SPACE}*年)")
+
+
 def squeeze_number_spaces(text: str) -> str:
     """Remove layout spaces around numbers in dates and quantities (see module doc)."""
     if " " not in text and "\u3000" not in text and "\u00a0" not in text:
         return text
+    if "年" in text:
+        text = _SPLIT_YEAR.sub(r"\1\2", text)
     text = _SPACE_BEFORE_UNIT.sub("", text)
 
     def before_number(m: re.Match[str]) -> str:
@@ -146,6 +153,8 @@ def clean_text(raw: str) -> str:
         return ""
     if not text.isascii() and _FULLWIDTH.search(text):
         text = text.translate(_FULLWIDTH_FOLD)
+    if "<" in text or "**" in text:
+        text = strip_layout_markup(text)  # <p>, <br>, <ol …>, **…**: a converter's layout
     return squeeze_number_spaces(text)
 
 
@@ -269,19 +278,6 @@ _CLOSERS = "”’」』）)】〕》\"'"
 _SENTENCE_FINAL = re.compile(rf"[。！？；：!?;:…][{_CLOSERS}]*$")
 _OPEN_ENDED = re.compile(r"[，、,（(《“‘〔【]$")
 _CN_NUM = "一二三四五六七八九十百零〇两"
-_HEADING = re.compile(
-    rf"^(?:[{_CN_NUM}]+[、．.]"  # 一、
-    rf"|[（(][{_CN_NUM}]+[）)]"  # （一） (一)
-    r"|[（(]\d{1,3}[）)]"  # （1）
-    r"|\d{1,3}[、．]"  # 1、 1．
-    r"|\d{1,3}\.(?![\d%])"  # 1. (not 1.5; "7.3 预案" is not told from "1.2 车位")
-    rf"|第[{_CN_NUM}\d]+[条章节篇编款](?:\s|$)"  # "第X条 …" (not "第十六条对…", a citation)
-    rf"|第[{_CN_NUM}\d]+部分"
-    r"|[①-⑳⑴-⒇]"
-    r"|[-•·▪●○◆◇■□]\s"  # bullets
-    r"|附件(?:\s*\d+)?(?:[：:]|\s|$)"
-    r")"
-)
 _DATE_LINE = re.compile(
     r"^[（(]?(?:\d{4}年\d{1,2}月\d{1,2}日"
     rf"|[〇零一二三四五六七八九]{{4}}年[{_CN_NUM}]{{1,2}}月[{_CN_NUM}]{{1,3}}日)"
@@ -307,6 +303,124 @@ MIN_FULL_LINES = 2
 PAGE_BREAK_MIN_WIDTH = 30
 """In paragraph-per-line text, an unfinished line this wide before a page break continues after it."""
 
+_CLOSED_END = re.compile(rf"[。！？；：!?;:…{_CLOSERS}]$")
+# "2.2 成员单位职责": a numbered section of a plan (not "2.2亿元", a quantity)
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+(?![\d.])\s*(?![亿万千百元%‰倍个])")
+# "副指挥长：…" then "成员：…": items of a list, each opened by its label
+_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]")
+# "甬政办发〔2021〕59号   宁波市人民政府办公厅关于…": a row of a 发文目录 opens with its 文号
+_LISTED_DOCNO = re.compile(r"^[-•·]?\s*[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号\s")
+# "7 附则", "3.2.1 信息报告": numbered sections; "统一编号ZJBC00—2021—0009": a register code
+_CODE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\s|[A-Z]{2,}\d|编号")
+_MID_SENTENCE_END = re.compile(r"[\u4e00-\u9fff0-9A-Za-z%，、,（(《“‘〔【]$")
+# Layout markup a converter left at a line end ("…区经信局**）", "…待遇。</p>"): not text.
+_MARKUP_TAIL = re.compile(r"(?:\*\*|</?[A-Za-z][^<>]{0,40}>)+$")
+CLOSED_PROSE_SHARE = 0.75
+"""Prose lines of a paragraph-per-line text end a sentence at least this often; the rest were cut."""
+MIN_PROSE_LINES = 4
+"""Fewer prose lines than this say nothing about how the document ends its paragraphs."""
+NARROWED_LINE_SHARE = 0.6
+"""A wrapped line this wide, with digits, ending inside a word after a comma, was a full line."""
+_MID_WORD = re.compile(r"[\u4e00-\u9fff]$")
+_SENTENCE_INSIDE = re.compile(r"[，。；]")
+TITLE_LINE_MAX = 40
+"""A title printed over several lines has pieces no wider than this (display columns)."""
+TITLE_MAX_PIECES = 3
+
+
+def _is_prose(text: str, width: float) -> bool:
+    """A line of running text: wide enough, with a comma or full stop inside (or wider than any
+    title), not a table row."""
+    return (width >= PAGE_BREAK_MIN_WIDTH and ("，" in text or "。" in text or width >= 2 * PAGE_BREAK_MIN_WIDTH)
+            and "\t" not in text)
+
+
+TITLE_TAIL_MAX = 12
+"""A title's last piece this short (its bracketed tail left out) cannot be a title on its own."""
+
+
+def _title_tail(text: str) -> bool:
+    """"实施方案的通知", "行动方案（2021-2025年）": the 文种 end of a title, too short to be one."""
+    core = re.sub(r"[（(][^（()）]*[)）]", "", compact(text))
+    return bool(title_kind(text)) and len(core) <= TITLE_TAIL_MAX and not has_about(text)
+
+
+def _open_bracket(prev: str, text: str) -> bool:
+    """prev opens a bracket that text closes: "（2024年7月31日…人民代表大会" / "常务委员会…通过）"."""
+    if max(prev.rfind("（"), prev.rfind("("), prev.rfind("《")) <= max(prev.rfind("）"), prev.rfind(")"), prev.rfind("》")):
+        return False  # every bracket closed again (the common case, decided without a scan)
+    depth = 0
+    for ch in prev:
+        if ch in "（(《":
+            depth += 1
+        elif ch in "）)》" and depth:
+            depth -= 1
+    if not depth:
+        return False
+    for ch in text:
+        if ch in "（(《":
+            return False
+        if ch in "）)》":
+            return True
+    return False
+
+
+def _ordinal_continues(prev: str, text: str) -> bool:
+    """"…外资规模升至计划单列市第" + "二、副省级城市第五": the numeral completes 第, not a heading."""
+    return prev.endswith("第") and text[0] in _CN_NUM
+
+
+def _title_pieces(texts: list[str], widths: list[float], blanks_before: list[int],
+                  spliced: list[bool], gaps: list[int], stops: list[bool], blank_is_break: bool) -> list[bool]:
+    """joins[k]: line k continues a title printed over two or three lines.
+
+    The pieces are short, adjacent (no blank line, unless blank lines are the layout's double
+    spacing), none a heading, date, 文号 or a sentence
+    (。；：), only the last ends in a 文种 word: "宁波市北仑区人民政府办公室" / "关于印发2022年
+    政府工作报告主要" / "任务分解的通知" is one title.
+    """
+    n = len(texts)
+    joins = [False] * n
+
+    def piece(k: int) -> bool:
+        t = texts[k]
+        return (widths[k] <= TITLE_LINE_MAX and not stops[k] and "，" not in t and not HEADING_START.match(t)
+                and not _SECTION_NUMBER.match(t) and not _CODE.search(t)
+                and not any(c in t for c in "。；：;:") and not _DATED_NOTE.match(t))
+
+    def starts_paragraph(k: int) -> bool:
+        """The line before ends its own paragraph: a title never starts inside a sentence."""
+        if k == 0 or stops[k - 1]:
+            return True
+        prev = texts[k - 1]
+        return bool(_CLOSED_END.search(prev)) or (widths[k - 1] < PAGE_BREAK_MIN_WIDTH and not _OPEN_ENDED.search(prev))
+
+    k = 0
+    while k < n:
+        found = 0
+        if starts_paragraph(k) and piece(k) and not title_kind(texts[k]):
+            for last in range(k + 1, min(n, k + TITLE_MAX_PIECES)):
+                # the document's own title, first in its text, may be spaced by single blank
+                # lines (which the splitter may have moved after the header: a gap of one line)
+                # or the piece that completes an unfinished title is only its 文种 tail
+                # ("…高水平全面推进爱国卫生运动" / blank / "实施方案的通知")
+                own_title_gap = k == 0 and gaps[last] == 1
+                tail_gap = not found and gaps[last] == 1 and _title_tail(texts[last])
+                spaced = (blanks_before[last] and blank_is_break) or spliced[last]
+                if (spaced and not (own_title_gap or tail_gap)) or not piece(last):
+                    break
+                if found and has_about(texts[last]):
+                    break  # the next title of a list ("关于…的通知" under "关于…的决定")
+                if title_kind(texts[last]):
+                    found = last  # the furthest: "…专项报告的审议意见" / "研究处理情况的报告"
+        if found:
+            for m in range(k + 1, found + 1):
+                joins[m] = True
+            k = found + 1
+        else:
+            k += 1
+    return joins
+
 
 def display_width(text: str) -> float:
     """Width in CJK character cells: ASCII counts ½ (digits and Latin print narrow)."""
@@ -327,13 +441,17 @@ class _Layout:
       when each line is already a paragraph (lines far wider than a page, or
       widths that do not cluster);
     blank_is_break: True when blank lines end paragraphs, False when they are
-      double spacing (a blank line after nearly every line, even mid-sentence).
+      double spacing (a blank line after nearly every line, even mid-sentence);
+    closed_prose: True when nearly every prose line ends a sentence or a bracketed
+      clause (paragraph-per-line text): the few that stop inside a word were cut by a
+      converter ("…在册的低保户、低保边缘户人均收入分别超过低保" / "标准、低边标准…").
     """
 
     width: float
     tolerance: float
     wrapped: bool
     blank_is_break: bool
+    closed_prose: bool = False
 
     def full(self, width: float) -> bool:
         return self.wrapped and width >= self.width - self.tolerance
@@ -343,6 +461,9 @@ class _Layout:
         sized = sorted(w for w in widths if w >= 4)
         if not sized:
             return cls(0.0, 0.0, False, True)
+        prose = [t for t, w in zip(texts, widths) if _is_prose(t, w)]
+        closed = sum(1 for t in prose if _CLOSED_END.search(_MARKUP_TAIL.sub("", t)))
+        closed_prose = len(prose) >= MIN_PROSE_LINES and closed >= CLOSED_PROSE_SHARE * len(prose)
         # The full width is the commonest width among the longer half of the lines
         # (ties → the wider): percentiles drift with indented first lines and digits.
         upper = Counter(round(w) for w in sized[len(sized) // 2 :])
@@ -376,7 +497,7 @@ class _Layout:
             double_spaced = mid_blank >= 0.5 * mid
         else:
             double_spaced = pairs > 0 and pairs_blank >= 0.6 * pairs
-        return cls(width, tolerance, wrapped, not double_spaced)
+        return cls(width, tolerance, wrapped, not double_spaced, closed_prose and not wrapped)
 
 
 def _same_endings(texts: list[str], widths: list[float], full: float) -> bool:
@@ -401,30 +522,51 @@ def _glue(left: str, right: str) -> str:
 
 def reflow(lines: Sequence[Line]) -> str:
     """The reading text of one document: its lines joined into paragraphs, one per "\\n"."""
+    return "\n".join(p for p, _, _ in reflow_paragraphs(lines))
+
+
+def reflow_paragraphs(lines: Sequence[Line]) -> list[tuple[str, int, int]]:
+    """reflow's paragraphs with the first and last source line each was read from.
+
+    A line holding <table> markup gives one paragraph per table row (cells separated by
+    tabs) besides the text around the table: see tables.table_row_texts.
+    """
     texts: list[str] = []
+    nos: list[int] = []
     blanks_before: list[int] = []
     spliced: list[bool] = []  # lines left out (headers, other columns) before this one
+    gaps: list[int] = []  # source lines between this line and the one before
     blanks, prev_no = 0, None
     for line in lines:
         if not line.text:
             blanks += 1
             continue
-        texts.append(line.text)
-        blanks_before.append(blanks)
-        spliced.append(prev_no is not None and line.no - prev_no - 1 > blanks)
+        pieces = table_row_texts(line.text) if "<" in line.text else None
+        for k, piece in enumerate(pieces or [line.text]):
+            texts.append(piece)
+            nos.append(line.no)
+            blanks_before.append(blanks if k == 0 else 0)
+            spliced.append(k == 0 and prev_no is not None and line.no - prev_no - 1 > blanks)
+            gaps.append(0 if prev_no is None or k else abs(line.no - prev_no) - 1)
         blanks, prev_no = 0, line.no
     if not texts:
-        return ""
+        return []
 
     widths = [display_width(t) for t in texts]
     layout = _Layout.measure(texts, widths, blanks_before, spliced)
     stops = _standalone(texts)
+    title_joins = _title_pieces(texts, widths, blanks_before, spliced, gaps, stops, layout.blank_is_break)
 
-    paragraphs: list[str] = []
+    paragraphs: list[tuple[str, int, int]] = []
     current = [texts[0]]
+    first = nos[0]
     for k in range(1, len(texts)):
         prev, text = texts[k - 1], texts[k]
-        join = (
+        heading_next = (HEADING_START.match(text) is not None and not _ordinal_continues(prev, text)) or (
+            "号" in text[:24] and _LISTED_DOCNO.match(text) is not None)
+        join = title_joins[k] or (
+            not stops[k - 1] and not stops[k] and not heading_next and _open_bracket(prev, text)
+        ) or _cut_in_sentence(layout, prev, widths[k - 1], text, stops[k - 1] or stops[k]) or (
             not stops[k - 1]
             and not stops[k]
             and not (layout.blank_is_break and blanks_before[k] and not spliced[k] and not (
@@ -434,7 +576,8 @@ def reflow(lines: Sequence[Line]) -> str:
             and not _SENTENCE_FINAL.search(prev)
             and not (  # a title, then (after a gap) the 主送 line: two paragraphs
                 (blanks_before[k] or spliced[k]) and _is_addressee_after_title(prev, text))
-            and not _HEADING.match(text)
+            and not _two_titles(prev, text)
+            and not heading_next
             and not _DATED_NOTE.match(text)
             and (
                 layout.full(widths[k - 1])
@@ -442,15 +585,37 @@ def reflow(lines: Sequence[Line]) -> str:
                 # a paragraph-per-line text cut by a page break: the part before the
                 # removed header/page number is a long unfinished sentence
                 or (spliced[k] and not layout.wrapped and widths[k - 1] >= PAGE_BREAK_MIN_WIDTH)
+                # a full line narrowed by its digits ("2024 年 7月 30 日至 31日，市十六届" prints
+                # as wide as the page, but its squeezed digits count half): a sentence going on
+                or (layout.wrapped and widths[k - 1] >= NARROWED_LINE_SHARE * layout.width
+                    and _MID_WORD.search(prev) is not None and _SENTENCE_INSIDE.search(prev) is not None
+                    and not (HEADING_START.match(prev) and "。" not in prev))
             )
         )
         if join:
             current.append(_glue(prev, text) + text)
         else:
-            paragraphs.append(_finish(current))
+            paragraphs.append((_finish(current), first, nos[k - 1]))
             current = [text]
-    paragraphs.append(_finish(current))
-    return "\n".join(paragraphs)
+            first = nos[k]
+    paragraphs.append((_finish(current), first, nos[-1]))
+    return paragraphs
+
+
+def _cut_in_sentence(layout: _Layout, prev: str, prev_width: float, text: str, stop: bool) -> bool:
+    """In text whose prose lines end their sentences, a prose line ending inside a word or
+    after a comma was cut there: it continues on the next line, blank lines or not
+    ("…用好多层次资" / "本市场。到2025年…"; "…（牵头单位：宁波舟" / "山港集团；…")."""
+    return (
+        layout.closed_prose
+        and not stop
+        and _is_prose(prev, prev_width)
+        and _MID_SENTENCE_END.search(prev) is not None
+        and not HEADING_START.match(text)
+        and not _SECTION_NUMBER.match(text)
+        and not (_LABEL.match(prev) and _LABEL.match(text))
+        and not _DATED_NOTE.match(text)
+    )
 
 
 _ADDRESSEE_LINE = re.compile(r"^[^。；，,;：:]{2,}(?:[，、][^。；：:]+)*[：:]$")
@@ -463,6 +628,16 @@ def _is_addressee_after_title(prev: str, text: str) -> bool:
     kind = title_kind(prev)
     return bool(kind) and bool(re.search(r"的" + re.escape(kind) + r"[）)》”]*$", compact(prev)) or
                                re.search(r"的.{0,4}" + re.escape(kind) + r"(?:[（(][^（()）]{1,16}[)）])?$", compact(prev)))
+
+
+def _two_titles(prev: str, text: str) -> bool:
+    """"…名录的通知" then "关于同意设立…的批复": a list of titles, each its own line."""
+    return has_about(text, 12) and bool(title_kind(text)) and _ends_title(prev)
+
+
+def _ends_title(text: str) -> bool:
+    kind = title_kind(text)
+    return bool(kind) and bool(re.search(r"的.{0,4}" + re.escape(kind) + r"(?:[（(][^（()）]{1,16}[)）])?[》”]*$", compact(text)))
 
 
 def _finish(pieces: list[str]) -> str:

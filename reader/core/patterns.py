@@ -236,6 +236,38 @@ def heading(text: str) -> tuple[str, int] | None:
     return None
 
 
+_CN_NUM = "一二三四五六七八九十百零〇两"
+HEADING_START = re.compile(
+    rf"^(?:[{_CN_NUM}]+[、．.]"  # 一、
+    rf"|[（(][{_CN_NUM}]+[）)]"  # （一） (一)
+    r"|[（(]\d{1,3}[）)]"  # （1）
+    r"|\d{1,3}[、．]"  # 1、 1．
+    r"|\d{1,3}\.(?![\d%])"  # 1. (not 1.5; "7.3 预案" is not told from "1.2 车位")
+    rf"|第[{_CN_NUM}\d]+[条章节篇编款](?:\s|$)"  # "第X条 …" (not "第十六条对…", a citation)
+    rf"|第[{_CN_NUM}\d]+部分"
+    r"|[①-⑳⑴-⒇]"
+    r"|[-•·▪●○◆◇■□]\s"  # bullets
+    r"|附件(?:\s*\d+)?(?:[：:]|\s|$)"
+    r")"
+)
+"""A line that opens a heading, list item or article: reflow never joins it to the line before."""
+
+_SECTION_HEADING = re.compile(
+    rf"^(?:第[{_CN_NUM}\d]+(?:[章节条篇]|部分)|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|附件\s*\d*[：:]?$)"
+)
+SECTION_HEADING_MAX = 40
+"""A heading is a short line; a longer paragraph that opens with 二、 is an item with its text."""
+
+
+def section_heading(paragraph: str) -> bool:
+    """A reading-text paragraph that is a section heading (第一章, 一、, （一）, 附件1): drawn bold.
+
+    Only a whole short paragraph is one; reflow has joined a line broken inside a sentence
+    ("…计划单列市第" + "二、副省级城市第五；…") before this is asked.
+    """
+    return len(paragraph) <= SECTION_HEADING_MAX and _SECTION_HEADING.match(paragraph) is not None
+
+
 TERMINAL = set("。！？；：!?;:…")
 CLOSERS = set("）)”’》」』】")
 

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.core import decode, entities, metadata, normalise, split
+from reader.core import decode, entities, metadata, normalise, split, tables
 from reader.core.model import Document, ParseResult, ReadError
 
 # Bump whenever a stage changes what documents, metadata or reading texts come out:
 # stored indexes record it and rebuild themselves when it changes.
-PIPELINE_VERSION = 3  # 2: control and bidi characters neutralised (normalise); 3: held-out splitter/metadata/reflow fixes
+PIPELINE_VERSION = 4  # 2: control and bidi characters neutralised (normalise); 3: held-out splitter/metadata/reflow fixes; 4: reflow joins lines cut inside sentences and titles over several lines; tables (rows padded), layout markup dropped
 
 
 def parse_text(text: str, file: str = "<text>", encoding: str = "utf-8") -> list[Document]:
@@ -19,7 +19,8 @@ def parse_text(text: str, file: str = "<text>", encoding: str = "utf-8") -> list
         if not segment.lines:
             continue
         meta = metadata.read_metadata(segment)
-        body = normalise.reflow(segment.lines)
+        paragraphs, found_tables = tables.tabulate(normalise.reflow_paragraphs(segment.lines))
+        body = "\n".join(paragraphs)
         numbers = [l.no for l in segment.lines]
         docs.append(
             Document(
@@ -30,8 +31,11 @@ def parse_text(text: str, file: str = "<text>", encoding: str = "utf-8") -> list
                 meta=meta,
                 text=body,
                 entities=entities.find_entities(body, own_doc_number=meta.doc_number),
+                tables=found_tables,
             )
         )
+    metadata.apply_issue_year([d.meta for d in docs])
+    metadata.name_untitled([(d.meta, d.text) for d in docs])
     return docs
 
 

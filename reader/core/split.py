@@ -581,7 +581,7 @@ def _find_headers(rows: _Rows) -> list[_Header]:
 class _Doc:
     __slots__ = ("rows", "header", "anchor", "closed", "last_body", "marks", "last_family",
                  "carrier", "title", "docno", "kind_hint", "order", "grams", "names",
-                 "_grams_at", "_keys", "_keys_at", "_blob", "last_row", "attach_at")
+                 "_grams_at", "_keys", "_keys_at", "_blob", "last_row", "attach_at", "awaiting_attachment")
 
     def __init__(self, anchor: int, order: int, header: _Header | None = None, kind_hint: str = ""):
         self.rows: list[int] = []
@@ -604,6 +604,7 @@ class _Doc:
         self._blob = ""
         self.last_row = anchor
         self.attach_at: int | None = None  # where in rows its attachment begins
+        self.awaiting_attachment = False  # signed, its header printed under it, no attachment text yet
 
     def name_keys(self) -> list[tuple[str, str]]:
         """(key, key without place prefix) of each name this document carries; cached."""
@@ -655,6 +656,7 @@ class _Splitter:
             doc.last_row = max(idx)
         if not body or not idx:
             return
+        doc.awaiting_attachment = False
         rows = self.rows
         for i in idx:
             h = rows.head[i]
@@ -684,6 +686,12 @@ class _Splitter:
         mark = next((rows.head[i] for i in block if rows.head[i]), None)
         starts_marker = rows.head[first] is not None
         starts_cont = fc[0] in _CONT_START
+        # A signed notice's attachment opens with its title, 附件 or a heading: text going on
+        # mid-sentence right after the signature and header continues another document.
+        orphan = default is not None and default.awaiting_attachment and not (
+            starts_marker or fc.startswith(("附件", "附表")) or rows.titleish(first))
+        if orphan and doc is default:
+            s -= 5.0
         if doc.closed:
             attach_like = fc.startswith(("附件", "附表")) or (
                 doc.carrier and (rows.titleish(first) or (starts_marker and rows.head[first][1] == 1)))
@@ -696,7 +704,7 @@ class _Splitter:
                 elif starts_cont or _closes_what_opened(lc, fc):
                     s += 3.0
                 else:
-                    s += 3.0 if rows.bigram_seen(lc[-1] + fc[0]) else -4.0
+                    s += 3.0 if orphan or rows.bigram_seen(lc[-1] + fc[0]) else -4.0
             elif starts_cont:
                 s -= 3.0
         if mark:
@@ -1007,6 +1015,7 @@ def split_documents(lines: Sequence[Line]) -> list[Segment]:
                 doc.marks.clear()
                 doc.last_family = None
                 doc.attach_at = len(doc.rows)
+                doc.awaiting_attachment = True
             current = doc
             hard = True
             forced = doc if body else None

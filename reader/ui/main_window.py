@@ -462,10 +462,11 @@ class MainWindow(QMainWindow):
         kinds = sorted({d.kind for d in docs if d.kind})
         self.search_bar.set_choices(issuers, years, kinds)
         files = len({d.file for d in docs})
-        self.library_label.setText(
-            self.tr("%1 个文件夹 · %2 个文件 · %3 篇公文")
-            .replace("%1", str(len(self.folders))).replace("%2", str(files)).replace("%3", str(len(docs)))
-        )
+        self.library_label.setText(" · ".join((
+            self.tr("%n 个文件夹", None, len(self.folders)),
+            self.tr("%n 个文件", None, files),
+            self.tr("%n 篇公文", None, len(docs)),
+        )))
         self._update_problems_button()
         if self.reading.document is None:
             if docs:
@@ -672,9 +673,11 @@ class MainWindow(QMainWindow):
         else:
             hit_total = sum(h.hit_count for h in result.hits)
             shown = len(result.hits)
-            text = self.tr("%1 篇公文 · %2 处匹配").replace("%1", str(result.total)).replace("%2", str(hit_total))
+            text = self.tr("%n 篇公文", None, result.total)
+            if hit_total:  # a filter-only query (年份:2022) has no words to count
+                text += " · " + self.tr("%n 处匹配", None, hit_total)
             if result.total > shown:
-                text += self.tr("（显示前 %1 篇）").replace("%1", str(shown))
+                text += self.tr("（显示前 %n 篇）", None, shown)
             self.results_label.setText(text)
         self.left_tabs.setTabText(1, self.tr("搜索结果（%1）").replace("%1", str(result.total)))
         self.left_tabs.setCurrentIndex(1)

@@ -26,6 +26,9 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextLayout,
+    QTextFrameFormat,
+    QTextLength,
+    QTextTableFormat,
 )
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -40,14 +43,63 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.model import Document, Span
+from reader.core.analysis import OffsetMap, find_all, fold
+from reader.core.model import Document, Span, Table
+from reader.core.normalise import display_width
+from reader.core.patterns import section_heading
+from reader.core.tables import tables_in_text
 from reader.ui import theme
 from reader.ui.plain import plain_tooltip
 
-HEADING_RE = re.compile(
-    r"^(第[一二三四五六七八九十百零〇\d]+[章节条部分篇]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|附件\d*[：:]?$)"
-)
 VISIBLE_MARGIN_BLOCKS = 40
+TABLE_COLUMN_MIN, TABLE_COLUMN_MAX = 3, 16
+"""A grid column is as wide as its widest cell, within these many CJK characters (cells wrap)."""
+
+
+def column_widths(table: Table) -> list[float]:
+    """Each column's width in CJK characters: its widest cell, within the min and max."""
+    widths = [0.0] * len(table.rows[0])
+    for row in table.rows:
+        for c, cell in enumerate(row):
+            widths[c] = max(widths[c], display_width(cell) + 1)
+    return [min(TABLE_COLUMN_MAX, max(TABLE_COLUMN_MIN, w)) for w in widths]
+
+
+def _has_header(table: Table) -> bool:
+    """The first row names the columns unless it is numbered like the data (a table cut in two)."""
+    first = table.rows[0][0].strip()
+    return not (first[:1].isdigit() and len(table.rows) > 0 and first.rstrip(".、．").isdigit())
+
+
+def _fits(text: str, table: Table) -> bool:
+    """A table is drawn as a grid only where the text holds exactly its rows, after a line end."""
+    return (
+        0 < table.start <= table.end <= len(text)
+        and text[table.start - 1] == "\n"
+        and (table.end == len(text) or text[table.end] == "\n")
+        and bool(table.rows)
+        and text[table.start:table.end] == "\n".join("\t".join(r) for r in table.rows)
+    )
+
+
+def _block_starts(doc: QTextDocument) -> list[int]:
+    starts = []
+    block = doc.begin()
+    while block.isValid():
+        starts.append(block.position())
+        block = block.next()
+    return starts or [0]
+
+
+def _blocks_match(doc: QTextDocument, text: str) -> bool:
+    block = doc.begin()
+    while block.isValid():
+        start = block.position()
+        content = block.text()
+        if text[start:start + len(content)] != content:
+            return False
+        block = block.next()
+    return True
 
 
 def find_matches(text: str, query: str) -> list[tuple[int, int]]:
@@ -58,15 +110,29 @@ def find_matches(text: str, query: str) -> list[tuple[int, int]]:
 
 
 def find_in_text(text: str, needle: str) -> list[tuple[int, int]]:
-    """Literal, case-insensitive occurrences of needle (find in document)."""
-    if not needle:
+    """Occurrences of needle in the text (find in document), folded as search folds both:
+    "..." finds "…", "," finds "，", Latin letters ignore case. Non-overlapping, in order."""
+    folded_needle = fold(needle)
+    if not folded_needle or not text:
         return []
-    lowered, n = text.lower(), needle.lower()
-    spans, start = [], lowered.find(n)
-    while start >= 0:
-        spans.append((start, start + len(n)))
-        start = lowered.find(n, start + len(n))
+    offsets = OffsetMap(text)
+    spans, end = [], -1
+    for i in find_all(fold(text), folded_needle):
+        if i < end:
+            continue
+        end = i + len(folded_needle)
+        spans.append((offsets.start(i), offsets.end(end)))
     return spans
+
+
+def query_has_words(query: str) -> bool:
+    """Does the library query look for words in the text (not only filter by 年份:, 文种: …)?"""
+    from reader.core.search import parse_query
+
+    try:
+        return bool(parse_query(query).positive_words())
+    except Exception:  # an invalid query: it says so in the results list
+        return False
 
 
 class ReadingView(QTextEdit):
@@ -106,37 +172,101 @@ class ReadingView(QTextEdit):
         self._apply_timer.timeout.connect(self.apply_visible_highlights)
 
     # ------------------------------------------------------------ content
-    def set_content(self, text: str, spans: Sequence[Span], links: Iterable[str] = ()) -> None:
+    def set_content(self, text: str, spans: Sequence[Span], links: Iterable[str] = (),
+                    tables: Sequence[Table] = ()) -> None:
+        """Show a reading text; its tables (rows of tab-separated cells in the text) as grids.
+
+        Each cell is a block of the QTextDocument and every character keeps its offset in the
+        text (a table's cell markers take the places of the tabs and line ends between its
+        cells), so spans, hits and find work on tables as on any paragraph.
+        """
         self._text = text
         self._spans = sorted(spans, key=lambda s: (s.start, s.end))
         self._links = set(links)
-        self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        self._entity_ranges = {}
-        for span in self._spans:
-            for block, col, length in self._split_by_block(span.start, span.end):
-                self._entity_ranges.setdefault(block, []).append((col, length, span.type))
-        lines = text.split("\n")
-        self._heading_blocks = {
-            i for i, line in enumerate(lines) if len(line) <= 40 and HEADING_RE.match(line)
-        }
         self._hits, self._hit_ranges, self._current_hit = [], {}, -1
         self._applied.clear()
         self._generation += 1
         self.setExtraSelections([])
 
-        doc = QTextDocument(self)
-        doc.setDefaultFont(theme.reading_font(self._font_size))
-        doc.setDocumentMargin(18)
-        doc.setUndoRedoEnabled(False)
+        doc = self._new_document()
         cursor = QTextCursor(doc)
         block_format = QTextBlockFormat()
         block_format.setLineHeight(theme.reading_line_height(), QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         block_format.setBottomMargin(self._font_size * 0.5)
         cursor.setBlockFormat(block_format)
-        cursor.insertText(text)  # plain text: nothing is interpreted as markup
+        grids = [t for t in sorted(tables, key=lambda t: t.start) if _fits(text, t)]
+        self._insert(doc, cursor, text, grids, block_format)
+        starts = _block_starts(doc)
+        # a table closing the text is followed by an empty block of Qt's own
+        expected = len(text) + (1 if grids and grids[-1].end == len(text) else 0)
+        if grids and (doc.characterCount() - 1 != expected or not _blocks_match(doc, text)):
+            # never show a table at the wrong offsets: plain paragraphs instead
+            doc = self._new_document()
+            cursor = QTextCursor(doc)
+            cursor.setBlockFormat(block_format)
+            cursor.insertText(text)
+            starts = _block_starts(doc)
+        self._line_starts = starts
+        self._entity_ranges = {}
+        for span in self._spans:
+            for block, col, length in self._split_by_block(span.start, span.end):
+                self._entity_ranges.setdefault(block, []).append((col, length, span.type))
+        self._heading_blocks = {
+            i for i, start in enumerate(starts)
+            if section_heading(text[start:starts[i + 1] - 1] if i + 1 < len(starts) else text[start:])
+        }
         self.setDocument(doc)  # Qt deletes the previous document: it was our child
         self.verticalScrollBar().setValue(0)
         self.apply_visible_highlights()
+
+    def _new_document(self) -> QTextDocument:
+        doc = QTextDocument(self)
+        doc.setDefaultFont(theme.reading_font(self._font_size))
+        doc.setDocumentMargin(18)
+        doc.setUndoRedoEnabled(False)
+        return doc
+
+    def _insert(self, doc: QTextDocument, cursor: QTextCursor, text: str, grids: Sequence[Table],
+                block_format: QTextBlockFormat) -> None:
+        """Plain text with insertText, tables as QTextTables whose cells get insertText too."""
+        pos = 0
+        for table in grids:
+            cursor.insertText(text[pos:table.start - 1])  # the "\n" before the table: the table's own
+            self._insert_table(cursor, table)
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            cursor.setBlockFormat(block_format)
+            pos = table.end + 1
+        if pos <= len(text):
+            cursor.insertText(text[pos:])  # plain text: nothing is interpreted as markup
+
+    def _insert_table(self, cursor: QTextCursor, table: Table) -> None:
+        columns = len(table.rows[0])
+        fmt = QTextTableFormat()
+        header = _has_header(table)
+        fmt.setHeaderRowCount(1 if header else 0)
+        fmt.setCellPadding(4)
+        fmt.setCellSpacing(0)
+        fmt.setBorder(1)
+        fmt.setBorderBrush(QColor(theme.TABLE_BORDER))
+        fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+        fmt.setTopMargin(4)
+        fmt.setBottomMargin(self._font_size * 0.8)
+        em = self._font_size * 1.4  # a CJK character at the reading size, in pixels
+        fmt.setColumnWidthConstraints([
+            QTextLength(QTextLength.Type.FixedLength, em * w) for w in column_widths(table)
+        ])
+        grid = cursor.insertTable(len(table.rows), columns, fmt)
+        head = QTextCharFormat()
+        head.setFontWeight(QFont.Weight.Bold)
+        head_back = QColor(theme.TABLE_HEADER_BACKGROUND)
+        for r, row in enumerate(table.rows):
+            for c, cell in enumerate(row):
+                target = grid.cellAt(r, c)
+                if r == 0 and header:
+                    cell_format = target.format()
+                    cell_format.setBackground(head_back)
+                    target.setFormat(cell_format)
+                target.firstCursorPosition().insertText(cell, head if r == 0 and header else QTextCharFormat())
 
     def text(self) -> str:
         return self._text
@@ -525,11 +655,15 @@ class ReadingPane(QWidget):
         self.title_label.setText(m.title or self.tr("（无标题）"))
         unknown = self.tr("未识别")
         parts = [
-            self.tr("文号：%1").replace("%1", m.doc_number or "—"),
+            self.tr("文号：%1").replace("%1", m.doc_number or unknown),
             self.tr("发文机关：%1").replace("%1", "、".join(m.issuers) or unknown),
-            self.tr("成文日期：%1").replace("%1", m.date or "—"),
-            self.tr("文种：%1").replace("%1", m.kind or "—"),
+            self.tr("成文日期：%1").replace("%1", m.date or unknown),
+            self.tr("文种：%1").replace("%1", m.kind or unknown),
         ]
+        if m.year and (m.year_source == "issue" or not m.date):
+            # no date of its own: the year from its 文号, or the gazette issue's
+            year = (self.tr("年份：%1（取自本期）") if m.year_source == "issue" else self.tr("年份：%1"))
+            parts.insert(3, year.replace("%1", str(m.year)))
         self.meta_label.setText("　　".join(parts))
         self.source_label.setText(
             self.tr("来源：%1　第 %2–%3 行　编码 %4")
@@ -539,7 +673,7 @@ class ReadingPane(QWidget):
             .replace("%4", doc.encoding)
         )
         self.source_label.setToolTip(plain_tooltip(doc.file))
-        self.view.set_content(doc.text, doc.entities, links)
+        self.view.set_content(doc.text, doc.entities, links, doc.tables or tables_in_text(doc.text))
         self._query = query
         self._find_text = self.find_bar.field.text() if self.find_bar.isVisible() else ""
         self._refresh_hits(jump=True)
@@ -577,7 +711,8 @@ class ReadingPane(QWidget):
     def _update_hit_label(self) -> None:
         hits = self.view.hits()
         if not hits:
-            text = self.tr("无匹配") if (self._find_text or self._query) and self.document else ""
+            searched = self._find_text or (self._query and query_has_words(self._query))
+            text = self.tr("无匹配") if searched and self.document else ""
         else:
             current = self.view.current_hit() + 1
             text = self.tr("第 %1 / %2 处").replace("%1", str(max(current, 0) or "–")).replace("%2", str(len(hits)))

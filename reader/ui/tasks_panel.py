@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -184,7 +185,20 @@ class TaskPanel(QWidget):
 
 
 # ---------------------------------------------------------------- 台账
-COLUMNS = ("公文", "文号", "发文机关", "年份", "条目", "任务", "牵头单位", "配合单位", "牵头领导", "完成时限", "目标指标")
+# QT_TRANSLATE_NOOP marks the labels for translation (LedgerModel.headerData translates them)
+COLUMNS = (
+    QT_TRANSLATE_NOOP("LedgerModel", "公文"),
+    QT_TRANSLATE_NOOP("LedgerModel", "文号"),
+    QT_TRANSLATE_NOOP("LedgerModel", "发文机关"),
+    QT_TRANSLATE_NOOP("LedgerModel", "年份"),
+    QT_TRANSLATE_NOOP("LedgerModel", "条目"),
+    QT_TRANSLATE_NOOP("LedgerModel", "任务"),
+    QT_TRANSLATE_NOOP("LedgerModel", "牵头单位"),
+    QT_TRANSLATE_NOOP("LedgerModel", "配合单位"),
+    QT_TRANSLATE_NOOP("LedgerModel", "牵头领导"),
+    QT_TRANSLATE_NOOP("LedgerModel", "完成时限"),
+    QT_TRANSLATE_NOOP("LedgerModel", "目标指标"),
+)
 COL_YEAR, COL_DEADLINE = COLUMNS.index("年份"), COLUMNS.index("完成时限")
 ROLE_SORT = Qt.ItemDataRole.UserRole + 2
 _NO_DATE = "9999-99-99"  # tasks without a dated deadline sort after every date

@@ -51,6 +51,8 @@ HIGHLIGHTS: dict[str, HighlightStyle] = {
 }
 HIT_BACKGROUND = "#fff176"
 CURRENT_HIT_BACKGROUND = "#ff9632"
+TABLE_BORDER = "#b8bec9"
+TABLE_HEADER_BACKGROUND = "#eef1f6"
 
 
 def highlight_label(kind: str) -> str:

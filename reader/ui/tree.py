@@ -40,13 +40,35 @@ def doc_subline(doc) -> str:
     return "　".join(parts)
 
 
-class _Node:
-    __slots__ = ("kind", "key", "text", "parent", "row", "children", "doc")
+def twin_notes(docs: Sequence) -> dict[str, str]:
+    """Documents of one group with the same title and the same 文号 and date (three
+    宁波市人大常委会任免名单 adopted at one session): each gets its place among them and its
+    source line, so the rows can be told apart; a differing date or 文号 already shows."""
+    same: dict[tuple, list] = {}
+    for doc in docs:
+        same.setdefault((doc.title, doc.doc_number or "", doc.date or ""), []).append(doc)
+    notes: dict[str, str] = {}
+    for twins in same.values():
+        if len(twins) < 2:
+            continue
+        twins = sorted(twins, key=lambda d: (getattr(d, "file", ""), getattr(d, "first_line", 0)))
+        for k, doc in enumerate(twins, 1):
+            note = QCoreApplication.translate("DocTree", "同名第%1篇，共%2篇").replace("%1", str(k)).replace("%2", str(len(twins)))
+            line = getattr(doc, "first_line", None)
+            if line:
+                note += QCoreApplication.translate("DocTree", "（第%1行起）").replace("%1", str(line))
+            notes[doc.id] = note
+    return notes
 
-    def __init__(self, kind, key, text, parent, row, doc=None):
+
+class _Node:
+    __slots__ = ("kind", "key", "text", "parent", "row", "children", "doc", "note")
+
+    def __init__(self, kind, key, text, parent, row, doc=None, note=""):
         self.kind, self.key, self.text, self.parent, self.row = kind, key, text, parent, row
         self.children: list[int] = []
         self.doc = doc
+        self.note = note  # what tells the row apart from same-titled ones
 
 
 class TreePlan:
@@ -131,10 +153,12 @@ def build_nodes(grouped, haystack: dict[str, str], words: Sequence[str], top_kin
         root.children.append(issuer_id)
         issuer_node = nodes[issuer_id]
         for year, docs in kept_years:
+            notes = twin_notes(docs)
             if year is None:
                 for doc in docs:
                     node_id = len(nodes)
-                    nodes.append(_Node("doc", doc.id, doc.title, issuer_id, len(issuer_node.children), doc))
+                    nodes.append(_Node("doc", doc.id, doc.title, issuer_id, len(issuer_node.children), doc,
+                                       notes.get(doc.id, "")))
                     issuer_node.children.append(node_id)
                     doc_nodes.setdefault(doc.id, node_id)
                 continue
@@ -144,7 +168,7 @@ def build_nodes(grouped, haystack: dict[str, str], words: Sequence[str], top_kin
             children = nodes[year_id].children
             for row, doc in enumerate(docs):
                 node_id = len(nodes)
-                nodes.append(_Node("doc", doc.id, doc.title, year_id, row, doc))
+                nodes.append(_Node("doc", doc.id, doc.title, year_id, row, doc, notes.get(doc.id, "")))
                 children.append(node_id)
                 doc_nodes.setdefault(doc.id, node_id)
     return nodes, doc_nodes
@@ -277,11 +301,11 @@ class DocTreeModel(QAbstractItemModel):
         if role == ROLE_KEY:
             return node.key
         if role == ROLE_SUBLINE:
-            return doc_subline(node.doc) if node.doc is not None else ""
+            return "　".join(x for x in (doc_subline(node.doc), node.note) if x) if node.doc is not None else ""
         if role == Qt.ItemDataRole.ToolTipRole and node.doc is not None:
             doc = node.doc
             issuers = "、".join(doc.issuers) or "、".join(doc.canonical_issuers)
-            return plain_tooltip("\n".join(x for x in (doc.title, doc_subline(doc), issuers) if x))
+            return plain_tooltip("\n".join(x for x in (doc.title, doc_subline(doc), node.note, issuers) if x))
         if role == Qt.ItemDataRole.FontRole and node.kind in ("issuer", "unit"):
             font = QFont()
             font.setBold(True)

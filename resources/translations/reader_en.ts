@@ -127,20 +127,33 @@
     </message>
 </context>
 <context>
+    <name>DocTree</name>
+    <message>
+        <location filename="../../reader/ui/tree.py" line="56" />
+        <source>同名第%1篇，共%2篇</source>
+        <translation>same title, %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tree.py" line="59" />
+        <source>（第%1行起）</source>
+        <translation> (from line %1)</translation>
+    </message>
+</context>
+<context>
     <name>DocTreeModel</name>
     <message>
-        <location filename="../../reader/ui/tree.py" line="298" />
+        <location filename="../../reader/ui/tree.py" line="322" />
         <source>公文</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tree.py" line="393" />
+        <location filename="../../reader/ui/tree.py" line="417" />
         <source>未读 %1</source>
         <translation>%1 unread</translation>
     </message>
     <message>
         <location filename="../../reader/ui/main_window.py" line="165" />
-        <location filename="../../reader/ui/tree.py" line="176" />
+        <location filename="../../reader/ui/tree.py" line="200" />
         <source>未识别</source>
         <translation>Unknown</translation>
     </message>
@@ -269,27 +282,27 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/ui/reading.py" line="392" />
+        <location filename="../../reader/ui/reading.py" line="522" />
         <source>在本文中查找</source>
         <translation>Find in this document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="401" />
+        <location filename="../../reader/ui/reading.py" line="531" />
         <source>上一处 (Shift+F3)</source>
         <translation>Previous (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="405" />
+        <location filename="../../reader/ui/reading.py" line="535" />
         <source>下一处 (F3)</source>
         <translation>Next (F3)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="409" />
+        <location filename="../../reader/ui/reading.py" line="539" />
         <source>关闭 (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="411" />
+        <location filename="../../reader/ui/reading.py" line="541" />
         <source>查找：</source>
         <translation>Find:</translation>
     </message>
@@ -358,22 +371,22 @@
 <context>
     <name>Highlights</name>
     <message>
-        <location filename="../../reader/ui/theme.py" line="58" />
+        <location filename="../../reader/ui/theme.py" line="60" />
         <source>日期与时限</source>
         <translation>Dates and deadlines</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/theme.py" line="59" />
+        <location filename="../../reader/ui/theme.py" line="61" />
         <source>数量与指标</source>
         <translation>Quantities</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/theme.py" line="60" />
+        <location filename="../../reader/ui/theme.py" line="62" />
         <source>责任单位</source>
         <translation>Responsible units</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/theme.py" line="61" />
+        <location filename="../../reader/ui/theme.py" line="63" />
         <source>引用文号</source>
         <translation>Cited doc numbers</translation>
     </message>
@@ -381,122 +394,180 @@
 <context>
     <name>LedgerDialog</name>
     <message>
-        <location filename="../../reader/ui/ledger.py" line="47" />
+        <location filename="../../reader/ui/ledger.py" line="46" />
         <source>任务台账</source>
         <translation>Task ledger</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ledger.py" line="68" />
+        <location filename="../../reader/ui/ledger.py" line="70" />
         <source>正在汇总全部公文中的任务…</source>
         <translation>Gathering the tasks of all documents…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ledger.py" line="72" />
+        <location filename="../../reader/ui/ledger.py" line="75" />
         <source>正在汇总全部公文中的任务… %1/%2</source>
         <translation>Gathering the tasks of all documents… %1/%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ledger.py" line="86" />
+        <location filename="../../reader/ui/ledger.py" line="93" />
         <source>无法汇总任务：%1</source>
         <translation>Cannot gather the tasks: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ledger.py" line="90" />
+        <location filename="../../reader/ui/ledger.py" line="97" />
         <source>%1 篇公文中的任务；双击一行打开公文。</source>
         <translation>Tasks in %1 documents; double-click a row to open its document.</translation>
     </message>
 </context>
 <context>
-    <name>LedgerView</name>
+    <name>LedgerModel</name>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="298" />
-        <source>单位，如 市经信局</source>
-        <translation>Unit, e.g. 市经信局</translation>
+        <location filename="../../reader/ui/tasks_panel.py" line="190" />
+        <source>公文</source>
+        <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="300" />
-        <source>年份</source>
-        <translation>Year</translation>
+        <location filename="../../reader/ui/tasks_panel.py" line="191" />
+        <source>文号</source>
+        <translation>Doc number</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="302" />
+        <location filename="../../reader/ui/tasks_panel.py" line="192" />
         <source>发文机关</source>
         <translation>Issuer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="304" />
+        <location filename="../../reader/ui/tasks_panel.py" line="193" />
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="194" />
+        <source>条目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="195" />
+        <source>任务</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="196" />
+        <source>牵头单位</source>
+        <translation>Lead units</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="197" />
+        <source>配合单位</source>
+        <translation>Cooperating units</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="198" />
+        <source>牵头领导</source>
+        <translation>Lead officials</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="199" />
+        <source>完成时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="200" />
+        <source>目标指标</source>
+        <translation>Targets</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerView</name>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="312" />
+        <source>单位，如 市经信局</source>
+        <translation>Unit, e.g. 市经信局</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="314" />
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="316" />
+        <source>发文机关</source>
+        <translation>Issuer</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tasks_panel.py" line="318" />
         <source>时限文字，如 6月底</source>
         <translation>Deadline text, e.g. 6月底</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="306" />
+        <location filename="../../reader/ui/tasks_panel.py" line="320" />
         <source>时限自，如 2023-01</source>
         <translation>Due from, e.g. 2023-01</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="307" />
+        <location filename="../../reader/ui/tasks_panel.py" line="321" />
         <source>完成时限不早于：年、年-月或年-月-日（6月底前按当年 6 月 30 日计）</source>
         <translation>Deadline no earlier than: year, year-month or year-month-day (6月底前 counts as June 30 of the document's year)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="309" />
+        <location filename="../../reader/ui/tasks_panel.py" line="323" />
         <source>时限至，如 2023-06</source>
         <translation>Due by, e.g. 2023-06</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="310" />
+        <location filename="../../reader/ui/tasks_panel.py" line="324" />
         <source>完成时限不晚于：年、年-月或年-月-日</source>
         <translation>Deadline no later than: year, year-month or year-month-day</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="319" />
+        <location filename="../../reader/ui/tasks_panel.py" line="333" />
         <source>导出当前筛选和排序的任务（UTF-8 带 BOM，Excel 可直接打开）</source>
         <translation>Export the tasks as filtered and sorted (UTF-8 with BOM, opens in Excel)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="321" />
+        <location filename="../../reader/ui/tasks_panel.py" line="335" />
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="322" />
+        <location filename="../../reader/ui/tasks_panel.py" line="336" />
         <source>导出当前筛选和排序的任务为 .xlsx 工作簿</source>
         <translation>Export the tasks as filtered and sorted to an .xlsx workbook</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="374" />
+        <location filename="../../reader/ui/tasks_panel.py" line="388" />
         <source>共 %1 项任务（全部 %2 项）</source>
         <translation>%1 tasks (of %2)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="378" />
+        <location filename="../../reader/ui/tasks_panel.py" line="392" />
         <source>　无法识别的日期：%1（请写 2023、2023-06 或 2023-06-30）</source>
         <translation>  Unreadable date: %1 (write 2023, 2023-06 or 2023-06-30)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="396" />
+        <location filename="../../reader/ui/tasks_panel.py" line="410" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="406" />
+        <location filename="../../reader/ui/tasks_panel.py" line="420" />
         <source>无法写入 %1：%2</source>
         <translation>Cannot write %1: %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="409" />
+        <location filename="../../reader/ui/tasks_panel.py" line="423" />
         <source>已导出 %1 项任务到 %2</source>
         <translation>Exported %1 tasks to %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="318" />
+        <location filename="../../reader/ui/tasks_panel.py" line="332" />
         <source>导出 CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="390" />
-        <location filename="../../reader/ui/tasks_panel.py" line="395" />
-        <location filename="../../reader/ui/tasks_panel.py" line="406" />
+        <location filename="../../reader/ui/tasks_panel.py" line="404" />
+        <location filename="../../reader/ui/tasks_panel.py" line="409" />
+        <location filename="../../reader/ui/tasks_panel.py" line="420" />
         <source>导出任务台账</source>
         <translation>Export the task ledger</translation>
     </message>
@@ -535,7 +606,7 @@
     </message>
     <message>
         <location filename="../../reader/ui/main_window.py" line="247" />
-        <location filename="../../reader/ui/main_window.py" line="649" />
+        <location filename="../../reader/ui/main_window.py" line="650" />
         <source>搜索结果</source>
         <translation>Results</translation>
     </message>
@@ -686,399 +757,426 @@
     </message>
     <message>
         <location filename="../../reader/ui/main_window.py" line="454" />
-        <location filename="../../reader/ui/main_window.py" line="556" />
+        <location filename="../../reader/ui/main_window.py" line="557" />
         <source>正在打开公文库…</source>
         <translation>Opening the library…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../reader/ui/main_window.py" line="466" />
-        <source>%1 个文件夹 · %2 个文件 · %3 篇公文</source>
-        <translation>%1 folders · %2 files · %3 documents</translation>
+        <source>%n 个文件夹</source>
+        <translation>
+            <numerusform>%n folder</numerusform>
+            <numerusform>%n folders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/main_window.py" line="467" />
+        <source>%n 个文件</source>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/main_window.py" line="468" />
+        <location filename="../../reader/ui/main_window.py" line="676" />
+        <source>%n 篇公文</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/main_window.py" line="678" />
+        <source>%n 处匹配</source>
+        <translation>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/main_window.py" line="680" />
+        <source>（显示前 %n 篇）</source>
+        <translation>
+            <numerusform> (showing the first %n)</numerusform>
+            <numerusform> (showing the first %n)</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="474" />
-        <location filename="../../reader/ui/main_window.py" line="495" />
-        <source>正在读取公文库中的文件并建立索引，完成后公文将显示在左侧目录中。</source>
-        <translation>Reading the library's files and building the index; the documents will appear on the left.</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="476" />
-        <source>公文库中还没有公文。请用“文件 → 添加文件夹…”选择存放公文的文件夹。</source>
-        <translation>The library has no documents yet. Choose a folder with File → Add Folder….</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="490" />
-        <source>⚠ %1 个文件无法读取</source>
-        <translation>⚠ %1 files could not be read</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="507" />
-        <source>索引 %v/%m</source>
-        <translation>Indexing %v/%m</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="515" />
-        <source>建立索引失败：%1</source>
-        <translation>Indexing failed: %1</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="519" />
-        <source>已取消建立索引</source>
-        <translation>Indexing cancelled</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="522" />
-        <source>索引已更新：新增 %1，修改 %2，移除 %3 个文件（%4 秒）</source>
-        <translation>Index updated: %1 new, %2 changed, %3 removed files (%4 s)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="532" />
-        <source>添加文件夹到公文库</source>
-        <translation>Add a folder to the library</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="547" />
-        <source>移除文件夹</source>
-        <translation>Remove folder</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="547" />
-        <source>从公文库中移除（不删除文件）：</source>
-        <translation>Remove from the library (files are not deleted):</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="580" />
-        <source>公文库中的公文没有列出责任单位的任务。</source>
-        <translation>No document in the library names units responsible for tasks.</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="585" />
-        <source>正在汇总各公文的责任单位…</source>
-        <translation>Gathering the responsible units of all documents…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="664" />
-        <source>搜索出错：%1</source>
-        <translation>Search error: %1</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="671" />
-        <source>无法搜索：%1</source>
-        <translation>Cannot search: %1</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="675" />
-        <source>%1 篇公文 · %2 处匹配</source>
-        <translation>%1 documents · %2 matches</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="677" />
-        <source>（显示前 %1 篇）</source>
-        <translation> (first %1 shown)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="679" />
-        <source>搜索结果（%1）</source>
-        <translation>Results (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="687" />
-        <source>正在搜索…</source>
-        <translation>Searching…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="711" />
-        <source>找不到这篇公文（索引可能正在更新）</source>
-        <translation>Document not found (the index may be updating)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="725" />
-        <source>无法列出本文任务：%1</source>
-        <translation>Cannot list this document's tasks: %1</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="726" />
-        <source>%1 — 公文阅读器</source>
-        <translation>%1 — Gongwen Reader</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="761" />
-        <source>库中没有 %1</source>
-        <translation>%1 is not in the library</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="833" />
-        <location filename="../../reader/ui/main_window.py" line="1322" />
-        <location filename="../../reader/ui/main_window.py" line="1335" />
-        <source>导出</source>
-        <translation>Export</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="833" />
-        <location filename="../../reader/ui/main_window.py" line="1322" />
-        <source>请先在目录或搜索结果中选择要导出的公文。</source>
-        <translation>Select documents in the tree or the results first.</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="843" />
+        <location filename="../../reader/ui/main_window.py" line="846" />
         <source>搜索语法(&amp;S)</source>
         <translation>&amp;Search Syntax</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="848" />
+        <location filename="../../reader/ui/main_window.py" line="851" />
         <source>前进(&amp;W)</source>
         <translation>&amp;Forward</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="850" />
+        <location filename="../../reader/ui/main_window.py" line="853" />
         <source>回到上一篇公文（Alt+←）</source>
         <translation>Back to the previous document (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="851" />
+        <location filename="../../reader/ui/main_window.py" line="854" />
         <source>回到后退前的公文（Alt+→）</source>
         <translation>Forward to the document you went back from (Alt+→)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="852" />
+        <location filename="../../reader/ui/main_window.py" line="855" />
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent Documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="863" />
+        <location filename="../../reader/ui/main_window.py" line="866" />
         <source>打开原文件(&amp;O)</source>
         <translation>&amp;Open Source File</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="864" />
+        <location filename="../../reader/ui/main_window.py" line="867" />
         <source>打开所在文件夹(&amp;D)</source>
         <translation>Open Containing &amp;Folder</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="874" />
+        <location filename="../../reader/ui/main_window.py" line="877" />
         <source>打开原文件</source>
         <translation>Open source file</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="876" />
+        <location filename="../../reader/ui/main_window.py" line="879" />
         <source>打开所在文件夹</source>
         <translation>Open containing folder</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="887" />
+        <location filename="../../reader/ui/main_window.py" line="890" />
         <source>单个文件</source>
         <translation>Single files</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="891" />
+        <location filename="../../reader/ui/main_window.py" line="894" />
         <source>打开单个文件(&amp;F)…</source>
         <translation>Open &amp;File…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="892" />
+        <location filename="../../reader/ui/main_window.py" line="895" />
         <source>阅读一个文件而不把它的文件夹加入公文库</source>
         <translation>Read one file without adding its folder to the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="894" />
+        <location filename="../../reader/ui/main_window.py" line="897" />
         <source>关闭此文件</source>
         <translation>Close this file</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="896" />
+        <location filename="../../reader/ui/main_window.py" line="899" />
         <source>把所在文件夹加入公文库</source>
         <translation>Add its folder to the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="906" />
+        <location filename="../../reader/ui/main_window.py" line="909" />
         <source>字体(&amp;N)…</source>
         <translation>Fo&amp;nt…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="914" />
+        <location filename="../../reader/ui/main_window.py" line="917" />
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="915" />
+        <location filename="../../reader/ui/main_window.py" line="918" />
         <source>导出为 PDF(&amp;D)…</source>
         <translation>Export as P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="924" />
+        <location filename="../../reader/ui/main_window.py" line="927" />
         <source>时限提醒(&amp;L)…</source>
         <translation>Dead&amp;lines…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="967" />
+        <location filename="../../reader/ui/main_window.py" line="970" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="969" />
+        <location filename="../../reader/ui/main_window.py" line="972" />
         <source>清除列表</source>
         <translation>Clear the list</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="982" />
+        <location filename="../../reader/ui/main_window.py" line="986" />
+        <location filename="../../reader/ui/main_window.py" line="1070" />
         <source>找不到“%1”：文件可能已移动或已从公文库中移除</source>
         <translation>Cannot find “%1”: the file may have moved or left the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1041" />
+        <location filename="../../reader/ui/main_window.py" line="1045" />
         <source>打开单个文件</source>
         <translation>Open a single file</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1042" />
+        <location filename="../../reader/ui/main_window.py" line="1046" />
         <source>文本文件 (*.txt);;所有文件 (*)</source>
         <translation>Text files (*.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1050" />
+        <location filename="../../reader/ui/main_window.py" line="1054" />
         <source>正在读取 %1…</source>
         <translation>Reading %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1056" />
+        <location filename="../../reader/ui/main_window.py" line="1060" />
         <source>无法读取 %1：%2</source>
         <translation>Cannot read %1: %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1060" />
+        <location filename="../../reader/ui/main_window.py" line="1064" />
         <source>%1：%2 篇公文（单个文件，未加入公文库）</source>
         <translation>%1: %2 documents (a single file, not added to the library)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1083" />
+        <location filename="../../reader/ui/main_window.py" line="1089" />
         <source>%1 已在公文库中</source>
         <translation>%1 is already in the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1086" />
+        <location filename="../../reader/ui/main_window.py" line="1092" />
         <source>加入公文库</source>
         <translation>Add to the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1087" />
+        <location filename="../../reader/ui/main_window.py" line="1093" />
         <source>把文件夹“%1”加入公文库？其中所有 .txt 文件都会被读取并建立索引（文件本身不会被改动）。</source>
         <translation>Add the folder “%1” to the library? Every .txt file in it will be read and indexed (the files themselves are never changed).</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1160" />
+        <location filename="../../reader/ui/main_window.py" line="1166" />
         <source>收藏本文(&amp;B)</source>
         <translation>&amp;Bookmark This Document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1161" />
+        <location filename="../../reader/ui/main_window.py" line="1167" />
         <source>已读(&amp;D)</source>
         <translation>Rea&amp;d</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1162" />
+        <location filename="../../reader/ui/main_window.py" line="1168" />
         <source>打开公文即标为已读；取消勾选可标回未读</source>
         <translation>Opening a document marks it read; untick to mark it unread again</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1163" />
+        <location filename="../../reader/ui/main_window.py" line="1169" />
         <source>添加批注(&amp;M)…</source>
         <translation>Add a &amp;Note…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1164" />
+        <location filename="../../reader/ui/main_window.py" line="1170" />
         <source>收藏与批注</source>
         <translation>Bookmarks and notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1167" />
+        <location filename="../../reader/ui/main_window.py" line="1173" />
         <source>收藏</source>
         <translation>Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1170" />
-        <location filename="../../reader/ui/main_window.py" line="1235" />
+        <location filename="../../reader/ui/main_window.py" line="1176" />
+        <location filename="../../reader/ui/main_window.py" line="1241" />
         <source>批注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1214" />
+        <location filename="../../reader/ui/main_window.py" line="1220" />
         <source>已收藏</source>
         <translation>Bookmarked</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1214" />
+        <location filename="../../reader/ui/main_window.py" line="1220" />
         <source>已取消收藏</source>
         <translation>Bookmark removed</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1233" />
+        <location filename="../../reader/ui/main_window.py" line="1239" />
         <source>批注（%1）</source>
         <translation>Notes (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1240" />
+        <location filename="../../reader/ui/main_window.py" line="1246" />
         <source>批注内容：</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1240" />
+        <location filename="../../reader/ui/main_window.py" line="1246" />
         <source>对“%1”的批注：</source>
         <translation>Note on “%1”:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1254" />
+        <location filename="../../reader/ui/main_window.py" line="1260" />
         <source>添加批注</source>
         <translation>Add a note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1268" />
+        <location filename="../../reader/ui/main_window.py" line="1274" />
         <source>编辑批注</source>
         <translation>Edit the note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1276" />
+        <location filename="../../reader/ui/main_window.py" line="1282" />
         <source>删除批注</source>
         <translation>Delete the note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1276" />
+        <location filename="../../reader/ui/main_window.py" line="1282" />
         <source>删除这条批注？</source>
         <translation>Delete this note?</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1300" />
+        <location filename="../../reader/ui/main_window.py" line="1306" />
         <source>请先打开要打印的公文。</source>
         <translation>Open the document to print first.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1305" />
+        <location filename="../../reader/ui/main_window.py" line="1311" />
         <source>打印预览 — %1</source>
         <translation>Print preview — %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1325" />
+        <location filename="../../reader/ui/main_window.py" line="1331" />
         <source>等%1篇</source>
         <translation> and others (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1326" />
+        <location filename="../../reader/ui/main_window.py" line="1332" />
         <source>导出为 PDF</source>
         <translation>Export as PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1327" />
+        <location filename="../../reader/ui/main_window.py" line="1333" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1335" />
+        <location filename="../../reader/ui/main_window.py" line="1341" />
         <source>无法写入 %1：%2</source>
         <translation>Cannot write %1: %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1339" />
+        <location filename="../../reader/ui/main_window.py" line="1345" />
         <source>已导出 %1 篇公文到 %2</source>
         <translation>Exported %1 documents to %2</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="475" />
+        <location filename="../../reader/ui/main_window.py" line="496" />
+        <source>正在读取公文库中的文件并建立索引，完成后公文将显示在左侧目录中。</source>
+        <translation>Reading the library's files and building the index; the documents will appear on the left.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="477" />
+        <source>公文库中还没有公文。请用“文件 → 添加文件夹…”选择存放公文的文件夹。</source>
+        <translation>The library has no documents yet. Choose a folder with File → Add Folder….</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="491" />
+        <source>⚠ %1 个文件无法读取</source>
+        <translation>⚠ %1 files could not be read</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="508" />
+        <source>索引 %v/%m</source>
+        <translation>Indexing %v/%m</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="516" />
+        <source>建立索引失败：%1</source>
+        <translation>Indexing failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="520" />
+        <source>已取消建立索引</source>
+        <translation>Indexing cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="523" />
+        <source>索引已更新：新增 %1，修改 %2，移除 %3 个文件（%4 秒）</source>
+        <translation>Index updated: %1 new, %2 changed, %3 removed files (%4 s)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="533" />
+        <source>添加文件夹到公文库</source>
+        <translation>Add a folder to the library</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="548" />
+        <source>移除文件夹</source>
+        <translation>Remove folder</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="548" />
+        <source>从公文库中移除（不删除文件）：</source>
+        <translation>Remove from the library (files are not deleted):</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="581" />
+        <source>公文库中的公文没有列出责任单位的任务。</source>
+        <translation>No document in the library names units responsible for tasks.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="586" />
+        <source>正在汇总各公文的责任单位…</source>
+        <translation>Gathering the responsible units of all documents…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="665" />
+        <source>搜索出错：%1</source>
+        <translation>Search error: %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="672" />
+        <source>无法搜索：%1</source>
+        <translation>Cannot search: %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="682" />
+        <source>搜索结果（%1）</source>
+        <translation>Results (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="690" />
+        <source>正在搜索…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="714" />
+        <source>找不到这篇公文（索引可能正在更新）</source>
+        <translation>Document not found (the index may be updating)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="728" />
+        <source>无法列出本文任务：%1</source>
+        <translation>Cannot list this document's tasks: %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="729" />
+        <source>%1 — 公文阅读器</source>
+        <translation>%1 — Gongwen Reader</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="764" />
+        <source>库中没有 %1</source>
+        <translation>%1 is not in the library</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="836" />
+        <location filename="../../reader/ui/main_window.py" line="1328" />
+        <location filename="../../reader/ui/main_window.py" line="1341" />
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="836" />
+        <location filename="../../reader/ui/main_window.py" line="1328" />
+        <source>请先在目录或搜索结果中选择要导出的公文。</source>
+        <translation>Select documents in the tree or the results first.</translation>
     </message>
 </context>
 <context>
@@ -1178,62 +1276,72 @@
 <context>
     <name>ReadingPane</name>
     <message>
-        <location filename="../../reader/ui/reading.py" line="477" />
+        <location filename="../../reader/ui/reading.py" line="607" />
         <source>高亮：</source>
         <translation>Highlights:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="516" />
+        <location filename="../../reader/ui/reading.py" line="646" />
         <source>公文阅读器</source>
         <translation>Gongwen Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="517" />
+        <location filename="../../reader/ui/reading.py" line="647" />
         <source>在左侧目录中选择一篇公文，或在上方搜索全部公文。</source>
         <translation>Choose a document on the left, or search all documents above.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="525" />
+        <location filename="../../reader/ui/reading.py" line="655" />
         <source>（无标题）</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="526" />
+        <location filename="../../reader/ui/reading.py" line="656" />
         <source>未识别</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="528" />
+        <location filename="../../reader/ui/reading.py" line="658" />
         <source>文号：%1</source>
         <translation>Doc number: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="529" />
+        <location filename="../../reader/ui/reading.py" line="659" />
         <source>发文机关：%1</source>
         <translation>Issuer: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="530" />
+        <location filename="../../reader/ui/reading.py" line="660" />
         <source>成文日期：%1</source>
         <translation>Date: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="531" />
+        <location filename="../../reader/ui/reading.py" line="661" />
         <source>文种：%1</source>
         <translation>Kind: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="535" />
+        <location filename="../../reader/ui/reading.py" line="665" />
+        <source>年份：%1（取自本期）</source>
+        <translation>Year: %1 (the issue's)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reading.py" line="665" />
+        <source>年份：%1</source>
+        <translation>Year: %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reading.py" line="669" />
         <source>来源：%1　第 %2–%3 行　编码 %4</source>
         <translation>Source: %1  lines %2–%3  encoding %4</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="580" />
+        <location filename="../../reader/ui/reading.py" line="715" />
         <source>无匹配</source>
         <translation>No matches</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="583" />
+        <location filename="../../reader/ui/reading.py" line="718" />
         <source>第 %1 / %2 处</source>
         <translation>%1 / %2</translation>
     </message>
@@ -1278,19 +1386,25 @@
     </message>
 </context>
 <context>
+    <name>ResultTexts</name>
+    <message numerus="yes">
+        <location filename="../../reader/ui/results.py" line="55" />
+        <source>%n 处</source>
+        <translation>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Results</name>
     <message>
-        <location filename="../../reader/ui/results.py" line="52" />
+        <location filename="../../reader/ui/results.py" line="63" />
         <source>未识别</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/results.py" line="54" />
-        <source>%1 处</source>
-        <translation>%1 hits</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/results.py" line="55" />
+        <location filename="../../reader/ui/results.py" line="64" />
         <source>日期未识别</source>
         <translation>date unknown</translation>
     </message>
@@ -1506,92 +1620,92 @@
 <context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="72" />
+        <location filename="../../reader/ui/tasks_panel.py" line="73" />
         <source>牵头：</source>
         <translation>Lead: </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="74" />
+        <location filename="../../reader/ui/tasks_panel.py" line="75" />
         <source>配合：</source>
         <translation>With: </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="76" />
+        <location filename="../../reader/ui/tasks_panel.py" line="77" />
         <source>时限：</source>
         <translation>Deadline: </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="102" />
+        <location filename="../../reader/ui/tasks_panel.py" line="103" />
         <source>本文任务</source>
         <translation>Tasks in this document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="109" />
+        <location filename="../../reader/ui/tasks_panel.py" line="110" />
         <source>条目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="109" />
+        <location filename="../../reader/ui/tasks_panel.py" line="110" />
         <source>任务</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="109" />
+        <location filename="../../reader/ui/tasks_panel.py" line="110" />
         <source>牵头</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="109" />
+        <location filename="../../reader/ui/tasks_panel.py" line="110" />
         <source>配合</source>
         <translation>With</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="109" />
+        <location filename="../../reader/ui/tasks_panel.py" line="110" />
         <source>时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="117" />
+        <location filename="../../reader/ui/tasks_panel.py" line="118" />
         <source>单击：跳到文中位置；双击：在全部公文中搜索牵头单位</source>
         <translation>Click: go to it in the text; double-click: search all documents for the lead unit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="125" />
+        <location filename="../../reader/ui/tasks_panel.py" line="126" />
         <source>选中一项任务，这里显示全文、责任单位、时限和指标。</source>
         <translation>Select a task to see its full text, units, deadline and targets here.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="153" />
+        <location filename="../../reader/ui/tasks_panel.py" line="154" />
         <source>本文任务（%1）</source>
         <translation>Tasks in this document (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="165" />
+        <location filename="../../reader/ui/tasks_panel.py" line="166" />
         <source>牵头单位</source>
         <translation>Lead units</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="166" />
+        <location filename="../../reader/ui/tasks_panel.py" line="167" />
         <source>联系单位</source>
         <translation>Liaison units</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="166" />
+        <location filename="../../reader/ui/tasks_panel.py" line="167" />
         <source>配合单位</source>
         <translation>Cooperating units</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="167" />
+        <location filename="../../reader/ui/tasks_panel.py" line="168" />
         <source>牵头领导</source>
         <translation>Lead officials</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="168" />
+        <location filename="../../reader/ui/tasks_panel.py" line="169" />
         <source>完成时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="169" />
+        <location filename="../../reader/ui/tasks_panel.py" line="170" />
         <source>目标指标</source>
         <translation>Targets</translation>
     </message>

@@ -4,7 +4,8 @@
     .venv/bin/python resources/translations/translate_en.py
 
 The UI's source language is Simplified Chinese; READER_LANG=en starts it in English.
-Strings missing here stay Chinese (and are listed when this script runs).
+Strings missing here stay Chinese (and are listed when this script runs). Texts with a
+count go through tr(text, "", n) and get their singular and plural in EN_PLURAL.
 """
 from __future__ import annotations
 
@@ -208,6 +209,20 @@ EN = {
     "另一个公文阅读器窗口正在使用这个索引：本窗口只读，不更新索引。":
         "Another Gongwen Reader window is using this index: this window only reads it and does not update it.",
     "（只读）": " (read-only)",
+    "文号": "Doc number",
+    "年份：%1（取自本期）": "Year: %1 (the issue's)",
+    "年份：%1": "Year: %1",
+    "同名第%1篇，共%2篇": "same title, %1 of %2",
+    "（第%1行起）": " (from line %1)",
+}
+# Texts with a count (tr(text, "", n)): English singular and plural forms.
+EN_PLURAL = {
+    "%n 个文件夹": ("%n folder", "%n folders"),
+    "%n 个文件": ("%n file", "%n files"),
+    "%n 篇公文": ("%n document", "%n documents"),
+    "%n 处匹配": ("%n match", "%n matches"),
+    "（显示前 %n 篇）": (" (showing the first %n)", " (showing the first %n)"),
+    "%n 处": ("%n match", "%n matches"),
 }
 
 sys.path.insert(0, str(HERE))
@@ -223,7 +238,12 @@ def main() -> int:
     for message in tree.getroot().iter("message"):
         source = message.find("source").text
         translation = message.find("translation")
-        if source in EN:
+        if message.get("numerus") == "yes" and source in EN_PLURAL:
+            forms = translation.findall("numerusform")
+            for form, text in zip(forms, EN_PLURAL[source]):
+                form.text = text
+            translation.attrib.pop("type", None)
+        elif source in EN:
             translation.text = EN[source]
             translation.attrib.pop("type", None)
         else:

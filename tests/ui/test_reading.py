@@ -167,3 +167,18 @@ def test_copy_puts_the_selected_text_on_the_clipboard(qtbot):
     pane.view.setTextCursor(cursor)
     pane.copy()
     assert QGuiApplication.clipboard().text() == "第一段。"
+
+
+def test_header_says_unknown_and_marks_an_issue_year(qtbot):
+    pane = ReadingPane()
+    qtbot.addWidget(pane)
+    doc = make_doc("关于某项工作的报告\n正文。", title="关于某项工作的报告")
+    doc.meta.year, doc.meta.year_source = 2024, "issue"
+    pane.show_document(doc)
+    text = pane.meta_label.text()
+    assert "—" not in text
+    assert "文号：未识别" in text and "成文日期：未识别" in text and "文种：未识别" in text
+    assert "年份：2024（取自本期）" in text
+    doc.meta.year_source = ""  # a document read back from an index that keeps only the year
+    pane.show_document(doc)
+    assert "年份：2024" in pane.meta_label.text() and "取自本期" not in pane.meta_label.text()

@@ -116,3 +116,21 @@ def test_filter_field_narrows_the_window_tree(open_window, qtbot):
     qtbot.waitUntil(lambda: window.tree_model.filter_text() == doc.title.lower(), timeout=5000)
     ids = doc_ids_under(window.tree_model, _children(window.tree_model, window.tree_model.index(-1, 0)))
     assert doc.id in ids and len(ids) < len(window.service.documents())
+
+
+def test_documents_with_the_same_title_are_told_apart(qtbot):
+    from dataclasses import replace
+
+    from reader.ui.tree import ROLE_SUBLINE
+
+    base = info("l1", "江澜市人大常委会任免名单", ["江澜市人大常委会"], 2024, "2024-07-31")
+    docs = [replace(base, id="l3", first_line=300), base, replace(base, id="l2", first_line=200),
+            replace(base, id="l4", date="2024-06-28", first_line=50)]
+    model = DocTreeModel()
+    model.set_documents(docs)
+    (issuer,) = _children(model, model.index(-1, 0))
+    (year,) = _children(model, issuer)
+    rows = {model.data(i, ROLE_DOC_ID): model.data(i, ROLE_SUBLINE) for i in _children(model, year)}
+    assert len(set(rows.values())) == 4  # every row's second line differs
+    assert "同名第1篇，共3篇" in rows["l1"] and "同名第2篇，共3篇" in rows["l2"] and "同名第3篇" in rows["l3"]
+    assert rows["l4"] == "2024-06-28"  # its date already tells it apart

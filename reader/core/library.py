@@ -20,7 +20,7 @@ from pathlib import Path
 
 from reader.core import index as store
 from reader.core.analysis import fold, gram_counts
-from reader.core.model import Document, Metadata, Span
+from reader.core.model import Document, Metadata, Span, Table
 from reader.core.schema import CONTENT
 
 TEXT_SUFFIXES = (".txt", ".text")
@@ -235,6 +235,8 @@ def _prepare_doc(pos: int, doc: Document) -> PreparedDoc:
     extra = {
         "attachments": list(m.attachments),
         "entities": [[s.type, s.start, s.end, s.text] for s in doc.entities],
+        "tables": [t.to_dict() for t in doc.tables],
+        "year_source": m.year_source,
     }
     refs = [[s.text, s.start, s.end] for s in doc.entities if s.type == "docref"]
     return PreparedDoc(
@@ -477,11 +479,13 @@ class Library:
             title=info.title, doc_number=info.doc_number, issuers=list(info.issuers),
             canonical_issuers=list(info.canonical_issuers), date=info.date, year=info.year,
             kind=info.kind, attachments=list(extra.get("attachments", [])),
+            year_source=extra.get("year_source", ""),
         )
         return Document(
             file=info.file, encoding=encoding or "", first_line=info.first_line, last_line=info.last_line,
             meta=meta, text=store.unpack_text(text),
             entities=[Span(t, s, e, x) for t, s, e, x in extra.get("entities", [])],
+            tables=[Table.from_dict(t) for t in extra.get("tables", [])],
         )
 
     def tasks(self, doc_id: str) -> list:

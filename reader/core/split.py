@@ -644,7 +644,17 @@ class _Splitter:
     def __init__(self, rows: _Rows):
         self.rows = rows
         self.docs: list[_Doc] = []
+        self._placed: set[int] = set()  # id() of every doc in self.docs: membership without a scan
         self.owner: list[_Doc | None] = [None] * len(rows.c)
+
+    def add(self, doc: _Doc) -> None:
+        """Append doc to the documents unless it is there already."""
+        if id(doc) not in self._placed:
+            self._placed.add(id(doc))
+            self.docs.append(doc)
+
+    def has(self, doc: _Doc) -> bool:
+        return id(doc) in self._placed
 
     # -- assignment
     def assign(self, doc: _Doc, idx: Sequence[int], body: bool = True) -> None:
@@ -717,7 +727,7 @@ class _Splitter:
               upcoming: _Doc | None = None) -> _Doc:
         if not self.docs and upcoming is None:
             doc = _Doc(block[0], 0, kind_hint="")
-            self.docs.append(doc)
+            self.add(doc)
             self.assign(doc, block)
             return doc
         rows = self.rows
@@ -740,12 +750,12 @@ class _Splitter:
                 and rows.head[first] == mark and (default is None or _numbering_score(default, mark) < 0):
             # 主送/body printed before its header: a numbering that starts over belongs
             # to the document whose header comes next
-            self.docs.append(upcoming)
+            self.add(upcoming)
             self.assign(upcoming, block)
             return upcoming
         if not candidates:
             doc = _Doc(block[0], len(self.docs))
-            self.docs.append(doc)
+            self.add(doc)
             self.assign(doc, block)
             return doc
         best_score: float | None = None
@@ -768,7 +778,7 @@ class _Splitter:
         if upcoming is not None and best_score is not None and best_score < -2.5:
             # nothing before takes it (signed, or the sentence does not continue): in a file
             # whose bodies come before their headers, it opens the document whose header is next
-            self.docs.append(upcoming)
+            self.add(upcoming)
             self.assign(upcoming, block)
             return upcoming
         if best.closed:  # an attachment re-opens a signed notice; its numbering starts over
@@ -919,15 +929,19 @@ def split_documents(lines: Sequence[Line]) -> list[Segment]:
     if body_first:
         taken_h: set[int] = set()
         opener_rows = [o for o, _ in openers]
+        nh = 0  # the headers before nh start at or before this opener, or are taken: never again
         for idx, (o, span) in enumerate(openers):
             nxt_opener = opener_rows[idx + 1] if idx + 1 < len(opener_rows) else n
-            h = next((h for h in header_starts if h.start > o and id(h) not in taken_h), None)
+            while nh < len(header_starts) and (header_starts[nh].start <= o or id(header_starts[nh]) in taken_h):
+                nh += 1
+            h = header_starts[nh] if nh < len(header_starts) else None
             if h is not None and h.start < nxt_opener:
                 taken_h.add(id(h))
                 paired[o] = h
     events: list[tuple[int, str, object]] = []
+    paired_ids = {id(h) for h in paired.values()}
     for h in headers:
-        if not any(p is h for p in paired.values()):
+        if id(h) not in paired_ids:
             events.append((h.start, "header", h))
     for o, span in openers:
         if in_header[o] is not None:
@@ -975,7 +989,7 @@ def split_documents(lines: Sequence[Line]) -> list[Segment]:
         if not body_first or next_start >= len(starts) or starts[next_start] - i > 80:
             return None
         doc = start_doc[starts[next_start]][0]
-        return None if doc in sp.docs else doc
+        return None if sp.has(doc) else doc
 
     def flush() -> None:
         nonlocal current, block, hard, forced
@@ -992,14 +1006,11 @@ def split_documents(lines: Sequence[Line]) -> list[Segment]:
     for i in range(n):
         if i in start_doc and i >= skip_until:
             flush()
-            doc = start_doc[i][0]
-            if doc not in sp.docs:
-                sp.docs.append(doc)
+            sp.add(start_doc[i][0])
         if i in owned:
             flush()
             doc, body = owned[i]
-            if doc not in sp.docs:
-                sp.docs.append(doc)
+            sp.add(doc)
             sp.assign(doc, [i], body=body)
             if not body and doc.closed and doc.carrier:
                 # the header printed under a signed notice: what follows is its attachment
@@ -1104,32 +1115,105 @@ def _rehome_front_matter(rows: _Rows, docs: list[_Doc]) -> None:
 
     A body block can be placed with the contents page (its title words match a contents
     entry); dropping the contents page must not drop that body. Each such row goes to the
-    kept document owning the nearest row before it (else after it). Contents-entry rows and
-    the cover before the first kept document stay out: they are front matter, not text.
+    kept document owning the nearest row before it (else after it), right after that row.
+    Contents-entry rows and the cover before the first kept document stay out: they are
+    front matter, not text.
+
+    Rows are moved one by one in the dropped documents' order, and a moved row can be the
+    nearest row before a later one. The nearest owned row is looked up in a Fenwick tree
+    and each document's rows are a linked list while rows move in, so the cost is
+    n log n in rows, not one scan of a document's rows per moved row.
     """
     dropped = [d for d in docs if d.rows and _is_front_matter(rows, d, docs)]
     if not dropped:
         return
-    kept = [d for d in docs if d.rows and not any(d is x for x in dropped)]
+    dropped_ids = {id(d) for d in dropped}
+    kept = [d for d in docs if d.rows and id(d) not in dropped_ids]
     if not kept:
         return
     owner: dict[int, _Doc] = {i: d for d in kept for i in d.rows}
     first_kept = min(owner)
+    moving = [[i for i in d.rows if i > first_kept and not rows.toc[i]] for d in dropped]
+    if not any(moving):
+        return
+    every = [i for d in (*kept, *dropped) for i in d.rows]
+    if len(every) != len(set(every)):  # a row in two places: keep the plain rule's exact order
+        _rehome_by_scanning(rows, dropped, owner, first_kept)
+        return
+    n = len(rows.c)
+    owned = _Predecessors(n)
+    for i in owner:
+        owned.add(i)
+    after: dict[int, int | None] = {}  # row → the row after it in its document (linked list)
+    for d in kept:
+        for a, b in zip(d.rows, d.rows[1:]):
+            after[a] = b
+        after[d.rows[-1]] = None
+    changed: dict[int, _Doc] = {}
+    for d, move in zip(dropped, moving):
+        for i in move:
+            k = owned.before(i)
+            target = owner[k]  # k exists: first_kept < i is owned
+            after[i], after[k] = after[k], i
+            owner[i] = target
+            owned.add(i)
+            changed[id(target)] = target
+        if move:
+            gone = set(move)
+            d.rows = [i for i in d.rows if i not in gone]
+    for target in changed.values():
+        start, order = target.rows[0], []
+        x: int | None = start
+        while x is not None:
+            order.append(x)
+            x = after[x]
+        target.rows = order
+
+
+def _rehome_by_scanning(rows: _Rows, dropped: list[_Doc], owner: dict[int, _Doc], first_kept: int) -> None:
+    """The rule of _rehome_front_matter, one list scan per moved row (rows listed twice)."""
     for d in dropped:
         moving = [i for i in d.rows if i > first_kept and not rows.toc[i]]
         for i in moving:
             k = i - 1
             while k >= 0 and k not in owner:
                 k -= 1
-            if k >= 0:
-                target = owner[k]
-                pos = target.rows.index(k) + 1
-            else:  # unreachable while i > first_kept; kept for safety
-                target = owner[first_kept]
-                pos = target.rows.index(first_kept)
-            target.rows.insert(pos, i)
+            target = owner[k]
+            target.rows.insert(target.rows.index(k) + 1, i)
             owner[i] = target
             d.rows.remove(i)
+
+
+class _Predecessors:
+    """A growing set of rows 0..n-1 that answers "the largest member below i" in O(log n)."""
+
+    def __init__(self, n: int):
+        self.n = n
+        self.tree = [0] * (n + 1)  # Fenwick tree of member counts
+        self.top = 1 << max(0, n.bit_length() - 1)
+
+    def add(self, i: int) -> None:
+        i += 1
+        while i <= self.n:
+            self.tree[i] += 1
+            i += i & -i
+
+    def before(self, i: int) -> int:
+        """The largest member < i, or -1."""
+        count, j = 0, i  # members among rows 0..i-1
+        while j > 0:
+            count += self.tree[j]
+            j -= j & -j
+        if count == 0:
+            return -1
+        pos, step = 0, self.top  # the count-th member: descend the tree
+        while step:
+            nxt = pos + step
+            if nxt <= self.n and self.tree[nxt] < count:
+                pos = nxt
+                count -= self.tree[nxt]
+            step >>= 1
+        return pos  # 1-based position pos + 1 is row pos
 
 
 def _segments(rows: _Rows, noise: list[Line], docs: list[_Doc], lines: Sequence[Line]) -> list[Segment]:

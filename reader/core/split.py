@@ -33,6 +33,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from reader.core import deadline
 from reader.core import patterns as P
 from reader.core.model import Line, Segment
 
@@ -431,6 +432,7 @@ def _find_headers(rows: _Rows) -> list[_Header]:
     for i in range(n):
         if not rows.docno[i] or rows.toc[i] or i in taken:
             continue
+        deadline.check()
         if i in rows.inline_title:
             h = _Header([i], [i], rows.docno[i])
             headers.append(h)
@@ -472,6 +474,7 @@ def _find_headers(rows: _Rows) -> list[_Header]:
     front_titles = {"".join(rows.c[a:a + k]) for a in range(front_end) for k in (1, 2, 3) if a + k <= front_end}
     s = 0
     while s < n:
+        deadline.check()
         if s in taken or rows.toc[s] or not rows.titleish(s):
             s += 1
             continue
@@ -1004,6 +1007,7 @@ def split_documents(lines: Sequence[Line]) -> list[Segment]:
             forced = None
 
     for i in range(n):
+        deadline.check()
         if i in start_doc and i >= skip_until:
             flush()
             sp.add(start_doc[i][0])
@@ -1152,6 +1156,7 @@ def _rehome_front_matter(rows: _Rows, docs: list[_Doc]) -> None:
     changed: dict[int, _Doc] = {}
     for d, move in zip(dropped, moving):
         for i in move:
+            deadline.check()
             k = owned.before(i)
             target = owner[k]  # k exists: first_kept < i is owned
             after[i], after[k] = after[k], i
@@ -1256,6 +1261,7 @@ def _segments(rows: _Rows, noise: list[Line], docs: list[_Doc], lines: Sequence[
             extra[id(docs[0])].append(line)
     out: list[Segment] = []
     for doc in docs:
+        deadline.check()
         if not doc.rows:
             continue
         header_idx = set(doc.header.rows) if doc.header else set()

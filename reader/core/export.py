@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reader.core.model import Document
+from reader.core.walk import READABLE_SUFFIXES
 
 ENCODINGS = ("utf-8", "utf-8-sig", "gb18030")
 MAX_NAME_CHARS = 120
@@ -124,7 +125,7 @@ def export_documents(
     taken: set[str] = set()
     if single_file is not None:
         stem, suffix = os.path.splitext(single_file)
-        if suffix.lower() not in (".txt", ".text"):
+        if suffix.lower() not in READABLE_SUFFIXES:
             stem, suffix = single_file, ".txt"
         body = f"\n{SEPARATOR}\n\n".join(render(d) for d in docs)
         return [_create_unique(out, safe_name(stem, "导出"), suffix, _encode(body, enc, crlf), taken)]

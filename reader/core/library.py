@@ -23,8 +23,8 @@ from pathlib import Path
 from reader.core import index as store
 from reader.core.analysis import fold, gram_keys, query_keys
 from reader.core.model import Document, Metadata, Span
-
-TEXT_SUFFIXES = (".txt", ".text")
+from reader.core.walk import READABLE_SUFFIXES as TEXT_SUFFIXES
+from reader.core.walk import walk_folders
 # A bigram segment is written once this many characters were collected (bounds memory).
 SEGMENT_CHARS = 8_000_000
 # Rewrite all segments as one when there are more than this many, or when
@@ -105,31 +105,12 @@ def _shown_name(path: str) -> str:
     return os.fsencode(path).decode("gb18030", "replace")
 
 
-def _walk(folder: Path, skip: Path) -> list[tuple[str, int, int]]:
-    """(path, size, mtime_ns) of every text file under folder, hidden ones excluded."""
-    found: list[tuple[str, int, int]] = []
-    stack = [str(folder)]
-    skip_s = str(skip)
-    while stack:
-        d = stack.pop()
-        try:
-            it = os.scandir(d)
-        except OSError:
-            continue
-        with it:
-            for e in it:
-                if e.name.startswith("."):
-                    continue
-                try:
-                    if e.is_dir(follow_symlinks=False):
-                        if e.path != skip_s:
-                            stack.append(e.path)
-                    elif e.name.lower().endswith(TEXT_SUFFIXES) and e.is_file():
-                        st = e.stat()
-                        found.append((e.path, st.st_size, st.st_mtime_ns))
-                except OSError:
-                    continue
-    return found
+def _walk(folders: Sequence[Path], skip: Path, problems: list[Problem]) -> list[tuple[str, int, int]]:
+    """(path, size, mtime_ns) of every text file under the folders (reader.core.walk's rules);
+    the links it does not follow are added to problems."""
+    walked = walk_folders(folders, skip)
+    problems.extend(Problem(p if _storable(p) else _shown_name(p), r) for p, r in walked.problems)
+    return walked.files
 
 
 def prepare_file(path: str) -> tuple[str, str | None, str | None, list[tuple]]:
@@ -474,16 +455,18 @@ class Library:
         problems: list[Problem] = []
         found: dict[str, tuple[int, int]] = {}
         unavailable: list[str] = []
+        present: list[Path] = []
         for folder in self.folders:
             if not folder.is_dir():
                 problems.append(Problem(str(folder), "文件夹不存在或无法访问"))
                 unavailable.append(os.path.join(str(folder), ""))
                 continue
-            for path, size, mtime in _walk(folder, self.index_dir):
-                if not _storable(path):
-                    problems.append(Problem(_shown_name(path), NAME_NOT_UTF8))
-                    continue
-                found[path] = (size, mtime)
+            present.append(folder)
+        for path, size, mtime in _walk(present, self.index_dir, problems):
+            if not _storable(path):
+                problems.append(Problem(_shown_name(path), NAME_NOT_UTF8))
+                continue
+            found[path] = (size, mtime)
         known = {
             p: (size, mtime, h, err)
             for p, size, mtime, h, err in conn.execute("SELECT path, size, mtime_ns, hash, error FROM files")

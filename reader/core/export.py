@@ -32,7 +32,10 @@ HEADER_FIELDS = ("标题", "文号", "发文机关", "成文日期", "来源")
 # Path separators, Windows-forbidden characters, control characters, and bidi controls
 # (U+202E would show "exe.txt" as "txt.exe").
 _BAD_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]')
-_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+# Windows device names, with any extension: such a file cannot be created, or opens the device.
+# COM0/LPT0, the superscript digits ¹²³ and the console's CONIN$/CONOUT$ count too.
+_RESERVED = {"con", "prn", "aux", "nul", "conin$", "conout$",
+             *(f"{port}{digit}" for port in ("com", "lpt") for digit in "0123456789¹²³")}
 
 
 def header_lines(doc: Document) -> list[str]:

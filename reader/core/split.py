@@ -31,6 +31,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
+from itertools import pairwise
 from dataclasses import dataclass, field
 
 from reader.core import deadline
@@ -93,6 +94,9 @@ def _is_page_noise(text: str) -> bool:
     return len(c) <= 60 and bool(_RUNNING.search(c))
 
 
+_UNKNOWN = 2  # in a bytearray cache of yes/no answers: not computed yet
+
+
 @dataclass
 class _Rows:
     lines: list[Line]  # content rows (non-blank, not page noise)
@@ -102,29 +106,31 @@ class _Rows:
 
     def __post_init__(self) -> None:
         n = len(self.lines)
+        # Yes/no marks are bytearrays (1 byte a row, not an 8-byte list slot): a file of a million
+        # short lines has a million rows. The caches hold _UNKNOWN until first asked.
         self.docno: list[str | None] = [None] * n
-        self.date: list[bool] = [False] * n
+        self.date = bytearray(n)
         self.head: list[tuple[str, int] | None] = [None] * n
-        self.toc: list[bool] = [False] * n
-        self.code: list[bool] = [False] * n
+        self.toc = bytearray(n)
+        self.code = bytearray(n)
         self._bigram: dict[str, bool] = {}
-        self._titleish: list[bool | None] = [None] * n
-        self._complete: list[bool | None] = [None] * n
+        self._titleish = bytearray([_UNKNOWN]) * n
+        self._complete = bytearray([_UNKNOWN]) * n
         self._key: list[str | None] = [None] * n
-        self.closing: list[bool] = [False] * n
+        self.closing = bytearray(n)
         self.inline_title: dict[int, str] = {}  # row → title printed left of its 文号
 
     def titleish(self, i: int) -> bool:
         v = self._titleish[i]
-        if v is None:
+        if v == _UNKNOWN:
             v = self._titleish[i] = self._titleish_uncached(i)
-        return v
+        return v == 1
 
     def complete(self, i: int) -> bool:
         v = self._complete[i]
-        if v is None:
+        if v == _UNKNOWN:
             v = self._complete[i] = self._complete_uncached(i)
-        return v
+        return v == 1
 
     def key(self, i: int) -> str:
         v = self._key[i]
@@ -205,7 +211,7 @@ def _prepare(lines: Sequence[Line]) -> tuple[_Rows, list[Line]]:
         if cs[i].endswith("令") and len(cs[i]) <= 16 and re.fullmatch(r"第[\d〇一二三四五六七八九十百]+[号號]", cs[i + 1]):
             docno[i] = P.normalise_docno(cs[i] + cs[i + 1])
             code[i + 1] = True
-    rows.closing = [(date[i] or c[-1] == "日") and _is_closing_date(rows, i) for i, c in enumerate(cs)]
+    rows.closing = bytearray(bool((date[i] or c[-1] == "日") and _is_closing_date(rows, i)) for i, c in enumerate(cs))
     for i in range(1, len(cs)):
         if rows.closing[i - 1] and _PUBLICITY.fullmatch(cs[i]):
             code[i] = False  # （此件公开发布） after a signature date ends that document, not a header code
@@ -425,6 +431,51 @@ def _organ_continues(a: str, b: str) -> bool:
     return len(pair) == 2 and any(pair in w for w in _ORGAN_WORDS)
 
 
+class _FrontTitles:
+    """`text in this`: is text 1–3 consecutive rows of the cover and contents (rows before `end`)?
+
+    Looks rows up by their own strings, built at the first question: no joined copy of every
+    row pair and triple (three new strings a row, when the first 文号 comes late in a big file).
+    """
+
+    def __init__(self, c: list[str], end: int):
+        self.c, self.end = c, end
+        self._at: dict[str, int | list[int]] | None = None
+
+    def _index(self) -> dict[str, int | list[int]]:
+        at: dict[str, int | list[int]] = {}
+        for a in range(self.end):
+            x = self.c[a]
+            seen = at.get(x)
+            if seen is None:
+                at[x] = a
+            elif isinstance(seen, list):
+                seen.append(a)
+            else:
+                at[x] = [seen, a]
+        self._at = at
+        return at
+
+    def __contains__(self, text: str) -> bool:
+        at = self._at if self._at is not None else self._index()
+        c, end = self.c, self.end
+        for cut in range(1, len(text) + 1):
+            hit = at.get(text[:cut])
+            if hit is None:
+                continue
+            rest = text[cut:]
+            for a in hit if isinstance(hit, list) else (hit,):
+                if not rest:
+                    return True  # one row
+                if a + 1 < end:
+                    b = c[a + 1]
+                    if rest == b:
+                        return True  # two rows
+                    if a + 2 < end and rest.startswith(b) and rest[len(b):] == c[a + 2]:
+                        return True  # three rows
+        return False
+
+
 def _find_headers(rows: _Rows) -> list[_Header]:
     n = len(rows.c)
     taken: set[int] = set()
@@ -471,7 +522,7 @@ def _find_headers(rows: _Rows) -> list[_Header]:
         taken.update(h.rows)
     # titles standing alone
     front_end = min((h.start for h in headers), default=0)  # cover and contents before the first 文号
-    front_titles = {"".join(rows.c[a:a + k]) for a in range(front_end) for k in (1, 2, 3) if a + k <= front_end}
+    front_titles = _FrontTitles(rows.c, front_end)
     s = 0
     while s < n:
         deadline.check()
@@ -1225,11 +1276,13 @@ def _segments(rows: _Rows, noise: list[Line], docs: list[_Doc], lines: Sequence[
     ctx = _file_context(rows)
     _rehome_front_matter(rows, docs)
     # blank and noise lines go with the content line before them
-    by_no: dict[int, _Doc] = {}
+    # line number → document: a list, not a dict (one entry per line of a million-line file)
+    by_no: list[_Doc | None] = [None] * (max((l.no for l in lines), default=0) + 1)
     for doc in docs:
         for i in doc.rows:
             by_no[rows.lines[i].no] = doc
-    all_lines = sorted(lines, key=lambda l: l.no)
+    in_order = all(a.no <= b.no for a, b in pairwise(lines))  # as clean_lines gives them: no sorted copy
+    all_lines = lines if in_order else sorted(lines, key=lambda l: l.no)
     noise_nos = {l.no for l in noise}
     extra: dict[int, list[Line]] = {id(d): [] for d in docs}
     prev_doc: _Doc | None = None
@@ -1242,7 +1295,7 @@ def _segments(rows: _Rows, noise: list[Line], docs: list[_Doc], lines: Sequence[
         last_no = line.no
         if line.no in noise_nos:
             continue
-        d = by_no.get(line.no)
+        d = by_no[line.no]
         if d is not None:
             # blank lines around a page break are layout, not paragraph breaks: leave them out
             if pending_blank and d is prev_doc and not furniture_gap:

@@ -83,3 +83,14 @@ def test_list_scans_grow_linearly_with_the_file(counted, make):
     assert docs_big >= docs_small  # the same shape, four times as long
     # linear: about 4x the work for 4x the lines; quadratic would be about 16x
     assert big <= 6 * max(small, 2000), (small, big)
+
+
+def test_per_line_memory_stays_small():
+    """A million-line file holds a million Lines and rows: no instance dict per Line, and the
+    splitter's yes/no marks take a byte a row (bench_reliability.py --only million-lines)."""
+    from reader.core.model import Line
+
+    assert not hasattr(Line(1, "通知"), "__dict__")
+    rows, _ = split._prepare(clean_lines(notices(50)))
+    for marks in (rows.date, rows.toc, rows.code, rows.closing, rows._titleish, rows._complete):
+        assert isinstance(marks, bytearray)

@@ -441,6 +441,7 @@ class _FrontTitles:
     def __init__(self, c: list[str], end: int):
         self.c, self.end = c, end
         self._at: dict[str, int | list[int]] | None = None
+        self._lengths: list[int] = []  # the lengths of those rows, ascending
 
     def _index(self) -> dict[str, int | list[int]]:
         at: dict[str, int | list[int]] = {}
@@ -454,12 +455,15 @@ class _FrontTitles:
             else:
                 at[x] = [seen, a]
         self._at = at
+        self._lengths = sorted({len(x) for x in at})
         return at
 
     def __contains__(self, text: str) -> bool:
         at = self._at if self._at is not None else self._index()
         c, end = self.c, self.end
-        for cut in range(1, len(text) + 1):
+        for cut in self._lengths:  # the first row is text[:cut] for one of these
+            if cut > len(text):
+                break
             hit = at.get(text[:cut])
             if hit is None:
                 continue
@@ -551,7 +555,7 @@ def _find_headers(rows: _Rows) -> list[_Header]:
             if kind and kind != "公报" and "公报" not in text and len(text) >= 5 \
                     and text.count("《") <= text.count("》") and (
                     _confirms_title(rows, run[-1] + 1, kind) or (s == 0 and span <= 3 and kind != "目录")
-                    or (s >= front_end and text in front_titles and len(text) >= 10)  # listed in the contents
+                    or (s >= front_end and len(text) >= 10 and text in front_titles)  # listed in the contents
                     or (kind == "纪要" and "会议纪要" in text and not P.starts_about(text))):
                 found = run
                 break

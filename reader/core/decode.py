@@ -8,8 +8,9 @@ Order of the checks (see STACK-FACTS.md, Encodings):
    U+FFFD and counted in Decoded.encoding, as invalid UTF-8 bytes are (step 7)
 3. known binary signatures (PNG, JPEG, ZIP/docx, PDF, ELF, …) → ReadError
 4. NUL bytes: UTF-16/UTF-32 without BOM when the NULs sit in one byte lane and
-   the decoded text is plausible (damaged characters as in step 2); a few stray NULs (≤ MAX_NUL_SHARE of the bytes,
-   e.g. from a bad copy or an editor's padding) are dropped, the rest of the file
+   the decoded text is plausible (damaged characters as in step 2); a few stray
+   NULs (≤ MAX_NUL_SHARE of the bytes, e.g. from a bad copy or an editor's
+   padding) are dropped, the rest of the file
    decoded by the steps below, and Decoded.encoding says how many were dropped;
    more NULs than that → binary → ReadError
 5. too many control bytes → ReadError (binary)

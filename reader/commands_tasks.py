@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from reader.commands_library import add_index_dir, ensure_built, open_library
+from reader.core.walk import walk_folders
 from reader.core.ledger_export import KIND_NAMES  # noqa: F401 (re-exported)
 from reader.core.ledger_export import LEDGER_COLUMNS as CSV_COLUMNS  # noqa: F401
 from reader.core.ledger_export import ledger_row as csv_row  # noqa: F401
@@ -21,23 +22,15 @@ from reader.core.ledger_export import write_csv  # noqa: F401
 
 
 # ---------------------------------------------------------------- documents
-def _walk_txt(folder: Path) -> list[Path]:
-    out = []
-    for root, dirs, files in os.walk(folder):
-        dirs.sort()
-        for f in sorted(files):
-            if f.lower().endswith((".txt", ".text")):
-                out.append(Path(root) / f)
-    return out
-
-
 def _documents_from_paths(paths: list[str], problems: list[str]) -> Iterator:
     from reader.core.pipeline import parse_file
 
     for name in paths:
         p = Path(name)
         if p.is_dir():
-            files = _walk_txt(p)
+            walked = walk_folders([p])  # the library's rule: what it reads of a folder, and why not
+            files = [Path(f) for f, _, _ in walked.files]
+            problems.extend(f"{display_name(f)}: {reason}" for f, reason in walked.problems)
         elif p.is_file():
             files = [p]
         else:

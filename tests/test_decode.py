@@ -138,6 +138,41 @@ def test_a_stray_byte_in_gb18030_text_is_replaced_and_reported():
     assert decoded.text.replace("\ufffd", "") == SIMPLIFIED * 40
 
 
+# One short notice line (title + 文号), and the same with its title only in Chinese characters.
+SHORT = "宁波市人民政府办公厅关于印发宁波市创业投资引导基金管理办法的通知\n甬政办发〔2022〕20号\n"
+PURE_CJK = "宁波市人民政府办公厅关于印发宁波市创业投资引导基金管理办法的通知" * 4 + "\n"
+
+
+def _with_lone_surrogate(text: str, codec: str, bom: bytes) -> bytes:
+    raw = text.encode(codec)
+    unit = 4 if "32" in codec else 2
+    mid = len(raw) // (2 * unit) * unit  # a code unit boundary in the middle
+    return bom + raw[:mid] + "\ud800".encode(codec, "surrogatepass") + raw[mid:]
+
+
+@pytest.mark.parametrize("text", [SHORT, PURE_CJK], ids=["short-notice", "pure-cjk"])
+@pytest.mark.parametrize("codec, bom", [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"),
+                                        ("utf-16-le", b""), ("utf-32-le", b"\xff\xfe\x00\x00")])
+def test_an_unpaired_surrogate_in_utf16_is_replaced_like_a_bad_utf8_byte(text, codec, bom):
+    """Rule: a damaged character in UTF-16/32 (named by its BOM or NUL lanes) is one U+FFFD,
+    counted in the encoding note, like an invalid UTF-8 byte; it used to refuse a short file as
+    无法识别的文本编码 (2 bytes counted against the 1% limit) or lose it to GB18030 mojibake."""
+    decoded = decode_bytes(_with_lone_surrogate(text, codec, bom), "x.txt")
+    assert decoded.encoding == f"{codec} (1 invalid character replaced)"
+    assert decoded.text.replace("\ufffd", "", 1) == text and decoded.text.count("\ufffd") == 1
+    raw = text.encode("utf-8")  # the same damage in UTF-8: also replaced, also reported
+    bad = decode_bytes(raw[:3] + b"\xff" + raw[3:], "x.txt")
+    assert bad.encoding == "utf-8 (1 invalid byte replaced)" and bad.text.count("\ufffd") == 1
+
+
+def test_utf16_with_many_bad_code_units_is_still_refused():
+    text = PURE_CJK * 3
+    data = b"\xff\xfe" + b"".join(ch.encode("utf-16-le") + "\udc00".encode("utf-16-le", "surrogatepass")
+                                   for ch in text)
+    with pytest.raises(ReadError):
+        decode_bytes(data, "x.txt")
+
+
 def test_mostly_invalid_text_is_refused_not_garbled():
     data = SIMPLIFIED.encode("gb18030") + b"\xff\x80" * 200
     with pytest.raises(ReadError) as info:

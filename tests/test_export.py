@@ -86,6 +86,20 @@ def test_names_are_safe_unique_and_never_overwrite(tmp_path):
         assert bad not in "".join(names)
 
 
+@pytest.mark.parametrize("name", [
+    "CONIN$", "conout$", "CONIN$.txt", "COM¹", "COM²", "com³.备份", "LPT¹", "LPT²", "lpt³", "COM0", "LPT0", "CON ",
+])
+def test_every_windows_device_name_is_defused(name):
+    """Windows also reserves CONIN$, CONOUT$, COM0/LPT0 and COM¹²³ / LPT¹²³ (superscript digits),
+    with any extension: such a file cannot be created or opens the device."""
+    assert safe_name(name).startswith("_"), safe_name(name)
+
+
+@pytest.mark.parametrize("name", ["CONIN", "COM10", "COM¹¹", "LPT⁴", "CONOUT$X", "通知 CON"])
+def test_names_that_only_look_like_device_names_are_kept(name):
+    assert safe_name(name) == name
+
+
 def test_safe_name_rules():
     assert safe_name("COM1") == "_COM1"
     assert safe_name("lpt9.备份") == "_lpt9.备份"

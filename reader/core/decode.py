@@ -3,11 +3,14 @@
 Order of the checks (see STACK-FACTS.md, Encodings):
 
 1. empty file → ReadError
-2. byte-order mark (UTF-8, UTF-32 LE/BE, UTF-16 LE/BE) → that codec
+2. byte-order mark (UTF-8, UTF-32 LE/BE, UTF-16 LE/BE) → that codec; in UTF-16/32 a few
+   damaged characters (an unpaired surrogate, a cut-off last unit) are each replaced by one
+   U+FFFD and counted in Decoded.encoding, as invalid UTF-8 bytes are (step 7)
 3. known binary signatures (PNG, JPEG, ZIP/docx, PDF, ELF, …) → ReadError
 4. NUL bytes: UTF-16/UTF-32 without BOM when the NULs sit in one byte lane and
-   the decoded text is plausible; a few stray NULs (≤ MAX_NUL_SHARE of the bytes,
-   e.g. from a bad copy or an editor's padding) are dropped, the rest of the file
+   the decoded text is plausible (damaged characters as in step 2); a few stray
+   NULs (≤ MAX_NUL_SHARE of the bytes, e.g. from a bad copy or an editor's
+   padding) are dropped, the rest of the file
    decoded by the steps below, and Decoded.encoding says how many were dropped;
    more NULs than that → binary → ReadError
 5. too many control bytes → ReadError (binary)
@@ -109,6 +112,19 @@ def _mark_invalid(exc: UnicodeError) -> tuple[str, int]:
 
 
 codecs.register_error("reader-mark-invalid", _mark_invalid)
+
+
+def _mark_invalid_character(exc: UnicodeError) -> tuple[str, int]:
+    """One mark per error, whatever its length: in UTF-16/32 an error is one damaged character
+    (an unpaired surrogate is 2 or 4 bytes), shown as one U+FFFD."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    return _INVALID_MARK, exc.end
+
+
+codecs.register_error("reader-mark-invalid-character", _mark_invalid_character)
+
+_WIDE_CODECS = ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
 
 
 def decode_file(path: str | Path) -> Decoded:
@@ -396,7 +412,26 @@ def _decode_declared(data: bytes, codec: str, name: str) -> Decoded:
         return Decoded(data.decode(codec), codec)
     except UnicodeDecodeError:
         pass
+    if codec in _WIDE_CODECS:
+        damaged = _decode_damaged_wide(data, codec)
+        if damaged is not None:
+            return damaged
     return _decode_best_effort(data, [codec], name)
+
+
+def _decode_damaged_wide(data: bytes, codec: str) -> Decoded | None:
+    """UTF-16/32 known from its BOM or NUL lanes with a few damaged characters: each becomes one
+    U+FFFD. At most MAX_INVALID_SHARE of the characters, and one damaged character never refuses
+    a file (a short UTF-16 note has fewer than 100 bytes).
+
+    The codec is not in doubt, so no other codec competes: GB18030 decodes UTF-16 bytes of pure
+    Chinese text without an error, into plausible-looking nonsense."""
+    marked = data.decode(codec, errors="reader-mark-invalid-character")
+    invalid = _count_invalid(marked)
+    if invalid > max(1.0, MAX_INVALID_SHARE * len(marked)) \
+            or not _is_plausible(marked.replace(_INVALID_MARK, ""), codec):
+        return None
+    return Decoded(_replace_escapes(marked), _replaced_label(codec, invalid, "character"))
 
 
 def _decode_best_effort(data: bytes, codecs_: list[str], name: str) -> Decoded:
@@ -440,5 +475,5 @@ def _with_note(label: str, note: str) -> str:
     return f"{label[:-1]}; {note})" if label.endswith(")") else f"{label} ({note})"
 
 
-def _replaced_label(codec: str, invalid: int) -> str:
-    return f"{codec} ({invalid} invalid byte{'s' if invalid != 1 else ''} replaced)"
+def _replaced_label(codec: str, invalid: int, unit: str = "byte") -> str:
+    return f"{codec} ({invalid} invalid {unit}{'s' if invalid != 1 else ''} replaced)"

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from reader.core.model import Document
 from reader.core.tables import aligned_rows
+from reader.core.walk import READABLE_SUFFIXES
 
 ENCODINGS = ("utf-8", "utf-8-sig", "gb18030")
 MAX_NAME_CHARS = 120
@@ -32,7 +33,10 @@ HEADER_FIELDS = ("标题", "文号", "发文机关", "成文日期", "来源")
 # Path separators, Windows-forbidden characters, control characters, and bidi controls
 # (U+202E would show "exe.txt" as "txt.exe").
 _BAD_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]')
-_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+# Windows device names, with any extension: such a file cannot be created, or opens the device.
+# COM0/LPT0, the superscript digits ¹²³ and the console's CONIN$/CONOUT$ count too.
+_RESERVED = {"con", "prn", "aux", "nul", "conin$", "conout$",
+             *(f"{port}{digit}" for port in ("com", "lpt") for digit in "0123456789¹²³")}
 
 
 def header_lines(doc: Document) -> list[str]:
@@ -134,7 +138,7 @@ def export_documents(
     taken: set[str] = set()
     if single_file is not None:
         stem, suffix = os.path.splitext(single_file)
-        if suffix.lower() not in (".txt", ".text"):
+        if suffix.lower() not in READABLE_SUFFIXES:
             stem, suffix = single_file, ".txt"
         body = f"\n{SEPARATOR}\n\n".join(render(d) for d in docs)
         return [_create_unique(out, safe_name(stem, "导出"), suffix, _encode(body, enc, crlf), taken)]

@@ -22,8 +22,9 @@ from reader.core import index as store
 from reader.core.analysis import fold, gram_counts
 from reader.core.model import Document, Metadata, Span, Table
 from reader.core.schema import CONTENT
+from reader.core.walk import READABLE_SUFFIXES as TEXT_SUFFIXES
+from reader.core.walk import walk_folders
 
-TEXT_SUFFIXES = (".txt", ".text")
 # The writer starts a new Whoosh segment (inside the same update) after this many
 # content postings: bounds the memory of a large first build (~5 bytes a posting).
 SEGMENT_POSTINGS = 6_000_000
@@ -115,31 +116,12 @@ def _shown_name(path: str) -> str:
     return os.fsencode(path).decode("gb18030", "replace")
 
 
-def _walk(folder: Path, skip: Path) -> list[tuple[str, int, int]]:
-    """(path, size, mtime_ns) of every text file under folder, hidden ones excluded."""
-    found: list[tuple[str, int, int]] = []
-    stack = [str(folder)]
-    skip_s = str(skip)
-    while stack:
-        d = stack.pop()
-        try:
-            it = os.scandir(d)
-        except OSError:
-            continue
-        with it:
-            for e in it:
-                if e.name.startswith("."):
-                    continue
-                try:
-                    if e.is_dir(follow_symlinks=False):
-                        if e.path != skip_s:
-                            stack.append(e.path)
-                    elif e.name.lower().endswith(TEXT_SUFFIXES) and e.is_file():
-                        st = e.stat()
-                        found.append((e.path, st.st_size, st.st_mtime_ns))
-                except OSError:
-                    continue
-    return found
+def _walk(folders: Sequence[Path], skip: Path, problems: list[Problem]) -> list[tuple[str, int, int]]:
+    """(path, size, mtime_ns) of every text file under the folders (reader.core.walk's rules);
+    the links it does not follow are added to problems."""
+    walked = walk_folders(folders, skip)
+    problems.extend(Problem(p if _storable(p) else _shown_name(p), r) for p, r in walked.problems)
+    return walked.files
 
 
 def _folded_docno(s: str) -> str:
@@ -595,16 +577,18 @@ class _Update:
     def _scan(self, problems: list[Problem]) -> tuple[dict[str, tuple[int, int]], list[str]]:
         found: dict[str, tuple[int, int]] = {}
         unavailable: list[str] = []
+        present: list[Path] = []
         for folder in self.lib.folders:
             if not folder.is_dir():
                 problems.append(Problem(str(folder), "文件夹不存在或无法访问"))
                 unavailable.append(os.path.join(str(folder), ""))
                 continue
-            for path, size, mtime in _walk(folder, self.lib.index_dir):
-                if not _storable(path):
-                    problems.append(Problem(_shown_name(path), NAME_NOT_UTF8))
-                    continue
-                found[path] = (size, mtime)
+            present.append(folder)
+        for path, size, mtime in _walk(present, self.lib.index_dir, problems):
+            if not _storable(path):
+                problems.append(Problem(_shown_name(path), NAME_NOT_UTF8))
+                continue
+            found[path] = (size, mtime)
         return found, unavailable
 
     def _run(self) -> UpdateSummary:

@@ -17,7 +17,7 @@ class Decoded:
     encoding: str  # Python codec name as used, e.g. "utf-8", "gb18030", "utf-16-le"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
     """One source line after clean-up.
 

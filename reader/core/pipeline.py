@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.core import decode, entities, metadata, normalise, split, tables
+from reader.core import deadline, decode, entities, metadata, normalise, split, tables
 from reader.core.model import Document, ParseResult, ReadError
 
 # Bump whenever a stage changes what documents, metadata or reading texts come out:
@@ -16,6 +16,7 @@ def parse_text(text: str, file: str = "<text>", encoding: str = "utf-8") -> list
     lines = normalise.clean_lines(text)
     docs: list[Document] = []
     for segment in split.split_documents(lines):
+        deadline.check()
         if not segment.lines:
             continue
         meta = metadata.read_metadata(segment)
@@ -49,13 +50,17 @@ def parse_file(path: str | Path) -> ParseResult:
 
 
 def parse_bytes(data: bytes, name: str) -> ParseResult:
-    """Parse a file's bytes (already read): the library hashes and parses one read."""
+    """Parse a file's bytes (already read: the library hashes and parses one read). A file
+    still parsing after its time budget (deadline.parse_seconds()) gives a result with
+    `error`, never an exception."""
+    seconds = deadline.parse_seconds()
     try:
-        decoded = decode.decode_bytes(data, name)
+        with deadline.limit(seconds):
+            decoded = decode.decode_bytes(data, name)
+            documents = parse_text(decoded.text, name, decoded.encoding)
     except ReadError as exc:
         return ParseResult(file=name, error=exc.reason)
-    return ParseResult(
-        file=name,
-        encoding=decoded.encoding,
-        documents=parse_text(decoded.text, name, decoded.encoding),
-    )
+    except deadline.ParseTimeout:
+        return ParseResult(file=name, error=f"解析超时（超过 {seconds:g} 秒），文件可能异常 "
+                                            f"(parse time limit exceeded: {seconds:g} s)")
+    return ParseResult(file=name, encoding=decoded.encoding, documents=documents)

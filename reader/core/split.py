@@ -31,8 +31,10 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
+from itertools import pairwise
 from dataclasses import dataclass, field
 
+from reader.core import deadline
 from reader.core import patterns as P
 from reader.core.model import Line, Segment
 
@@ -92,6 +94,9 @@ def _is_page_noise(text: str) -> bool:
     return len(c) <= 60 and bool(_RUNNING.search(c))
 
 
+_UNKNOWN = 2  # in a bytearray cache of yes/no answers: not computed yet
+
+
 @dataclass
 class _Rows:
     lines: list[Line]  # content rows (non-blank, not page noise)
@@ -101,29 +106,31 @@ class _Rows:
 
     def __post_init__(self) -> None:
         n = len(self.lines)
+        # Yes/no marks are bytearrays (1 byte a row, not an 8-byte list slot): a file of a million
+        # short lines has a million rows. The caches hold _UNKNOWN until first asked.
         self.docno: list[str | None] = [None] * n
-        self.date: list[bool] = [False] * n
+        self.date = bytearray(n)
         self.head: list[tuple[str, int] | None] = [None] * n
-        self.toc: list[bool] = [False] * n
-        self.code: list[bool] = [False] * n
+        self.toc = bytearray(n)
+        self.code = bytearray(n)
         self._bigram: dict[str, bool] = {}
-        self._titleish: list[bool | None] = [None] * n
-        self._complete: list[bool | None] = [None] * n
+        self._titleish = bytearray([_UNKNOWN]) * n
+        self._complete = bytearray([_UNKNOWN]) * n
         self._key: list[str | None] = [None] * n
-        self.closing: list[bool] = [False] * n
+        self.closing = bytearray(n)
         self.inline_title: dict[int, str] = {}  # row → title printed left of its 文号
 
     def titleish(self, i: int) -> bool:
         v = self._titleish[i]
-        if v is None:
+        if v == _UNKNOWN:
             v = self._titleish[i] = self._titleish_uncached(i)
-        return v
+        return v == 1
 
     def complete(self, i: int) -> bool:
         v = self._complete[i]
-        if v is None:
+        if v == _UNKNOWN:
             v = self._complete[i] = self._complete_uncached(i)
-        return v
+        return v == 1
 
     def key(self, i: int) -> str:
         v = self._key[i]
@@ -204,7 +211,7 @@ def _prepare(lines: Sequence[Line]) -> tuple[_Rows, list[Line]]:
         if cs[i].endswith("令") and len(cs[i]) <= 16 and re.fullmatch(r"第[\d〇一二三四五六七八九十百]+[号號]", cs[i + 1]):
             docno[i] = P.normalise_docno(cs[i] + cs[i + 1])
             code[i + 1] = True
-    rows.closing = [(date[i] or c[-1] == "日") and _is_closing_date(rows, i) for i, c in enumerate(cs)]
+    rows.closing = bytearray(bool((date[i] or c[-1] == "日") and _is_closing_date(rows, i)) for i, c in enumerate(cs))
     for i in range(1, len(cs)):
         if rows.closing[i - 1] and _PUBLICITY.fullmatch(cs[i]):
             code[i] = False  # （此件公开发布） after a signature date ends that document, not a header code
@@ -424,6 +431,55 @@ def _organ_continues(a: str, b: str) -> bool:
     return len(pair) == 2 and any(pair in w for w in _ORGAN_WORDS)
 
 
+class _FrontTitles:
+    """`text in this`: is text 1–3 consecutive rows of the cover and contents (rows before `end`)?
+
+    Looks rows up by their own strings, built at the first question: no joined copy of every
+    row pair and triple (three new strings a row, when the first 文号 comes late in a big file).
+    """
+
+    def __init__(self, c: list[str], end: int):
+        self.c, self.end = c, end
+        self._at: dict[str, int | list[int]] | None = None
+        self._lengths: list[int] = []  # the lengths of those rows, ascending
+
+    def _index(self) -> dict[str, int | list[int]]:
+        at: dict[str, int | list[int]] = {}
+        for a in range(self.end):
+            x = self.c[a]
+            seen = at.get(x)
+            if seen is None:
+                at[x] = a
+            elif isinstance(seen, list):
+                seen.append(a)
+            else:
+                at[x] = [seen, a]
+        self._at = at
+        self._lengths = sorted({len(x) for x in at})
+        return at
+
+    def __contains__(self, text: str) -> bool:
+        at = self._at if self._at is not None else self._index()
+        c, end = self.c, self.end
+        for cut in self._lengths:  # the first row is text[:cut] for one of these
+            if cut > len(text):
+                break
+            hit = at.get(text[:cut])
+            if hit is None:
+                continue
+            rest = text[cut:]
+            for a in hit if isinstance(hit, list) else (hit,):
+                if not rest:
+                    return True  # one row
+                if a + 1 < end:
+                    b = c[a + 1]
+                    if rest == b:
+                        return True  # two rows
+                    if a + 2 < end and rest.startswith(b) and rest[len(b):] == c[a + 2]:
+                        return True  # three rows
+        return False
+
+
 def _find_headers(rows: _Rows) -> list[_Header]:
     n = len(rows.c)
     taken: set[int] = set()
@@ -431,6 +487,7 @@ def _find_headers(rows: _Rows) -> list[_Header]:
     for i in range(n):
         if not rows.docno[i] or rows.toc[i] or i in taken:
             continue
+        deadline.check()
         if i in rows.inline_title:
             h = _Header([i], [i], rows.docno[i])
             headers.append(h)
@@ -469,9 +526,10 @@ def _find_headers(rows: _Rows) -> list[_Header]:
         taken.update(h.rows)
     # titles standing alone
     front_end = min((h.start for h in headers), default=0)  # cover and contents before the first 文号
-    front_titles = {"".join(rows.c[a:a + k]) for a in range(front_end) for k in (1, 2, 3) if a + k <= front_end}
+    front_titles = _FrontTitles(rows.c, front_end)
     s = 0
     while s < n:
+        deadline.check()
         if s in taken or rows.toc[s] or not rows.titleish(s):
             s += 1
             continue
@@ -497,7 +555,7 @@ def _find_headers(rows: _Rows) -> list[_Header]:
             if kind and kind != "公报" and "公报" not in text and len(text) >= 5 \
                     and text.count("《") <= text.count("》") and (
                     _confirms_title(rows, run[-1] + 1, kind) or (s == 0 and span <= 3 and kind != "目录")
-                    or (s >= front_end and text in front_titles and len(text) >= 10)  # listed in the contents
+                    or (s >= front_end and len(text) >= 10 and text in front_titles)  # listed in the contents
                     or (kind == "纪要" and "会议纪要" in text and not P.starts_about(text))):
                 found = run
                 break
@@ -645,7 +703,17 @@ class _Splitter:
     def __init__(self, rows: _Rows):
         self.rows = rows
         self.docs: list[_Doc] = []
+        self._placed: set[int] = set()  # id() of every doc in self.docs: membership without a scan
         self.owner: list[_Doc | None] = [None] * len(rows.c)
+
+    def add(self, doc: _Doc) -> None:
+        """Append doc to the documents unless it is there already."""
+        if id(doc) not in self._placed:
+            self._placed.add(id(doc))
+            self.docs.append(doc)
+
+    def has(self, doc: _Doc) -> bool:
+        return id(doc) in self._placed
 
     # -- assignment
     def assign(self, doc: _Doc, idx: Sequence[int], body: bool = True) -> None:
@@ -725,7 +793,7 @@ class _Splitter:
               upcoming: _Doc | None = None) -> _Doc:
         if not self.docs and upcoming is None:
             doc = _Doc(block[0], 0, kind_hint="")
-            self.docs.append(doc)
+            self.add(doc)
             self.assign(doc, block)
             return doc
         rows = self.rows
@@ -748,12 +816,12 @@ class _Splitter:
                 and rows.head[first] == mark and (default is None or _numbering_score(default, mark) < 0):
             # 主送/body printed before its header: a numbering that starts over belongs
             # to the document whose header comes next
-            self.docs.append(upcoming)
+            self.add(upcoming)
             self.assign(upcoming, block)
             return upcoming
         if not candidates:
             doc = _Doc(block[0], len(self.docs))
-            self.docs.append(doc)
+            self.add(doc)
             self.assign(doc, block)
             return doc
         best_score: float | None = None
@@ -776,7 +844,7 @@ class _Splitter:
         if upcoming is not None and best_score is not None and best_score < -2.5:
             # nothing before takes it (signed, or the sentence does not continue): in a file
             # whose bodies come before their headers, it opens the document whose header is next
-            self.docs.append(upcoming)
+            self.add(upcoming)
             self.assign(upcoming, block)
             return upcoming
         if best.closed:  # an attachment re-opens a signed notice; its numbering starts over
@@ -927,15 +995,19 @@ def split_documents(lines: Sequence[Line]) -> list[Segment]:
     if body_first:
         taken_h: set[int] = set()
         opener_rows = [o for o, _ in openers]
+        nh = 0  # the headers before nh start at or before this opener, or are taken: never again
         for idx, (o, span) in enumerate(openers):
             nxt_opener = opener_rows[idx + 1] if idx + 1 < len(opener_rows) else n
-            h = next((h for h in header_starts if h.start > o and id(h) not in taken_h), None)
+            while nh < len(header_starts) and (header_starts[nh].start <= o or id(header_starts[nh]) in taken_h):
+                nh += 1
+            h = header_starts[nh] if nh < len(header_starts) else None
             if h is not None and h.start < nxt_opener:
                 taken_h.add(id(h))
                 paired[o] = h
     events: list[tuple[int, str, object]] = []
+    paired_ids = {id(h) for h in paired.values()}
     for h in headers:
-        if not any(p is h for p in paired.values()):
+        if id(h) not in paired_ids:
             events.append((h.start, "header", h))
     for o, span in openers:
         if in_header[o] is not None:
@@ -983,7 +1055,7 @@ def split_documents(lines: Sequence[Line]) -> list[Segment]:
         if not body_first or next_start >= len(starts) or starts[next_start] - i > 80:
             return None
         doc = start_doc[starts[next_start]][0]
-        return None if doc in sp.docs else doc
+        return None if sp.has(doc) else doc
 
     def flush() -> None:
         nonlocal current, block, hard, forced
@@ -998,16 +1070,14 @@ def split_documents(lines: Sequence[Line]) -> list[Segment]:
             forced = None
 
     for i in range(n):
+        deadline.check()
         if i in start_doc and i >= skip_until:
             flush()
-            doc = start_doc[i][0]
-            if doc not in sp.docs:
-                sp.docs.append(doc)
+            sp.add(start_doc[i][0])
         if i in owned:
             flush()
             doc, body = owned[i]
-            if doc not in sp.docs:
-                sp.docs.append(doc)
+            sp.add(doc)
             sp.assign(doc, [i], body=body)
             if not body and doc.closed and doc.carrier:
                 # the header printed under a signed notice: what follows is its attachment
@@ -1113,43 +1183,119 @@ def _rehome_front_matter(rows: _Rows, docs: list[_Doc]) -> None:
 
     A body block can be placed with the contents page (its title words match a contents
     entry); dropping the contents page must not drop that body. Each such row goes to the
-    kept document owning the nearest row before it (else after it). Contents-entry rows and
-    the cover before the first kept document stay out: they are front matter, not text.
+    kept document owning the nearest row before it (else after it), right after that row.
+    Contents-entry rows and the cover before the first kept document stay out: they are
+    front matter, not text.
+
+    Rows are moved one by one in the dropped documents' order, and a moved row can be the
+    nearest row before a later one. The nearest owned row is looked up in a Fenwick tree
+    and each document's rows are a linked list while rows move in, so the cost is
+    n log n in rows, not one scan of a document's rows per moved row.
     """
     dropped = [d for d in docs if d.rows and _is_front_matter(rows, d, docs)]
     if not dropped:
         return
-    kept = [d for d in docs if d.rows and not any(d is x for x in dropped)]
+    dropped_ids = {id(d) for d in dropped}
+    kept = [d for d in docs if d.rows and id(d) not in dropped_ids]
     if not kept:
         return
     owner: dict[int, _Doc] = {i: d for d in kept for i in d.rows}
     first_kept = min(owner)
+    moving = [[i for i in d.rows if i > first_kept and not rows.toc[i]] for d in dropped]
+    if not any(moving):
+        return
+    every = [i for d in (*kept, *dropped) for i in d.rows]
+    if len(every) != len(set(every)):  # a row in two places: keep the plain rule's exact order
+        _rehome_by_scanning(rows, dropped, owner, first_kept)
+        return
+    n = len(rows.c)
+    owned = _Predecessors(n)
+    for i in owner:
+        owned.add(i)
+    after: dict[int, int | None] = {}  # row → the row after it in its document (linked list)
+    for d in kept:
+        for a, b in zip(d.rows, d.rows[1:]):
+            after[a] = b
+        after[d.rows[-1]] = None
+    changed: dict[int, _Doc] = {}
+    for d, move in zip(dropped, moving):
+        for i in move:
+            deadline.check()
+            k = owned.before(i)
+            target = owner[k]  # k exists: first_kept < i is owned
+            after[i], after[k] = after[k], i
+            owner[i] = target
+            owned.add(i)
+            changed[id(target)] = target
+        if move:
+            gone = set(move)
+            d.rows = [i for i in d.rows if i not in gone]
+    for target in changed.values():
+        start, order = target.rows[0], []
+        x: int | None = start
+        while x is not None:
+            order.append(x)
+            x = after[x]
+        target.rows = order
+
+
+def _rehome_by_scanning(rows: _Rows, dropped: list[_Doc], owner: dict[int, _Doc], first_kept: int) -> None:
+    """The rule of _rehome_front_matter, one list scan per moved row (rows listed twice)."""
     for d in dropped:
         moving = [i for i in d.rows if i > first_kept and not rows.toc[i]]
         for i in moving:
             k = i - 1
             while k >= 0 and k not in owner:
                 k -= 1
-            if k >= 0:
-                target = owner[k]
-                pos = target.rows.index(k) + 1
-            else:  # unreachable while i > first_kept; kept for safety
-                target = owner[first_kept]
-                pos = target.rows.index(first_kept)
-            target.rows.insert(pos, i)
+            target = owner[k]
+            target.rows.insert(target.rows.index(k) + 1, i)
             owner[i] = target
             d.rows.remove(i)
+
+
+class _Predecessors:
+    """A growing set of rows 0..n-1 that answers "the largest member below i" in O(log n)."""
+
+    def __init__(self, n: int):
+        self.n = n
+        self.tree = [0] * (n + 1)  # Fenwick tree of member counts
+        self.top = 1 << max(0, n.bit_length() - 1)
+
+    def add(self, i: int) -> None:
+        i += 1
+        while i <= self.n:
+            self.tree[i] += 1
+            i += i & -i
+
+    def before(self, i: int) -> int:
+        """The largest member < i, or -1."""
+        count, j = 0, i  # members among rows 0..i-1
+        while j > 0:
+            count += self.tree[j]
+            j -= j & -j
+        if count == 0:
+            return -1
+        pos, step = 0, self.top  # the count-th member: descend the tree
+        while step:
+            nxt = pos + step
+            if nxt <= self.n and self.tree[nxt] < count:
+                pos = nxt
+                count -= self.tree[nxt]
+            step >>= 1
+        return pos  # 1-based position pos + 1 is row pos
 
 
 def _segments(rows: _Rows, noise: list[Line], docs: list[_Doc], lines: Sequence[Line]) -> list[Segment]:
     ctx = _file_context(rows)
     _rehome_front_matter(rows, docs)
     # blank and noise lines go with the content line before them
-    by_no: dict[int, _Doc] = {}
+    # line number → document: a list, not a dict (one entry per line of a million-line file)
+    by_no: list[_Doc | None] = [None] * (max((l.no for l in lines), default=0) + 1)
     for doc in docs:
         for i in doc.rows:
             by_no[rows.lines[i].no] = doc
-    all_lines = sorted(lines, key=lambda l: l.no)
+    in_order = all(a.no <= b.no for a, b in pairwise(lines))  # as clean_lines gives them: no sorted copy
+    all_lines = lines if in_order else sorted(lines, key=lambda l: l.no)
     noise_nos = {l.no for l in noise}
     extra: dict[int, list[Line]] = {id(d): [] for d in docs}
     prev_doc: _Doc | None = None
@@ -1162,7 +1308,7 @@ def _segments(rows: _Rows, noise: list[Line], docs: list[_Doc], lines: Sequence[
         last_no = line.no
         if line.no in noise_nos:
             continue
-        d = by_no.get(line.no)
+        d = by_no[line.no]
         if d is not None:
             # blank lines around a page break are layout, not paragraph breaks: leave them out
             if pending_blank and d is prev_doc and not furniture_gap:
@@ -1181,6 +1327,7 @@ def _segments(rows: _Rows, noise: list[Line], docs: list[_Doc], lines: Sequence[
             extra[id(docs[0])].append(line)
     out: list[Segment] = []
     for doc in docs:
+        deadline.check()
         if not doc.rows:
             continue
         header_idx = set(doc.header.rows) if doc.header else set()

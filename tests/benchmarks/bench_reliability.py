@@ -1,12 +1,15 @@
 """Heavy reliability cases, too slow for CI: peak memory and time of the indexer on
-a 200 MB text file, a single 10 MB line and 100,000 tiny files.
+a 200 MB text file, a single 10 MB line and 100,000 tiny files; and of the parser alone on a
+file of 1,000,000 short lines.
 
     .venv/bin/python tests/benchmarks/bench_reliability.py            # all, full size
     .venv/bin/python tests/benchmarks/bench_reliability.py --scale 0.05 --only many-files
+    .venv/bin/python tests/benchmarks/bench_reliability.py --only million-lines
 
-Each case runs `Library.update()` in a fresh child process; its peak RSS (ru_maxrss of the
-child, plus of its parse workers when there are any) is what the README reports. Only a
-temporary folder is written. The CI-sized versions are in tests/reliability/.
+Each case runs `Library.update()` (million-lines: `parse_file`) in a fresh child process; its
+peak RSS (ru_maxrss of the child, plus of its parse workers when there are any) is what the
+README reports. Only a temporary folder is written. The CI-sized versions are in
+tests/reliability/.
 """
 from __future__ import annotations
 
@@ -42,6 +45,19 @@ print(json.dumps({"files": s.files, "documents": s.documents, "problems": s.prob
 """
 
 
+PARSE_CHILD = r"""
+import json, resource, sys, time
+from reader.core.pipeline import parse_file
+path = sys.argv[1]
+t0 = time.perf_counter()
+r = parse_file(path)
+parse_s = time.perf_counter() - t0
+self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"files": 1, "documents": len(r.documents), "problems": int(r.error is not None),
+                  "update_s": round(parse_s, 1), "peak_rss_mb": round(self_kb / 1024), "worker_peak_rss_mb": 0}))
+"""
+
+
 def seed_text() -> str:
     return "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt")))
 
@@ -64,6 +80,15 @@ def make_long_line(folder: Path, mb: float) -> None:
     (folder / "单行.txt").write_bytes(unit * int(mb * 1_000_000 // len(unit) + 1))
 
 
+def make_short_lines(folder: Path, count: int) -> None:
+    """`count` lines of 6 characters each (≈18 bytes: a narrow-column extraction), cut from the seeds."""
+    text = "".join(seed_text().split())
+    step, span = 6, len(text) - 6
+    lines = (text[k * step % span:k * step % span + step] for k in range(count))
+    with open(folder / "窄栏.txt", "w", encoding="utf-8") as f:
+        f.writelines(line + "\n" for line in lines)
+
+
 def make_many_files(folder: Path, count: int) -> None:
     from tests.reliability.helpers import make_doc
 
@@ -74,7 +99,7 @@ def make_many_files(folder: Path, count: int) -> None:
         (d / f"文件{i:06d}.txt").write_text(make_doc(f"编号{i:06d}", i % 97), encoding="utf-8")
 
 
-def run_case(name: str, build, workers: str | None) -> dict:
+def run_case(name: str, build, workers: str | None, parse_only: bool = False) -> dict:
     base = Path(tempfile.mkdtemp(prefix=f"bench-rel-{name}-"))
     try:
         folder = base / "lib"
@@ -85,13 +110,18 @@ def run_case(name: str, build, workers: str | None) -> dict:
         env = dict(os.environ, PYTHONPATH=str(ROOT))
         if workers is not None:
             env["READER_INDEX_WORKERS"] = workers
-        r = subprocess.run([sys.executable, "-c", CHILD, str(folder), str(base / "index")], env=env,
-                           capture_output=True, text=True, cwd=ROOT)
+        if parse_only:
+            (path,) = folder.iterdir()
+            argv = [sys.executable, "-c", PARSE_CHILD, str(path)]
+        else:
+            argv = [sys.executable, "-c", CHILD, str(folder), str(base / "index")]
+        r = subprocess.run(argv, env=env, capture_output=True, text=True, cwd=ROOT)
         if r.returncode != 0:
             raise SystemExit(f"{name} failed:\n{r.stderr}")
         out = json.loads(r.stdout.strip().splitlines()[-1])
         out.update(case=name, input_mb=round(size / 1e6, 1), build_s=round(time.perf_counter() - t0, 1))
-        index_bytes = sum(p.stat().st_size for p in (base / "index").iterdir() if p.is_file())
+        index = base / "index"
+        index_bytes = sum(p.stat().st_size for p in index.iterdir() if p.is_file()) if index.is_dir() else 0
         out["index_mb"] = round(index_bytes / 1e6, 1)
         return out
     finally:
@@ -101,18 +131,20 @@ def run_case(name: str, build, workers: str | None) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--scale", type=float, default=1.0, help="multiply every size (0.05 for a quick look)")
-    ap.add_argument("--only", choices=("big-file", "long-line", "many-files"), action="append")
+    ap.add_argument("--only", choices=("big-file", "long-line", "many-files", "million-lines"), action="append")
     args = ap.parse_args()
     cases = {
-        "big-file": (lambda f: make_big_file(f, 200 * args.scale), None),
-        "long-line": (lambda f: make_long_line(f, 10 * args.scale), None),
-        "many-files": (lambda f: make_many_files(f, int(100_000 * args.scale)), None),
+        "big-file": (lambda f: make_big_file(f, 200 * args.scale), None, False),
+        "long-line": (lambda f: make_long_line(f, 10 * args.scale), None, False),
+        "many-files": (lambda f: make_many_files(f, int(100_000 * args.scale)), None, False),
+        # parse only: peak memory per line of a file of very short lines
+        "million-lines": (lambda f: make_short_lines(f, int(1_000_000 * args.scale)), None, True),
     }
     rows = []
-    for name, (build, workers) in cases.items():
+    for name, (build, workers, parse_only) in cases.items():
         if args.only and name not in args.only:
             continue
-        row = run_case(name, build, workers)
+        row = run_case(name, build, workers, parse_only)
         print(json.dumps(row, ensure_ascii=False), flush=True)
         rows.append(row)
     print("\n| case | input | files | documents | index time | peak RSS (indexer) | peak RSS (a parse worker) | index size |")

@@ -1,11 +1,15 @@
 """Parse speed of the whole pipeline (clean → split → metadata → reflow → entities) on big files.
 
     .venv/bin/python tests/benchmarks/bench_split.py [--mb 5]
+    .venv/bin/python tests/benchmarks/bench_split.py --alternating 10   # target < 10 s
 
 Builds one file of about --mb megabytes by concatenating the seeds (each seed is a realistic
 mix: interleaved release file, notices, a narrow-column 人大 gazette, government gazettes), then
 times parse_text on it and on each seed (CPU time of this process, so other load on the
-machine does not count), and reports s/MB per stage. Not collected by pytest.
+machine does not count), and reports s/MB per stage. With --alternating MB it times instead
+a file of that size made of alternating 文号 / title lines (甬政发〔2022〕N号 / 关于做好第N项工作的通知),
+the shape that once made the splitter quadratic (past N=99999 the pairs become body text).
+Not collected by pytest.
 """
 from __future__ import annotations
 
@@ -43,10 +47,31 @@ def stages(text: str) -> dict[str, float]:
     return t
 
 
+def alternating(mb: float) -> str:
+    """About `mb` MB (UTF-8) of alternating 文号 and title lines."""
+    parts, size, n = [], 0, 1
+    while size < mb * 1e6:
+        pair = f"甬政发〔2022〕{n}号\n关于做好第{n}项工作的通知\n"
+        parts.append(pair)
+        size += len(pair.encode("utf-8"))
+        n += 1
+    return "".join(parts)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--mb", type=float, default=5.0)
+    ap.add_argument("--alternating", type=float, metavar="MB",
+                    help="time only a file of MB megabytes of alternating 文号 / title lines")
     args = ap.parse_args()
+    if args.alternating:
+        text = alternating(args.alternating)
+        mb = len(text.encode("utf-8")) / 1e6
+        t0 = time.process_time()
+        docs = parse_text(text, "alternating.txt")
+        dt = time.process_time() - t0
+        print(f"{'alternating 文号/title lines':32s} {mb:6.2f} MB  {len(docs):4d} docs  {dt:6.3f} s  (target < 10 s)")
+        return
     seeds = sorted((ROOT / "seeds").glob("*.txt"))
     texts = [p.read_text(encoding="utf-8") for p in seeds]
     for p, text in zip(seeds, texts):

@@ -90,8 +90,7 @@ def cmd_index(args) -> int:
         print(_write_failure(exc, lib.index_dir), file=sys.stderr)
         return 1
     bar.end()
-    if s.notice:
-        print(s.notice, file=sys.stderr)
+    # s.notice is the notice open_library printed already (the update reports why it rebuilt)
     print(
         f"文件 {s.files}，公文 {s.documents}；新增 {s.new}，变更 {s.changed}，移除 {s.removed}；"
         f"问题 {s.problems}；用时 {s.seconds:.2f} 秒"

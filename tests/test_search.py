@@ -299,3 +299,22 @@ def test_parse_query_structure():
         (False, [("issuer", "财政局")]),
         (False, [("year", "2021-2023")]),
     ]
+
+
+def test_snippets_are_cut_before_occurrences_are_gathered():
+    """A common word in a very large document: the snippets need the first few occurrences,
+    so the folded text is searched a bounded number of times, not once per occurrence."""
+    from reader.core.search import MAX_SNIPPETS, SNIPPET_CHARS, make_snippets
+
+    class Counting(str):
+        finds = 0
+
+        def find(self, *args):
+            Counting.finds += 1
+            return str.find(self, *args)
+
+    text = "关于加强管理的通知\n" + "的工作的要求" * 200_000
+    snippets = make_snippets(text, Counting(text), ["的"])
+    assert len(snippets) == MAX_SNIPPETS
+    assert all("的" in sn.text and sn.marks for sn in snippets)
+    assert Counting.finds <= MAX_SNIPPETS * SNIPPET_CHARS + 10  # not 400,000

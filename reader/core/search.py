@@ -446,29 +446,76 @@ def _marks(text: str, ftext: str, words: list[str]) -> list[tuple[int, int]]:
     return out
 
 
+def _occurrences(ftext: str, words: list[str]):
+    """Merged occurrence intervals of words in ftext, in order, found one at a time: a
+    snippet needs the first few, not every 的 of a 50 MB document."""
+    import heapq
+
+    heap = []
+    for w in words:
+        if w:
+            i = ftext.find(w)
+            if i >= 0:
+                heap.append((i, len(w), w))
+    heapq.heapify(heap)
+    cur = None
+    while heap:
+        i, n, w = heap[0]
+        j = ftext.find(w, i + 1)
+        if j >= 0:
+            heapq.heapreplace(heap, (j, n, w))
+        else:
+            heapq.heappop(heap)
+        if cur is not None and i <= cur[1]:
+            cur[1] = max(cur[1], i + n)
+            continue
+        if cur is not None:
+            yield cur[0], cur[1]
+        cur = [i, i + n]
+    if cur is not None:
+        yield cur[0], cur[1]
+
+
 def make_snippets(text: str, ftext: str, words: list[str]) -> list[Snippet]:
-    """Up to MAX_SNIPPETS windows of text; every occurrence inside a window is marked."""
-    marks = _marks(text, ftext, words) if words else []
-    if not marks:
+    """Up to MAX_SNIPPETS windows of text; every occurrence inside a window is marked.
+
+    Windows are cut on the folded text first and only then mapped to the original (an
+    offset map of the text up to the last window), so the cost does not grow with the
+    number of occurrences in the document.
+    """
+    occ = _occurrences(ftext, words) if words else iter(())
+    first = next(occ, None)
+    if first is None:
         head = text[:SNIPPET_CHARS].replace("\n", " ")
         return [Snippet(head, [])] if head else []
-    out: list[Snippet] = []
-    i = 0
-    n = len(text)
+    windows: list[tuple[int, int, list[tuple[int, int]]]] = []  # folded (ws, we, marks)
+    n = len(ftext)
     prev_end = 0
-    while i < len(marks) and len(out) < MAX_SNIPPETS:
-        s0 = marks[i][0]
+    pending = first
+    while pending is not None and len(windows) < MAX_SNIPPETS:
+        s0 = pending[0]
         ws = max(prev_end, s0 - SNIPPET_BEFORE, 0)
-        nl = text.rfind("\n", ws, s0)
+        nl = ftext.rfind("\n", ws, s0)
         if nl >= 0:
             ws = nl + 1
         we = min(n, ws + SNIPPET_CHARS)
-        while i < len(marks) and marks[i][0] < we:
-            we = max(we, min(n, marks[i][1]))
-            i += 1
-        inside = [(max(s, ws) - ws, min(e, we) - ws) for s, e in marks if s < we and e > ws]
-        out.append(Snippet(text[ws:we].replace("\n", " "), inside))
+        inside = []
+        while pending is not None and pending[0] < we:
+            we = max(we, min(n, pending[1]))
+            inside.append(pending)
+            pending = next(occ, None)
+        windows.append((ws, we, inside))
         prev_end = we
+    omap = OffsetMap(text[: windows[-1][1] + 1])
+    out: list[Snippet] = []
+    for ws, we, inside in windows:
+        ows, owe = omap.start(ws), min(len(text), omap.end(we))
+        marks = []
+        for ms, me in inside:
+            a, b = max(omap.start(ms), ows) - ows, min(omap.end(me), owe) - ows
+            if b > a:
+                marks.append((a, b))
+        out.append(Snippet(text[ows:owe].replace("\n", " "), marks))
     return out
 
 

@@ -130,7 +130,7 @@ def _folded_docno(s: str) -> str:
     return fold_docno(s)
 
 
-def _date_number(date: str | None) -> int:
+def date_number(date: str | None) -> int:
     """'2022-05-17' → 20220517 (the sort key); 0 when unknown."""
     if not date:
         return 0
@@ -209,10 +209,11 @@ def _prepare_doc(pos: int, doc: Document) -> PreparedDoc:
         "kind_shown": m.kind,
         "kind_facet": m.kind or UNKNOWN_ISSUER,
         "date": m.date or "",
-        "date_sort": _date_number(m.date),
+        "date_sort": date_number(m.date),
         "year": m.year if m.year is not None and 0 <= m.year <= 0xFFFF else None,
         "year_facet": str(m.year) if m.year is not None else UNKNOWN_YEAR,
         "units": [fold(u) for u in units],
+        "length": len(folded),
     }
     extra = {
         "attachments": list(m.attachments),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.core import deadline, decode, entities, metadata, normalise, split, tables
+from reader.core import deadline, decode
 from reader.core.model import Document, ParseResult, ReadError
 
 # Bump whenever a stage changes what documents, metadata or reading texts come out:
@@ -13,6 +13,10 @@ PIPELINE_VERSION = 4  # 2: control and bidi characters neutralised (normalise); 
 
 def parse_text(text: str, file: str = "<text>", encoding: str = "utf-8") -> list[Document]:
     """Split already-decoded text into documents with metadata and entity spans."""
+    # Imported here: opening an index only to read it (which needs PIPELINE_VERSION) does
+    # not compile the stages' patterns (0.3 s).
+    from reader.core import entities, metadata, normalise, split, tables
+
     lines = normalise.clean_lines(text)
     docs: list[Document] = []
     for segment in split.split_documents(lines):

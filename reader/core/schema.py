@@ -33,7 +33,7 @@ from whoosh.matching import ListMatcher, NullMatcher
 from whoosh.reading import TermNotFound
 
 # Bump when the schema, the field types or the .gpo format change: indexes are rebuilt.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 CONTENT = "content"
 GRAM_EXT = ".gpo"
@@ -167,6 +167,7 @@ def make_schema() -> fields.Schema:
         year=fields.NUMERIC(int, bits=16, shift_step=8, stored=True, signed=False),
         year_facet=fields.ID(sortable=True),
         units=TermSetField(),  # folded, printed and canonical
+        length=fields.STORED(),  # of the folded reading text (BM25), exact
         content=GramField(),
     )
 

@@ -266,11 +266,11 @@ def _compile_term(t: Term, snap):
         forms = word_forms(t.value)
         parts = [ExactText(f, snap) for f in forms]
         if len(forms) > 1:  # a 文号: its document by its metadata too
-            parts.append(zero_score(Contains("doc_number", fold_docno(t.value))))
+            parts.append(zero_score(Contains("doc_number", fold_docno(t.value), snapshot=snap)))
         return parts[0] if len(parts) == 1 else wq.Or(parts)
     if t.field == "year":
         return zero_score(year_range(*t.year_range()))
-    return zero_score(Contains(_FIELDS[t.field], t.value))
+    return zero_score(Contains(_FIELDS[t.field], t.value, snapshot=snap))
 
 
 YEAR_MAX = 0xFFFF  # the year field's range (reader.core.schema)
@@ -319,7 +319,7 @@ def _filter_args(snap, issuer, year_from, year_to, kind) -> list:
         if ("issuers", fi.encode("utf-8")) in snap.reader:
             out.append(wq.Term("issuers", fi))
         else:  # no organ has exactly this name: accept a part of the name
-            out.append(Contains("issuers", fi))
+            out.append(Contains("issuers", fi, snapshot=snap))
     if year_from is not None or year_to is not None:
         out.append(year_range(year_from, year_to))
     if kind:
@@ -336,7 +336,7 @@ def _encodable(s: str) -> bool:
 
 
 def _run(library, snap, query, issuer, year_from, year_to, kind, sort, limit, snippets) -> SearchResult:
-    from whoosh import sorting
+    from whoosh import query as wq
 
     if not isinstance(query, str):
         raise QueryError("检索式应为文字。")
@@ -349,40 +349,30 @@ def _run(library, snap, query, issuer, year_from, year_to, kind, sort, limit, sn
     limit = max(0, int(limit))
     words = q.positive_words()
     wquery, wfilter = _compile(q, snap, _filter_args(snap, issuer, year_from, year_to, kind))
-    # Ties by date (newest first), then by key (the order documents were indexed).
-    # The score facet's key (minus the score) is also how the score comes back.
-    by_date = [sorting.FieldFacet("date_sort", reverse=True), sorting.FieldFacet("key")]
-    if not words:
-        facets_ = by_date
-    elif sort == "date":
-        facets_ = [*by_date, sorting.ScoreFacet()]
-    else:
-        facets_ = [sorting.ScoreFacet(), *by_date]
-    sortedby = sorting.MultiFacet(facets_)
-    score_at = None if not words else (-1 if sort == "date" else 0)
-    groupedby = {
-        "issuer": sorting.FieldFacet("issuer_facet", allow_overlap=True),
-        "year": sorting.FieldFacet("year_facet"),
-        "kind": sorting.FieldFacet("kind_facet"),
-    }
-    results = snap.searcher.search(
-        wquery, filter=wfilter, limit=max(1, limit), sortedby=sortedby, groupedby=groupedby,
-        maptype=sorting.Count, scored=bool(words), terms=False,
-    )
-    years = _named(results.groups("year"))
-    total = sum(years.values())
+    from reader.core.searcher import LeafFacet, RankingCollector
+
+    by = "date-only" if not words else ("date" if sort == "date" else "score")
     facets = {
-        "issuer": dict(sorted(_named(results.groups("issuer")).items(), key=lambda kv: (-kv[1], kv[0]))),
-        "year": dict(sorted(years.items(), key=lambda kv: kv[0], reverse=True)),
-        "kind": dict(sorted(_named(results.groups("kind")).items(), key=lambda kv: (-kv[1], kv[0]))),
+        "issuer": LeafFacet(snap, "issuer_facet", allow_overlap=True),
+        "year": LeafFacet(snap, "year_facet"),
+        "kind": LeafFacet(snap, "kind_facet"),
     }
+    collector = RankingCollector(snap, by, max(1, limit), facets)
+    snap.searcher.search_with_collector(wquery if wfilter is None else wq.And([wquery, wfilter]), collector)
+    total = collector.total
+    facets_out = {
+        "issuer": dict(sorted(collector.counts["issuer"].items(), key=lambda kv: (-kv[1], kv[0]))),
+        "year": dict(sorted(collector.counts["year"].items(), key=lambda kv: kv[0], reverse=True)),
+        "kind": dict(sorted(collector.counts["kind"].items(), key=lambda kv: (-kv[1], kv[0]))),
+    }
+    score_at = {"score": 0, "date": 2}.get(by)
     top = []
-    for sortkey, docnum in results.top_n[:limit]:
-        top.append((snap.global_keys[docnum], -sortkey[score_at] if score_at is not None else 0.0))
+    for rank, docnum in collector.top[:limit]:
+        top.append((snap.global_keys[docnum], -rank[score_at] if score_at is not None else 0.0))
     infos = snap.infos
     if not snippets:
         hits_out = [Hit(doc=infos[k], score=round(sc, 4), hit_count=0, snippets=[]) for k, sc in top]
-        return SearchResult(query=query, hits=hits_out, total=total, facets=facets)
+        return SearchResult(query=query, hits=hits_out, total=total, facets=facets_out)
     keys = [k for k, _ in top]
     originals = library.original_texts(keys) if keys else {}
     folded = snap.texts.get(keys) if keys else {}
@@ -396,16 +386,7 @@ def _run(library, snap, query, issuer, year_from, year_to, kind, sort, limit, sn
             Hit(doc=infos[key], score=round(sc, 4) if words else 0.0, hit_count=hit_count,
                 snippets=make_snippets(text, ftext, marked))
         )
-    return SearchResult(query=query, hits=hits_out, total=total, facets=facets)
-
-
-def _named(groups: dict) -> dict[str, int]:
-    """Facet groups with str names (Whoosh gives a list column's values as bytes)."""
-    out: dict[str, int] = {}
-    for name, n in groups.items():
-        label = name.decode("utf-8") if isinstance(name, bytes) else ("" if name is None else str(name))
-        out[label] = out.get(label, 0) + n
-    return out
+    return SearchResult(query=query, hits=hits_out, total=total, facets=facets_out)
 
 
 def _marked_words(words: list[str]) -> list[str]:

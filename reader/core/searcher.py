@@ -15,18 +15,23 @@ computed on it (cached, since they are exact and global).
 """
 from __future__ import annotations
 
+import heapq
 import math
 import threading
 from array import array
-from collections import OrderedDict
+from collections import Counter, OrderedDict
+from itertools import chain
 
 from whoosh import query as wq
+from whoosh.collectors import Collector
 from whoosh.matching import ListMatcher, NullMatcher
 from whoosh.scoring import BaseScorer, WeightingModel
 from whoosh.searching import Searcher
+from whoosh.sorting import Categorizer, FacetType
 
 from reader.core.analysis import fold, query_keys
 from reader.core.schema import CONTENT
+from reader.core.search import fold_docno
 
 TITLE_WEIGHT = 4.0  # a word in the title counts as four occurrences in the text
 DOCNO_WEIGHT = 4.0  # likewise in the 文号
@@ -67,16 +72,23 @@ def count_capped(text: str, w: str, cap: int = TF_CAP) -> int:
 
 
 class _Leaf:
-    """One segment of the snapshot: doc number → key, deletions, content postings."""
+    """One segment of the snapshot: doc number → key, deletions, content postings, and the
+    sort and facet values of every document read once from the segment's Whoosh columns
+    (a search then looks them up in lists instead of reading a column per document)."""
 
     def __init__(self, reader, offset: int):
         self.reader = reader
         self.offset = offset
-        self.doccount = reader.doc_count_all()
-        self.keys = array("Q", reader.column_reader("key")) if self.doccount else array("Q")
+        self.doccount = n = reader.doc_count_all()
+        self.keys = array("Q", reader.column_reader("key")) if n else array("Q")
         self.deleted = set(reader.deleted_docs_set) if reader.has_deletions() else set()
         terms = getattr(reader, "_terms", None)  # Whoosh's SegmentReader keeps it private
         self.grams = getattr(terms, "grams", None)
+        # filled by Snapshot from the stored fields it reads anyway (one pass, no column reads)
+        self.dates = array("I", bytes(4 * n))
+        self.year_facet: list = [None] * n
+        self.kind_facet: list = [None] * n
+        self.issuer_facet: list = [()] * n
 
 
 class WordMatches:
@@ -92,7 +104,8 @@ class Snapshot:
     """A committed generation of the index, opened for searching."""
 
     def __init__(self, store, texts):
-        from reader.core.library import DocInfo
+        from reader.core.library import UNKNOWN_ISSUER as UNKNOWN
+        from reader.core.library import UNKNOWN_YEAR, DocInfo, date_number
 
         self.store = store
         self.texts = texts
@@ -110,10 +123,9 @@ class Snapshot:
         self.lengths: dict[int, int] = {}
         places: list[tuple[str, int, int]] = []
         for leaf in self.leaves:
-            r = leaf.reader
-            for docnum, fields in r.iter_docs():
+            for docnum, fields in leaf.reader.iter_docs():
                 key = leaf.keys[docnum]
-                self.infos[key] = DocInfo(
+                info = self.infos[key] = DocInfo(
                     id=fields["id"], title=fields.get("title_shown") or "",
                     doc_number=fields.get("doc_number_shown"),
                     issuers=list(fields.get("issuers_shown") or []),
@@ -123,9 +135,13 @@ class Snapshot:
                     file=fields["file"], first_line=fields["first_line"], last_line=fields["last_line"],
                 )
                 places.append((fields["file"], fields.get("pos", 0), key))
-                self.ftitles[key] = fold(self.infos[key].title)
-                self.fdocnos[key] = fold(self.infos[key].doc_number or "")
-                self.lengths[key] = r.doc_field_length(docnum, CONTENT, 0) or 0
+                self.ftitles[key] = fold(info.title)
+                self.fdocnos[key] = fold(info.doc_number or "")
+                self.lengths[key] = fields.get("length", 0)
+                leaf.dates[docnum] = date_number(info.date)
+                leaf.year_facet[docnum] = str(info.year) if info.year is not None else UNKNOWN_YEAR
+                leaf.kind_facet[docnum] = info.kind or UNKNOWN
+                leaf.issuer_facet[docnum] = tuple(dict.fromkeys(info.canonical_issuers)) or (UNKNOWN,)
         places.sort()
         self.order = [k for _, _, k in places]
         self.by_id: dict[str, int] = {}
@@ -147,6 +163,25 @@ class Snapshot:
 
     def leaf_of(self, reader) -> _Leaf:
         return self._leaf_of[id(reader)]
+
+    def field_values(self, leaf: _Leaf, fieldname: str) -> list | None:
+        """Per document of leaf, the folded values a whole-value field indexes (as the
+        writer folded them), for Contains; None for a field not kept here (units)."""
+        cache = leaf.__dict__.setdefault("values", {})
+        if fieldname in cache:
+            return cache[fieldname]
+        make = {
+            "title": lambda i: (fold(i.title),),
+            "doc_number": lambda i: (fold_docno(i.doc_number),) if i.doc_number else (),
+            "issuers": lambda i: tuple(fold(x) for x in (*i.issuers, *i.canonical_issuers)),
+            "kind": lambda i: (fold(i.kind),) if i.kind else (),
+        }.get(fieldname)
+        if make is None:
+            return None
+        infos = self.infos
+        values = [make(infos[k]) if k in infos else () for k in leaf.keys]
+        cache[fieldname] = values
+        return values
 
     # -- exact word matches
     def matches(self, word: str) -> WordMatches:
@@ -199,16 +234,14 @@ class Snapshot:
                     return array("I"), []
             cand = sorted(found)
         keyof = leaf.keys
-        texts = self.texts.get([keyof[d] for d in cand if d not in deleted])
-        ids = array("I")
-        tfs: list[int] = []
-        for d in cand:
-            if d in deleted:
-                continue
-            tf = count_capped(texts.get(keyof[d], ""), word)
-            if tf:
-                ids.append(d)
-                tfs.append(tf)
+        if deleted:
+            cand = [d for d in cand if d not in deleted]
+        keys = [keyof[d] for d in cand]
+        get = self.texts.get(keys).get
+        counts = [count_capped(get(k, ""), word) for k in keys]  # stops at TF_CAP: a common
+        # word's documents are not scanned to their end
+        ids = array("I", [d for d, c in zip(cand, counts) if c])
+        tfs = [c if c < TF_CAP else TF_CAP for c in counts if c]
         return ids, tfs
 
     def idf(self, word: str) -> float:
@@ -220,6 +253,91 @@ class Snapshot:
             self.searcher.close()
         except Exception:
             pass
+
+
+# ---------------------------------------------------------------- sorting and facets
+class LeafFacet(FacetType):
+    """A Whoosh facet whose values per document are a list of the snapshot's leaves
+    (_Leaf attribute `attr`): for grouping by year, kind or issuer (overlapping)."""
+
+    def __init__(self, snapshot: Snapshot, attr: str, allow_overlap: bool = False):
+        self.snapshot, self.attr, self.allow_overlap = snapshot, attr, allow_overlap
+
+    def categorizer(self, global_searcher):
+        return _LeafCategorizer(self.snapshot, self.attr, self.allow_overlap)
+
+
+class _LeafCategorizer(Categorizer):
+    def __init__(self, snapshot: Snapshot, attr: str, allow_overlap: bool):
+        self.snapshot, self.attr, self.allow_overlap = snapshot, attr, allow_overlap
+        self.values: list = []
+
+    def set_searcher(self, segment_searcher, docoffset):
+        self.values = getattr(self.snapshot.leaf_of(segment_searcher.reader()), self.attr)
+
+    def key_for(self, matcher, segment_docnum):
+        return self.values[segment_docnum]
+
+    def keys_for(self, matcher, segment_docnum):
+        return self.values[segment_docnum]
+
+
+class RankingCollector(Collector):
+    """A Whoosh collector that ranks and counts per segment in bulk.
+
+    Whoosh's sorting and grouping collectors spend ~8 µs of Python per matching document
+    (a sort key and three facet keys through their categorizers, one at a time): 60 ms
+    for a word in 7,000 documents. This one takes each segment's matches with their
+    scores in one pass, counts the facets with the categorizers' value lists (Counter
+    over a map, in C) and keeps the best `limit` by the RankFacet order.
+    """
+
+    def __init__(self, snapshot: Snapshot, by: str, limit: int, facets: dict[str, LeafFacet]):
+        self.snapshot, self.by, self.limit = snapshot, by, limit
+        self.facets = facets
+        self.counts = {name: Counter() for name in facets}
+        self.total = 0
+        self.top: list[tuple[tuple, int]] = []  # (rank key, global docnum), best first
+
+    def prepare(self, top_searcher, q, context):
+        super().prepare(top_searcher, q, context.set(needs_current=True))
+        self._cats = {name: f.categorizer(top_searcher) for name, f in self.facets.items()}
+        self._candidates: list[tuple[tuple, int]] = []
+
+    def collect_matches(self):
+        m = self.matcher
+        leaf = self.snapshot.leaf_of(self.subsearcher.reader())
+        ids: list[int] = []
+        scores: list[float] = []
+        scored = self.by != "date-only"
+        while m.is_active():
+            ids.append(m.id())
+            if scored:
+                scores.append(m.score())
+            m.next()
+        if not ids:
+            return
+        self.total += len(ids)
+        for name, cat in self._cats.items():
+            cat.set_searcher(self.subsearcher, self.offset)
+            values = cat.values
+            if cat.allow_overlap:
+                self.counts[name].update(chain.from_iterable(map(values.__getitem__, ids)))
+            else:
+                self.counts[name].update(map(values.__getitem__, ids))
+        dates, keys, off = leaf.dates, leaf.keys, self.offset
+        if self.by == "score":
+            ranked = ((-sc, -dates[d], keys[d]) for d, sc in zip(ids, scores))
+        elif self.by == "date":
+            ranked = ((-dates[d], keys[d], -sc) for d, sc in zip(ids, scores))
+        else:
+            ranked = ((-dates[d], keys[d], 0.0) for d in ids)
+        best = heapq.nsmallest(self.limit, zip(ranked, (d + off for d in ids)))
+        self._candidates.extend(best)
+
+    def finish(self):
+        super().finish()
+        self.top = heapq.nsmallest(self.limit, self._candidates)
 
 
 # ---------------------------------------------------------------- queries
@@ -269,14 +387,34 @@ class ExactText(wq.Query):
 class Contains(wq.MultiTerm):
     """Documents with a term of a whole-value field (organs, title, 文号, kind, units)
     that contains text; both folded. UTF-8 is self-synchronising, so a byte
-    substring test on the terms is a character substring test."""
+    substring test on the terms is a character substring test.
+
+    With a snapshot, fields it keeps per document are matched document by document
+    (a substring test each: 3 ms for 11,000 titles) instead of as an Or of every
+    matching term (4,000 term matchers for 标题:通知); scores are 0 (a filter).
+    """
 
     constantscore = True
 
-    def __init__(self, fieldname: str, text: str, boost: float = 1.0):
+    def __init__(self, fieldname: str, text: str, boost: float = 1.0, snapshot: Snapshot | None = None):
         self.fieldname = fieldname
         self.text = text
         self.boost = boost
+        self.snapshot = snapshot
+
+    def matcher(self, searcher, context=None):
+        snap = self.snapshot
+        if snap is None:
+            return super().matcher(searcher, context)
+        leaf = snap.leaf_of(searcher.reader())
+        values = snap.field_values(leaf, self.fieldname)
+        if values is None:
+            return super().matcher(searcher, context)
+        needle, deleted = self.text, leaf.deleted
+        ids = [d for d, vs in enumerate(values) if d not in deleted and any(needle in v for v in vs)]
+        if not ids:
+            return NullMatcher()
+        return ListMatcher(ids, all_weights=0.0)
 
     def __repr__(self):
         return f"{self.__class__.__name__}({self.fieldname!r}, {self.text!r})"

@@ -318,3 +318,76 @@ def test_snippets_are_cut_before_occurrences_are_gathered():
     assert len(snippets) == MAX_SNIPPETS
     assert all("的" in sn.text and sn.marks for sn in snippets)
     assert Counting.finds <= MAX_SNIPPETS * SNIPPET_CHARS + 10  # not 400,000
+
+
+# ── ranking, 文号 forms, units, IDF: on documents written here ──────────────────
+def _notice(title: str, docno: str, body: str) -> str:
+    return f"{title}\n{docno}\n各有关单位：\n{body}\n宁波市测试局\n2023年2月1日\n"
+
+
+@pytest.fixture(scope="module")
+def own_library(tmp_path_factory):
+    from reader.core.library import Library
+
+    base = tmp_path_factory.mktemp("own")
+    folder = base / "docs"
+    folder.mkdir()
+    files = {
+        "about.txt": _notice("宁波市测试局关于加强金融监管的通知", "甬测发〔2023〕7号",
+                             "为做好金融监管工作，现通知如下。一、明确职责（牵头单位：市经信局；配合单位：市财政局）。"),
+        "mentions.txt": _notice("宁波市测试局关于领导工作分工的通知", "甬测发〔2023〕8号",
+                                "分管金融、监管、金融服务、金融稳定、市场监管、金融监管、安全监管、质量监管工作。" * 3),
+        "parking.txt": _notice("关于缓解停车难问题的报告", "甬测发〔2023〕9号", "停车难问题已有改善。"),
+        "minutes.txt": _notice("第十九次会议纪要", "甬测发〔2023〕10号",
+                               "会议听取停车难问题报告，指出停车难、停车贵，要求缓解停车难。" * 2),
+        "cites.txt": _notice("关于转发有关文件的通知", "甬测发〔2023〕11号", "根据《通知》（甬测发[2023]7号）精神，抓好落实。"),
+    }
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    lib = Library([folder], index_dir=base / "index")
+    lib.update()
+    yield lib
+    lib.close()
+
+
+def _titles(lib, q):
+    r = lib.search(q, limit=10)
+    assert r.error is None, r.error
+    return [h.doc.title for h in r.hits]
+
+
+def test_a_document_about_the_words_ranks_above_one_that_repeats_them(own_library):
+    assert _titles(own_library, "金融 监管")[0] == "宁波市测试局关于加强金融监管的通知"
+    got = _titles(own_library, "停车难")
+    assert got.index("关于缓解停车难问题的报告") < got.index("第十九次会议纪要")
+
+
+@pytest.mark.parametrize("typed", ["甬测发〔2023〕7号", "甬测发[2023]7号", "甬测发（2023）7号", "甬测发(2023)7号",
+                                   "甬测发【2023】7号", "甬测发［2023］7号", "甬测发 〔2023〕 7号"])
+def test_a_doc_number_is_found_however_its_brackets_are_typed(own_library, typed):
+    got = _titles(own_library, f'"{typed}"' if " " in typed else typed)
+    # the document numbered so, and the one citing it with other brackets ([2023])
+    assert set(got) == {"宁波市测试局关于加强金融监管的通知", "关于转发有关文件的通知"}
+
+
+def test_unit_filter_takes_the_printed_or_the_canonical_name(own_library):
+    printed = _titles(own_library, "单位:市经信局")
+    assert printed == ["宁波市测试局关于加强金融监管的通知"]
+    assert _titles(own_library, "单位:宁波市经济和信息化局") == printed
+
+
+def test_idf_is_a_statistic_of_the_whole_index(own_library):
+    """监管's IDF is the same alone and beside 金融 (it used to be counted over the documents
+    金融 had left), and equals the formula over a brute-force document frequency."""
+    import math
+
+    from reader.core.searcher import ExactScorer
+
+    snap = own_library._current()
+    texts = own_library.texts.get(list(snap.infos))
+    df = sum("监管" in texts[k] for k in snap.infos)
+    want = math.log(1.0 + (len(snap.infos) - df + 0.5) / (df + 0.5))
+    own_library.search("金融 监管")
+    assert snap.idf("监管") == pytest.approx(want)
+    leaf = snap.leaves[0]
+    assert ExactScorer(snap, leaf, "监管").idf == pytest.approx(want)

@@ -38,6 +38,10 @@ DOCNO_WEIGHT = 4.0  # likewise in the 文号
 BM25_K1 = 1.2
 BM25_B = 0.75
 TF_CAP = 6  # occurrences counted per word and document for ranking (BM25 saturates)
+# A word in the title or 文号 also adds this many IDFs outside the text's saturation: a
+# document about the word (关于金融支持…的实施意见) ranks above one that only mentions it
+# often (the 分工 notice); the title weight alone was lost in the saturation.
+TITLE_MATCH_BONUS = 1.0
 # A pair in more than this share of a segment's documents narrows nothing: every
 # document is a candidate.
 COMMON_SHARE = 0.95
@@ -474,9 +478,12 @@ class ExactScorer(BaseScorer):
         snap = self.snapshot
         key = self.keys[matcher.id()]
         w = self.word
-        tfw = matcher.weight() + TITLE_WEIGHT * snap.ftitles[key].count(w) + DOCNO_WEIGHT * snap.fdocnos[key].count(w)
+        in_title = snap.ftitles[key].count(w)
+        in_docno = snap.fdocnos[key].count(w)
+        tfw = matcher.weight() + TITLE_WEIGHT * in_title + DOCNO_WEIGHT * in_docno
         norm = BM25_K1 * (1 - BM25_B + BM25_B * snap.lengths[key] / snap.avg_length)
-        return self.idf * tfw * (BM25_K1 + 1) / (tfw + norm)
+        bonus = TITLE_MATCH_BONUS if in_title or in_docno else 0.0
+        return self.idf * (tfw * (BM25_K1 + 1) / (tfw + norm) + bonus)
 
     def max_quality(self):
-        return self.idf * (BM25_K1 + 1)
+        return self.idf * (BM25_K1 + 1 + TITLE_MATCH_BONUS)

@@ -152,7 +152,7 @@ def run_gui(args: argparse.Namespace) -> int:
         message = window.tr("另一个公文阅读器窗口正在使用这个索引：本窗口只读，不更新索引。")
         print(message, file=sys.stderr)
         window.setWindowTitle(window.windowTitle() + window.tr("（只读）"))
-        window.statusBar().showMessage(message)
+        window.show_read_only(message)
     if getattr(args, "today", None):
         from datetime import date
 

@@ -508,6 +508,15 @@ class MainWindow(QMainWindow):
         self.progress.setFormat(self.tr("索引 %v/%m"))
         self.progress.setToolTip(plain_tooltip(current))
 
+    def show_read_only(self, why: str) -> None:
+        """A lasting mark in the status bar (not a temporary message: that was drawn over
+        the library summary, which normal status widgets keep showing)."""
+        label = QLabel(self.tr("只读"), self.statusBar())
+        label.setObjectName("readOnlyLabel")
+        label.setToolTip(why)
+        self.statusBar().addPermanentWidget(label)
+        self.read_only_label = label
+
     def _indexing_finished(self, result) -> None:
         self._progress_delay.stop()
         self.progress.hide()

@@ -606,7 +606,7 @@
     </message>
     <message>
         <location filename="../../reader/ui/main_window.py" line="247" />
-        <location filename="../../reader/ui/main_window.py" line="650" />
+        <location filename="../../reader/ui/main_window.py" line="659" />
         <source>搜索结果</source>
         <translation>Results</translation>
     </message>
@@ -757,7 +757,7 @@
     </message>
     <message>
         <location filename="../../reader/ui/main_window.py" line="454" />
-        <location filename="../../reader/ui/main_window.py" line="557" />
+        <location filename="../../reader/ui/main_window.py" line="566" />
         <source>正在打开公文库…</source>
         <translation>Opening the library…</translation>
     </message>
@@ -779,15 +779,20 @@
     </message>
     <message numerus="yes">
         <location filename="../../reader/ui/main_window.py" line="468" />
-        <location filename="../../reader/ui/main_window.py" line="676" />
+        <location filename="../../reader/ui/main_window.py" line="685" />
         <source>%n 篇公文</source>
         <translation>
             <numerusform>%n document</numerusform>
             <numerusform>%n documents</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="514" />
+        <source>只读</source>
+        <translation>Read-only</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="678" />
+        <location filename="../../reader/ui/main_window.py" line="687" />
         <source>%n 处匹配</source>
         <translation>
             <numerusform>%n match</numerusform>
@@ -795,7 +800,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="680" />
+        <location filename="../../reader/ui/main_window.py" line="689" />
         <source>（显示前 %n 篇）</source>
         <translation>
             <numerusform> (showing the first %n)</numerusform>
@@ -803,264 +808,264 @@
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="846" />
+        <location filename="../../reader/ui/main_window.py" line="855" />
         <source>搜索语法(&amp;S)</source>
         <translation>&amp;Search Syntax</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="851" />
+        <location filename="../../reader/ui/main_window.py" line="860" />
         <source>前进(&amp;W)</source>
         <translation>&amp;Forward</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="853" />
+        <location filename="../../reader/ui/main_window.py" line="862" />
         <source>回到上一篇公文（Alt+←）</source>
         <translation>Back to the previous document (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="854" />
+        <location filename="../../reader/ui/main_window.py" line="863" />
         <source>回到后退前的公文（Alt+→）</source>
         <translation>Forward to the document you went back from (Alt+→)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="855" />
+        <location filename="../../reader/ui/main_window.py" line="864" />
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent Documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="866" />
+        <location filename="../../reader/ui/main_window.py" line="875" />
         <source>打开原文件(&amp;O)</source>
         <translation>&amp;Open Source File</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="867" />
+        <location filename="../../reader/ui/main_window.py" line="876" />
         <source>打开所在文件夹(&amp;D)</source>
         <translation>Open Containing &amp;Folder</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="877" />
+        <location filename="../../reader/ui/main_window.py" line="886" />
         <source>打开原文件</source>
         <translation>Open source file</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="879" />
+        <location filename="../../reader/ui/main_window.py" line="888" />
         <source>打开所在文件夹</source>
         <translation>Open containing folder</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="890" />
+        <location filename="../../reader/ui/main_window.py" line="899" />
         <source>单个文件</source>
         <translation>Single files</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="894" />
+        <location filename="../../reader/ui/main_window.py" line="903" />
         <source>打开单个文件(&amp;F)…</source>
         <translation>Open &amp;File…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="895" />
+        <location filename="../../reader/ui/main_window.py" line="904" />
         <source>阅读一个文件而不把它的文件夹加入公文库</source>
         <translation>Read one file without adding its folder to the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="897" />
+        <location filename="../../reader/ui/main_window.py" line="906" />
         <source>关闭此文件</source>
         <translation>Close this file</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="899" />
+        <location filename="../../reader/ui/main_window.py" line="908" />
         <source>把所在文件夹加入公文库</source>
         <translation>Add its folder to the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="909" />
+        <location filename="../../reader/ui/main_window.py" line="918" />
         <source>字体(&amp;N)…</source>
         <translation>Fo&amp;nt…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="917" />
+        <location filename="../../reader/ui/main_window.py" line="926" />
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="918" />
+        <location filename="../../reader/ui/main_window.py" line="927" />
         <source>导出为 PDF(&amp;D)…</source>
         <translation>Export as P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="927" />
+        <location filename="../../reader/ui/main_window.py" line="936" />
         <source>时限提醒(&amp;L)…</source>
         <translation>Dead&amp;lines…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="970" />
+        <location filename="../../reader/ui/main_window.py" line="979" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="972" />
+        <location filename="../../reader/ui/main_window.py" line="981" />
         <source>清除列表</source>
         <translation>Clear the list</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="986" />
-        <location filename="../../reader/ui/main_window.py" line="1070" />
+        <location filename="../../reader/ui/main_window.py" line="995" />
+        <location filename="../../reader/ui/main_window.py" line="1079" />
         <source>找不到“%1”：文件可能已移动或已从公文库中移除</source>
         <translation>Cannot find “%1”: the file may have moved or left the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1045" />
+        <location filename="../../reader/ui/main_window.py" line="1054" />
         <source>打开单个文件</source>
         <translation>Open a single file</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1046" />
+        <location filename="../../reader/ui/main_window.py" line="1055" />
         <source>文本文件 (*.txt);;所有文件 (*)</source>
         <translation>Text files (*.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1054" />
+        <location filename="../../reader/ui/main_window.py" line="1063" />
         <source>正在读取 %1…</source>
         <translation>Reading %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1060" />
+        <location filename="../../reader/ui/main_window.py" line="1069" />
         <source>无法读取 %1：%2</source>
         <translation>Cannot read %1: %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1064" />
+        <location filename="../../reader/ui/main_window.py" line="1073" />
         <source>%1：%2 篇公文（单个文件，未加入公文库）</source>
         <translation>%1: %2 documents (a single file, not added to the library)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1089" />
+        <location filename="../../reader/ui/main_window.py" line="1098" />
         <source>%1 已在公文库中</source>
         <translation>%1 is already in the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1092" />
+        <location filename="../../reader/ui/main_window.py" line="1101" />
         <source>加入公文库</source>
         <translation>Add to the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1093" />
+        <location filename="../../reader/ui/main_window.py" line="1102" />
         <source>把文件夹“%1”加入公文库？其中所有 .txt 文件都会被读取并建立索引（文件本身不会被改动）。</source>
         <translation>Add the folder “%1” to the library? Every .txt file in it will be read and indexed (the files themselves are never changed).</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1166" />
+        <location filename="../../reader/ui/main_window.py" line="1175" />
         <source>收藏本文(&amp;B)</source>
         <translation>&amp;Bookmark This Document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1167" />
+        <location filename="../../reader/ui/main_window.py" line="1176" />
         <source>已读(&amp;D)</source>
         <translation>Rea&amp;d</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1168" />
+        <location filename="../../reader/ui/main_window.py" line="1177" />
         <source>打开公文即标为已读；取消勾选可标回未读</source>
         <translation>Opening a document marks it read; untick to mark it unread again</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1169" />
+        <location filename="../../reader/ui/main_window.py" line="1178" />
         <source>添加批注(&amp;M)…</source>
         <translation>Add a &amp;Note…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1170" />
+        <location filename="../../reader/ui/main_window.py" line="1179" />
         <source>收藏与批注</source>
         <translation>Bookmarks and notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1173" />
+        <location filename="../../reader/ui/main_window.py" line="1182" />
         <source>收藏</source>
         <translation>Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1176" />
-        <location filename="../../reader/ui/main_window.py" line="1241" />
+        <location filename="../../reader/ui/main_window.py" line="1185" />
+        <location filename="../../reader/ui/main_window.py" line="1250" />
         <source>批注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1220" />
+        <location filename="../../reader/ui/main_window.py" line="1229" />
         <source>已收藏</source>
         <translation>Bookmarked</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1220" />
+        <location filename="../../reader/ui/main_window.py" line="1229" />
         <source>已取消收藏</source>
         <translation>Bookmark removed</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1239" />
+        <location filename="../../reader/ui/main_window.py" line="1248" />
         <source>批注（%1）</source>
         <translation>Notes (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1246" />
+        <location filename="../../reader/ui/main_window.py" line="1255" />
         <source>批注内容：</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1246" />
+        <location filename="../../reader/ui/main_window.py" line="1255" />
         <source>对“%1”的批注：</source>
         <translation>Note on “%1”:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1260" />
+        <location filename="../../reader/ui/main_window.py" line="1269" />
         <source>添加批注</source>
         <translation>Add a note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1274" />
+        <location filename="../../reader/ui/main_window.py" line="1283" />
         <source>编辑批注</source>
         <translation>Edit the note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1282" />
+        <location filename="../../reader/ui/main_window.py" line="1291" />
         <source>删除批注</source>
         <translation>Delete the note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1282" />
+        <location filename="../../reader/ui/main_window.py" line="1291" />
         <source>删除这条批注？</source>
         <translation>Delete this note?</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1306" />
+        <location filename="../../reader/ui/main_window.py" line="1315" />
         <source>请先打开要打印的公文。</source>
         <translation>Open the document to print first.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1311" />
+        <location filename="../../reader/ui/main_window.py" line="1320" />
         <source>打印预览 — %1</source>
         <translation>Print preview — %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1331" />
+        <location filename="../../reader/ui/main_window.py" line="1340" />
         <source>等%1篇</source>
         <translation> and others (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1332" />
+        <location filename="../../reader/ui/main_window.py" line="1341" />
         <source>导出为 PDF</source>
         <translation>Export as PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1333" />
+        <location filename="../../reader/ui/main_window.py" line="1342" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1341" />
+        <location filename="../../reader/ui/main_window.py" line="1350" />
         <source>无法写入 %1：%2</source>
         <translation>Cannot write %1: %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1345" />
+        <location filename="../../reader/ui/main_window.py" line="1354" />
         <source>已导出 %1 篇公文到 %2</source>
         <translation>Exported %1 documents to %2</translation>
     </message>
@@ -1086,95 +1091,95 @@
         <translation>Indexing %v/%m</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="516" />
+        <location filename="../../reader/ui/main_window.py" line="525" />
         <source>建立索引失败：%1</source>
         <translation>Indexing failed: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="520" />
+        <location filename="../../reader/ui/main_window.py" line="529" />
         <source>已取消建立索引</source>
         <translation>Indexing cancelled</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="523" />
+        <location filename="../../reader/ui/main_window.py" line="532" />
         <source>索引已更新：新增 %1，修改 %2，移除 %3 个文件（%4 秒）</source>
         <translation>Index updated: %1 new, %2 changed, %3 removed files (%4 s)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="533" />
+        <location filename="../../reader/ui/main_window.py" line="542" />
         <source>添加文件夹到公文库</source>
         <translation>Add a folder to the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="548" />
+        <location filename="../../reader/ui/main_window.py" line="557" />
         <source>移除文件夹</source>
         <translation>Remove folder</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="548" />
+        <location filename="../../reader/ui/main_window.py" line="557" />
         <source>从公文库中移除（不删除文件）：</source>
         <translation>Remove from the library (files are not deleted):</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="581" />
+        <location filename="../../reader/ui/main_window.py" line="590" />
         <source>公文库中的公文没有列出责任单位的任务。</source>
         <translation>No document in the library names units responsible for tasks.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="586" />
+        <location filename="../../reader/ui/main_window.py" line="595" />
         <source>正在汇总各公文的责任单位…</source>
         <translation>Gathering the responsible units of all documents…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="665" />
+        <location filename="../../reader/ui/main_window.py" line="674" />
         <source>搜索出错：%1</source>
         <translation>Search error: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="672" />
+        <location filename="../../reader/ui/main_window.py" line="681" />
         <source>无法搜索：%1</source>
         <translation>Cannot search: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="682" />
+        <location filename="../../reader/ui/main_window.py" line="691" />
         <source>搜索结果（%1）</source>
         <translation>Results (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="690" />
+        <location filename="../../reader/ui/main_window.py" line="699" />
         <source>正在搜索…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="714" />
+        <location filename="../../reader/ui/main_window.py" line="723" />
         <source>找不到这篇公文（索引可能正在更新）</source>
         <translation>Document not found (the index may be updating)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="728" />
+        <location filename="../../reader/ui/main_window.py" line="737" />
         <source>无法列出本文任务：%1</source>
         <translation>Cannot list this document's tasks: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="729" />
+        <location filename="../../reader/ui/main_window.py" line="738" />
         <source>%1 — 公文阅读器</source>
         <translation>%1 — Gongwen Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="764" />
+        <location filename="../../reader/ui/main_window.py" line="773" />
         <source>库中没有 %1</source>
         <translation>%1 is not in the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="836" />
-        <location filename="../../reader/ui/main_window.py" line="1328" />
-        <location filename="../../reader/ui/main_window.py" line="1341" />
+        <location filename="../../reader/ui/main_window.py" line="845" />
+        <location filename="../../reader/ui/main_window.py" line="1337" />
+        <location filename="../../reader/ui/main_window.py" line="1350" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="836" />
-        <location filename="../../reader/ui/main_window.py" line="1328" />
+        <location filename="../../reader/ui/main_window.py" line="845" />
+        <location filename="../../reader/ui/main_window.py" line="1337" />
         <source>请先在目录或搜索结果中选择要导出的公文。</source>
         <translation>Select documents in the tree or the results first.</translation>
     </message>

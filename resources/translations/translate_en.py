@@ -209,6 +209,7 @@ EN = {
     "另一个公文阅读器窗口正在使用这个索引：本窗口只读，不更新索引。":
         "Another Gongwen Reader window is using this index: this window only reads it and does not update it.",
     "（只读）": " (read-only)",
+    "只读": "Read-only",
     "文号": "Doc number",
     "年份：%1（取自本期）": "Year: %1 (the issue's)",
     "年份：%1": "Year: %1",

@@ -143,6 +143,7 @@ def test_window_follows_an_index_update_made_by_another_process(qtbot, tmp_path,
     window = MainWindow(make_settings(), folders=[str(folder)], watch=False)
     qtbot.addWidget(window)
     window.service.read_only = True  # as the second app on an index: it never updates
+    window.show_read_only("另一个公文阅读器窗口正在使用这个索引")
     window.show()
     run = [sys.executable, "-m", "reader", "index", str(folder), "--index-dir", str(index)]
     assert subprocess.run(run, cwd=ROOT, capture_output=True).returncode == 0
@@ -157,4 +158,7 @@ def test_window_follows_an_index_update_made_by_another_process(qtbot, tmp_path,
     assert window.service.search("政府采购").total == 1
     for d in window.service.documents():
         assert window.service.document(d.id) is not None
+    # read-only is a lasting mark; the library summary stays readable beside it, nothing drawn over it
+    assert window.read_only_label.isVisible() and window.read_only_label.text() == "只读"
+    assert window.statusBar().currentMessage() == "" and window.library_label.isVisible()
     window.service.shutdown()

@@ -55,9 +55,9 @@ def parse_file(path: str | Path) -> ParseResult:
 
 def parse_bytes(data: bytes, name: str) -> ParseResult:
     """Parse a file's bytes (already read: the library hashes and parses one read). A file
-    still parsing after its time budget (deadline.parse_seconds()) gives a result with
+    still parsing after its time budget (deadline.parse_seconds(size)) gives a result with
     `error`, never an exception."""
-    seconds = deadline.parse_seconds()
+    seconds = deadline.parse_seconds(len(data))
     try:
         with deadline.limit(seconds):
             decoded = decode.decode_bytes(data, name)
@@ -65,6 +65,6 @@ def parse_bytes(data: bytes, name: str) -> ParseResult:
     except ReadError as exc:
         return ParseResult(file=name, error=exc.reason)
     except deadline.ParseTimeout:
-        return ParseResult(file=name, error=f"解析超时（超过 {seconds:g} 秒），文件可能异常 "
-                                            f"(parse time limit exceeded: {seconds:g} s)")
+        return ParseResult(file=name, error=f"解析超时（超过 {seconds:.4g} 秒），文件可能异常 "
+                                            f"(parse time limit exceeded: {seconds:.4g} s)")
     return ParseResult(file=name, encoding=decoded.encoding, documents=documents)

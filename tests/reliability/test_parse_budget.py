@@ -55,3 +55,11 @@ def test_the_budget_stops_a_parse_that_would_never_end_and_the_rest_indexes(tmp_
 def test_the_budget_is_a_named_constant_the_environment_can_override(monkeypatch, value, expected):
     monkeypatch.setenv(deadline.PARSE_SECONDS_ENV, value)
     assert deadline.parse_seconds() == expected
+
+
+def test_a_large_file_gets_a_budget_in_proportion(monkeypatch):
+    """A 200 MB gazette dump parses in about two minutes: it must not be cut off at the
+    small-file budget (the heavy benchmark lost all 19,365 documents of one)."""
+    monkeypatch.delenv(deadline.PARSE_SECONDS_ENV, raising=False)
+    assert deadline.parse_seconds(200_000_000) >= 200 / 1.5  # parse speed of real large files
+    assert deadline.parse_seconds(10_000) < 61

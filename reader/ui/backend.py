@@ -245,13 +245,7 @@ class LibraryService(QObject):
 
     def reload(self) -> None:
         """Read the committed index again (documents_changed), without updating it."""
-        if self.is_indexing():
-            self._pending_update = True
-            return
-        worker = IndexWorker(lambda: self.library, self, self.unknown_label, do_update=False)
-        worker.done.connect(self._worker_done)
-        self.worker = worker
-        worker.start()
+        self._read_index(then_update=False)
 
     def _periodic_rescan(self) -> None:
         if not self.is_indexing():
@@ -266,13 +260,16 @@ class LibraryService(QObject):
     def open_then_update(self) -> None:
         """Open the index and read what it holds on a worker thread (documents_changed), then
         bring it up to date (indexing_started … indexing_finished)."""
+        self._read_index(then_update=True)
+
+    def _read_index(self, then_update: bool) -> None:
         if self.is_indexing():
             self._pending_update = True
             return
         worker = IndexWorker(lambda: self.library, self, self.unknown_label, do_update=False)
         worker.done.connect(self._worker_done)
         self.worker = worker
-        self._then_update = True
+        self._then_update = then_update
         worker.start()
 
     def update_in_background(self) -> None:

@@ -45,6 +45,36 @@ print(json.dumps({"files": s.files, "documents": s.documents, "problems": s.prob
 """
 
 
+# A common word in one very large document, in a process that only searches: the time
+# and peak memory search costs there (snippets used to mark every occurrence first).
+SEARCH_CHILD = r"""
+import json, resource, sys, time
+from reader.core.library import Library
+lib = Library([sys.argv[1]], index_dir=sys.argv[2])
+out = {}
+for label, word in (("common_cold_s", "的"), ("common_warm_s", "的"), ("pair_s", "加强"), ("rare_s", "主题词九九")):
+    t = time.perf_counter()
+    r = lib.search(word, limit=20)
+    out[label] = round(time.perf_counter() - t, 3)
+out["search_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+print(json.dumps(out))
+"""
+
+
+def make_big_document(folder: Path, mb: float) -> None:
+    """One notice whose body runs to `mb` MB (a year's worth of a 公报 pasted as one file)."""
+    body = "".join(seed_text().split("\n"))[:20000]
+    head = "宁波市人民政府关于印发年度工作汇编的通知\n甬政发〔2024〕1号\n各区县（市）人民政府，市直各单位：\n"
+    with open(folder / "汇编.txt", "w", encoding="utf-8") as f:
+        f.write(head)
+        written = len(head.encode("utf-8"))
+        while written < mb * 1_000_000:
+            chunk = body + "\n"
+            f.write(chunk)
+            written += len(chunk.encode("utf-8"))
+        f.write("宁波市人民政府\n2024年3月1日\n")
+
+
 PARSE_CHILD = r"""
 import json, resource, sys, time
 from reader.core.pipeline import parse_file
@@ -99,7 +129,7 @@ def make_many_files(folder: Path, count: int) -> None:
         (d / f"文件{i:06d}.txt").write_text(make_doc(f"编号{i:06d}", i % 97), encoding="utf-8")
 
 
-def run_case(name: str, build, workers: str | None, parse_only: bool = False) -> dict:
+def run_case(name: str, build, workers: str | None, parse_only: bool = False, search: bool = False) -> dict:
     base = Path(tempfile.mkdtemp(prefix=f"bench-rel-{name}-"))
     try:
         folder = base / "lib"
@@ -120,8 +150,14 @@ def run_case(name: str, build, workers: str | None, parse_only: bool = False) ->
             raise SystemExit(f"{name} failed:\n{r.stderr}")
         out = json.loads(r.stdout.strip().splitlines()[-1])
         out.update(case=name, input_mb=round(size / 1e6, 1), build_s=round(time.perf_counter() - t0, 1))
+        if search:
+            r = subprocess.run([sys.executable, "-c", SEARCH_CHILD, str(folder), str(base / "index")], env=env,
+                               capture_output=True, text=True, cwd=ROOT)
+            if r.returncode != 0:
+                raise SystemExit(f"{name} search failed:\n{r.stderr}")
+            out.update(json.loads(r.stdout.strip().splitlines()[-1]))
         index = base / "index"
-        index_bytes = sum(p.stat().st_size for p in index.iterdir() if p.is_file()) if index.is_dir() else 0
+        index_bytes = sum(p.stat().st_size for p in index.rglob("*") if p.is_file()) if index.is_dir() else 0
         out["index_mb"] = round(index_bytes / 1e6, 1)
         return out
     finally:
@@ -131,7 +167,8 @@ def run_case(name: str, build, workers: str | None, parse_only: bool = False) ->
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--scale", type=float, default=1.0, help="multiply every size (0.05 for a quick look)")
-    ap.add_argument("--only", choices=("big-file", "long-line", "many-files", "million-lines"), action="append")
+    ap.add_argument("--only", choices=("big-file", "long-line", "many-files", "million-lines", "big-document"),
+                    action="append")
     args = ap.parse_args()
     cases = {
         "big-file": (lambda f: make_big_file(f, 200 * args.scale), None, False),
@@ -139,12 +176,14 @@ def main() -> None:
         "many-files": (lambda f: make_many_files(f, int(100_000 * args.scale)), None, False),
         # parse only: peak memory per line of a file of very short lines
         "million-lines": (lambda f: make_short_lines(f, int(1_000_000 * args.scale)), None, True),
+        # search: 的 in one 30 MB document (cold, warm), a word pair, a rare word
+        "big-document": (lambda f: make_big_document(f, 30 * args.scale), None, False),
     }
     rows = []
     for name, (build, workers, parse_only) in cases.items():
         if args.only and name not in args.only:
             continue
-        row = run_case(name, build, workers, parse_only)
+        row = run_case(name, build, workers, parse_only, search=name == "big-document")
         print(json.dumps(row, ensure_ascii=False), flush=True)
         rows.append(row)
     print("\n| case | input | files | documents | index time | peak RSS (indexer) | peak RSS (a parse worker) | index size |")
@@ -152,6 +191,11 @@ def main() -> None:
     for r in rows:
         print(f"| {r['case']} | {r['input_mb']} MB | {r['files']} | {r['documents']} | {r['update_s']} s | "
               f"{r['peak_rss_mb']} MB | {r['worker_peak_rss_mb']} MB | {r['index_mb']} MB |")
+    for r in rows:
+        if "common_cold_s" in r:
+            print(f"\n{r['case']}: search 的 {r['common_cold_s']} s cold, {r['common_warm_s']} s warm; 加强 "
+                  f"{r['pair_s']} s; a rare word {r['rare_s']} s; peak RSS of the searching process "
+                  f"{r['search_rss_mb']} MB")
 
 
 if __name__ == "__main__":

@@ -352,6 +352,12 @@ def test_full_disk_via_cli_is_a_message(small_corpus, tmp_path):
                        capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
     assert "Traceback" not in r.stderr, r.stderr
     assert r.returncode != 0 and "空间" in r.stderr
+    # that fresh index, whose first build failed: every command gives a message (search
+    # used to end in a traceback from the automatic build)
+    for args in (["search", "通知"], ["problems"], ["tasks"], ["export", "--query", "通知", "--out", str(tmp_path / "o")]):
+        r = subprocess.run([PYTHON, "-c", code, *args, "--index-dir", str(index)],
+                           capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+        assert "Traceback" not in r.stderr, (args, r.stderr)
 
 
 def test_two_indexers_at_once_do_not_corrupt(small_corpus, tmp_path):

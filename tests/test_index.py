@@ -138,6 +138,7 @@ def test_the_index_is_a_whoosh_index(tmp_path):
     for name in ("id", "file", "first_line", "last_line", "title", "doc_number", "issuers", "kind", "year",
                  "date", "units", "content"):
         assert name in ix.schema, name
+    assert ix.schema["id"].unique and ix.schema["id"].stored
     with ix.searcher() as s:
         assert s.doc_count() == n == 1
         stored = s.stored_fields(0)

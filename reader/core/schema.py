@@ -33,7 +33,7 @@ from whoosh.matching import ListMatcher, NullMatcher
 from whoosh.reading import TermNotFound
 
 # Bump when the schema, the field types or the .gpo format change: indexes are rebuilt.
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 CONTENT = "content"
 GRAM_EXT = ".gpo"
@@ -143,7 +143,7 @@ def make_schema() -> fields.Schema:
     """
     return fields.Schema(
         key=fields.COLUMN(columns.NumericColumn("Q")),
-        id=fields.ID(stored=True),
+        id=fields.ID(stored=True, unique=True),  # Document.id: file, lines and title
         file=fields.ID(stored=True),
         pos=fields.STORED(),
         first_line=fields.STORED(),

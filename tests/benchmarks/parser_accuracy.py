@@ -216,7 +216,8 @@ def match_documents(report: Report, fr: FileResult, golds: list[dict]) -> None:
                     report.field_ok[f] += 1
                     kind[f] += 1
                 else:
-                    report.field_bad.append((fr.name, line, f, g[f], v))
+                    want = (g["first_line"], g["last_line"]) if f == "range" else g[f]
+                    report.field_bad.append((fr.name, line, f, want, v))
             continue
         others = [o for o in golds if o is not g]
         merged_in = [i for i in holders

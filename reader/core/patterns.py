@@ -164,7 +164,7 @@ KINDS = (
     "报告", "说明", "批复", "请示", "函", "名单", "议程", "讲话", "方案", "规划", "计划", "令",
     "条例", "议案", "目录", "记事", "解读", "摘要", "要点", "纲要", "指南", "指引", "清单", "预案",
     "公报", "命令", "章程", "制度", "守则", "答复", "复函", "意见书", "决议案", "标准", "实施意见",
-    "大事记",
+    "大事记", "法", "解释", "安排", "修正案",
 )
 # What may follow the 文种 word at the end of a title: （草案） （试行） （2021-2025年） 》 etc.
 _TITLE_TAIL = re.compile(r"(?:[（(][^（()）]{1,16}[)）]|》|”)+$")
@@ -181,6 +181,8 @@ _TRAD_KINDS = {
 KIND_NORMAL.update(_TRAD_KINDS)
 KINDS = KINDS + tuple(_TRAD_KINDS)
 _KIND_RE = re.compile("(?:" + "|".join(sorted(KINDS, key=len, reverse=True)) + ")$")
+# 法 ends a law's name (湿地保育法, 中华人民共和国刑法) but also ordinary words a line may end in
+_NOT_LAW = re.compile(r"(?:[方做说看想手写用算疗语书司执违合守依非立普犯变效取无设兵戏魔技章打玩活加减乘除笔刀心佛干本该此]|办)法$")
 _KIND_LAST = {k[-1] for k in KINDS}
 
 
@@ -194,6 +196,8 @@ def title_kind(title: str) -> str:
         if m:
             k = m.group(0)
             if k == "函" and not re.search(r"(?:的|复|公|復)函$", c):
+                return ""
+            if k == "法" and (len(c) < 3 or _NOT_LAW.search(c)):
                 return ""
             return KIND_NORMAL.get(k, k)
         stripped = _TITLE_TAIL.sub("", c)

@@ -1,0 +1,68 @@
+"""Every kind of official document (issue 12): laws, regulations, interpretations, resolutions,
+reports and joint issuances split and described right. Texts written for the purpose."""
+from __future__ import annotations
+
+import pytest
+
+from reader.core.normalise import clean_lines
+from reader.core.patterns import title_kind
+from reader.core.pipeline import parse_text
+
+
+def titles(docs):
+    return [d.meta.title for d in docs]
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("中华人民共和国港口航道保护法", "法"),
+    ("证券法", "法"),
+    ("最高人民法院关于审理建设工程合同纠纷案件适用法律问题的解释", "解释"),
+    ("中华人民共和国刑法修正案（九）", "修正案"),
+    ("某省人大常委会2022年度立法工作安排", "安排"),
+    ("关于改进工作方法", ""),  # ordinary words ending in 法 are not laws
+    ("各单位要依法", ""),
+    ("适用本法", ""),
+    ("具体做法", ""),
+    ("资金管理办法", "办法"),
+])
+def test_laws_interpretations_amendments_and_plans_are_kinds(title, kind):
+    assert title_kind(title) == kind
+
+
+LAWS = """\
+中华人民共和国海港保护法
+
+（2021年6月10日第十三届全国人民代表大会常务委员会第二十九次会议通过）
+
+第一条　为了保护海港，制定本法。
+第二条　本法自2021年9月1日起施行。
+
+中华人民共和国刑法修正案（十五）
+
+（2021年6月10日第十三届全国人民代表大会常务委员会第二十九次会议通过）
+
+一、将刑法第一百条修改为：“……”
+二、本修正案自2021年9月1日起施行。
+
+最高人民法院关于审理海港纠纷案件适用法律若干问题的解释
+
+（2021年5月20日最高人民法院审判委员会第1840次会议通过，自2021年7月1日起施行）
+
+第一条　人民法院审理海港纠纷案件，适用本解释。
+第二条　本解释自2021年7月1日起施行。
+
+某某省人民代表大会常务委员会2021年度执法检查工作安排
+
+（2021年3月2日某某省第十三届人民代表大会常务委员会第五十次主任会议通过）
+
+一、检查海港保护法的实施情况。
+二、检查报告提请常委会第三十次会议审议。
+"""
+
+
+def test_laws_amendments_interpretations_and_plans_under_an_adoption_note_are_documents():
+    docs = parse_text(LAWS)
+    assert titles(docs) == [
+        "中华人民共和国海港保护法", "中华人民共和国刑法修正案（十五）",
+        "最高人民法院关于审理海港纠纷案件适用法律若干问题的解释", "某某省人民代表大会常务委员会2021年度执法检查工作安排"]
+    assert [d.meta.kind for d in docs] == ["法", "修正案", "解释", "安排"]

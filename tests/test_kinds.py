@@ -66,3 +66,32 @@ def test_laws_amendments_interpretations_and_plans_under_an_adoption_note_are_do
         "中华人民共和国海港保护法", "中华人民共和国刑法修正案（十五）",
         "最高人民法院关于审理海港纠纷案件适用法律若干问题的解释", "某某省人民代表大会常务委员会2021年度执法检查工作安排"]
     assert [d.meta.kind for d in docs] == ["法", "修正案", "解释", "安排"]
+
+
+SHORT_ISSUE = """\
+第一条　本条例自2022年1月1日起施行。
+— 7 —
+某某市人大常委会公报　2022·1
+
+某某市人民代表大会常务委员会关于批准某项预算调整方案的决议
+
+（2021年12月28日某某市第十六届人民代表大会常务委员会第四十次会议通过）
+
+会议决定，批准预算调整方案。
+— 8 —
+某某市人大常委会公报　2022·1
+
+某某市人民代表大会常务委员会关于某某事项的决定
+
+（2021年12月28日某某市第十六届人民代表大会常务委员会第四十次会议通过）
+
+会议决定如下。
+"""
+
+
+def test_a_gazette_header_printed_twice_beside_page_numbers_is_page_furniture():
+    kept = [l.text for l in clean_lines(SHORT_ISSUE)]
+    assert "某某市人大常委会公报　2022·1" not in kept
+    docs = parse_text(SHORT_ISSUE)
+    assert "某某市人民代表大会常务委员会关于批准某项预算调整方案的决议" in titles(docs)
+    assert "某某市人民代表大会常务委员会关于某某事项的决定" in titles(docs)

@@ -187,6 +187,7 @@ _GAZETTE_WORDS = re.compile(
 )
 _SENTENCE_END_CHARS = "。；，：！？、"
 HEADER_MIN_REPEATS = 3
+HEADER_MIN_REPEATS_BESIDE_NUMBERS = 2  # a gazette's name next to the page number each time: a short issue's header
 HEADER_MAX_WIDTH = 60
 BARE_NUMBER_MIN_GAP = 8
 """Bare numbers closer than this (non-blank lines) to another are table cells, not page numbers."""
@@ -245,7 +246,7 @@ def _running_headers(texts: list[str], page_numbers: set[int]) -> set[int]:
             if key != t:
                 numbered.add(i)
     counts = Counter(keys.values())
-    repeated = {k for k, c in counts.items() if c >= HEADER_MIN_REPEATS}
+    repeated = {k for k, c in counts.items() if c >= HEADER_MIN_REPEATS_BESIDE_NUMBERS}
     if not repeated:
         return set()
     where: dict[str, list[int]] = {}
@@ -258,6 +259,11 @@ def _running_headers(texts: list[str], page_numbers: set[int]) -> set[int]:
     near_numbers = _beside(texts, page_numbers)
     for key, places in where.items():
         beside_numbers = sum(1 for i in places if i in near_numbers or i in numbered)
+        if len(places) < HEADER_MIN_REPEATS:
+            # printed only twice: a header only when it names the gazette and sits by the page number each time
+            if beside_numbers == len(places) and _GAZETTE_WORDS.search(key):
+                found.update(places)
+            continue
         spread = min(b - a for a, b in zip(places, places[1:])) >= 20
         if beside_numbers >= max(2, len(places) / 2) or (spread and _GAZETTE_WORDS.search(key)):
             found.update(places)

@@ -95,3 +95,71 @@ def test_a_gazette_header_printed_twice_beside_page_numbers_is_page_furniture():
     docs = parse_text(SHORT_ISSUE)
     assert "某某市人民代表大会常务委员会关于批准某项预算调整方案的决议" in titles(docs)
     assert "某某市人民代表大会常务委员会关于某某事项的决定" in titles(docs)
+
+
+DECREES = """\
+某某市人民政府公报
+2021年第5期
+
+目　录
+
+【市政府令】
+某某市人民政府令（第31号）
+某某市停车场管理办法
+【部门文件】
+某某市财政局关于做好年度决算工作的通知
+
+某某市人民政府令
+第31号
+
+《某某市停车场管理办法》已于2021年4月2日经市人民政府第60次常务会议审议通过，现予公布，自2021年6月1日起施行。
+
+市长　王某某
+2021年4月9日
+
+某某市停车场管理办法
+
+第一条　为了加强停车场管理，制定本办法。
+第二条　本办法自2021年6月1日起施行。
+
+生态环境部令
+2021年第20号
+
+《排污许可登记管理规定》已于2021年3月1日经生态环境部部务会议审议通过，现予公布，自2021年5月1日起施行。
+
+部长　黄某某
+2021年3月10日
+
+排污许可登记管理规定
+
+第一条　为了规范排污许可登记，制定本规定。
+第二条　本规定自2021年5月1日起施行。
+
+某省人民代表大会常务委员会公告
+第八号
+
+《某省河道保护条例》已由某省第十三届人民代表大会常务委员会第二十次会议于2021年5月28日通过，现予公布，自2021年9月1日起施行。
+
+某省人民代表大会常务委员会
+2021年5月28日
+
+某省河道保护条例
+
+（2021年5月28日某省第十三届人民代表大会常务委员会第二十次会议通过）
+
+第一条　为了保护河道，制定本条例。
+第二条　本条例自2021年9月1日起施行。
+"""
+
+
+def test_a_decree_or_announcement_is_the_regulation_it_promulgates():
+    """令 / 公告 numbers over two lines (第31号, 2021年第20号, 第八号); the contents entry printed
+    above the first 令 is not its title; the regulation printed under the signature, even with its
+    own adoption note, is the promulgated text, not another document."""
+    docs = parse_text(DECREES)
+    assert [(d.meta.title, d.meta.doc_number, d.meta.issuers) for d in docs] == [
+        ("某某市停车场管理办法", "某某市人民政府令第31号", ["某某市人民政府"]),
+        ("排污许可登记管理规定", "生态环境部令2021年第20号", ["生态环境部"]),
+        ("某省河道保护条例", "某省人民代表大会常务委员会公告第八号", ["某省人民代表大会常务委员会"]),
+    ]
+    assert "第二条　本条例自2021年9月1日起施行。" in docs[2].text

@@ -260,13 +260,15 @@ def read_metadata(segment: Segment) -> Metadata:
                 doc_number = d
                 break
     city, district = _context_place(segment, doc_number)
-    if doc_number and "令第" in doc_number and "〔" not in doc_number:
-        org = doc_number.split("令第")[0]
+    decree = P.promulgation_number(doc_number)
+    if decree and decree["what"] == "令":
+        org = decree["org"]
         if not org or org in ("政府", "市政府", "市人民政府"):
-            doc_number = f"{city}人民政府令第{doc_number.split('令第')[1]}" if city else doc_number
+            doc_number = f"{city}人民政府{doc_number[len(org):]}" if city else doc_number
         elif org.startswith("市") and city:
             doc_number = city + doc_number
-    if not title and doc_number and "令第" in doc_number:
+        decree = P.promulgation_number(doc_number)
+    if not title and decree:
         title = _promulgated_name(lines)
     if not title:
         title = _untitled(lines)
@@ -303,8 +305,8 @@ def read_metadata(segment: Segment) -> Metadata:
             if m and P.is_organ(m.group(1)):
                 issuers = [m.group(1)]
                 break
-    if not issuers and doc_number and "令第" in doc_number:
-        issuers = [doc_number.split("令第")[0]] if doc_number.split("令第")[0] else []
+    if not issuers and decree:
+        issuers = [decree["org"]] if decree["org"] else []
 
     date = sig_date or _adoption_date(lines)
     if date is None and title_kind == "纪要":
@@ -321,8 +323,8 @@ def read_metadata(segment: Segment) -> Metadata:
             year_source = "doc_number"
 
     kind = kind_hint or title_kind
-    if not kind and doc_number and "令第" in doc_number:
-        kind = "令"
+    if not kind and decree:
+        kind = decree["what"]
     if not kind and not getattr(segment, "title", ""):
         body = "".join(P.compact(l.text) for l in lines[:30])
         m = re.search(r"(?:提出|制定|现将)(?:如下|以下)?(?:实施)?(意见|通知|办法|规定|方案)", body)
@@ -396,16 +398,13 @@ def name_untitled(docs: list[tuple[Metadata, str]]) -> None:
             m.title = best
 
 
-_PROMULGATES = re.compile(r"^《([^《》]{2,60})》(?:已经|经).{0,80}?(?:通过|批准|同意).{0,30}?现予(?:公布|发布|颁布)")
-
-
 def _promulgated_name(lines: list[Line]) -> str:
     """A 政府令 with no title of its own: the regulation it promulgates (《X》已经…通过，现予公布)
     is what the document is and how it is cited."""
     for l in lines[:8]:
-        m = _PROMULGATES.match(P.compact(l.text))
-        if m:
-            return m.group(1)
+        name = P.promulgated_name(l.text)
+        if name:
+            return name
     return ""
 
 

@@ -62,9 +62,11 @@ _CLOSE = "〕］\\]】)）}｝>＞"
 DOCNO_RE = re.compile(
     rf"(?P<prefix>[{CJK}A-Za-z]{{1,16}}?)[{_OPEN}](?P<year>(?:19|20)\d{{2}})[{_CLOSE}]第?(?P<seq>\d{{1,5}})(?P<hao>[号號])"
 )
-DECREE_RE = re.compile(
-    rf"(?P<org>[{CJK}]{{0,20}}?)令第(?P<seq>[\d{CN_DIGITS}]{{1,6}})(?P<hao>[号號])"
+DECREE_RE = re.compile(  # a promulgation number: 国务院令第781号 · 交通运输部令2023年第8号 · 常委会公告第十五号
+    rf"(?P<org>[{CJK}]{{0,20}}?)(?P<what>令|公告)(?P<yr>(?:19|20)\d{{2}}年)?第(?P<seq>[\d{CN_DIGITS}]{{1,6}})(?P<hao>[号號])"
 )
+DECREE_SEQ_LINE = re.compile(rf"(?:(?:19|20)\d{{2}}年)?第[\d{CN_DIGITS}]{{1,6}}[号號]")
+"""The second line of a promulgation number printed over two lines (某某令 / 第260号)."""
 _DOCNO_LINE = re.compile(rf"[（(]?(?:{DOCNO_RE.pattern})[)）]?")
 _DECREE_LINE = re.compile(rf"[（(]?(?:{DECREE_RE.pattern})[)）]?")
 
@@ -87,8 +89,25 @@ def normalise_docno(text: str) -> str:
         return f"{m['prefix']}〔{m['year']}〕{m['seq']}{m['hao']}"
     m = DECREE_RE.search(c)
     if m:
-        return f"{m['org']}令第{m['seq']}{m['hao']}"
+        return f"{m['org']}{m['what']}{m['yr'] or ''}第{m['seq']}{m['hao']}"
     return c
+
+
+def promulgation_number(docno: str | None) -> re.Match | None:
+    """The parts (org, what, yr, seq) of a 令/公告 number (国务院令第781号), None for other 文号."""
+    if not docno or "〔" in docno:
+        return None
+    return DECREE_RE.fullmatch(docno)
+
+
+PROMULGATES = re.compile(
+    r"^《([^《》]{2,60})》(?:已经|经|已于|已由|业经|于).{0,80}?(?:通过|批准|同意).{0,30}?现予(?:公布|发布|颁布)")
+"""The sentence of a 令 or 公告 that names what it promulgates: 《X》已经…通过，现予公布."""
+
+
+def promulgated_name(text: str) -> str | None:
+    m = PROMULGATES.match(compact(text))
+    return m.group(1) if m else None
 
 
 # ------------------------------------------------------------------ dates

@@ -78,7 +78,7 @@ _TABLE_CAPTION = re.compile(r"(?:完成情况|经济指标|统计表|统计数�
 _PERIOD = re.compile(r"\d{4}年")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 _SENTENCE_MARK = re.compile(r"[。；！？;!?：:]")
-_NOT_TITLE_START = re.compile(r"^(?:附件|附表|注[:：]|[-•·])")
+_NOT_TITLE_START = re.compile(r"^(?:附件|附表|注[:：]|[-•·])|^【[^】]{1,12}】$")  # 【国务院文件】: a contents section
 _CARRIER_SENTENCE = re.compile(r"(?:印发|转发)给你们|现予(?:发布|公布|印发)|公布如下|印发.{0,40}的通知|现将.{0,60}(?:印发|转发)")
 _KEY_DROP = re.compile(r"[\s《》〈〉“”\"'‘’()（）\[\]【】〔〕,，、.。:：;；!！?？·\-—]")
 _CONT_START = set("，。、；：）》”’,;:)!?！？")
@@ -206,9 +206,9 @@ def _prepare(lines: Sequence[Line]) -> tuple[_Rows, list[Line]]:
                 docno[i] = P.docno_line(m.group(2))
                 if docno[i]:
                     rows.inline_title[i] = m.group(1).strip()
-    # 宁波市人民政府令 / 第260号 on two lines
+    # 宁波市人民政府令 / 第260号 · 交通运输部令 / 2023年第8号 · 某常委会公告 / 第十五号 on two lines
     for i in range(len(cs) - 1):
-        if cs[i].endswith("令") and len(cs[i]) <= 16 and re.fullmatch(r"第[\d〇一二三四五六七八九十百]+[号號]", cs[i + 1]):
+        if cs[i].endswith(("令", "公告")) and len(cs[i]) <= 24 and P.DECREE_SEQ_LINE.fullmatch(cs[i + 1]):
             docno[i] = P.normalise_docno(cs[i] + cs[i + 1])
             code[i + 1] = True
     rows.closing = bytearray(bool((date[i] or c[-1] == "日") and _is_closing_date(rows, i)) for i, c in enumerate(cs))
@@ -368,6 +368,8 @@ def _confirms_title(rows: _Rows, j: int, kind: str) -> bool:
     if j >= len(rows.c):
         return False
     c = rows.c[j]
+    if rows.docno[j] and P.promulgation_number(rows.docno[j]):
+        return False  # a 令/公告 names what it promulgates; a line above it is not that title
     if rows.docno[j] or _adoption_span(rows, j) or _is_opener(rows, j):
         return True
     if P.is_speaker(c) and not P.ends_with_kind(c):
@@ -499,6 +501,12 @@ def _find_headers(rows: _Rows) -> list[_Header]:
             codes_before.append(j)
             j -= 1
         title = _title_back(rows, j, taken)
+        if title and P.promulgation_number(rows.docno[i]):
+            # a 令/公告 is what it promulgates: a title-like line above it (the end of a contents
+            # page) is its title only when it is that name (国务院关于修改…的决定 / 国务院令第N号)
+            named = next((x for x in (P.promulgated_name(rows.c[r]) for r in range(i + 1, min(n, i + 5))) if x), None)
+            if named and not _same_name("".join(rows.c[x] for x in title), named):
+                title = []
         if title:
             # codes printed above the title (规范性文件统一编号) belong here too
             k = title[0] - 1
@@ -585,14 +593,20 @@ def _find_headers(rows: _Rows) -> list[_Header]:
             title_text = "".join(rows.c[x] for x in h.title_rows)
             if any(_same_name(title_text, q) for q in _carried_names(rows, prev.end + 1, h.start)):
                 continue
-        if h.docno is None and prev is not None and not _strongly_confirmed(rows, h):
+        if h.docno is None and prev is not None:
+            strong = _strongly_confirmed(rows, h)
             prev_title = "".join(rows.c[x] for x in prev.title_rows)
             quoted = _carried_names(rows, prev.end + 1, h.start)
             title_text = "".join(rows.c[x] for x in h.title_rows)
-            if any(_same_name(title_text, q) or _same_name(rows.c[h.title_rows[0]], q) for q in quoted):
+            promulgates = bool(P.promulgation_number(prev.docno)) or bool(_CARRIES.search(prev_title))
+            if (not strong or promulgates) and any(
+                    _same_name(title_text, q) or _same_name(rows.c[h.title_rows[0]], q) for q in quoted):
+                # what a 令/公告 promulgates or a notice issues, printed under it with its own
+                # adoption note or 主送: the carried document, not a new one
                 continue
+        if h.docno is None and prev is not None and not _strongly_confirmed(rows, h):
             first = rows.c[h.title_rows[0]]
-            carrier = bool((prev.docno and "令" in prev.docno) or _CARRIES.search(prev_title))
+            carrier = promulgates
             if carrier and names_attachment("".join(rows.c[x] for x in h.title_rows), prev_title) or carrier and (
                     P.ends_with_kind(first) and not P.starts_about(first) and names_attachment(first, prev_title)):
                 continue

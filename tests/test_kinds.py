@@ -163,3 +163,52 @@ def test_a_decree_or_announcement_is_the_regulation_it_promulgates():
         ("某省河道保护条例", "某省人民代表大会常务委员会公告第八号", ["某省人民代表大会常务委员会"]),
     ]
     assert "第二条　本条例自2021年9月1日起施行。" in docs[2].text
+
+
+LAW_WITH_CONTENTS = """\
+某某省人民代表大会常务委员会公报
+2020年第4号
+
+目　　录
+
+某某省水土保持条例……………………………………（3）
+某某省人民代表大会常务委员会关于某某的决定…………（9）
+
+某某省水土保持条例
+
+（2020年7月30日某某省第十三届人民代表大会常务委员会第二十次会议通过）
+
+目　　录
+
+第一章　总　　则
+第二章　预防与治理
+第三章　附　　则
+
+第一章　总　　则
+
+第一条　为了预防和治理水土流失，制定本条例。
+第二条　县级以上人民政府水行政主管部门负责本行政区域的水土保持工作。
+
+第二章　预防与治理
+
+第三条　禁止在崩塌、滑坡危险区取土、挖砂、采石。
+
+第三章　附　　则
+
+第四条　本条例自2020年10月1日起施行。
+
+某某省人民代表大会常务委员会关于某某的决定
+
+（2020年7月30日某某省第十三届人民代表大会常务委员会第二十次会议通过）
+
+会议决定如下。
+"""
+
+
+def test_a_law_keeps_its_own_contents_and_chapters():
+    """A law's own 目录 (its chapters listed) is part of it, and its chapters start over after it."""
+    docs = parse_text(LAW_WITH_CONTENTS)
+    assert titles(docs) == ["某某省水土保持条例", "某某省人民代表大会常务委员会关于某某的决定"]
+    law = docs[0]
+    assert "第二章　预防与治理" in law.text and "本条例自2020年10月1日起施行" in law.text
+    assert (law.first_line, law.last_line) == (9, 30)

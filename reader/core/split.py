@@ -653,7 +653,8 @@ def _find_headers(rows: _Rows) -> list[_Header]:
 class _Doc:
     __slots__ = ("rows", "header", "anchor", "closed", "last_body", "marks", "last_family",
                  "carrier", "title", "docno", "kind_hint", "order", "grams", "names",
-                 "_grams_at", "_keys", "_keys_at", "_blob", "last_row", "attach_at", "awaiting_attachment")
+                 "_grams_at", "_keys", "_keys_at", "_blob", "last_row", "attach_at", "awaiting_attachment",
+                 "contents_open")
 
     def __init__(self, anchor: int, order: int, header: _Header | None = None, kind_hint: str = ""):
         self.rows: list[int] = []
@@ -677,6 +678,7 @@ class _Doc:
         self.last_row = anchor
         self.attach_at: int | None = None  # where in rows its attachment begins
         self.awaiting_attachment = False  # signed, its header printed under it, no attachment text yet
+        self.contents_open = False  # a law's own 目录 (its chapters listed) is being read
 
     def name_keys(self) -> list[tuple[str, str]]:
         """(key, key without place prefix) of each name this document carries; cached."""
@@ -697,6 +699,8 @@ class _Doc:
 
 def _numbering_score(doc: _Doc, mark: tuple[str, int]) -> float:
     family, n = mark
+    if doc.contents_open and family == "chapter" and n == 1 and family in doc.marks:
+        return 4.0  # the chapters start over after the document's own contents
     last = doc.marks.get(family)
     level = P.HEADING_LEVEL[family]
     parent_recent = doc.last_family is not None and P.HEADING_LEVEL[doc.last_family] < level
@@ -711,6 +715,9 @@ def _numbering_score(doc: _Doc, mark: tuple[str, int]) -> float:
     if n <= last:
         return -3.0
     return -1.0
+
+
+HEADER_TAKES_NEXT_BLOCK = 3.0  # a header with no body yet owns the text printed right under it
 
 
 class _Splitter:
@@ -742,10 +749,17 @@ class _Splitter:
         rows = self.rows
         for i in idx:
             h = rows.head[i]
+            c = rows.c[i]
+            if c in ("目录", "目次"):
+                doc.contents_open = True
+            elif doc.contents_open and not (h and h[0] == "chapter"):
+                doc.contents_open = False
+            elif doc.contents_open and h[1] == 1 and "chapter" in doc.marks:
+                doc.contents_open = False  # the body's first chapter after the contents
+                doc.marks.clear()
             if h:
                 doc.marks[h[0]] = h[1]
                 doc.last_family = h[0]
-            c = rows.c[i]
             if "《" in c and _CARRIES.search(c):
                 doc.names.extend(re.findall(r"《([^》]+)》", c))
             elif c.startswith("附件") and (m := _ATTACHMENT_LIST.match(c)):
@@ -762,6 +776,8 @@ class _Splitter:
         fc = rows.c[first]
         if doc is default:
             s = 1.5
+            if doc.header is not None and doc.last_body is None and first - doc.last_row <= 2:
+                s += HEADER_TAKES_NEXT_BLOCK
         else:
             gap = first - doc.last_row
             s = -1.0 - gap / 80.0

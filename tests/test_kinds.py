@@ -212,3 +212,34 @@ def test_a_law_keeps_its_own_contents_and_chapters():
     law = docs[0]
     assert "第二章　预防与治理" in law.text and "本条例自2020年10月1日起施行" in law.text
     assert (law.first_line, law.last_line) == (9, 30)
+
+
+GLUED_CONTENTS = """\
+某某法院公报
+2021年第2期
+
+目　录
+【司法解释】
+最高人民法院关于审理某类纠纷案件适用法律若干问题的解释（3）
+最高人民法院关于某类案件管辖的规定（7）
+【司法文件】
+最高人民法院印发《关于某项工作的意见》的通知（9）
+
+最高人民法院
+关于审理某类纠纷案件
+适用法律若干问题的解释
+法释〔2021〕5号
+
+第一条　人民法院审理某类纠纷案件，适用本解释。
+第二条　本解释自2021年3月1日起施行。
+
+最高人民法院关于某类案件管辖的规定
+法释〔2021〕6号
+
+第一条　某类案件由中级人民法院管辖。
+"""
+
+
+def test_contents_entries_with_the_page_number_glued_on_are_not_documents():
+    docs = parse_text(GLUED_CONTENTS)
+    assert titles(docs) == ["最高人民法院关于审理某类纠纷案件适用法律若干问题的解释", "最高人民法院关于某类案件管辖的规定"]

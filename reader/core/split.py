@@ -53,6 +53,8 @@ class DocSegment(Segment):
 # ---------------------------------------------------------------- row shapes
 _PAGE_NO = re.compile(r"^[-—–－_~·\s]*(?:第\s*)?\d{1,4}(?:\s*页)?[-—–－_~·\s]*$")
 _RUNNING = re.compile(r"公报.{0,6}[【\[〔(（].{0,30}[期号].{0,6}[】\]〕)）]|^[-—]\s*\d+\s*[-—]$")
+_GLUED_PAGE_REF = re.compile(r"^(.{4,}?)[（(]\d{1,4}[)）]$")
+TOC_GLUED_REACH = 3  # rows between two "title（page）" entries of one contents page
 _PAGE_REF = re.compile(r"(?:\.{3,}|…{1,}|·{3,}|-{3,})[（(]?\d{1,4}[)）]?$|[)）][（(]\d{1,4}[)）]$")
 _CODE = re.compile(
     r"^(?:规范性文件(?:统一)?编号|统一编号|[A-Z]{2,}[0-9A-Z]*[-－—]+\d{4}[-－—]+\d{2,}"
@@ -224,6 +226,11 @@ def _mark_toc(rows: _Rows) -> None:
     refs = [i for i, l in enumerate(rows.lines)
             if rows.c[i][-1] in ")）0123456789" and (
                 _PAGE_REF.search(rows.c[i]) or re.search(r"\t\s*[（(]\s*\d{1,4}\s*[)）]\s*$", l.text))]
+    # 某某解释（215）: a title with its page number glued on, when another such entry is near
+    glued = [i for i, c in enumerate(rows.c) if c[-1] in ")）" and (m := _GLUED_PAGE_REF.match(c)) and P.ends_with_kind(m.group(1))]
+    near = {i for a, b in zip(glued, glued[1:]) if b - a <= TOC_GLUED_REACH for i in (a, b)}
+    if near:
+        refs = sorted(set(refs) | near)
     groups: list[list[int]] = []
     for i in refs:
         if groups and i - groups[-1][-1] <= 6:

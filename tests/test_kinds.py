@@ -243,3 +243,32 @@ GLUED_CONTENTS = """\
 def test_contents_entries_with_the_page_number_glued_on_are_not_documents():
     docs = parse_text(GLUED_CONTENTS)
     assert titles(docs) == ["最高人民法院关于审理某类纠纷案件适用法律若干问题的解释", "最高人民法院关于某类案件管辖的规定"]
+
+
+JOINT_TITLES = """\
+最高人民法院
+最高人民检察院
+关于办理某类刑事案件
+适用法律若干问题的解释
+法释〔2021〕9号
+
+第一条　本解释自2021年5月1日起施行。
+
+某某市财政局　某某市民政局
+国家税务总局某某市税务局关于做好某项补贴发放工作的通知
+某财社〔2021〕8号
+
+各区财政局、民政局、税务局：
+现就有关事项通知如下。
+某某市财政局　　某某市民政局　　国家税务总局某某市税务局
+2021年4月2日
+"""
+
+
+def test_a_joint_title_over_several_lines_keeps_every_issuer():
+    docs = parse_text(JOINT_TITLES)
+    assert [(d.meta.title, d.meta.issuers) for d in docs] == [
+        ("最高人民法院最高人民检察院关于办理某类刑事案件适用法律若干问题的解释", ["最高人民法院", "最高人民检察院"]),
+        ("某某市财政局某某市民政局国家税务总局某某市税务局关于做好某项补贴发放工作的通知",
+         ["某某市财政局", "某某市民政局", "国家税务总局某某市税务局"]),
+    ]

@@ -116,6 +116,10 @@ def _issuers_from_title(title: str, kind: str) -> list[str]:
                 return [m2.group(1)]
         return []
     prefix = m.group(1).strip()
+    # organs printed one a line (最高人民法院 / 最高人民检察院 / 关于…): each line is an issuer
+    by_line = [p for line in prefix.split("\n") for p in _ISSUER_SPLIT.split(line.strip()) if p]
+    if len(by_line) > 1 and all(P.is_organ(p) for p in by_line):
+        return [P.compact(p) for p in by_line]
     # a line break between organs separates them only when the next one names its place
     prefix = re.sub(r"\s*\n\s*(?=[\u4e00-\u9fff]{1,4}[省市区县]|中共)", " ", prefix).replace("\n", "")
     parts = [p for p in _ISSUER_SPLIT.split(prefix) if p]

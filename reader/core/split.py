@@ -345,6 +345,9 @@ def _title_back(rows: _Rows, j: int, taken: set[int]) -> list[int]:
         if P.ends_with_kind(rows.c[cand]) and rows.c[cand][-1] not in "》”":
             break  # a title of its own (the 文种 inside 《…》 does not end one)
         fc = rows.c[first]
+        if _joint_organs_above(fc, rows.c[cand]):
+            run.insert(0, cand)  # 某某局　某某局 / 某某局关于…的通知: issuers printed over two lines
+            continue
         if P.has_about(fc) and not P.starts_about(fc):
             break
         if P.is_organ(fc):
@@ -353,6 +356,21 @@ def _title_back(rows: _Rows, j: int, taken: set[int]) -> list[int]:
             break
         run.insert(0, cand)
     return run
+
+
+def _joint_organs_above(first: str, above: str) -> bool:
+    """Is `above` another issuer of a joint title whose first row is `first`?
+
+    最高人民法院 / 最高人民检察院 / 关于…的解释 (one organ a row), or 某某局　某某局 /
+    某某局关于…的通知 (the last organ opens the 关于 row). Never the same organ twice
+    (a masthead over a title that repeats it)."""
+    if not P.is_organ(above) or above == first:
+        return False
+    if P.is_organ(first):
+        return not first.startswith(above) and not above.startswith(first)
+    k = first.find("关于")
+    lead = first[:k] if k > 0 else ""
+    return bool(lead) and P.is_organ(lead) and lead not in above and above not in lead
 
 
 def _title_forward(rows: _Rows, k: int, taken: set[int], limit: int = 6) -> list[int]:

@@ -198,6 +198,9 @@ def _speaker_issuer(header: list[Line], title_lines: set[int]) -> list[str]:
             continue
         if P.is_organ(c):
             return [c]
+        organ = P.byline_organ(c)
+        if organ:
+            return [organ]  # 国务院总理 李强 → 国务院
     return []
 
 

@@ -158,7 +158,8 @@ ORGAN_SUFFIXES = (
 _NOT_ORGAN = re.compile(r"[，。；：、！？,.;:!?“”《》]|\d{4}年")
 _ORGAN_END = re.compile("(?:" + "|".join(sorted(ORGAN_SUFFIXES, key=len, reverse=True)) + ")$")
 ROLE_NAME_RE = re.compile(
-    rf"^(?:[{CJK}]{{0,20}}?)(?:市长|区长|县长|主任|副主任|局长|副局长|秘书长|副市长|副区长|主任委员|副主任委员|书记|厅长|部长|院长|检察长|理事长)[{CJK}]{{2,4}}$"
+    rf"^(?:[{CJK}]{{0,20}}?)(?P<role>市长|区长|县长|主任|副主任|局长|副局长|秘书长|副市长|副区长|主任委员|副主任委员|书记|厅长|部长|院长|检察长|理事长"
+    rf"|总理|副总理|省长|副省长|州长|副州长|主席|副主席|委员长|署长|行长|审计长)[{CJK}]{{2,4}}$"
 )
 
 
@@ -168,6 +169,36 @@ def is_organ(text: str) -> bool:
     if not (2 <= len(c) <= 32) or _NOT_ORGAN.search(c) or c[0] in "（(":
         return False
     return bool(_ORGAN_END.search(c))
+
+
+def byline_organ(text: str) -> str | None:
+    """The organ of a role-and-name byline: 国务院总理 李强 → 国务院, 市民政局局长 胡杰 → 市民政局."""
+    c = compact(text)
+    m = ROLE_NAME_RE.match(c)
+    if not m:
+        return None
+    organ = c[:m.start("role")]
+    if m["role"].lstrip("副") in ("省长", "市长", "区长", "县长", "州长") and organ[-1:] in ("省", "市", "区", "县", "州"):
+        return organ + "人民政府"  # 某某市市长 → 某某市人民政府
+    return organ if is_organ(organ) else None
+
+
+_SPEECH_DATE = re.compile(
+    r"^[—\-－]{1,2}\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|[〇零○Ｏ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)\s*在(?P<where>.{2,60}?)上(?:的(?:讲话|报告|发言))?$")
+
+
+def speech_date(text: str) -> tuple[tuple[int, int, int], str] | None:
+    """The line under a report or speech title: ——2024年3月5日在某会议上 → (date, where)."""
+    m = _SPEECH_DATE.match(text.strip())
+    if not m:
+        return None
+    d = find_date(m["date"])
+    return (d, compact(m["where"])) if d else None
+
+
+SALUTATION = re.compile(r"^(?:(?:各位|尊敬的|亲爱的)?(?:代表|委员|同志|朋友|来宾|领导|老师|同学|同仁)们?[、，,]?)+[：:！!]$")
+"""各位代表：, 同志们、朋友们：: the audience of a speech or report, not the organs a 主送 names."""
 
 
 def is_speaker(text: str) -> bool:

@@ -273,6 +273,8 @@ def _is_opener(rows: _Rows, i: int) -> int:
     c = rows.c[i]
     if c[-1] not in "：:" and not (i + 1 < len(rows.c) and rows.c[i + 1][-1] in "：:"):
         return 0
+    if P.SALUTATION.match(c):
+        return 0  # 各位代表： opens a speech's body; a 主送 names organs
     for span in (1, 2):
         if i + span > len(rows.c):
             break
@@ -399,6 +401,8 @@ def _confirms_title(rows: _Rows, j: int, kind: str) -> bool:
         return True
     if P.is_speaker(c) and not P.ends_with_kind(c):
         return True
+    if P.speech_date(c):
+        return True  # ——2024年3月5日在某会议上: a report or speech
     head = rows.head[j]
     return bool(head and head[1] == 1 and head[0] in ("cn", "chapter", "article"))
 
@@ -592,6 +596,10 @@ def _find_headers(rows: _Rows) -> list[_Header]:
                     or (kind == "纪要" and "会议纪要" in text and not P.starts_about(text))):
                 found = run
                 break
+            if not kind and span <= 3 and len(text) >= 5 and "，" not in text and run[-1] + 1 < n \
+                    and P.speech_date(rows.c[run[-1] + 1]):
+                found = run  # a report titled by its subject (当前的经济形势和…方针), its date line under it
+                break
         if found:
             h = _Header(list(found), list(found), None)
             headers.append(h)
@@ -667,6 +675,8 @@ def _find_headers(rows: _Rows) -> list[_Header]:
             elif (span := _adoption_span(rows, k)):
                 h.rows.extend(range(k, k + span))
                 h.adoption = True
+            elif P.speech_date(rows.c[k]):
+                h.rows.append(k)
             else:
                 break
             taken.update(h.rows)

@@ -318,3 +318,33 @@ def test_reports_are_titled_dated_and_signed_by_their_byline_and_a_salutation_st
         ("论当前的农业形势", ["某某部"]),
     ]
     assert "新的一年，我们要再接再厉。" in docs[0].text
+
+
+@pytest.mark.parametrize("note, date, role, issuers", [
+    ("（2011年3月1日中华人民共和国国务院令第590号公布　根据2020年11月29日《国务院关于修改部分行政法规的决定》修订）",
+     "2011-03-01", "公布", ["中华人民共和国国务院"]),
+    ("（2019年6月28日第十三届全国人民代表大会常务委员会第十一次会议通过）",
+     "2019-06-28", "通过", ["全国人民代表大会常务委员会"]),
+    ("（2020年5月28日某某省第十三届人民代表大会第三次会议通过　2023年1月5日修正）",
+     "2020-05-28", "通过", ["某某省人民代表大会"]),
+    ("（2021年2月22日最高人民法院审判委员会第1832次会议通过，自2021年3月1日起施行）",
+     "2021-02-22", "通过", ["最高人民法院"]),
+    ("（2022年9月1日某某市人民政府第12次常务会议通过）", "2022-09-01", "通过", ["某某市人民政府"]),
+])
+def test_a_note_under_the_title_gives_date_role_and_issuer_never_the_date_in_force(note, date, role, issuers):
+    text = f"某某管理条例\n\n{note}\n\n第一条　为了加强管理，制定本条例。\n第二条　本条例自2030年1月1日起施行。\n"
+    (doc,) = parse_text(text)
+    assert (doc.meta.date, doc.meta.date_role, doc.meta.issuers) == (date, role, issuers)
+
+
+def test_a_signature_date_is_the_date_of_record_and_a_session_is_its_congress():
+    docs = parse_text(DECREES)
+    assert [(d.meta.date, d.meta.date_role) for d in docs] == [
+        ("2021-04-09", "成文"), ("2021-03-10", "成文"), ("2021-05-28", "成文")]
+    (resolution,) = parse_text(
+        "第九届某某市人民代表大会第一次会议关于政府工作报告的决议\n\n"
+        "（2022年1月10日第九届某某市人民代表大会第一次会议通过）\n\n会议决定，批准这个报告。\n")
+    assert resolution.meta.issuers == ["某某市人民代表大会"]
+    assert (resolution.meta.date, resolution.meta.date_role) == ("2022-01-10", "通过")
+    (report,) = parse_text(REPORTS.split("\n\n关于")[0])
+    assert (report.meta.date, report.meta.date_role) == ("2021-01-20", "成文")

@@ -160,8 +160,10 @@ def _signature(lines: list[Line]) -> tuple[list[str], str | None]:
     return [], None
 
 
-def _adoption_date(lines: list[Line]) -> str | None:
-    """（2024年7月31日宁波市第十六届…会议通过） near the top, or a bare （2024年7月31日）."""
+def _note(lines: list[Line]) -> str:
+    """The dated note under a title, compact: （2024年7月31日宁波市第十六届…会议通过）, a
+    promulgation note （2006年7月24日中华人民共和国国务院令第472号公布 根据…修订）, or a bare
+    （2024年7月31日）; "" when there is none in the first lines."""
     texts = [P.compact(l.text) for l in lines[:12] if l.text.strip()]
     joined = ""
     for t in texts:
@@ -170,11 +172,55 @@ def _adoption_date(lines: list[Line]) -> str | None:
             continue
         if joined and not joined.endswith(("）", ")")):
             joined += t
-    if joined:
-        d = P.find_date(joined[:20])
-        if d:
-            return P.iso(d)
-    return None
+    return joined
+
+
+_NOTE_ROLES = (("公布", "公布"), ("发布", "公布"), ("颁布", "公布"), ("修订", "修订"), ("修正", "修正"),
+               ("通过", "通过"), ("批准", "通过"))
+_NOTE_CLAUSE_END = re.compile(r"根据|[，,；;]|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日")
+
+
+def _adoption_date(lines: list[Line]) -> tuple[str, str] | None:
+    """(date, role) of the note's first clause: the date that makes the document (adopted,
+    promulgated), never the 施行 date; a bare dated line has the role 成文."""
+    note = _note(lines)
+    if not note:
+        return None
+    d = P.find_date(note[:20])
+    if not d:
+        return None
+    m = P.DATE_RE.search(note) or P.CN_DATE_RE.search(note)
+    rest = note[m.end():] if m else note
+    cut = _NOTE_CLAUSE_END.search(rest)
+    clause = rest[:cut.start()] if cut else rest
+    role = next((r for word, r in _NOTE_ROLES if word in clause), "成文" if len(clause) <= 1 else "通过")
+    return P.iso(d), role
+
+
+_NOTE_ORGAN = re.compile(rf"^(?P<org>[{P.CJK}]{{2,40}}?)(?:第[{P.CN_DIGITS}\d]+次|令第[{P.CN_DIGITS}\d]+号)")
+
+
+def _note_issuer(lines: list[Line]) -> str | None:
+    """The organ that adopted or promulgated: …全国人民代表大会常务委员会第N次会议通过 → 全国人民代表大会
+    常务委员会; 某省第十四届人民代表大会第二次会议 → 某省人民代表大会; 最高人民法院审判委员会第N次会议
+    → 最高人民法院; 中华人民共和国国务院令第472号公布 → 中华人民共和国国务院."""
+    note = _note(lines)
+    m = P.DATE_RE.search(note) or P.CN_DATE_RE.search(note)
+    if not m:
+        return None
+    o = _NOTE_ORGAN.match(note[m.end():])
+    if not o:
+        return None
+    org = _session_organ(o["org"])
+    org = re.sub(r"(?:审判委员会|检察委员会)$", "", org)
+    return org if P.is_organ(org) or org.endswith("人民代表大会") else None
+
+
+def _session_organ(name: str) -> str:
+    """第十四届全国人民代表大会第二次会议 → 全国人民代表大会: a session is its congress's."""
+    c = re.sub(rf"第[{P.CN_DIGITS}\d]+届", "", P.compact(name))
+    c = re.sub(rf"第[{P.CN_DIGITS}\d]+次(?:全体)?会议$", "", c)
+    return c
 
 
 def _adoption_issuer(lines: list[Line]) -> str | None:
@@ -294,7 +340,8 @@ def read_metadata(segment: Segment) -> Metadata:
                 doc_number = f"〔{m.group(1)}〕{m.group(2)}号"
                 break
 
-    issuers = _issuers_from_title(raw_title, title_kind)
+    issuers = [_session_organ(x) if re.search(r"届.*第[^第]+次(?:全体)?会议$", x) else x
+               for x in _issuers_from_title(raw_title, title_kind)]
     sig_issuers, sig_date = _signature(lines)
     if not issuers:
         title_texts = {t.strip() for t in raw_title.split("\n")}
@@ -303,7 +350,7 @@ def read_metadata(segment: Segment) -> Metadata:
         issuers = sig_issuers
     adopt_issuer = None
     if not issuers:
-        adopt_issuer = _adoption_issuer(lines)
+        adopt_issuer = _adoption_issuer(lines) or _note_issuer(lines)
         if adopt_issuer:
             issuers = [adopt_issuer]
     if not issuers and title_kind == "解读":
@@ -315,12 +362,18 @@ def read_metadata(segment: Segment) -> Metadata:
     if not issuers and decree:
         issuers = [decree["org"]] if decree["org"] else []
 
-    date = sig_date or _adoption_date(lines)
+    # the date that identifies the document: its signature, else its adoption or promulgation
+    # note, else the date line of a report or speech; never the date it comes into force
+    date, date_role = (sig_date, "成文") if sig_date else (_adoption_date(lines) or (None, ""))
+    if date is None:
+        spoken = next((s for l in lines[:8] if (s := P.speech_date(l.text))), None)
+        if spoken:
+            date, date_role = P.iso(spoken[0]), "成文"
     if date is None and title_kind == "纪要":
         # minutes: the meeting's date, told in the opening sentence
         opening = "".join(P.compact(l.text) for l in lines[len(header):len(header) + 8])
         d = P.find_date(re.split(r"[。]", opening)[0])
-        date = P.iso(d) if d else None
+        date, date_role = (P.iso(d), "成文") if d else (None, "")
     year = int(date[:4]) if date else None
     year_source = "date" if year else ""
     if year is None and doc_number:
@@ -347,6 +400,7 @@ def read_metadata(segment: Segment) -> Metadata:
         date=date,
         year=year,
         year_source=year_source,
+        date_role=date_role,
         kind=kind,
         attachments=[a for a in _attachments(title, lines) if P.compact(a) != P.compact(title)],
     )

@@ -348,3 +348,35 @@ def test_a_signature_date_is_the_date_of_record_and_a_session_is_its_congress():
     assert (resolution.meta.date, resolution.meta.date_role) == ("2022-01-10", "通过")
     (report,) = parse_text(REPORTS.split("\n\n关于")[0])
     assert (report.meta.date, report.meta.date_role) == ("2021-01-20", "成文")
+
+
+RESOLUTIONS = """\
+某某市人大常委会公报
+2022年第3号
+
+目　　录
+
+某某市人民代表大会常务委员会关于设立某某纪念日的决定…（5）
+某某市人民代表大会常务委员会关于批准2021年市级决算的决议…（6）
+
+某某市人民代表大会常务委员会关于设立某某纪念日的决定
+
+为了弘扬某某精神，某某市第十六届人民代表大会常务委员会第三次会议决定：将每年5月8日设立为某某纪念日。
+
+某某市人民代表大会常务委员会关于批准2021年市级决算的决议
+
+某某市第十六届人民代表大会常务委员会第三次会议审查了2021年市级决算草案。会议决定，批准2021年市级决算。
+
+某某市人民代表大会常务委员会关于某项工作的决议
+
+某某市第十六届人民代表大会常务委员会第四次会议听取了市人民政府关于某项工作的报告。会议同意这个报告。
+"""
+
+
+def test_a_resolution_without_adoption_note_is_confirmed_by_its_contents_entry_or_its_session():
+    docs = parse_text(RESOLUTIONS)
+    assert titles(docs) == [
+        "某某市人民代表大会常务委员会关于设立某某纪念日的决定",
+        "某某市人民代表大会常务委员会关于批准2021年市级决算的决议",
+        "某某市人民代表大会常务委员会关于某项工作的决议",
+    ]

@@ -403,8 +403,32 @@ def _confirms_title(rows: _Rows, j: int, kind: str) -> bool:
         return True
     if P.speech_date(c):
         return True  # ——2024年3月5日在某会议上: a report or speech
+    if kind in ("决议", "决定") and _SESSION_OPENING.match(c):
+        return True  # 某某第N次会议听取/审查了…: a resolution opens with the session that makes it
     head = rows.head[j]
     return bool(head and head[1] == 1 and head[0] in ("cn", "chapter", "article"))
+
+
+_SESSION_OPENING = re.compile(r"^[^。，；]{0,40}?第[一二三四五六七八九十百\d]+次(?:全体)?会议(?:听取|审议|审查|决定|认为|同意|批准)")
+_TOC_LEADER = re.compile(r"(?:[.…·\-—]+|\s)*[（(]?\d{1,4}[)）]?$")
+
+
+def _toc_entries(rows: _Rows) -> set[str]:
+    """The titles a contents page lists (leaders and page numbers cut; an entry wrapped over
+    rows joined): a title standing alone that a contents entry names is a document."""
+    entries: set[str] = set()
+    pending = ""
+    for i, c in enumerate(rows.c):
+        if not rows.toc[i]:
+            pending = ""
+            continue
+        cut = _TOC_LEADER.sub("", c)
+        if cut != c:
+            entries.add(pending + cut)
+            pending = ""
+        elif not (c in ("目录", "目次") or c.startswith("【")):
+            pending += c
+    return entries
 
 
 def _paragraph_end_before(rows: _Rows, s: int) -> bool:
@@ -564,6 +588,7 @@ def _find_headers(rows: _Rows) -> list[_Header]:
     # titles standing alone
     front_end = min((h.start for h in headers), default=0)  # cover and contents before the first 文号
     front_titles = _FrontTitles(rows.c, front_end)
+    toc_entries = _toc_entries(rows)
     s = 0
     while s < n:
         deadline.check()
@@ -593,6 +618,7 @@ def _find_headers(rows: _Rows) -> list[_Header]:
                     and text.count("《") <= text.count("》") and (
                     _confirms_title(rows, run[-1] + 1, kind) or (s == 0 and span <= 3 and kind != "目录")
                     or (s >= front_end and len(text) >= 10 and text in front_titles)  # listed in the contents
+                    or (len(text) >= 8 and text in toc_entries)
                     or (kind == "纪要" and "会议纪要" in text and not P.starts_about(text))):
                 found = run
                 break

@@ -380,3 +380,31 @@ def test_a_resolution_without_adoption_note_is_confirmed_by_its_contents_entry_o
         "某某市人民代表大会常务委员会关于批准2021年市级决算的决议",
         "某某市人民代表大会常务委员会关于某项工作的决议",
     ]
+
+
+MARKDOWN = """\
+# 某某市养老服务条例
+
+（2021年8月26日某某市第十五届人民代表大会常务委员会第四十次会议通过）
+
+## 第一章　总则
+
+**第一条**　为了发展养老服务，制定本条例。
+
+## 第二章　养老服务设施规划 ##
+
+**第二条**　市人民政府民政部门负责养老服务设施规划。
+
+## 第三章　附则
+
+**第三条**　本条例自2022年1月1日起施行。
+"""
+
+
+def test_markdown_is_read_as_text_with_its_markup_understood():
+    from reader.core.walk import is_readable_name
+    assert is_readable_name("某某条例.md") and is_readable_name("通知.TXT")
+    (doc,) = parse_text(MARKDOWN)
+    assert doc.meta.title == "某某市养老服务条例" and doc.meta.kind == "条例"
+    assert "#" not in doc.text and "**" not in doc.text
+    assert "第二章　养老服务设施规划\n第二条　市人民政府民政部门负责养老服务设施规划。" in doc.text

@@ -138,6 +138,9 @@ def _looks_like_spaced_cells(text: str) -> bool:
     return with_digits >= 0.75 * len(cells) and all(len(c) > 1 for c in cells)
 
 
+_MD_HEADING = re.compile(r"^#{1,6}[ \t\u3000]+(?=\S)|[ \t\u3000]+#+$")
+
+
 def clean_text(raw: str) -> str:
     """One raw source line → its cleaned text (no page-furniture detection)."""
     text = raw.strip()
@@ -155,6 +158,8 @@ def clean_text(raw: str) -> str:
         text = text.translate(_FULLWIDTH_FOLD)
     if "<" in text or "**" in text:
         text = strip_layout_markup(text)  # <p>, <br>, <ol …>, **…**: a converter's layout
+    if text[:1] == "#":
+        text = _MD_HEADING.sub("", text)  # "## 第一章　总则": Markdown heading marks, not text
     return squeeze_number_spaces(text)
 
 

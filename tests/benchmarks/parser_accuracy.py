@@ -289,6 +289,9 @@ def score_entities(report: Report, by_file: dict[str, FileResult], items: list[d
 _RUNNING = re.compile(r"^(.*公报.*(期|号)|[—\-－]\s*\d+\s*[—\-－]|\d+)$")
 
 
+_MARKDOWN_MARKS = re.compile(r"^#{1,6}\s+|\*\*")  # layout of a .md source, not its text
+
+
 def find_lost_lines(report: Report, fr: FileResult, first_title_line: int) -> None:
     """Source lines from the first gold title on that no reading text keeps.
 
@@ -298,7 +301,7 @@ def find_lost_lines(report: Report, fr: FileResult, first_title_line: int) -> No
     """
     kept = re.sub(r"\s", "", fold("".join(d.text for d in fr.docs)))
     for no, line in enumerate(make.source_text(fr.name).split("\n"), 1):
-        text = re.sub(r"\s", "", fold(line))
+        text = re.sub(r"\s", "", fold(_MARKDOWN_MARKS.sub("", line)))
         if no < first_title_line or not text or _RUNNING.match(text):
             continue
         if text not in kept:

@@ -318,6 +318,7 @@ def test_reports_are_titled_dated_and_signed_by_their_byline_and_a_salutation_st
         ("论当前的农业形势", ["某某部"]),
     ]
     assert "新的一年，我们要再接再厉。" in docs[0].text
+    assert [d.meta.kind for d in docs] == ["报告", "报告", "讲话"]  # 论…形势: a speech, not at a congress
 
 
 @pytest.mark.parametrize("note, date, role, issuers", [

@@ -383,6 +383,11 @@ def read_metadata(segment: Segment) -> Metadata:
             year_source = "doc_number"
 
     kind = kind_hint or title_kind
+    if not kind:
+        spoken = next((s for l in header if (s := P.speech_date(l.text))), None)
+        if spoken:
+            # titled by its subject, delivered on a date: to a congress a report, elsewhere a speech
+            kind = "报告" if "人民代表大会" in spoken[1] else "讲话"
     if not kind and decree:
         kind = decree["what"]
     if not kind and not getattr(segment, "title", ""):

@@ -417,3 +417,11 @@ def test_every_seed_file_gives_well_formed_spans_of_every_class(seed_files):
         check_invariants(text, spans)
         seen |= {s.type for s in spans}
     assert seen == set(ENTITY_TYPES)
+
+
+def test_time_limits_in_chinese_numerals_are_quantities_like_their_arabic_forms():
+    from reader.core.entities import find_entities
+    text = "应当自受理之日起二十日内作出决定，于会议举行十五日前送交，并在二日内通报。每年三月十五日前报送。"
+    got = [(s.type, s.text) for s in find_entities(text)]
+    assert ("number", "二十日") in got and ("number", "十五日") in got and ("number", "二日") in got
+    assert got.count(("number", "十五日")) == 1  # 三月十五日前 is a date, not a time limit

@@ -298,6 +298,10 @@ _MEETING_AFTER_CI = re.compile(f"[{_CJK}]{{0,4}}会|全体")
 _SESSION_AFTER = ("常务会议", "全体会议", "全体（扩大）会议", "主任会议", "全会", "代表大会", "党代会", "常委会会议", "常务委员会")
 
 
+# after 二十日 / 七日 these make a time limit (三月十五日前 is a date: 月 before it)
+_TIME_LIMIT_AFTER = ("内", "以内", "之内", "前", "以前", "之前", "后", "以后", "之后", "起")
+
+
 def _number_ok(text: str, m: re.Match) -> bool:
     start = m.start()
     j = start
@@ -338,8 +342,9 @@ def _number_ok(text: str, m: re.Match) -> bool:
     if cn is not None:
         if before in ("初", "周", "“", "\"", "‘", "「") or before in _CN_DIGIT:
             return False
-        if unit not in _CN_UNITS and not (unit == "期" and (cn == "两" or before == "分")):
-            return False  # 分两期建设 is a count, 二期工程 a name
+        time_limit = unit == "日" and before != "月" and text.startswith(_TIME_LIMIT_AFTER, end)
+        if unit not in _CN_UNITS and not (unit == "期" and (cn == "两" or before == "分")) and not time_limit:
+            return False  # 分两期建设 is a count, 二期工程 a name; 二十日内, 十五日前 are time limits
         if cn == "一" and not ranged and not (
             text.startswith(("内", "以内", "之内"), end)
             or (unit == "次" and (end == len(text) or text[end] in _CLAUSE_END))

@@ -425,3 +425,11 @@ def test_time_limits_in_chinese_numerals_are_quantities_like_their_arabic_forms(
     got = [(s.type, s.text) for s in find_entities(text)]
     assert ("number", "二十日") in got and ("number", "十五日") in got and ("number", "二日") in got
     assert got.count(("number", "十五日")) == 1  # 三月十五日前 is a date, not a time limit
+
+
+def test_a_chinese_year_with_a_zero_typed_as_a_digit_is_a_date():
+    from reader.core.entities import find_entities
+    from reader.core.patterns import find_date
+    got = [(s.type, s.text) for s in find_entities("到一九九0年，总产值比一九八0年翻一番。")]
+    assert got == [("date", "一九九0年"), ("date", "一九八0年")]
+    assert find_date("一九九0年十月一日") == (1990, 10, 1)

@@ -433,3 +433,8 @@ def test_a_chinese_year_with_a_zero_typed_as_a_digit_is_a_date():
     got = [(s.type, s.text) for s in find_entities("到一九九0年，总产值比一九八0年翻一番。")]
     assert got == [("date", "一九九0年"), ("date", "一九八0年")]
     assert find_date("一九九0年十月一日") == (1990, 10, 1)
+
+
+def test_the_nth_five_year_plan_is_a_name_not_a_duration():
+    from reader.core.entities import find_entities
+    assert [(s.type, s.text) for s in find_entities("在第六个五年计划期间，用五年时间完成。")] == [("number", "五年")]

@@ -302,6 +302,9 @@ _SESSION_AFTER = ("常务会议", "全体会议", "全体（扩大）会议", "�
 _TIME_LIMIT_AFTER = ("内", "以内", "之内", "前", "以前", "之前", "后", "以后", "之后", "起")
 
 
+_NTH_BEFORE = re.compile("第[0-9一二三四五六七八九十]{1,3}个$")
+
+
 def _number_ok(text: str, m: re.Match) -> bool:
     start = m.start()
     j = start
@@ -310,6 +313,8 @@ def _number_ok(text: str, m: re.Match) -> bool:
     before = text[j - 1] if j > 0 else ""
     if text.endswith("第", 0, j) or text[max(0, j - 2) : j] in ("星期", "礼拜"):
         return False
+    if before == "个" and _NTH_BEFORE.search(text, max(0, j - 6), j):
+        return False  # 第六个五年计划: the name of a plan period, not a duration
     unit = m.group("u1") or m.group("u3") or m.group("u2")
     ranged = m.group("u1") is not None or m.group("u3") is not None
     end = m.end()

@@ -438,3 +438,19 @@ def test_a_chinese_year_with_a_zero_typed_as_a_digit_is_a_date():
 def test_the_nth_five_year_plan_is_a_name_not_a_duration():
     from reader.core.entities import find_entities
     assert [(s.type, s.text) for s in find_entities("在第六个五年计划期间，用五年时间完成。")] == [("number", "五年")]
+
+
+@pytest.mark.parametrize("text, units", [
+    ("县级以上人民政府林业草原主管部门应当自收到方案之日起二十日内作出决定。", ["县级以上人民政府林业草原主管部门"]),
+    ("由县级以上人民政府水行政等有关主管部门责令改正，处一万元以上罚款。", ["县级以上人民政府水行政等有关主管部门"]),
+    ("人民法院应当告知当事人。", ["人民法院"]),
+    ("公路管理机构发现公路损毁的，应当设置警示标志。", ["公路管理机构"]),
+    ("住房公积金管理中心应当在三个工作日内作出决定。", ["住房公积金管理中心"]),
+    ("二、省人民政府应当于每年年底前报告工作情况。", ["省人民政府"]),
+    ("各专门委员会、常委会工作机构要按照本安排制定方案。", ["各专门委员会", "常委会工作机构"]),
+    ("构建“链主+金融机构联合体”的服务模式。", []),
+    ("各地区要加强领导，有关部门应当加强指导。", []),
+])
+def test_units_in_regulatory_prose(text, units):
+    from reader.core.entities import find_entities
+    assert [s.text for s in find_entities(text) if s.type == "unit"] == units

@@ -368,7 +368,7 @@ def _number_ok(text: str, m: re.Match) -> bool:
 # ------------------------------------------------------------------ units (organisations)
 _ORG_SUFFIXES = """
 办事处 管委会 委员会 领导小组 工作小组 工作专班 专班 指挥部 办公室 办公厅 服务中心 中心 支行 分行 银行 分公司 公司 集团
-部门 机关 支队 大队 中队 调查队 消防队 执法队 稽查队 工作队 分局 总局 局 委 办 厅 院 署 会 所 站 室 部 处 政府 街道 乡镇
+部门 机关 机构 支队 大队 中队 调查队 消防队 执法队 稽查队 工作队 分局 总局 局 委 办 厅 院 署 会 所 站 室 部 处 政府 街道 乡镇
 海关 法院 检察院 档案馆
 妇联 残联 侨联 文联 科协 工商联 社科联 联社 供销社 气象台 电视台 保障中心 人武部 军分区 监狱
 """
@@ -390,7 +390,7 @@ _GENERIC_ITEMS = frozenset(
 _COLLECTIVE_RE = re.compile("(?:市直|区直|县直|省直|市级|区级|县级)[^\\s、，。；]{0,6}(?:单位|部门|机关)")
 _BR_OPEN = LIST_OPEN
 _BR_CLOSE = LIST_CLOSE
-_ORG_CHAR = f"[^\\s，。；：、,;:！？!?“”\"《》{re.escape(_BR_OPEN + _BR_CLOSE)}的了是在对把将被向从按以等和及与或并由请]"
+_ORG_CHAR = f"[^\\s，。；：、,;:！？!?“”\"《》+＋{re.escape(_BR_OPEN + _BR_CLOSE)}的了是在对把将被向从按以等和及与或并由请]"
 _ORG_BR = f"[{re.escape(_BR_OPEN)}][^\\s，。；：{re.escape(_BR_OPEN + _BR_CLOSE)}]{{1,10}}[{re.escape(_BR_CLOSE)}]"
 # "和" may sit inside a name (发展和改革局, 人力资源和社会保障局) but never before a new prefix
 _ORG_AND = "(?:[和与](?![市区县省各]))"
@@ -399,7 +399,9 @@ _ORG_VERB_STOP = (
     "(?!会同|牵头|负责|配合|联系|分管|协助|协同|联合(?!会|社)|参与|按照|根据|督促|指导(?!中心|站|组)|抓紧|尽快|加快|"
     "组织(?!部)|研究(?!院|中心|室|所|会)|统筹|做好|加强|开展|落实|制定|提出|审核|会商|指定|委托|授权)"
 )
-_ORG_BODY = f"(?:{_ORG_VERB_STOP}(?:{_ORG_CHAR}|{_ORG_BR}|{_ORG_AND}))"
+# 县级以上人民政府… · 林业草原等有关主管部门: the level and the "and other competent" of regulatory prose
+_ORG_LEVEL = "(?:以上|等(?:有关|相关)?(?=主管部门))"
+_ORG_BODY = f"(?:{_ORG_VERB_STOP}(?:{_ORG_CHAR}|{_ORG_BR}|{_ORG_AND}|{_ORG_LEVEL}))"
 _ORG_SUFFIX_GROUP = f"{_ORG_VERB_STOP}(?:{_ORG_SUFFIX_ALT})"
 _ORG_RE = re.compile(
     f"{_ORG_BODY}{{1,22}}?{_ORG_SUFFIX_GROUP}(?:{_ORG_BODY}{{0,12}}?{_ORG_SUFFIX_GROUP})*(?:{_ORG_BR})?"
@@ -413,7 +415,9 @@ _ORG_PREFIX_RE = re.compile(
 # suffixes strong enough to need no place prefix in prose (宁波海关, 宁波舟山港集团)
 _STRONG_SUFFIXES = tuple(
     "海关 管委会 办事处 支行 分行 集团 公司 指挥部 支队 大队 银保监局 证监局 税务局 调查队 监管局 人民政府 政府 街道 委员会 领导小组 "
-    "分局 工委 党工委".split()
+    "分局 工委 党工委 "
+    # regulatory prose names its actors by function: 林业主管部门应当… · 公路管理机构发现… · 人民法院应当…
+    "主管部门 管理部门 主管机关 机关 机构 管理中心 人民法院 人民检察院 法院 检察院".split()
 )
 
 # responsibility clause labels: 责任单位： 牵头单位： 主要责任单位： 牵头/推进单位：
@@ -633,6 +637,9 @@ def _looks_like_sentence(s: str) -> bool:
     return len(s) > 30 or bool(_SENTENCE_HINT_RE.search(s)) and not _ORG_RE.fullmatch(s)
 
 
+_ENUMERATOR_RE = re.compile("[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[、．.]")
+
+
 def _org_items_before(text: str, pos: int) -> list[tuple[int, int]]:
     """Organisations listed right before a trigger verb (区水利局牵头 · A、B配合)."""
     i = pos
@@ -654,6 +661,9 @@ def _org_items_before(text: str, pos: int) -> list[tuple[int, int]]:
         elif depth == 0 and ch in " \u3000" and i > 1 and text[i - 2] not in "、，,":
             break  # 第六条 市市场监管局负责: a layout space before the name, not a list gap
         i -= 1
+    lead = _ENUMERATOR_RE.match(text, i, pos)
+    if lead and (i == 0 or text[i - 1] in "\n。；;：:"):
+        i = lead.end()  # 二、省人民政府应当…: the item number is not a name in the list
     if pos - i < 2:
         return []
     # after 由 the agent is explicit: 由公安分局会同… needs no place prefix
@@ -839,6 +849,31 @@ def _prose_units(text: str) -> list[tuple[int, int]]:
             ):
                 continue
             out.extend(_org_items_after(text, m.end(), need_prefix=word != "由"))
+    out.extend(_conditional_subjects(text))
+    return out
+
+
+# 公路管理机构发现公路损毁的，应当…: the body a duty falls on opens the sentence, a condition between
+_CONDITION_VERB_RE = re.compile("发现|收到|接到|受理|作出|检查|审查|开展|实施|对|在|因")
+_SENTENCE_START = set("。；;\n！？")
+
+
+def _conditional_subjects(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in re.finditer("的，应当|的，应|的，由其", text):
+        i = m.start()
+        while i > 0 and text[i - 1] not in _SENTENCE_START and m.start() - i < 120:
+            i -= 1
+        while i < m.start() and text[i] in " \u3000":
+            i += 1
+        head = re.match("第[一二三四五六七八九十百零〇]+条[ \u3000]*", text[i:m.start()])
+        if head:
+            i += head.end()
+        name = _ORG_RE.match(text, i, m.start())
+        if not name or not _CONDITION_VERB_RE.match(text, name.end()):
+            continue
+        if _is_org(text[name.start():name.end()], need_prefix=True):
+            out.append((name.start(), name.end()))
     return out
 
 

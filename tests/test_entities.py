@@ -454,3 +454,14 @@ def test_the_nth_five_year_plan_is_a_name_not_a_duration():
 def test_units_in_regulatory_prose(text, units):
     from reader.core.entities import find_entities
     assert [s.text for s in find_entities(text) if s.type == "unit"] == units
+
+
+@pytest.mark.parametrize("text, units", [
+    ("交通运输部主管全国渡口安全管理工作。", ["交通运输部"]),
+    ("应急管理部、财政部要加强统筹指导。", ["应急管理部", "财政部"]),
+    ("县级以上地方人民政府交通运输主管部门依照职责负责本行政区域内的工作。", ["县级以上地方人民政府交通运输主管部门"]),
+    ("全体干部要加强学习，内部要加强管理。", []),
+])
+def test_ministries_and_duties_by_competence(text, units):
+    from reader.core.entities import find_entities
+    assert [s.text for s in find_entities(text) if s.type == "unit"] == units

@@ -458,7 +458,7 @@ _ITEM_SPLIT_CHARS = set("、，,；; \u3000")
 # prose triggers
 _LEFT_TRIGGERS = (
     "牵头负责|牵头|具体负责|分别负责|负责|配合|会同|协同|联合|协助|参与|组织实施|根据职责|按照职责|按职责|依职责|"
-    "按照各自职责|牵总|要|应当|须|必须"
+    "按照各自职责|依照职责|依照各自职责|牵总|要|应当|须|必须|主管(?=全国|本行政区域|本地区)"
 )
 # 会议要求，市财政局要做好资金保障 · 市住建局应当会同…: a modal after a whole name assigns work,
 # but only when the name alone fills the clause (not 主要/重要/需要, not 各地要)
@@ -495,6 +495,10 @@ def _not_org_word(s: str) -> bool:
     )
 
 
+# 财政部 · 应急管理部 · 交通运输部: a ministry needs no place (内部, 干部 are not names: _NOT_ORG_ENDINGS)
+_MINISTRY_RE = re.compile(f"[{_CJK}]{{2,8}}部")
+
+
 def _is_org(s: str, *, need_prefix: bool) -> bool:
     """A whole string that reads as one organisation name."""
     if not (2 <= len(s) <= 40) or _not_org_word(s):
@@ -503,7 +507,7 @@ def _is_org(s: str, *, need_prefix: bool) -> bool:
         return True
     if not _ORG_RE.fullmatch(s):
         return False
-    if need_prefix and not (_ORG_PREFIX_RE.match(s) or s.endswith(_STRONG_SUFFIXES)):
+    if need_prefix and not (_ORG_PREFIX_RE.match(s) or s.endswith(_STRONG_SUFFIXES) or _MINISTRY_RE.fullmatch(s)):
         return False
     return True
 

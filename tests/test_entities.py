@@ -465,3 +465,10 @@ def test_units_in_regulatory_prose(text, units):
 def test_ministries_and_duties_by_competence(text, units):
     from reader.core.entities import find_entities
     assert [s.text for s in find_entities(text) if s.type == "unit"] == units
+
+
+def test_a_month_in_chinese_numerals_with_its_part_or_day_is_a_date():
+    from reader.core.entities import find_entities
+    got = [(s.type, s.text) for s in find_entities("应当于每年十二月底前报告，在一月十五日前备案。三月份开会，十五个单位参加。")]
+    assert ("date", "十二月底前") in got and ("date", "一月十五日前") in got
+    assert not any(t == "date" and "三月份" in x for t, x in got)

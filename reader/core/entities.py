@@ -108,13 +108,15 @@ _RELATIVE_YEAR = "(?:今|明|去|当|本|上|次)年"
 
 _DATE_RE = re.compile(
     # the look-ahead lets the engine skip, in one test, the ~90 % of positions where no date can start
-    "(?=[0-9０-９一二三四上下第前后今明去当本次每年])(?:"
+    "(?=[0-9０-９一二三四五六七八九十上下第前后今明去当本次每年])(?:"
     # 2021-2025年 · 2021—2035年 · （2021-2025）
     f"(?<![0-9０-９A-Za-z\\-/.])(?P<yr>{_YEAR}){_S}{_DASH}{_S}(?P<yr2>{_YEAR})(?:{_S}年(?:度)?)?(?![0-9０-９\\-/])"
     # 1—5月 · 3至5月
     f"|(?<![0-9０-９.．个\\-])(?:{_MONTH}){_S}{_DASH}{_S}{_MONTH}{_S}月份?(?!{_S}[0-9０-９])"
     # full, partial dates, optionally ranged
     f"|(?:{_YMD}|{_MD})(?:{_S}(?:上午|下午|晚上)?{_S}{_DASH}{_S}{_RANGE_RIGHT})?"
+    # 十二月底前 · 一月十五日前: a month in Chinese numerals with its part or day (a bare 三月 is not)
+    f"|(?<![一二三四五六七八九十〇零])(?:十[一二]?|[一二三四五六七八九])月(?:{_MONTH_PART}|{_CDAY}日)"
     # 下月底前 · 本月中旬
     f"|(?:本|下|当|次)月(?:{_MONTH_PART}|{_S}{_DAY}{_S}[日号])"
     # 今年6月底 · 明年上半年

@@ -425,6 +425,7 @@ def test_time_limits_in_chinese_numerals_are_quantities_like_their_arabic_forms(
     got = [(s.type, s.text) for s in find_entities(text)]
     assert ("number", "二十日") in got and ("number", "十五日") in got and ("number", "二日") in got
     assert got.count(("number", "十五日")) == 1  # 三月十五日前 is a date, not a time limit
+    assert [x.text for x in find_entities("调解期限为三十日。")] == ["三十日"]
 
 
 def test_a_chinese_year_with_a_zero_typed_as_a_digit_is_a_date():

@@ -301,6 +301,7 @@ _SESSION_AFTER = ("常务会议", "全体会议", "全体（扩大）会议", "�
 
 
 # after 二十日 / 七日 these make a time limit (三月十五日前 is a date: 月 before it)
+_PERIOD_BEFORE = ("期限为", "期限是", "时限为", "为期")  # 调解期限为三十日
 _TIME_LIMIT_AFTER = ("内", "以内", "之内", "前", "以前", "之前", "后", "以后", "之后", "起")
 
 
@@ -349,7 +350,8 @@ def _number_ok(text: str, m: re.Match) -> bool:
     if cn is not None:
         if before in ("初", "周", "“", "\"", "‘", "「") or before in _CN_DIGIT:
             return False
-        time_limit = unit == "日" and before != "月" and text.startswith(_TIME_LIMIT_AFTER, end)
+        time_limit = unit == "日" and before != "月" and (
+            text.startswith(_TIME_LIMIT_AFTER, end) or text.endswith(_PERIOD_BEFORE, 0, j))
         if unit not in _CN_UNITS and not (unit == "期" and (cn == "两" or before == "分")) and not time_limit:
             return False  # 分两期建设 is a count, 二期工程 a name; 二十日内, 十五日前 are time limits
         if cn == "一" and not ranged and not (

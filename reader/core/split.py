@@ -410,7 +410,14 @@ def _confirms_title(rows: _Rows, j: int, kind: str) -> bool:
 
 
 _SESSION_OPENING = re.compile(r"^[^。，；]{0,40}?第[一二三四五六七八九十百\d]+次(?:全体)?会议(?:听取|审议|审查|决定|认为|同意|批准)")
-_TOC_LEADER = re.compile(r"(?:[.…·\-—]+|\s)*[（(]?\d{1,4}[)）]?$")
+_PAGE_TAIL = re.compile(r"[（(]?\d{1,4}[)）]?$")
+_LEADER_CHARS = ".…·-— \t\u3000"
+
+
+def _cut_toc_leader(c: str) -> str:
+    """某某决定……（237） → 某某决定 (a string operation: a regex over the leader run backtracks)."""
+    m = _PAGE_TAIL.search(c, max(0, len(c) - 6))
+    return c[:m.start()].rstrip(_LEADER_CHARS) if m else c
 
 
 def _toc_entries(rows: _Rows) -> set[str]:
@@ -422,7 +429,7 @@ def _toc_entries(rows: _Rows) -> set[str]:
         if not rows.toc[i]:
             pending = ""
             continue
-        cut = _TOC_LEADER.sub("", c)
+        cut = _cut_toc_leader(c)
         if cut != c:
             entries.add(pending + cut)
             pending = ""

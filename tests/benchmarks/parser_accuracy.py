@@ -286,7 +286,7 @@ def score_entities(report: Report, by_file: dict[str, FileResult], items: list[d
                 report.ent_bad.append(f"{item['file']}: wrong {pt} 「{ptxt}」 in 「{plain[max(0, ps - 6):pe + 6]}」")
 
 
-_RUNNING = re.compile(r"^(.*公报.*(期|号)|[—\-－]\s*\d+\s*[—\-－]|\d+)$")
+_RUNNING = re.compile(r"^(.*公报.*(期|号|\d·\d+)|[—\-－]\s*\d+\s*[—\-－]|\d+)$")
 
 
 _MARKDOWN_MARKS = re.compile(r"^#{1,6}\s+|\*\*")  # layout of a .md source, not its text

@@ -473,3 +473,9 @@ def test_a_month_in_chinese_numerals_with_its_part_or_day_is_a_date():
     got = [(s.type, s.text) for s in find_entities("应当于每年十二月底前报告，在一月十五日前备案。三月份开会，十五个单位参加。")]
     assert ("date", "十二月底前") in got and ("date", "一月十五日前") in got
     assert not any(t == "date" and "三月份" in x for t, x in got)
+
+
+def test_a_month_inside_arithmetic_is_not_a_date():
+    from reader.core.entities import find_entities
+    got = [(s.type, s.text) for s in find_entities("月平均工作日为250天÷12月=20.83天，请于12月31日前报送。")]
+    assert got == [("number", "250天"), ("number", "20.83天"), ("date", "12月31日前")]

@@ -98,7 +98,8 @@ _YMD = (
     f"|{_YEAR_PART}))?"
 )
 _MD = (
-    f"(?<![0-9０-９.．个])(?:{_MONTH}{_S}月份?(?:{_S}{_DAY}(?:{_S}{_DASH}{_S}{_DAY})?{_S}[日号]|{_MONTH_PART})?)"
+    # not inside arithmetic: 250天÷12月=20.83天 divides by twelve months
+    f"(?<![0-9０-９.．个÷×*=＝])(?:{_MONTH}{_S}月份?(?:{_S}{_DAY}(?:{_S}{_DASH}{_S}{_DAY})?{_S}[日号]|{_MONTH_PART})?)(?![=＝÷×])"
 )
 # right-hand side of a range: a full date, a month(-day), or a bare day
 _RANGE_RIGHT = (

@@ -479,3 +479,9 @@ def test_a_month_inside_arithmetic_is_not_a_date():
     from reader.core.entities import find_entities
     got = [(s.type, s.text) for s in find_entities("月平均工作日为250天÷12月=20.83天，请于12月31日前报送。")]
     assert got == [("number", "250天"), ("number", "20.83天"), ("date", "12月31日前")]
+
+
+def test_two_bodies_joined_by_shang_are_two_units():
+    from reader.core.entities import find_entities
+    got = [s.text for s in find_entities("港口主管机关商国务院有关主管部门确定。区商务局负责，经与市财政局协商同意。经商市委组织部，开展审计。") if s.type == "unit"]
+    assert got == ["港口主管机关", "国务院有关主管部门", "区商务局"]

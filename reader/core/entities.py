@@ -464,6 +464,8 @@ _ITEM_SPLIT_CHARS = set("、，,；; \u3000")
 _LEFT_TRIGGERS = (
     "牵头负责|牵头|具体负责|分别负责|负责|配合|会同|协同|联合|协助|参与|组织实施|根据职责|按照职责|按职责|依职责|"
     "按照各自职责|依照职责|依照各自职责|牵总|要|应当|须|必须|主管(?=全国|本行政区域|本地区)"
+    # 主管机关商国务院有关主管部门确定: 商 (consult) joins two actors like 会同, before another body only
+    "|商(?=国务院|国家|省|市|区|县|各|有关|同级)"
 )
 # 会议要求，市财政局要做好资金保障 · 市住建局应当会同…: a modal after a whole name assigns work,
 # but only when the name alone fills the clause (not 主要/重要/需要, not 各地要)
@@ -831,12 +833,15 @@ def _prose_units(text: str) -> list[tuple[int, int]]:
             if text.startswith(("单位", "人", "领导", "同志"), m.end()):
                 continue
             # cheap test first: a name (or 等/要 after it) must end right before the verb
+            before: list[tuple[int, int]] = []
             if m.start() > 0 and text[m.start() - 1] in _ORG_END_CHARS:
                 if m.group("left") in _MODAL_TRIGGERS:
                     if text[m.start() - 1] not in _MODAL_NAME_END:
                         continue
-                out.extend(_org_items_before(text, m.start()))
-            if m.group("left") == "会同":
+                before = _org_items_before(text, m.start())
+                out.extend(before)
+            # 会同 names its partner whoever leads; 商 only between two bodies (经商某部 is consulting)
+            if m.group("left") == "会同" or (m.group("left") == "商" and before):
                 out.extend(_org_items_after(text, m.end()))
         elif m.group("right") in ("分管", "协助分管", "联系"):
             word = m.group("right")

@@ -409,3 +409,38 @@ def test_markdown_is_read_as_text_with_its_markup_understood():
     assert doc.meta.title == "某某市养老服务条例" and doc.meta.kind == "条例"
     assert "#" not in doc.text and "**" not in doc.text
     assert "第二章　养老服务设施规划\n第二条　市人民政府民政部门负责养老服务设施规划。" in doc.text
+
+
+ANNEX_HEADING = """\
+某某市人民政府关于印发某某市防汛应急预案的通知
+某政发〔2022〕5号
+
+各区人民政府，市政府各部门：
+现将《某某市防汛应急预案》印发给你们，请认真贯彻执行。
+某某市人民政府
+2022年5月10日
+
+某某市防汛应急预案
+
+1　总则
+为做好防汛工作，制定本预案。
+
+附录
+
+附录A　应急预案目录
+附录B　某某市防汛指挥部成员单位职责
+
+某某市财政局关于做好2022年度预算执行工作的通知
+某财预〔2022〕9号
+
+各区财政局：
+现就有关事项通知如下。
+某某市财政局
+2022年6月1日
+"""
+
+
+def test_an_annex_heading_is_part_of_its_document():
+    docs = parse_text(ANNEX_HEADING)
+    assert titles(docs) == ["某某市人民政府关于印发某某市防汛应急预案的通知", "某某市财政局关于做好2022年度预算执行工作的通知"]
+    assert "附录A　应急预案目录" in docs[0].text

@@ -444,3 +444,16 @@ def test_an_annex_heading_is_part_of_its_document():
     docs = parse_text(ANNEX_HEADING)
     assert titles(docs) == ["某某市人民政府关于印发某某市防汛应急预案的通知", "某某市财政局关于做好2022年度预算执行工作的通知"]
     assert "附录A　应急预案目录" in docs[0].text
+
+
+def test_every_dated_role_of_the_header_is_kept_in_printed_order():
+    (law,) = parse_text("某某条例\n\n（2011年3月1日某某市人民政府令第59号公布　根据2020年11月29日《某某决定》修订）\n\n"
+                        "第一条　本条例自2011年5月1日起施行。\n")
+    assert law.meta.dated_roles == [("公布", "2011-03-01"), ("修订", "2020-11-29")]
+    docs = parse_text(DECREES)
+    assert docs[0].meta.dated_roles == [("通过", "2021-04-02"), ("施行", "2021-06-01"), ("成文", "2021-04-09")]
+    assert docs[0].meta.date == "2021-04-09"  # the signature, never the 施行 date
+    (joint,) = parse_text("某某解释\n\n（2021年1月4日最高人民法院审判委员会第1820次会议、2021年2月2日最高人民检察院"
+                          "第十三届检察委员会第六十次会议通过，自2021年3月1日起施行）\n\n第一条　本解释自2021年3月1日起施行。\n")
+    assert joint.meta.dated_roles == [("通过", "2021-01-04"), ("通过", "2021-02-02"), ("施行", "2021-03-01")]
+    assert joint.to_json()["dates"][-1] == {"role": "施行", "date": "2021-03-01"}

@@ -197,6 +197,42 @@ def _adoption_date(lines: list[Line]) -> tuple[str, str] | None:
     return P.iso(d), role
 
 
+_DATE_ANY = re.compile(rf"{P.DATE_RE.pattern}|{P.CN_DATE_RE.pattern.replace('?P<y>', '?P<cy>').replace('?P<m>', '?P<cm>').replace('?P<d>', '?P<cd>')}")
+_IN_FORCE = re.compile(r"^[^，。；]{0,4}起施行")
+
+
+def _dated_roles(lines: list[Line], signed: str | None) -> list[tuple[str, str]]:
+    """Every (role, date) the note under the title and the promulgating sentence state, then the
+    signature's: 通过 / 批准 / 公布 / 修正 / 修订 / 施行 (自…起施行) / 成文."""
+    found: list[tuple[str, str]] = []
+    texts = [_note(lines)] + [P.compact(l.text) for l in lines[:8] if P.promulgated_name(l.text)]
+    for text in texts:
+        dates = list(_DATE_ANY.finditer(text))
+        shared: list[str] = []  # 某日A会议、某日B会议通过: both dates take the verb that follows
+        for k, m in enumerate(dates):
+            d = P.find_date(m.group(0))
+            if not d:
+                continue
+            clause = text[m.end():dates[k + 1].start() if k + 1 < len(dates) else len(text)]
+            if _IN_FORCE.match(clause):
+                role = "施行"
+            else:
+                cut = re.search(r"根据|[，,；;]", clause)
+                clause = clause[:cut.start()] if cut and cut.start() > 0 else clause
+                role = next((r for word, r in _NOTE_ROLES if word in clause), "")
+                role = "批准" if role == "通过" and "批准" in clause and "通过" not in clause else role
+            if not role and clause.endswith("、"):
+                shared.append(P.iso(d))
+                continue
+            for day in (*shared, P.iso(d)) if role else ():
+                if (role, day) not in found:
+                    found.append((role, day))
+            shared = []
+    if signed and ("成文", signed) not in found:
+        found.append(("成文", signed))
+    return found
+
+
 _NOTE_ORGAN = re.compile(rf"^(?P<org>[{P.CJK}]{{2,40}}?)(?:第[{P.CN_DIGITS}\d]+次|令第[{P.CN_DIGITS}\d]+号)")
 
 
@@ -406,6 +442,7 @@ def read_metadata(segment: Segment) -> Metadata:
         year=year,
         year_source=year_source,
         date_role=date_role,
+        dated_roles=_dated_roles(lines, sig_date),
         kind=kind,
         attachments=[a for a in _attachments(title, lines) if P.compact(a) != P.compact(title)],
     )

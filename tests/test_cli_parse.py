@@ -4,7 +4,7 @@ import sys
 
 from tests.conftest import SEEDS
 
-KEYS = {"file", "encoding", "title", "doc_number", "issuers", "date", "year", "year_source", "kind",
+KEYS = {"file", "encoding", "title", "doc_number", "issuers", "date", "year", "year_source", "date_role", "dates", "kind",
         "attachments", "lines", "text", "entities", "tables"}
 
 

@@ -417,3 +417,71 @@ def test_every_seed_file_gives_well_formed_spans_of_every_class(seed_files):
         check_invariants(text, spans)
         seen |= {s.type for s in spans}
     assert seen == set(ENTITY_TYPES)
+
+
+def test_time_limits_in_chinese_numerals_are_quantities_like_their_arabic_forms():
+    from reader.core.entities import find_entities
+    text = "应当自受理之日起二十日内作出决定，于会议举行十五日前送交，并在二日内通报。每年三月十五日前报送。"
+    got = [(s.type, s.text) for s in find_entities(text)]
+    assert ("number", "二十日") in got and ("number", "十五日") in got and ("number", "二日") in got
+    assert got.count(("number", "十五日")) == 1  # 三月十五日前 is a date, not a time limit
+    assert [x.text for x in find_entities("调解期限为三十日。")] == ["三十日"]
+
+
+def test_a_chinese_year_with_a_zero_typed_as_a_digit_is_a_date():
+    from reader.core.entities import find_entities
+    from reader.core.patterns import find_date
+    got = [(s.type, s.text) for s in find_entities("到一九九0年，总产值比一九八0年翻一番。")]
+    assert got == [("date", "一九九0年"), ("date", "一九八0年")]
+    assert find_date("一九九0年十月一日") == (1990, 10, 1)
+
+
+def test_the_nth_five_year_plan_is_a_name_not_a_duration():
+    from reader.core.entities import find_entities
+    assert [(s.type, s.text) for s in find_entities("在第六个五年计划期间，用五年时间完成。")] == [("number", "五年")]
+
+
+@pytest.mark.parametrize("text, units", [
+    ("县级以上人民政府林业草原主管部门应当自收到方案之日起二十日内作出决定。", ["县级以上人民政府林业草原主管部门"]),
+    ("由县级以上人民政府水行政等有关主管部门责令改正，处一万元以上罚款。", ["县级以上人民政府水行政等有关主管部门"]),
+    ("人民法院应当告知当事人。", ["人民法院"]),
+    ("公路管理机构发现公路损毁的，应当设置警示标志。", ["公路管理机构"]),
+    ("住房公积金管理中心应当在三个工作日内作出决定。", ["住房公积金管理中心"]),
+    ("二、省人民政府应当于每年年底前报告工作情况。", ["省人民政府"]),
+    ("各专门委员会、常委会工作机构要按照本安排制定方案。", ["各专门委员会", "常委会工作机构"]),
+    ("构建“链主+金融机构联合体”的服务模式。", []),
+    ("各地区要加强领导，有关部门应当加强指导。", []),
+])
+def test_units_in_regulatory_prose(text, units):
+    from reader.core.entities import find_entities
+    assert [s.text for s in find_entities(text) if s.type == "unit"] == units
+
+
+@pytest.mark.parametrize("text, units", [
+    ("交通运输部主管全国渡口安全管理工作。", ["交通运输部"]),
+    ("应急管理部、财政部要加强统筹指导。", ["应急管理部", "财政部"]),
+    ("县级以上地方人民政府交通运输主管部门依照职责负责本行政区域内的工作。", ["县级以上地方人民政府交通运输主管部门"]),
+    ("全体干部要加强学习，内部要加强管理。", []),
+])
+def test_ministries_and_duties_by_competence(text, units):
+    from reader.core.entities import find_entities
+    assert [s.text for s in find_entities(text) if s.type == "unit"] == units
+
+
+def test_a_month_in_chinese_numerals_with_its_part_or_day_is_a_date():
+    from reader.core.entities import find_entities
+    got = [(s.type, s.text) for s in find_entities("应当于每年十二月底前报告，在一月十五日前备案。三月份开会，十五个单位参加。")]
+    assert ("date", "十二月底前") in got and ("date", "一月十五日前") in got
+    assert not any(t == "date" and "三月份" in x for t, x in got)
+
+
+def test_a_month_inside_arithmetic_is_not_a_date():
+    from reader.core.entities import find_entities
+    got = [(s.type, s.text) for s in find_entities("月平均工作日为250天÷12月=20.83天，请于12月31日前报送。")]
+    assert got == [("number", "250天"), ("number", "20.83天"), ("date", "12月31日前")]
+
+
+def test_two_bodies_joined_by_shang_are_two_units():
+    from reader.core.entities import find_entities
+    got = [s.text for s in find_entities("港口主管机关商国务院有关主管部门确定。区商务局负责，经与市财政局协商同意。经商市委组织部，开展审计。") if s.type == "unit"]
+    assert got == ["港口主管机关", "国务院有关主管部门", "区商务局"]

@@ -72,7 +72,7 @@ _CJK = "\u4e00-\u9fff"
 _CN_DIGIT = "一二三四五六七八九"
 
 _YEAR = f"(?:[1１][9９]|[2２][0０]){_D}{{2}}"
-_CYEAR = "[一二][〇零○Ｏ０O九][〇零○Ｏ０O一二三四五六七八九]{2}"
+_CYEAR = "[一二][〇零○Ｏ０0O九][〇零○Ｏ０0O一二三四五六七八九]{2}"  # 一九九0年: a zero typed as a digit
 _MONTH = "(?:[1１][0-2０-２]|[0０]?[1-9１-９])"
 _CMONTH = "(?:十[一二]?|[一二三四五六七八九])"
 _DAY = "(?:[3３][01０１]|[12１２][0-9０-９]|[0０]?[1-9１-９])"
@@ -98,7 +98,8 @@ _YMD = (
     f"|{_YEAR_PART}))?"
 )
 _MD = (
-    f"(?<![0-9０-９.．个])(?:{_MONTH}{_S}月份?(?:{_S}{_DAY}(?:{_S}{_DASH}{_S}{_DAY})?{_S}[日号]|{_MONTH_PART})?)"
+    # not inside arithmetic: 250天÷12月=20.83天 divides by twelve months
+    f"(?<![0-9０-９.．个÷×*=＝])(?:{_MONTH}{_S}月份?(?:{_S}{_DAY}(?:{_S}{_DASH}{_S}{_DAY})?{_S}[日号]|{_MONTH_PART})?)(?![=＝÷×])"
 )
 # right-hand side of a range: a full date, a month(-day), or a bare day
 _RANGE_RIGHT = (
@@ -108,13 +109,15 @@ _RELATIVE_YEAR = "(?:今|明|去|当|本|上|次)年"
 
 _DATE_RE = re.compile(
     # the look-ahead lets the engine skip, in one test, the ~90 % of positions where no date can start
-    "(?=[0-9０-９一二三四上下第前后今明去当本次每年])(?:"
+    "(?=[0-9０-９一二三四五六七八九十上下第前后今明去当本次每年])(?:"
     # 2021-2025年 · 2021—2035年 · （2021-2025）
     f"(?<![0-9０-９A-Za-z\\-/.])(?P<yr>{_YEAR}){_S}{_DASH}{_S}(?P<yr2>{_YEAR})(?:{_S}年(?:度)?)?(?![0-9０-９\\-/])"
     # 1—5月 · 3至5月
     f"|(?<![0-9０-９.．个\\-])(?:{_MONTH}){_S}{_DASH}{_S}{_MONTH}{_S}月份?(?!{_S}[0-9０-９])"
     # full, partial dates, optionally ranged
     f"|(?:{_YMD}|{_MD})(?:{_S}(?:上午|下午|晚上)?{_S}{_DASH}{_S}{_RANGE_RIGHT})?"
+    # 十二月底前 · 一月十五日前: a month in Chinese numerals with its part or day (a bare 三月 is not)
+    f"|(?<![一二三四五六七八九十〇零])(?:十[一二]?|[一二三四五六七八九])月(?:{_MONTH_PART}|{_CDAY}日)"
     # 下月底前 · 本月中旬
     f"|(?:本|下|当|次)月(?:{_MONTH_PART}|{_S}{_DAY}{_S}[日号])"
     # 今年6月底 · 明年上半年
@@ -298,6 +301,14 @@ _MEETING_AFTER_CI = re.compile(f"[{_CJK}]{{0,4}}会|全体")
 _SESSION_AFTER = ("常务会议", "全体会议", "全体（扩大）会议", "主任会议", "全会", "代表大会", "党代会", "常委会会议", "常务委员会")
 
 
+# after 二十日 / 七日 these make a time limit (三月十五日前 is a date: 月 before it)
+_PERIOD_BEFORE = ("期限为", "期限是", "时限为", "为期")  # 调解期限为三十日
+_TIME_LIMIT_AFTER = ("内", "以内", "之内", "前", "以前", "之前", "后", "以后", "之后", "起")
+
+
+_NTH_BEFORE = re.compile("第[0-9一二三四五六七八九十]{1,3}个$")
+
+
 def _number_ok(text: str, m: re.Match) -> bool:
     start = m.start()
     j = start
@@ -306,6 +317,8 @@ def _number_ok(text: str, m: re.Match) -> bool:
     before = text[j - 1] if j > 0 else ""
     if text.endswith("第", 0, j) or text[max(0, j - 2) : j] in ("星期", "礼拜"):
         return False
+    if before == "个" and _NTH_BEFORE.search(text, max(0, j - 6), j):
+        return False  # 第六个五年计划: the name of a plan period, not a duration
     unit = m.group("u1") or m.group("u3") or m.group("u2")
     ranged = m.group("u1") is not None or m.group("u3") is not None
     end = m.end()
@@ -338,8 +351,10 @@ def _number_ok(text: str, m: re.Match) -> bool:
     if cn is not None:
         if before in ("初", "周", "“", "\"", "‘", "「") or before in _CN_DIGIT:
             return False
-        if unit not in _CN_UNITS and not (unit == "期" and (cn == "两" or before == "分")):
-            return False  # 分两期建设 is a count, 二期工程 a name
+        time_limit = unit == "日" and before != "月" and (
+            text.startswith(_TIME_LIMIT_AFTER, end) or text.endswith(_PERIOD_BEFORE, 0, j))
+        if unit not in _CN_UNITS and not (unit == "期" and (cn == "两" or before == "分")) and not time_limit:
+            return False  # 分两期建设 is a count, 二期工程 a name; 二十日内, 十五日前 are time limits
         if cn == "一" and not ranged and not (
             text.startswith(("内", "以内", "之内"), end)
             or (unit == "次" and (end == len(text) or text[end] in _CLAUSE_END))
@@ -358,7 +373,7 @@ def _number_ok(text: str, m: re.Match) -> bool:
 # ------------------------------------------------------------------ units (organisations)
 _ORG_SUFFIXES = """
 办事处 管委会 委员会 领导小组 工作小组 工作专班 专班 指挥部 办公室 办公厅 服务中心 中心 支行 分行 银行 分公司 公司 集团
-部门 机关 支队 大队 中队 调查队 消防队 执法队 稽查队 工作队 分局 总局 局 委 办 厅 院 署 会 所 站 室 部 处 政府 街道 乡镇
+部门 机关 机构 支队 大队 中队 调查队 消防队 执法队 稽查队 工作队 分局 总局 局 委 办 厅 院 署 会 所 站 室 部 处 政府 街道 乡镇
 海关 法院 检察院 档案馆
 妇联 残联 侨联 文联 科协 工商联 社科联 联社 供销社 气象台 电视台 保障中心 人武部 军分区 监狱
 """
@@ -380,7 +395,7 @@ _GENERIC_ITEMS = frozenset(
 _COLLECTIVE_RE = re.compile("(?:市直|区直|县直|省直|市级|区级|县级)[^\\s、，。；]{0,6}(?:单位|部门|机关)")
 _BR_OPEN = LIST_OPEN
 _BR_CLOSE = LIST_CLOSE
-_ORG_CHAR = f"[^\\s，。；：、,;:！？!?“”\"《》{re.escape(_BR_OPEN + _BR_CLOSE)}的了是在对把将被向从按以等和及与或并由请]"
+_ORG_CHAR = f"[^\\s，。；：、,;:！？!?“”\"《》+＋{re.escape(_BR_OPEN + _BR_CLOSE)}的了是在对把将被向从按以等和及与或并由请]"
 _ORG_BR = f"[{re.escape(_BR_OPEN)}][^\\s，。；：{re.escape(_BR_OPEN + _BR_CLOSE)}]{{1,10}}[{re.escape(_BR_CLOSE)}]"
 # "和" may sit inside a name (发展和改革局, 人力资源和社会保障局) but never before a new prefix
 _ORG_AND = "(?:[和与](?![市区县省各]))"
@@ -389,7 +404,9 @@ _ORG_VERB_STOP = (
     "(?!会同|牵头|负责|配合|联系|分管|协助|协同|联合(?!会|社)|参与|按照|根据|督促|指导(?!中心|站|组)|抓紧|尽快|加快|"
     "组织(?!部)|研究(?!院|中心|室|所|会)|统筹|做好|加强|开展|落实|制定|提出|审核|会商|指定|委托|授权)"
 )
-_ORG_BODY = f"(?:{_ORG_VERB_STOP}(?:{_ORG_CHAR}|{_ORG_BR}|{_ORG_AND}))"
+# 县级以上人民政府… · 林业草原等有关主管部门: the level and the "and other competent" of regulatory prose
+_ORG_LEVEL = "(?:以上|等(?:有关|相关)?(?=主管部门))"
+_ORG_BODY = f"(?:{_ORG_VERB_STOP}(?:{_ORG_CHAR}|{_ORG_BR}|{_ORG_AND}|{_ORG_LEVEL}))"
 _ORG_SUFFIX_GROUP = f"{_ORG_VERB_STOP}(?:{_ORG_SUFFIX_ALT})"
 _ORG_RE = re.compile(
     f"{_ORG_BODY}{{1,22}}?{_ORG_SUFFIX_GROUP}(?:{_ORG_BODY}{{0,12}}?{_ORG_SUFFIX_GROUP})*(?:{_ORG_BR})?"
@@ -403,7 +420,9 @@ _ORG_PREFIX_RE = re.compile(
 # suffixes strong enough to need no place prefix in prose (宁波海关, 宁波舟山港集团)
 _STRONG_SUFFIXES = tuple(
     "海关 管委会 办事处 支行 分行 集团 公司 指挥部 支队 大队 银保监局 证监局 税务局 调查队 监管局 人民政府 政府 街道 委员会 领导小组 "
-    "分局 工委 党工委".split()
+    "分局 工委 党工委 "
+    # regulatory prose names its actors by function: 林业主管部门应当… · 公路管理机构发现… · 人民法院应当…
+    "主管部门 管理部门 主管机关 机关 机构 管理中心 人民法院 人民检察院 法院 检察院".split()
 )
 
 # responsibility clause labels: 责任单位： 牵头单位： 主要责任单位： 牵头/推进单位：
@@ -444,7 +463,9 @@ _ITEM_SPLIT_CHARS = set("、，,；; \u3000")
 # prose triggers
 _LEFT_TRIGGERS = (
     "牵头负责|牵头|具体负责|分别负责|负责|配合|会同|协同|联合|协助|参与|组织实施|根据职责|按照职责|按职责|依职责|"
-    "按照各自职责|牵总|要|应当|须|必须"
+    "按照各自职责|依照职责|依照各自职责|牵总|要|应当|须|必须|主管(?=全国|本行政区域|本地区)"
+    # 主管机关商国务院有关主管部门确定: 商 (consult) joins two actors like 会同, before another body only
+    "|商(?=国务院|国家|省|市|区|县|各|有关|同级)"
 )
 # 会议要求，市财政局要做好资金保障 · 市住建局应当会同…: a modal after a whole name assigns work,
 # but only when the name alone fills the clause (not 主要/重要/需要, not 各地要)
@@ -481,6 +502,10 @@ def _not_org_word(s: str) -> bool:
     )
 
 
+# 财政部 · 应急管理部 · 交通运输部: a ministry needs no place (内部, 干部 are not names: _NOT_ORG_ENDINGS)
+_MINISTRY_RE = re.compile(f"[{_CJK}]{{2,8}}部")
+
+
 def _is_org(s: str, *, need_prefix: bool) -> bool:
     """A whole string that reads as one organisation name."""
     if not (2 <= len(s) <= 40) or _not_org_word(s):
@@ -489,7 +514,7 @@ def _is_org(s: str, *, need_prefix: bool) -> bool:
         return True
     if not _ORG_RE.fullmatch(s):
         return False
-    if need_prefix and not (_ORG_PREFIX_RE.match(s) or s.endswith(_STRONG_SUFFIXES)):
+    if need_prefix and not (_ORG_PREFIX_RE.match(s) or s.endswith(_STRONG_SUFFIXES) or _MINISTRY_RE.fullmatch(s)):
         return False
     return True
 
@@ -623,6 +648,9 @@ def _looks_like_sentence(s: str) -> bool:
     return len(s) > 30 or bool(_SENTENCE_HINT_RE.search(s)) and not _ORG_RE.fullmatch(s)
 
 
+_ENUMERATOR_RE = re.compile("[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[、．.]")
+
+
 def _org_items_before(text: str, pos: int) -> list[tuple[int, int]]:
     """Organisations listed right before a trigger verb (区水利局牵头 · A、B配合)."""
     i = pos
@@ -644,6 +672,9 @@ def _org_items_before(text: str, pos: int) -> list[tuple[int, int]]:
         elif depth == 0 and ch in " \u3000" and i > 1 and text[i - 2] not in "、，,":
             break  # 第六条 市市场监管局负责: a layout space before the name, not a list gap
         i -= 1
+    lead = _ENUMERATOR_RE.match(text, i, pos)
+    if lead and (i == 0 or text[i - 1] in "\n。；;：:"):
+        i = lead.end()  # 二、省人民政府应当…: the item number is not a name in the list
     if pos - i < 2:
         return []
     # after 由 the agent is explicit: 由公安分局会同… needs no place prefix
@@ -802,12 +833,15 @@ def _prose_units(text: str) -> list[tuple[int, int]]:
             if text.startswith(("单位", "人", "领导", "同志"), m.end()):
                 continue
             # cheap test first: a name (or 等/要 after it) must end right before the verb
+            before: list[tuple[int, int]] = []
             if m.start() > 0 and text[m.start() - 1] in _ORG_END_CHARS:
                 if m.group("left") in _MODAL_TRIGGERS:
                     if text[m.start() - 1] not in _MODAL_NAME_END:
                         continue
-                out.extend(_org_items_before(text, m.start()))
-            if m.group("left") == "会同":
+                before = _org_items_before(text, m.start())
+                out.extend(before)
+            # 会同 names its partner whoever leads; 商 only between two bodies (经商某部 is consulting)
+            if m.group("left") == "会同" or (m.group("left") == "商" and before):
                 out.extend(_org_items_after(text, m.end()))
         elif m.group("right") in ("分管", "协助分管", "联系"):
             word = m.group("right")
@@ -829,6 +863,31 @@ def _prose_units(text: str) -> list[tuple[int, int]]:
             ):
                 continue
             out.extend(_org_items_after(text, m.end(), need_prefix=word != "由"))
+    out.extend(_conditional_subjects(text))
+    return out
+
+
+# 公路管理机构发现公路损毁的，应当…: the body a duty falls on opens the sentence, a condition between
+_CONDITION_VERB_RE = re.compile("发现|收到|接到|受理|作出|检查|审查|开展|实施|对|在|因")
+_SENTENCE_START = set("。；;\n！？")
+
+
+def _conditional_subjects(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in re.finditer("的，应当|的，应|的，由其", text):
+        i = m.start()
+        while i > 0 and text[i - 1] not in _SENTENCE_START and m.start() - i < 120:
+            i -= 1
+        while i < m.start() and text[i] in " \u3000":
+            i += 1
+        head = re.match("第[一二三四五六七八九十百零〇]+条[ \u3000]*", text[i:m.start()])
+        if head:
+            i += head.end()
+        name = _ORG_RE.match(text, i, m.start())
+        if not name or not _CONDITION_VERB_RE.match(text, name.end()):
+            continue
+        if _is_org(text[name.start():name.end()], need_prefix=True):
+            out.append((name.start(), name.end()))
     return out
 
 

@@ -116,6 +116,10 @@ def _issuers_from_title(title: str, kind: str) -> list[str]:
                 return [m2.group(1)]
         return []
     prefix = m.group(1).strip()
+    # organs printed one a line (最高人民法院 / 最高人民检察院 / 关于…): each line is an issuer
+    by_line = [p for line in prefix.split("\n") for p in _ISSUER_SPLIT.split(line.strip()) if p]
+    if len(by_line) > 1 and all(P.is_organ(p) for p in by_line):
+        return [P.compact(p) for p in by_line]
     # a line break between organs separates them only when the next one names its place
     prefix = re.sub(r"\s*\n\s*(?=[\u4e00-\u9fff]{1,4}[省市区县]|中共)", " ", prefix).replace("\n", "")
     parts = [p for p in _ISSUER_SPLIT.split(prefix) if p]
@@ -156,8 +160,10 @@ def _signature(lines: list[Line]) -> tuple[list[str], str | None]:
     return [], None
 
 
-def _adoption_date(lines: list[Line]) -> str | None:
-    """（2024年7月31日宁波市第十六届…会议通过） near the top, or a bare （2024年7月31日）."""
+def _note(lines: list[Line]) -> str:
+    """The dated note under a title, compact: （2024年7月31日宁波市第十六届…会议通过）, a
+    promulgation note （2006年7月24日中华人民共和国国务院令第472号公布 根据…修订）, or a bare
+    （2024年7月31日）; "" when there is none in the first lines."""
     texts = [P.compact(l.text) for l in lines[:12] if l.text.strip()]
     joined = ""
     for t in texts:
@@ -166,11 +172,91 @@ def _adoption_date(lines: list[Line]) -> str | None:
             continue
         if joined and not joined.endswith(("）", ")")):
             joined += t
-    if joined:
-        d = P.find_date(joined[:20])
-        if d:
-            return P.iso(d)
-    return None
+    return joined
+
+
+_NOTE_ROLES = (("公布", "公布"), ("发布", "公布"), ("颁布", "公布"), ("修订", "修订"), ("修正", "修正"),
+               ("通过", "通过"), ("批准", "通过"))
+_NOTE_CLAUSE_END = re.compile(r"根据|[，,；;]|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日")
+
+
+def _adoption_date(lines: list[Line]) -> tuple[str, str] | None:
+    """(date, role) of the note's first clause: the date that makes the document (adopted,
+    promulgated), never the 施行 date; a bare dated line has the role 成文."""
+    note = _note(lines)
+    if not note:
+        return None
+    d = P.find_date(note[:20])
+    if not d:
+        return None
+    m = P.DATE_RE.search(note) or P.CN_DATE_RE.search(note)
+    rest = note[m.end():] if m else note
+    cut = _NOTE_CLAUSE_END.search(rest)
+    clause = rest[:cut.start()] if cut else rest
+    role = next((r for word, r in _NOTE_ROLES if word in clause), "成文" if len(clause) <= 1 else "通过")
+    return P.iso(d), role
+
+
+_DATE_ANY = re.compile(rf"{P.DATE_RE.pattern}|{P.CN_DATE_RE.pattern.replace('?P<y>', '?P<cy>').replace('?P<m>', '?P<cm>').replace('?P<d>', '?P<cd>')}")
+_IN_FORCE = re.compile(r"^[^，。；]{0,4}起施行")
+
+
+def _dated_roles(lines: list[Line], signed: str | None) -> list[tuple[str, str]]:
+    """Every (role, date) the note under the title and the promulgating sentence state, then the
+    signature's: 通过 / 批准 / 公布 / 修正 / 修订 / 施行 (自…起施行) / 成文."""
+    found: list[tuple[str, str]] = []
+    texts = [_note(lines)] + [P.compact(l.text) for l in lines[:8] if P.promulgated_name(l.text)]
+    for text in texts:
+        dates = list(_DATE_ANY.finditer(text))
+        shared: list[str] = []  # 某日A会议、某日B会议通过: both dates take the verb that follows
+        for k, m in enumerate(dates):
+            d = P.find_date(m.group(0))
+            if not d:
+                continue
+            clause = text[m.end():dates[k + 1].start() if k + 1 < len(dates) else len(text)]
+            if _IN_FORCE.match(clause):
+                role = "施行"
+            else:
+                cut = re.search(r"根据|[，,；;]", clause)
+                clause = clause[:cut.start()] if cut and cut.start() > 0 else clause
+                role = next((r for word, r in _NOTE_ROLES if word in clause), "")
+                role = "批准" if role == "通过" and "批准" in clause and "通过" not in clause else role
+            if not role and clause.endswith("、"):
+                shared.append(P.iso(d))
+                continue
+            for day in (*shared, P.iso(d)) if role else ():
+                if (role, day) not in found:
+                    found.append((role, day))
+            shared = []
+    if signed and ("成文", signed) not in found:
+        found.append(("成文", signed))
+    return found
+
+
+_NOTE_ORGAN = re.compile(rf"^(?P<org>[{P.CJK}]{{2,40}}?)(?:第[{P.CN_DIGITS}\d]+次|令第[{P.CN_DIGITS}\d]+号)")
+
+
+def _note_issuer(lines: list[Line]) -> str | None:
+    """The organ that adopted or promulgated: …全国人民代表大会常务委员会第N次会议通过 → 全国人民代表大会
+    常务委员会; 某省第十四届人民代表大会第二次会议 → 某省人民代表大会; 最高人民法院审判委员会第N次会议
+    → 最高人民法院; 中华人民共和国国务院令第472号公布 → 中华人民共和国国务院."""
+    note = _note(lines)
+    m = P.DATE_RE.search(note) or P.CN_DATE_RE.search(note)
+    if not m:
+        return None
+    o = _NOTE_ORGAN.match(note[m.end():])
+    if not o:
+        return None
+    org = _session_organ(o["org"])
+    org = re.sub(r"(?:审判委员会|检察委员会)$", "", org)
+    return org if P.is_organ(org) or org.endswith("人民代表大会") else None
+
+
+def _session_organ(name: str) -> str:
+    """第十四届全国人民代表大会第二次会议 → 全国人民代表大会: a session is its congress's."""
+    c = re.sub(rf"第[{P.CN_DIGITS}\d]+届", "", P.compact(name))
+    c = re.sub(rf"第[{P.CN_DIGITS}\d]+次(?:全体)?会议$", "", c)
+    return c
 
 
 def _adoption_issuer(lines: list[Line]) -> str | None:
@@ -194,6 +280,9 @@ def _speaker_issuer(header: list[Line], title_lines: set[int]) -> list[str]:
             continue
         if P.is_organ(c):
             return [c]
+        organ = P.byline_organ(c)
+        if organ:
+            return [organ]  # 国务院总理 李强 → 国务院
     return []
 
 
@@ -260,13 +349,15 @@ def read_metadata(segment: Segment) -> Metadata:
                 doc_number = d
                 break
     city, district = _context_place(segment, doc_number)
-    if doc_number and "令第" in doc_number and "〔" not in doc_number:
-        org = doc_number.split("令第")[0]
+    decree = P.promulgation_number(doc_number)
+    if decree and decree["what"] == "令":
+        org = decree["org"]
         if not org or org in ("政府", "市政府", "市人民政府"):
-            doc_number = f"{city}人民政府令第{doc_number.split('令第')[1]}" if city else doc_number
+            doc_number = f"{city}人民政府{doc_number[len(org):]}" if city else doc_number
         elif org.startswith("市") and city:
             doc_number = city + doc_number
-    if not title and doc_number and "令第" in doc_number:
+        decree = P.promulgation_number(doc_number)
+    if not title and decree:
         title = _promulgated_name(lines)
     if not title:
         title = _untitled(lines)
@@ -285,7 +376,8 @@ def read_metadata(segment: Segment) -> Metadata:
                 doc_number = f"〔{m.group(1)}〕{m.group(2)}号"
                 break
 
-    issuers = _issuers_from_title(raw_title, title_kind)
+    issuers = [_session_organ(x) if re.search(r"届.*第[^第]+次(?:全体)?会议$", x) else x
+               for x in _issuers_from_title(raw_title, title_kind)]
     sig_issuers, sig_date = _signature(lines)
     if not issuers:
         title_texts = {t.strip() for t in raw_title.split("\n")}
@@ -294,7 +386,7 @@ def read_metadata(segment: Segment) -> Metadata:
         issuers = sig_issuers
     adopt_issuer = None
     if not issuers:
-        adopt_issuer = _adoption_issuer(lines)
+        adopt_issuer = _adoption_issuer(lines) or _note_issuer(lines)
         if adopt_issuer:
             issuers = [adopt_issuer]
     if not issuers and title_kind == "解读":
@@ -303,15 +395,21 @@ def read_metadata(segment: Segment) -> Metadata:
             if m and P.is_organ(m.group(1)):
                 issuers = [m.group(1)]
                 break
-    if not issuers and doc_number and "令第" in doc_number:
-        issuers = [doc_number.split("令第")[0]] if doc_number.split("令第")[0] else []
+    if not issuers and decree:
+        issuers = [decree["org"]] if decree["org"] else []
 
-    date = sig_date or _adoption_date(lines)
+    # the date that identifies the document: its signature, else its adoption or promulgation
+    # note, else the date line of a report or speech; never the date it comes into force
+    date, date_role = (sig_date, "成文") if sig_date else (_adoption_date(lines) or (None, ""))
+    if date is None:
+        spoken = next((s for l in lines[:8] if (s := P.speech_date(l.text))), None)
+        if spoken:
+            date, date_role = P.iso(spoken[0]), "成文"
     if date is None and title_kind == "纪要":
         # minutes: the meeting's date, told in the opening sentence
         opening = "".join(P.compact(l.text) for l in lines[len(header):len(header) + 8])
         d = P.find_date(re.split(r"[。]", opening)[0])
-        date = P.iso(d) if d else None
+        date, date_role = (P.iso(d), "成文") if d else (None, "")
     year = int(date[:4]) if date else None
     year_source = "date" if year else ""
     if year is None and doc_number:
@@ -321,8 +419,13 @@ def read_metadata(segment: Segment) -> Metadata:
             year_source = "doc_number"
 
     kind = kind_hint or title_kind
-    if not kind and doc_number and "令第" in doc_number:
-        kind = "令"
+    if not kind:
+        spoken = next((s for l in header if (s := P.speech_date(l.text))), None)
+        if spoken:
+            # titled by its subject, delivered on a date: to a congress a report, elsewhere a speech
+            kind = "报告" if "人民代表大会" in spoken[1] else "讲话"
+    if not kind and decree:
+        kind = decree["what"]
     if not kind and not getattr(segment, "title", ""):
         body = "".join(P.compact(l.text) for l in lines[:30])
         m = re.search(r"(?:提出|制定|现将)(?:如下|以下)?(?:实施)?(意见|通知|办法|规定|方案)", body)
@@ -338,6 +441,8 @@ def read_metadata(segment: Segment) -> Metadata:
         date=date,
         year=year,
         year_source=year_source,
+        date_role=date_role,
+        dated_roles=_dated_roles(lines, sig_date),
         kind=kind,
         attachments=[a for a in _attachments(title, lines) if P.compact(a) != P.compact(title)],
     )
@@ -396,16 +501,13 @@ def name_untitled(docs: list[tuple[Metadata, str]]) -> None:
             m.title = best
 
 
-_PROMULGATES = re.compile(r"^《([^《》]{2,60})》(?:已经|经).{0,80}?(?:通过|批准|同意).{0,30}?现予(?:公布|发布|颁布)")
-
-
 def _promulgated_name(lines: list[Line]) -> str:
     """A 政府令 with no title of its own: the regulation it promulgates (《X》已经…通过，现予公布)
     is what the document is and how it is cited."""
     for l in lines[:8]:
-        m = _PROMULGATES.match(P.compact(l.text))
-        if m:
-            return m.group(1)
+        name = P.promulgated_name(l.text)
+        if name:
+            return name
     return ""
 
 

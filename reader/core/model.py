@@ -70,6 +70,12 @@ class Metadata:
     # `year`, not a value of its own: equal metadata may differ in it (an index that keeps
     # only the year gives back an equal document).
     year_source: str = field(default="", compare=False)
+    # what `date` is: "成文" (signature, or the date line of a report), "通过" (adoption note),
+    # "公布" (promulgation note), "修订"/"修正" ("" when no date). Provenance like year_source.
+    date_role: str = field(default="", compare=False)
+    # every dated role the header states, in printed order: [("通过", "2019-06-28"), ("修正", …),
+    # ("公布", …), ("施行", …), ("成文", …)]; `date` is one of them, never the 施行 one
+    dated_roles: list[tuple[str, str]] = field(default_factory=list, compare=False)
 
 
 @dataclass
@@ -140,6 +146,8 @@ class Document:
             "date": m.date,
             "year": m.year,
             "year_source": m.year_source,
+            "date_role": m.date_role,
+            "dates": [{"role": r, "date": d} for r, d in m.dated_roles],
             "kind": m.kind,
             "attachments": list(m.attachments),
             "lines": [self.first_line, self.last_line],
@@ -159,7 +167,8 @@ def document_to_dict(doc: Document) -> dict:
         "file": doc.file, "encoding": doc.encoding, "first_line": doc.first_line, "last_line": doc.last_line,
         "meta": {"title": m.title, "doc_number": m.doc_number, "issuers": list(m.issuers),
                  "canonical_issuers": list(m.canonical_issuers), "date": m.date, "year": m.year,
-                 "kind": m.kind, "attachments": list(m.attachments), "year_source": m.year_source},
+                 "kind": m.kind, "attachments": list(m.attachments), "year_source": m.year_source,
+                 "date_role": m.date_role, "dated_roles": [list(x) for x in m.dated_roles]},
         "text": doc.text,
         "entities": [[s.type, s.start, s.end, s.text] for s in doc.entities],
         "tables": [t.to_dict() for t in doc.tables],
@@ -171,7 +180,8 @@ def document_from_dict(data: dict) -> Document:
     meta = Metadata(title=m["title"], doc_number=m.get("doc_number"), issuers=list(m.get("issuers", [])),
                     canonical_issuers=list(m.get("canonical_issuers", [])), date=m.get("date"),
                     year=m.get("year"), kind=m.get("kind", ""), attachments=list(m.get("attachments", [])),
-                    year_source=m.get("year_source", ""))
+                    year_source=m.get("year_source", ""), date_role=m.get("date_role", ""),
+                    dated_roles=[tuple(x) for x in m.get("dated_roles", [])])
     return Document(file=data["file"], encoding=data["encoding"], first_line=data["first_line"],
                     last_line=data["last_line"], meta=meta, text=data["text"],
                     entities=[Span(*e) for e in data.get("entities", [])],

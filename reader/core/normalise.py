@@ -138,6 +138,9 @@ def _looks_like_spaced_cells(text: str) -> bool:
     return with_digits >= 0.75 * len(cells) and all(len(c) > 1 for c in cells)
 
 
+_MD_HEADING = re.compile(r"^#{1,6}[ \t\u3000]+(?=\S)|[ \t\u3000]+#+$")
+
+
 def clean_text(raw: str) -> str:
     """One raw source line → its cleaned text (no page-furniture detection)."""
     text = raw.strip()
@@ -155,6 +158,8 @@ def clean_text(raw: str) -> str:
         text = text.translate(_FULLWIDTH_FOLD)
     if "<" in text or "**" in text:
         text = strip_layout_markup(text)  # <p>, <br>, <ol …>, **…**: a converter's layout
+    if text[:1] == "#":
+        text = _MD_HEADING.sub("", text)  # "## 第一章　总则": Markdown heading marks, not text
     return squeeze_number_spaces(text)
 
 
@@ -187,6 +192,7 @@ _GAZETTE_WORDS = re.compile(
 )
 _SENTENCE_END_CHARS = "。；，：！？、"
 HEADER_MIN_REPEATS = 3
+HEADER_MIN_REPEATS_BESIDE_NUMBERS = 2  # a gazette's name next to the page number each time: a short issue's header
 HEADER_MAX_WIDTH = 60
 BARE_NUMBER_MIN_GAP = 8
 """Bare numbers closer than this (non-blank lines) to another are table cells, not page numbers."""
@@ -245,7 +251,7 @@ def _running_headers(texts: list[str], page_numbers: set[int]) -> set[int]:
             if key != t:
                 numbered.add(i)
     counts = Counter(keys.values())
-    repeated = {k for k, c in counts.items() if c >= HEADER_MIN_REPEATS}
+    repeated = {k for k, c in counts.items() if c >= HEADER_MIN_REPEATS_BESIDE_NUMBERS}
     if not repeated:
         return set()
     where: dict[str, list[int]] = {}
@@ -258,6 +264,11 @@ def _running_headers(texts: list[str], page_numbers: set[int]) -> set[int]:
     near_numbers = _beside(texts, page_numbers)
     for key, places in where.items():
         beside_numbers = sum(1 for i in places if i in near_numbers or i in numbered)
+        if len(places) < HEADER_MIN_REPEATS:
+            # printed only twice: a header only when it names the gazette and sits by the page number each time
+            if beside_numbers == len(places) and _GAZETTE_WORDS.search(key):
+                found.update(places)
+            continue
         spread = min(b - a for a, b in zip(places, places[1:])) >= 20
         if beside_numbers >= max(2, len(places) / 2) or (spread and _GAZETTE_WORDS.search(key)):
             found.update(places)

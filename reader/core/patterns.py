@@ -25,7 +25,7 @@ def tidy_title(text: str) -> str:
 
 
 # ------------------------------------------------------------------ numerals
-_CN_VAL = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+_CN_VAL = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "0": 0, "０": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
            "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNIT = {"十": 10, "百": 100, "千": 1000}
 
@@ -62,9 +62,11 @@ _CLOSE = "〕］\\]】)）}｝>＞"
 DOCNO_RE = re.compile(
     rf"(?P<prefix>[{CJK}A-Za-z]{{1,16}}?)[{_OPEN}](?P<year>(?:19|20)\d{{2}})[{_CLOSE}]第?(?P<seq>\d{{1,5}})(?P<hao>[号號])"
 )
-DECREE_RE = re.compile(
-    rf"(?P<org>[{CJK}]{{0,20}}?)令第(?P<seq>[\d{CN_DIGITS}]{{1,6}})(?P<hao>[号號])"
+DECREE_RE = re.compile(  # a promulgation number: 国务院令第781号 · 交通运输部令2023年第8号 · 常委会公告第十五号
+    rf"(?P<org>[{CJK}]{{0,20}}?)(?P<what>令|公告)(?P<yr>(?:19|20)\d{{2}}年)?第(?P<seq>[\d{CN_DIGITS}]{{1,6}})(?P<hao>[号號])"
 )
+DECREE_SEQ_LINE = re.compile(rf"(?:(?:19|20)\d{{2}}年)?第[\d{CN_DIGITS}]{{1,6}}[号號]")
+"""The second line of a promulgation number printed over two lines (某某令 / 第260号)."""
 _DOCNO_LINE = re.compile(rf"[（(]?(?:{DOCNO_RE.pattern})[)）]?")
 _DECREE_LINE = re.compile(rf"[（(]?(?:{DECREE_RE.pattern})[)）]?")
 
@@ -87,14 +89,31 @@ def normalise_docno(text: str) -> str:
         return f"{m['prefix']}〔{m['year']}〕{m['seq']}{m['hao']}"
     m = DECREE_RE.search(c)
     if m:
-        return f"{m['org']}令第{m['seq']}{m['hao']}"
+        return f"{m['org']}{m['what']}{m['yr'] or ''}第{m['seq']}{m['hao']}"
     return c
+
+
+def promulgation_number(docno: str | None) -> re.Match | None:
+    """The parts (org, what, yr, seq) of a 令/公告 number (国务院令第781号), None for other 文号."""
+    if not docno or "〔" in docno:
+        return None
+    return DECREE_RE.fullmatch(docno)
+
+
+PROMULGATES = re.compile(
+    r"^《([^《》]{2,60})》(?:已经|经|已于|已由|业经|于).{0,80}?(?:通过|批准|同意).{0,30}?现予(?:公布|发布|颁布)")
+"""The sentence of a 令 or 公告 that names what it promulgates: 《X》已经…通过，现予公布."""
+
+
+def promulgated_name(text: str) -> str | None:
+    m = PROMULGATES.match(compact(text))
+    return m.group(1) if m else None
 
 
 # ------------------------------------------------------------------ dates
 DATE_RE = re.compile(r"(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 CN_DATE_RE = re.compile(
-    r"(?P<y>[〇零○Ｏ一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,3})月(?P<d>[一二三四五六七八九十]{1,3})日"
+    r"(?P<y>[〇零○Ｏ0０一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,3})月(?P<d>[一二三四五六七八九十]{1,3})日"
 )
 
 
@@ -139,7 +158,8 @@ ORGAN_SUFFIXES = (
 _NOT_ORGAN = re.compile(r"[，。；：、！？,.;:!?“”《》]|\d{4}年")
 _ORGAN_END = re.compile("(?:" + "|".join(sorted(ORGAN_SUFFIXES, key=len, reverse=True)) + ")$")
 ROLE_NAME_RE = re.compile(
-    rf"^(?:[{CJK}]{{0,20}}?)(?:市长|区长|县长|主任|副主任|局长|副局长|秘书长|副市长|副区长|主任委员|副主任委员|书记|厅长|部长|院长|检察长|理事长)[{CJK}]{{2,4}}$"
+    rf"^(?:[{CJK}]{{0,20}}?)(?P<role>市长|区长|县长|主任|副主任|局长|副局长|秘书长|副市长|副区长|主任委员|副主任委员|书记|厅长|部长|院长|检察长|理事长"
+    rf"|总理|副总理|省长|副省长|州长|副州长|主席|副主席|委员长|署长|行长|审计长)[{CJK}]{{2,4}}$"
 )
 
 
@@ -149,6 +169,36 @@ def is_organ(text: str) -> bool:
     if not (2 <= len(c) <= 32) or _NOT_ORGAN.search(c) or c[0] in "（(":
         return False
     return bool(_ORGAN_END.search(c))
+
+
+def byline_organ(text: str) -> str | None:
+    """The organ of a role-and-name byline: 国务院总理 李强 → 国务院, 市民政局局长 胡杰 → 市民政局."""
+    c = compact(text)
+    m = ROLE_NAME_RE.match(c)
+    if not m:
+        return None
+    organ = c[:m.start("role")]
+    if m["role"].lstrip("副") in ("省长", "市长", "区长", "县长", "州长") and organ[-1:] in ("省", "市", "区", "县", "州"):
+        return organ + "人民政府"  # 某某市市长 → 某某市人民政府
+    return organ if is_organ(organ) else None
+
+
+_SPEECH_DATE = re.compile(
+    r"^[—\-－]{1,2}\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|[〇零○Ｏ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)\s*在(?P<where>.{2,60}?)上(?:的(?:讲话|报告|发言))?$")
+
+
+def speech_date(text: str) -> tuple[tuple[int, int, int], str] | None:
+    """The line under a report or speech title: ——2024年3月5日在某会议上 → (date, where)."""
+    m = _SPEECH_DATE.match(text.strip())
+    if not m:
+        return None
+    d = find_date(m["date"])
+    return (d, compact(m["where"])) if d else None
+
+
+SALUTATION = re.compile(r"^(?:(?:各位|尊敬的|亲爱的)?(?:代表|委员|同志|朋友|来宾|领导|老师|同学|同仁)们?[、，,]?)+[：:！!]$")
+"""各位代表：, 同志们、朋友们：: the audience of a speech or report, not the organs a 主送 names."""
 
 
 def is_speaker(text: str) -> bool:
@@ -164,7 +214,7 @@ KINDS = (
     "报告", "说明", "批复", "请示", "函", "名单", "议程", "讲话", "方案", "规划", "计划", "令",
     "条例", "议案", "目录", "记事", "解读", "摘要", "要点", "纲要", "指南", "指引", "清单", "预案",
     "公报", "命令", "章程", "制度", "守则", "答复", "复函", "意见书", "决议案", "标准", "实施意见",
-    "大事记",
+    "大事记", "法", "解释", "安排", "修正案",
 )
 # What may follow the 文种 word at the end of a title: （草案） （试行） （2021-2025年） 》 etc.
 _TITLE_TAIL = re.compile(r"(?:[（(][^（()）]{1,16}[)）]|》|”)+$")
@@ -181,6 +231,8 @@ _TRAD_KINDS = {
 KIND_NORMAL.update(_TRAD_KINDS)
 KINDS = KINDS + tuple(_TRAD_KINDS)
 _KIND_RE = re.compile("(?:" + "|".join(sorted(KINDS, key=len, reverse=True)) + ")$")
+# 法 ends a law's name (湿地保育法, 中华人民共和国刑法) but also ordinary words a line may end in
+_NOT_LAW = re.compile(r"(?:[方做说看想手写用算疗语书司执违合守依非立普犯变效取无设兵戏魔技章打玩活加减乘除笔刀心佛干本该此]|办)法$")
 _KIND_LAST = {k[-1] for k in KINDS}
 
 
@@ -194,6 +246,8 @@ def title_kind(title: str) -> str:
         if m:
             k = m.group(0)
             if k == "函" and not re.search(r"(?:的|复|公|復)函$", c):
+                return ""
+            if k == "法" and (len(c) < 3 or _NOT_LAW.search(c)):
                 return ""
             return KIND_NORMAL.get(k, k)
         stripped = _TITLE_TAIL.sub("", c)

@@ -53,6 +53,8 @@ class DocSegment(Segment):
 # ---------------------------------------------------------------- row shapes
 _PAGE_NO = re.compile(r"^[-—–－_~·\s]*(?:第\s*)?\d{1,4}(?:\s*页)?[-—–－_~·\s]*$")
 _RUNNING = re.compile(r"公报.{0,6}[【\[〔(（].{0,30}[期号].{0,6}[】\]〕)）]|^[-—]\s*\d+\s*[-—]$")
+_GLUED_PAGE_REF = re.compile(r"^(.{4,}?)[（(]\d{1,4}[)）]$")
+TOC_GLUED_REACH = 3  # rows between two "title（page）" entries of one contents page
 _PAGE_REF = re.compile(r"(?:\.{3,}|…{1,}|·{3,}|-{3,})[（(]?\d{1,4}[)）]?$|[)）][（(]\d{1,4}[)）]$")
 _CODE = re.compile(
     r"^(?:规范性文件(?:统一)?编号|统一编号|[A-Z]{2,}[0-9A-Z]*[-－—]+\d{4}[-－—]+\d{2,}"
@@ -78,7 +80,7 @@ _TABLE_CAPTION = re.compile(r"(?:完成情况|经济指标|统计表|统计数�
 _PERIOD = re.compile(r"\d{4}年")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 _SENTENCE_MARK = re.compile(r"[。；！？;!?：:]")
-_NOT_TITLE_START = re.compile(r"^(?:附件|附表|注[:：]|[-•·])")
+_NOT_TITLE_START = re.compile(r"^(?:附件|附表|附录|注[:：]|[-•·])|^【[^】]{1,12}】$")  # 【国务院文件】: a contents section
 _CARRIER_SENTENCE = re.compile(r"(?:印发|转发)给你们|现予(?:发布|公布|印发)|公布如下|印发.{0,40}的通知|现将.{0,60}(?:印发|转发)")
 _KEY_DROP = re.compile(r"[\s《》〈〉“”\"'‘’()（）\[\]【】〔〕,，、.。:：;；!！?？·\-—]")
 _CONT_START = set("，。、；：）》”’,;:)!?！？")
@@ -206,9 +208,9 @@ def _prepare(lines: Sequence[Line]) -> tuple[_Rows, list[Line]]:
                 docno[i] = P.docno_line(m.group(2))
                 if docno[i]:
                     rows.inline_title[i] = m.group(1).strip()
-    # 宁波市人民政府令 / 第260号 on two lines
+    # 宁波市人民政府令 / 第260号 · 交通运输部令 / 2023年第8号 · 某常委会公告 / 第十五号 on two lines
     for i in range(len(cs) - 1):
-        if cs[i].endswith("令") and len(cs[i]) <= 16 and re.fullmatch(r"第[\d〇一二三四五六七八九十百]+[号號]", cs[i + 1]):
+        if cs[i].endswith(("令", "公告")) and len(cs[i]) <= 24 and P.DECREE_SEQ_LINE.fullmatch(cs[i + 1]):
             docno[i] = P.normalise_docno(cs[i] + cs[i + 1])
             code[i + 1] = True
     rows.closing = bytearray(bool((date[i] or c[-1] == "日") and _is_closing_date(rows, i)) for i, c in enumerate(cs))
@@ -224,6 +226,11 @@ def _mark_toc(rows: _Rows) -> None:
     refs = [i for i, l in enumerate(rows.lines)
             if rows.c[i][-1] in ")）0123456789" and (
                 _PAGE_REF.search(rows.c[i]) or re.search(r"\t\s*[（(]\s*\d{1,4}\s*[)）]\s*$", l.text))]
+    # 某某解释（215）: a title with its page number glued on, when another such entry is near
+    glued = [i for i, c in enumerate(rows.c) if c[-1] in ")）" and (m := _GLUED_PAGE_REF.match(c)) and P.ends_with_kind(m.group(1))]
+    near = {i for a, b in zip(glued, glued[1:]) if b - a <= TOC_GLUED_REACH for i in (a, b)}
+    if near:
+        refs = sorted(set(refs) | near)
     groups: list[list[int]] = []
     for i in refs:
         if groups and i - groups[-1][-1] <= 6:
@@ -266,6 +273,8 @@ def _is_opener(rows: _Rows, i: int) -> int:
     c = rows.c[i]
     if c[-1] not in "：:" and not (i + 1 < len(rows.c) and rows.c[i + 1][-1] in "：:"):
         return 0
+    if P.SALUTATION.match(c):
+        return 0  # 各位代表： opens a speech's body; a 主送 names organs
     for span in (1, 2):
         if i + span > len(rows.c):
             break
@@ -338,6 +347,9 @@ def _title_back(rows: _Rows, j: int, taken: set[int]) -> list[int]:
         if P.ends_with_kind(rows.c[cand]) and rows.c[cand][-1] not in "》”":
             break  # a title of its own (the 文种 inside 《…》 does not end one)
         fc = rows.c[first]
+        if _joint_organs_above(fc, rows.c[cand]):
+            run.insert(0, cand)  # 某某局　某某局 / 某某局关于…的通知: issuers printed over two lines
+            continue
         if P.has_about(fc) and not P.starts_about(fc):
             break
         if P.is_organ(fc):
@@ -346,6 +358,21 @@ def _title_back(rows: _Rows, j: int, taken: set[int]) -> list[int]:
             break
         run.insert(0, cand)
     return run
+
+
+def _joint_organs_above(first: str, above: str) -> bool:
+    """Is `above` another issuer of a joint title whose first row is `first`?
+
+    最高人民法院 / 最高人民检察院 / 关于…的解释 (one organ a row), or 某某局　某某局 /
+    某某局关于…的通知 (the last organ opens the 关于 row). Never the same organ twice
+    (a masthead over a title that repeats it)."""
+    if not P.is_organ(above) or above == first:
+        return False
+    if P.is_organ(first):
+        return not first.startswith(above) and not above.startswith(first)
+    k = first.find("关于")
+    lead = first[:k] if k > 0 else ""
+    return bool(lead) and P.is_organ(lead) and lead not in above and above not in lead
 
 
 def _title_forward(rows: _Rows, k: int, taken: set[int], limit: int = 6) -> list[int]:
@@ -368,12 +395,47 @@ def _confirms_title(rows: _Rows, j: int, kind: str) -> bool:
     if j >= len(rows.c):
         return False
     c = rows.c[j]
+    if rows.docno[j] and P.promulgation_number(rows.docno[j]):
+        return False  # a 令/公告 names what it promulgates; a line above it is not that title
     if rows.docno[j] or _adoption_span(rows, j) or _is_opener(rows, j):
         return True
     if P.is_speaker(c) and not P.ends_with_kind(c):
         return True
+    if P.speech_date(c):
+        return True  # ——2024年3月5日在某会议上: a report or speech
+    if kind in ("决议", "决定") and _SESSION_OPENING.match(c):
+        return True  # 某某第N次会议听取/审查了…: a resolution opens with the session that makes it
     head = rows.head[j]
     return bool(head and head[1] == 1 and head[0] in ("cn", "chapter", "article"))
+
+
+_SESSION_OPENING = re.compile(r"^[^。，；]{0,40}?第[一二三四五六七八九十百\d]+次(?:全体)?会议(?:听取|审议|审查|决定|认为|同意|批准)")
+_PAGE_TAIL = re.compile(r"[（(]?\d{1,4}[)）]?$")
+_LEADER_CHARS = ".…·-— \t\u3000"
+
+
+def _cut_toc_leader(c: str) -> str:
+    """某某决定……（237） → 某某决定 (a string operation: a regex over the leader run backtracks)."""
+    m = _PAGE_TAIL.search(c, max(0, len(c) - 6))
+    return c[:m.start()].rstrip(_LEADER_CHARS) if m else c
+
+
+def _toc_entries(rows: _Rows) -> set[str]:
+    """The titles a contents page lists (leaders and page numbers cut; an entry wrapped over
+    rows joined): a title standing alone that a contents entry names is a document."""
+    entries: set[str] = set()
+    pending = ""
+    for i, c in enumerate(rows.c):
+        if not rows.toc[i]:
+            pending = ""
+            continue
+        cut = _cut_toc_leader(c)
+        if cut != c:
+            entries.add(pending + cut)
+            pending = ""
+        elif not (c in ("目录", "目次") or c.startswith("【")):
+            pending += c
+    return entries
 
 
 def _paragraph_end_before(rows: _Rows, s: int) -> bool:
@@ -499,6 +561,12 @@ def _find_headers(rows: _Rows) -> list[_Header]:
             codes_before.append(j)
             j -= 1
         title = _title_back(rows, j, taken)
+        if title and P.promulgation_number(rows.docno[i]):
+            # a 令/公告 is what it promulgates: a title-like line above it (the end of a contents
+            # page) is its title only when it is that name (国务院关于修改…的决定 / 国务院令第N号)
+            named = next((x for x in (P.promulgated_name(rows.c[r]) for r in range(i + 1, min(n, i + 5))) if x), None)
+            if named and not _same_name("".join(rows.c[x] for x in title), named):
+                title = []
         if title:
             # codes printed above the title (规范性文件统一编号) belong here too
             k = title[0] - 1
@@ -527,6 +595,7 @@ def _find_headers(rows: _Rows) -> list[_Header]:
     # titles standing alone
     front_end = min((h.start for h in headers), default=0)  # cover and contents before the first 文号
     front_titles = _FrontTitles(rows.c, front_end)
+    toc_entries = _toc_entries(rows)
     s = 0
     while s < n:
         deadline.check()
@@ -556,8 +625,13 @@ def _find_headers(rows: _Rows) -> list[_Header]:
                     and text.count("《") <= text.count("》") and (
                     _confirms_title(rows, run[-1] + 1, kind) or (s == 0 and span <= 3 and kind != "目录")
                     or (s >= front_end and len(text) >= 10 and text in front_titles)  # listed in the contents
+                    or (len(text) >= 8 and text in toc_entries)
                     or (kind == "纪要" and "会议纪要" in text and not P.starts_about(text))):
                 found = run
+                break
+            if not kind and span <= 3 and len(text) >= 5 and "，" not in text and run[-1] + 1 < n \
+                    and P.speech_date(rows.c[run[-1] + 1]):
+                found = run  # a report titled by its subject (当前的经济形势和…方针), its date line under it
                 break
         if found:
             h = _Header(list(found), list(found), None)
@@ -585,14 +659,20 @@ def _find_headers(rows: _Rows) -> list[_Header]:
             title_text = "".join(rows.c[x] for x in h.title_rows)
             if any(_same_name(title_text, q) for q in _carried_names(rows, prev.end + 1, h.start)):
                 continue
-        if h.docno is None and prev is not None and not _strongly_confirmed(rows, h):
+        if h.docno is None and prev is not None:
+            strong = _strongly_confirmed(rows, h)
             prev_title = "".join(rows.c[x] for x in prev.title_rows)
             quoted = _carried_names(rows, prev.end + 1, h.start)
             title_text = "".join(rows.c[x] for x in h.title_rows)
-            if any(_same_name(title_text, q) or _same_name(rows.c[h.title_rows[0]], q) for q in quoted):
+            promulgates = bool(P.promulgation_number(prev.docno)) or bool(_CARRIES.search(prev_title))
+            if (not strong or promulgates) and any(
+                    _same_name(title_text, q) or _same_name(rows.c[h.title_rows[0]], q) for q in quoted):
+                # what a 令/公告 promulgates or a notice issues, printed under it with its own
+                # adoption note or 主送: the carried document, not a new one
                 continue
+        if h.docno is None and prev is not None and not _strongly_confirmed(rows, h):
             first = rows.c[h.title_rows[0]]
-            carrier = bool((prev.docno and "令" in prev.docno) or _CARRIES.search(prev_title))
+            carrier = promulgates
             if carrier and names_attachment("".join(rows.c[x] for x in h.title_rows), prev_title) or carrier and (
                     P.ends_with_kind(first) and not P.starts_about(first) and names_attachment(first, prev_title)):
                 continue
@@ -628,6 +708,8 @@ def _find_headers(rows: _Rows) -> list[_Header]:
             elif (span := _adoption_span(rows, k)):
                 h.rows.extend(range(k, k + span))
                 h.adoption = True
+            elif P.speech_date(rows.c[k]):
+                h.rows.append(k)
             else:
                 break
             taken.update(h.rows)
@@ -639,7 +721,8 @@ def _find_headers(rows: _Rows) -> list[_Header]:
 class _Doc:
     __slots__ = ("rows", "header", "anchor", "closed", "last_body", "marks", "last_family",
                  "carrier", "title", "docno", "kind_hint", "order", "grams", "names",
-                 "_grams_at", "_keys", "_keys_at", "_blob", "last_row", "attach_at", "awaiting_attachment")
+                 "_grams_at", "_keys", "_keys_at", "_blob", "last_row", "attach_at", "awaiting_attachment",
+                 "contents_open")
 
     def __init__(self, anchor: int, order: int, header: _Header | None = None, kind_hint: str = ""):
         self.rows: list[int] = []
@@ -663,6 +746,7 @@ class _Doc:
         self.last_row = anchor
         self.attach_at: int | None = None  # where in rows its attachment begins
         self.awaiting_attachment = False  # signed, its header printed under it, no attachment text yet
+        self.contents_open = False  # a law's own 目录 (its chapters listed) is being read
 
     def name_keys(self) -> list[tuple[str, str]]:
         """(key, key without place prefix) of each name this document carries; cached."""
@@ -683,6 +767,8 @@ class _Doc:
 
 def _numbering_score(doc: _Doc, mark: tuple[str, int]) -> float:
     family, n = mark
+    if doc.contents_open and family == "chapter" and n == 1 and family in doc.marks:
+        return 4.0  # the chapters start over after the document's own contents
     last = doc.marks.get(family)
     level = P.HEADING_LEVEL[family]
     parent_recent = doc.last_family is not None and P.HEADING_LEVEL[doc.last_family] < level
@@ -697,6 +783,9 @@ def _numbering_score(doc: _Doc, mark: tuple[str, int]) -> float:
     if n <= last:
         return -3.0
     return -1.0
+
+
+HEADER_TAKES_NEXT_BLOCK = 3.0  # a header with no body yet owns the text printed right under it
 
 
 class _Splitter:
@@ -728,10 +817,17 @@ class _Splitter:
         rows = self.rows
         for i in idx:
             h = rows.head[i]
+            c = rows.c[i]
+            if c in ("目录", "目次"):
+                doc.contents_open = True
+            elif doc.contents_open and not (h and h[0] == "chapter"):
+                doc.contents_open = False
+            elif doc.contents_open and h[1] == 1 and "chapter" in doc.marks:
+                doc.contents_open = False  # the body's first chapter after the contents
+                doc.marks.clear()
             if h:
                 doc.marks[h[0]] = h[1]
                 doc.last_family = h[0]
-            c = rows.c[i]
             if "《" in c and _CARRIES.search(c):
                 doc.names.extend(re.findall(r"《([^》]+)》", c))
             elif c.startswith("附件") and (m := _ATTACHMENT_LIST.match(c)):
@@ -748,6 +844,8 @@ class _Splitter:
         fc = rows.c[first]
         if doc is default:
             s = 1.5
+            if doc.header is not None and doc.last_body is None and first - doc.last_row <= 2:
+                s += HEADER_TAKES_NEXT_BLOCK
         else:
             gap = first - doc.last_row
             s = -1.0 - gap / 80.0

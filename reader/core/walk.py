@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-READABLE_SUFFIXES = (".txt", ".text")
+READABLE_SUFFIXES = (".txt", ".text", ".md")  # .md: laws are often kept as Markdown text
 """File name endings read as documents (compared in lower case)."""
 
 LINK_OUTSIDE = "链接指向文库文件夹之外，未读取 (link points outside the library folders)"

@@ -333,3 +333,25 @@ def test_segments_are_compacted_and_results_stay_the_same(library_copy, tmp_path
     assert len(list((index / "whoosh").glob("*.gpo"))) <= 2
     assert lib.search("压缩测试词3").total == 1
     assert snapshot(lib) == clean_build(library_copy, tmp_path)
+
+
+def test_a_law_keeps_its_date_roles_through_the_index(tmp_path):
+    """The index gives back what the parser read: the role of a document's date and every
+    dated role of its header (a law's 通过 and 施行), not only the date."""
+    from reader.core.pipeline import parse_text
+
+    law = ("中华人民共和国测试法\n"
+           "（2023年3月13日第十四届全国人民代表大会第一次会议通过）\n"
+           "第一条　为了规范测试工作，制定本法。\n"
+           "第二条　本法自2023年7月1日起施行。\n")
+    folder = tmp_path / "laws"
+    folder.mkdir()
+    (folder / "法.txt").write_text(law, encoding="utf-8")
+    parsed = parse_text(law)[0].meta
+    lib = Library([folder], index_dir=tmp_path / "index")
+    lib.update()
+    (info,) = lib.documents()
+    meta = lib.document(info.id).meta
+    assert (meta.date, meta.date_role, meta.dated_roles) == (parsed.date, parsed.date_role, parsed.dated_roles)
+    assert meta.date_role  # the parser read a role for it
+    lib.close()

@@ -649,6 +649,18 @@ class ReadingPane(QWidget):
         self.view.set_content("", [])
         self._update_hit_label()
 
+    def _date_text(self, m, unknown: str) -> str:
+        """成文日期 for a signed document; for a law or resolution the role of its date (通过,
+        公布…) and every other dated role its header prints (施行, 修正…)."""
+        role = getattr(m, "date_role", "") or "成文"
+        if role == "成文" and not getattr(m, "dated_roles", None):
+            return self.tr("成文日期：%1").replace("%1", m.date or unknown)
+        shown = [self.tr("%1日期：%2").replace("%1", role).replace("%2", m.date or unknown)]
+        for r, d in getattr(m, "dated_roles", []) or []:
+            if (r, d) != (role, m.date):
+                shown.append(self.tr("%1：%2").replace("%1", r).replace("%2", d))
+        return "　".join(shown)
+
     def show_document(self, doc: Document, query: str = "", links: Iterable[str] = ()) -> None:
         self.document = doc
         m = doc.meta
@@ -657,7 +669,7 @@ class ReadingPane(QWidget):
         parts = [
             self.tr("文号：%1").replace("%1", m.doc_number or unknown),
             self.tr("发文机关：%1").replace("%1", "、".join(m.issuers) or unknown),
-            self.tr("成文日期：%1").replace("%1", m.date or unknown),
+            self._date_text(m, unknown),
             self.tr("文种：%1").replace("%1", m.kind or unknown),
         ]
         if m.year and (m.year_source == "issue" or not m.date):

@@ -1296,57 +1296,67 @@
         <translation>Choose a document on the left, or search all documents above.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="655" />
+        <location filename="../../reader/ui/reading.py" line="658" />
+        <source>%1日期：%2</source>
+        <translation>Date (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reading.py" line="661" />
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reading.py" line="667" />
         <source>（无标题）</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="656" />
+        <location filename="../../reader/ui/reading.py" line="668" />
         <source>未识别</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="658" />
+        <location filename="../../reader/ui/reading.py" line="670" />
         <source>文号：%1</source>
         <translation>Doc number: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="659" />
+        <location filename="../../reader/ui/reading.py" line="671" />
         <source>发文机关：%1</source>
         <translation>Issuer: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="660" />
+        <location filename="../../reader/ui/reading.py" line="657" />
         <source>成文日期：%1</source>
         <translation>Date: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="661" />
+        <location filename="../../reader/ui/reading.py" line="673" />
         <source>文种：%1</source>
         <translation>Kind: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="665" />
+        <location filename="../../reader/ui/reading.py" line="677" />
         <source>年份：%1（取自本期）</source>
         <translation>Year: %1 (the issue's)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="665" />
+        <location filename="../../reader/ui/reading.py" line="677" />
         <source>年份：%1</source>
         <translation>Year: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="669" />
+        <location filename="../../reader/ui/reading.py" line="681" />
         <source>来源：%1　第 %2–%3 行　编码 %4</source>
         <translation>Source: %1  lines %2–%3  encoding %4</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="715" />
+        <location filename="../../reader/ui/reading.py" line="727" />
         <source>无匹配</source>
         <translation>No matches</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="718" />
+        <location filename="../../reader/ui/reading.py" line="730" />
         <source>第 %1 / %2 处</source>
         <translation>%1 / %2</translation>
     </message>

@@ -210,6 +210,8 @@ EN = {
         "Another Gongwen Reader window is using this index: this window only reads it and does not update it.",
     "（只读）": " (read-only)",
     "只读": "Read-only",
+    "%1日期：%2": "Date (%1): %2",
+    "%1：%2": "%1: %2",
     "文号": "Doc number",
     "年份：%1（取自本期）": "Year: %1 (the issue's)",
     "年份：%1": "Year: %1",

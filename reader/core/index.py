@@ -32,7 +32,6 @@ import sqlite3
 import stat
 import struct
 import time
-import sys
 import zlib
 from contextlib import suppress
 from pathlib import Path
@@ -100,16 +99,10 @@ def version_key() -> str:
 
 def default_index_dir() -> Path:
     """READER_INDEX_DIR, else the per-user data folder of this platform."""
+    from reader.core.paths import user_data_dir
+
     override = os.environ.get("READER_INDEX_DIR")
-    if override:
-        return Path(override)
-    if sys.platform.startswith("win"):
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-        return Path(base) / "gongwen-reader" / "index"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Application Support" / "gongwen-reader" / "index"
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "gongwen-reader" / "index"
+    return Path(override) if override else user_data_dir() / "index"
 
 
 def check_index_dir(index_dir: Path, folders) -> None:

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import sys
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+from reader.core.paths import user_data_dir
 
 from reader.core.identity import DocKey
 
@@ -33,17 +34,6 @@ CREATE TABLE IF NOT EXISTS notes (
 );
 CREATE INDEX IF NOT EXISTS notes_doc ON notes(doc_id);
 """
-
-
-def user_data_dir() -> Path:
-    """This platform's per-user data folder for the app (the index lives in its `index`)."""
-    if sys.platform.startswith("win"):
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-        return Path(base) / "gongwen-reader"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Application Support" / "gongwen-reader"
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "gongwen-reader"
 
 
 def default_notes_path() -> Path:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+import unicodedata
 import subprocess
 from pathlib import Path
 
@@ -23,8 +24,18 @@ def _pages(data: bytes) -> int:
     return data.count(b"/Type /Page\n") + data.count(b"/Type /Page ") + data.count(b"/Type/Page\n")
 
 
+# pdftotext reads glyphs shared with radicals back as compatibility code points, depending on
+# the CJK font (Noto: 人民 → ⼈⺠). Kangxi radicals fold by NFKC; these radical-supplement
+# forms do not, so they are mapped here for reading our own PDFs back (issue 14 brings the
+# general mapping into normalisation).
+_RADICAL_FORMS = str.maketrans(
+    {**{chr(cp): unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)},  # Kangxi
+     **dict(zip("⺠⻓⻆⻅⻔⻚⻛⻜⻢⻥⻦⻩⻬⻰⻉⻋⻝⻨⻘⻄", "民长角见门页风飞马鱼鸟黄齐龙贝车食麦青西"))})
+
+
 def _text(path: Path) -> str:
-    return subprocess.run([pdftotext, "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run([pdftotext, "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return out.translate(_RADICAL_FORMS)
 
 
 def test_layout_has_the_header_block_then_the_text(seed_files, qapp):
@@ -50,12 +61,11 @@ def test_pdf_embeds_a_cjk_font_and_reads_back(seed_files, qapp, tmp_path):
     assert _pages(data) >= 2  # the second document starts on a new page
     path = tmp_path / "two.pdf"
     path.write_bytes(data)
-    if pdftotext:
-        text = _text(path).replace(" ", "")
-        for doc in docs:
-            assert doc.meta.title.replace(" ", "")[:12] in text.replace("\n", "")
-            assert f"文号：{doc.meta.doc_number}" in text
-        assert docs[0].text.split("\n")[3][:10] in text
+    text = _text(path).replace(" ", "")  # pdftotext: poppler-utils, installed by the README's test command
+    for doc in docs:
+        assert doc.meta.title.replace(" ", "")[:12] in text.replace("\n", "")
+        assert f"文号：{doc.meta.doc_number}" in text
+    assert docs[0].text.split("\n")[3][:10] in text
 
 
 def test_export_pdf_names_files_like_the_text_export_and_never_overwrites(seed_files, qapp, tmp_path):
@@ -89,8 +99,7 @@ def test_ctrl_p_opens_a_preview_of_the_open_document(open_window, monkeypatch, t
     assert shown and window.reading.document.title in shown[0].windowTitle()
     data = (tmp_path / "printed.pdf").read_bytes()
     assert data.startswith(b"%PDF") and _pages(data) >= 1
-    if pdftotext:
-        assert window.reading.document.meta.title[:8] in _text(tmp_path / "printed.pdf").replace(" ", "").replace("\n", "")
+    assert window.reading.document.meta.title[:8] in _text(tmp_path / "printed.pdf").replace(" ", "").replace("\n", "")
 
 
 def test_export_pdf_from_the_menu_writes_the_chosen_file(open_window, monkeypatch, tmp_path):
@@ -106,7 +115,6 @@ def test_export_pdf_from_the_menu_writes_the_chosen_file(open_window, monkeypatc
     assert str(out) in window.statusBar().currentMessage()
 
 
-@pytest.mark.skipif(pdftotext is None, reason="pdftotext (poppler-utils) not installed")
 def test_cli_export_format_pdf(tmp_path, seed_files):
     import os
     import sys

@@ -2,7 +2,6 @@ import json
 import subprocess
 import sys
 
-from tests.conftest import SEEDS
 
 KEYS = {"file", "encoding", "title", "doc_number", "issuers", "date", "year", "year_source", "date_role", "dates", "kind",
         "attachments", "lines", "text", "entities", "tables"}

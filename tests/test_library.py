@@ -248,16 +248,18 @@ def test_document_roundtrip(library_copy, tmp_path):
 
 
 def test_default_index_dir_per_platform(monkeypatch, tmp_path):
+    import sys
+
     from reader.core import index
 
     monkeypatch.delenv("READER_INDEX_DIR", raising=False)
-    monkeypatch.setattr(index.sys, "platform", "linux")
+    monkeypatch.setattr(sys, "platform", "linux")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     assert index.default_index_dir() == tmp_path / "xdg" / "gongwen-reader" / "index"
-    monkeypatch.setattr(index.sys, "platform", "win32")
+    monkeypatch.setattr(sys, "platform", "win32")
     monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "local"))
     assert index.default_index_dir() == tmp_path / "local" / "gongwen-reader" / "index"
-    monkeypatch.setattr(index.sys, "platform", "darwin")
+    monkeypatch.setattr(sys, "platform", "darwin")
     assert index.default_index_dir() == Path.home() / "Library" / "Application Support" / "gongwen-reader" / "index"
     monkeypatch.setenv("READER_INDEX_DIR", str(tmp_path / "override"))
     assert index.default_index_dir() == tmp_path / "override"

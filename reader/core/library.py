@@ -23,7 +23,6 @@ from reader.core import index as store
 from reader.core.analysis import fold, gram_counts
 from reader.core.model import Document, Metadata, Span, Table
 from reader.core.schema import CONTENT
-from reader.core.walk import READABLE_SUFFIXES as TEXT_SUFFIXES
 from reader.core.walk import walk_folders
 
 # The writer starts a new Whoosh segment (inside the same update) after this many

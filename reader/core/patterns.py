@@ -21,7 +21,7 @@ def compact(text: str) -> str:
 def tidy_title(text: str) -> str:
     """Join title pieces: drop spaces next to Chinese text, keep one between Latin words."""
     text = _WS.sub(" ", text).strip()
-    return re.sub(rf"(?<=[^A-Za-z0-9]) | (?=[^A-Za-z0-9])", "", text)
+    return re.sub(r"(?<=[^A-Za-z0-9]) | (?=[^A-Za-z0-9])", "", text)
 
 
 # ------------------------------------------------------------------ numerals

@@ -204,7 +204,7 @@ class LibraryService(QObject):
     def _watch_folders(self) -> None:
         """Watch every folder (new, removed, renamed files) and, up to a cap, every text file
         (edits in place). Beyond the cap the periodic rescan still finds edits."""
-        from reader.core.library import TEXT_SUFFIXES
+        from reader.core.walk import READABLE_SUFFIXES as TEXT_SUFFIXES
 
         watched = self._watcher.directories() + self._watcher.files()
         if watched:

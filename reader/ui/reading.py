@@ -12,7 +12,6 @@ formatted with; changing the toggles or the hits bumps the generation.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal

@@ -18,12 +18,12 @@ HERE = Path(__file__).resolve().parent
 SRC = HERE / "src"
 
 
-def manifest() -> dict[str, dict]:
-    return json.loads((HERE / "manifest.json").read_text(encoding="utf-8"))
+def manifest(folder: Path = HERE) -> dict[str, dict]:
+    return json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
 
 
-def source_text(name: str) -> str:
-    return (SRC / name).read_text(encoding="utf-8")
+def source_text(name: str, folder: Path = HERE) -> str:
+    return (folder / "src" / name).read_text(encoding="utf-8")
 
 
 def encode(text: str, encoding: str, crlf: bool) -> bytes:
@@ -34,20 +34,25 @@ def encode(text: str, encoding: str, crlf: bool) -> bytes:
     return text.encode(encoding)
 
 
-def write_corpus(out_dir: str | Path) -> dict[str, Path]:
-    """Write every manifest file into out_dir; returns name -> path."""
+def write_corpus(out_dir: str | Path, folder: Path = HERE) -> dict[str, Path]:
+    """Write every manifest file of the gold set in `folder` into out_dir; returns name -> path.
+    The other gold sets (tests/blind2, tests/blind3) have the same layout and use this."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = {}
-    for name, spec in manifest().items():
+    for name, spec in manifest(folder).items():
         path = out / name
-        path.write_bytes(encode(source_text(name), spec["encoding"], spec["crlf"]))
+        path.write_bytes(encode(source_text(name, folder), spec["encoding"], spec["crlf"]))
         written[name] = path
     return written
 
 
-if __name__ == "__main__":
-    if len(sys.argv) != 2:
+def main(argv: list[str], folder: Path = HERE) -> None:
+    if len(argv) != 2:
         sys.exit("usage: make.py OUT_DIR")
-    for name, path in write_corpus(sys.argv[1]).items():
+    for path in write_corpus(argv[1], folder).values():
         print(path)
+
+
+if __name__ == "__main__":
+    main(sys.argv)

@@ -121,7 +121,7 @@ def test_the_task_ledger_reads_a_folder_by_the_same_rule(tree):
 
 
 def test_one_list_of_readable_suffixes():
-    from reader.core import export, library
+    from reader.core import export, library, walk
 
-    assert library.TEXT_SUFFIXES is READABLE_SUFFIXES
+    assert library.walk_folders is walk.walk_folders  # the library reads folders with the one walker
     assert export.READABLE_SUFFIXES is READABLE_SUFFIXES

@@ -6,12 +6,11 @@ import unicodedata
 import subprocess
 from pathlib import Path
 
-import pytest
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog
 
 from reader.core.pipeline import parse_file
-from reader.ui.printing import build_document, export_pdf, pdf_bytes, print_documents
+from reader.ui.printing import build_document, export_pdf, pdf_bytes
 
 pdftotext = shutil.which("pdftotext")
 

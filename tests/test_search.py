@@ -391,3 +391,19 @@ def test_idf_is_a_statistic_of_the_whole_index(own_library):
     assert snap.idf("监管") == pytest.approx(want)
     leaf = snap.leaves[0]
     assert ExactScorer(snap, leaf, "监管").idf == pytest.approx(want)
+
+
+def test_note_field_finds_documents_by_the_users_own_notes(own_library, tmp_path, monkeypatch):
+    """备注: searches the notes kept beside the index (reader.core.notes), folded like search."""
+    from reader.core.notes import DocKey, NotesStore
+
+    monkeypatch.setenv("READER_NOTES_FILE", str(tmp_path / "notes.sqlite"))
+    target = next(d for d in own_library.documents() if "停车难" in d.title)
+    store = NotesStore()
+    store.add_note(DocKey(target.id, target.title, target.file), "下周跟进，ＯＫ")
+    store.close()
+    assert _titles(own_library, "备注:跟进") == [target.title]
+    assert _titles(own_library, "note:ok") == [target.title]  # full-width and case folded
+    assert _titles(own_library, "批注:跟进 停车难") == [target.title]
+    assert _titles(own_library, "备注:没有这条") == []
+    assert target.title not in _titles(own_library, "停车难 -备注:跟进")

@@ -155,6 +155,14 @@ class NotesStore:
     def noted_ids(self) -> set[str]:
         return {r[0] for r in self.conn.execute("SELECT DISTINCT doc_id FROM notes")}
 
+    def ids_noting(self, folded_text: str) -> set[str]:
+        """Ids of documents with a note whose text (or quoted passage) contains folded_text,
+        folded as search folds (the query language's 备注: field)."""
+        from reader.core.analysis import fold
+
+        return {doc_id for doc_id, body, quote in self.conn.execute("SELECT doc_id, body, quote FROM notes")
+                if folded_text in fold(body) or folded_text in fold(quote)}
+
     def update_note(self, note_id: int, body: str) -> None:
         self.conn.execute("UPDATE notes SET body=?, updated=? WHERE id=?", (body, time.time(), note_id))
 

@@ -63,6 +63,7 @@ FIELD_ALIASES = {
     "文种": "kind", "kind": "kind",
     "标题": "title", "title": "title",
     "单位": "unit", "责任单位": "unit", "unit": "unit",
+    "备注": "note", "批注": "note", "note": "note",
 }
 _OPEN_QUOTES = {'"': '"', "“": "”", "＂": "＂", "”": "”"}
 _CLOSE_QUOTES = {'"', "”", "＂", "“"}
@@ -270,6 +271,15 @@ def _compile_term(t: Term, snap):
         return parts[0] if len(parts) == 1 else wq.Or(parts)
     if t.field == "year":
         return zero_score(year_range(*t.year_range()))
+    if t.field == "note":  # the user's own notes (reader.core.notes), not the index
+        from reader.core.notes import NotesStore
+
+        store = NotesStore()
+        try:
+            ids = sorted(store.ids_noting(t.value))
+        finally:
+            store.close()
+        return zero_score(wq.Or([wq.Term("id", i) for i in ids])) if ids else wq.NullQuery
     return zero_score(Contains(_FIELDS[t.field], t.value, snapshot=snap))
 
 

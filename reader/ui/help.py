@@ -36,7 +36,8 @@ def syntax_rows() -> list[tuple[str, str]]:
         ("文号:〔2022〕19号", QCoreApplication.translate("SearchHelp", "文号包含该文字；[2022]、（2022）都按〔2022〕读；也可写 docno:")),
         ("文种:通知", QCoreApplication.translate("SearchHelp", "按文种；也可写 kind:")),
         ("标题:实施意见", QCoreApplication.translate("SearchHelp", "按标题；也可写 title:")),
-        ("单位:市财政局", QCoreApplication.translate("SearchHelp", "按任务中的责任单位；也可写 unit:")),
+        ("单位:市财政局", QCoreApplication.translate("SearchHelp", "按任务中的责任单位（原文或规范名称）；也可写 unit:")),
+        ("备注:跟进", QCoreApplication.translate("SearchHelp", "自己写的批注包含该文字；也可写 批注: 或 note:")),
         ("-文种:通知", QCoreApplication.translate("SearchHelp", "字段条件也可取反（-）或用 OR 连接；全角冒号“：”与“:”相同")),
     ]
 

@@ -282,27 +282,27 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/ui/reading.py" line="522" />
+        <location filename="../../reader/ui/reading.py" line="521" />
         <source>在本文中查找</source>
         <translation>Find in this document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="531" />
+        <location filename="../../reader/ui/reading.py" line="530" />
         <source>上一处 (Shift+F3)</source>
         <translation>Previous (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="535" />
+        <location filename="../../reader/ui/reading.py" line="534" />
         <source>下一处 (F3)</source>
         <translation>Next (F3)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="539" />
+        <location filename="../../reader/ui/reading.py" line="538" />
         <source>关闭 (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="541" />
+        <location filename="../../reader/ui/reading.py" line="540" />
         <source>查找：</source>
         <translation>Find:</translation>
     </message>
@@ -1281,82 +1281,82 @@
 <context>
     <name>ReadingPane</name>
     <message>
-        <location filename="../../reader/ui/reading.py" line="607" />
+        <location filename="../../reader/ui/reading.py" line="606" />
         <source>高亮：</source>
         <translation>Highlights:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="646" />
+        <location filename="../../reader/ui/reading.py" line="645" />
         <source>公文阅读器</source>
         <translation>Gongwen Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="647" />
+        <location filename="../../reader/ui/reading.py" line="646" />
         <source>在左侧目录中选择一篇公文，或在上方搜索全部公文。</source>
         <translation>Choose a document on the left, or search all documents above.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="658" />
+        <location filename="../../reader/ui/reading.py" line="657" />
         <source>%1日期：%2</source>
         <translation>Date (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="661" />
+        <location filename="../../reader/ui/reading.py" line="660" />
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="667" />
+        <location filename="../../reader/ui/reading.py" line="666" />
         <source>（无标题）</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="668" />
+        <location filename="../../reader/ui/reading.py" line="667" />
         <source>未识别</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="670" />
+        <location filename="../../reader/ui/reading.py" line="669" />
         <source>文号：%1</source>
         <translation>Doc number: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="671" />
+        <location filename="../../reader/ui/reading.py" line="670" />
         <source>发文机关：%1</source>
         <translation>Issuer: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="657" />
+        <location filename="../../reader/ui/reading.py" line="656" />
         <source>成文日期：%1</source>
         <translation>Date: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="673" />
+        <location filename="../../reader/ui/reading.py" line="672" />
         <source>文种：%1</source>
         <translation>Kind: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="677" />
+        <location filename="../../reader/ui/reading.py" line="676" />
         <source>年份：%1（取自本期）</source>
         <translation>Year: %1 (the issue's)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="677" />
+        <location filename="../../reader/ui/reading.py" line="676" />
         <source>年份：%1</source>
         <translation>Year: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="681" />
+        <location filename="../../reader/ui/reading.py" line="680" />
         <source>来源：%1　第 %2–%3 行　编码 %4</source>
         <translation>Source: %1  lines %2–%3  encoding %4</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="727" />
+        <location filename="../../reader/ui/reading.py" line="726" />
         <source>无匹配</source>
         <translation>No matches</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="730" />
+        <location filename="../../reader/ui/reading.py" line="729" />
         <source>第 %1 / %2 处</source>
         <translation>%1 / %2</translation>
     </message>
@@ -1536,21 +1536,26 @@
     </message>
     <message>
         <location filename="../../reader/ui/help.py" line="39" />
-        <source>按任务中的责任单位；也可写 unit:</source>
-        <translation>by a responsible unit of the document's tasks; also unit:</translation>
+        <source>按任务中的责任单位（原文或规范名称）；也可写 unit:</source>
+        <translation>by a responsible unit of the document's tasks (as printed or canonical); also unit:</translation>
     </message>
     <message>
         <location filename="../../reader/ui/help.py" line="40" />
+        <source>自己写的批注包含该文字；也可写 批注: 或 note:</source>
+        <translation>with a note of yours containing the text; also 批注: or note:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/help.py" line="41" />
         <source>字段条件也可取反（-）或用 OR 连接；全角冒号“：”与“:”相同</source>
         <translation>field filters can be negated (-) and ORed; ：works like :</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/help.py" line="45" />
+        <location filename="../../reader/ui/help.py" line="46" />
         <source>搜索找到的正是在正文中按 Ctrl+F 能找到的内容：全角与半角、“…”与“...”视为相同，英文字母不分大小写；不按词典切词，“金融监管”也能找到“市地方金融监管局”。</source>
         <translation>Search finds exactly what Ctrl+F finds in the reading text: full-width and half-width forms are equal, “…” equals “...”, Latin letters ignore case; no dictionary decides what a word is, so 金融监管 also finds 市地方金融监管局.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/help.py" line="53" />
+        <location filename="../../reader/ui/help.py" line="54" />
         <source>像运算符的文字加引号即按原文搜索（"OR"、"-1"、"责任单位：市"）。无法执行的查询（单独的 OR 或 -、年份:abc、超过 1000 个字符）会说明原因。结果按相关度（标题和文号加权）或日期排序。双击一个示例即可试用。</source>
         <translation>Text that looks like an operator is searched as text when quoted ("OR", "-1", "责任单位：市"). A query that cannot be run (a lone OR or -, 年份:abc, more than 1000 characters) says why. Results are ranked by relevance (title and 文号 weighted up) or by date. Double-click an example to try it.</translation>
     </message>
@@ -1558,32 +1563,32 @@
 <context>
     <name>SearchHelpDialog</name>
     <message>
-        <location filename="../../reader/ui/help.py" line="69" />
+        <location filename="../../reader/ui/help.py" line="70" />
         <source>搜索语法</source>
         <translation>Search syntax</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/help.py" line="79" />
+        <location filename="../../reader/ui/help.py" line="80" />
         <source>输入</source>
         <translation>You type</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/help.py" line="79" />
+        <location filename="../../reader/ui/help.py" line="80" />
         <source>找到的公文</source>
         <translation>Finds documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/help.py" line="90" />
+        <location filename="../../reader/ui/help.py" line="91" />
         <source>双击：用这个示例搜索</source>
         <translation>Double-click: search with this example</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/help.py" line="102" />
+        <location filename="../../reader/ui/help.py" line="103" />
         <source>试一试</source>
         <translation>Try it</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/help.py" line="103" />
+        <location filename="../../reader/ui/help.py" line="104" />
         <source>用所选示例搜索全部公文</source>
         <translation>Search all documents with the selected example</translation>
     </message>

@@ -27,7 +27,9 @@ EN = {
         "whose 文号 contains it ([2022], （2022） are read as 〔2022〕); also docno:",
     "按文种；也可写 kind:": "by kind (文种); also kind:",
     "按标题；也可写 title:": "by title; also title:",
-    "按任务中的责任单位；也可写 unit:": "by a responsible unit of the document's tasks; also unit:",
+    "按任务中的责任单位（原文或规范名称）；也可写 unit:":
+        "by a responsible unit of the document's tasks (as printed or canonical); also unit:",
+    "自己写的批注包含该文字；也可写 批注: 或 note:": "with a note of yours containing the text; also 批注: or note:",
     "字段条件也可取反（-）或用 OR 连接；全角冒号“：”与“:”相同":
         "field filters can be negated (-) and ORed; ：works like :",
     "搜索找到的正是在正文中按 Ctrl+F 能找到的内容：全角与半角、“…”与“...”视为相同，"

@@ -519,12 +519,13 @@ class Store:
         return committed_generation(self.conn)
 
     # -- writing
-    def begin_update(self, wait: bool) -> sqlite3.Connection:
-        """A connection holding the write lock, for one update; raises IndexBusy."""
+    def begin_update(self, wait: bool, cancel=None) -> sqlite3.Connection:
+        """A connection holding the write lock, for one update; raises IndexBusy when another
+        process holds it and wait is False, or while waiting once cancel() says so."""
         conn = connect(self.index_dir)
         conn.execute("PRAGMA synchronous=FULL")  # the commit point of both stores survives power loss
         while not _try_write_lock(conn):
-            if not wait:
+            if not wait or (cancel is not None and cancel()):
                 who = self.writer_process()
                 conn.close()
                 raise IndexBusy(

@@ -396,12 +396,13 @@ class Library:
     ) -> UpdateSummary:
         """Bring the index up to date with the folders; one atomic commit.
 
-        wait=False: raise store.IndexBusy at once when another process is updating.
+        wait=False: raise store.IndexBusy at once when another process is updating; with
+        wait=True, while cancel() stays false (an app being closed stops waiting).
         """
         t0 = time.perf_counter()
         notice = self.notice
         self.notice = None
-        conn = self._store.begin_update(wait)
+        conn = self._store.begin_update(wait, cancel)
         try:
             summary = _Update(self, conn, progress, cancel).run()
         finally:

@@ -146,3 +146,30 @@ def test_second_indexer_is_told_at_once_which_process_runs(tmp_path):
     assert len(lib.documents()) == 3
     assert snapshot(lib, ["通知"])["通知"]
     lib.close()
+
+
+def test_waiting_for_another_indexer_stops_when_cancelled(tmp_path):
+    """The app's indexer waits for a `reader index` running meanwhile; closing the app
+    (cancel) ends the wait with a message instead of hanging the window's shutdown."""
+    folder = _library(tmp_path / "lib")
+    index = tmp_path / "index"
+    env = dict(os.environ, PYTHONPATH=str(ROOT), READER_INDEX_WORKERS="1")
+    first = subprocess.Popen([PYTHON, "-c", _SLOW_INDEXER, str(folder), str(index)], env=env, cwd=ROOT,
+                             stdout=subprocess.PIPE, text=True)
+    try:
+        assert first.stdout.readline().strip() == "working"
+        lib = Library([folder], index_dir=index)
+        asked = []
+
+        def cancel() -> bool:
+            asked.append(1)
+            return len(asked) > 3
+
+        with pytest.raises(store.IndexBusy) as info:
+            lib.update(cancel=cancel)
+        assert f"进程 {first.pid}" in str(info.value) and len(asked) == 4
+        lib.close()
+    finally:
+        first.kill()
+        first.wait(timeout=30)
+        first.stdout.close()

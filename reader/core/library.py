@@ -77,6 +77,7 @@ class UpdateSummary:
     seconds: float
     cancelled: bool
     notice: str | None = None  # why the index was rebuilt from scratch, when it was
+    remaining: int = 0  # files left for the next update (update(max_files=…))
 
 
 @dataclass
@@ -393,8 +394,13 @@ class Library:
         progress: Callable[[Progress], None] | None = None,
         cancel: Callable[[], bool] | None = None,
         wait: bool = True,
+        max_files: int | None = None,
     ) -> UpdateSummary:
         """Bring the index up to date with the folders; one atomic commit.
+
+        max_files: read at most this many new or changed files and commit (the summary says
+        how many remain): the app's first indexing commits in batches so its tree fills as
+        it goes; each batch is a whole update, so a kill still leaves a consistent index.
 
         wait=False: raise store.IndexBusy at once when another process is updating; with
         wait=True, while cancel() stays false (an app being closed stops waiting).
@@ -404,7 +410,7 @@ class Library:
         self.notice = None
         conn = self._store.begin_update(wait, cancel)
         try:
-            summary = _Update(self, conn, progress, cancel).run()
+            summary = _Update(self, conn, progress, cancel, max_files).run()
         finally:
             self._store.end_update(conn)
         summary.seconds = time.perf_counter() - t0
@@ -575,12 +581,13 @@ class Library:
 class _Update:
     """One update of a library: scan, parse what changed, write both stores, commit."""
 
-    def __init__(self, library: Library, conn, progress, cancel):
+    def __init__(self, library: Library, conn, progress, cancel, max_files: int | None = None):
         self.lib = library
         self.st = library._store
         self.conn = conn
         self.progress = progress
         self.cancel = cancel
+        self.max_files = max_files
         self.writer = None
         self.postings = 0
 
@@ -652,6 +659,10 @@ class _Update:
                     continue
             queue.append((path, is_new))
 
+        remaining = 0
+        if self.max_files is not None and len(queue) > self.max_files:
+            remaining = len(queue) - self.max_files
+            queue = queue[: self.max_files]
         new = changed = 0
         cancelled = False
         total = len(queue)
@@ -691,7 +702,7 @@ class _Update:
         nproblems = conn.execute("SELECT count(*) FROM problems").fetchone()[0]
         return UpdateSummary(
             files=nfiles, documents=ndocs, new=new, changed=changed, removed=len(removed),
-            problems=nproblems, seconds=0.0, cancelled=cancelled,
+            problems=nproblems, seconds=0.0, cancelled=cancelled, remaining=0 if cancelled else remaining,
         )
 
     def _remove(self, path: str) -> None:

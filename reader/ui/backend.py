@@ -24,12 +24,19 @@ RESCAN_INTERVAL_MS = 60_000
 MAX_WATCHED_DIRS = 2000
 MAX_WATCHED_FILES = 4000
 FOLLOW_INTERVAL_MS = 2000  # how soon another process's index update shows
+FIRST_BATCH_FILES = 100  # a larger update commits this many files first, then doubles
 
 
 class IndexWorker(QThread):
-    """Runs Library.update once, reporting progress; cancel() asks it to stop soon."""
+    """Runs Library.update, reporting progress; cancel() asks it to stop soon.
+
+    A large update (a first indexing) is committed in batches of growing size
+    (FIRST_BATCH_FILES, then twice as many each time): `partial` carries the documents
+    committed so far, so the window's tree fills while the rest is read.
+    """
 
     progress = Signal(int, int, str)
+    partial = Signal(object)  # (worker, IndexResult): documents committed so far, more to come
     done = Signal(object)  # (worker, IndexResult | Exception)
 
     def __init__(self, get_library, parent: QObject | None = None, unknown_label: str = "未识别",
@@ -42,6 +49,7 @@ class IndexWorker(QThread):
         self.first_update = True  # the first update of a session also warms the search texts
         self._cancelled = False
         self._last_emit = 0.0
+        self._offset = self._left = 0  # files done in earlier batches, and left after this one
 
     def cancel(self) -> None:
         self._cancelled = True
@@ -51,9 +59,35 @@ class IndexWorker(QThread):
 
     def _on_progress(self, p) -> None:
         now = time.monotonic()
-        if now - self._last_emit >= PROGRESS_INTERVAL_S or p.done >= p.total:
+        done, total = p.done + self._offset, p.total + self._offset + self._left
+        if now - self._last_emit >= PROGRESS_INTERVAL_S or done >= total:
             self._last_emit = now
-            self.progress.emit(int(p.done), int(p.total), str(p.current))
+            self.progress.emit(int(done), int(total), str(p.current))
+
+    def _update_in_batches(self):
+        """Library.update, committed in batches while more than a batch is left."""
+        from reader.core.library import UpdateSummary
+
+        batch, self._offset, self._left = FIRST_BATCH_FILES, 0, 0
+        totals = UpdateSummary(0, 0, 0, 0, 0, 0, 0.0, False)
+        while True:
+            s = self.library.update(progress=self._on_progress, cancel=self.is_cancelled, max_files=batch)
+            totals.files, totals.documents, totals.problems = s.files, s.documents, s.problems
+            totals.new += s.new
+            totals.changed += s.changed
+            totals.removed += s.removed
+            totals.seconds += s.seconds
+            totals.cancelled = s.cancelled
+            totals.notice = totals.notice or s.notice
+            if not s.remaining or self._cancelled:
+                return totals
+            self._offset += s.new + s.changed
+            self._left = s.remaining
+            docs = list(self.library.documents())
+            from reader.ui.tree import plan_tree
+
+            self.partial.emit((self, IndexResult(s, docs, None, plan_tree(docs, self.unknown_label))))
+            batch *= 2
 
     def run(self) -> None:
         try:
@@ -65,7 +99,7 @@ class IndexWorker(QThread):
 
                 self.done.emit((self, IndexResult(None, docs, problems, plan_tree(docs, self.unknown_label))))
                 return
-            summary = self.library.update(progress=self._on_progress, cancel=self.is_cancelled)
+            summary = self._update_in_batches()
             unchanged = not (summary.new or summary.changed or summary.removed)
             if unchanged and not self.need_data and not self.first_update:
                 # A rescan that found nothing: the window keeps what it has. (Library.update
@@ -283,6 +317,7 @@ class LibraryService(QObject):
         worker.first_update = not self._updated_once
         self._updated_once = True
         worker.progress.connect(self.indexing_progress)
+        worker.partial.connect(self._worker_partial)
         worker.done.connect(self._worker_done)
         self.worker = worker
         self.indexing_started.emit()
@@ -300,6 +335,15 @@ class LibraryService(QObject):
         worker.get_library = None
         worker.library = None
         worker.deleteLater()
+
+    def _worker_partial(self, message) -> None:
+        """Documents committed by a batch of a larger update: show them while the rest is read."""
+        worker, result = message
+        if worker is not self.worker:
+            return
+        self._invalidate()
+        self._docs, self._plan = result.docs, result.plan
+        self.documents_changed.emit()
 
     def _worker_done(self, message) -> None:
         worker, result = message

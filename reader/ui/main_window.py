@@ -837,16 +837,29 @@ class MainWindow(QMainWindow):
             ids = [self.current_doc_id]
         return [i for i in ids if i]
 
-    def export_selected(self) -> None:
+    def _export_dialog(self):
+        """The export dialog for the selected documents (None, after saying so, when none)."""
         from reader.ui.export_dialog import ExportDialog
 
         ids = self.selected_doc_ids()
         if not ids:
             QMessageBox.information(self, self.tr("导出"), self.tr("请先在目录或搜索结果中选择要导出的公文。"))
-            return
+            return None
         dialog = ExportDialog(ids, self._document_any, self.settings.last_export_dir(), self)
         dialog.finished_export.connect(lambda _r: self.settings.set_last_export_dir(dialog.options()["out_dir"]))
-        dialog.exec()
+        return dialog
+
+    def export_selected(self) -> None:
+        dialog = self._export_dialog()
+        if dialog is not None:
+            dialog.exec()
+
+    def show_export_dialog(self):
+        """The export dialog without waiting for it to close (screenshots)."""
+        dialog = self._export_dialog()
+        if dialog is not None:
+            dialog.show()
+        return dialog
 
     # ------------------------------------------------------------ desktop features (issue 15)
     def _build_desk_features(self) -> None:

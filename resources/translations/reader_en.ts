@@ -184,97 +184,117 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="87" />
+        <location filename="../../reader/ui/export_dialog.py" line="95" />
         <source>导出公文</source>
         <translation>Export documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="90" />
+        <location filename="../../reader/ui/export_dialog.py" line="183" />
         <source>将导出 %1 篇公文为文本文件。</source>
         <translation>%1 documents will be exported as text files.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="97" />
+        <location filename="../../reader/ui/export_dialog.py" line="105" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="101" />
+        <location filename="../../reader/ui/export_dialog.py" line="109" />
         <source>目标文件夹：</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="103" />
+        <location filename="../../reader/ui/export_dialog.py" line="112" />
+        <source>文本（.txt）</source>
+        <translation>Text (.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="113" />
+        <source>Word 文档（.docx）</source>
+        <translation>Word document (.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="114" />
+        <source>格式：</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="116" />
         <source>每篇公文一个文件</source>
         <translation>One file per document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="104" />
+        <location filename="../../reader/ui/export_dialog.py" line="117" />
         <source>合并为一个文件：</source>
         <translation>One combined file:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="118" />
+        <location filename="../../reader/ui/export_dialog.py" line="131" />
         <source>方式：</source>
         <translation>Files:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="123" />
+        <location filename="../../reader/ui/export_dialog.py" line="136" />
         <source>编码：</source>
         <translation>Encoding:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="127" />
+        <location filename="../../reader/ui/export_dialog.py" line="140" />
         <source>换行符：</source>
         <translation>Line ends:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="130" />
+        <location filename="../../reader/ui/export_dialog.py" line="145" />
         <source>已有同名文件时不会覆盖，而是另起新文件名。</source>
         <translation>Existing files are never overwritten; a new name is chosen instead.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="144" />
+        <location filename="../../reader/ui/export_dialog.py" line="159" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="146" />
+        <location filename="../../reader/ui/export_dialog.py" line="161" />
         <source>打开文件夹</source>
         <translation>Open Folder</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="154" />
+        <location filename="../../reader/ui/export_dialog.py" line="169" />
         <source>选择导出文件夹</source>
         <translation>Choose the export folder</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="169" />
+        <location filename="../../reader/ui/export_dialog.py" line="182" />
+        <source>将导出 %1 篇公文为 Word 文档。</source>
+        <translation>%1 documents will be exported as Word documents.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="201" />
         <source>请选择目标文件夹。</source>
         <translation>Please choose a folder.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="172" />
+        <location filename="../../reader/ui/export_dialog.py" line="204" />
         <source>请填写合并文件的文件名。</source>
         <translation>Please enter a name for the combined file.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="177" />
+        <location filename="../../reader/ui/export_dialog.py" line="209" />
         <source>无法创建文件夹：%1</source>
         <translation>Cannot create the folder: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="190" />
+        <location filename="../../reader/ui/export_dialog.py" line="222" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="192" />
+        <location filename="../../reader/ui/export_dialog.py" line="224" />
         <source>导出失败：%1</source>
         <translation>Export failed: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="197" />
+        <location filename="../../reader/ui/export_dialog.py" line="229" />
         <source>已写入 %1 个文件：</source>
         <translation>%1 files written:</translation>
     </message>
@@ -282,27 +302,27 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/ui/reading.py" line="522" />
+        <location filename="../../reader/ui/reading.py" line="521" />
         <source>在本文中查找</source>
         <translation>Find in this document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="531" />
+        <location filename="../../reader/ui/reading.py" line="530" />
         <source>上一处 (Shift+F3)</source>
         <translation>Previous (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="535" />
+        <location filename="../../reader/ui/reading.py" line="534" />
         <source>下一处 (F3)</source>
         <translation>Next (F3)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="539" />
+        <location filename="../../reader/ui/reading.py" line="538" />
         <source>关闭 (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="541" />
+        <location filename="../../reader/ui/reading.py" line="540" />
         <source>查找：</source>
         <translation>Find:</translation>
     </message>
@@ -1281,82 +1301,82 @@
 <context>
     <name>ReadingPane</name>
     <message>
-        <location filename="../../reader/ui/reading.py" line="607" />
+        <location filename="../../reader/ui/reading.py" line="606" />
         <source>高亮：</source>
         <translation>Highlights:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="646" />
+        <location filename="../../reader/ui/reading.py" line="645" />
         <source>公文阅读器</source>
         <translation>Gongwen Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="647" />
+        <location filename="../../reader/ui/reading.py" line="646" />
         <source>在左侧目录中选择一篇公文，或在上方搜索全部公文。</source>
         <translation>Choose a document on the left, or search all documents above.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="658" />
+        <location filename="../../reader/ui/reading.py" line="657" />
         <source>%1日期：%2</source>
         <translation>Date (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="661" />
+        <location filename="../../reader/ui/reading.py" line="660" />
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="667" />
+        <location filename="../../reader/ui/reading.py" line="666" />
         <source>（无标题）</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="668" />
+        <location filename="../../reader/ui/reading.py" line="667" />
         <source>未识别</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="670" />
+        <location filename="../../reader/ui/reading.py" line="669" />
         <source>文号：%1</source>
         <translation>Doc number: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="671" />
+        <location filename="../../reader/ui/reading.py" line="670" />
         <source>发文机关：%1</source>
         <translation>Issuer: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="657" />
+        <location filename="../../reader/ui/reading.py" line="656" />
         <source>成文日期：%1</source>
         <translation>Date: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="673" />
+        <location filename="../../reader/ui/reading.py" line="672" />
         <source>文种：%1</source>
         <translation>Kind: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="677" />
+        <location filename="../../reader/ui/reading.py" line="676" />
         <source>年份：%1（取自本期）</source>
         <translation>Year: %1 (the issue's)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="677" />
+        <location filename="../../reader/ui/reading.py" line="676" />
         <source>年份：%1</source>
         <translation>Year: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="681" />
+        <location filename="../../reader/ui/reading.py" line="680" />
         <source>来源：%1　第 %2–%3 行　编码 %4</source>
         <translation>Source: %1  lines %2–%3  encoding %4</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="727" />
+        <location filename="../../reader/ui/reading.py" line="726" />
         <source>无匹配</source>
         <translation>No matches</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="730" />
+        <location filename="../../reader/ui/reading.py" line="729" />
         <source>第 %1 / %2 处</source>
         <translation>%1 / %2</translation>
     </message>

@@ -141,4 +141,9 @@ EN = {
     "%1 天": "%1 days",
     "原文时限：%1": "Deadline as printed: %1",
     "%1 项有时限的任务": "%1 tasks with a deadline",
+    # Word export
+    "格式：": "Format:",
+    "文本（.txt）": "Text (.txt)",
+    "Word 文档（.docx）": "Word document (.docx)",
+    "将导出 %1 篇公文为 Word 文档。": "%1 documents will be exported as Word documents.",
 }

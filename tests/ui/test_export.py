@@ -77,3 +77,42 @@ def test_export_action_uses_the_selection_in_the_results(open_window, qtbot, sea
     for row in range(min(2, model.rowCount())):
         selection.select(model.index(row, 0), selection.SelectionFlag.Select)
     assert window.selected_doc_ids() == [h.doc.id for h in model.hits[: min(2, model.rowCount())]]
+
+
+def test_word_format_writes_docx_files_with_the_text_and_tables(open_window, qtbot, tmp_path):
+    import docx
+
+    window = open_window()
+    docs = [window.service.document(d.id) for d in window.service.documents() if d.title]
+    with_table = next((d for d in docs if d.tables), None)
+    assert with_table is not None  # the seeds have tables
+    ids = [docs[0].id] + ([with_table.id] if with_table.id != docs[0].id else [])
+    dialog = ExportDialog(ids, window.service.document, str(tmp_path), window)
+    qtbot.addWidget(dialog)
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("docx"))
+    assert not dialog.encoding_box.isEnabled() and not dialog.line_end_box.isEnabled()
+    assert "Word" in dialog.count_label.text()
+    with qtbot.waitSignal(dialog.finished_export, timeout=30_000) as blocker:
+        dialog.start()
+    assert not isinstance(blocker.args[0], Exception), blocker.args[0]
+    assert len(dialog.written) == len(ids) and all(p.suffix == ".docx" for p in dialog.written)
+    for doc_id, path in zip(ids, dialog.written):
+        doc = window.service.document(doc_id)
+        word = docx.Document(str(path))
+        paras = [p.text for p in word.paragraphs]
+        assert paras[0] == doc.title
+        assert [[c.text for c in r.cells] for t in word.tables for r in t.rows] == [r for t in doc.tables for r in t.rows]
+
+
+def test_word_format_combined_file_takes_the_docx_suffix(open_window, qtbot, tmp_path):
+    window = open_window()
+    ids = _two_docs(window)
+    dialog = ExportDialog(ids, window.service.document, str(tmp_path), window)
+    qtbot.addWidget(dialog)
+    dialog.combined.setChecked(True)
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("docx"))
+    assert dialog.combined_name.text().endswith(".docx")
+    with qtbot.waitSignal(dialog.finished_export, timeout=30_000):
+        dialog.start()
+    [path] = dialog.written
+    assert path.suffix == ".docx" and path.read_bytes().startswith(b"PK")

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -86,7 +88,9 @@ class ExportDialog(QDialog):
     finished_export = Signal(object)
 
     def __init__(self, doc_ids: Sequence[str], load: Callable, default_dir: str = "",
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, describe: Callable | None = None):
+        """describe(doc_id) → (title, 文号 or None) for the list of what will be written, or
+        None for a document that cannot be found; without it each document is loaded."""
         super().__init__(parent)
         self.doc_ids = list(doc_ids)
         self.load = load
@@ -98,6 +102,16 @@ class ExportDialog(QDialog):
         self.count_label = QLabel(self)
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.count_label)
+        # what will be written, before anything is: title and 文号 in export order
+        self.doc_list = QTreeWidget(self)
+        self.doc_list.setObjectName("exportList")
+        self.doc_list.setColumnCount(2)
+        self.doc_list.setHeaderLabels([self.tr("标题"), self.tr("文号")])
+        self.doc_list.setRootIsDecorated(False)
+        self.doc_list.setUniformRowHeights(True)
+        self.doc_list.setSelectionMode(QTreeWidget.SelectionMode.NoSelection)
+        self._fill_list(describe or self._describe_by_loading)
+        layout.addWidget(self.doc_list)
 
         form = QFormLayout()
         folder_row = QHBoxLayout()
@@ -164,6 +178,31 @@ class ExportDialog(QDialog):
         self.export_button.clicked.connect(self.start)
         self.close_button.clicked.connect(self._close_or_cancel)
         layout.addWidget(self.buttons)
+
+    def _describe_by_loading(self, doc_id: str):
+        doc = self.load(doc_id)
+        return None if doc is None else (doc.meta.title, doc.meta.doc_number)
+
+    def _fill_list(self, describe: Callable) -> None:
+        items = []
+        for doc_id in self.doc_ids:
+            found = describe(doc_id)
+            title, number = found if found is not None else (self.tr("（找不到这篇公文）"), None)
+            item = QTreeWidgetItem([title or self.tr("（无标题）"), number or "—"])
+            item.setToolTip(0, title or "")
+            items.append(item)
+        self.doc_list.addTopLevelItems(items)
+        self.doc_list.header().resizeSection(0, 360)
+        # as tall as its rows, up to eight (then it scrolls)
+        row = max(self.doc_list.sizeHintForRow(0), self.fontMetrics().height() + 4)
+        shown = max(1, min(len(items), 8))
+        self.doc_list.setFixedHeight(self.doc_list.header().sizeHint().height() + shown * row
+                                     + 2 * self.doc_list.frameWidth() + 2)
+
+    def listed_rows(self) -> list[tuple[str, str]]:
+        """(标题, 文号) of each row of the list, as shown."""
+        return [(self.doc_list.topLevelItem(i).text(0), self.doc_list.topLevelItem(i).text(1))
+                for i in range(self.doc_list.topLevelItemCount())]
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("选择导出文件夹"), self.folder_edit.text())

@@ -845,7 +845,16 @@ class MainWindow(QMainWindow):
         if not ids:
             QMessageBox.information(self, self.tr("导出"), self.tr("请先在目录或搜索结果中选择要导出的公文。"))
             return None
-        dialog = ExportDialog(ids, self._document_any, self.settings.last_export_dir(), self)
+        infos = {d.id: d for d in self.service.documents()}
+
+        def describe(doc_id):  # the library's light metadata; a file opened on its own is read
+            info = infos.get(doc_id)
+            if info is not None:
+                return info.title, info.doc_number
+            doc = self._document_any(doc_id)
+            return None if doc is None else (doc.title, doc.meta.doc_number)
+
+        dialog = ExportDialog(ids, self._document_any, self.settings.last_export_dir(), self, describe=describe)
         dialog.finished_export.connect(lambda _r: self.settings.set_last_export_dir(dialog.options()["out_dir"]))
         return dialog
 

@@ -184,117 +184,137 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="95" />
+        <location filename="../../reader/ui/export_dialog.py" line="99" />
         <source>导出公文</source>
         <translation>Export documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="183" />
+        <location filename="../../reader/ui/export_dialog.py" line="222" />
         <source>将导出 %1 篇公文为文本文件。</source>
         <translation>%1 documents will be exported as text files.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="105" />
+        <location filename="../../reader/ui/export_dialog.py" line="119" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
         <location filename="../../reader/ui/export_dialog.py" line="109" />
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="109" />
+        <source>文号</source>
+        <translation>Doc number</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="123" />
         <source>目标文件夹：</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="112" />
+        <location filename="../../reader/ui/export_dialog.py" line="126" />
         <source>文本（.txt）</source>
         <translation>Text (.txt)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="113" />
+        <location filename="../../reader/ui/export_dialog.py" line="127" />
         <source>Word 文档（.docx）</source>
         <translation>Word document (.docx)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="114" />
+        <location filename="../../reader/ui/export_dialog.py" line="128" />
         <source>格式：</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="116" />
+        <location filename="../../reader/ui/export_dialog.py" line="130" />
         <source>每篇公文一个文件</source>
         <translation>One file per document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="117" />
+        <location filename="../../reader/ui/export_dialog.py" line="131" />
         <source>合并为一个文件：</source>
         <translation>One combined file:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="131" />
+        <location filename="../../reader/ui/export_dialog.py" line="145" />
         <source>方式：</source>
         <translation>Files:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="136" />
+        <location filename="../../reader/ui/export_dialog.py" line="150" />
         <source>编码：</source>
         <translation>Encoding:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="140" />
+        <location filename="../../reader/ui/export_dialog.py" line="154" />
         <source>换行符：</source>
         <translation>Line ends:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="145" />
+        <location filename="../../reader/ui/export_dialog.py" line="159" />
         <source>已有同名文件时不会覆盖，而是另起新文件名。</source>
         <translation>Existing files are never overwritten; a new name is chosen instead.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="159" />
+        <location filename="../../reader/ui/export_dialog.py" line="173" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="161" />
+        <location filename="../../reader/ui/export_dialog.py" line="175" />
         <source>打开文件夹</source>
         <translation>Open Folder</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="169" />
+        <location filename="../../reader/ui/export_dialog.py" line="190" />
+        <source>（找不到这篇公文）</source>
+        <translation>(document not found)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="191" />
+        <source>（无标题）</source>
+        <translation>(no title)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="208" />
         <source>选择导出文件夹</source>
         <translation>Choose the export folder</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="182" />
+        <location filename="../../reader/ui/export_dialog.py" line="221" />
         <source>将导出 %1 篇公文为 Word 文档。</source>
         <translation>%1 documents will be exported as Word documents.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="201" />
+        <location filename="../../reader/ui/export_dialog.py" line="240" />
         <source>请选择目标文件夹。</source>
         <translation>Please choose a folder.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="204" />
+        <location filename="../../reader/ui/export_dialog.py" line="243" />
         <source>请填写合并文件的文件名。</source>
         <translation>Please enter a name for the combined file.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="209" />
+        <location filename="../../reader/ui/export_dialog.py" line="248" />
         <source>无法创建文件夹：%1</source>
         <translation>Cannot create the folder: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="222" />
+        <location filename="../../reader/ui/export_dialog.py" line="261" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="224" />
+        <location filename="../../reader/ui/export_dialog.py" line="263" />
         <source>导出失败：%1</source>
         <translation>Export failed: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="229" />
+        <location filename="../../reader/ui/export_dialog.py" line="268" />
         <source>已写入 %1 个文件：</source>
         <translation>%1 files written:</translation>
     </message>
@@ -828,264 +848,264 @@
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="855" />
+        <location filename="../../reader/ui/main_window.py" line="877" />
         <source>搜索语法(&amp;S)</source>
         <translation>&amp;Search Syntax</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="860" />
+        <location filename="../../reader/ui/main_window.py" line="882" />
         <source>前进(&amp;W)</source>
         <translation>&amp;Forward</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="862" />
+        <location filename="../../reader/ui/main_window.py" line="884" />
         <source>回到上一篇公文（Alt+←）</source>
         <translation>Back to the previous document (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="863" />
+        <location filename="../../reader/ui/main_window.py" line="885" />
         <source>回到后退前的公文（Alt+→）</source>
         <translation>Forward to the document you went back from (Alt+→)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="864" />
+        <location filename="../../reader/ui/main_window.py" line="886" />
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent Documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="875" />
+        <location filename="../../reader/ui/main_window.py" line="897" />
         <source>打开原文件(&amp;O)</source>
         <translation>&amp;Open Source File</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="876" />
+        <location filename="../../reader/ui/main_window.py" line="898" />
         <source>打开所在文件夹(&amp;D)</source>
         <translation>Open Containing &amp;Folder</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="886" />
+        <location filename="../../reader/ui/main_window.py" line="908" />
         <source>打开原文件</source>
         <translation>Open source file</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="888" />
+        <location filename="../../reader/ui/main_window.py" line="910" />
         <source>打开所在文件夹</source>
         <translation>Open containing folder</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="899" />
+        <location filename="../../reader/ui/main_window.py" line="921" />
         <source>单个文件</source>
         <translation>Single files</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="903" />
+        <location filename="../../reader/ui/main_window.py" line="925" />
         <source>打开单个文件(&amp;F)…</source>
         <translation>Open &amp;File…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="904" />
+        <location filename="../../reader/ui/main_window.py" line="926" />
         <source>阅读一个文件而不把它的文件夹加入公文库</source>
         <translation>Read one file without adding its folder to the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="906" />
+        <location filename="../../reader/ui/main_window.py" line="928" />
         <source>关闭此文件</source>
         <translation>Close this file</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="908" />
+        <location filename="../../reader/ui/main_window.py" line="930" />
         <source>把所在文件夹加入公文库</source>
         <translation>Add its folder to the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="918" />
+        <location filename="../../reader/ui/main_window.py" line="940" />
         <source>字体(&amp;N)…</source>
         <translation>Fo&amp;nt…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="926" />
+        <location filename="../../reader/ui/main_window.py" line="948" />
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="927" />
+        <location filename="../../reader/ui/main_window.py" line="949" />
         <source>导出为 PDF(&amp;D)…</source>
         <translation>Export as P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="936" />
+        <location filename="../../reader/ui/main_window.py" line="958" />
         <source>时限提醒(&amp;L)…</source>
         <translation>Dead&amp;lines…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="979" />
+        <location filename="../../reader/ui/main_window.py" line="1001" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="981" />
+        <location filename="../../reader/ui/main_window.py" line="1003" />
         <source>清除列表</source>
         <translation>Clear the list</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="995" />
-        <location filename="../../reader/ui/main_window.py" line="1079" />
+        <location filename="../../reader/ui/main_window.py" line="1017" />
+        <location filename="../../reader/ui/main_window.py" line="1101" />
         <source>找不到“%1”：文件可能已移动或已从公文库中移除</source>
         <translation>Cannot find “%1”: the file may have moved or left the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1054" />
+        <location filename="../../reader/ui/main_window.py" line="1076" />
         <source>打开单个文件</source>
         <translation>Open a single file</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1055" />
+        <location filename="../../reader/ui/main_window.py" line="1077" />
         <source>文本文件 (*.txt);;所有文件 (*)</source>
         <translation>Text files (*.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1063" />
+        <location filename="../../reader/ui/main_window.py" line="1085" />
         <source>正在读取 %1…</source>
         <translation>Reading %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1069" />
+        <location filename="../../reader/ui/main_window.py" line="1091" />
         <source>无法读取 %1：%2</source>
         <translation>Cannot read %1: %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1073" />
+        <location filename="../../reader/ui/main_window.py" line="1095" />
         <source>%1：%2 篇公文（单个文件，未加入公文库）</source>
         <translation>%1: %2 documents (a single file, not added to the library)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1098" />
+        <location filename="../../reader/ui/main_window.py" line="1120" />
         <source>%1 已在公文库中</source>
         <translation>%1 is already in the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1101" />
+        <location filename="../../reader/ui/main_window.py" line="1123" />
         <source>加入公文库</source>
         <translation>Add to the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1102" />
+        <location filename="../../reader/ui/main_window.py" line="1124" />
         <source>把文件夹“%1”加入公文库？其中所有 .txt 文件都会被读取并建立索引（文件本身不会被改动）。</source>
         <translation>Add the folder “%1” to the library? Every .txt file in it will be read and indexed (the files themselves are never changed).</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1175" />
+        <location filename="../../reader/ui/main_window.py" line="1197" />
         <source>收藏本文(&amp;B)</source>
         <translation>&amp;Bookmark This Document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1176" />
+        <location filename="../../reader/ui/main_window.py" line="1198" />
         <source>已读(&amp;D)</source>
         <translation>Rea&amp;d</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1177" />
+        <location filename="../../reader/ui/main_window.py" line="1199" />
         <source>打开公文即标为已读；取消勾选可标回未读</source>
         <translation>Opening a document marks it read; untick to mark it unread again</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1178" />
+        <location filename="../../reader/ui/main_window.py" line="1200" />
         <source>添加批注(&amp;M)…</source>
         <translation>Add a &amp;Note…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1179" />
+        <location filename="../../reader/ui/main_window.py" line="1201" />
         <source>收藏与批注</source>
         <translation>Bookmarks and notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1182" />
+        <location filename="../../reader/ui/main_window.py" line="1204" />
         <source>收藏</source>
         <translation>Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1185" />
-        <location filename="../../reader/ui/main_window.py" line="1250" />
+        <location filename="../../reader/ui/main_window.py" line="1207" />
+        <location filename="../../reader/ui/main_window.py" line="1272" />
         <source>批注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1229" />
+        <location filename="../../reader/ui/main_window.py" line="1251" />
         <source>已收藏</source>
         <translation>Bookmarked</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1229" />
+        <location filename="../../reader/ui/main_window.py" line="1251" />
         <source>已取消收藏</source>
         <translation>Bookmark removed</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1248" />
+        <location filename="../../reader/ui/main_window.py" line="1270" />
         <source>批注（%1）</source>
         <translation>Notes (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1255" />
+        <location filename="../../reader/ui/main_window.py" line="1277" />
         <source>批注内容：</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1255" />
+        <location filename="../../reader/ui/main_window.py" line="1277" />
         <source>对“%1”的批注：</source>
         <translation>Note on “%1”:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1269" />
+        <location filename="../../reader/ui/main_window.py" line="1291" />
         <source>添加批注</source>
         <translation>Add a note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1283" />
+        <location filename="../../reader/ui/main_window.py" line="1305" />
         <source>编辑批注</source>
         <translation>Edit the note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1291" />
+        <location filename="../../reader/ui/main_window.py" line="1313" />
         <source>删除批注</source>
         <translation>Delete the note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1291" />
+        <location filename="../../reader/ui/main_window.py" line="1313" />
         <source>删除这条批注？</source>
         <translation>Delete this note?</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1315" />
+        <location filename="../../reader/ui/main_window.py" line="1337" />
         <source>请先打开要打印的公文。</source>
         <translation>Open the document to print first.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1320" />
+        <location filename="../../reader/ui/main_window.py" line="1342" />
         <source>打印预览 — %1</source>
         <translation>Print preview — %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1340" />
+        <location filename="../../reader/ui/main_window.py" line="1362" />
         <source>等%1篇</source>
         <translation> and others (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1341" />
+        <location filename="../../reader/ui/main_window.py" line="1363" />
         <source>导出为 PDF</source>
         <translation>Export as PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1342" />
+        <location filename="../../reader/ui/main_window.py" line="1364" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1350" />
+        <location filename="../../reader/ui/main_window.py" line="1372" />
         <source>无法写入 %1：%2</source>
         <translation>Cannot write %1: %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1354" />
+        <location filename="../../reader/ui/main_window.py" line="1376" />
         <source>已导出 %1 篇公文到 %2</source>
         <translation>Exported %1 documents to %2</translation>
     </message>
@@ -1191,15 +1211,15 @@
         <translation>%1 is not in the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="845" />
-        <location filename="../../reader/ui/main_window.py" line="1337" />
-        <location filename="../../reader/ui/main_window.py" line="1350" />
+        <location filename="../../reader/ui/main_window.py" line="846" />
+        <location filename="../../reader/ui/main_window.py" line="1359" />
+        <location filename="../../reader/ui/main_window.py" line="1372" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="845" />
-        <location filename="../../reader/ui/main_window.py" line="1337" />
+        <location filename="../../reader/ui/main_window.py" line="846" />
+        <location filename="../../reader/ui/main_window.py" line="1359" />
         <source>请先在目录或搜索结果中选择要导出的公文。</source>
         <translation>Select documents in the tree or the results first.</translation>
     </message>
@@ -1267,7 +1287,7 @@
     <message>
         <location filename="../../reader/ui/printing.py" line="82" />
         <source>（无标题）</source>
-        <translation>(untitled)</translation>
+        <translation>(no title)</translation>
     </message>
 </context>
 <context>
@@ -1328,7 +1348,7 @@
     <message>
         <location filename="../../reader/ui/reading.py" line="666" />
         <source>（无标题）</source>
-        <translation>(untitled)</translation>
+        <translation>(no title)</translation>
     </message>
     <message>
         <location filename="../../reader/ui/reading.py" line="667" />
@@ -1618,7 +1638,7 @@
     <message>
         <location filename="../../reader/ui/single_files.py" line="115" />
         <source>（无标题）</source>
-        <translation>(untitled)</translation>
+        <translation>(no title)</translation>
     </message>
 </context>
 <context>
@@ -1649,7 +1669,7 @@
     <message>
         <location filename="../../reader/ui/marks.py" line="55" />
         <source>（无标题）</source>
-        <translation>(untitled)</translation>
+        <translation>(no title)</translation>
     </message>
 </context>
 <context>
@@ -1748,12 +1768,12 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../reader/ui/app.py" line="152" />
+        <location filename="../../reader/ui/app.py" line="153" />
         <source>另一个公文阅读器窗口正在使用这个索引：本窗口只读，不更新索引。</source>
         <translation>Another Gongwen Reader window is using this index: this window only reads it and does not update it.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="154" />
+        <location filename="../../reader/ui/app.py" line="155" />
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>

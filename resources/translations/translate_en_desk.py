@@ -146,4 +146,8 @@ EN = {
     "文本（.txt）": "Text (.txt)",
     "Word 文档（.docx）": "Word document (.docx)",
     "将导出 %1 篇公文为 Word 文档。": "%1 documents will be exported as Word documents.",
+    # the export dialog's list
+    "标题": "Title",
+    "（找不到这篇公文）": "(document not found)",
+    "（无标题）": "(no title)",
 }

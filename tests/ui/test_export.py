@@ -116,3 +116,28 @@ def test_word_format_combined_file_takes_the_docx_suffix(open_window, qtbot, tmp
         dialog.start()
     [path] = dialog.written
     assert path.suffix == ".docx" and path.read_bytes().startswith(b"PK")
+
+
+def test_the_dialog_lists_the_documents_it_will_write_before_writing(open_window, qtbot, search, tmp_path):
+    window = open_window()
+    numbered = [d for d in window.service.documents() if d.title and d.doc_number]
+    unnumbered = [d for d in window.service.documents() if d.title and not d.doc_number]
+    assert numbered and unnumbered
+    query = numbered[0].doc_number
+    search(window, f"文号:{query}")
+    model, selection = window.results_model, window.results.selectionModel()
+    assert model.rowCount() >= 1
+    selection.select(model.index(0, 0), selection.SelectionFlag.Select)
+    dialog = window.show_export_dialog()
+    qtbot.addWidget(dialog)
+    hit = model.hits[0].doc
+    assert dialog.listed_rows() == [(hit.title, hit.doc_number)]
+    dialog.close()
+    # from the dialog itself (documents loaded): order kept, a missing 文号 shown as —
+    ids = [numbered[0].id, unnumbered[0].id]
+    out = tmp_path / "导出"
+    direct = ExportDialog(ids, window.service.document, str(out), window)
+    qtbot.addWidget(direct)
+    assert direct.listed_rows() == [(numbered[0].title, numbered[0].doc_number), (unnumbered[0].title, "—")]
+    assert direct.doc_list.headerItem().text(0) == "标题" and direct.doc_list.headerItem().text(1) == "文号"
+    assert not out.exists()  # listed, nothing written yet

@@ -40,7 +40,7 @@ from reader.ui.results import ROLE_DOC_ID as RESULT_DOC_ID
 from reader.ui.results import ResultDelegate, ResultsModel
 from reader.ui.settings import Settings
 from reader.ui.tasks_panel import TaskPanel
-from reader.ui.tree import ROLE_DOC_ID, DocTreeDelegate, DocTreeModel, doc_ids_under, plan_unit_tree
+from reader.ui.tree import ROLE_DOC_ID, DocTreeDelegate, DocTreeModel, doc_ids_under, plan_source_tree, plan_unit_tree
 
 SEARCH_DEBOUNCE_MS = 250
 SEARCH_LIMIT = 200
@@ -199,7 +199,9 @@ class MainWindow(QMainWindow):
         self.tree_mode.setObjectName("treeMode")
         self.tree_mode.addItem(self.tr("按发文机关"), "issuer")
         self.tree_mode.addItem(self.tr("按责任单位"), "unit")
-        self.tree_mode.setToolTip(self.tr("目录的分组方式：发文机关 → 年份，或任务中的责任单位（规范名称）"))
+        self.tree_mode.addItem(self.tr("按来源文件"), "source")
+        self.tree_mode.setToolTip(self.tr("目录的分组方式：发文机关 → 年份，任务中的责任单位（规范名称），"
+                                          "或来源文件（一期公报）→ 其中的公文（按印刷顺序）"))
         self.tree_mode.setCurrentIndex(max(0, self.tree_mode.findData(self.settings.tree_mode())))
         self.tree_note = QLabel(tree_page)
         self.tree_note.setObjectName("treeNote")
@@ -579,10 +581,17 @@ class MainWindow(QMainWindow):
         self._apply_tree_plan()
 
     def _apply_tree_plan(self) -> None:
-        """Show the current view: issuer → year (prepared by the indexing thread) or
-        responsible unit → documents (prepared by the links thread, see reader.ui.links)."""
+        """Show the current view: issuer → year (prepared by the indexing thread),
+        responsible unit → documents (prepared by the links thread, see reader.ui.links) or
+        source file → documents in file order (planned here, once per document list)."""
         self.tree_note.hide()
-        if self.tree_view_mode() == "unit":
+        if self.tree_view_mode() == "source":
+            docs = self.service.documents()
+            cached = getattr(self, "_source_plan", None)
+            if cached is None or cached[0] is not docs:
+                self._source_plan = (docs, plan_source_tree(docs, self.tree_model.unknown))
+            self.tree_model.set_plan(self._source_plan[1])
+        elif self.tree_view_mode() == "unit":
             links = self.service.links()
             if links is not None:
                 self.tree_model.set_plan(links.unit_plan)

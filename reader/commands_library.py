@@ -179,7 +179,7 @@ def cmd_search(args) -> int:
 
 # ---------------------------------------------------------------- export
 def add_export(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("export", help="导出公文为文本或 PDF 文件 (export documents as .txt or .pdf)")
+    p = sub.add_parser("export", help="导出公文为文本、PDF 或 Word 文件 (export documents as .txt, .pdf or .docx)")
     g = p.add_mutually_exclusive_group(required=True)
     g.add_argument("--query", help="导出检索结果中的全部公文")
     g.add_argument("--id", nargs="+", dest="ids", metavar="ID", help="按 id 导出（见 reader search --json）")
@@ -187,14 +187,15 @@ def add_export(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--encoding", choices=("utf-8", "utf-8-sig", "gb18030"), default="utf-8")
     p.add_argument("--crlf", action="store_true", help="Windows 换行 (CRLF)")
     p.add_argument("--single-file", metavar="NAME", help="全部写入一个文件")
-    p.add_argument("--format", choices=("txt", "pdf"), default="txt",
-                   help="txt（默认）或 pdf（A4，标题与文号等信息在首部，嵌入中文字体；--encoding/--crlf 不适用）")
+    p.add_argument("--format", choices=("txt", "pdf", "docx"), default="txt",
+                   help="txt（默认）、pdf（A4，标题与文号等信息在首部，嵌入中文字体）或 docx（Word：同样的首部，"
+                        "表格为 Word 表格）；--encoding/--crlf 只用于 txt")
     add_index_dir(p)
     p.set_defaults(func=cmd_export)
 
 
 def cmd_export(args) -> int:
-    from reader.core.export import export_documents
+    from reader.core.export import export_docx, export_documents
 
     lib = open_library(args)
     ensure_built(lib)
@@ -218,6 +219,8 @@ def cmd_export(args) -> int:
     try:
         if getattr(args, "format", "txt") == "pdf":
             paths = _export_pdf(docs, args.out, args.single_file)
+        elif getattr(args, "format", "txt") == "docx":
+            paths = export_docx(docs, args.out, args.single_file)
         else:
             paths = export_documents(docs, args.out, encoding=args.encoding, crlf=args.crlf,
                                      single_file=args.single_file)

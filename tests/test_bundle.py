@@ -110,13 +110,14 @@ def test_bundle_holds_what_the_app_needs_and_not_more(bundle):
     files = _files(bundle)
     joined = "\n".join(files)
     internal = bundle / "_internal"
-    # Data: seeds, icons, desktop entry, chardet's models.
+    # Data: seeds, icons, desktop entry, chardet's models, python-docx's templates.
     repo_seeds = sorted(p.name for p in (ROOT / "seeds").glob("*.txt"))
     assert sorted(p.name for p in (internal / "seeds").glob("*.txt")) == repo_seeds
     assert (internal / "resources" / "icons" / "app-256.png").is_file()
     assert (internal / "resources" / "reader.desktop").is_file()
     assert not (internal / "resources" / "launcher.py").exists()
     assert re.search(r"chardet/models/\w+\.bin", joined)
+    assert "docx/templates/default.docx" in joined  # python-docx opens it for every Word export
     platform = "linux" if sys.platform.startswith("linux") else sys.platform
     for plugin in NEEDED_PLUGINS[platform]:
         assert re.search(rf"PySide6/(Qt/)?plugins/{re.escape(plugin)}", joined), plugin

@@ -1,4 +1,4 @@
-"""Export documents as plain text files with a metadata header.
+"""Export documents as plain text files with a metadata header (or as Word files: export_docx).
 
 Each file is::
 
@@ -153,6 +153,80 @@ def write_new_files(out_dir, files: Sequence[tuple[str, bytes]], suffix: str) ->
     out = out.resolve()
     taken: set[str] = set()
     return [_create_unique(out, safe_name(stem, "导出"), suffix, data, taken) for stem, data in files]
+
+
+# Characters XML 1.0 cannot hold (a .docx is XML): control characters other than tab and
+# line ends, lone surrogates, U+FFFE/U+FFFF. A source file may carry them; Word never shows them.
+_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_text(s: str) -> str:
+    return _XML_BAD.sub("", s)
+
+
+def _docx_segments(doc: Document) -> list[tuple[str, object]]:
+    """The reading text in order as ("text", str) and ("table", Table) pieces: each table
+    replaces its span of the text (the cells tab-separated there)."""
+    text, pos, out = doc.text, 0, []
+    for table in sorted(doc.tables, key=lambda t: t.start):
+        if not (pos <= table.start <= table.end <= len(text)) or not table.rows:
+            continue
+        out.append(("text", text[pos:table.start]))
+        out.append(("table", table))
+        pos = table.end
+    out.append(("text", text[pos:]))
+    return out
+
+
+def _add_docx_document(word, doc: Document) -> None:
+    """One document into the python-docx Document `word`: the header (title as a heading,
+    then 文号, 发文机关, 成文日期), the text as paragraphs, tables as Word tables."""
+    m = doc.meta
+    word.add_heading(_xml_text(m.title), level=1)
+    for line in header_lines(doc)[1:4]:  # 文号, 发文机关, 成文日期: the text export's own lines
+        word.add_paragraph(_xml_text(line))
+    word.add_paragraph("")
+    for kind, piece in _docx_segments(doc):
+        if kind == "table":
+            width = max(len(r) for r in piece.rows)
+            grid = word.add_table(rows=len(piece.rows), cols=width)
+            grid.style = "Table Grid"
+            for r, row in enumerate(piece.rows):
+                for c, cell in enumerate(row):
+                    grid.cell(r, c).text = _xml_text(cell)
+            continue
+        lines = piece.split("\n")
+        while lines and not lines[0].strip():
+            lines.pop(0)
+        while lines and not lines[-1].strip():
+            lines.pop()
+        for line in lines:
+            word.add_paragraph(_xml_text(line))
+
+
+def docx_bytes(docs: Sequence[Document]) -> bytes:
+    """`docs` as one Word document, each from a new page."""
+    import io
+
+    import docx
+    from docx.enum.text import WD_BREAK
+
+    word = docx.Document()
+    for i, doc in enumerate(docs):
+        if i:
+            word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        _add_docx_document(word, doc)
+    buf = io.BytesIO()
+    word.save(buf)
+    return buf.getvalue()
+
+
+def export_docx(docs: Sequence[Document], out_dir, single_file: str | None = None) -> list[Path]:
+    """One .docx per document (named like the text export), or all in one; never overwrites."""
+    if single_file is not None:
+        stem = single_file[:-5] if single_file.lower().endswith(".docx") else single_file
+        return write_new_files(out_dir, [(stem, docx_bytes(docs))], ".docx")
+    return write_new_files(out_dir, [(doc_file_stem(d), docx_bytes([d])) for d in docs], ".docx")
 
 
 def read_export(path, encoding: str = "utf-8") -> list[tuple[dict[str, str], str]]:

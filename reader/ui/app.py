@@ -23,6 +23,7 @@ SCREENSHOT_DIALOGS = {
     "fonts": "show_font_dialog",
     "print-preview": "show_print_preview",
     "deadlines": "show_deadlines",
+    "export": "show_export_dialog",
 }
 
 

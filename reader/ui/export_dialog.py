@@ -1,8 +1,9 @@
-"""Export selected documents as text: folder, one file each or combined, encoding, line ends.
+"""Export selected documents as text or Word: folder, format, one file each or combined,
+encoding and line ends (text only).
 
-The writing is reader.core.export.export_documents (which never overwrites an existing
-file); this dialog only collects the choices, runs it in a worker thread with progress,
-and shows what was written.
+The writing is reader.core.export.export_documents or export_docx (which never overwrite an
+existing file); this dialog only collects the choices, runs it in a worker thread with
+progress, and shows what was written.
 """
 from __future__ import annotations
 
@@ -25,12 +26,15 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 ENCODINGS = [("UTF-8", "utf-8"), ("UTF-8（带 BOM）", "utf-8-sig"), ("GB18030", "gb18030")]
 LINE_ENDS = [("LF（Linux / macOS）", False), ("CRLF（Windows）", True)]
+FORMATS = ["txt", "docx"]  # labels in ExportDialog (translated there)
 
 
 class ExportWorker(QThread):
@@ -38,8 +42,9 @@ class ExportWorker(QThread):
     done = Signal(object)  # list[Path] or Exception
 
     def __init__(self, doc_ids: Sequence[str], load: Callable, out_dir: str, encoding: str, crlf: bool,
-                 single_file: str | None, parent=None):
+                 single_file: str | None, fmt: str = "txt", parent=None):
         super().__init__(parent)
+        self.fmt = fmt
         self.doc_ids = list(doc_ids)
         self.load = load
         self.out_dir = out_dir
@@ -49,7 +54,13 @@ class ExportWorker(QThread):
         self.cancelled = False
 
     def run(self) -> None:
-        from reader.core.export import export_documents
+        from reader.core.export import export_docx, export_documents
+
+        def write(docs, single_file=None):
+            if self.fmt == "docx":
+                return export_docx(docs, self.out_dir, single_file)
+            return export_documents(docs, self.out_dir, encoding=self.encoding, crlf=self.crlf,
+                                    single_file=single_file)
 
         try:
             total = len(self.doc_ids)
@@ -64,11 +75,10 @@ class ExportWorker(QThread):
                 if self.single_file:
                     docs.append(doc)
                 else:
-                    written += export_documents([doc], self.out_dir, encoding=self.encoding, crlf=self.crlf)
+                    written += write([doc])
                 self.progress.emit(i + 1, total)
             if self.single_file and docs and not self.cancelled:
-                written += export_documents(docs, self.out_dir, encoding=self.encoding, crlf=self.crlf,
-                                            single_file=self.single_file)
+                written += write(docs, self.single_file)
             self.done.emit(written)
         except Exception as exc:
             self.done.emit(exc)
@@ -78,7 +88,9 @@ class ExportDialog(QDialog):
     finished_export = Signal(object)
 
     def __init__(self, doc_ids: Sequence[str], load: Callable, default_dir: str = "",
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, describe: Callable | None = None):
+        """describe(doc_id) → (title, 文号 or None) for the list of what will be written, or
+        None for a document that cannot be found; without it each document is loaded."""
         super().__init__(parent)
         self.doc_ids = list(doc_ids)
         self.load = load
@@ -87,9 +99,19 @@ class ExportDialog(QDialog):
         self.setWindowTitle(self.tr("导出公文"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
-        count = QLabel(self.tr("将导出 %1 篇公文为文本文件。").replace("%1", str(len(self.doc_ids))), self)
-        count.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(count)
+        self.count_label = QLabel(self)
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.count_label)
+        # what will be written, before anything is: title and 文号 in export order
+        self.doc_list = QTreeWidget(self)
+        self.doc_list.setObjectName("exportList")
+        self.doc_list.setColumnCount(2)
+        self.doc_list.setHeaderLabels([self.tr("标题"), self.tr("文号")])
+        self.doc_list.setRootIsDecorated(False)
+        self.doc_list.setUniformRowHeights(True)
+        self.doc_list.setSelectionMode(QTreeWidget.SelectionMode.NoSelection)
+        self._fill_list(describe or self._describe_by_loading)
+        layout.addWidget(self.doc_list)
 
         form = QFormLayout()
         folder_row = QHBoxLayout()
@@ -99,6 +121,11 @@ class ExportDialog(QDialog):
         folder_row.addWidget(self.folder_edit, 1)
         folder_row.addWidget(browse)
         form.addRow(self.tr("目标文件夹："), folder_row)
+
+        self.format_box = QComboBox(self)
+        self.format_box.addItem(self.tr("文本（.txt）"), "txt")
+        self.format_box.addItem(self.tr("Word 文档（.docx）"), "docx")
+        form.addRow(self.tr("格式："), self.format_box)
 
         self.per_doc = QRadioButton(self.tr("每篇公文一个文件"), self)
         self.combined = QRadioButton(self.tr("合并为一个文件："), self)
@@ -126,6 +153,8 @@ class ExportDialog(QDialog):
             self.line_end_box.addItem(label, crlf)
         form.addRow(self.tr("换行符："), self.line_end_box)
         layout.addLayout(form)
+        self.format_box.currentIndexChanged.connect(self._format_changed)
+        self._format_changed()
 
         note = QLabel(self.tr("已有同名文件时不会覆盖，而是另起新文件名。"), self)
         note.setObjectName("hint")
@@ -150,13 +179,55 @@ class ExportDialog(QDialog):
         self.close_button.clicked.connect(self._close_or_cancel)
         layout.addWidget(self.buttons)
 
+    def _describe_by_loading(self, doc_id: str):
+        doc = self.load(doc_id)
+        return None if doc is None else (doc.meta.title, doc.meta.doc_number)
+
+    def _fill_list(self, describe: Callable) -> None:
+        items = []
+        for doc_id in self.doc_ids:
+            found = describe(doc_id)
+            title, number = found if found is not None else (self.tr("（找不到这篇公文）"), None)
+            item = QTreeWidgetItem([title or self.tr("（无标题）"), number or "—"])
+            item.setToolTip(0, title or "")
+            items.append(item)
+        self.doc_list.addTopLevelItems(items)
+        self.doc_list.header().resizeSection(0, 360)
+        # as tall as its rows, up to eight (then it scrolls)
+        row = max(self.doc_list.sizeHintForRow(0), self.fontMetrics().height() + 4)
+        shown = max(1, min(len(items), 8))
+        self.doc_list.setFixedHeight(self.doc_list.header().sizeHint().height() + shown * row
+                                     + 2 * self.doc_list.frameWidth() + 2)
+
+    def listed_rows(self) -> list[tuple[str, str]]:
+        """(标题, 文号) of each row of the list, as shown."""
+        return [(self.doc_list.topLevelItem(i).text(0), self.doc_list.topLevelItem(i).text(1))
+                for i in range(self.doc_list.topLevelItemCount())]
+
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("选择导出文件夹"), self.folder_edit.text())
         if folder:
             self.folder_edit.setText(folder)
 
+    def export_format(self) -> str:
+        return self.format_box.currentData() or "txt"
+
+    def _format_changed(self, _index: int = 0) -> None:
+        """Encoding and line ends are the text format's; the combined file's suffix follows."""
+        fmt = self.export_format()
+        self.encoding_box.setEnabled(fmt == "txt")
+        self.line_end_box.setEnabled(fmt == "txt")
+        n = str(len(self.doc_ids))
+        self.count_label.setText(self.tr("将导出 %1 篇公文为 Word 文档。").replace("%1", n) if fmt == "docx"
+                                 else self.tr("将导出 %1 篇公文为文本文件。").replace("%1", n))
+        name = self.combined_name.text()
+        stem, dot, suffix = name.rpartition(".")
+        if dot and suffix.lower() in FORMATS:
+            self.combined_name.setText(f"{stem}.{fmt}")
+
     def options(self) -> dict:
         return {
+            "fmt": self.export_format(),
             "out_dir": self.folder_edit.text().strip(),
             "encoding": self.encoding_box.currentData(),
             "crlf": bool(self.line_end_box.currentData()),

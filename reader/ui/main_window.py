@@ -40,7 +40,7 @@ from reader.ui.results import ROLE_DOC_ID as RESULT_DOC_ID
 from reader.ui.results import ResultDelegate, ResultsModel
 from reader.ui.settings import Settings
 from reader.ui.tasks_panel import TaskPanel
-from reader.ui.tree import ROLE_DOC_ID, DocTreeDelegate, DocTreeModel, doc_ids_under, plan_unit_tree
+from reader.ui.tree import ROLE_DOC_ID, DocTreeDelegate, DocTreeModel, doc_ids_under, plan_source_tree, plan_unit_tree
 
 SEARCH_DEBOUNCE_MS = 250
 SEARCH_LIMIT = 200
@@ -199,7 +199,9 @@ class MainWindow(QMainWindow):
         self.tree_mode.setObjectName("treeMode")
         self.tree_mode.addItem(self.tr("按发文机关"), "issuer")
         self.tree_mode.addItem(self.tr("按责任单位"), "unit")
-        self.tree_mode.setToolTip(self.tr("目录的分组方式：发文机关 → 年份，或任务中的责任单位（规范名称）"))
+        self.tree_mode.addItem(self.tr("按来源文件"), "source")
+        self.tree_mode.setToolTip(self.tr("目录的分组方式：发文机关 → 年份，任务中的责任单位（规范名称），"
+                                          "或来源文件（一期公报）→ 其中的公文（按印刷顺序）"))
         self.tree_mode.setCurrentIndex(max(0, self.tree_mode.findData(self.settings.tree_mode())))
         self.tree_note = QLabel(tree_page)
         self.tree_note.setObjectName("treeNote")
@@ -579,10 +581,17 @@ class MainWindow(QMainWindow):
         self._apply_tree_plan()
 
     def _apply_tree_plan(self) -> None:
-        """Show the current view: issuer → year (prepared by the indexing thread) or
-        responsible unit → documents (prepared by the links thread, see reader.ui.links)."""
+        """Show the current view: issuer → year (prepared by the indexing thread),
+        responsible unit → documents (prepared by the links thread, see reader.ui.links) or
+        source file → documents in file order (planned here, once per document list)."""
         self.tree_note.hide()
-        if self.tree_view_mode() == "unit":
+        if self.tree_view_mode() == "source":
+            docs = self.service.documents()
+            cached = getattr(self, "_source_plan", None)
+            if cached is None or cached[0] is not docs:
+                self._source_plan = (docs, plan_source_tree(docs, self.tree_model.unknown))
+            self.tree_model.set_plan(self._source_plan[1])
+        elif self.tree_view_mode() == "unit":
             links = self.service.links()
             if links is not None:
                 self.tree_model.set_plan(links.unit_plan)
@@ -837,16 +846,38 @@ class MainWindow(QMainWindow):
             ids = [self.current_doc_id]
         return [i for i in ids if i]
 
-    def export_selected(self) -> None:
+    def _export_dialog(self):
+        """The export dialog for the selected documents (None, after saying so, when none)."""
         from reader.ui.export_dialog import ExportDialog
 
         ids = self.selected_doc_ids()
         if not ids:
             QMessageBox.information(self, self.tr("导出"), self.tr("请先在目录或搜索结果中选择要导出的公文。"))
-            return
-        dialog = ExportDialog(ids, self._document_any, self.settings.last_export_dir(), self)
+            return None
+        infos = {d.id: d for d in self.service.documents()}
+
+        def describe(doc_id):  # the library's light metadata; a file opened on its own is read
+            info = infos.get(doc_id)
+            if info is not None:
+                return info.title, info.doc_number
+            doc = self._document_any(doc_id)
+            return None if doc is None else (doc.title, doc.meta.doc_number)
+
+        dialog = ExportDialog(ids, self._document_any, self.settings.last_export_dir(), self, describe=describe)
         dialog.finished_export.connect(lambda _r: self.settings.set_last_export_dir(dialog.options()["out_dir"]))
-        dialog.exec()
+        return dialog
+
+    def export_selected(self) -> None:
+        dialog = self._export_dialog()
+        if dialog is not None:
+            dialog.exec()
+
+    def show_export_dialog(self):
+        """The export dialog without waiting for it to close (screenshots)."""
+        dialog = self._export_dialog()
+        if dialog is not None:
+            dialog.show()
+        return dialog
 
     # ------------------------------------------------------------ desktop features (issue 15)
     def _build_desk_features(self) -> None:

@@ -91,9 +91,9 @@ class Settings:
         self.store.setValue("export/folder", folder)
 
     def tree_mode(self) -> str:
-        """The document tree's view: "issuer" (发文机关 → 年份) or "unit" (责任单位)."""
+        """The document tree's view: "issuer" (发文机关 → 年份), "unit" (责任单位) or "source" (来源文件)."""
         value = str(self.store.value("tree/mode", "issuer") or "issuer")
-        return value if value in ("issuer", "unit") else "issuer"
+        return value if value in ("issuer", "unit", "source") else "issuer"
 
     def set_tree_mode(self, mode: str) -> None:
         self.store.setValue("tree/mode", mode)

@@ -1,5 +1,6 @@
 """The document tree: issuer → year → documents, built from DocInfo records (not folders),
-or (the 按责任单位 view) responsible unit → documents.
+or (the 按责任单位 view) responsible unit → documents, or (the 按来源文件 view) source file →
+its documents in file order.
 
 Issuers are grouped by canonical name; a joint issuance sits under each of its issuers;
 unknown issuer or year go under 未识别 nodes. Every node shows its count. Documents are
@@ -8,7 +9,9 @@ forms are searched by the filter too) and a document sits under every unit its t
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
+from pathlib import PurePath
 
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
@@ -18,7 +21,7 @@ from reader.ui.itempaint import draw_item_frame, draw_two_lines
 from reader.ui.plain import plain_tooltip
 
 ROLE_DOC_ID = Qt.ItemDataRole.UserRole + 1
-ROLE_NODE = Qt.ItemDataRole.UserRole + 2  # "issuer" | "year" | "unit" | "doc"
+ROLE_NODE = Qt.ItemDataRole.UserRole + 2  # "issuer" | "year" | "unit" | "source" | "doc"
 ROLE_SUBLINE = Qt.ItemDataRole.UserRole + 4
 ROLE_KEY = Qt.ItemDataRole.UserRole + 5  # issuer name / year for node rows
 ROLE_UNREAD = Qt.ItemDataRole.UserRole + 6  # group rows: documents under it not yet read (badge)
@@ -75,11 +78,14 @@ class TreePlan:
     """Grouping, filter texts and rows of the tree: plain Python, so a worker thread can
     prepare it for a large library while the GUI thread keeps running."""
 
-    def __init__(self, unknown, grouped, haystack, nodes, doc_nodes, words, top_kind="issuer", group_text=None):
+    def __init__(self, unknown, grouped, haystack, nodes, doc_nodes, words, top_kind="issuer", group_text=None,
+                 labels=None):
         self.unknown, self.grouped, self.haystack = unknown, grouped, haystack
         self.nodes, self.doc_nodes, self.words = nodes, doc_nodes, words
-        self.top_kind = top_kind  # "issuer" (issuer → year → doc) or "unit" (unit → doc)
+        # "issuer" (issuer → year → doc), "unit" (unit → doc) or "source" (file → doc)
+        self.top_kind = top_kind
         self.group_text = group_text or {}  # top node key → extra filter text (printed unit names)
+        self.labels = labels or {}  # top node key → the name shown, when not the key (a file's name)
 
 
 def _doc_haystack(doc) -> str:
@@ -128,15 +134,47 @@ def plan_unit_tree(unit_docs: dict[str, list], unit_printed: dict[str, list[str]
     return TreePlan(unknown, grouped, haystack, nodes, doc_nodes, words, "unit", group_text)
 
 
+def _natural_key(text: str) -> list:
+    """第2期 before 第10期: digit runs compare as numbers."""
+    parts = re.split(r"(\d+)", text)  # text, digits, text, …: compared position by position
+    return [int(part) if i % 2 else part for i, part in enumerate(parts)]
+
+
+def plan_source_tree(docs: Sequence, unknown: str = UNKNOWN, words: Sequence[str] = ()) -> TreePlan:
+    """Source file (a gazette issue, a collection) → its documents in file order (first line),
+    so that an issue reads in print order. Files in name order (第2期 before 第10期, then by
+folder); a file
+    name shown once in the library is shown alone, one found in several folders with its folder."""
+    by_file: dict[str, list] = {}
+    haystack: dict[str, str] = {}
+    for doc in docs:
+        by_file.setdefault(doc.file, []).append(doc)
+        haystack[doc.id] = _doc_haystack(doc)
+    names = {f: PurePath(f).name or f for f in by_file}
+    seen: dict[str, int] = {}
+    for name in names.values():
+        seen[name] = seen.get(name, 0) + 1
+    labels = {f: (name if seen[name] == 1 else f"{PurePath(f).parent.name}/{name}") for f, name in names.items()}
+    order = sorted(by_file, key=lambda f: (_natural_key(names[f]), f))
+    grouped = [(f, [(None, sorted(by_file[f], key=lambda d: (d.first_line, d.last_line)))]) for f in order]
+    group_text = {f: f.lower() for f in order}  # the filter finds a file by its name or folder
+    words = list(words)
+    nodes, doc_nodes = build_nodes(grouped, haystack, words, "source", group_text, labels)
+    return TreePlan(unknown, grouped, haystack, nodes, doc_nodes, words, "source", group_text, labels)
+
+
 def build_nodes(grouped, haystack: dict[str, str], words: Sequence[str], top_kind: str = "issuer",
-                group_text: dict[str, str] | None = None) -> tuple[list[_Node], dict[str, int]]:
+                group_text: dict[str, str] | None = None,
+                labels: dict[str, str] | None = None) -> tuple[list[_Node], dict[str, int]]:
     """Rows for the documents whose filter text holds every word; counts follow the filter.
     A word found in a top node's group text (a unit's printed names) matches all its documents.
-    A year of None: the documents sit right under the top node."""
+    A year of None: the documents sit right under the top node. labels: the text a top node
+    shows instead of its key."""
     nodes = [_Node("root", "", "", -1, 0)]
     doc_nodes: dict[str, int] = {}
     root = nodes[0]
     group_text = group_text or {}
+    labels = labels or {}
     for issuer, years in grouped:
         kept_years = []
         extra = group_text.get(issuer, "")
@@ -149,7 +187,7 @@ def build_nodes(grouped, haystack: dict[str, str], words: Sequence[str], top_kin
             continue
         total = sum(len(d) for _, d in kept_years)
         issuer_id = len(nodes)
-        nodes.append(_Node(top_kind, issuer, f"{issuer}（{total}）", 0, len(root.children)))
+        nodes.append(_Node(top_kind, issuer, f"{labels.get(issuer, issuer)}（{total}）", 0, len(root.children)))
         root.children.append(issuer_id)
         issuer_node = nodes[issuer_id]
         for year, docs in kept_years:
@@ -190,6 +228,7 @@ class DocTreeModel(QAbstractItemModel):
         self._words: list[str] = []
         self._top_kind = "issuer"
         self._group_text: dict[str, str] = {}
+        self._labels: dict[str, str] = {}
         self._nodes: list[_Node] = [_Node("root", "", "", -1, 0)]
         self._doc_nodes: dict[str, int] = {}
         self._read: set[str] | None = None  # read doc ids; None: no unread counts shown
@@ -203,7 +242,7 @@ class DocTreeModel(QAbstractItemModel):
         """Show a plan made by plan_tree (possibly on another thread: it holds no Qt objects)."""
         self.unknown = plan.unknown
         self._grouped, self._haystack = plan.grouped, plan.haystack
-        self._top_kind, self._group_text = plan.top_kind, plan.group_text
+        self._top_kind, self._group_text, self._labels = plan.top_kind, plan.group_text, plan.labels
         if plan.words == self._words:
             self.beginResetModel()
             self._nodes, self._doc_nodes = plan.nodes, plan.doc_nodes
@@ -253,7 +292,8 @@ class DocTreeModel(QAbstractItemModel):
         return " ".join(self._words)
 
     def _rebuild(self) -> None:
-        nodes, doc_nodes = build_nodes(self._grouped, self._haystack, self._words, self._top_kind, self._group_text)
+        nodes, doc_nodes = build_nodes(self._grouped, self._haystack, self._words, self._top_kind, self._group_text,
+                                       self._labels)
         self.beginResetModel()
         self._nodes, self._doc_nodes = nodes, doc_nodes
         self._count_unread()
@@ -306,7 +346,9 @@ class DocTreeModel(QAbstractItemModel):
             doc = node.doc
             issuers = "、".join(doc.issuers) or "、".join(doc.canonical_issuers)
             return plain_tooltip("\n".join(x for x in (doc.title, doc_subline(doc), node.note, issuers) if x))
-        if role == Qt.ItemDataRole.FontRole and node.kind in ("issuer", "unit"):
+        if role == Qt.ItemDataRole.ToolTipRole and node.kind == "source":
+            return plain_tooltip(node.key)  # the file's full path
+        if role == Qt.ItemDataRole.FontRole and node.kind in ("issuer", "unit", "source"):
             font = QFont()
             font.setBold(True)
             return font
@@ -324,11 +366,11 @@ class DocTreeModel(QAbstractItemModel):
 
     # -- queries used by the window and the tests
     def top_kind(self) -> str:
-        """"issuer" or "unit": which view the model shows."""
+        """"issuer", "unit" or "source": which view the model shows."""
         return self._top_kind
 
     def top_keys(self) -> list[str]:
-        """Issuers, or units in the unit view, in display order."""
+        """Issuers, or units in the unit view, or files in the source view, in display order."""
         return [self._nodes[i].key for i in self._nodes[0].children]
 
     def docs_under(self, key: str) -> list[str]:

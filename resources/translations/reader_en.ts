@@ -129,12 +129,12 @@
 <context>
     <name>DocTree</name>
     <message>
-        <location filename="../../reader/ui/tree.py" line="56" />
+        <location filename="../../reader/ui/tree.py" line="59" />
         <source>同名第%1篇，共%2篇</source>
         <translation>same title, %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tree.py" line="59" />
+        <location filename="../../reader/ui/tree.py" line="62" />
         <source>（第%1行起）</source>
         <translation> (from line %1)</translation>
     </message>
@@ -142,18 +142,18 @@
 <context>
     <name>DocTreeModel</name>
     <message>
-        <location filename="../../reader/ui/tree.py" line="322" />
+        <location filename="../../reader/ui/tree.py" line="364" />
         <source>公文</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tree.py" line="417" />
+        <location filename="../../reader/ui/tree.py" line="459" />
         <source>未读 %1</source>
         <translation>%1 unread</translation>
     </message>
     <message>
         <location filename="../../reader/ui/main_window.py" line="165" />
-        <location filename="../../reader/ui/tree.py" line="200" />
+        <location filename="../../reader/ui/tree.py" line="239" />
         <source>未识别</source>
         <translation>Unknown</translation>
     </message>
@@ -184,97 +184,137 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="87" />
+        <location filename="../../reader/ui/export_dialog.py" line="99" />
         <source>导出公文</source>
         <translation>Export documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="90" />
+        <location filename="../../reader/ui/export_dialog.py" line="222" />
         <source>将导出 %1 篇公文为文本文件。</source>
         <translation>%1 documents will be exported as text files.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="97" />
+        <location filename="../../reader/ui/export_dialog.py" line="119" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="101" />
+        <location filename="../../reader/ui/export_dialog.py" line="109" />
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="109" />
+        <source>文号</source>
+        <translation>Doc number</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="123" />
         <source>目标文件夹：</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="103" />
+        <location filename="../../reader/ui/export_dialog.py" line="126" />
+        <source>文本（.txt）</source>
+        <translation>Text (.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="127" />
+        <source>Word 文档（.docx）</source>
+        <translation>Word document (.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="128" />
+        <source>格式：</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="130" />
         <source>每篇公文一个文件</source>
         <translation>One file per document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="104" />
+        <location filename="../../reader/ui/export_dialog.py" line="131" />
         <source>合并为一个文件：</source>
         <translation>One combined file:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="118" />
+        <location filename="../../reader/ui/export_dialog.py" line="145" />
         <source>方式：</source>
         <translation>Files:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="123" />
+        <location filename="../../reader/ui/export_dialog.py" line="150" />
         <source>编码：</source>
         <translation>Encoding:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="127" />
+        <location filename="../../reader/ui/export_dialog.py" line="154" />
         <source>换行符：</source>
         <translation>Line ends:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="130" />
+        <location filename="../../reader/ui/export_dialog.py" line="159" />
         <source>已有同名文件时不会覆盖，而是另起新文件名。</source>
         <translation>Existing files are never overwritten; a new name is chosen instead.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="144" />
+        <location filename="../../reader/ui/export_dialog.py" line="173" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="146" />
+        <location filename="../../reader/ui/export_dialog.py" line="175" />
         <source>打开文件夹</source>
         <translation>Open Folder</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="154" />
+        <location filename="../../reader/ui/export_dialog.py" line="190" />
+        <source>（找不到这篇公文）</source>
+        <translation>(document not found)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="191" />
+        <source>（无标题）</source>
+        <translation>(no title)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="208" />
         <source>选择导出文件夹</source>
         <translation>Choose the export folder</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="169" />
+        <location filename="../../reader/ui/export_dialog.py" line="221" />
+        <source>将导出 %1 篇公文为 Word 文档。</source>
+        <translation>%1 documents will be exported as Word documents.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="240" />
         <source>请选择目标文件夹。</source>
         <translation>Please choose a folder.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="172" />
+        <location filename="../../reader/ui/export_dialog.py" line="243" />
         <source>请填写合并文件的文件名。</source>
         <translation>Please enter a name for the combined file.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="177" />
+        <location filename="../../reader/ui/export_dialog.py" line="248" />
         <source>无法创建文件夹：%1</source>
         <translation>Cannot create the folder: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="190" />
+        <location filename="../../reader/ui/export_dialog.py" line="261" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="192" />
+        <location filename="../../reader/ui/export_dialog.py" line="263" />
         <source>导出失败：%1</source>
         <translation>Export failed: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="197" />
+        <location filename="../../reader/ui/export_dialog.py" line="268" />
         <source>已写入 %1 个文件：</source>
         <translation>%1 files written:</translation>
     </message>
@@ -590,179 +630,174 @@
         <translation>By responsible unit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="202" />
-        <source>目录的分组方式：发文机关 → 年份，或任务中的责任单位（规范名称）</source>
-        <translation>Group the tree by issuer → year, or by the responsible units named in tasks (canonical names)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="210" />
+        <location filename="../../reader/ui/main_window.py" line="212" />
         <source>筛选目录（标题、文号、机关、单位）</source>
         <translation>Filter (title, doc number, issuer, unit)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="227" />
+        <location filename="../../reader/ui/main_window.py" line="229" />
         <source>公文目录</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="247" />
-        <location filename="../../reader/ui/main_window.py" line="659" />
+        <location filename="../../reader/ui/main_window.py" line="249" />
+        <location filename="../../reader/ui/main_window.py" line="668" />
         <source>搜索结果</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="257" />
+        <location filename="../../reader/ui/main_window.py" line="259" />
         <source>要素</source>
         <translation>Entities</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="258" />
+        <location filename="../../reader/ui/main_window.py" line="260" />
         <source>任务</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="259" />
+        <location filename="../../reader/ui/main_window.py" line="261" />
         <source>引用</source>
         <translation>References</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="297" />
+        <location filename="../../reader/ui/main_window.py" line="299" />
         <source>添加文件夹(&amp;A)…</source>
         <translation>&amp;Add Folder…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="298" />
+        <location filename="../../reader/ui/main_window.py" line="300" />
         <source>移除文件夹(&amp;R)…</source>
         <translation>&amp;Remove Folder…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="299" />
+        <location filename="../../reader/ui/main_window.py" line="301" />
         <source>重新扫描(&amp;S)</source>
         <translation>Re&amp;scan</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="300" />
+        <location filename="../../reader/ui/main_window.py" line="302" />
         <source>导出所选(&amp;E)…</source>
         <translation>&amp;Export Selected…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="301" />
+        <location filename="../../reader/ui/main_window.py" line="303" />
         <source>无法读取的文件(&amp;P)…</source>
         <translation>Unreadable &amp;Files…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="302" />
+        <location filename="../../reader/ui/main_window.py" line="304" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="303" />
+        <location filename="../../reader/ui/main_window.py" line="305" />
         <source>复制(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="304" />
+        <location filename="../../reader/ui/main_window.py" line="306" />
         <source>全选(&amp;A)</source>
         <translation>Select &amp;All</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="305" />
+        <location filename="../../reader/ui/main_window.py" line="307" />
         <source>在本文中查找(&amp;F)…</source>
         <translation>&amp;Find in Document…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="306" />
+        <location filename="../../reader/ui/main_window.py" line="308" />
         <source>下一处(&amp;N)</source>
         <translation>Find &amp;Next</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="307" />
+        <location filename="../../reader/ui/main_window.py" line="309" />
         <source>上一处(&amp;V)</source>
         <translation>Find Pre&amp;vious</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="308" />
+        <location filename="../../reader/ui/main_window.py" line="310" />
         <source>搜索全部公文(&amp;S)</source>
         <translation>&amp;Search All Documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="309" />
+        <location filename="../../reader/ui/main_window.py" line="311" />
         <source>后退(&amp;B)</source>
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="310" />
+        <location filename="../../reader/ui/main_window.py" line="312" />
         <source>放大(&amp;I)</source>
         <translation>Zoom &amp;In</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="311" />
+        <location filename="../../reader/ui/main_window.py" line="313" />
         <source>缩小(&amp;O)</source>
         <translation>Zoom &amp;Out</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="312" />
+        <location filename="../../reader/ui/main_window.py" line="314" />
         <source>原始大小(&amp;R)</source>
         <translation>&amp;Reset Zoom</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="313" />
+        <location filename="../../reader/ui/main_window.py" line="315" />
         <source>本文要素侧栏(&amp;P)</source>
         <translation>Side &amp;Panel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="314" />
+        <location filename="../../reader/ui/main_window.py" line="316" />
         <source>任务台账(&amp;T)…</source>
         <translation>&amp;Task Ledger…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="324" />
+        <location filename="../../reader/ui/main_window.py" line="326" />
         <source>关于公文阅读器(&amp;A)</source>
         <translation>&amp;About Gongwen Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="330" />
+        <location filename="../../reader/ui/main_window.py" line="332" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="335" />
+        <location filename="../../reader/ui/main_window.py" line="337" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="340" />
+        <location filename="../../reader/ui/main_window.py" line="342" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="342" />
+        <location filename="../../reader/ui/main_window.py" line="344" />
         <source>高亮</source>
         <translation>Highlights</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="349" />
+        <location filename="../../reader/ui/main_window.py" line="351" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="365" />
+        <location filename="../../reader/ui/main_window.py" line="367" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="366" />
+        <location filename="../../reader/ui/main_window.py" line="368" />
         <source>停止建立索引（已读完的文件保留）</source>
         <translation>Stop indexing (files read so far are kept)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="454" />
-        <location filename="../../reader/ui/main_window.py" line="566" />
+        <location filename="../../reader/ui/main_window.py" line="456" />
+        <location filename="../../reader/ui/main_window.py" line="568" />
         <source>正在打开公文库…</source>
         <translation>Opening the library…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="466" />
+        <location filename="../../reader/ui/main_window.py" line="468" />
         <source>%n 个文件夹</source>
         <translation>
             <numerusform>%n folder</numerusform>
@@ -770,7 +805,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="467" />
+        <location filename="../../reader/ui/main_window.py" line="469" />
         <source>%n 个文件</source>
         <translation>
             <numerusform>%n file</numerusform>
@@ -778,8 +813,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="468" />
-        <location filename="../../reader/ui/main_window.py" line="685" />
+        <location filename="../../reader/ui/main_window.py" line="470" />
+        <location filename="../../reader/ui/main_window.py" line="694" />
         <source>%n 篇公文</source>
         <translation>
             <numerusform>%n document</numerusform>
@@ -787,12 +822,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="514" />
+        <location filename="../../reader/ui/main_window.py" line="516" />
         <source>只读</source>
         <translation>Read-only</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="687" />
+        <location filename="../../reader/ui/main_window.py" line="696" />
         <source>%n 处匹配</source>
         <translation>
             <numerusform>%n match</numerusform>
@@ -800,7 +835,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="689" />
+        <location filename="../../reader/ui/main_window.py" line="698" />
         <source>（显示前 %n 篇）</source>
         <translation>
             <numerusform> (showing the first %n)</numerusform>
@@ -808,378 +843,388 @@
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="855" />
+        <location filename="../../reader/ui/main_window.py" line="886" />
         <source>搜索语法(&amp;S)</source>
         <translation>&amp;Search Syntax</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="860" />
+        <location filename="../../reader/ui/main_window.py" line="891" />
         <source>前进(&amp;W)</source>
         <translation>&amp;Forward</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="862" />
+        <location filename="../../reader/ui/main_window.py" line="893" />
         <source>回到上一篇公文（Alt+←）</source>
         <translation>Back to the previous document (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="863" />
+        <location filename="../../reader/ui/main_window.py" line="894" />
         <source>回到后退前的公文（Alt+→）</source>
         <translation>Forward to the document you went back from (Alt+→)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="864" />
+        <location filename="../../reader/ui/main_window.py" line="895" />
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent Documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="875" />
+        <location filename="../../reader/ui/main_window.py" line="906" />
         <source>打开原文件(&amp;O)</source>
         <translation>&amp;Open Source File</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="876" />
+        <location filename="../../reader/ui/main_window.py" line="907" />
         <source>打开所在文件夹(&amp;D)</source>
         <translation>Open Containing &amp;Folder</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="886" />
+        <location filename="../../reader/ui/main_window.py" line="917" />
         <source>打开原文件</source>
         <translation>Open source file</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="888" />
+        <location filename="../../reader/ui/main_window.py" line="919" />
         <source>打开所在文件夹</source>
         <translation>Open containing folder</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="899" />
+        <location filename="../../reader/ui/main_window.py" line="930" />
         <source>单个文件</source>
         <translation>Single files</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="903" />
+        <location filename="../../reader/ui/main_window.py" line="934" />
         <source>打开单个文件(&amp;F)…</source>
         <translation>Open &amp;File…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="904" />
+        <location filename="../../reader/ui/main_window.py" line="935" />
         <source>阅读一个文件而不把它的文件夹加入公文库</source>
         <translation>Read one file without adding its folder to the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="906" />
+        <location filename="../../reader/ui/main_window.py" line="937" />
         <source>关闭此文件</source>
         <translation>Close this file</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="908" />
+        <location filename="../../reader/ui/main_window.py" line="939" />
         <source>把所在文件夹加入公文库</source>
         <translation>Add its folder to the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="918" />
+        <location filename="../../reader/ui/main_window.py" line="949" />
         <source>字体(&amp;N)…</source>
         <translation>Fo&amp;nt…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="926" />
+        <location filename="../../reader/ui/main_window.py" line="957" />
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="927" />
+        <location filename="../../reader/ui/main_window.py" line="958" />
         <source>导出为 PDF(&amp;D)…</source>
         <translation>Export as P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="936" />
+        <location filename="../../reader/ui/main_window.py" line="967" />
         <source>时限提醒(&amp;L)…</source>
         <translation>Dead&amp;lines…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="979" />
+        <location filename="../../reader/ui/main_window.py" line="1010" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="981" />
+        <location filename="../../reader/ui/main_window.py" line="1012" />
         <source>清除列表</source>
         <translation>Clear the list</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="995" />
-        <location filename="../../reader/ui/main_window.py" line="1079" />
+        <location filename="../../reader/ui/main_window.py" line="1026" />
+        <location filename="../../reader/ui/main_window.py" line="1110" />
         <source>找不到“%1”：文件可能已移动或已从公文库中移除</source>
         <translation>Cannot find “%1”: the file may have moved or left the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1054" />
+        <location filename="../../reader/ui/main_window.py" line="1085" />
         <source>打开单个文件</source>
         <translation>Open a single file</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1055" />
+        <location filename="../../reader/ui/main_window.py" line="1086" />
         <source>文本文件 (*.txt);;所有文件 (*)</source>
         <translation>Text files (*.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1063" />
+        <location filename="../../reader/ui/main_window.py" line="1094" />
         <source>正在读取 %1…</source>
         <translation>Reading %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1069" />
+        <location filename="../../reader/ui/main_window.py" line="1100" />
         <source>无法读取 %1：%2</source>
         <translation>Cannot read %1: %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1073" />
+        <location filename="../../reader/ui/main_window.py" line="1104" />
         <source>%1：%2 篇公文（单个文件，未加入公文库）</source>
         <translation>%1: %2 documents (a single file, not added to the library)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1098" />
+        <location filename="../../reader/ui/main_window.py" line="1129" />
         <source>%1 已在公文库中</source>
         <translation>%1 is already in the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1101" />
+        <location filename="../../reader/ui/main_window.py" line="1132" />
         <source>加入公文库</source>
         <translation>Add to the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1102" />
+        <location filename="../../reader/ui/main_window.py" line="1133" />
         <source>把文件夹“%1”加入公文库？其中所有 .txt 文件都会被读取并建立索引（文件本身不会被改动）。</source>
         <translation>Add the folder “%1” to the library? Every .txt file in it will be read and indexed (the files themselves are never changed).</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1175" />
+        <location filename="../../reader/ui/main_window.py" line="1206" />
         <source>收藏本文(&amp;B)</source>
         <translation>&amp;Bookmark This Document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1176" />
+        <location filename="../../reader/ui/main_window.py" line="1207" />
         <source>已读(&amp;D)</source>
         <translation>Rea&amp;d</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1177" />
+        <location filename="../../reader/ui/main_window.py" line="1208" />
         <source>打开公文即标为已读；取消勾选可标回未读</source>
         <translation>Opening a document marks it read; untick to mark it unread again</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1178" />
+        <location filename="../../reader/ui/main_window.py" line="1209" />
         <source>添加批注(&amp;M)…</source>
         <translation>Add a &amp;Note…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1179" />
+        <location filename="../../reader/ui/main_window.py" line="1210" />
         <source>收藏与批注</source>
         <translation>Bookmarks and notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1182" />
+        <location filename="../../reader/ui/main_window.py" line="1213" />
         <source>收藏</source>
         <translation>Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1185" />
-        <location filename="../../reader/ui/main_window.py" line="1250" />
+        <location filename="../../reader/ui/main_window.py" line="1216" />
+        <location filename="../../reader/ui/main_window.py" line="1281" />
         <source>批注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1229" />
+        <location filename="../../reader/ui/main_window.py" line="1260" />
         <source>已收藏</source>
         <translation>Bookmarked</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1229" />
+        <location filename="../../reader/ui/main_window.py" line="1260" />
         <source>已取消收藏</source>
         <translation>Bookmark removed</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1248" />
+        <location filename="../../reader/ui/main_window.py" line="1279" />
         <source>批注（%1）</source>
         <translation>Notes (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1255" />
+        <location filename="../../reader/ui/main_window.py" line="1286" />
         <source>批注内容：</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1255" />
+        <location filename="../../reader/ui/main_window.py" line="1286" />
         <source>对“%1”的批注：</source>
         <translation>Note on “%1”:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1269" />
+        <location filename="../../reader/ui/main_window.py" line="1300" />
         <source>添加批注</source>
         <translation>Add a note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1283" />
+        <location filename="../../reader/ui/main_window.py" line="1314" />
         <source>编辑批注</source>
         <translation>Edit the note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1291" />
+        <location filename="../../reader/ui/main_window.py" line="1322" />
         <source>删除批注</source>
         <translation>Delete the note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1291" />
+        <location filename="../../reader/ui/main_window.py" line="1322" />
         <source>删除这条批注？</source>
         <translation>Delete this note?</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1315" />
+        <location filename="../../reader/ui/main_window.py" line="1346" />
         <source>请先打开要打印的公文。</source>
         <translation>Open the document to print first.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1320" />
+        <location filename="../../reader/ui/main_window.py" line="1351" />
         <source>打印预览 — %1</source>
         <translation>Print preview — %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1340" />
+        <location filename="../../reader/ui/main_window.py" line="1371" />
         <source>等%1篇</source>
         <translation> and others (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1341" />
+        <location filename="../../reader/ui/main_window.py" line="1372" />
         <source>导出为 PDF</source>
         <translation>Export as PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1342" />
+        <location filename="../../reader/ui/main_window.py" line="1373" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1350" />
+        <location filename="../../reader/ui/main_window.py" line="1381" />
         <source>无法写入 %1：%2</source>
         <translation>Cannot write %1: %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1354" />
+        <location filename="../../reader/ui/main_window.py" line="1385" />
         <source>已导出 %1 篇公文到 %2</source>
         <translation>Exported %1 documents to %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="475" />
-        <location filename="../../reader/ui/main_window.py" line="496" />
+        <location filename="../../reader/ui/main_window.py" line="477" />
+        <location filename="../../reader/ui/main_window.py" line="498" />
         <source>正在读取公文库中的文件并建立索引，完成后公文将显示在左侧目录中。</source>
         <translation>Reading the library's files and building the index; the documents will appear on the left.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="477" />
+        <location filename="../../reader/ui/main_window.py" line="202" />
+        <source>按来源文件</source>
+        <translation>By source file</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="203" />
+        <source>目录的分组方式：发文机关 → 年份，任务中的责任单位（规范名称），或来源文件（一期公报）→ 其中的公文（按印刷顺序）</source>
+        <translation>How the tree groups documents: issuer → year, the responsible units named in tasks (canonical names), or source file (a gazette issue) → its documents in print order</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="479" />
         <source>公文库中还没有公文。请用“文件 → 添加文件夹…”选择存放公文的文件夹。</source>
         <translation>The library has no documents yet. Choose a folder with File → Add Folder….</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="491" />
+        <location filename="../../reader/ui/main_window.py" line="493" />
         <source>⚠ %1 个文件无法读取</source>
         <translation>⚠ %1 files could not be read</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="508" />
+        <location filename="../../reader/ui/main_window.py" line="510" />
         <source>索引 %v/%m</source>
         <translation>Indexing %v/%m</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="525" />
+        <location filename="../../reader/ui/main_window.py" line="527" />
         <source>建立索引失败：%1</source>
         <translation>Indexing failed: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="529" />
+        <location filename="../../reader/ui/main_window.py" line="531" />
         <source>已取消建立索引</source>
         <translation>Indexing cancelled</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="532" />
+        <location filename="../../reader/ui/main_window.py" line="534" />
         <source>索引已更新：新增 %1，修改 %2，移除 %3 个文件（%4 秒）</source>
         <translation>Index updated: %1 new, %2 changed, %3 removed files (%4 s)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="542" />
+        <location filename="../../reader/ui/main_window.py" line="544" />
         <source>添加文件夹到公文库</source>
         <translation>Add a folder to the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="557" />
+        <location filename="../../reader/ui/main_window.py" line="559" />
         <source>移除文件夹</source>
         <translation>Remove folder</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="557" />
+        <location filename="../../reader/ui/main_window.py" line="559" />
         <source>从公文库中移除（不删除文件）：</source>
         <translation>Remove from the library (files are not deleted):</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="590" />
+        <location filename="../../reader/ui/main_window.py" line="599" />
         <source>公文库中的公文没有列出责任单位的任务。</source>
         <translation>No document in the library names units responsible for tasks.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="595" />
+        <location filename="../../reader/ui/main_window.py" line="604" />
         <source>正在汇总各公文的责任单位…</source>
         <translation>Gathering the responsible units of all documents…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="674" />
+        <location filename="../../reader/ui/main_window.py" line="683" />
         <source>搜索出错：%1</source>
         <translation>Search error: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="681" />
+        <location filename="../../reader/ui/main_window.py" line="690" />
         <source>无法搜索：%1</source>
         <translation>Cannot search: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="691" />
+        <location filename="../../reader/ui/main_window.py" line="700" />
         <source>搜索结果（%1）</source>
         <translation>Results (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="699" />
+        <location filename="../../reader/ui/main_window.py" line="708" />
         <source>正在搜索…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="723" />
+        <location filename="../../reader/ui/main_window.py" line="732" />
         <source>找不到这篇公文（索引可能正在更新）</source>
         <translation>Document not found (the index may be updating)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="737" />
+        <location filename="../../reader/ui/main_window.py" line="746" />
         <source>无法列出本文任务：%1</source>
         <translation>Cannot list this document's tasks: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="738" />
+        <location filename="../../reader/ui/main_window.py" line="747" />
         <source>%1 — 公文阅读器</source>
         <translation>%1 — Gongwen Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="773" />
+        <location filename="../../reader/ui/main_window.py" line="782" />
         <source>库中没有 %1</source>
         <translation>%1 is not in the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="845" />
-        <location filename="../../reader/ui/main_window.py" line="1337" />
-        <location filename="../../reader/ui/main_window.py" line="1350" />
+        <location filename="../../reader/ui/main_window.py" line="855" />
+        <location filename="../../reader/ui/main_window.py" line="1368" />
+        <location filename="../../reader/ui/main_window.py" line="1381" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="845" />
-        <location filename="../../reader/ui/main_window.py" line="1337" />
+        <location filename="../../reader/ui/main_window.py" line="855" />
+        <location filename="../../reader/ui/main_window.py" line="1368" />
         <source>请先在目录或搜索结果中选择要导出的公文。</source>
         <translation>Select documents in the tree or the results first.</translation>
     </message>
@@ -1247,7 +1292,7 @@
     <message>
         <location filename="../../reader/ui/printing.py" line="82" />
         <source>（无标题）</source>
-        <translation>(untitled)</translation>
+        <translation>(no title)</translation>
     </message>
 </context>
 <context>
@@ -1308,7 +1353,7 @@
     <message>
         <location filename="../../reader/ui/reading.py" line="666" />
         <source>（无标题）</source>
-        <translation>(untitled)</translation>
+        <translation>(no title)</translation>
     </message>
     <message>
         <location filename="../../reader/ui/reading.py" line="667" />
@@ -1603,7 +1648,7 @@
     <message>
         <location filename="../../reader/ui/single_files.py" line="115" />
         <source>（无标题）</source>
-        <translation>(untitled)</translation>
+        <translation>(no title)</translation>
     </message>
 </context>
 <context>
@@ -1634,7 +1679,7 @@
     <message>
         <location filename="../../reader/ui/marks.py" line="55" />
         <source>（无标题）</source>
-        <translation>(untitled)</translation>
+        <translation>(no title)</translation>
     </message>
 </context>
 <context>
@@ -1733,12 +1778,12 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../reader/ui/app.py" line="152" />
+        <location filename="../../reader/ui/app.py" line="153" />
         <source>另一个公文阅读器窗口正在使用这个索引：本窗口只读，不更新索引。</source>
         <translation>Another Gongwen Reader window is using this index: this window only reads it and does not update it.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="154" />
+        <location filename="../../reader/ui/app.py" line="155" />
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>

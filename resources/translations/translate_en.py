@@ -164,8 +164,6 @@ EN = {
     # document tree by unit, 引用 tab, ledger filters and Excel export
     "按发文机关": "By issuer",
     "按责任单位": "By responsible unit",
-    "目录的分组方式：发文机关 → 年份，或任务中的责任单位（规范名称）":
-        "Group the tree by issuer → year, or by the responsible units named in tasks (canonical names)",
     "筛选目录（标题、文号、机关、单位）": "Filter (title, doc number, issuer, unit)",
     "正在汇总各公文的责任单位…": "Gathering the responsible units of all documents…",
     "公文库中的公文没有列出责任单位的任务。": "No document in the library names units responsible for tasks.",

@@ -143,4 +143,18 @@ EN = {
     "%1 天": "%1 days",
     "原文时限：%1": "Deadline as printed: %1",
     "%1 项有时限的任务": "%1 tasks with a deadline",
+    # Word export
+    "格式：": "Format:",
+    "文本（.txt）": "Text (.txt)",
+    "Word 文档（.docx）": "Word document (.docx)",
+    "将导出 %1 篇公文为 Word 文档。": "%1 documents will be exported as Word documents.",
+    # the tree's 按来源文件 view
+    "按来源文件": "By source file",
+    "目录的分组方式：发文机关 → 年份，任务中的责任单位（规范名称），或来源文件（一期公报）→ 其中的公文（按印刷顺序）":
+        "How the tree groups documents: issuer → year, the responsible units named in tasks (canonical names), "
+        "or source file (a gazette issue) → its documents in print order",
+    # the export dialog's list
+    "标题": "Title",
+    "（找不到这篇公文）": "(document not found)",
+    "（无标题）": "(no title)",
 }

@@ -77,3 +77,67 @@ def test_export_action_uses_the_selection_in_the_results(open_window, qtbot, sea
     for row in range(min(2, model.rowCount())):
         selection.select(model.index(row, 0), selection.SelectionFlag.Select)
     assert window.selected_doc_ids() == [h.doc.id for h in model.hits[: min(2, model.rowCount())]]
+
+
+def test_word_format_writes_docx_files_with_the_text_and_tables(open_window, qtbot, tmp_path):
+    import docx
+
+    window = open_window()
+    docs = [window.service.document(d.id) for d in window.service.documents() if d.title]
+    with_table = next((d for d in docs if d.tables), None)
+    assert with_table is not None  # the seeds have tables
+    ids = [docs[0].id] + ([with_table.id] if with_table.id != docs[0].id else [])
+    dialog = ExportDialog(ids, window.service.document, str(tmp_path), window)
+    qtbot.addWidget(dialog)
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("docx"))
+    assert not dialog.encoding_box.isEnabled() and not dialog.line_end_box.isEnabled()
+    assert "Word" in dialog.count_label.text()
+    with qtbot.waitSignal(dialog.finished_export, timeout=30_000) as blocker:
+        dialog.start()
+    assert not isinstance(blocker.args[0], Exception), blocker.args[0]
+    assert len(dialog.written) == len(ids) and all(p.suffix == ".docx" for p in dialog.written)
+    for doc_id, path in zip(ids, dialog.written):
+        doc = window.service.document(doc_id)
+        word = docx.Document(str(path))
+        paras = [p.text for p in word.paragraphs]
+        assert paras[0] == doc.title
+        assert [[c.text for c in r.cells] for t in word.tables for r in t.rows] == [r for t in doc.tables for r in t.rows]
+
+
+def test_word_format_combined_file_takes_the_docx_suffix(open_window, qtbot, tmp_path):
+    window = open_window()
+    ids = _two_docs(window)
+    dialog = ExportDialog(ids, window.service.document, str(tmp_path), window)
+    qtbot.addWidget(dialog)
+    dialog.combined.setChecked(True)
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("docx"))
+    assert dialog.combined_name.text().endswith(".docx")
+    with qtbot.waitSignal(dialog.finished_export, timeout=30_000):
+        dialog.start()
+    [path] = dialog.written
+    assert path.suffix == ".docx" and path.read_bytes().startswith(b"PK")
+
+
+def test_the_dialog_lists_the_documents_it_will_write_before_writing(open_window, qtbot, search, tmp_path):
+    window = open_window()
+    numbered = [d for d in window.service.documents() if d.title and d.doc_number]
+    unnumbered = [d for d in window.service.documents() if d.title and not d.doc_number]
+    assert numbered and unnumbered
+    query = numbered[0].doc_number
+    search(window, f"文号:{query}")
+    model, selection = window.results_model, window.results.selectionModel()
+    assert model.rowCount() >= 1
+    selection.select(model.index(0, 0), selection.SelectionFlag.Select)
+    dialog = window.show_export_dialog()
+    qtbot.addWidget(dialog)
+    hit = model.hits[0].doc
+    assert dialog.listed_rows() == [(hit.title, hit.doc_number)]
+    dialog.close()
+    # from the dialog itself (documents loaded): order kept, a missing 文号 shown as —
+    ids = [numbered[0].id, unnumbered[0].id]
+    out = tmp_path / "导出"
+    direct = ExportDialog(ids, window.service.document, str(out), window)
+    qtbot.addWidget(direct)
+    assert direct.listed_rows() == [(numbered[0].title, numbered[0].doc_number), (unnumbered[0].title, "—")]
+    assert direct.doc_list.headerItem().text(0) == "标题" and direct.doc_list.headerItem().text(1) == "文号"
+    assert not out.exists()  # listed, nothing written yet

@@ -6,6 +6,7 @@ import os
 import stat
 import subprocess
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -122,14 +123,25 @@ lib.update(progress=progress)
 """
 
 
+@contextmanager
+def _indexer_at_work(folder: Path, index: Path):
+    """Another process updating the index (stopped inside its update) while the block runs."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT), READER_INDEX_WORKERS="1")
+    proc = subprocess.Popen([PYTHON, "-c", _SLOW_INDEXER, str(folder), str(index)], env=env, cwd=ROOT,
+                            stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout.readline().strip() == "working"
+        yield proc
+    finally:
+        proc.kill()
+        proc.wait(timeout=30)
+        proc.stdout.close()
+
+
 def test_second_indexer_is_told_at_once_which_process_runs(tmp_path):
     folder = _library(tmp_path / "lib")
     index = tmp_path / "index"
-    env = dict(os.environ, PYTHONPATH=str(ROOT), READER_INDEX_WORKERS="1")
-    first = subprocess.Popen([PYTHON, "-c", _SLOW_INDEXER, str(folder), str(index)], env=env, cwd=ROOT,
-                             stdout=subprocess.PIPE, text=True)
-    try:
-        assert first.stdout.readline().strip() == "working"
+    with _indexer_at_work(folder, index) as first:
         t0 = time.monotonic()
         r = run_reader("index", str(folder), "--index-dir", str(index))
         waited = time.monotonic() - t0
@@ -137,10 +149,6 @@ def test_second_indexer_is_told_at_once_which_process_runs(tmp_path):
         assert waited < 20  # at once, not after a lock timeout (30 s before)
         r = run_reader("search", "通知", "--index-dir", str(index))  # while the first build runs
         assert r.returncode == 1 and "正在建立" in r.stderr
-    finally:
-        first.kill()
-        first.wait(timeout=30)
-        first.stdout.close()
     lib = Library([folder], index_dir=index)
     lib.update()
     assert len(lib.documents()) == 3
@@ -153,11 +161,7 @@ def test_waiting_for_another_indexer_stops_when_cancelled(tmp_path):
     (cancel) ends the wait with a message instead of hanging the window's shutdown."""
     folder = _library(tmp_path / "lib")
     index = tmp_path / "index"
-    env = dict(os.environ, PYTHONPATH=str(ROOT), READER_INDEX_WORKERS="1")
-    first = subprocess.Popen([PYTHON, "-c", _SLOW_INDEXER, str(folder), str(index)], env=env, cwd=ROOT,
-                             stdout=subprocess.PIPE, text=True)
-    try:
-        assert first.stdout.readline().strip() == "working"
+    with _indexer_at_work(folder, index) as first:
         lib = Library([folder], index_dir=index)
         asked = []
 
@@ -169,7 +173,3 @@ def test_waiting_for_another_indexer_stops_when_cancelled(tmp_path):
             lib.update(cancel=cancel)
         assert f"进程 {first.pid}" in str(info.value) and len(asked) == 4
         lib.close()
-    finally:
-        first.kill()
-        first.wait(timeout=30)
-        first.stdout.close()

@@ -187,6 +187,7 @@ def add_export(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--encoding", choices=("utf-8", "utf-8-sig", "gb18030"), default="utf-8")
     p.add_argument("--crlf", action="store_true", help="Windows 换行 (CRLF)")
     p.add_argument("--single-file", metavar="NAME", help="全部写入一个文件")
+    p.add_argument("--with-notes", action="store_true", help="附上自己写的批注（txt、docx）")
     p.add_argument("--format", choices=("txt", "pdf", "docx"), default="txt",
                    help="txt（默认）、pdf（A4，标题与文号等信息在首部，嵌入中文字体）或 docx（Word：同样的首部，"
                         "表格为 Word 表格）；--encoding/--crlf 只用于 txt")
@@ -216,14 +217,23 @@ def cmd_export(args) -> int:
     if not docs:
         print("没有可导出的公文。", file=sys.stderr)
         return 1
+    notes = {}
+    if args.with_notes:  # the user's 批注 (the app's notes file), with their documents
+        from reader.core.notes import NotesStore
+
+        store = NotesStore()
+        try:
+            notes = store.export_lines([d.id for d in docs])
+        finally:
+            store.close()
     try:
         if getattr(args, "format", "txt") == "pdf":
             paths = _export_pdf(docs, args.out, args.single_file)
         elif getattr(args, "format", "txt") == "docx":
-            paths = export_docx(docs, args.out, args.single_file)
+            paths = export_docx(docs, args.out, args.single_file, notes=notes)
         else:
             paths = export_documents(docs, args.out, encoding=args.encoding, crlf=args.crlf,
-                                     single_file=args.single_file)
+                                     single_file=args.single_file, notes=notes)
     except (OSError, ValueError) as exc:
         print(f"导出失败：{exc}", file=sys.stderr)
         return 1

@@ -136,3 +136,43 @@ def test_cli_export(tmp_path, capsys):
     assert len(read_export(one)) == 2
     assert main(["export", "--id", "no-such-id", "--out", str(out), "--index-dir", idx]) == 1
     assert "找不到" in capsys.readouterr().err
+
+
+def test_notes_are_exported_with_their_documents(tmp_path, capsys, monkeypatch):
+    """批注 go with the document they are about (issue 15): in the text header and the Word
+    file, from the app's export and from `reader export --with-notes`."""
+    import docx
+
+    from reader.cli import main
+    from reader.core.export import export_docx, read_export
+    from reader.core.library import Library
+    from reader.core.notes import DocKey, NotesStore
+
+    monkeypatch.setenv("READER_NOTES_FILE", str(tmp_path / "notes.sqlite"))
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    smallest = min(SEEDS.glob("*.txt"), key=lambda p: p.stat().st_size)
+    (folder / "a.txt").write_bytes(smallest.read_bytes())
+    idx = str(tmp_path / "idx")
+    assert main(["index", str(folder), "--index-dir", idx]) == 0
+    lib = Library([], index_dir=idx)
+    info = lib.documents()[0]
+    doc = lib.document(info.id)
+    store = NotesStore()
+    store.add_note(DocKey(info.id, info.title, info.file), "请办公室跟进")
+    store.add_note(DocKey(info.id, info.title, info.file), "重点", 0, 4, quote=doc.text[:4])
+    notes = store.export_lines([info.id])
+    store.close()
+    assert notes[info.id] == ["请办公室跟进", f"「{doc.text[:4]}」重点"]
+    (path,) = export_documents([doc], tmp_path / "txt", notes=notes)
+    (fields, text), = read_export(path)
+    assert fields["批注"] == f"「{doc.text[:4]}」重点" and text.startswith(doc.text[:20])
+    assert "批注：请办公室跟进" in path.read_text(encoding="utf-8")
+    (word,) = export_docx([doc], tmp_path / "docx", notes=notes)
+    paragraphs = [p.text for p in docx.Document(str(word)).paragraphs]
+    assert "批注：请办公室跟进" in paragraphs
+    capsys.readouterr()
+    out = tmp_path / "cli"
+    assert main(["export", "--id", info.id, "--out", str(out), "--with-notes", "--index-dir", idx]) == 0
+    assert "批注：请办公室跟进" in next(out.iterdir()).read_text(encoding="utf-8")
+    lib.close()

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from reader.core.model import Document
@@ -39,7 +39,8 @@ _RESERVED = {"con", "prn", "aux", "nul", "conin$", "conout$",
              *(f"{port}{digit}" for port in ("com", "lpt") for digit in "0123456789¹²³")}
 
 
-def header_lines(doc: Document) -> list[str]:
+def header_lines(doc: Document, notes: Sequence[str] = ()) -> list[str]:
+    """The metadata header; the user's notes on the document (批注) follow as lines of their own."""
     m = doc.meta
     return [
         f"标题：{m.title}",
@@ -47,12 +48,13 @@ def header_lines(doc: Document) -> list[str]:
         f"发文机关：{'、'.join(m.issuers)}",
         f"成文日期：{m.date or ''}",
         f"来源：{doc.file}:{doc.first_line}-{doc.last_line}",
+        *(f"批注：{n}" for n in notes),
     ]
 
 
-def render(doc: Document) -> str:
+def render(doc: Document, notes: Sequence[str] = ()) -> str:
     """The exported text of one document, with "\\n" line ends."""
-    return "\n".join(header_lines(doc)) + "\n\n" + export_text(doc) + "\n"
+    return "\n".join(header_lines(doc, notes)) + "\n\n" + export_text(doc) + "\n"
 
 
 def export_text(doc: Document) -> str:
@@ -121,12 +123,15 @@ def export_documents(
     encoding: str = "utf-8",
     crlf: bool = False,
     single_file: str | None = None,
+    notes: Mapping[str, Sequence[str]] | None = None,
 ) -> list[Path]:
-    """Write docs into out_dir (created if needed); returns the paths written.
+    """Write docs into out_dir (created if needed); returns the paths written; notes: the
+    user's notes by document id, written with each document's header.
 
     encoding is utf-8, utf-8-sig (with BOM, for Notepad) or gb18030; crlf gives
     Windows line ends; single_file writes all documents into one file of that name.
     """
+    notes = notes or {}
     enc = encoding.lower().replace("_", "-")
     if enc in ("utf8",):
         enc = "utf-8"
@@ -140,9 +145,10 @@ def export_documents(
         stem, suffix = os.path.splitext(single_file)
         if suffix.lower() not in READABLE_SUFFIXES:
             stem, suffix = single_file, ".txt"
-        body = f"\n{SEPARATOR}\n\n".join(render(d) for d in docs)
+        body = f"\n{SEPARATOR}\n\n".join(render(d, notes.get(d.id, ())) for d in docs)
         return [_create_unique(out, safe_name(stem, "导出"), suffix, _encode(body, enc, crlf), taken)]
-    return [_create_unique(out, doc_file_stem(d), ".txt", _encode(render(d), enc, crlf), taken) for d in docs]
+    return [_create_unique(out, doc_file_stem(d), ".txt", _encode(render(d, notes.get(d.id, ())), enc, crlf), taken)
+            for d in docs]
 
 
 def write_new_files(out_dir, files: Sequence[tuple[str, bytes]], suffix: str) -> list[Path]:
@@ -178,12 +184,13 @@ def _docx_segments(doc: Document) -> list[tuple[str, object]]:
     return out
 
 
-def _add_docx_document(word, doc: Document) -> None:
+def _add_docx_document(word, doc: Document, notes: Sequence[str] = ()) -> None:
     """One document into the python-docx Document `word`: the header (title as a heading,
-    then 文号, 发文机关, 成文日期), the text as paragraphs, tables as Word tables."""
+    then 文号, 发文机关, 成文日期, the user's 批注), the text as paragraphs, tables as Word tables."""
     m = doc.meta
     word.add_heading(_xml_text(m.title), level=1)
-    for line in header_lines(doc)[1:4]:  # 文号, 发文机关, 成文日期: the text export's own lines
+    lines = header_lines(doc, notes)
+    for line in lines[1:4] + lines[5:]:  # the text export's own lines, but the source path
         word.add_paragraph(_xml_text(line))
     word.add_paragraph("")
     for kind, piece in _docx_segments(doc):
@@ -204,8 +211,8 @@ def _add_docx_document(word, doc: Document) -> None:
             word.add_paragraph(_xml_text(line))
 
 
-def docx_bytes(docs: Sequence[Document]) -> bytes:
-    """`docs` as one Word document, each from a new page."""
+def docx_bytes(docs: Sequence[Document], notes: Mapping[str, Sequence[str]] | None = None) -> bytes:
+    """`docs` as one Word document, each from a new page (with the user's notes by id)."""
     import io
 
     import docx
@@ -215,18 +222,19 @@ def docx_bytes(docs: Sequence[Document]) -> bytes:
     for i, doc in enumerate(docs):
         if i:
             word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-        _add_docx_document(word, doc)
+        _add_docx_document(word, doc, (notes or {}).get(doc.id, ()))
     buf = io.BytesIO()
     word.save(buf)
     return buf.getvalue()
 
 
-def export_docx(docs: Sequence[Document], out_dir, single_file: str | None = None) -> list[Path]:
+def export_docx(docs: Sequence[Document], out_dir, single_file: str | None = None,
+                notes: Mapping[str, Sequence[str]] | None = None) -> list[Path]:
     """One .docx per document (named like the text export), or all in one; never overwrites."""
     if single_file is not None:
         stem = single_file[:-5] if single_file.lower().endswith(".docx") else single_file
-        return write_new_files(out_dir, [(stem, docx_bytes(docs))], ".docx")
-    return write_new_files(out_dir, [(doc_file_stem(d), docx_bytes([d])) for d in docs], ".docx")
+        return write_new_files(out_dir, [(stem, docx_bytes(docs, notes))], ".docx")
+    return write_new_files(out_dir, [(doc_file_stem(d), docx_bytes([d], notes)) for d in docs], ".docx")
 
 
 def read_export(path, encoding: str = "utf-8") -> list[tuple[dict[str, str], str]]:

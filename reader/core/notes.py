@@ -155,6 +155,18 @@ class NotesStore:
     def noted_ids(self) -> set[str]:
         return {r[0] for r in self.conn.execute("SELECT DISTINCT doc_id FROM notes")}
 
+    def export_lines(self, doc_ids) -> dict[str, list[str]]:
+        """The notes of these documents as export writes them with each document:
+        「passage」note for a note on a passage, the note alone otherwise."""
+        out: dict[str, list[str]] = {}
+        for doc_id in dict.fromkeys(doc_ids):
+            rows = self.conn.execute(
+                'SELECT quote, body FROM notes WHERE doc_id=? ORDER BY start IS NOT NULL, start, created', (doc_id,))
+            lines = [f"「{q}」{b}" if q else b for q, b in rows]
+            if lines:
+                out[doc_id] = [line.replace("\n", " ") for line in lines]
+        return out
+
     def ids_noting(self, folded_text: str) -> set[str]:
         """Ids of documents with a note whose text (or quoted passage) contains folded_text,
         folded as search folds (the query language's 备注: field)."""

@@ -42,9 +42,10 @@ class ExportWorker(QThread):
     done = Signal(object)  # list[Path] or Exception
 
     def __init__(self, doc_ids: Sequence[str], load: Callable, out_dir: str, encoding: str, crlf: bool,
-                 single_file: str | None, fmt: str = "txt", parent=None):
+                 single_file: str | None, fmt: str = "txt", notes: dict | None = None, parent=None):
         super().__init__(parent)
         self.fmt = fmt
+        self.notes = notes or {}  # the user's notes by document id, written with each document
         self.doc_ids = list(doc_ids)
         self.load = load
         self.out_dir = out_dir
@@ -58,9 +59,9 @@ class ExportWorker(QThread):
 
         def write(docs, single_file=None):
             if self.fmt == "docx":
-                return export_docx(docs, self.out_dir, single_file)
+                return export_docx(docs, self.out_dir, single_file, notes=self.notes)
             return export_documents(docs, self.out_dir, encoding=self.encoding, crlf=self.crlf,
-                                    single_file=single_file)
+                                    single_file=single_file, notes=self.notes)
 
         try:
             total = len(self.doc_ids)
@@ -88,12 +89,13 @@ class ExportDialog(QDialog):
     finished_export = Signal(object)
 
     def __init__(self, doc_ids: Sequence[str], load: Callable, default_dir: str = "",
-                 parent: QWidget | None = None, describe: Callable | None = None):
+                 parent: QWidget | None = None, describe: Callable | None = None, notes: dict | None = None):
         """describe(doc_id) → (title, 文号 or None) for the list of what will be written, or
         None for a document that cannot be found; without it each document is loaded."""
         super().__init__(parent)
         self.doc_ids = list(doc_ids)
         self.load = load
+        self.notes = notes or {}  # 批注 by document id: exported with their documents
         self.written: list[Path] = []
         self.worker: ExportWorker | None = None
         self.setWindowTitle(self.tr("导出公文"))
@@ -249,7 +251,7 @@ class ExportDialog(QDialog):
             return
         self.export_button.setEnabled(False)
         self.progress.show()
-        self.worker = ExportWorker(self.doc_ids, self.load, **opts, parent=self)
+        self.worker = ExportWorker(self.doc_ids, self.load, **opts, notes=self.notes, parent=self)
         self.worker.progress.connect(lambda done, total: self.progress.setValue(done))
         self.worker.done.connect(self._done)
         self.worker.start()

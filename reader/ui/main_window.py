@@ -863,7 +863,10 @@ class MainWindow(QMainWindow):
             doc = self._document_any(doc_id)
             return None if doc is None else (doc.title, doc.meta.doc_number)
 
-        dialog = ExportDialog(ids, self._document_any, self.settings.last_export_dir(), self, describe=describe)
+        store = getattr(self, "notes_store", None)
+        notes = store.export_lines(ids) if store is not None else {}
+        dialog = ExportDialog(ids, self._document_any, self.settings.last_export_dir(), self, describe=describe,
+                              notes=notes)
         dialog.finished_export.connect(lambda _r: self.settings.set_last_export_dir(dialog.options()["out_dir"]))
         return dialog
 

@@ -141,3 +141,19 @@ def test_the_dialog_lists_the_documents_it_will_write_before_writing(open_window
     assert direct.listed_rows() == [(numbered[0].title, numbered[0].doc_number), (unnumbered[0].title, "—")]
     assert direct.doc_list.headerItem().text(0) == "标题" and direct.doc_list.headerItem().text(1) == "文号"
     assert not out.exists()  # listed, nothing written yet
+
+
+def test_the_apps_export_writes_the_users_notes_with_the_document(open_window, qtbot, tmp_path):
+    from reader.core.notes import DocKey
+
+    window = open_window()
+    info = window.service.documents()[0]
+    window.notes_store.add_note(DocKey(info.id, info.title, info.file), "导出时附上的批注")
+    window.open_document(info.id)
+    dialog = window._export_dialog()
+    qtbot.addWidget(dialog)
+    dialog.folder_edit.setText(str(tmp_path))
+    with qtbot.waitSignal(dialog.finished_export, timeout=30_000):
+        dialog.start()
+    [path] = dialog.written
+    assert "批注：导出时附上的批注" in path.read_text(encoding="utf-8")

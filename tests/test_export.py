@@ -115,13 +115,19 @@ def test_unknown_encoding_is_refused(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
-def test_cli_export(tmp_path, capsys):
+def _indexed_sample(tmp_path) -> str:
+    """An index (its folder, returned) of a copy of the smallest seed file, built by the CLI."""
     folder = tmp_path / "docs"
     folder.mkdir()
     smallest = min(SEEDS.glob("*.txt"), key=lambda p: p.stat().st_size)
     (folder / "a.txt").write_bytes(smallest.read_bytes())
     idx = str(tmp_path / "idx")
     assert main(["index", str(folder), "--index-dir", idx]) == 0
+    return idx
+
+
+def test_cli_export(tmp_path, capsys):
+    idx = _indexed_sample(tmp_path)
     capsys.readouterr()
     out = tmp_path / "导出"
     assert main(["export", "--query", "通知", "--out", str(out), "--encoding", "gb18030", "--crlf", "--index-dir", idx]) == 0
@@ -143,18 +149,12 @@ def test_notes_are_exported_with_their_documents(tmp_path, capsys, monkeypatch):
     file, from the app's export and from `reader export --with-notes`."""
     import docx
 
-    from reader.cli import main
-    from reader.core.export import export_docx, read_export
+    from reader.core.export import export_docx
     from reader.core.library import Library
     from reader.core.notes import DocKey, NotesStore
 
     monkeypatch.setenv("READER_NOTES_FILE", str(tmp_path / "notes.sqlite"))
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    smallest = min(SEEDS.glob("*.txt"), key=lambda p: p.stat().st_size)
-    (folder / "a.txt").write_bytes(smallest.read_bytes())
-    idx = str(tmp_path / "idx")
-    assert main(["index", str(folder), "--index-dir", idx]) == 0
+    idx = _indexed_sample(tmp_path)
     lib = Library([], index_dir=idx)
     info = lib.documents()[0]
     doc = lib.document(info.id)

@@ -2,7 +2,7 @@
 
     .venv/bin/python tests/benchmarks/parser_accuracy.py [--corpus tests/blind2] [--keep DIR]
 
-Writes the encoded files (<corpus>/make.py, default tests/heldout) into a temp folder, runs
+Writes the encoded files (tests/heldout/make.py, for --corpus or tests/heldout) into a temp folder, runs
 reader.core.pipeline.parse_file on each and compares with <corpus>/gold.json.
 
 Document matching: a parsed document matches a gold document when its line range
@@ -75,13 +75,21 @@ def norm_title(text: str | None) -> str:
 
 
 def use_corpus(folder: Path) -> None:
-    """Score another gold set with the same contract (its own make.py, manifest.json, gold.json)."""
+    """Score another gold set with the same contract (manifest.json, src/, gold.json),
+    written by tests/heldout/make.py's functions for that folder."""
     global HELDOUT, make
-    import importlib.util
+    from functools import partial
+    from types import SimpleNamespace
+
+    import make as heldout_make
+
     HELDOUT = Path(folder).resolve()
-    spec = importlib.util.spec_from_file_location(f"make_{HELDOUT.name}", HELDOUT / "make.py")
-    make = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(make)
+    make = SimpleNamespace(
+        encode=heldout_make.encode,
+        manifest=partial(heldout_make.manifest, folder=HELDOUT),
+        source_text=partial(heldout_make.source_text, folder=HELDOUT),
+        write_corpus=partial(heldout_make.write_corpus, folder=HELDOUT),
+    )
 
 
 def load_gold() -> dict:
@@ -405,7 +413,7 @@ def render(report: Report) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--keep", help="write the encoded corpus here instead of a temp folder")
-    ap.add_argument("--corpus", help="gold set folder (make.py, manifest.json, gold.json); default tests/heldout")
+    ap.add_argument("--corpus", help="gold set folder (manifest.json, src/, gold.json); default tests/heldout")
     args = ap.parse_args()
     if args.corpus:
         use_corpus(Path(args.corpus))

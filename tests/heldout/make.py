@@ -1,6 +1,9 @@
 """Write the held-out corpus as the encoded files a user would have.
 
-    python tests/heldout/make.py OUT_DIR
+    python tests/heldout/make.py OUT_DIR [GOLD_SET_FOLDER]   # default: this folder
+
+Every gold set (tests/heldout, tests/blind2, tests/blind3) has this layout and is written by
+these functions with its folder.
 
 src/*.txt are UTF-8 with LF; manifest.json says, per file, the encoding to
 write (utf-8, gb18030, gbk, utf-16 = with BOM, utf-16-le = no BOM, big5) and
@@ -35,8 +38,7 @@ def encode(text: str, encoding: str, crlf: bool) -> bytes:
 
 
 def write_corpus(out_dir: str | Path, folder: Path = HERE) -> dict[str, Path]:
-    """Write every manifest file of the gold set in `folder` into out_dir; returns name -> path.
-    The other gold sets (tests/blind2, tests/blind3) have the same layout and use this."""
+    """Write every manifest file of the gold set in `folder` into out_dir; returns name -> path."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = {}
@@ -47,12 +49,8 @@ def write_corpus(out_dir: str | Path, folder: Path = HERE) -> dict[str, Path]:
     return written
 
 
-def main(argv: list[str], folder: Path = HERE) -> None:
-    if len(argv) != 2:
-        sys.exit("usage: make.py OUT_DIR")
-    for path in write_corpus(argv[1], folder).values():
-        print(path)
-
-
 if __name__ == "__main__":
-    main(sys.argv)
+    if len(sys.argv) not in (2, 3):
+        sys.exit("usage: make.py OUT_DIR [GOLD_SET_FOLDER]")
+    for path in write_corpus(sys.argv[1], Path(sys.argv[2]) if len(sys.argv) == 3 else HERE).values():
+        print(path)

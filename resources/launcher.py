@@ -9,6 +9,6 @@ import sys
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()
-    from reader.cli import main
+    from reader.cli.main import main
 
     sys.exit(main())

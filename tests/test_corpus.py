@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from reader.core.pipeline import parse_file
+from reader.core.documents.pipeline import parse_file
 from tests.corpus import make
 from tests.corpus.judge import FIELDS, describe_problems, match, mismatch_table, norm, score
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.pipeline import parse_file
+from reader.core.documents.pipeline import parse_file
 from tests.corpus.judge import FIELDS, describe_problems, match, mismatch_table, norm, score
 
 ROOT = Path(__file__).resolve().parents[1]

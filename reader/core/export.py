@@ -22,8 +22,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from reader.core.model import Document
-from reader.core.tables import aligned_rows
-from reader.core.walk import READABLE_SUFFIXES
+from reader.core.text.tables import aligned_rows
+from reader.core.library.walk import READABLE_SUFFIXES
 
 ENCODINGS = ("utf-8", "utf-8-sig", "gb18030")
 MAX_NAME_CHARS = 120

@@ -124,7 +124,7 @@ def acquire_instance_lock(index_dir: str | Path | None = None):
     """
     from PySide6.QtCore import QLockFile
 
-    from reader.core.index import default_index_dir
+    from reader.core.library.index import default_index_dir
 
     folder = Path(index_dir) if index_dir is not None else default_index_dir()
     folder.mkdir(parents=True, exist_ok=True)

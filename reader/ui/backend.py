@@ -1,4 +1,4 @@
-"""The library as the UI sees it: reader.core.library.Library plus a background indexer.
+"""The library as the UI sees it: reader.core.library.library.Library plus a background indexer.
 
 Library.update runs in a QThread with progress and cancel callbacks; the GUI thread keeps
 reading from the committed index meanwhile. Progress signals are throttled so a fast
@@ -66,7 +66,7 @@ class IndexWorker(QThread):
 
     def _update_in_batches(self):
         """Library.update, committed in batches while more than a batch is left."""
-        from reader.core.library import UpdateSummary
+        from reader.core.library.library import UpdateSummary
 
         batch, self._offset, self._left = FIRST_BATCH_FILES, 0, 0
         totals = UpdateSummary(0, 0, 0, 0, 0, 0, 0.0, False)
@@ -145,7 +145,7 @@ class _SearchJob(QRunnable):
 
 
 def make_library(folders: Sequence[str]):
-    from reader.core.library import Library
+    from reader.core.library.library import Library
 
     return Library([Path(f) for f in folders])
 
@@ -238,7 +238,7 @@ class LibraryService(QObject):
     def _watch_folders(self) -> None:
         """Watch every folder (new, removed, renamed files) and, up to a cap, every text file
         (edits in place). Beyond the cap the periodic rescan still finds edits."""
-        from reader.core.walk import READABLE_SUFFIXES as TEXT_SUFFIXES
+        from reader.core.library.walk import READABLE_SUFFIXES as TEXT_SUFFIXES
 
         watched = self._watcher.directories() + self._watcher.files()
         if watched:

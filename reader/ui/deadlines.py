@@ -1,7 +1,7 @@
 """The 时限提醒 window: the library's tasks by deadline — overdue, this week, this month, later.
 
 Rows come from the library's links (reader.ui.links: every document's tasks, gathered once per
-update on a worker thread); the bucketing is reader.core.deadlines, relative to `today`.
+update on a worker thread); the bucketing is reader.core.ledger.deadlines, relative to `today`.
 Double-click a task to open its document at the task.
 """
 from __future__ import annotations
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.deadlines import BUCKETS, LATER, OVERDUE, THIS_MONTH, THIS_WEEK, counts, deadline_items
+from reader.core.ledger.deadlines import BUCKETS, LATER, OVERDUE, THIS_MONTH, THIS_WEEK, counts, deadline_items
 from reader.ui.plain import plain_tooltip
 
 ROLE_TARGET = Qt.ItemDataRole.UserRole + 1  # (doc_id, start, end) on task rows

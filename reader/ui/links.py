@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QThread, Signal
 
-from reader.core.refs import CrossRefs, DocRef
+from reader.core.ledger.refs import CrossRefs, DocRef
 
 
 class LibraryLinks:

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.history import NavHistory, push_recent
-from reader.core.identity import DocKey, resolve
+from reader.core.library.history import NavHistory, push_recent
+from reader.core.documents.identity import DocKey, resolve
 from reader.core.seeds import resources_dir, seeds_dir
 from reader.ui import theme
 from reader.ui.backend import LibraryService
@@ -1201,8 +1201,8 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ 收藏 / 已读 / 批注
     def _build_marks(self) -> None:
-        """Stars, read marks and notes, kept in the user's data folder (reader.core.notes)."""
-        from reader.core.notes import NotesStore
+        """Stars, read marks and notes, kept in the user's data folder (reader.core.library.notes)."""
+        from reader.core.library.notes import NotesStore
         from reader.ui.marks import NotesPanel, StarredPanel
 
         self.notes_store = NotesStore()
@@ -1269,7 +1269,7 @@ class MainWindow(QMainWindow):
             self.tree_model.set_read_ids(self.notes_store.read_ids())
 
     def _show_notes(self) -> None:
-        from reader.core.notes import locate
+        from reader.core.library.notes import locate
 
         key = self._current_key()
         if key is None:

@@ -1,6 +1,6 @@
 """The 收藏 tab (starred documents) and the 批注 side tab (the open document's notes).
 
-Both are views over reader.core.notes.NotesStore; the window owns the store and tells them
+Both are views over reader.core.library.notes.NotesStore; the window owns the store and tells them
 when something changed. Notes are plain text (list items, never rich text).
 """
 from __future__ import annotations
@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.identity import DocKey
-from reader.core.notes import Note, NotesStore
+from reader.core.documents.identity import DocKey
+from reader.core.library.notes import Note, NotesStore
 from reader.ui.plain import plain_tooltip
 
 ROLE_KEY = Qt.ItemDataRole.UserRole + 1

@@ -42,11 +42,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.analysis import OffsetMap, find_all, fold
+from reader.core.library.analysis import OffsetMap, find_all, fold
 from reader.core.model import Document, Span, Table
-from reader.core.normalise import display_width
-from reader.core.patterns import section_heading
-from reader.core.tables import tables_in_text
+from reader.core.text.normalise import display_width
+from reader.core.text.patterns import section_heading
+from reader.core.text.tables import tables_in_text
 from reader.ui import theme
 from reader.ui.plain import plain_tooltip
 
@@ -103,7 +103,7 @@ def _blocks_match(doc: QTextDocument, text: str) -> bool:
 
 def find_matches(text: str, query: str) -> list[tuple[int, int]]:
     """Hit positions of a library query in a reading text: the same matching as the search."""
-    from reader.core.search import find_matches as core_find_matches
+    from reader.core.library.search import find_matches as core_find_matches
 
     return list(core_find_matches(text, query))
 
@@ -126,7 +126,7 @@ def find_in_text(text: str, needle: str) -> list[tuple[int, int]]:
 
 def query_has_words(query: str) -> bool:
     """Does the library query look for words in the text (not only filter by 年份:, 文种: …)?"""
-    from reader.core.search import parse_query
+    from reader.core.library.search import parse_query
 
     try:
         return bool(parse_query(query).positive_words())

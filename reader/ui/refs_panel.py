@@ -1,4 +1,4 @@
-"""引用 tab: what the open document cites and what cites it (reader.core.refs.CrossRefs).
+"""引用 tab: what the open document cites and what cites it (reader.core.ledger.refs.CrossRefs).
 
 本文引用: each cited 文号 once (×n when cited several times). One held by the library opens
 that document on a click; one the library does not hold is shown in grey, and a click

@@ -100,7 +100,7 @@ class Settings:
 
     # -- desktop features: recent documents (文件 → 最近打开), newest first
     def recent_documents(self) -> list:
-        from reader.core.identity import DocKey
+        from reader.core.documents.identity import DocKey
 
         try:
             value = json.loads(str(self.store.value("reading/recent", "[]") or "[]"))

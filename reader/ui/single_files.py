@@ -1,6 +1,6 @@
 """Files opened one by one (Ctrl+Shift+O, or dropped on the window) without joining the library.
 
-A single file is parsed by the same pipeline as the library (reader.core.pipeline.parse_file)
+A single file is parsed by the same pipeline as the library (reader.core.documents.pipeline.parse_file)
 on a worker thread, held in memory for the session, and listed in the 单个文件 tab: file →
 its documents. Nothing is indexed or written; the library and its folders are unchanged.
 """
@@ -25,7 +25,7 @@ class _ParseJob(QRunnable):
         self.owner, self.path = owner, path
 
     def run(self) -> None:
-        from reader.core.pipeline import parse_file
+        from reader.core.documents.pipeline import parse_file
 
         try:
             result = parse_file(self.path)

@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from reader.core.entities import find_entities  # noqa: E402
+from reader.core.documents.entities import find_entities  # noqa: E402
 
 
 def build_document(size: int) -> str:

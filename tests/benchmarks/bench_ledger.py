@@ -25,7 +25,7 @@ def main() -> None:
     folder = sys.argv[1]
     index = tempfile.mkdtemp(prefix="bench-ledger-")
     os.environ["READER_INDEX_DIR"] = index
-    from reader.core.library import Library
+    from reader.core.library.library import Library
 
     lib = Library([folder], index_dir=index)
     s = lib.update()

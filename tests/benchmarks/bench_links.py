@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 
-from reader.core.library import Library
+from reader.core.library.library import Library
 from reader.core.seeds import seeds_dir
 from reader.ui.links import compute_links
 from reader.ui.tree import build_nodes

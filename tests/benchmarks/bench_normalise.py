@@ -16,8 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from reader.core.decode import decode_file  # noqa: E402
-from reader.core.normalise import clean_lines, reflow  # noqa: E402
+from reader.core.text.decode import decode_file  # noqa: E402
+from reader.core.text.normalise import clean_lines, reflow  # noqa: E402
 
 
 def main() -> None:

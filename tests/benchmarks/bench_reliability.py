@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 CHILD = r"""
 import json, resource, sys, time
-from reader.core.library import Library
+from reader.core.library.library import Library
 folder, index = sys.argv[1:3]
 t0 = time.perf_counter()
 lib = Library([folder], index_dir=index)
@@ -49,7 +49,7 @@ print(json.dumps({"files": s.files, "documents": s.documents, "problems": s.prob
 # and peak memory search costs there (snippets used to mark every occurrence first).
 SEARCH_CHILD = r"""
 import json, resource, sys, time
-from reader.core.library import Library
+from reader.core.library.library import Library
 lib = Library([sys.argv[1]], index_dir=sys.argv[2])
 out = {}
 for label, word in (("common_cold_s", "的"), ("common_warm_s", "的"), ("pair_s", "加强"), ("rare_s", "主题词九九")):
@@ -77,7 +77,7 @@ def make_big_document(folder: Path, mb: float) -> None:
 
 PARSE_CHILD = r"""
 import json, resource, sys, time
-from reader.core.pipeline import parse_file
+from reader.core.documents.pipeline import parse_file
 path = sys.argv[1]
 t0 = time.perf_counter()
 r = parse_file(path)

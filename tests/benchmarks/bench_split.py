@@ -21,8 +21,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from reader.core import entities, metadata, normalise, split  # noqa: E402
-from reader.core.pipeline import parse_text  # noqa: E402
+from reader.core.documents import entities
+
+from reader.core.documents import metadata
+
+from reader.core.text import normalise
+
+from reader.core.documents import split  # noqa: E402
+from reader.core.documents.pipeline import parse_text  # noqa: E402
 
 
 def stages(text: str) -> dict[str, float]:

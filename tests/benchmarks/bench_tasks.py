@@ -19,8 +19,8 @@ sys.path.insert(0, str(ROOT))
 from dataclasses import replace  # noqa: E402
 
 from reader.core.model import Span  # noqa: E402
-from reader.core.pipeline import parse_file  # noqa: E402
-from reader.core.tasks import extract_tasks  # noqa: E402
+from reader.core.documents.pipeline import parse_file  # noqa: E402
+from reader.core.ledger.tasks import extract_tasks  # noqa: E402
 
 
 def main() -> None:

@@ -1,5 +1,5 @@
 """Why the content field has its own postings writer: Whoosh's stock writer against
-reader.core.index.GramWriter, the same documents, one table.
+reader.core.library.index.GramWriter, the same documents, one table.
 
     .venv/bin/python tests/benchmarks/bench_whoosh.py [FOLDER]   # default: the bundled seeds
 
@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from whoosh.analysis import Token, Tokenizer  # noqa: E402
 
-from reader.core.analysis import fold  # noqa: E402
+from reader.core.library.analysis import fold  # noqa: E402
 
 
 class GramTokenizer(Tokenizer):
@@ -43,7 +43,7 @@ class GramTokenizer(Tokenizer):
 
 
 def _documents(folder: Path):
-    from reader.core.pipeline import parse_file
+    from reader.core.documents.pipeline import parse_file
 
     docs = []
     for path in sorted(folder.rglob("*.txt")):
@@ -71,9 +71,9 @@ def _whoosh_build(docs, index_dir: Path) -> float:
 def _gramwriter_build(docs, index_dir: Path) -> float:
     from whoosh.index import FileIndex, TOC
 
-    from reader.core import index as store
-    from reader.core.library import _prepare_doc
-    from reader.core.schema import CONTENT, make_schema
+    from reader.core.library import index as store
+    from reader.core.library.library import _prepare_doc
+    from reader.core.library.schema import CONTENT, make_schema
 
     prepared = [_prepare_doc(i, d) for i, d in enumerate(docs)]
     storage = store.PrivateStorage(str(index_dir))

@@ -27,7 +27,7 @@ WORDS = ["金融支持", "外贸发展", "产业基础", "残疾人事业", "城
 
 def seed_documents(seeds: Path) -> list[list[str]]:
     """The source lines of every document the pipeline finds in the seeds."""
-    from reader.core.pipeline import parse_file
+    from reader.core.documents.pipeline import parse_file
 
     blocks = []
     for f in sorted(seeds.glob("*.txt")):

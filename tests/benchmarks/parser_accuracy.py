@@ -3,7 +3,7 @@
     .venv/bin/python tests/benchmarks/parser_accuracy.py [--corpus tests/blind2] [--keep DIR]
 
 Writes the encoded files (tests/heldout/make.py, for --corpus or tests/heldout) into a temp folder, runs
-reader.core.pipeline.parse_file on each and compares with <corpus>/gold.json.
+reader.core.documents.pipeline.parse_file on each and compares with <corpus>/gold.json.
 
 Document matching: a parsed document matches a gold document when its line range
 contains the gold title line and the titles mostly agree (similarity >= 0.6 after
@@ -53,7 +53,7 @@ sys.path.insert(0, str(HELDOUT))
 
 import make  # noqa: E402  (tests/heldout/make.py; use_corpus() switches)
 
-from reader.core.pipeline import parse_file  # noqa: E402
+from reader.core.documents.pipeline import parse_file  # noqa: E402
 
 FIELDS = ("title", "doc_number", "issuers", "date", "kind")
 EXTRA_FIELDS = ("date_role", "range")  # scored only where the gold has them

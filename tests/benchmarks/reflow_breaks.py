@@ -13,8 +13,8 @@ import re
 import sys
 from pathlib import Path
 
-from reader.core.pipeline import parse_file
-from reader.core.patterns import HEADING_START
+from reader.core.documents.pipeline import parse_file
+from reader.core.text.patterns import HEADING_START
 
 MIN_CHARS = 8
 _OPEN_END = re.compile(r"[\u4e00-\u9fff，、]$")

@@ -35,7 +35,7 @@ def _rss_mb() -> float:
 
 
 def phase_build(corpus: str, index_dir: str) -> dict:
-    from reader.core.library import Library
+    from reader.core.library.library import Library
 
     lib = Library([corpus], index_dir=index_dir)
     t = time.perf_counter()
@@ -49,7 +49,7 @@ def phase_build(corpus: str, index_dir: str) -> dict:
 
 
 def phase_rescan(corpus: str, index_dir: str) -> dict:
-    from reader.core.library import Library
+    from reader.core.library.library import Library
 
     lib = Library([corpus], index_dir=index_dir)
     t = time.perf_counter()
@@ -97,9 +97,9 @@ def make_queries(texts: list[str], n: int, rng: random.Random) -> list[str]:
 
 
 def phase_query(corpus: str, index_dir: str, nq: int) -> dict:
-    from reader.core.analysis import fold
-    from reader.core.library import Library
-    from reader.core.search import parse_query
+    from reader.core.library.analysis import fold
+    from reader.core.library.library import Library
+    from reader.core.library.search import parse_query
 
     t = time.perf_counter()
     lib = Library([corpus], index_dir=index_dir)  # opens and checks both stores

@@ -18,10 +18,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.core.decode import decode_bytes
-from reader.core.library import Library, Progress
+from reader.core.text.decode import decode_bytes
+from reader.core.library.library import Library, Progress
 from reader.core.model import ReadError
-from reader.core.pipeline import parse_file, parse_text
+from reader.core.documents.pipeline import parse_file, parse_text
 from tests.reliability.helpers import ROOT, doc_ids, make_doc, snapshot
 
 TRADITIONAL = (
@@ -259,7 +259,7 @@ def test_unreadable_file_is_a_problem_patched_open(tmp_path, monkeypatch):
 
 _AS_NOBODY = """
 import json, os, sys
-from reader.core.library import Library
+from reader.core.library.library import Library
 folder, index, warm = sys.argv[1:4]
 w = Library([folder], index_dir=warm)  # as root: loads every lazily imported module
 w.update(); w.search("可读文件"); w.close()
@@ -448,7 +448,7 @@ def test_two_thousand_tiny_files_all_arrive(tmp_path):
 def test_a_file_too_big_to_hold_in_memory_is_a_problem_not_a_crash(tmp_path, monkeypatch):
     """Above decode.MAX_FILE_BYTES (256 MB; lowered here) a file is refused with its size,
     so one huge file cannot exhaust memory and stop the whole library from indexing."""
-    import reader.core.decode as decode
+    import reader.core.text.decode as decode
 
     monkeypatch.setattr(decode, "MAX_FILE_BYTES", 3 * 1024 * 1024)
     monkeypatch.setenv("READER_INDEX_WORKERS", "1")

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import index as store
-from reader.core.library import Library
-from reader.core.schema import GramPostingsBuilder
+from reader.core.library import index as store
+from reader.core.library.library import Library
+from reader.core.library.schema import GramPostingsBuilder
 from tests.reliability.helpers import PYTHON, ROOT, make_doc, run_reader, snapshot
 
 N_KILLS = 20
@@ -48,7 +48,7 @@ def _consistent(index: Path) -> None:
     its manifest there, with its size), and both stores hold the same documents."""
     from whoosh.index import TOC
 
-    from reader.core.searcher import _Leaf
+    from reader.core.library.searcher import _Leaf
 
     conn = sqlite3.connect(index / store.DB_NAME)
     try:
@@ -93,8 +93,8 @@ def _mutate(folder: Path, rng: random.Random, step: int) -> None:
 # commit before the old generation's files are deleted.
 _CHILD = """
 import sys, time
-from reader.core import index as store
-from reader.core.library import Library
+from reader.core.library import index as store
+from reader.core.library.library import Library
 where = sys.argv[3]
 def stop(label):
     print("at", label, flush=True)
@@ -342,10 +342,10 @@ def test_full_disk_via_cli_is_a_message(small_corpus, tmp_path):
     folder, _ = small_corpus
     index = tmp_path / "index"
     code = (
-        "import errno, os, sys; from reader.core import schema as s\n"
+        "import errno, os, sys; from reader.core.library import schema as s\n"
         "def w(self, f, n): raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), 'postings')\n"
         "s.GramPostingsBuilder.write = w\n"
-        "from reader.cli import main; sys.exit(main(sys.argv[1:]))\n"
+        "from reader.cli.main import main; sys.exit(main(sys.argv[1:]))\n"
     )
     env = dict(os.environ, PYTHONPATH=str(ROOT), READER_INDEX_WORKERS="1")
     r = subprocess.run([PYTHON, "-c", code, "index", str(folder), "--index-dir", str(index)],
@@ -367,7 +367,7 @@ def test_two_indexers_at_once_do_not_corrupt(small_corpus, tmp_path):
     cmd = [PYTHON, "-m", "reader", "index", str(folder), "--index-dir", str(index), "--wait"]
     procs = [subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
              for _ in range(2)]
-    reader_code = ("import sys; from reader.core.library import Library\n"
+    reader_code = ("import sys; from reader.core.library.library import Library\n"
                    "lib = Library([sys.argv[1]], index_dir=sys.argv[2])\n"
                    "for _ in range(20):\n"
                    "    r = lib.search('通知'); assert r.error is None; lib.documents()\n"

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import index as store
-from reader.core.library import Library
+from reader.core.library import index as store
+from reader.core.library.library import Library
 from tests.reliability.helpers import PYTHON, ROOT, make_doc, run_reader, snapshot
 
 
@@ -114,7 +114,7 @@ def test_reading_commands_never_index_and_say_how(tmp_path):
 
 _SLOW_INDEXER = """
 import sys, time
-from reader.core.library import Library
+from reader.core.library.library import Library
 lib = Library([sys.argv[1]], index_dir=sys.argv[2])
 def progress(p):
     print("working", flush=True)

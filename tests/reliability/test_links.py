@@ -1,6 +1,6 @@
 """Symbolic links in the library folders: followed only into the library, reported otherwise.
 
-Rule (reader/core/walk.py): a link to a file or a folder is followed only when its resolved
+Rule (reader/core/library/walk.py): a link to a file or a folder is followed only when its resolved
 target lies inside one of the library folders, and what it reaches is read once (not again
 under a second path, never round a loop). Every other link that could have been read is
 listed as a problem with its reason; nothing outside the library folders is read.
@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.library import Library
-from reader.core.walk import READABLE_SUFFIXES, walk_folders
+from reader.core.library.library import Library
+from reader.core.library.walk import READABLE_SUFFIXES, walk_folders
 from tests.reliability.helpers import doc_ids, make_doc
 
 OUTSIDE = "链接指向文库文件夹之外"
@@ -109,7 +109,7 @@ def test_a_link_loop_through_the_library_folder_does_not_hang(tmp_path):
 
 
 def test_the_task_ledger_reads_a_folder_by_the_same_rule(tree):
-    from reader.commands_tasks import _documents_from_paths
+    from reader.cli.tasks import _documents_from_paths
 
     lib, _, _ = tree
     problems: list[str] = []
@@ -121,7 +121,9 @@ def test_the_task_ledger_reads_a_folder_by_the_same_rule(tree):
 
 
 def test_one_list_of_readable_suffixes():
-    from reader.core import export, library, walk
+    from reader.core import export
+    from reader.core.library import library
+    from reader.core.library import walk
 
     assert library.walk_folders is walk.walk_folders  # the library reads folders with the one walker
     assert export.READABLE_SUFFIXES is READABLE_SUFFIXES

@@ -101,7 +101,7 @@ def test_gui_journey_makes_no_network_call(no_network, qtbot, tmp_path):
 
 
 def test_cli_journey_makes_no_network_call(no_network, tmp_path, capsys):
-    from reader.cli import main
+    from reader.cli.main import main
 
     folder = _library(tmp_path)
     index = str(tmp_path / "index")
@@ -117,7 +117,7 @@ import os, sys
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 folder, index, out, ini = sys.argv[1:5]
 os.environ["READER_INDEX_DIR"] = index
-from reader.cli import main
+from reader.cli.main import main
 assert main(["index", folder, "--index-dir", index]) == 0
 assert main(["search", "离线主题1", "--index-dir", index]) == 0
 assert main(["export", "--query", "离线主题", "--out", out, "--index-dir", index]) == 0

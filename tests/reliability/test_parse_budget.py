@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core import deadline, split
-from reader.core.library import Library
-from reader.core.pipeline import parse_file
+from reader.core.documents import deadline
+
+from reader.core.documents import split
+from reader.core.library.library import Library
+from reader.core.documents.pipeline import parse_file
 from tests.reliability.helpers import doc_ids, make_doc
 
 TIMEOUT_WORDS = ("解析超时", "parse time limit exceeded")

@@ -22,9 +22,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.core.export import export_documents
-from reader.core.library import Library
+from reader.core.library.library import Library
 from reader.core.model import Document, Metadata, Span
-from reader.core.pipeline import parse_text
+from reader.core.documents.pipeline import parse_text
 from tests.reliability.helpers import make_doc
 
 MARKUP_TITLE = "关于<b>加粗</b>和<script>alert(1)</script>的通知"
@@ -199,7 +199,7 @@ def test_entity_panel_and_its_tooltips_show_markup_literally(qtbot):
 
 def test_progress_and_problem_tooltips_show_file_names_literally(evil_window, tmp_path):
     from reader.ui.dialogs import ProblemsDialog
-    from reader.core.library import Problem
+    from reader.core.library.library import Problem
 
     w = evil_window
     name = str(tmp_path / "<b>坏</b>文件.txt")
@@ -323,7 +323,7 @@ def test_query_with_surrogates_via_cli_is_not_a_traceback(query_library, tmp_pat
 
 
 def test_task_panel_tooltips_show_markup_literally(qtbot):
-    from reader.core.tasks import extract_tasks
+    from reader.core.ledger.tasks import extract_tasks
     from reader.ui.tasks_panel import TaskPanel
 
     text = ("关于做好<b>资金</b>工作的通知\n各单位：\n一、由市财政局负责落实<b>专项</b>资金<img src=x>，2024年6月30日前完成。\n"

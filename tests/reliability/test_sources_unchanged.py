@@ -11,7 +11,7 @@ import os
 import shutil
 
 from reader.core.export import export_documents
-from reader.core.library import Library
+from reader.core.library.library import Library
 from tests.reliability.helpers import ROOT, make_doc, tree_checksums
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from reader.core.deadlines import BUCKETS, LATER, OVERDUE, THIS_MONTH, THIS_WEEK, counts, deadline_items
+from reader.core.ledger.deadlines import BUCKETS, LATER, OVERDUE, THIS_MONTH, THIS_WEEK, counts, deadline_items
 from reader.ui.deadlines import ROLE_TARGET
 
 TODAY = date(2022, 6, 8)  # inside the seeds' years, so every bucket can have tasks

@@ -144,7 +144,7 @@ def test_the_dialog_lists_the_documents_it_will_write_before_writing(open_window
 
 
 def test_the_apps_export_writes_the_users_notes_with_the_document(open_window, qtbot, tmp_path):
-    from reader.core.notes import DocKey
+    from reader.core.library.notes import DocKey
 
     window = open_window()
     info = window.service.documents()[0]

@@ -58,7 +58,7 @@ def test_recent_documents_are_remembered_across_restarts(open_window, make_setti
 
 
 def test_a_recent_document_with_a_new_id_is_found_by_title_and_file(open_window, make_settings):
-    from reader.core.identity import DocKey
+    from reader.core.documents.identity import DocKey
 
     window = open_window(settings=make_settings())
     doc = window.service.documents()[4]

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog
 
-from reader.core.pipeline import parse_file
+from reader.core.documents.pipeline import parse_file
 from reader.ui.printing import build_document, export_pdf, pdf_bytes
 
 pdftotext = shutil.which("pdftotext")

@@ -71,7 +71,7 @@ def test_cites_and_cited_by_in_the_side_panel(open_window, qtbot, tmp_path):
 
 
 def test_refs_panel_on_the_seeds_matches_crossrefs(open_window, qtbot):
-    from reader.core.refs import CrossRefs
+    from reader.core.ledger.refs import CrossRefs
 
     window = open_window()
     _ready(window, qtbot)

@@ -109,7 +109,7 @@ def test_a_single_file_in_recent_documents_is_read_again(open_window, qtbot, loo
 
 
 def test_a_recent_single_file_without_that_document_any_more_says_so(open_window, qtbot, loose_file):
-    from reader.core.identity import DocKey
+    from reader.core.documents.identity import DocKey
 
     window = open_window()
     with qtbot.waitSignal(window.single_files.loaded, timeout=30_000):

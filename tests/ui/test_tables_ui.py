@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFont, QTextCursor
 
-from reader.core.pipeline import parse_text
+from reader.core.documents.pipeline import parse_text
 from reader.ui import theme
 from reader.ui.reading import ReadingPane
-from tests.test_tables import NOTICE
+from tests.core.text.test_tables import NOTICE
 from tests.ui.test_reading import backgrounds_at
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import csv
 import io
 
-from reader.core.pipeline import parse_text
+from reader.core.documents.pipeline import parse_text
 from reader.ui.tasks_panel import LedgerView, TaskPanel, ledger_rows
 
 ITEMS = """宁波市北仑区人民政府关于加快推进城市更新的实施意见

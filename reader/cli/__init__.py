@@ -1,0 +1,1 @@
+"""The command line: ``reader parse | index | search | export | tasks | gui``."""

@@ -1,0 +1,523 @@
+"""A document segment → its metadata: title, 文号, issuers, 成文日期, 文种, attachments.
+
+Works on any Segment; a DocSegment from split.py also carries the header the split
+found (title lines, 文号) and the file's context (which city 市政府 means).
+"""
+from __future__ import annotations
+
+import re
+
+from reader.core.text import patterns as P
+from reader.core.model import Line, Metadata, Segment
+
+# ---------------------------------------------------------------- canonical issuers
+# Short forms → full forms, applied to the part after the city/district prefix.
+_ABBREV = (
+    ("人大常委会", "人民代表大会常务委员会"),
+    ("发改委", "发展和改革委员会"),
+    ("发改局", "发展和改革局"),
+    ("经信局", "经济和信息化局"),
+    ("经信委", "经济和信息化委员会"),
+    ("科技局", "科学技术局"),
+    ("市场监管局", "市场监督管理局"),
+    ("人力社保局", "人力资源和社会保障局"),
+    ("住建局", "住房和城乡建设局"),
+    ("自然资源规划局", "自然资源和规划局"),
+    ("交通局", "交通运输局"),
+    ("卫健委", "卫生健康委员会"),
+    ("卫生健康委", "卫生健康委员会"),
+    ("国资委", "人民政府国有资产监督管理委员会"),
+    ("医保局", "医疗保障局"),
+    ("文广旅游局", "文化广电旅游局"),
+    ("文广旅体局", "文化广电旅游体育局"),
+    ("应急局", "应急管理局"),
+    ("生态环境局", "生态环境局"),
+    ("农业农村局", "农业农村局"),
+    ("地方金融监管局", "地方金融监督管理局"),
+    ("安委会", "安全生产委员会"),
+    ("管委会", "管理委员会"),
+    ("妇儿工委", "妇女儿童工作委员会"),
+    ("政府办公厅", "人民政府办公厅"),
+    ("政府办公室", "人民政府办公室"),
+    ("政府", "人民政府"),
+)
+# 文号 机关代字 → the place it stands for (a small table; the file itself is asked first)
+_DOCNO_PLACE = {
+    "甬": ("宁波市", None), "仑": ("宁波市", "北仑区"), "鄞": ("宁波市", "鄞州区"),
+    "杭": ("杭州市", None), "温": ("温州市", None), "绍": ("绍兴市", None), "嘉": ("嘉兴市", None),
+    "湖": ("湖州市", None), "金": ("金华市", None), "衢": ("衢州市", None), "舟": ("舟山市", None),
+    "台": ("台州市", None), "丽": ("丽水市", None),
+}
+
+
+def canonical_issuer(name: str, city: str | None = None, district: str | None = None) -> str:
+    """市政府办公厅 → 宁波市人民政府办公厅; 区科技局 → 宁波市北仑区科学技术局; full names stay."""
+    c = P.compact(name)
+    c = re.sub(rf"第[{P.CN_DIGITS}\d]+届", "", c)  # 第十六届人民代表大会常务委员会 is the same organ every term
+    if c.startswith("市") and city:
+        c = city + c[1:]
+    elif c[:1] in ("区", "县") and district and district.endswith(c[0]):
+        c = (city or "") + district + c[1:]
+    elif district and c.startswith(district) and city and not c.startswith(city):
+        c = city + c
+    for pattern, full in _INFIX:
+        c = pattern.sub(full, c)
+    for short, full in _ABBREV:
+        if c.endswith(short) and not c.endswith(full):
+            if short == "政府" and c.endswith("人民政府"):
+                continue
+            c = c[: -len(short)] + full
+            break
+    return c
+
+
+# Short forms that stand inside a name too (市人大常委会主任会议, 市政府妇儿工委办公室).
+_INFIX = tuple((re.compile(p), full) for p, full in (
+    (r"人大常委会", "人民代表大会常务委员会"),
+    (r"人大(?!常委会|常务委员会)", "人民代表大会"),
+    (r"(?<!人民)政府", "人民政府"),
+    (r"妇儿工委", "妇女儿童工作委员会"),
+    (r"管委会", "管理委员会"),
+    (r"安委会", "安全生产委员会"),
+))
+
+
+# ---------------------------------------------------------------- helpers
+_BARE_NUMBER = re.compile(r"[〔［\[【(（]((?:19|20)\d{2})[〕］\]】)）]第?(\d{1,5})[号號]")
+_ISSUER_SPLIT = re.compile(r"[ 　、]+")
+
+
+_ORGAN_CUT = re.compile(r"(?:人民政府|办公厅|办公室|委员会|管委会|常委会|政府|局|厅|委)(?=[\u4e00-\u9fff]{2,4}?[省市区县]|中共|中国共产党)")
+_PREFIX_ORGAN = re.compile(
+    r"^(.{2,30}?(?:人民代表大会常务委员会|人大常委会|人民政府办公厅|人民政府办公室|人民政府|委员会|管委会|办公厅|办公室|局))(?=.)")
+
+
+def _split_joint(prefix: str) -> list[str]:
+    """宁波市财政局宁波市人力资源和社会保障局 → the two organs (printed without a space)."""
+    out, start = [], 0
+    for m in _ORGAN_CUT.finditer(prefix):
+        out.append(prefix[start:m.end()])
+        start = m.end()
+    out.append(prefix[start:])
+    return [x for x in out if x]
+
+
+def _issuers_from_title(title: str, kind: str) -> list[str]:
+    m = re.match(r"^(.{2,60}?)(?:关于|印发|转发)", title, re.S)
+    if not m:
+        c = P.compact(title)
+        if kind in ("纪要", "议程"):
+            m3 = re.match(rf"^(.{{2,30}}?(?:委员会|常委会|人民政府|政府|办公厅|办公室))第[{P.CN_DIGITS}\d]+次", c)
+            if m3:
+                return [m3.group(1)]
+        if kind in ("名单", "决定", "决议", "公告", "通告", "令", "命令") and not P.starts_about(c):
+            m2 = _PREFIX_ORGAN.match(c)
+            if m2 and P.is_organ(m2.group(1)) and re.match(rf"^(?:[{P.CJK}]{{2,3}}?[省市区县]|国务院|中共)", m2.group(1)):
+                return [m2.group(1)]
+        return []
+    prefix = m.group(1).strip()
+    # organs printed one a line (最高人民法院 / 最高人民检察院 / 关于…): each line is an issuer
+    by_line = [p for line in prefix.split("\n") for p in _ISSUER_SPLIT.split(line.strip()) if p]
+    if len(by_line) > 1 and all(P.is_organ(p) for p in by_line):
+        return [P.compact(p) for p in by_line]
+    # a line break between organs separates them only when the next one names its place
+    prefix = re.sub(r"\s*\n\s*(?=[\u4e00-\u9fff]{1,4}[省市区县]|中共)", " ", prefix).replace("\n", "")
+    parts = [p for p in _ISSUER_SPLIT.split(prefix) if p]
+    if parts and all(P.is_organ(p) for p in parts):
+        return [P.compact(p) for p in parts]
+    c = P.compact(prefix)
+    if P.is_organ(c):
+        parts = _split_joint(c)
+        if len(parts) > 1 and all(P.is_organ(p) for p in parts):
+            return parts
+        return [c]
+    return []
+
+
+def _signature(lines: list[Line]) -> tuple[list[str], str | None]:
+    """The first signature block: organ lines (or 市长 X) directly above a date line."""
+    texts = [l.text.strip() for l in lines]
+    for i, t in enumerate(texts):
+        if not t.endswith("日") or len(t) > 60:
+            continue
+        signed = P.signed_date_line(t)
+        if signed:
+            return [signed[0]], P.iso(signed[1])
+        d = P.date_line(t)
+        if d is None or i == 0:
+            continue
+        organs: list[str] = []
+        j = i - 1
+        while j >= 0 and (P.is_organ(texts[j]) or P.ROLE_NAME_RE.match(P.compact(texts[j]))) and len(organs) < 4:
+            parts = texts[j].split()
+            if len(parts) > 1 and all(P.is_organ(p) for p in parts):
+                organs[0:0] = parts  # several organs side by side on one signature line
+            else:
+                organs.insert(0, P.compact(texts[j]))
+            j -= 1
+        if organs or (j >= 0 and "此页无正文" in texts[j]):
+            return [o for o in organs if P.is_organ(o)], P.iso(d)
+    return [], None
+
+
+def _note(lines: list[Line]) -> str:
+    """The dated note under a title, compact: （2024年7月31日宁波市第十六届…会议通过）, a
+    promulgation note （2006年7月24日中华人民共和国国务院令第472号公布 根据…修订）, or a bare
+    （2024年7月31日）; "" when there is none in the first lines."""
+    texts = [P.compact(l.text) for l in lines[:12] if l.text.strip()]
+    joined = ""
+    for t in texts:
+        if t.startswith(("（", "(")) and (P.DATE_RE.match(t[1:]) or P.CN_DATE_RE.match(t[1:])):
+            joined = t
+            continue
+        if joined and not joined.endswith(("）", ")")):
+            joined += t
+    return joined
+
+
+_NOTE_ROLES = (("公布", "公布"), ("发布", "公布"), ("颁布", "公布"), ("修订", "修订"), ("修正", "修正"),
+               ("通过", "通过"), ("批准", "通过"))
+_NOTE_CLAUSE_END = re.compile(r"根据|[，,；;]|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日")
+
+
+def _adoption_date(lines: list[Line]) -> tuple[str, str] | None:
+    """(date, role) of the note's first clause: the date that makes the document (adopted,
+    promulgated), never the 施行 date; a bare dated line has the role 成文."""
+    note = _note(lines)
+    if not note:
+        return None
+    d = P.find_date(note[:20])
+    if not d:
+        return None
+    m = P.DATE_RE.search(note) or P.CN_DATE_RE.search(note)
+    rest = note[m.end():] if m else note
+    cut = _NOTE_CLAUSE_END.search(rest)
+    clause = rest[:cut.start()] if cut else rest
+    role = next((r for word, r in _NOTE_ROLES if word in clause), "成文" if len(clause) <= 1 else "通过")
+    return P.iso(d), role
+
+
+_DATE_ANY = re.compile(rf"{P.DATE_RE.pattern}|{P.CN_DATE_RE.pattern.replace('?P<y>', '?P<cy>').replace('?P<m>', '?P<cm>').replace('?P<d>', '?P<cd>')}")
+_IN_FORCE = re.compile(r"^[^，。；]{0,4}起施行")
+
+
+def _dated_roles(lines: list[Line], signed: str | None) -> list[tuple[str, str]]:
+    """Every (role, date) the note under the title and the promulgating sentence state, then the
+    signature's: 通过 / 批准 / 公布 / 修正 / 修订 / 施行 (自…起施行) / 成文."""
+    found: list[tuple[str, str]] = []
+    texts = [_note(lines)] + [P.compact(l.text) for l in lines[:8] if P.promulgated_name(l.text)]
+    for text in texts:
+        dates = list(_DATE_ANY.finditer(text))
+        shared: list[str] = []  # 某日A会议、某日B会议通过: both dates take the verb that follows
+        for k, m in enumerate(dates):
+            d = P.find_date(m.group(0))
+            if not d:
+                continue
+            clause = text[m.end():dates[k + 1].start() if k + 1 < len(dates) else len(text)]
+            if _IN_FORCE.match(clause):
+                role = "施行"
+            else:
+                cut = re.search(r"根据|[，,；;]", clause)
+                clause = clause[:cut.start()] if cut and cut.start() > 0 else clause
+                role = next((r for word, r in _NOTE_ROLES if word in clause), "")
+                role = "批准" if role == "通过" and "批准" in clause and "通过" not in clause else role
+            if not role and clause.endswith("、"):
+                shared.append(P.iso(d))
+                continue
+            for day in (*shared, P.iso(d)) if role else ():
+                if (role, day) not in found:
+                    found.append((role, day))
+            shared = []
+    if signed and ("成文", signed) not in found:
+        found.append(("成文", signed))
+    return found
+
+
+_NOTE_ORGAN = re.compile(rf"^(?P<org>[{P.CJK}]{{2,40}}?)(?:第[{P.CN_DIGITS}\d]+次|令第[{P.CN_DIGITS}\d]+号)")
+
+
+def _note_issuer(lines: list[Line]) -> str | None:
+    """The organ that adopted or promulgated: …全国人民代表大会常务委员会第N次会议通过 → 全国人民代表大会
+    常务委员会; 某省第十四届人民代表大会第二次会议 → 某省人民代表大会; 最高人民法院审判委员会第N次会议
+    → 最高人民法院; 中华人民共和国国务院令第472号公布 → 中华人民共和国国务院."""
+    note = _note(lines)
+    m = P.DATE_RE.search(note) or P.CN_DATE_RE.search(note)
+    if not m:
+        return None
+    o = _NOTE_ORGAN.match(note[m.end():])
+    if not o:
+        return None
+    org = _session_organ(o["org"])
+    org = re.sub(r"(?:审判委员会|检察委员会)$", "", org)
+    return org if P.is_organ(org) or org.endswith("人民代表大会") else None
+
+
+def _session_organ(name: str) -> str:
+    """第十四届全国人民代表大会第二次会议 → 全国人民代表大会: a session is its congress's."""
+    c = re.sub(rf"第[{P.CN_DIGITS}\d]+届", "", P.compact(name))
+    c = re.sub(rf"第[{P.CN_DIGITS}\d]+次(?:全体)?会议$", "", c)
+    return c
+
+
+def _adoption_issuer(lines: list[Line]) -> str | None:
+    text = "".join(P.compact(l.text) for l in lines[:12])
+    m = re.search(
+        rf"[（(](?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日([{P.CJK}]{{2,6}}?[市省区县])第[{P.CN_DIGITS}]+届"
+        rf"(?:人民代表大会常务委员会|人大常委会)(?:第[{P.CN_DIGITS}\d]+次)?(主任会议|会议)?", text)
+    if m:
+        if m.group(2) == "主任会议":
+            return f"{m.group(1)}人大常委会主任会议"
+        return f"{m.group(1)}人民代表大会常务委员会"
+    return None
+
+
+def _speaker_issuer(header: list[Line], title_lines: set[int]) -> list[str]:
+    for l in header:
+        if l.no in title_lines:
+            continue
+        c = P.compact(l.text)
+        if P.docno_line(c) or P.date_line(c):
+            continue
+        if P.is_organ(c):
+            return [c]
+        organ = P.byline_organ(c)
+        if organ:
+            return [organ]  # 国务院总理 李强 → 国务院
+    return []
+
+
+def _attachments(title: str, lines: list[Line]) -> list[str]:
+    out: list[str] = []
+    m = re.search(r"(印发|转发|发布|公布|印發|轉發|發布)(.+?)的(?:通知|決定|决定)$", title)
+    if m:
+        verb, name = m.group(1), m.group(2).strip()
+        quoted = re.findall(r"《([^》]+)》", name)
+        if quoted:
+            out.extend(quoted)
+        elif verb not in ("公布", "发布", "發布") or P.ends_with_kind(name) or name.endswith(
+                ("清单", "名单", "名录", "目录", "表")):
+            # 印发 always carries what it names; 公布 only a list or a document
+            out.append(name)
+    if not out:
+        # 附件说明: 附件：1.某某办法 / 2.某某表
+        listing = False
+        for l in lines:
+            c = P.compact(l.text)
+            m = re.match(r"^附件[:：](.+)$", c)
+            if m or (listing and re.match(r"^\d{1,2}[.．、]", c)):
+                listing = True
+                item = re.sub(r"^\d{1,2}[.．、]", "", m.group(1) if m else c).strip("。；;")
+                if item and item not in out:
+                    out.append(item)
+            elif listing:
+                break
+    if not out:
+        for l in lines[:40]:
+            c = P.compact(l.text)
+            if re.search(r"现(?:将|予)|印发给你们|已经.{0,20}同意", c):
+                for q in re.findall(r"《([^》]+)》", c):
+                    if P.ends_with_kind(q) and q not in out:
+                        out.append(q)
+                if out:
+                    break
+    return out
+
+
+def _context_place(segment: Segment, doc_number: str | None) -> tuple[str | None, str | None]:
+    ctx = getattr(segment, "context", None) or {}
+    city, district = ctx.get("city"), ctx.get("district")
+    if doc_number and doc_number[:1] in _DOCNO_PLACE:
+        c2, d2 = _DOCNO_PLACE[doc_number[:1]]
+        city = city or c2
+        district = district or d2
+    return city, district
+
+
+# ---------------------------------------------------------------- main
+def read_metadata(segment: Segment) -> Metadata:
+    lines = [l for l in segment.lines if l.text and not l.text.isspace()]
+    header: list[Line] = list(getattr(segment, "header_lines", []) or [])
+    title = getattr(segment, "title", "") or ""
+    doc_number = getattr(segment, "doc_number", None)
+    kind_hint = getattr(segment, "kind_hint", "") or ""
+    if not header and lines:
+        header = lines[:6]
+    if doc_number is None:
+        for l in header:
+            d = P.docno_line(l.text)
+            if d:
+                doc_number = d
+                break
+    city, district = _context_place(segment, doc_number)
+    decree = P.promulgation_number(doc_number)
+    if decree and decree["what"] == "令":
+        org = decree["org"]
+        if not org or org in ("政府", "市政府", "市人民政府"):
+            doc_number = f"{city}人民政府{doc_number[len(org):]}" if city else doc_number
+        elif org.startswith("市") and city:
+            doc_number = city + doc_number
+        decree = P.promulgation_number(doc_number)
+    if not title and decree:
+        title = _promulgated_name(lines)
+    if not title:
+        title = _untitled(lines)
+    raw_title = title
+    title = P.tidy_title(title)
+    tail = re.search(r"[（(]\s*([^（()）]{0,16}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*[号號])\s*[)）]$", title)
+    if tail:
+        doc_number = doc_number or P.normalise_docno(tail.group(1))
+        title = title[: tail.start()].rstrip()
+    title_kind = P.title_kind(title)
+    if doc_number is None and title_kind == "纪要":
+        # minutes are often numbered without an organ prefix under the title: 〔2023〕9号
+        for l in lines[:6]:
+            m = _BARE_NUMBER.fullmatch(P.compact(l.text))
+            if m:
+                doc_number = f"〔{m.group(1)}〕{m.group(2)}号"
+                break
+
+    issuers = [_session_organ(x) if re.search(r"届.*第[^第]+次(?:全体)?会议$", x) else x
+               for x in _issuers_from_title(raw_title, title_kind)]
+    sig_issuers, sig_date = _signature(lines)
+    if not issuers:
+        title_texts = {t.strip() for t in raw_title.split("\n")}
+        issuers = _speaker_issuer([l for l in header if l.text.strip() not in title_texts], set())
+    if not issuers and sig_issuers:
+        issuers = sig_issuers
+    adopt_issuer = None
+    if not issuers:
+        adopt_issuer = _adoption_issuer(lines) or _note_issuer(lines)
+        if adopt_issuer:
+            issuers = [adopt_issuer]
+    if not issuers and title_kind == "解读":
+        for l in lines:
+            m = re.match(r"^解读(?:机构|单位)[:：](.{2,30})$", P.compact(l.text))
+            if m and P.is_organ(m.group(1)):
+                issuers = [m.group(1)]
+                break
+    if not issuers and decree:
+        issuers = [decree["org"]] if decree["org"] else []
+
+    # the date that identifies the document: its signature, else its adoption or promulgation
+    # note, else the date line of a report or speech; never the date it comes into force
+    date, date_role = (sig_date, "成文") if sig_date else (_adoption_date(lines) or (None, ""))
+    if date is None:
+        spoken = next((s for l in lines[:8] if (s := P.speech_date(l.text))), None)
+        if spoken:
+            date, date_role = P.iso(spoken[0]), "成文"
+    if date is None and title_kind == "纪要":
+        # minutes: the meeting's date, told in the opening sentence
+        opening = "".join(P.compact(l.text) for l in lines[len(header):len(header) + 8])
+        d = P.find_date(re.split(r"[。]", opening)[0])
+        date, date_role = (P.iso(d), "成文") if d else (None, "")
+    year = int(date[:4]) if date else None
+    year_source = "date" if year else ""
+    if year is None and doc_number:
+        m = re.search(r"〔(\d{4})〕", doc_number)
+        if m:
+            year = int(m.group(1))
+            year_source = "doc_number"
+
+    kind = kind_hint or title_kind
+    if not kind:
+        spoken = next((s for l in header if (s := P.speech_date(l.text))), None)
+        if spoken:
+            # titled by its subject, delivered on a date: to a congress a report, elsewhere a speech
+            kind = "报告" if "人民代表大会" in spoken[1] else "讲话"
+    if not kind and decree:
+        kind = decree["what"]
+    if not kind and not getattr(segment, "title", ""):
+        body = "".join(P.compact(l.text) for l in lines[:30])
+        m = re.search(r"(?:提出|制定|现将)(?:如下|以下)?(?:实施)?(意见|通知|办法|规定|方案)", body)
+        if m:
+            kind = m.group(1)
+
+    canonical = [canonical_issuer(x, city, district) for x in issuers]
+    return Metadata(
+        title=title,
+        doc_number=doc_number,
+        issuers=issuers,
+        canonical_issuers=canonical,
+        date=date,
+        year=year,
+        year_source=year_source,
+        date_role=date_role,
+        dated_roles=_dated_roles(lines, sig_date),
+        kind=kind,
+        attachments=[a for a in _attachments(title, lines) if P.compact(a) != P.compact(title)],
+    )
+
+
+ISSUE_MIN_DATED = 3
+"""An issue's year is trusted when at least this many of its documents are dated."""
+
+
+def apply_issue_year(metas: list[Metadata]) -> None:
+    """Documents of one file (a gazette issue) that carry no date and no 文号 year take the
+    issue's year, marked year_source="issue": the year every dated document of the file has
+    (at least ISSUE_MIN_DATED of them, all in one year — a file spanning years gives none).
+    The 人大常委会公报 prints the adoption date on decisions but not on the reports and
+    explanations between them."""
+    years = {m.year for m in metas if m.year_source == "date"}
+    dated = sum(1 for m in metas if m.year_source == "date")
+    if dated < ISSUE_MIN_DATED or len(years) != 1:
+        return
+    (year,) = years
+    for m in metas:
+        if m.year is None:
+            m.year, m.year_source = year, "issue"
+
+
+_NAMED = re.compile(r"《([^《》]{8,80})》")
+NAMED_TITLE_COVERAGE = 0.6
+"""Share of a cited title's character pairs (issuer left out) the untitled document's text must hold."""
+
+
+def name_untitled(docs: list[tuple[Metadata, str]]) -> None:
+    """A document printed without a title line (its title read from its first sentence,
+    "为贯彻落实《…》和…") takes the title another part of the same file gives it: a contents
+    entry or a citation 《宁波市人民政府关于…的若干意见》 (a 解读 names what it explains) that
+    begins with the document's issuer, ends in its 文种, and whose words the document holds."""
+    untitled = [(m, text) for m, text in docs
+                if m.kind and m.issuers and not P.title_kind(m.title) and (m.title.endswith("…") or "，" in m.title)]
+    if not untitled:
+        return
+    named = {name for _, text in docs for name in _NAMED.findall(text)}
+    for m, text in untitled:
+        best, best_cover = "", NAMED_TITLE_COVERAGE
+        text_pairs: set[str] | None = None
+        for name in named:
+            issuer = next((i for i in (*m.issuers, *m.canonical_issuers) if name.startswith(i)), None)
+            if issuer is None or P.title_kind(name) != m.kind:
+                continue
+            if text_pairs is None:
+                text_pairs = {text[k:k + 2] for k in range(len(text) - 1)}
+            rest = P.compact(name[len(issuer):])
+            pairs = {rest[k:k + 2] for k in range(len(rest) - 1)} - {"关于"}
+            cover = len(pairs & text_pairs) / max(1, len(pairs))
+            if cover > best_cover:
+                best, best_cover = name, cover
+        if best:
+            m.title = best
+
+
+def _promulgated_name(lines: list[Line]) -> str:
+    """A 政府令 with no title of its own: the regulation it promulgates (《X》已经…通过，现予公布)
+    is what the document is and how it is cited."""
+    for l in lines[:8]:
+        name = P.promulgated_name(l.text)
+        if name:
+            return name
+    return ""
+
+
+def _untitled(lines: list[Line]) -> str:
+    """No title printed: the first line, or for a 主送-first fragment its first sentence."""
+    if not lines:
+        return ""
+    first = lines[0].text.strip()
+    if first.endswith(("：", ":")) and len(lines) > 1:
+        text = "".join(P.compact(l.text) for l in lines[1:6])
+        sentence = re.split(r"[。；]", text)[0]
+        return sentence[:40] + ("…" if len(sentence) > 40 else "")
+    return first[:80]

@@ -1,0 +1,209 @@
+"""Responsible units (责任单位): one canonical name per organisation across documents.
+
+This module does not *find* organisations (reader.core.documents.entities does that); it only
+says which organisation a printed name stands for, so that one unit's tasks can be
+gathered over a whole library:
+
+    区住建局 in a 北仑 document      → 北仑区住房和城乡建设局
+    市发改委（市粮食物资局）in a 宁波 one → 宁波市发展和改革委员会
+    财政局 in a 北仑 task table      → 北仑区财政局
+
+Rules, in order:
+1. A parenthetical alias is dropped (市发改委（市粮食物资局） → 市发改委); the printed form
+   is always kept next to the canonical one by the callers.
+2. The place: a leading 市 becomes the document's city, a leading 区/县 its district;
+   a bare government body (财政局, 发展和改革局) gets the document's own level
+   (district if the document is a district's, else city). A city name before a
+   district is dropped, so every district unit reads 北仑区… whoever prints it.
+3. Abbreviations are expanded by a small general table (住建局 → 住房和城乡建设局, …).
+Names with a place of their own (宁波海关, 宁波银保监局, 人行市中心支行) keep it.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+_CJK = "\u4e00-\u9fff"
+
+
+class Unit(NamedTuple):
+    """An organisation as printed in the document and as canonicalised for grouping."""
+
+    printed: str
+    canonical: str
+
+
+# Short form → full form, matched at the end of the name (after the place prefix).
+# Longest first; keep general (no one city's special bodies here).
+ABBREVIATIONS: tuple[tuple[str, str], ...] = (
+    ("人大常委会", "人民代表大会常务委员会"),
+    ("发改委", "发展和改革委员会"),
+    ("发改局", "发展和改革局"),
+    ("经信委", "经济和信息化委员会"),
+    ("经信局", "经济和信息化局"),
+    ("科技局", "科学技术局"),
+    ("市场监管局", "市场监督管理局"),
+    ("市监局", "市场监督管理局"),
+    ("人力社保局", "人力资源和社会保障局"),
+    ("人社局", "人力资源和社会保障局"),
+    ("住建局", "住房和城乡建设局"),
+    ("住建委", "住房和城乡建设委员会"),
+    ("自然资源规划局", "自然资源和规划局"),
+    ("自然资源规划分局", "自然资源和规划分局"),
+    ("资规局", "自然资源和规划局"),
+    ("资规分局", "自然资源和规划分局"),
+    ("交通局", "交通运输局"),
+    ("卫健委", "卫生健康委员会"),
+    ("卫生健康委", "卫生健康委员会"),
+    ("卫健局", "卫生健康局"),
+    ("国资委", "国有资产监督管理委员会"),
+    ("医保局", "医疗保障局"),
+    ("文广旅游局", "文化广电旅游局"),
+    ("文广旅体局", "文化广电旅游体育局"),
+    ("文化和广电旅游体育局", "文化广电旅游体育局"),
+    ("文化与广电旅游体育局", "文化广电旅游体育局"),
+    ("应急局", "应急管理局"),
+    ("地方金融监管局", "地方金融监督管理局"),
+    ("综合执法局", "综合行政执法局"),
+    ("城管局", "城市管理局"),
+    ("民宗局", "民族宗教事务局"),
+    ("大数据局", "大数据发展管理局"),
+    ("人防办", "人民防空办公室"),
+    ("外办", "外事办公室"),
+    ("台办", "台湾事务办公室"),
+    ("侨办", "侨务办公室"),
+    ("编办", "机构编制委员会办公室"),
+    ("网信办", "网络安全和信息化委员会办公室"),
+    ("政研室", "政策研究室"),
+    ("安委会", "安全生产委员会"),
+    ("安委办", "安全生产委员会办公室"),
+    ("管委会", "管理委员会"),
+    ("妇儿工委", "妇女儿童工作委员会"),
+    ("政府办公厅", "人民政府办公厅"),
+    ("政府办公室", "人民政府办公室"),
+    ("政府办", "人民政府办公室"),
+    ("政府", "人民政府"),
+)
+_ABBREV_SORTED = sorted(ABBREVIATIONS, key=lambda p: len(p[0]), reverse=True)
+
+# the 机关代字 of a 文号 → (city, district); asked only when the issuer names no place
+_DOCNO_PLACE = {
+    "甬": ("宁波市", None), "仑": ("宁波市", "北仑区"), "鄞": ("宁波市", "鄞州区"),
+    "杭": ("杭州市", None), "温": ("温州市", None), "绍": ("绍兴市", None), "嘉": ("嘉兴市", None),
+    "湖": ("湖州市", None), "金": ("金华市", None), "衢": ("衢州市", None), "舟": ("舟山市", None),
+    "台": ("台州市", None), "丽": ("丽水市", None),
+}
+
+_PLACE_RE = re.compile(f"^(?P<city>[{_CJK}]{{2,4}}?市)?(?P<district>[{_CJK}]{{2,4}}?[区县])?")
+_TRAILING_ALIAS_RE = re.compile(r"[（(][^（()）]{1,20}[)）]$")
+_TAG_RE = re.compile("<[^<>]{0,40}>")
+_SPACE_RE = re.compile(r"[\s\u3000*＊]+")
+# bodies that belong to a level of government and so take its place when printed bare
+_GOV_BODY_RE = re.compile("(?:局|委员会|委|办公室|研究室|办|中心|分局)$")
+# names that already carry a place of their own, or are not one level's government body
+_OWN_PLACE_RE = re.compile(
+    "^(?:各|全|有关|相关|其他|中国|国家|中央|人行|财政部|中科院|兵科院)"
+    "|海关|银保监|证监|支行|分行|公司|集团|大学|学院|部队"
+    "|^[^市区县省]{1,5}?[省市区县州](?!场|民|级|直|属|内|外)"
+)
+
+
+def place_of(doc) -> tuple[str | None, str | None]:
+    """(city, district) a document speaks for: from its canonical issuer, else its 文号."""
+    meta = getattr(doc, "meta", doc)
+    for name in list(getattr(meta, "canonical_issuers", []) or []) + list(getattr(meta, "issuers", []) or []):
+        m = _PLACE_RE.match(name or "")
+        if m and (m.group("city") or m.group("district")):
+            city, district = m.group("city"), m.group("district")
+            if district and not _real_district(district):
+                district = None
+            if city or district:
+                return city, district
+    docno = getattr(meta, "doc_number", None) or ""
+    if docno[:1] in _DOCNO_PLACE:
+        return _DOCNO_PLACE[docno[:1]]
+    # no issuer, no 文号 (a gazette's 说明, 报告): the place the title is about, 关于《宁波市…》
+    m = _TITLE_PLACE_RE.search(getattr(meta, "title", "") or "")
+    if m:
+        district = m.group("district")
+        return m.group("city"), district if district and _real_district(district) else None
+    return None, None
+
+
+_TITLE_PLACE_RE = re.compile(
+    f"(?:^|(?<=[《“于]))(?!关于|我|本|全|各|该|市)(?P<city>[{_CJK}]{{2,3}}市)(?![场民级])(?P<district>[{_CJK}]{{2,3}}?[区县](?![域级]))?")
+
+
+def _real_district(name: str) -> bool:
+    # "宁波市第十六届人民代表大会常务委" would read 第十六届人民代表大会常务委…区? no; guard odd matches
+    return not re.search("[第届会委局厅办]", name)
+
+
+def tidy(printed: str) -> str:
+    """The printed name without layout noise: spaces, markdown stars, tags, 〔〕 for （）."""
+    s = _TAG_RE.sub("", printed) if "<" in printed else printed
+    s = _SPACE_RE.sub("", s)
+    return s.strip("，、；。,;:：")
+
+
+def expand(name: str) -> str:
+    """Abbreviations → full forms (住建局 → 住房和城乡建设局); other names unchanged."""
+    for short, full in _ABBREV_SORTED:
+        if name.endswith(short) and not name.endswith(full):
+            if short == "政府" and name.endswith("人民政府"):
+                continue
+            return name[: -len(short)] + full
+    return name
+
+
+@lru_cache(maxsize=8192)
+def canonical_unit(printed: str, city: str | None = None, district: str | None = None) -> str:
+    """One name per organisation; see the module docstring for the rules."""
+    c = tidy(printed).replace("〔", "（").replace("〕", "）")
+    while True:  # 市自然资源规划局（市海洋局、市林业局） → 市自然资源规划局
+        m = _TRAILING_ALIAS_RE.search(c)
+        if not m or m.start() < 2:
+            break
+        c = c[: m.start()]
+    if not c:
+        return tidy(printed)
+    if c.startswith("市") and city and not c.startswith(("市直", "市级", "市属", "市场")):
+        c = city + c[1:]
+    elif c[0] in "区县" and district and not c.startswith(("区直", "区级", "县直", "县级", "区县", "县市", "区（")):
+        c = district + c[1:]
+    elif (district or city) and _bare_body(expand(c), city, district):
+        c = (district or city) + c
+    if city and district and c.startswith(city + district):
+        c = c[len(city):]
+    else:  # 宁波市北仑区住建局 printed in full in a city document
+        m = _PLACE_RE.match(c)
+        if m and m.group("city") and m.group("district") and _real_district(m.group("district")) \
+                and len(c) > m.end():
+            c = c[len(m.group("city")):]
+    return expand(c)
+
+
+def _bare_body(name: str, city: str | None = None, district: str | None = None) -> bool:
+    """财政局, 发展和改革局: a body of whichever government prints it, named without a place
+    (宁波海事局, 北仑海事处 name their place without 市/区)."""
+    for place in (city, district):
+        if place and len(place) > 2 and name.startswith(place[:-1]):
+            return False
+    return len(name) >= 3 and bool(_GOV_BODY_RE.search(name)) and not _OWN_PLACE_RE.search(name)
+
+
+def make_unit(printed: str, city: str | None, district: str | None) -> Unit:
+    p = tidy(printed)
+    return Unit(p, canonical_unit(p, city, district))
+
+
+def query_forms(query: str) -> list[str]:
+    """What a unit filter (市经信局, 住建局, 北仑区住房和城乡建设局) may match inside a name."""
+    q = tidy(query)
+    return [f for f in dict.fromkeys((q, expand(q))) if f]
+
+
+def unit_matches(query: str, unit: Unit) -> bool:
+    forms = query_forms(query)
+    return any(f in unit.printed or f in unit.canonical for f in forms)

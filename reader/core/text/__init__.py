@@ -1,0 +1,1 @@
+"""From bytes to reading text: decoding, normalisation (reflow), shared text patterns, tables."""

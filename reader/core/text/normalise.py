@@ -1,0 +1,686 @@
+"""Clean source lines and reflow them into reading text.
+
+clean_lines(text) → one Line per source line, numbered as an editor counts them:
+only CR, LF and CRLF end a line (NOT str.splitlines, which also splits on form feed,
+\x1c–\x1e, NEL and U+2028, and would shift every line number after one). Use
+split_source_lines() to map Line.no back to the raw text. Layout noise is removed:
+
+- outer whitespace (incl. U+3000 ideographic space, NBSP, zero-width marks) stripped;
+- bidi controls (U+202A–U+202E, U+2066–U+2069) and SUB dropped, other control characters
+  shown as control pictures (␇ ␛ ␡), so nothing in a file can reorder or hide text in
+  the reading pane, nor send escape sequences to a terminal;
+- full-width digits, Latin letters and ％ folded to ASCII; CJK punctuation
+  （）〔〕：， stays as printed (this is NOT a blanket NFKC);
+- spaces that PDF extraction puts around numbers in dates and quantities removed
+  ("2024 年 7 月 1 日" → "2024年7月1日", "20 22 年 10 月" → "2022年10月", "共 49人" → "共49人", "第 19号" → "第19号"),
+  but a space between an organ name and a closing date ("宁波市人民政府 2022年5月17日",
+  a signature on one line), between table cells ("2025年指标 2020年底基数") and
+  between CJK words ("第一章  总  则", two issuers side by side) stays;
+- page numbers ("— 13 —", "- 13 -", "－13－", "第 3 页", a bare number alone between
+  blank lines and far from other bare numbers) and running headers are not returned
+  at all. A running header is a short line (≤ 60 chars, not ending in punctuation)
+  repeated ≥ 3 times that, in at least half of its occurrences, sits right beside a
+  page number or carries one on the same line — or that names a gazette issue
+  (公报, 第N期 …) and recurs at least 20 lines apart. Salutations, signatures and
+  the issuer printed under a header recur too, but are two lines from the number.
+
+reflow(lines) → the reading text of one document: paragraphs separated by "\n".
+It measures the document's own layout first (_Layout: page width, whether lines
+were wrapped by a page at all, whether blank lines are double spacing or paragraph
+breaks) and joins a line to the next only when the break was made by the page
+width or a page break — never after sentence-final punctuation, before headings,
+around signature/date/文号 lines, table rows and table-of-contents entries.
+
+Invariant (tested): reflow only removes whitespace. With every character of
+LAYOUT_SPACE deleted, reflow(lines) equals the concatenation of the lines' texts.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.core.model import Line
+from reader.core.text.patterns import HEADING_START, compact, has_about, title_kind
+from reader.core.text.tables import strip_layout_markup, table_row_texts
+
+# ── what counts as droppable space ───────────────────────────────────────────
+
+ZERO_WIDTH = "\ufeff\u200b\u200c\u200d\u2060"
+LAYOUT_SPACE = re.compile(r"[\s" + ZERO_WIDTH + "]+")
+"""Whitespace (Python's str.isspace set) and zero-width marks: what normalising may drop."""
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+_ODD_BREAKS = re.compile("[\f\v\x1c-\x1f\x85\u2028\u2029]")
+# Characters that must not reach a reading text as they are: bidi embedding/override/
+# isolate controls reorder what is displayed (a line could show one thing and be searched
+# as another) and are dropped; other control characters would vanish in the GUI or act on
+# a terminal (ESC sequences in `reader search` output) and become visible "control
+# pictures" (␀ ␇ ␛ ␡; C1 controls U+FFFD). SUB, the DOS end-of-file mark, is dropped.
+_UNSAFE_CHARS = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_TRANSLATION = {
+    **{c: 0x2400 + c for c in (*range(0x00, 0x09), *range(0x0E, 0x1C))},  # not TAB/LF/VT/FF/CR
+    0x1A: None,
+    0x7F: 0x2421,
+    **{c: 0xFFFD for c in range(0x80, 0xA0) if c != 0x85},  # NEL is a line break (_ODD_BREAKS)
+    **{c: None for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))},
+}
+
+_FULLWIDTH_FOLD = str.maketrans(
+    {
+        **{chr(0xFF10 + i): chr(0x30 + i) for i in range(10)},  # ０-９
+        **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},  # Ａ-Ｚ
+        **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},  # ａ-ｚ
+        "％": "%",
+    }
+)
+
+_FULLWIDTH = re.compile("[０-９Ａ-Ｚａ-ｚ％]")
+
+# ── spaces inside dates and quantities ───────────────────────────────────────
+
+_SPACE = "[ \u3000\u00a0]"
+_CJK = "\u4e00-\u9fff"
+# Measure words and date parts that follow a number in 公文.
+_UNITS = (
+    "年月日号期届次个人名位家户元角万亿千百项件条款章节篇岁天周时分秒"
+    "公米吨台辆套所座批类种倍成亩张份册页部只头起宗笔余多季度栋间层处例床"
+    "%‰"
+)
+_NUMBER = r"\d+(?:[.,，]\d+)*"
+_ORGAN_END = "府厅室会局委院部办处社行司站所队团组"
+
+# digit, spaces, unit: "2024 年", "1 号", "49 人", "99.81 %"
+_SPACE_BEFORE_UNIT = re.compile(rf"(?<=\d){_SPACE}+(?=[{_UNITS}])")
+# CJK (or closing bracket), spaces, a number that has a unit: "共 49人", "第 19号", "于 2024年"
+_SPACE_BEFORE_NUMBER = re.compile(
+    rf"(?<=[{_CJK}〕）】，、：；（(])({_SPACE}+)(?={_NUMBER}{_SPACE}*[{_UNITS}])"
+)
+# A full date closing the line: after an organ name it is a signature, keep the space.
+_DATE_TO_END = re.compile(rf"{_SPACE}*\d{{4}}{_SPACE}*年{_SPACE}*\d{{1,2}}{_SPACE}*月{_SPACE}*\d{{1,2}}{_SPACE}*日$")
+
+
+# a year cut in two by the layout: "20 22 年 10 月" (a table cell of the 燃气 task list)
+_SPLIT_YEAR = re.compile(rf"(?<![\d.])(19|20){_SPACE}+(\d{{2}})(?={_SPACE}*年)")
+
+
+def squeeze_number_spaces(text: str) -> str:
+    """Remove layout spaces around numbers in dates and quantities (see module doc)."""
+    if " " not in text and "\u3000" not in text and "\u00a0" not in text:
+        return text
+    if "年" in text:
+        text = _SPLIT_YEAR.sub(r"\1\2", text)
+    text = _SPACE_BEFORE_UNIT.sub("", text)
+
+    def before_number(m: re.Match[str]) -> str:
+        start = m.start()
+        if text[start - 1] in _ORGAN_END and _DATE_TO_END.match(text, start):
+            return m.group(1)  # "宁波市人民政府 2022年5月17日": issuer and date side by side
+        return ""
+
+    if _looks_like_spaced_cells(text):
+        return text  # table cells: "2025年指标 2020年底基数 2025年指标 2020年底基数"
+    return _SPACE_BEFORE_NUMBER.sub(before_number, text)
+
+
+_SPACED_DATE = re.compile(r"\d年\s+\d{1,2}月|\d月\s+\d{1,2}日")
+
+
+def _looks_like_spaced_cells(text: str) -> bool:
+    """A table row whose cells are separated by single spaces: most cells hold a number."""
+    if "，" in text or "。" in text or "；" in text or _SPACED_DATE.search(text):
+        return False
+    cells = text.split()
+    if len(cells) < 3:
+        return False
+    with_digits = sum(1 for c in cells if any(ch.isdigit() for ch in c))
+    return with_digits >= 0.75 * len(cells) and all(len(c) > 1 for c in cells)
+
+
+_MD_HEADING = re.compile(r"^#{1,6}[ \t\u3000]+(?=\S)|[ \t\u3000]+#+$")
+
+
+def clean_text(raw: str) -> str:
+    """One raw source line → its cleaned text (no page-furniture detection)."""
+    text = raw.strip()
+    if _ODD_BREAKS.search(text):
+        # Line/paragraph separators that are not line ends here would split a reading
+        # text (Qt, str.splitlines) where the pipeline does not: make them spaces.
+        text = _ODD_BREAKS.sub(" ", text)
+    if _UNSAFE_CHARS.search(text):
+        text = text.translate(_UNSAFE_TRANSLATION).strip()
+    if text and (text[0] in ZERO_WIDTH or text[-1] in ZERO_WIDTH):
+        text = text.strip(ZERO_WIDTH + " \t\u3000\u00a0\f\v")
+    if not text:
+        return ""
+    if not text.isascii() and _FULLWIDTH.search(text):
+        text = text.translate(_FULLWIDTH_FOLD)
+    if "<" in text or "**" in text:
+        text = strip_layout_markup(text)  # <p>, <br>, <ol …>, **…**: a converter's layout
+    if text[:1] == "#":
+        text = _MD_HEADING.sub("", text)  # "## 第一章　总则": Markdown heading marks, not text
+    return squeeze_number_spaces(text)
+
+
+def split_source_lines(text: str) -> list[str]:
+    """Split like an editor counts lines: CR, LF and CRLF only (not form feed, U+2028…)."""
+    if not text:
+        return []
+    raw = _NEWLINE.split(text)
+    if raw[-1] == "":
+        raw.pop()
+    return raw
+
+
+# ── page numbers and running headers ─────────────────────────────────────────
+
+_DASH = "—–\\-－―‒~～·•"
+_PAGE_NUMBER = re.compile(
+    rf"^(?:[{_DASH}]+\s*\d{{1,4}}\s*[{_DASH}]+"  # — 13 —, - 13 -, －13－, ·13·
+    r"|第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?"  # 第 3 页, 第3页 共10页
+    r"|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?"
+    r")$"
+)
+_BARE_NUMBER = re.compile(r"^\d{1,4}$")
+# A header line that carries the page number at one end: "宁波市政府公报 — 13 —".
+_EDGE_PAGE_NUMBER = re.compile(
+    rf"^(?:[{_DASH}]+\s*\d{{1,4}}\s*[{_DASH}]+\s+)?(.*?)(?:\s+[{_DASH}]+\s*\d{{1,4}}\s*[{_DASH}]+)?$"
+)
+_GAZETTE_WORDS = re.compile(
+    r"公报|政报|通报|简报|周刊|月刊|年鉴|会刊|第\s*\d+\s*[期号卷]|总第\s*\d+\s*期|\d{4}\s*年\s*第\s*\d+\s*期"
+)
+_SENTENCE_END_CHARS = "。；，：！？、"
+HEADER_MIN_REPEATS = 3
+HEADER_MIN_REPEATS_BESIDE_NUMBERS = 2  # a gazette's name next to the page number each time: a short issue's header
+HEADER_MAX_WIDTH = 60
+BARE_NUMBER_MIN_GAP = 8
+"""Bare numbers closer than this (non-blank lines) to another are table cells, not page numbers."""
+
+
+def _is_blank(texts: list[str], i: int) -> bool:
+    return i < 0 or i >= len(texts) or not texts[i]
+
+
+def _page_numbers(texts: list[str]) -> set[int]:
+    found = {i for i, t in enumerate(texts) if t and t[0] in _DASH + "第Pp" and _PAGE_NUMBER.match(t)}
+    bare = [
+        i
+        for i, t in enumerate(texts)
+        if t and t[0].isdigit() and _BARE_NUMBER.match(t) and _is_blank(texts, i - 1) and _is_blank(texts, i + 1)
+    ]
+    if bare:
+        # position of each line among non-blank lines, to measure gaps
+        rank: dict[int, int] = {}
+        n = 0
+        for i, t in enumerate(texts):
+            if t:
+                rank[i] = n
+                n += 1
+        for k, i in enumerate(bare):
+            near_prev = k > 0 and rank[i] - rank[bare[k - 1]] < BARE_NUMBER_MIN_GAP
+            near_next = k + 1 < len(bare) and rank[bare[k + 1]] - rank[i] < BARE_NUMBER_MIN_GAP
+            if not (near_prev or near_next):
+                found.add(i)
+    return found
+
+
+def _beside(texts: list[str], marks: set[int], reach: int = 1) -> set[int]:
+    """Indices of the `reach` nearest non-blank lines before and after each marked line."""
+    found: set[int] = set()
+    for i in marks:
+        for step in (-1, 1):
+            j, seen = i + step, 0
+            while 0 <= j < len(texts) and seen < reach:
+                if texts[j]:
+                    found.add(j)
+                    seen += 1
+                j += step
+    return found
+
+
+def _running_headers(texts: list[str], page_numbers: set[int]) -> set[int]:
+    keys: dict[int, str] = {}
+    numbered: set[int] = set()  # header lines that carry their page number themselves
+    for i, t in enumerate(texts):
+        if not t or i in page_numbers or len(t) > HEADER_MAX_WIDTH + 20:
+            continue
+        key = _EDGE_PAGE_NUMBER.match(t).group(1) if t[0] in _DASH or t[-1] in _DASH else t
+        if 4 <= len(key) <= HEADER_MAX_WIDTH and key[-1] not in _SENTENCE_END_CHARS:
+            keys[i] = key
+            if key != t:
+                numbered.add(i)
+    counts = Counter(keys.values())
+    repeated = {k for k, c in counts.items() if c >= HEADER_MIN_REPEATS_BESIDE_NUMBERS}
+    if not repeated:
+        return set()
+    where: dict[str, list[int]] = {}
+    for i, k in keys.items():
+        if k in repeated:
+            where.setdefault(k, []).append(i)
+    found: set[int] = set()
+    # Only the line right next to a page number: an issuer printed at the top of the
+    # page, under the running header, is two lines away and is body text.
+    near_numbers = _beside(texts, page_numbers)
+    for key, places in where.items():
+        beside_numbers = sum(1 for i in places if i in near_numbers or i in numbered)
+        if len(places) < HEADER_MIN_REPEATS:
+            # printed only twice: a header only when it names the gazette and sits by the page number each time
+            if beside_numbers == len(places) and _GAZETTE_WORDS.search(key):
+                found.update(places)
+            continue
+        spread = min(b - a for a, b in zip(places, places[1:])) >= 20
+        if beside_numbers >= max(2, len(places) / 2) or (spread and _GAZETTE_WORDS.search(key)):
+            found.update(places)
+    return found
+
+
+def clean_lines(text: str) -> list[Line]:
+    """One Line per source line; page numbers and running headers left out (see module doc)."""
+    texts = [clean_text(raw) for raw in split_source_lines(text)]
+    numbers = _page_numbers(texts)
+    furniture = numbers | _running_headers(texts, numbers)
+    return [Line(i + 1, t) for i, t in enumerate(texts) if i not in furniture]
+
+
+# ── reflow ───────────────────────────────────────────────────────────────────
+
+_CLOSERS = "”’」』）)】〕》\"'"
+_SENTENCE_FINAL = re.compile(rf"[。！？；：!?;:…][{_CLOSERS}]*$")
+_OPEN_ENDED = re.compile(r"[，、,（(《“‘〔【]$")
+_CN_NUM = "一二三四五六七八九十百零〇两"
+_DATE_LINE = re.compile(
+    r"^[（(]?(?:\d{4}年\d{1,2}月\d{1,2}日"
+    rf"|[〇零一二三四五六七八九]{{4}}年[{_CN_NUM}]{{1,2}}月[{_CN_NUM}]{{1,3}}日)"
+    r"[）)]?(?:\s*[（(][^（()）]{1,12}[）)])?$"
+)
+# A note that opens with a date: "（2024年7月31日宁波市第十六届人民代表大会…通过）"
+_DATED_NOTE = re.compile(r"^[（(]\d{4}年\d{1,2}月\d{1,2}日")
+_DOC_NUMBER_LINE = re.compile(
+    r"^[\u4e00-\u9fff]{1,12}(?:〔|\[|［|\(|（)\d{4}(?:〕|\]|］|\)|）)\s*\d{1,4}\s*号$"
+    r"|^[\u4e00-\u9fff]{2,20}令(?:第\s*\d+\s*号)?$"
+)
+_ORGAN_LINE = re.compile(rf"^[{_CJK}（）()·\s]{{2,30}}[{_ORGAN_END}]$")
+# "市司法局局长 蒋文丰", "副市长 杨 勇": a speaker or signer, the name set apart by spaces.
+_NAME_LINE = re.compile(rf"^[{_CJK}、（）]{{2,24}}\s+[{_CJK}](?:\s*[{_CJK}]){{1,3}}$")
+_SALUTATION = re.compile(r"[：:]$")
+_TABLE_GAPS = re.compile(r"\S(?: {2,}|\u3000{2,})\S")
+# A table-of-contents entry: leader dots, then the page number.
+_TOC_ENTRY = re.compile(r"(?:[…]+|[.．·]{3,})\s*[（(]?\d{1,4}[）)]?$")
+
+MAX_PAGE_WIDTH = 80
+"""No printed page is wider than this (display columns, CJK = 1): wider lines are paragraphs."""
+MIN_FULL_LINES = 2
+PAGE_BREAK_MIN_WIDTH = 30
+"""In paragraph-per-line text, an unfinished line this wide before a page break continues after it."""
+
+_CLOSED_END = re.compile(rf"[。！？；：!?;:…{_CLOSERS}]$")
+# "2.2 成员单位职责": a numbered section of a plan (not "2.2亿元", a quantity)
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+(?![\d.])\s*(?![亿万千百元%‰倍个])")
+# "副指挥长：…" then "成员：…": items of a list, each opened by its label
+_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]")
+# "甬政办发〔2021〕59号   宁波市人民政府办公厅关于…": a row of a 发文目录 opens with its 文号
+_LISTED_DOCNO = re.compile(r"^[-•·]?\s*[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号\s")
+# "7 附则", "3.2.1 信息报告": numbered sections; "统一编号ZJBC00—2021—0009": a register code
+_CODE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\s|[A-Z]{2,}\d|编号")
+_MID_SENTENCE_END = re.compile(r"[\u4e00-\u9fff0-9A-Za-z%，、,（(《“‘〔【]$")
+# Layout markup a converter left at a line end ("…区经信局**）", "…待遇。</p>"): not text.
+_MARKUP_TAIL = re.compile(r"(?:\*\*|</?[A-Za-z][^<>]{0,40}>)+$")
+CLOSED_PROSE_SHARE = 0.75
+"""Prose lines of a paragraph-per-line text end a sentence at least this often; the rest were cut."""
+MIN_PROSE_LINES = 4
+"""Fewer prose lines than this say nothing about how the document ends its paragraphs."""
+NARROWED_LINE_SHARE = 0.6
+"""A wrapped line this wide, with digits, ending inside a word after a comma, was a full line."""
+_MID_WORD = re.compile(r"[\u4e00-\u9fff]$")
+_SENTENCE_INSIDE = re.compile(r"[，。；]")
+TITLE_LINE_MAX = 40
+"""A title printed over several lines has pieces no wider than this (display columns)."""
+TITLE_MAX_PIECES = 3
+
+
+def _is_prose(text: str, width: float) -> bool:
+    """A line of running text: wide enough, with a comma or full stop inside (or wider than any
+    title), not a table row."""
+    return (width >= PAGE_BREAK_MIN_WIDTH and ("，" in text or "。" in text or width >= 2 * PAGE_BREAK_MIN_WIDTH)
+            and "\t" not in text)
+
+
+TITLE_TAIL_MAX = 12
+"""A title's last piece this short (its bracketed tail left out) cannot be a title on its own."""
+
+
+def _title_tail(text: str) -> bool:
+    """"实施方案的通知", "行动方案（2021-2025年）": the 文种 end of a title, too short to be one."""
+    core = re.sub(r"[（(][^（()）]*[)）]", "", compact(text))
+    return bool(title_kind(text)) and len(core) <= TITLE_TAIL_MAX and not has_about(text)
+
+
+def _open_bracket(prev: str, text: str) -> bool:
+    """prev opens a bracket that text closes: "（2024年7月31日…人民代表大会" / "常务委员会…通过）"."""
+    if max(prev.rfind("（"), prev.rfind("("), prev.rfind("《")) <= max(prev.rfind("）"), prev.rfind(")"), prev.rfind("》")):
+        return False  # every bracket closed again (the common case, decided without a scan)
+    depth = 0
+    for ch in prev:
+        if ch in "（(《":
+            depth += 1
+        elif ch in "）)》" and depth:
+            depth -= 1
+    if not depth:
+        return False
+    for ch in text:
+        if ch in "（(《":
+            return False
+        if ch in "）)》":
+            return True
+    return False
+
+
+def _ordinal_continues(prev: str, text: str) -> bool:
+    """"…外资规模升至计划单列市第" + "二、副省级城市第五": the numeral completes 第, not a heading."""
+    return prev.endswith("第") and text[0] in _CN_NUM
+
+
+def _title_pieces(texts: list[str], widths: list[float], blanks_before: list[int],
+                  spliced: list[bool], gaps: list[int], stops: list[bool], blank_is_break: bool) -> list[bool]:
+    """joins[k]: line k continues a title printed over two or three lines.
+
+    The pieces are short, adjacent (no blank line, unless blank lines are the layout's double
+    spacing), none a heading, date, 文号 or a sentence
+    (。；：), only the last ends in a 文种 word: "宁波市北仑区人民政府办公室" / "关于印发2022年
+    政府工作报告主要" / "任务分解的通知" is one title.
+    """
+    n = len(texts)
+    joins = [False] * n
+
+    def piece(k: int) -> bool:
+        t = texts[k]
+        return (widths[k] <= TITLE_LINE_MAX and not stops[k] and "，" not in t and not HEADING_START.match(t)
+                and not _SECTION_NUMBER.match(t) and not _CODE.search(t)
+                and not any(c in t for c in "。；：;:") and not _DATED_NOTE.match(t))
+
+    def starts_paragraph(k: int) -> bool:
+        """The line before ends its own paragraph: a title never starts inside a sentence."""
+        if k == 0 or stops[k - 1]:
+            return True
+        prev = texts[k - 1]
+        return bool(_CLOSED_END.search(prev)) or (widths[k - 1] < PAGE_BREAK_MIN_WIDTH and not _OPEN_ENDED.search(prev))
+
+    k = 0
+    while k < n:
+        found = 0
+        if starts_paragraph(k) and piece(k) and not title_kind(texts[k]):
+            for last in range(k + 1, min(n, k + TITLE_MAX_PIECES)):
+                # the document's own title, first in its text, may be spaced by single blank
+                # lines (which the splitter may have moved after the header: a gap of one line)
+                # or the piece that completes an unfinished title is only its 文种 tail
+                # ("…高水平全面推进爱国卫生运动" / blank / "实施方案的通知")
+                own_title_gap = k == 0 and gaps[last] == 1
+                tail_gap = not found and gaps[last] == 1 and _title_tail(texts[last])
+                spaced = (blanks_before[last] and blank_is_break) or spliced[last]
+                if (spaced and not (own_title_gap or tail_gap)) or not piece(last):
+                    break
+                if found and has_about(texts[last]):
+                    break  # the next title of a list ("关于…的通知" under "关于…的决定")
+                if title_kind(texts[last]):
+                    found = last  # the furthest: "…专项报告的审议意见" / "研究处理情况的报告"
+        if found:
+            for m in range(k + 1, found + 1):
+                joins[m] = True
+            k = found + 1
+        else:
+            k += 1
+    return joins
+
+
+def display_width(text: str) -> float:
+    """Width in CJK character cells: ASCII counts ½ (digits and Latin print narrow)."""
+    ascii_chars = len(text) if text.isascii() else len(text.encode("ascii", "ignore"))
+    return len(text) - 0.5 * ascii_chars
+
+
+def _is_table_row(text: str) -> bool:
+    return "\t" in text or len(_TABLE_GAPS.findall(text)) >= 2
+
+
+@dataclass
+class _Layout:
+    """How one document was laid out, measured from its own lines.
+
+    width: the typical full line width (commonest width among the longer lines);
+    wrapped: True when lines were broken by a page width (PDF extraction) — False
+      when each line is already a paragraph (lines far wider than a page, or
+      widths that do not cluster);
+    blank_is_break: True when blank lines end paragraphs, False when they are
+      double spacing (a blank line after nearly every line, even mid-sentence);
+    closed_prose: True when nearly every prose line ends a sentence or a bracketed
+      clause (paragraph-per-line text): the few that stop inside a word were cut by a
+      converter ("…在册的低保户、低保边缘户人均收入分别超过低保" / "标准、低边标准…").
+    """
+
+    width: float
+    tolerance: float
+    wrapped: bool
+    blank_is_break: bool
+    closed_prose: bool = False
+
+    def full(self, width: float) -> bool:
+        return self.wrapped and width >= self.width - self.tolerance
+
+    @classmethod
+    def measure(cls, texts: list[str], widths: list[float], blanks_before: list[int], spliced: list[bool]) -> _Layout:
+        sized = sorted(w for w in widths if w >= 4)
+        if not sized:
+            return cls(0.0, 0.0, False, True)
+        prose = [t for t, w in zip(texts, widths) if _is_prose(t, w)]
+        closed = sum(1 for t in prose if _CLOSED_END.search(_MARKUP_TAIL.sub("", t)))
+        closed_prose = len(prose) >= MIN_PROSE_LINES and closed >= CLOSED_PROSE_SHARE * len(prose)
+        # The full width is the commonest width among the longer half of the lines
+        # (ties → the wider): percentiles drift with indented first lines and digits.
+        upper = Counter(round(w) for w in sized[len(sized) // 2 :])
+        width = float(max(upper.items(), key=lambda kv: (kv[1], kv[0]))[0])
+        # A paragraph's first line is indented two characters; digits print narrow.
+        tolerance = max(3.0, 0.1 * width)
+        in_band = sum(1 for w in sized if abs(w - width) <= tolerance)
+        # Page-width breaks give many lines of the very same width.
+        exact = sum(1 for w in sized if abs(w - width) <= 1.0)
+        too_wide = sum(1 for w in sized if w > width + tolerance)
+        wrapped = (
+            10 <= width <= MAX_PAGE_WIDTH
+            and exact >= MIN_FULL_LINES
+            # a short document has few full lines; a long one has them in number
+            and in_band >= (0.2 if len(sized) >= 20 else 0.1) * len(sized)
+            # lines wider than the "page" mean lines are paragraphs, not a page
+            and too_wide <= 0.1 * len(sized)
+            and not _same_endings(texts, widths, width - tolerance)
+        )
+        # Blank lines after full, unfinished lines: the layout's double spacing.
+        mid, mid_blank, pairs, pairs_blank = 0, 0, 0, 0
+        for k in range(1, len(texts)):
+            if spliced[k]:
+                continue
+            pairs += 1
+            pairs_blank += blanks_before[k] > 0
+            if wrapped and widths[k - 1] >= width - tolerance and not _SENTENCE_FINAL.search(texts[k - 1]):
+                mid += 1
+                mid_blank += blanks_before[k] > 0
+        if mid >= 3:
+            double_spaced = mid_blank >= 0.5 * mid
+        else:
+            double_spaced = pairs > 0 and pairs_blank >= 0.6 * pairs
+        return cls(width, tolerance, wrapped, not double_spaced, closed_prose and not wrapped)
+
+
+def _same_endings(texts: list[str], widths: list[float], full: float) -> bool:
+    """A list of names ("…有限公司", "…委员会") looks like full lines, but page-width breaks
+    fall on any character: when most 'full' lines end alike, they are list items."""
+    endings = Counter(
+        t[-2:] for t, w in zip(texts, widths) if w >= full and not _SENTENCE_FINAL.search(t)
+    )
+    total = sum(endings.values())
+    return total >= 5 and endings.most_common(1)[0][1] >= 0.4 * total
+
+
+def _glue(left: str, right: str) -> str:
+    """Separator when joining two lines: none for Chinese, a space between ASCII words."""
+    a, b = left[-1], right[0]
+    if a.isascii() and b.isascii() and b.isalnum() and (a.isalnum() or a in ",.;:!?)") and not (
+        a.isdigit() and b.isdigit()
+    ):
+        return " "
+    return ""
+
+
+def reflow(lines: Sequence[Line]) -> str:
+    """The reading text of one document: its lines joined into paragraphs, one per "\\n"."""
+    return "\n".join(p for p, _, _ in reflow_paragraphs(lines))
+
+
+def reflow_paragraphs(lines: Sequence[Line]) -> list[tuple[str, int, int]]:
+    """reflow's paragraphs with the first and last source line each was read from.
+
+    A line holding <table> markup gives one paragraph per table row (cells separated by
+    tabs) besides the text around the table: see tables.table_row_texts.
+    """
+    texts: list[str] = []
+    nos: list[int] = []
+    blanks_before: list[int] = []
+    spliced: list[bool] = []  # lines left out (headers, other columns) before this one
+    gaps: list[int] = []  # source lines between this line and the one before
+    blanks, prev_no = 0, None
+    for line in lines:
+        if not line.text:
+            blanks += 1
+            continue
+        pieces = table_row_texts(line.text) if "<" in line.text else None
+        for k, piece in enumerate(pieces or [line.text]):
+            texts.append(piece)
+            nos.append(line.no)
+            blanks_before.append(blanks if k == 0 else 0)
+            spliced.append(k == 0 and prev_no is not None and line.no - prev_no - 1 > blanks)
+            gaps.append(0 if prev_no is None or k else abs(line.no - prev_no) - 1)
+        blanks, prev_no = 0, line.no
+    if not texts:
+        return []
+
+    widths = [display_width(t) for t in texts]
+    layout = _Layout.measure(texts, widths, blanks_before, spliced)
+    stops = _standalone(texts)
+    title_joins = _title_pieces(texts, widths, blanks_before, spliced, gaps, stops, layout.blank_is_break)
+
+    paragraphs: list[tuple[str, int, int]] = []
+    current = [texts[0]]
+    first = nos[0]
+    for k in range(1, len(texts)):
+        prev, text = texts[k - 1], texts[k]
+        heading_next = (HEADING_START.match(text) is not None and not _ordinal_continues(prev, text)) or (
+            "号" in text[:24] and _LISTED_DOCNO.match(text) is not None)
+        join = title_joins[k] or (
+            not stops[k - 1] and not stops[k] and not heading_next and _open_bracket(prev, text)
+        ) or _cut_in_sentence(layout, prev, widths[k - 1], text, stops[k - 1] or stops[k]) or (
+            not stops[k - 1]
+            and not stops[k]
+            and not (layout.blank_is_break and blanks_before[k] and not spliced[k] and not (
+                # several blank lines after a full, unfinished line: a page break, not a paragraph end
+                blanks_before[k] >= 2 and layout.full(widths[k - 1])
+            ))
+            and not _SENTENCE_FINAL.search(prev)
+            and not (  # a title, then (after a gap) the 主送 line: two paragraphs
+                (blanks_before[k] or spliced[k]) and _is_addressee_after_title(prev, text))
+            and not _two_titles(prev, text)
+            and not heading_next
+            and not _DATED_NOTE.match(text)
+            and (
+                layout.full(widths[k - 1])
+                or (layout.wrapped and _OPEN_ENDED.search(prev) is not None)
+                # a paragraph-per-line text cut by a page break: the part before the
+                # removed header/page number is a long unfinished sentence
+                or (spliced[k] and not layout.wrapped and widths[k - 1] >= PAGE_BREAK_MIN_WIDTH)
+                # a full line narrowed by its digits ("2024 年 7月 30 日至 31日，市十六届" prints
+                # as wide as the page, but its squeezed digits count half): a sentence going on
+                or (layout.wrapped and widths[k - 1] >= NARROWED_LINE_SHARE * layout.width
+                    and _MID_WORD.search(prev) is not None and _SENTENCE_INSIDE.search(prev) is not None
+                    and not (HEADING_START.match(prev) and "。" not in prev))
+            )
+        )
+        if join:
+            current.append(_glue(prev, text) + text)
+        else:
+            paragraphs.append((_finish(current), first, nos[k - 1]))
+            current = [text]
+            first = nos[k]
+    paragraphs.append((_finish(current), first, nos[-1]))
+    return paragraphs
+
+
+def _cut_in_sentence(layout: _Layout, prev: str, prev_width: float, text: str, stop: bool) -> bool:
+    """In text whose prose lines end their sentences, a prose line ending inside a word or
+    after a comma was cut there: it continues on the next line, blank lines or not
+    ("…用好多层次资" / "本市场。到2025年…"; "…（牵头单位：宁波舟" / "山港集团；…")."""
+    return (
+        layout.closed_prose
+        and not stop
+        and _is_prose(prev, prev_width)
+        and _MID_SENTENCE_END.search(prev) is not None
+        and not HEADING_START.match(text)
+        and not _SECTION_NUMBER.match(text)
+        and not (_LABEL.match(prev) and _LABEL.match(text))
+        and not _DATED_NOTE.match(text)
+    )
+
+
+_ADDRESSEE_LINE = re.compile(r"^[^。；，,;：:]{2,}(?:[，、][^。；：:]+)*[：:]$")
+
+
+def _is_addressee_after_title(prev: str, text: str) -> bool:
+    """prev ends a document title (…的通知, …的意见) and text is a whole 主送 line (各乡镇人民政府：)."""
+    if len(text) > 60 or not _ADDRESSEE_LINE.match(text.strip()):
+        return False
+    kind = title_kind(prev)
+    return bool(kind) and bool(re.search(r"的" + re.escape(kind) + r"[）)》”]*$", compact(prev)) or
+                               re.search(r"的.{0,4}" + re.escape(kind) + r"(?:[（(][^（()）]{1,16}[)）])?$", compact(prev)))
+
+
+def _two_titles(prev: str, text: str) -> bool:
+    """"…名录的通知" then "关于同意设立…的批复": a list of titles, each its own line."""
+    return has_about(text, 12) and bool(title_kind(text)) and _ends_title(prev)
+
+
+def _ends_title(text: str) -> bool:
+    kind = title_kind(text)
+    return bool(kind) and bool(re.search(r"的.{0,4}" + re.escape(kind) + r"(?:[（(][^（()）]{1,16}[)）])?[》”]*$", compact(text)))
+
+
+def _finish(pieces: list[str]) -> str:
+    if len(pieces) == 1:
+        return pieces[0]
+    # A join can bring a number next to its unit: "以及 8" + "名代表" → "以及8名代表".
+    return squeeze_number_spaces("".join(pieces))
+
+
+def _standalone(texts: list[str]) -> list[bool]:
+    """Lines that are never joined to a neighbour: dates, signatures, 文号, table rows, TOC entries."""
+    n = len(texts)
+    dates = [len(t) <= 40 and "日" in t and _DATE_LINE.match(t) is not None for t in texts]
+    stops = [False] * n
+    for k, t in enumerate(texts):
+        if (
+            dates[k]
+            or "\t" in t
+            or (("  " in t or "\u3000\u3000" in t) and _is_table_row(t))
+            or (len(t) <= 40 and ("号" in t or "令" in t) and _DOC_NUMBER_LINE.match(t))
+            or (len(t) <= 30 and " " in t and _NAME_LINE.match(t))
+            or (" " in t and _looks_like_spaced_cells(t))
+            or (t[-1].isdigit() or t[-1] in "）)") and _TOC_ENTRY.search(t) is not None
+        ):
+            stops[k] = True
+    # Signature block: organ names on short lines directly above a date line;
+    # also a reporting organ above the salutation ("市人大社会建设委员会" / "市人大常委会：").
+    for k in range(n):
+        if not (dates[k] or (len(texts[k]) <= 30 and _SALUTATION.search(texts[k]))):
+            continue
+        j = k - 1
+        while j >= 0 and k - j <= 4 and _ORGAN_LINE.match(texts[j]):
+            stops[j] = True
+            j -= 1
+    return stops

@@ -1,0 +1,487 @@
+"""Entity spans for the reading pane: dates, quantities, responsible units, cited doc numbers."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.core.documents.entities import find_entities
+from reader.core.model import ENTITY_TYPES, Span
+from tests.conftest import ROOT
+
+GOLD = ROOT / "tests" / "data" / "entities_gold.txt"
+_MARK = re.compile(r"\[\[(date|number|unit|docref):(.+?)\]\]")
+
+
+# ------------------------------------------------------------------ helpers
+def parse_gold_line(line: str) -> tuple[str, list[tuple[str, int, int]]]:
+    """'…[[date:2022年]]…' → plain text and its expected (type, start, end) spans."""
+    out: list[str] = []
+    spans = []
+    pos = 0
+    length = 0
+    for m in _MARK.finditer(line):
+        plain = line[pos : m.start()]
+        out.append(plain)
+        length += len(plain)
+        kind, body = m.group(1), m.group(2)
+        spans.append((kind, length, length + len(body)))
+        out.append(body)
+        length += len(body)
+        pos = m.end()
+    out.append(line[pos:])
+    return "".join(out), spans
+
+
+def load_gold() -> list[tuple[str, list[tuple[str, int, int]]]]:
+    """One case per line; consecutive table rows (lines with a TAB) form one case, joined by "\\n"."""
+    cases = []
+    table: list[str] = []
+    for raw in GOLD.read_text(encoding="utf-8").splitlines() + [""]:
+        if "\t" in raw and not raw.startswith("#"):
+            table.append(raw)
+            continue
+        if table:
+            cases.append(parse_gold_line("\n".join(table)))
+            table = []
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        cases.append(parse_gold_line(raw))
+    return cases
+
+
+def _matches(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Same entity: they overlap by more than half of the longer one."""
+    overlap = min(a[1], b[1]) - max(a[0], b[0])
+    return overlap * 2 > max(a[1] - a[0], b[1] - b[0])
+
+
+def score(cases) -> dict[str, dict[str, float]]:
+    """Per class: recall and precision of spans over all cases, with the counts behind them."""
+    result = {}
+    for kind in ENTITY_TYPES:
+        tp_gold = n_gold = tp_pred = n_pred = 0
+        for text, gold in cases:
+            g = [(a, b) for k, a, b in gold if k == kind]
+            p = [(s.start, s.end) for s in find_entities(text) if s.type == kind]
+            n_gold += len(g)
+            n_pred += len(p)
+            tp_gold += sum(any(_matches(x, y) for y in p) for x in g)
+            tp_pred += sum(any(_matches(y, x) for x in g) for y in p)
+        result[kind] = {
+            "gold": n_gold,
+            "predicted": n_pred,
+            "recall": tp_gold / n_gold if n_gold else 1.0,
+            "precision": tp_pred / n_pred if n_pred else 1.0,
+        }
+    return result
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(s.type, s.text) for s in find_entities(text)]
+
+
+def check_invariants(text: str, spans: list[Span]) -> None:
+    last_end = 0
+    for s in spans:
+        assert s.type in ENTITY_TYPES
+        assert 0 <= s.start < s.end <= len(text)
+        assert s.text == text[s.start : s.end]
+        assert s.start >= last_end, "spans overlap or are not sorted"
+        assert "\n" not in s.text
+        last_end = s.end
+
+
+# ------------------------------------------------------------------ the gold set
+def test_gold_file_is_well_formed_and_large_enough():
+    cases = load_gold()
+    assert len(cases) >= 60
+    for text, gold in cases:
+        assert "[[" not in text and "]]" not in text, text
+        for _, a, b in gold:
+            assert 0 <= a < b <= len(text)
+    counts = {k: sum(1 for _, g in cases for x in g if x[0] == k) for k in ENTITY_TYPES}
+    assert counts["date"] >= 40 and counts["number"] >= 60 and counts["unit"] >= 60 and counts["docref"] >= 6
+
+
+def test_gold_recall_and_precision_meet_the_spec_targets():
+    result = score(load_gold())
+    report = {k: (round(v["recall"], 3), round(v["precision"], 3), v["gold"], v["predicted"]) for k, v in result.items()}
+    for kind in ("date", "number"):
+        assert result[kind]["recall"] >= 0.95, report
+        assert result[kind]["precision"] >= 0.95, report
+    assert result["unit"]["recall"] >= 0.95, report
+    assert result["unit"]["precision"] >= 0.90, report
+    assert result["docref"]["recall"] >= 0.95, report
+    assert result["docref"]["precision"] >= 0.95, report
+
+
+def test_metric_counts_a_near_miss_and_rejects_a_stray_span():
+    assert _matches((0, 10), (0, 8))  # 7.5%左右 vs 7.5%: most of its length
+    assert not _matches((0, 10), (0, 4))
+    assert not _matches((0, 4), (6, 9))
+    text, gold = parse_gold_line("在[[date:2022年]]增长[[number:5%]]")
+    assert text == "在2022年增长5%"
+    assert gold == [("date", 1, 6), ("number", 8, 10)]
+
+
+# ------------------------------------------------------------------ the spec's own examples
+@pytest.mark.parametrize(
+    "text",
+    ["2022年5月23日", "2022年5月", "2022年", "2024 年 7 月 1 日", "二〇一一年九月五日", "2021-2025年",
+     "2021—2035年", "3月25日至4月10日", "1—5月", "上半年", "第一季度", "6月底前", "2023年3月31日前",
+     "年底前", "11月30日前", "自2023年5月1日起", "２０２２年５月"],
+)
+def test_spec_dates_are_whole_date_spans(text):
+    assert kinds(f"请于{text}，完成") == [("date", text)] or kinds(f"。{text}，") == [("date", text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["6000亿元", "200万元", "3.2亿元", "200亿美元", "10亿元人民币", "1.5%", "99.81%", "0.8‰", "2个百分点",
+     "7.5%左右", "200家", "1.38万户", "96.5万平方米", "40台", "1万人次", "3个工作日", "24小时", "1-2家", "三年",
+     "１５０万元", "百分之五十", "三分之一", "100多家", "20余家", "38.4万元/亩"],
+)
+def test_spec_numbers_are_whole_number_spans(text):
+    assert kinds(f"达到{text}，") == [("number", text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["甬政发〔2022〕21号中", "第二十五条　", "（三）加强", "1. 加强", "第十六届", "第三十五次会议", "服务热线12385",
+     "电话0574-87654321", "编号BBLD00-2022-0001", "“十四五”时期", "市十六届人大一次会议", "十九届五中全会",
+     "打造一批企业", "GB25506标准", "5G基站"],
+)
+def test_spec_non_numbers_are_not_numbers(text):
+    assert all(k != "number" for k, _ in kinds(text)), kinds(text)
+
+
+def test_a_numeral_inside_a_book_title_is_not_a_quantity():
+    assert kinds("印发《泰和县农村供水保障提升三年行动计划（2024-2026年）》的通知") == [("date", "2024-2026年")]
+    assert kinds("《关于下达100万元资金的通知》，实施三年，投资3亿元") == [("number", "三年"), ("number", "3亿元")]
+    # the programme's name outside 《》 (a title line) is a name too; a plain duration stays a number
+    assert kinds("优化营商环境三年行动计划（2023—2025年），三年攻坚行动，为期三年。") == [
+        ("date", "2023—2025年"), ("number", "三年")]
+    # an unclosed 《 does not hide the numbers after it
+    assert kinds("《实施方案，投资3亿元") == [("number", "3亿元")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["126個", "3萬元", "1.38萬戶", "5項", "10戶", "20輛", "3臺", "5噸", "10畝", "30平方公尺", "兩個月", "3個百分點",
+     "三萬元", "2億元"],
+)
+def test_traditional_measure_words_make_numbers(text):
+    assert kinds(f"達到{text}，") == [("number", text)]
+
+
+def test_traditional_doc_numbers_are_docrefs():
+    assert kinds("依據雲公通〔2023〕6號執行") == [("docref", "雲公通〔2023〕6號")]
+    assert kinds("根據國務院令第734號") == [("docref", "國務院令第734號")]
+    assert [k for k, _ in kinds("處理3條意見，條例第十條")] == ["number"]  # 條例 is a word, 第十條 an article
+
+
+def test_a_full_width_point_between_digits_is_a_decimal_point_after_normalise():
+    from reader.core.text import normalise
+
+    text = normalise.reflow(normalise.clean_lines("投资１．２亿元，增长3．5%。\n1．加强管理。"))
+    assert "1．2亿元" in text  # normalise keeps the point: the number pattern must take it
+    assert kinds(text) == [("number", "1．2亿元"), ("number", "3．5%")]
+
+
+def test_the_documents_own_number_is_not_a_citation_of_itself():
+    text = "宁波市人民政府文件\n甬政发 〔2022〕 21 号\n各区县：按照国办发〔2008〕116号和甬政发〔2021〕5号执行。"
+    assert [t for k, t in kinds(text) if k == "docref"] == ["甬政发 〔2022〕 21 号", "国办发〔2008〕116号", "甬政发〔2021〕5号"]
+    own = find_entities(text, own_doc_number="甬政发〔2022〕21号")
+    assert [(s.type, s.text) for s in own] == [("docref", "国办发〔2008〕116号"), ("docref", "甬政发〔2021〕5号")]
+    assert find_entities(text, own_doc_number=None) == find_entities(text)
+    assert [s.text for s in find_entities("雲公通〔2023〕6號\n依據雲公通〔2022〕3號", own_doc_number="雲公通〔2023〕6號")] == [
+        "雲公通〔2022〕3號"]
+
+
+def test_pipeline_passes_the_documents_own_number():
+    from reader.core.documents.pipeline import parse_text
+
+    text = ("宁波市人民政府文件\n甬政发〔2022〕21号\n宁波市人民政府关于加强安全生产工作的通知\n各区县（市）人民政府：\n"
+            "根据国办发〔2008〕116号文件精神，现通知如下。\n宁波市人民政府\n2022年5月17日\n")
+    docs = parse_text(text)
+    doc = next(d for d in docs if d.meta.doc_number == "甬政发〔2022〕21号")
+    assert [s.text for s in doc.entities if s.type == "docref"] == ["国办发〔2008〕116号"]
+
+
+def test_year_inside_a_doc_number_is_part_of_the_docref_not_a_date():
+    assert kinds("依据甬政发〔2022〕21号文件") == [("docref", "甬政发〔2022〕21号")]
+    assert kinds("（国办发〔2008〕116号）") == [("docref", "国办发〔2008〕116号")]
+
+
+@pytest.mark.parametrize(
+    "ref",
+    ["国办发〔2008〕116号", "浙政办发〔2022〕10号", "甬政发[2021]56号", "甬政办发［2022］19号", "仑政发(2022)1号",
+     "仑政发（2022）1号", "市政府令第188号", "政府令第260号", "宁波市人民政府令第188号", "仑科(2022) 2 号",
+     "甬政发 〔2022〕 21 号", "财预〔2022〕第59号", "中华人民共和国主席令第五十七号", "国务院令第734号"],
+)
+def test_doc_number_variants(ref):
+    assert kinds(f"按照{ref}执行") == [("docref", ref)] or kinds(f"（{ref}）") == [("docref", ref)]
+
+
+def test_responsibility_clause_units_each_their_own_span():
+    assert kinds("（责任单位：市地方金融监管局、人行市中心支行、宁波银保监局）") == [
+        ("unit", "市地方金融监管局"), ("unit", "人行市中心支行"), ("unit", "宁波银保监局")]
+    assert kinds("（牵头单位：区住建局；配合单位：区发改局、区财政局、各街道办事处）") == [
+        ("unit", "区住建局"), ("unit", "区发改局"), ("unit", "区财政局"), ("unit", "各街道办事处")]
+
+
+def test_labels_leaders_and_trailing_deng_are_not_units():
+    got = kinds("(牵头领导：励成杰，主要责任单位：发展和改革局、经济和信息化局、商务局等部门、单位)")
+    assert got == [("unit", "发展和改革局"), ("unit", "经济和信息化局"), ("unit", "商务局")]
+
+
+def test_brackets_inside_a_unit_name_stay_in_the_unit():
+    got = kinds("（牵头单位：各区（县、市）政府、开发园区管委会；配合单位：市财政局、各区〔县、市〕政府）")
+    assert got == [("unit", "各区（县、市）政府"), ("unit", "开发园区管委会"), ("unit", "市财政局"),
+                   ("unit", "各区〔县、市〕政府")]
+
+
+def test_clause_broken_over_lines_by_reflow_is_read_across_the_join():
+    text = "完成率达到100%。（牵头单位：市商务局；配合单位：市发改委、市商\n务局）"
+    units = [t for k, t in kinds(text) if k == "unit"]
+    assert units[:2] == ["市商务局", "市发改委"]  # never a span across the paragraph break
+    check_invariants(text, find_entities(text))
+
+
+def test_prose_that_assigns_work():
+    assert kinds("区水利局牵头，区应急管理局、区气象局配合。") == [
+        ("unit", "区水利局"), ("unit", "区应急管理局"), ("unit", "区气象局")]
+    assert kinds("由市财政局会同市审计局负责。") == [("unit", "市财政局"), ("unit", "市审计局")]
+    assert kinds("分管市财政局、市审计局、市咨询委。") == [
+        ("unit", "市财政局"), ("unit", "市审计局"), ("unit", "市咨询委")]
+
+
+def test_division_of_duty_lists_run_to_the_end_of_the_sentence():
+    text = ("分管市发改委（市粮食物资局）、市大数据局、市发展规划研究院、市消防救援支队。"
+            "联系人行市中心支行、宁波银保监局，部省属驻甬金融机构（企业）。联系市台办、各民主党派、甬港联、宁波海关。")
+    assert [t for k, t in kinds(text) if k == "unit"] == [
+        "市发改委（市粮食物资局）", "市大数据局", "市发展规划研究院", "市消防救援支队", "人行市中心支行",
+        "宁波银保监局", "部省属驻甬金融机构（企业）", "市台办", "各民主党派", "甬港联", "宁波海关"]
+    assert [t for k, t in kinds("预警信息由市气象局发布。") if k == "unit"] == ["市气象局"]
+    assert [t for k, t in kinds("分管市教育局、市体育局，联系在甬高校、市科协。") if k == "unit"] == [
+        "市教育局", "市体育局", "在甬高校", "市科协"]
+    assert kinds("要密切联系群众、联系实际。联系人：张三，联系电话：87654321。") == []
+
+
+def test_a_modal_after_a_whole_name_assigns_work_in_minutes():
+    text = "会议要求，市财政局要做好资金保障，市住建局应当会同市规划局加快审批。各地各部门要高度重视。主要负责同志要亲自抓。"
+    assert [t for k, t in kinds(text) if k == "unit"] == ["市财政局", "市住建局", "市规划局"]
+
+
+def test_a_unit_span_holds_no_verb_before_or_after_the_name():
+    assert [t for k, t in kinds("二、补齐短板。建议市生态环境局牵头，市水利局配合。") if k == "unit"] == ["市生态环境局", "市水利局"]
+    assert [t for k, t in kinds("要求区财政局会同区审计局负责。责成市住建局牵头。") if k == "unit"] == [
+        "区财政局", "区审计局", "市住建局"]
+    assert [t for k, t in kinds("（责任单位：各乡镇人民政府；县水利局负责指导）") if k == "unit"] == ["各乡镇人民政府", "县水利局"]
+
+
+def test_a_pronoun_with_an_organ_is_not_a_unit():
+    text = "请你街道于2023年11月30日前完成。请你局抓紧落实，请你单位配合，我市牵头，请贵州省财政厅配合。"
+    assert [t for k, t in kinds(text) if k == "unit"] == ["贵州省财政厅"]
+
+
+def test_issuer_in_signature_is_not_a_unit():
+    text = "特此通知。\n宁波市人民政府办公厅\n2022年5月17日"
+    assert kinds(text) == [("date", "2022年5月17日")]
+
+
+def test_table_row_cells_that_name_organisations_are_units():
+    text = "序号\t任务内容\t牵头单位\t配合单位\n1\t推进数字化改革\t区发改局\t区财政局、区大数据中心"
+    assert [t for k, t in kinds(text) if k == "unit"] == ["区发改局", "区财政局", "区大数据中心"]
+
+
+def test_statistics_tables_give_their_unit_to_bare_numbers():
+    text = "序号\t指标名称\t单位\t2023年\t2024年\n1\t地区生产总值\t亿元\t1256.3\t1318.9"
+    assert kinds(text) == [("date", "2023年"), ("date", "2024年"), ("number", "1256.3"), ("number", "1318.9")]
+    text = "幼有善育\t1\t托育机构覆盖率（%）\t23\t≥50\n\t4\t疫苗接种率\t96.2\t97"
+    assert kinds(text) == [("number", "23"), ("number", "≥50")]
+    assert kinds("序号\t所属地\t2021\t2022\n1\t新碶街道\t98\t131") == []
+
+
+def test_full_width_digits_and_spaces_are_tolerated():
+    assert kinds("于２０２４年７月１日前") == [("date", "２０２４年７月１日前")]
+    assert kinds("共 49 人出席") == [("number", "49 人")]
+
+
+def test_clause_list_after_a_line_break_kept_after_the_colon():
+    text = "完成改造。（牵头领导：沈敏；责任单位：市住建局；配合单位：\n市发改委、市水利局，各区县〔市〕政府）"
+    assert [t for k, t in kinds(text) if k == "unit"] == ["市住建局", "市发改委", "市水利局", "各区县〔市〕政府"]
+
+
+def test_clause_with_markup_left_by_extraction():
+    assert [t for k, t in kinds("（**牵头单位：区发改局、生态环境分局**）") if k == "unit"] == ["区发改局", "生态环境分局"]
+    assert [t for k, t in kinds("整治\t<p>区安委会</p>\t<p>区综合执法局、 区应急管理局</p>") if k == "unit"] == []
+    text = "序号\t任务\t牵头单位\t配合单位\n1\t整治\t<p>区安委会</p>\t<p>区综合执法局、 区应急管理局</p>"
+    assert [t for k, t in kinds(text) if k == "unit"] == ["区安委会", "区综合执法局", "区应急管理局"]
+
+
+def test_boxed_labels_and_role_marks_after_a_name():
+    assert [t for k, t in kinds("【责任单位】市住建局、市城管局") if k == "unit"] == ["市住建局", "市城管局"]
+    assert [t for k, t in kinds("（责任单位：市发改委（牵头）、市财政局）") if k == "unit"] == ["市发改委", "市财政局"]
+    assert kinds("责任单位：责任单位：") == []
+    assert kinds("5月23—25日举行") == [("date", "5月23—25日")]
+
+
+def test_listed_collectives_in_a_clause_are_units_but_a_bare_label_word_is_not():
+    got = [t for k, t in kinds("（牵头领导：各区长，主要责任单位：各部门、各单位，各街道）") if k == "unit"]
+    assert got == ["各部门", "各单位", "各街道"]
+
+
+def test_joined_names_are_split_but_names_containing_he_are_not():
+    assert [t for k, t in kinds("居民用户由区综合执法局和华润兴光燃气公司具体推进。") if k == "unit"] == [
+        "区综合执法局", "华润兴光燃气公司"]
+    assert [t for k, t in kinds("（责任单位：市人力资源和社会保障局、市经济和信息化局）") if k == "unit"] == [
+        "市人力资源和社会保障局", "市经济和信息化局"]
+
+
+def test_words_that_only_look_like_assignments_give_no_units():
+    for text in ["中国（浙江）自由贸易试验区宁波片区下放部分市级行政权力。", "由此可见，由于工作需要。",
+                 "总指挥由市政府分管领导担任。", "组长由区妇联主席担任。", "由区科技局局长带队。",
+                 "代表向市人大常委会提出请求辞去宁波市人大常委会委员职务。", "并报请市委同意。",
+                 "支持龙头企业、产业技术研究院牵头组建创新联合体。", "由负有监管执法职责的部门责令改正。",
+                 "成立工作组，由区科技局领导班子成员带队，实地走访企业。"]:
+        assert [t for k, t in kinds(text) if k == "unit"] == [], text
+
+
+def test_tables_without_a_unit_header_need_a_task_before_the_names():
+    assert kinds("镇海区图书馆\t(镇海区招宝山街道车站路)") == []
+    assert [t for k, t in kinds("3\t大碶街道\t87\t124") if k == "unit"] == []
+    assert [t for k, t in kinds("1\t推进数字化改革\t区发改局\t区财政局") if k == "unit"] == ["区发改局", "区财政局"]
+
+
+def test_chronicle_days_and_ordinal_lists():
+    assert kinds("6日　市长主持召开市政府常务会议。") == [("date", "6日")]
+    assert kinds("29-30日　市十五届人大常委会举行会议。") == [("date", "29-30日")]
+    assert kinds("加强二次供水管理，上市公司二次上市的，与院士陈十一座谈交流。") == []
+    assert kinds("市委十三届十二次全体（扩大）会议，经区政府104次常务会议审议，每年召开2次联席会议。") == [
+        ("number", "2次")]
+    assert kinds("草案第十二、十三条分别作出规定，第一、二批共3批。") == [("number", "3批")]
+    assert kinds("宁波市2022年1—4月主要经济指标") == [("date", "2022年1—4月")]
+    assert kinds("每年的7月1日至次年6月30日") == [("date", "7月1日至次年6月30日")]
+
+
+# ------------------------------------------------------------------ robustness
+_ALPHABET = st.sampled_from(
+    list("0123456789０１２３４５６７８９一二三四五六七八九十百千万亿〇年月日号至前起底半季度第届次条个家元%‰")
+    + list("（）()〔〕[]【】、，。；：:\n\t 责任单位牵头配合市区县局委办政府街道发改财政会同由分管等部门")
+    + ["2022", "甬政发", "责任单位：", "牵头单位：", "亿元", "个百分点", "各区（县、市）政府", "—", "-",
+       "联系", "请", "负责", "【责任单位】", "<p>", "</p>", "**", "令第", "按职责分工", "等部门、单位", "领导："]
+)
+
+
+# CJK words that can neither extend nor start an entity
+_FILLER = st.text(alphabet="的推进加强管理服务发展建设实施意见和求全面深化改革", max_size=12)
+_KNOWN = st.sampled_from(
+    [("date", t) for t in ["2022年5月23日", "2021-2025年", "6月底前", "第一季度", "二〇一一年九月五日", "3月25日至4月10日"]]
+    + [("number", t) for t in ["6000亿元", "1.38万户", "99.81%", "2个百分点", "3个工作日", "1-2家", "96.5万平方米"]]
+    + [("docref", t) for t in ["国办发〔2008〕116号", "市政府令第188号"]]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_FILLER, _KNOWN, _FILLER, st.sampled_from(["", "，", "。", "（", "\n"]))
+def test_a_known_entity_is_found_whole_in_any_plain_context(left, known, right, sep):
+    kind, body = known
+    if kind == "docref" and not sep:
+        sep = "（"  # a doc number's issuer code runs into the characters before it: 全国办发… is unknowable
+    text = left + sep + body + "，" + right
+    start = len(left) + len(sep)
+    assert Span(kind, start, start + len(body), body) in find_entities(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_ALPHABET, max_size=80).map("".join))
+def test_never_raises_and_spans_are_well_formed_on_entity_like_noise(text):
+    check_invariants(text, find_entities(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_never_raises_on_arbitrary_text(text):
+    check_invariants(text, find_entities(text))
+
+
+def test_every_seed_file_gives_well_formed_spans_of_every_class(seed_files):
+    seen = set()
+    for path in seed_files:
+        text = path.read_bytes().decode("utf-8")
+        spans = find_entities(text)
+        check_invariants(text, spans)
+        seen |= {s.type for s in spans}
+    assert seen == set(ENTITY_TYPES)
+
+
+def test_time_limits_in_chinese_numerals_are_quantities_like_their_arabic_forms():
+    from reader.core.documents.entities import find_entities
+    text = "应当自受理之日起二十日内作出决定，于会议举行十五日前送交，并在二日内通报。每年三月十五日前报送。"
+    got = [(s.type, s.text) for s in find_entities(text)]
+    assert ("number", "二十日") in got and ("number", "十五日") in got and ("number", "二日") in got
+    assert got.count(("number", "十五日")) == 1  # 三月十五日前 is a date, not a time limit
+    assert [x.text for x in find_entities("调解期限为三十日。")] == ["三十日"]
+
+
+def test_a_chinese_year_with_a_zero_typed_as_a_digit_is_a_date():
+    from reader.core.documents.entities import find_entities
+    from reader.core.text.patterns import find_date
+    got = [(s.type, s.text) for s in find_entities("到一九九0年，总产值比一九八0年翻一番。")]
+    assert got == [("date", "一九九0年"), ("date", "一九八0年")]
+    assert find_date("一九九0年十月一日") == (1990, 10, 1)
+
+
+def test_the_nth_five_year_plan_is_a_name_not_a_duration():
+    from reader.core.documents.entities import find_entities
+    assert [(s.type, s.text) for s in find_entities("在第六个五年计划期间，用五年时间完成。")] == [("number", "五年")]
+
+
+@pytest.mark.parametrize("text, units", [
+    ("县级以上人民政府林业草原主管部门应当自收到方案之日起二十日内作出决定。", ["县级以上人民政府林业草原主管部门"]),
+    ("由县级以上人民政府水行政等有关主管部门责令改正，处一万元以上罚款。", ["县级以上人民政府水行政等有关主管部门"]),
+    ("人民法院应当告知当事人。", ["人民法院"]),
+    ("公路管理机构发现公路损毁的，应当设置警示标志。", ["公路管理机构"]),
+    ("住房公积金管理中心应当在三个工作日内作出决定。", ["住房公积金管理中心"]),
+    ("二、省人民政府应当于每年年底前报告工作情况。", ["省人民政府"]),
+    ("各专门委员会、常委会工作机构要按照本安排制定方案。", ["各专门委员会", "常委会工作机构"]),
+    ("构建“链主+金融机构联合体”的服务模式。", []),
+    ("各地区要加强领导，有关部门应当加强指导。", []),
+])
+def test_units_in_regulatory_prose(text, units):
+    from reader.core.documents.entities import find_entities
+    assert [s.text for s in find_entities(text) if s.type == "unit"] == units
+
+
+@pytest.mark.parametrize("text, units", [
+    ("交通运输部主管全国渡口安全管理工作。", ["交通运输部"]),
+    ("应急管理部、财政部要加强统筹指导。", ["应急管理部", "财政部"]),
+    ("县级以上地方人民政府交通运输主管部门依照职责负责本行政区域内的工作。", ["县级以上地方人民政府交通运输主管部门"]),
+    ("全体干部要加强学习，内部要加强管理。", []),
+])
+def test_ministries_and_duties_by_competence(text, units):
+    from reader.core.documents.entities import find_entities
+    assert [s.text for s in find_entities(text) if s.type == "unit"] == units
+
+
+def test_a_month_in_chinese_numerals_with_its_part_or_day_is_a_date():
+    from reader.core.documents.entities import find_entities
+    got = [(s.type, s.text) for s in find_entities("应当于每年十二月底前报告，在一月十五日前备案。三月份开会，十五个单位参加。")]
+    assert ("date", "十二月底前") in got and ("date", "一月十五日前") in got
+    assert not any(t == "date" and "三月份" in x for t, x in got)
+
+
+def test_a_month_inside_arithmetic_is_not_a_date():
+    from reader.core.documents.entities import find_entities
+    got = [(s.type, s.text) for s in find_entities("月平均工作日为250天÷12月=20.83天，请于12月31日前报送。")]
+    assert got == [("number", "250天"), ("number", "20.83天"), ("date", "12月31日前")]
+
+
+def test_two_bodies_joined_by_shang_are_two_units():
+    from reader.core.documents.entities import find_entities
+    got = [s.text for s in find_entities("港口主管机关商国务院有关主管部门确定。区商务局负责，经与市财政局协商同意。经商市委组织部，开展审计。") if s.type == "unit"]
+    assert got == ["港口主管机关", "国务院有关主管部门", "区商务局"]

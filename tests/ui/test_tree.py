@@ -1,7 +1,7 @@
 """The document tree: issuer → year → documents, from metadata."""
 from __future__ import annotations
 
-from reader.core.library.library import DocInfo
+from reader.core.library.records import DocInfo
 
 from reader.ui.tree import ROLE_DOC_ID, DocTreeModel, doc_ids_under
 

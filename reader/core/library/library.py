@@ -23,40 +23,13 @@ from reader.core.library import index as store
 from reader.core.library.analysis import fold, gram_counts
 from reader.core.model import Document, Metadata, Span, Table
 from reader.core.library.schema import CONTENT
+from reader.core.library.records import UNKNOWN_ISSUER, UNKNOWN_YEAR, DocInfo, date_number
 from reader.core.library.walk import walk_folders
 
 # The writer starts a new Whoosh segment (inside the same update) after this many
 # content postings: bounds the memory of a large first build (~5 bytes a posting).
 SEGMENT_POSTINGS = 6_000_000
 ORIGINALS_CACHE_CHARS = 40_000_000  # reading texts kept for snippets (~80 MB at most)
-UNKNOWN_ISSUER = "未识别"
-UNKNOWN_YEAR = "未知"
-
-
-@dataclass
-class DocInfo:
-    """Light metadata for trees and lists."""
-
-    id: str
-    title: str
-    doc_number: str | None
-    issuers: list[str]
-    canonical_issuers: list[str]
-    date: str | None
-    year: int | None
-    kind: str
-    file: str
-    first_line: int
-    last_line: int
-
-
-    def as_document(self) -> Document:
-        """A Document with this metadata and no text: what a ledger row needs of its document."""
-        meta = Metadata(title=self.title, doc_number=self.doc_number, issuers=list(self.issuers),
-                        canonical_issuers=list(self.canonical_issuers), date=self.date, year=self.year,
-                        kind=self.kind)
-        return Document(file=self.file, encoding="", first_line=self.first_line, last_line=self.last_line,
-                        meta=meta, text="")
 
 
 @dataclass
@@ -130,14 +103,6 @@ def _folded_docno(s: str) -> str:
     from reader.core.library.search import fold_docno
 
     return fold_docno(s)
-
-
-def date_number(date: str | None) -> int:
-    """'2022-05-17' → 20220517 (the sort key); 0 when unknown."""
-    if not date:
-        return 0
-    digits = date.replace("-", "")
-    return int(digits) if digits.isdigit() else 0
 
 
 @dataclass

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from reader.core.library.analysis import OffsetMap, find_all, fold
 
 if TYPE_CHECKING:
-    from reader.core.library.library import DocInfo
+    from reader.core.library.records import DocInfo
 
 MAX_QUERY_CHARS = 1000
 MAX_TERMS = 64

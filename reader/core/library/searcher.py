@@ -108,8 +108,8 @@ class Snapshot:
     """A committed generation of the index, opened for searching."""
 
     def __init__(self, store, texts):
-        from reader.core.library.library import UNKNOWN_ISSUER as UNKNOWN
-        from reader.core.library.library import UNKNOWN_YEAR, DocInfo, date_number
+        from reader.core.library.records import UNKNOWN_ISSUER as UNKNOWN
+        from reader.core.library.records import UNKNOWN_YEAR, DocInfo, date_number
 
         self.store = store
         self.texts = texts

@@ -84,7 +84,7 @@ class IndexWorker(QThread):
             self._offset += s.new + s.changed
             self._left = s.remaining
             docs = list(self.library.documents())
-            from reader.ui.tree import plan_tree
+            from reader.core.library.grouping import plan_tree
 
             self.partial.emit((self, IndexResult(s, docs, None, plan_tree(docs, self.unknown_label))))
             batch *= 2
@@ -95,7 +95,7 @@ class IndexWorker(QThread):
             if not self.do_update:
                 docs = list(self.library.documents())
                 problems = list(self.library.problems())
-                from reader.ui.tree import plan_tree
+                from reader.core.library.grouping import plan_tree
 
                 self.done.emit((self, IndexResult(None, docs, problems, plan_tree(docs, self.unknown_label))))
                 return
@@ -113,7 +113,7 @@ class IndexWorker(QThread):
             # waits on the library's locks nor groups 10 000 documents itself.
             docs = list(self.library.documents())
             problems = list(self.library.problems())
-            from reader.ui.tree import plan_tree
+            from reader.core.library.grouping import plan_tree
 
             plan = plan_tree(docs, self.unknown_label)
         except Exception as exc:  # reported in the status bar, never a crash

@@ -31,7 +31,7 @@ class LibraryLinks:
 def compute_links(stored: Iterable | None, unknown: str = "未识别",
                   cancelled: Callable[[], bool] = lambda: False) -> LibraryLinks | None:
     """Group stored (DocInfo, tasks, docref spans) records into the links. None if cancelled."""
-    from reader.ui.tree import plan_unit_tree
+    from reader.core.library.grouping import plan_unit_tree
 
     if stored is None:
         return None

@@ -40,7 +40,8 @@ from reader.ui.results import ROLE_DOC_ID as RESULT_DOC_ID
 from reader.ui.results import ResultDelegate, ResultsModel
 from reader.ui.settings import Settings
 from reader.ui.tasks_panel import TaskPanel
-from reader.ui.tree import ROLE_DOC_ID, DocTreeDelegate, DocTreeModel, doc_ids_under, plan_source_tree, plan_unit_tree
+from reader.core.library.grouping import plan_source_tree, plan_unit_tree
+from reader.ui.tree import ROLE_DOC_ID, DocTreeDelegate, DocTreeModel, doc_ids_under
 
 SEARCH_DEBOUNCE_MS = 250
 SEARCH_LIMIT = 200

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QTreeWidget, QTreeWidge
 
 from reader.core.model import Document, ParseResult
 from reader.ui.plain import plain_tooltip
-from reader.ui.tree import doc_subline
+from reader.core.library.grouping import doc_subline
 
 ROLE_DOC_ID = Qt.ItemDataRole.UserRole + 1
 ROLE_FILE = Qt.ItemDataRole.UserRole + 2

@@ -12,7 +12,7 @@ import time
 from reader.core.library.library import Library
 from reader.core.seeds import seeds_dir
 from reader.ui.links import compute_links
-from reader.ui.tree import build_nodes
+from reader.core.library.grouping import build_nodes
 
 
 def main() -> None:

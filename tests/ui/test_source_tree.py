@@ -5,7 +5,8 @@ from types import SimpleNamespace
 
 from PySide6.QtCore import Qt
 
-from reader.ui.tree import ROLE_DOC_ID, ROLE_KEY, ROLE_NODE, DocTreeModel, doc_ids_under, plan_source_tree
+from reader.core.library.grouping import plan_source_tree
+from reader.ui.tree import ROLE_DOC_ID, ROLE_KEY, ROLE_NODE, DocTreeModel, doc_ids_under
 
 
 def _info(id_, title, file, first_line, date="2023-01-01"):

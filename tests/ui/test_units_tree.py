@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from reader.ui.tree import ROLE_DOC_ID, ROLE_KEY, ROLE_NODE, DocTreeModel, doc_ids_under, plan_unit_tree
+from reader.core.library.grouping import plan_unit_tree
+from reader.ui.tree import ROLE_DOC_ID, ROLE_KEY, ROLE_NODE, DocTreeModel, doc_ids_under
 
 PLAN = """宁波市北仑区人民政府关于加快推进城市更新的实施意见
 仑政发〔2023〕8号

@@ -71,22 +71,11 @@ def test_guard_catches_a_connection(no_network):
     ATTEMPTS.clear()  # the guard itself works; the real tests below must leave it empty
 
 
-def test_gui_journey_makes_no_network_call(no_network, qtbot, tmp_path):
-    from PySide6.QtCore import QSettings
-
-    import reader.ui  # noqa: F401
+def test_gui_journey_makes_no_network_call(no_network, qtbot, tmp_path, open_window):
     from reader.core.export import export_documents
-    from reader.ui.backend import make_library
-    from reader.ui.main_window import MainWindow
-    from reader.ui.settings import Settings
 
     folder = _library(tmp_path)
-    settings = Settings(QSettings(str(tmp_path / "reader.ini"), QSettings.Format.IniFormat))
-    window = MainWindow(settings, folders=[str(folder)], watch=True, library_factory=make_library)
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.service.indexing_finished, timeout=60_000):
-        window.start()
+    window = open_window([str(folder)], watch=True)
     window.reload_documents()
     with qtbot.waitSignal(window.search_done, timeout=30_000) as blocker:
         window.search_bar.field.setText("离线主题1")

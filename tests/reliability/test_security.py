@@ -86,28 +86,14 @@ def shown(tooltip: str) -> str:
 
 
 @pytest.fixture
-def evil_window(qtbot, tmp_path):
-    from PySide6.QtCore import QSettings
-
-    import reader.ui  # noqa: F401
-    from reader.ui.backend import make_library
-    from reader.ui.main_window import MainWindow
-    from reader.ui.settings import Settings
-
+def evil_window(open_window, tmp_path):
     folder = tmp_path / "lib"
     folder.mkdir()
     (folder / EVIL_FILE_NAME).write_text(EVIL, encoding="utf-8")
     (folder / "普通.txt").write_text(make_doc("普通文件"), encoding="utf-8")
-    settings = Settings(QSettings(str(tmp_path / "reader.ini"), QSettings.Format.IniFormat))
-    window = MainWindow(settings, folders=[str(folder)], watch=False, library_factory=make_library)
-    qtbot.addWidget(window)
-    window.resize(1200, 800)
-    window.show()
-    with qtbot.waitSignal(window.service.indexing_finished, timeout=60_000):
-        window.start()
+    window = open_window([str(folder)])
     window.reload_documents()
-    yield window
-    window.service.shutdown()
+    return window
 
 
 def _evil_doc(window):

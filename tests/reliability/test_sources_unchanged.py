@@ -19,13 +19,7 @@ def _listing(folder):
     return sorted(os.fsdecode(os.path.join(d, n)) for d, ds, fs in os.walk(os.fsencode(folder)) for n in ds + fs)
 
 
-def test_index_search_read_export_and_gui_leave_the_folder_untouched(qtbot, tmp_path):
-    from PySide6.QtCore import QSettings
-
-    import reader.ui  # noqa: F401
-    from reader.ui.backend import make_library
-    from reader.ui.main_window import MainWindow
-    from reader.ui.settings import Settings
+def test_index_search_read_export_and_gui_leave_the_folder_untouched(qtbot, tmp_path, open_window):
 
     folder = tmp_path / "公文"
     shutil.copytree(ROOT / "seeds", folder)
@@ -49,12 +43,7 @@ def test_index_search_read_export_and_gui_leave_the_folder_untouched(qtbot, tmp_
     export_documents(docs, tmp_path / "export", single_file="全部.txt", encoding="gb18030", crlf=True)
     lib.close()
 
-    settings = Settings(QSettings(str(tmp_path / "reader.ini"), QSettings.Format.IniFormat))
-    window = MainWindow(settings, folders=[str(folder)], watch=True, library_factory=make_library)
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.service.indexing_finished, timeout=60_000):
-        window.start()
+    window = open_window([str(folder)], watch=True)
     window.reload_documents()
     assert window.open_document(docs[0].id)
     with qtbot.waitSignal(window.service.indexing_finished, timeout=60_000):

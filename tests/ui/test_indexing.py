@@ -103,26 +103,22 @@ def test_after_indexing_the_gui_thread_reads_nothing_from_the_library(qtbot, tmp
     service.shutdown()
 
 
-def test_first_indexing_fills_the_tree_as_batches_are_committed(qtbot, tmp_path, make_settings, monkeypatch):
+def test_first_indexing_fills_the_tree_as_batches_are_committed(qtbot, tmp_path, open_window, monkeypatch):
     """A first indexing commits in batches (100 files, then 200, …): the window shows the
     documents committed so far before the indexing finishes, and all of them at the end."""
     import reader.ui.backend as backend
-    from reader.ui.main_window import MainWindow
     from tests.reliability.helpers import make_doc
 
-    monkeypatch.setenv("READER_INDEX_DIR", str(tmp_path / "index"))
     monkeypatch.setenv("READER_INDEX_WORKERS", "1")
     monkeypatch.setattr(backend, "FIRST_BATCH_FILES", 40)
     folder = tmp_path / "公文"
     folder.mkdir()
     for i in range(130):
         (folder / f"{i:03d}.txt").write_text(make_doc(f"分批主题{i:03d}", i), encoding="utf-8")
-    window = MainWindow(make_settings(), folders=[str(folder)], watch=False)
-    qtbot.addWidget(window)
+    window = open_window([str(folder)], start=False)
     seen: list[tuple[int, bool]] = []
     window.service.documents_changed.connect(
         lambda: seen.append((len(window.service.documents()), window.service.is_indexing())))
-    window.show()
     with qtbot.waitSignal(window.service.indexing_finished, timeout=120_000):
         window.start()
     qtbot.waitUntil(lambda: seen and seen[-1][0] == 130, timeout=30_000)

@@ -30,18 +30,11 @@ def test_unreadable_files_are_listed_with_their_reason(open_window, qtbot, tmp_p
     assert dialog.table.item(0, 1).text() == problems[0].reason and problems[0].reason
 
 
-def test_new_file_in_a_library_folder_is_picked_up_while_running(qtbot, tmp_path, make_settings, monkeypatch):
-    from reader.ui.main_window import MainWindow
-
-    monkeypatch.setenv("READER_INDEX_DIR", str(tmp_path / "index"))
+def test_new_file_in_a_library_folder_is_picked_up_while_running(qtbot, tmp_path, open_window):
     folder = tmp_path / "公文"
     folder.mkdir()
     (folder / "一.txt").write_text(NOTICE.format(topic="预算管理", n=1), encoding="utf-8")
-    window = MainWindow(make_settings(), folders=[str(folder)], watch=True)
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.service.indexing_finished, timeout=60_000):
-        window.start()
+    window = open_window([str(folder)], watch=True)
     before = {d.title for d in window.service.documents()}
     assert any("预算管理" in t for t in before)
     (folder / "二.txt").write_text(NOTICE.format(topic="政府采购", n=2), encoding="utf-8")
@@ -55,19 +48,12 @@ def test_new_file_in_a_library_folder_is_picked_up_while_running(qtbot, tmp_path
     window.service.shutdown()
 
 
-def test_file_edited_in_place_is_picked_up_while_running(qtbot, tmp_path, make_settings, monkeypatch):
-    from reader.ui.main_window import MainWindow
-
-    monkeypatch.setenv("READER_INDEX_DIR", str(tmp_path / "index"))
+def test_file_edited_in_place_is_picked_up_while_running(qtbot, tmp_path, open_window):
     folder = tmp_path / "公文"
     folder.mkdir()
     path = folder / "一.txt"
     path.write_text(NOTICE.format(topic="预算管理", n=1), encoding="utf-8")
-    window = MainWindow(make_settings(), folders=[str(folder)], watch=True)
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.service.indexing_finished, timeout=60_000):
-        window.start()
+    window = open_window([str(folder)], watch=True)
     with open(path, "w", encoding="utf-8") as f:  # same file, new content (no rename)
         f.write(NOTICE.format(topic="资产清查", n=7))
     qtbot.waitUntil(lambda: any("资产清查" in d.title for d in window.service.documents()), timeout=20_000)
@@ -124,27 +110,23 @@ def test_adding_a_folder_while_indexing_switches_to_the_new_library(open_window,
     assert any("政府采购" in t for t in titles)
 
 
-def test_window_follows_an_index_update_made_by_another_process(qtbot, tmp_path, make_settings, monkeypatch):
+def test_window_follows_an_index_update_made_by_another_process(qtbot, tmp_path, open_window):
     """`reader index` from a terminal while the window is open (or the app that owns the
     index, for a read-only second window): the window's documents and searches follow,
     and documents deleted meanwhile leave its list."""
     import subprocess
     import sys
 
-    from reader.ui.main_window import MainWindow
     from tests.reliability.helpers import ROOT
 
-    index = tmp_path / "index"
-    monkeypatch.setenv("READER_INDEX_DIR", str(index))
+    index = tmp_path / "index"  # open_window's index folder for a folder of the test's own
     folder = tmp_path / "公文"
     folder.mkdir()
     (folder / "一.txt").write_text(NOTICE.format(topic="预算管理", n=1), encoding="utf-8")
     (folder / "二.txt").write_text(NOTICE.format(topic="资产清查", n=2), encoding="utf-8")
-    window = MainWindow(make_settings(), folders=[str(folder)], watch=False)
-    qtbot.addWidget(window)
+    window = open_window([str(folder)], start=False)
     window.service.read_only = True  # as the second app on an index: it never updates
     window.show_read_only("另一个公文阅读器窗口正在使用这个索引")
-    window.show()
     run = [sys.executable, "-m", "reader", "index", str(folder), "--index-dir", str(index)]
     assert subprocess.run(run, cwd=ROOT, capture_output=True).returncode == 0
     with qtbot.waitSignal(window.service.documents_changed, timeout=60_000):

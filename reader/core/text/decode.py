@@ -1,6 +1,6 @@
 """Bytes → text, whatever the encoding the file was saved in.
 
-Order of the checks (see STACK-FACTS.md, Encodings):
+Order of the checks (each says why it comes where it does):
 
 1. empty file → ReadError
 2. byte-order mark (UTF-8, UTF-32 LE/BE, UTF-16 LE/BE) → that codec; in UTF-16/32 a few

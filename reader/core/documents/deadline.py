@@ -15,8 +15,9 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 PARSE_SECONDS = 60.0
-"""Per file. The worst real shapes parse at about 1.5 s/MB on 2 cores (10 MB of alternating
-文号 / title lines: 6 s), so a file still parsing after a minute is pathological."""
+"""Per file. The worst shape known, 10 MB of alternating 文号 / title lines, parses in about 6 s
+(``tests/benchmarks/bench_split.py --alternating 10``, 2 cores), so a file still parsing after
+a minute is pathological."""
 
 PARSE_SECONDS_ENV = "READER_PARSE_SECONDS"
 """Overrides PARSE_SECONDS (seconds, a number), e.g. a small budget in tests."""
@@ -29,8 +30,9 @@ class ParseTimeout(Exception):
 
 
 SECONDS_PER_MB = 3.0
-"""Added per MB of the file: large real files parse at 1.5–3 MB/s, so a 200 MB gazette
-dump (about 120 s) is not cut off; a pathological small file still stops after a minute."""
+"""Added per MB of the file: large real files parse at 1.5–3 MB/s
+(``tests/benchmarks/bench_split.py --mb 5``, 2 cores), so a 200 MB gazette dump (about 120 s)
+is not cut off; a pathological small file still stops after a minute."""
 
 
 def parse_seconds(size: int = 0) -> float:

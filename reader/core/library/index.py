@@ -469,7 +469,8 @@ class Store:
     def check(self) -> str | None:
         """Reconcile Whoosh with the committed generation (when no writer is at work) and
         check that every file of that generation is there with its recorded size and
-        checksum (read whole once per process: ~1 ms per MB).
+        checksum (each file read whole, once per process: part of the opening time that
+        tests/benchmarks/run.py reports).
 
         Returns why the index cannot be used, else None.
         """

@@ -487,7 +487,7 @@ class Library:
     def original_texts(self, keys: Sequence[int]) -> dict[int, str]:
         """Reading texts by key, for snippets. The last ORIGINALS_CACHE_CHARS characters
         read are kept: search as you type asks for the same top documents again, and
-        unpacking a 30 MB document took 0.15 s a keystroke."""
+        unpacking a large document again on every keystroke would be felt."""
         out: dict[int, str] = {}
         cache = self._originals
         with self._lock:

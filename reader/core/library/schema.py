@@ -10,8 +10,9 @@ the version key kept in SQLite first).
 The reading text's postings are one Whoosh field, ``content``, whose terms are
 the text's single characters and character pairs (keys from
 :func:`reader.core.library.analysis.gram_counts`, as 4-byte big-endian term bytes).
-Whoosh's own postings writer costs ~40 µs of Python per posting, which is ~15
-minutes for a 100 MB library; so the writer (:class:`reader.core.library.index.GramWriter`)
+Whoosh's own postings writer costs 16.4 µs of Python per posting, 350 s for a
+100 MB library (``tests/benchmarks/bench_whoosh.py`` on the seeds, 2 cores; the
+README's Whoosh section has the table); so the writer (:class:`reader.core.library.index.GramWriter`)
 collects each document's term set in bulk and :class:`GramCodec` stores the
 field's postings as sorted arrays in one file per segment (``.gpo``), read back
 through Whoosh's TermsReader and ListMatcher interfaces. Everything else —
@@ -177,8 +178,9 @@ def make_schema() -> fields.Schema:
 class GramPostingsBuilder:
     """Collects per-term doc numbers and counts in arrays, in increasing doc order.
 
-    About 0.15 µs per posting (one array append each), against ~40 µs through
-    Whoosh's pool and postings writer.
+    One array append per posting; the whole bulk path (this, GramWriter and the
+    .gpo file) costs 1.3 µs per posting against 16.4 µs through Whoosh's pool and
+    postings writer (``tests/benchmarks/bench_whoosh.py``, seeds, 2 cores).
     """
 
     def __init__(self) -> None:

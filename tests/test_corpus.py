@@ -131,10 +131,11 @@ def test_reading_text_loses_no_cjk_character(corpus, name, index):
     start = next(i for i in range(gold["line"] - 1, len(lines)) if lines[i].strip().startswith(start_text))
     end = next(i for i in range(start, len(lines)) if lines[i].strip().startswith(end_text))
     noise = [re.compile(p) for p in CORPUS[name].get("noise", [])]
-    body = [l for l in lines[start : end + 1] if not any(p.match(l) for p in noise)]
+    body = [line for line in lines[start : end + 1] if not any(p.match(line) for p in noise)]
     expected = cjk_only("".join(body))
     assert expected in cjk_only(doc.text), (
-        f"{name}: the CJK characters of lines {start + 1}-{end + 1} are not all in the reading text, in order:\n{doc.text}"
+        f"{name}: the CJK characters of lines {start + 1}-{end + 1} are not all in the reading text, "
+        f"in order:\n{doc.text}"
     )
 
 
@@ -142,11 +143,11 @@ def test_reading_text_loses_no_cjk_character(corpus, name, index):
 def test_reflow_keeps_headings_and_paragraphs_apart(corpus, name, index):
     pairs = _matched(corpus, name)
     gold, doc = pairs[index]
-    lines = [l.strip() for l in doc.text.split("\n")]
+    lines = [line.strip() for line in doc.text.split("\n")]
     for heading in gold["heading_lines"]:
         assert heading in lines, f"{name}: heading {heading!r} is not a line of its own:\n{doc.text}"
     for start in gold.get("paragraph_starts", []):
-        assert any(l.startswith(start) for l in lines), f"{name}: no paragraph starts with {start!r}:\n{doc.text}"
+        assert any(line.startswith(start) for line in lines), f"{name}: no paragraph starts with {start!r}:\n{doc.text}"
 
 
 @pytest.mark.parametrize(("name", "index"), _cases("attachments_include"))
@@ -163,7 +164,8 @@ def test_documents_do_not_swallow_their_neighbours(corpus, name):
     """A document's line range ends before the next document's title begins."""
     _, gold = corpus[name]
     problems = [
-        f"{name}:{d.first_line}-{d.last_line} {d.meta.title!r} holds the title line {other['line']} of {other['title']!r}"
+        f"{name}:{d.first_line}-{d.last_line} {d.meta.title!r} "
+        f"holds the title line {other['line']} of {other['title']!r}"
         for g, d in _pairs(corpus, name).pairs
         for other in gold
         if other is not g and d.first_line <= other["line"] <= d.last_line

@@ -96,7 +96,8 @@ def test_documents_do_not_swallow_their_neighbours(name):
     gold = GOLD[name]["documents"]
     m = match(gold, parsed(name).documents)
     problems = [
-        f"{name}:{d.first_line}-{d.last_line} {d.meta.title!r} holds the title line {other['line']} of {other['title']!r}"
+        f"{name}:{d.first_line}-{d.last_line} {d.meta.title!r} "
+        f"holds the title line {other['line']} of {other['title']!r}"
         for g, d in m.pairs
         for other in gold
         if other is not g and not other.get("optional") and d.first_line <= other["line"] <= d.last_line

@@ -92,7 +92,8 @@ COMMANDS = [_add_parse, _add_gui, *_LIBRARY_COMMANDS, *_TASK_COMMANDS]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="reader", description="公文阅读器 (offline reader for Chinese official documents)")
+    parser = argparse.ArgumentParser(
+        prog="reader", description="公文阅读器 (offline reader for Chinese official documents)")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--self-test", action="store_true",
                         help="自检: 离线检查解析、索引、检索、显示和导出 (offscreen self-test; exit 0 if all pass)")

@@ -369,7 +369,8 @@ def run_self_test(out=None) -> int:
         seed_files = sorted(seeds_dir().glob("*.txt")) if seeds_dir().is_dir() else []
         st = _State(tmp=Path(tmp), seed_files=seed_files, checksums={p: _sha256(p) for p in seed_files})
         # Anything that asks for the default index or data dirs during the test gets the temp folder.
-        saved = {k: os.environ.get(k) for k in ("READER_INDEX_DIR", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME")}
+        env_keys = ("READER_INDEX_DIR", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME")
+        saved = {k: os.environ.get(k) for k in env_keys}
         os.environ["READER_INDEX_DIR"] = str(st.tmp / "default-index")
         for k in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
             os.environ[k] = str(st.tmp / k.lower())
@@ -377,7 +378,8 @@ def run_self_test(out=None) -> int:
             for name, func in STEPS:
                 r = _run_step(name, func, st)
                 results.append(r)
-                print(f"  {'OK  ' if r.ok else 'FAIL'}  {r.name:<9} {r.seconds:6.2f} s  {r.detail}", file=out, flush=True)
+                status = "OK  " if r.ok else "FAIL"
+                print(f"  {status}  {r.name:<9} {r.seconds:6.2f} s  {r.detail}", file=out, flush=True)
             st.library = None  # let the index close before the folder goes
         finally:
             for k, v in saved.items():
@@ -388,7 +390,8 @@ def run_self_test(out=None) -> int:
     failed = [r.name for r in results if not r.ok]
     total = time.perf_counter() - t_all
     if failed:
-        print(f"self-test FAILED: {len(failed)} of {len(results)} steps ({', '.join(failed)}) in {total:.2f} s", file=out)
+        print(f"self-test FAILED: {len(failed)} of {len(results)} steps ({', '.join(failed)}) in {total:.2f} s",
+              file=out)
         return 1
     print(f"self-test passed: {len(results)} steps in {total:.2f} s", file=out)
     return 0

@@ -38,7 +38,8 @@ def add_gui_arguments(p: argparse.ArgumentParser) -> None:
                    help="library folder (repeatable); default: the saved folders, on first run the bundled seeds")
     p.add_argument("--search", metavar="QUERY", help="run this search after start")
     p.add_argument("--open", metavar="N|ID|TITLE",
-                   help="open the N-th search result (1-based), a doc id, or the first document whose title contains TITLE")
+                   help="open the N-th search result (1-based), a doc id, "
+                        "or the first document whose title contains TITLE")
     p.add_argument("--screenshot", metavar="PNG", help="save the window to PNG once ready, then quit")
     p.add_argument("--size", metavar="WxH", default="1360x860", help="window size for --screenshot (default 1360x860)")
     p.add_argument("--file", action="append", metavar="FILE",

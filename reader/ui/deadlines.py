@@ -61,7 +61,8 @@ class DeadlinesDialog(QDialog):
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("deadlineTree")
         self.tree.setColumnCount(5)
-        self.tree.setHeaderLabels([self.tr("时限"), self.tr("剩余"), self.tr("任务"), self.tr("牵头单位"), self.tr("公文")])
+        self.tree.setHeaderLabels(
+            [self.tr("时限"), self.tr("剩余"), self.tr("任务"), self.tr("牵头单位"), self.tr("公文")])
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
@@ -73,7 +74,8 @@ class DeadlinesDialog(QDialog):
             self.tree.setColumnWidth(col, width)
         self.tree.itemActivated.connect(self._activated)
         layout.addWidget(self.tree, 1)
-        hint = QLabel(self.tr("按印发的完成时限计算（如“6月底前”按公文当年 6 月 30 日）；没有具体日期的任务（如“长期坚持”）不列出。双击一项打开公文。"), self)
+        hint = QLabel(self.tr("按印发的完成时限计算（如“6月底前”按公文当年 6 月 30 日）；"
+                              "没有具体日期的任务（如“长期坚持”）不列出。双击一项打开公文。"), self)
         hint.setTextFormat(Qt.TextFormat.PlainText)
         hint.setWordWrap(True)
         layout.addWidget(hint)
@@ -145,7 +147,8 @@ class DeadlinesDialog(QDialog):
             row.setData(0, ROLE_TARGET, (it.doc.id, it.task.start, it.task.end))
             row.setToolTip(0, plain_tooltip(self.tr("原文时限：%1").replace("%1", printed)))
             row.setToolTip(2, plain_tooltip(it.task.text))
-            row.setToolTip(4, plain_tooltip("\n".join(x for x in (it.doc.meta.title, it.doc.meta.doc_number or "") if x)))
+            doc_lines = (it.doc.meta.title, it.doc.meta.doc_number or "")
+            row.setToolTip(4, plain_tooltip("\n".join(x for x in doc_lines if x)))
             if it.bucket == OVERDUE:
                 row.setForeground(1, QBrush(QColor(OVERDUE_COLOUR)))
             elif it.bucket == THIS_WEEK:

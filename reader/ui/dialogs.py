@@ -68,7 +68,8 @@ def about_text() -> str:
     py = ".".join(str(x) for x in sys.version_info[:3])
     return (
         QCoreApplication.translate("About", "公文阅读器") + f" {__version__}\n\n"
-        + QCoreApplication.translate("About", "离线阅读、检索和导出中文公文（政府公报、通知、意见、规划、纪要）。") + "\n"
+        + QCoreApplication.translate("About", "离线阅读、检索和导出中文公文（政府公报、通知、意见、规划、纪要）。")
+        + "\n"
         + QCoreApplication.translate("About", "高亮日期与时限、数量与指标、责任单位和引用文号。") + "\n\n"
         + QCoreApplication.translate("About", "使用的开源软件：") + "\n"
         f"  Python {py}\n"

@@ -92,7 +92,11 @@ def installed_families() -> list[str]:
     return list(QFontDatabase.families())
 
 
-SAMPLE = "关于进一步加强预算执行管理的通知\n各区（县、市）人民政府，市直及部省属驻甬各单位：\n2023年6月底前完成，新增贷款6000亿元。"
+SAMPLE = (
+    "关于进一步加强预算执行管理的通知\n"
+    "各区（县、市）人民政府，市直及部省属驻甬各单位：\n"
+    "2023年6月底前完成，新增贷款6000亿元。"
+)
 
 
 class FontDialog(QDialog):

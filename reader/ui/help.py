@@ -29,16 +29,23 @@ def syntax_rows() -> list[tuple[str, str]]:
     return [
         ("金融 监管", QCoreApplication.translate("SearchHelp", "同时包含两个词（空格分隔的词须全部出现）")),
         ('"支持 政策"', QCoreApplication.translate("SearchHelp", "包含引号中的原文（含空格）；中文引号“…”同样可用")),
-        ("通知 OR 意见", QCoreApplication.translate("SearchHelp", "包含任一个（也可写 通知 | 意见）；OR 比空格结合得更紧：外贸 金融 OR 财政 = 外贸 且（金融 或 财政）")),
+        ("通知 OR 意见", QCoreApplication.translate(
+            "SearchHelp", "包含任一个（也可写 通知 | 意见）；OR 比空格结合得更紧："
+                          "外贸 金融 OR 财政 = 外贸 且（金融 或 财政）")),
         ("市政府 -办公厅", QCoreApplication.translate("SearchHelp", "包含“市政府”但不包含“办公厅”")),
-        ("发文机关:财政局", QCoreApplication.translate("SearchHelp", "发文机关（原文或规范名称）包含“财政局”；也可写 issuer:")),
-        ("年份:2022", QCoreApplication.translate("SearchHelp", "成文于该年份；year:2021-2023 或 年份:2021至2023 表示年份范围")),
-        ("文号:〔2022〕19号", QCoreApplication.translate("SearchHelp", "文号包含该文字；[2022]、（2022）都按〔2022〕读；也可写 docno:")),
+        ("发文机关:财政局", QCoreApplication.translate(
+            "SearchHelp", "发文机关（原文或规范名称）包含“财政局”；也可写 issuer:")),
+        ("年份:2022", QCoreApplication.translate(
+            "SearchHelp", "成文于该年份；year:2021-2023 或 年份:2021至2023 表示年份范围")),
+        ("文号:〔2022〕19号", QCoreApplication.translate(
+            "SearchHelp", "文号包含该文字；[2022]、（2022）都按〔2022〕读；也可写 docno:")),
         ("文种:通知", QCoreApplication.translate("SearchHelp", "按文种；也可写 kind:")),
         ("标题:实施意见", QCoreApplication.translate("SearchHelp", "按标题；也可写 title:")),
-        ("单位:市财政局", QCoreApplication.translate("SearchHelp", "按任务中的责任单位（原文或规范名称）；也可写 unit:")),
+        ("单位:市财政局", QCoreApplication.translate(
+            "SearchHelp", "按任务中的责任单位（原文或规范名称）；也可写 unit:")),
         ("备注:跟进", QCoreApplication.translate("SearchHelp", "自己写的批注包含该文字；也可写 批注: 或 note:")),
-        ("-文种:通知", QCoreApplication.translate("SearchHelp", "字段条件也可取反（-）或用 OR 连接；全角冒号“：”与“:”相同")),
+        ("-文种:通知", QCoreApplication.translate(
+            "SearchHelp", "字段条件也可取反（-）或用 OR 连接；全角冒号“：”与“:”相同")),
     ]
 
 

@@ -477,7 +477,8 @@ class MainWindow(QMainWindow):
             elif self.service.is_indexing():
                 self.reading.show_placeholder(self.tr("正在读取公文库中的文件并建立索引，完成后公文将显示在左侧目录中。"))
             else:
-                self.reading.show_placeholder(self.tr("公文库中还没有公文。请用“文件 → 添加文件夹…”选择存放公文的文件夹。"))
+                self.reading.show_placeholder(
+                    self.tr("公文库中还没有公文。请用“文件 → 添加文件夹…”选择存放公文的文件夹。"))
         if not self._restored_last and docs:
             self._restored_last = True
             last = self.settings.last_document()
@@ -941,8 +942,9 @@ class MainWindow(QMainWindow):
         close_file = QAction(self.tr("关闭此文件"), self.single_panel.tree)
         close_file.triggered.connect(self.close_single_file)
         add_folder = QAction(self.tr("把所在文件夹加入公文库"), self.single_panel.tree)
-        add_folder.triggered.connect(lambda: self._ask_add_folder(str(Path(self.single_panel.current_file() or ".").parent))
-                                     if self.single_panel.current_file() else None)
+        add_folder.triggered.connect(
+            lambda: self._ask_add_folder(str(Path(self.single_panel.current_file() or ".").parent))
+            if self.single_panel.current_file() else None)
         sep = QAction(self.single_panel.tree)
         sep.setSeparator(True)
         self.single_panel.tree.addActions([self.act_open_source, self.act_open_folder, sep, close_file, add_folder])
@@ -1027,7 +1029,8 @@ class MainWindow(QMainWindow):
         if key.file and key.file not in library_files and Path(key.file).is_file():
             self.open_single_file(key.file, key)  # a single file opened before: read it again
             return True
-        self.statusBar().showMessage(self.tr("找不到“%1”：文件可能已移动或已从公文库中移除").replace("%1", key.title), 8000)
+        self.statusBar().showMessage(
+            self.tr("找不到“%1”：文件可能已移动或已从公文库中移除").replace("%1", key.title), 8000)
         return False
 
     def clear_recent(self) -> None:
@@ -1041,7 +1044,8 @@ class MainWindow(QMainWindow):
 
     def _result_files(self) -> list[str]:
         index = self.results.currentIndex()
-        hit = self.results_model.hits[index.row()] if index.isValid() and index.row() < len(self.results_model.hits) else None
+        hits = self.results_model.hits
+        hit = hits[index.row()] if index.isValid() and index.row() < len(hits) else None
         return [hit.doc.file] if hit is not None else []
 
     def _tree_files(self) -> list[str]:
@@ -1101,17 +1105,20 @@ class MainWindow(QMainWindow):
     def _single_file_loaded(self, path: str, result) -> None:
         wanted = self._open_when_loaded.pop(path, None)
         if result.error:
-            self.statusBar().showMessage(self.tr("无法读取 %1：%2").replace("%1", path).replace("%2", result.error), 10000)
+            self.statusBar().showMessage(
+                self.tr("无法读取 %1：%2").replace("%1", path).replace("%2", result.error), 10000)
             return
         docs = self.single_files.files.get(path, [])
         self.statusBar().showMessage(
-            self.tr("%1：%2 篇公文（单个文件，未加入公文库）").replace("%1", Path(path).name).replace("%2", str(len(docs))), 8000)
+            self.tr("%1：%2 篇公文（单个文件，未加入公文库）")
+            .replace("%1", Path(path).name).replace("%2", str(len(docs))), 8000)
         self.left_tabs.setCurrentIndex(self.single_tab)
         target = resolve(wanted, docs) if wanted is not None else (docs[0].id if docs else None)
         if target:
             self.open_document(target)
         elif wanted is not None:
-            self.statusBar().showMessage(self.tr("找不到“%1”：文件可能已移动或已从公文库中移除").replace("%1", wanted.title), 8000)
+            self.statusBar().showMessage(
+                self.tr("找不到“%1”：文件可能已移动或已从公文库中移除").replace("%1", wanted.title), 8000)
 
     def _single_opened(self, doc_id: str) -> None:
         if self._single(doc_id) is not None:
@@ -1134,7 +1141,8 @@ class MainWindow(QMainWindow):
             return False
         answer = QMessageBox.question(
             self, self.tr("加入公文库"),
-            self.tr("把文件夹“%1”加入公文库？其中所有 .txt 文件都会被读取并建立索引（文件本身不会被改动）。").replace("%1", folder))
+            self.tr("把文件夹“%1”加入公文库？"
+                    "其中所有 .txt 文件都会被读取并建立索引（文件本身不会被改动）。").replace("%1", folder))
         if answer == QMessageBox.StandardButton.Yes:
             self.add_folder(folder)
             return True
@@ -1382,11 +1390,13 @@ class MainWindow(QMainWindow):
         try:
             Path(path).write_bytes(pdf_bytes(docs, docs[0].title if len(docs) == 1 else Path(path).stem))
         except OSError as exc:
-            QMessageBox.warning(self, self.tr("导出"), self.tr("无法写入 %1：%2").replace("%1", path).replace("%2", str(exc)))
+            QMessageBox.warning(self, self.tr("导出"),
+                                self.tr("无法写入 %1：%2").replace("%1", path).replace("%2", str(exc)))
             return
         if self.persist:
             self.settings.set_last_export_dir(str(Path(path).parent))
-        self.statusBar().showMessage(self.tr("已导出 %1 篇公文到 %2").replace("%1", str(len(docs))).replace("%2", path), 8000)
+        self.statusBar().showMessage(
+            self.tr("已导出 %1 篇公文到 %2").replace("%1", str(len(docs))).replace("%2", path), 8000)
 
     # ------------------------------------------------------------ deadlines
     def show_deadlines(self):

@@ -190,7 +190,8 @@ class ReadingView(QTextEdit):
         doc = self._new_document()
         cursor = QTextCursor(doc)
         block_format = QTextBlockFormat()
-        block_format.setLineHeight(theme.reading_line_height(), QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        block_format.setLineHeight(theme.reading_line_height(),
+                                   QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         block_format.setBottomMargin(self._font_size * 0.5)
         cursor.setBlockFormat(block_format)
         grids = [t for t in sorted(tables, key=lambda t: t.start) if _fits(text, t)]

@@ -1,7 +1,8 @@
 """Search results: a list model over search hits and a delegate that draws them.
 
 Each row: title, then hit count · date · issuer · 文号, then two lines of snippet with the
-hits marked (the first mark always on them); rows are as tall as laid-out Chinese lines. Snippets are laid out as plain text (QTextLayout + format ranges), never as HTML.
+hits marked (the first mark always on them); rows are as tall as laid-out Chinese lines.
+Snippets are laid out as plain text (QTextLayout + format ranges), never as HTML.
 """
 from __future__ import annotations
 

@@ -160,11 +160,14 @@ class DocTreeModel(QAbstractItemModel):
         if role == ROLE_KEY:
             return node.key
         if role == ROLE_SUBLINE:
-            return "　".join(x for x in (doc_subline(node.doc), twin_text(node.note)) if x) if node.doc is not None else ""
+            if node.doc is None:
+                return ""
+            return "　".join(x for x in (doc_subline(node.doc), twin_text(node.note)) if x)
         if role == Qt.ItemDataRole.ToolTipRole and node.doc is not None:
             doc = node.doc
             issuers = "、".join(doc.issuers) or "、".join(doc.canonical_issuers)
-            return plain_tooltip("\n".join(x for x in (doc.title, doc_subline(doc), twin_text(node.note), issuers) if x))
+            parts = (doc.title, doc_subline(doc), twin_text(node.note), issuers)
+            return plain_tooltip("\n".join(x for x in parts if x))
         if role == Qt.ItemDataRole.ToolTipRole and node.kind == "source":
             return plain_tooltip(node.key)  # the file's full path
         if role == Qt.ItemDataRole.FontRole and node.kind in ("issuer", "unit", "source"):

@@ -49,7 +49,8 @@ EN = {
     "牵头": "Lead",
     "配合": "With",
     "时限": "Deadline",
-    "单击：跳到文中位置；双击：在全部公文中搜索牵头单位": "Click: go to it in the text; double-click: search all documents for the lead unit",
+    "单击：跳到文中位置；双击：在全部公文中搜索牵头单位":
+        "Click: go to it in the text; double-click: search all documents for the lead unit",
     "本文任务（%1）": "Tasks in this document (%1)",
     "正在打开公文库…": "Opening the library…",
     "正在搜索…": "Searching…",
@@ -119,7 +120,8 @@ EN = {
     "索引 %v/%m": "Indexing %v/%m",
     "建立索引失败：%1": "Indexing failed: %1",
     "已取消建立索引": "Indexing cancelled",
-    "索引已更新：新增 %1，修改 %2，移除 %3 个文件（%4 秒）": "Index updated: %1 new, %2 changed, %3 removed files (%4 s)",
+    "索引已更新：新增 %1，修改 %2，移除 %3 个文件（%4 秒）":
+        "Index updated: %1 new, %2 changed, %3 removed files (%4 s)",
     "添加文件夹到公文库": "Add a folder to the library",
     "移除文件夹": "Remove folder",
     "从公文库中移除（不删除文件）：": "Remove from the library (files are not deleted):",
@@ -133,7 +135,8 @@ EN = {
     "库中没有 %1": "%1 is not in the library",
     "请先在目录或搜索结果中选择要导出的公文。": "Select documents in the tree or the results first.",
     "无法读取的文件": "Unreadable files",
-    "以下 %1 个文件未能读取，其中的公文不在库中：": "These %1 files could not be read; their documents are not in the library:",
+    "以下 %1 个文件未能读取，其中的公文不在库中：":
+        "These %1 files could not be read; their documents are not in the library:",
     "所有文件均已成功读取。": "All files were read.",
     "文件": "File",
     "原因": "Reason",
@@ -192,7 +195,8 @@ EN = {
     "时限自，如 2023-01": "Due from, e.g. 2023-01",
     "时限至，如 2023-06": "Due by, e.g. 2023-06",
     "完成时限不早于：年、年-月或年-月-日（6月底前按当年 6 月 30 日计）":
-        "Deadline no earlier than: year, year-month or year-month-day (6月底前 counts as June 30 of the document's year)",
+        ("Deadline no earlier than: year, year-month or year-month-day "
+         "(6月底前 counts as June 30 of the document's year)"),
     "完成时限不晚于：年、年-月或年-月-日": "Deadline no later than: year, year-month or year-month-day",
     "共 %1 项任务（全部 %2 项）": "%1 tasks (of %2)",
     "　无法识别的日期：%1（请写 2023、2023-06 或 2023-06-30）":

@@ -17,7 +17,8 @@ EN = {
     "包含引号中的原文（含空格）；中文引号“…”同样可用":
         "containing the quoted text as it is, spaces included; “…” quotes work too",
     "包含任一个（也可写 通知 | 意见）；OR 比空格结合得更紧：外贸 金融 OR 财政 = 外贸 且（金融 或 财政）":
-        "containing either (also 通知 | 意见); OR binds tighter than the spaces: 外贸 金融 OR 财政 = 外贸 and (金融 or 财政)",
+        ("containing either (also 通知 | 意见); OR binds tighter than the spaces: "
+         "外贸 金融 OR 财政 = 外贸 and (金融 or 财政)"),
     "包含“市政府”但不包含“办公厅”": "containing 市政府 but not 办公厅",
     "发文机关（原文或规范名称）包含“财政局”；也可写 issuer:":
         "whose issuer (as printed or canonical) contains 财政局; also issuer:",
@@ -75,7 +76,8 @@ EN = {
     "%1 已在公文库中": "%1 is already in the library",
     "加入公文库": "Add to the library",
     "把文件夹“%1”加入公文库？其中所有 .txt 文件都会被读取并建立索引（文件本身不会被改动）。":
-        "Add the folder “%1” to the library? Every .txt file in it will be read and indexed (the files themselves are never changed).",
+        ("Add the folder “%1” to the library? "
+         "Every .txt file in it will be read and indexed (the files themselves are never changed)."),
     # fonts
     "字体(&N)…": "Fo&nt…",
     "阅读字体": "Reading font",
@@ -89,7 +91,8 @@ EN = {
     "字号：": "Size:",
     "行距：": "Line spacing:",
     "只列出本机已安装的字体；缺字时自动用思源/Noto 中文字体补足。":
-        "Only the typefaces installed on this computer are listed; characters a face lacks come from Noto/Source Han CJK fonts.",
+        ("Only the typefaces installed on this computer are listed; "
+         "characters a face lacks come from Noto/Source Han CJK fonts."),
     # stars, read marks, notes
     "收藏本文(&B)": "&Bookmark This Document",
     "已读(&D)": "Rea&d",
@@ -107,7 +110,8 @@ EN = {
     "编辑批注": "Edit the note",
     "删除批注": "Delete the note",
     "删除这条批注？": "Delete this note?",
-    "还没有收藏的公文。打开一篇公文后按 Ctrl+D 收藏。": "No bookmarks yet. Open a document and press Ctrl+D to bookmark it.",
+    "还没有收藏的公文。打开一篇公文后按 Ctrl+D 收藏。":
+        "No bookmarks yet. Open a document and press Ctrl+D to bookmark it.",
     "添加批注…": "Add a note…",
     "选中一段文字再添加，即为该段的批注；不选则为全文批注":
         "Select a passage first to note on it; with nothing selected the note is on the whole document",
@@ -132,8 +136,10 @@ EN = {
     "今天：%1": "Today: %1",
     "按责任单位筛选，如 市财政局": "Filter by responsible unit, e.g. 市财政局",
     "剩余": "Left",
-    "按印发的完成时限计算（如“6月底前”按公文当年 6 月 30 日）；没有具体日期的任务（如“长期坚持”）不列出。双击一项打开公文。":
-        "Counted from the deadlines as printed (6月底前 is June 30 of the document's year); tasks without a date (长期坚持) are not listed. Double-click one to open its document.",
+    ("按印发的完成时限计算（如“6月底前”按公文当年 6 月 30 日）；"
+     "没有具体日期的任务（如“长期坚持”）不列出。双击一项打开公文。"):
+        ("Counted from the deadlines as printed (6月底前 is June 30 of the document's year); "
+         "tasks without a date (长期坚持) are not listed. Double-click one to open its document."),
     "已逾期（%1）": "Overdue (%1)",
     "本周到期（%1）": "Due this week (%1)",
     "本月到期（%1）": "Due this month (%1)",

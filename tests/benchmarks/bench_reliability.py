@@ -186,7 +186,8 @@ def main() -> None:
         row = run_case(name, build, workers, parse_only, search=name == "big-document")
         print(json.dumps(row, ensure_ascii=False), flush=True)
         rows.append(row)
-    print("\n| case | input | files | documents | index time | peak RSS (indexer) | peak RSS (a parse worker) | index size |")
+    print("\n| case | input | files | documents | index time | peak RSS (indexer) "
+          "| peak RSS (a parse worker) | index size |")
     print("|---|---|---|---|---|---|---|---|")
     for r in rows:
         print(f"| {r['case']} | {r['input_mb']} MB | {r['files']} | {r['documents']} | {r['update_s']} s | "

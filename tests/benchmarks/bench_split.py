@@ -19,19 +19,15 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+# Run as a script: the repository root goes on the path so that `reader` imports; the
+# functions below import it when they run.
 sys.path.insert(0, str(ROOT))
-
-from reader.core.documents import entities
-
-from reader.core.documents import metadata
-
-from reader.core.text import normalise
-
-from reader.core.documents import split  # noqa: E402
-from reader.core.documents.pipeline import parse_text  # noqa: E402
 
 
 def stages(text: str) -> dict[str, float]:
+    from reader.core.documents import entities, metadata, split
+    from reader.core.text import normalise
+
     t = {}
     t0 = time.process_time()
     lines = normalise.clean_lines(text)
@@ -65,6 +61,8 @@ def alternating(mb: float) -> str:
 
 
 def main() -> None:
+    from reader.core.documents.pipeline import parse_text
+
     ap = argparse.ArgumentParser()
     ap.add_argument("--mb", type=float, default=5.0)
     ap.add_argument("--alternating", type=float, metavar="MB",
@@ -96,7 +94,8 @@ def main() -> None:
     t0 = time.process_time()
     docs = parse_text(text, "big.txt")
     dt = time.process_time() - t0
-    print(f"{'concatenated seeds':32s} {mb:6.2f} MB  {len(docs):4d} docs  {dt:6.3f} s  {dt / mb:6.3f} s/MB  ({mb / dt:.2f} MB/s)")
+    print(f"{'concatenated seeds':32s} {mb:6.2f} MB  {len(docs):4d} docs  {dt:6.3f} s  {dt / mb:6.3f} s/MB"
+          f"  ({mb / dt:.2f} MB/s)")
     t = stages(text)
     print("stages (s/MB): " + "  ".join(f"{k} {v / mb:.3f}" for k, v in t.items() if k != "documents"))
 

@@ -188,7 +188,8 @@ def main() -> None:
               f"repainted): median "
               f"{statistics.median(u[0] for u in updates) * 1000:.1f} ms, max {worst[0] * 1000:.1f} ms "
               f"for {worst[1]!r} ({worst[2]} results) wall; GUI-thread CPU (search not included) median "
-              f"{statistics.median(u[3] for u in updates) * 1000:.1f} ms, max {max(u[3] for u in updates) * 1000:.1f} ms "
+              f"{statistics.median(u[3] for u in updates) * 1000:.1f} ms, "
+              f"max {max(u[3] for u in updates) * 1000:.1f} ms "
               f"(target ≤ 100 ms)")
     window.close()
     window.service.shutdown()

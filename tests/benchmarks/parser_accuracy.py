@@ -284,7 +284,8 @@ def score_entities(report: Report, by_file: dict[str, FileResult], items: list[d
                 report.ent_found[t] += 1
             else:
                 got = [f"{pt}:{ptxt}" for pt, ps, pe, ptxt in parsed if _overlap(s, e, ps, pe)]
-                report.ent_bad.append(f"{item['file']}: missed {t} 「{txt}」" + (f" (parsed {', '.join(got)})" if got else ""))
+                parsed_note = f" (parsed {', '.join(got)})" if got else ""
+                report.ent_bad.append(f"{item['file']}: missed {t} 「{txt}」{parsed_note}")
         for pt, ps, pe, ptxt in parsed:
             report.ent_parsed[pt] += 1
             ok = any(t == pt and _overlap(s, e, ps, pe) * 2 > (pe - ps) for t, s, e, _ in gspans)
@@ -372,7 +373,8 @@ def render(report: Report) -> str:
         p("")
     text_ok = sum(f.encoding_text_ok for f in report.files)
     name_ok = sum(f.encoding_name_ok for f in report.files)
-    p(f"encoding: text decoded exactly {text_ok}/{len(report.files)}, codec name as declared {name_ok}/{len(report.files)}")
+    p(f"encoding: text decoded exactly {text_ok}/{len(report.files)}, "
+      f"codec name as declared {name_ok}/{len(report.files)}")
     errors = [f for f in report.files if f.error or f.exception]
     p(f"files with error/exception: {len(errors)}   entity spans in bounds and equal to text: {report.spans_in_bounds}")
     p(f"source lines lost (in no reading text; headers and page numbers excepted): {len(report.lost_lines)}")
@@ -395,10 +397,14 @@ def render(report: Report) -> str:
     p("")
     p("## Mismatches")
     for name, g, d in report.missed:
-        got = f"; the parsed doc holding the line is L{d.first_line}-{d.last_line} 「{d.meta.title}」" if d else "; no parsed doc holds the line"
+        if d:
+            got = f"; the parsed doc holding the line is L{d.first_line}-{d.last_line} 「{d.meta.title}」"
+        else:
+            got = "; no parsed doc holds the line"
         p(f"- MISSED {name} L{g['title_line']} 「{g['title']}」{got}")
     for name, g, d in report.merged:
-        p(f"- MERGED {name} L{g['title_line']} 「{g['title']}」 into parsed L{d.first_line}-{d.last_line} 「{d.meta.title}」")
+        p(f"- MERGED {name} L{g['title_line']} 「{g['title']}」 "
+          f"into parsed L{d.first_line}-{d.last_line} 「{d.meta.title}」")
     for name, d in report.invented:
         p(f"- INVENTED {name} L{d.first_line}-{d.last_line} 「{d.meta.title}」 kind={d.meta.kind!r}")
     for name, line, f, g, v in report.field_bad:

@@ -97,7 +97,6 @@ def make_queries(texts: list[str], n: int, rng: random.Random) -> list[str]:
 
 
 def phase_query(corpus: str, index_dir: str, nq: int) -> dict:
-    from reader.core.library.analysis import fold
     from reader.core.library.library import Library
     from reader.core.library.search import parse_query
 

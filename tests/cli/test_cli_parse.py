@@ -3,8 +3,8 @@ import subprocess
 import sys
 
 
-KEYS = {"file", "encoding", "title", "doc_number", "issuers", "date", "year", "year_source", "date_role", "dates", "kind",
-        "attachments", "lines", "text", "entities", "tables"}
+KEYS = {"file", "encoding", "title", "doc_number", "issuers", "date", "year", "year_source", "date_role", "dates",
+        "kind", "attachments", "lines", "text", "entities", "tables"}
 
 
 def run_parse(*args):
@@ -15,7 +15,7 @@ def run_parse(*args):
 def test_parse_json_has_exactly_the_contract_keys(seed_files):
     out = run_parse("--json", str(seed_files[0]))
     assert out.returncode == 0, out.stderr
-    records = [json.loads(l) for l in out.stdout.splitlines()]
+    records = [json.loads(record) for record in out.stdout.splitlines()]
     assert records
     for r in records:
         assert set(r) == KEYS
@@ -33,10 +33,10 @@ def test_unreadable_file_gives_error_line_and_status_but_others_parse(tmp_path, 
     missing = tmp_path / "nope.txt"
     out = run_parse("--json", str(missing), str(seed_files[1]))
     assert out.returncode != 0
-    lines = [json.loads(l) for l in out.stdout.splitlines()]
+    lines = [json.loads(record) for record in out.stdout.splitlines()]
     assert set(lines[0]) == {"file", "error"} and lines[0]["file"] == str(missing)
     assert lines[0]["error"]
-    assert len(lines) > 1 and all("title" in l for l in lines[1:])
+    assert len(lines) > 1 and all("title" in record for record in lines[1:])
 
 
 def test_output_cut_short_by_a_pipe_is_not_a_crash(seed_files):

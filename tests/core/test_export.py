@@ -13,7 +13,8 @@ from reader.core.documents.pipeline import parse_file
 from tests.conftest import SEEDS
 
 
-def make_doc(title="宁波市财政局关于测试导出的通知", number="甬财发〔2023〕8号", text="第一段。\n第二段，含符号：①…ＡＢＣ、𠮷。\n\n最后一段", **kw):
+def make_doc(title="宁波市财政局关于测试导出的通知", number="甬财发〔2023〕8号",
+             text="第一段。\n第二段，含符号：①…ＡＢＣ、𠮷。\n\n最后一段", **kw):
     meta = Metadata(title=title, doc_number=number, issuers=kw.get("issuers", ["宁波市财政局", "宁波市税务局"]),
                     date=kw.get("date", "2023-02-01"), year=2023, kind="通知")
     return Document(file=kw.get("file", "/data/公文/测试.txt"), encoding="utf-8", first_line=3, last_line=9,
@@ -130,13 +131,14 @@ def test_cli_export(tmp_path, capsys):
     idx = _indexed_sample(tmp_path)
     capsys.readouterr()
     out = tmp_path / "导出"
-    assert main(["export", "--query", "通知", "--out", str(out), "--encoding", "gb18030", "--crlf", "--index-dir", idx]) == 0
+    assert main(["export", "--query", "通知", "--out", str(out), "--encoding", "gb18030", "--crlf",
+                 "--index-dir", idx]) == 0
     printed = capsys.readouterr().out.splitlines()
     assert printed and all(Path(p).parent == out.resolve() and Path(p).exists() for p in printed)
     assert main(["search", "通知", "--json", "--limit", "2", "--index-dir", idx]) == 0
     import json
 
-    ids = [json.loads(l)["id"] for l in capsys.readouterr().out.splitlines()]
+    ids = [json.loads(record)["id"] for record in capsys.readouterr().out.splitlines()]
     assert main(["export", "--id", *ids, "--out", str(out), "--single-file", "两篇", "--index-dir", idx]) == 0
     [one] = capsys.readouterr().out.splitlines()
     assert len(read_export(one)) == 2

@@ -8,7 +8,8 @@ from reader.core.export import export_docx
 from reader.core.model import Document, Metadata, Table
 
 
-def make_doc(title="宁波市财政局关于测试导出的通知", number="甬财发〔2023〕8号", text="第一段。\n第二段，含符号：①𠮷。", tables=()):
+def make_doc(title="宁波市财政局关于测试导出的通知", number="甬财发〔2023〕8号", text="第一段。\n第二段，含符号：①𠮷。",
+             tables=()):
     meta = Metadata(title=title, doc_number=number, issuers=["宁波市财政局", "宁波市税务局"],
                     date="2023-02-01", year=2023, kind="通知")
     return Document(file="/data/公文/测试.txt", encoding="utf-8", first_line=3, last_line=9,
@@ -70,7 +71,8 @@ def test_cli_export_format_docx(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("READER_INDEX_DIR", str(tmp_path / "idx"))
     assert main(["index", str(seeds_dir())]) == 0
     capsys.readouterr()
-    assert main(["export", "--query", "文号:甬政发〔2022〕21号", "--out", str(tmp_path / "out"), "--format", "docx"]) == 0
+    assert main(["export", "--query", "文号:甬政发〔2022〕21号", "--out", str(tmp_path / "out"),
+                 "--format", "docx"]) == 0
     [line] = capsys.readouterr().out.splitlines()
     assert line.endswith(".docx")
     assert "文号：甬政发〔2022〕21号" in _paragraphs(line)

@@ -417,7 +417,8 @@ def test_fuzz_parse_file_never_raises_and_keeps_the_text(tmp_path_factory, data)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(text=st.text(alphabet=st.sampled_from(list("关于通知〔〕号年月日一二三、。，：\n 　0123456789市人民政府局委办\t\r<>&\x00\u202e")),
+@given(text=st.text(alphabet=st.sampled_from(list("关于通知〔〕号年月日一二三、。，：\n 　0123456789"
+                                                  "市人民政府局委办\t\r<>&\x00\u202e")),
                     max_size=400))
 def test_fuzz_parse_text_on_random_official_looking_text(text):
     for doc in parse_text(text):

@@ -354,7 +354,8 @@ def test_full_disk_via_cli_is_a_message(small_corpus, tmp_path):
     assert r.returncode != 0 and "空间" in r.stderr
     # that fresh index, whose first build failed: every command gives a message (search
     # used to end in a traceback from the automatic build)
-    for args in (["search", "通知"], ["problems"], ["tasks"], ["export", "--query", "通知", "--out", str(tmp_path / "o")]):
+    for args in (["search", "通知"], ["problems"], ["tasks"],
+                 ["export", "--query", "通知", "--out", str(tmp_path / "o")]):
         r = subprocess.run([PYTHON, "-c", code, *args, "--index-dir", str(index)],
                            capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
         assert "Traceback" not in r.stderr, (args, r.stderr)

@@ -53,7 +53,8 @@ def test_the_budget_stops_a_parse_that_would_never_end_and_the_rest_indexes(tmp_
     lib.close()
 
 
-@pytest.mark.parametrize("value, expected", [("", deadline.PARSE_SECONDS), ("abc", deadline.PARSE_SECONDS), ("2.5", 2.5)])
+@pytest.mark.parametrize("value, expected",
+                         [("", deadline.PARSE_SECONDS), ("abc", deadline.PARSE_SECONDS), ("2.5", 2.5)])
 def test_the_budget_is_a_named_constant_the_environment_can_override(monkeypatch, value, expected):
     monkeypatch.setenv(deadline.PARSE_SECONDS_ENV, value)
     assert deadline.parse_seconds() == expected

@@ -12,10 +12,8 @@ Decisions tested here:
 """
 from __future__ import annotations
 
-import html
 import os
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -161,7 +159,6 @@ def test_tree_shows_markup_literally(evil_window):
 
 def test_entity_panel_and_its_tooltips_show_markup_literally(qtbot):
     from reader.ui.entities_panel import EntityPanel
-    from reader.ui.tasks_panel import TaskPanel
 
     text = "由<b>市财政局</b>负责，于<i>2024年</i>完成，见<a href='x'>甬政发〔2024〕1号</a>。"
     spans = []
@@ -312,7 +309,8 @@ def test_task_panel_tooltips_show_markup_literally(qtbot):
     from reader.core.ledger.tasks import extract_tasks
     from reader.ui.tasks_panel import TaskPanel
 
-    text = ("关于做好<b>资金</b>工作的通知\n各单位：\n一、由市财政局负责落实<b>专项</b>资金<img src=x>，2024年6月30日前完成。\n"
+    text = ("关于做好<b>资金</b>工作的通知\n各单位：\n"
+            "一、由市财政局负责落实<b>专项</b>资金<img src=x>，2024年6月30日前完成。\n"
             "宁波市人民政府\n2024年3月1日\n")
     (doc,) = parse_text(text)
     import dataclasses

@@ -101,7 +101,8 @@ def test_word_format_writes_docx_files_with_the_text_and_tables(open_window, qtb
         word = docx.Document(str(path))
         paras = [p.text for p in word.paragraphs]
         assert paras[0] == doc.title
-        assert [[c.text for c in r.cells] for t in word.tables for r in t.rows] == [r for t in doc.tables for r in t.rows]
+        word_rows = [[c.text for c in r.cells] for t in word.tables for r in t.rows]
+        assert word_rows == [r for t in doc.tables for r in t.rows]
 
 
 def test_word_format_combined_file_takes_the_docx_suffix(open_window, qtbot, tmp_path):

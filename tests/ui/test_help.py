@@ -17,7 +17,8 @@ def test_f1_shows_the_query_language_and_an_example_runs(open_window, qtbot):
     dialog = window.search_help
     examples = dialog.examples()
     # every operator of the README table has an example
-    for needle in ("金融 监管", '"支持 政策"', "OR", "-办公厅", "发文机关:", "年份:", "文号:", "文种:", "标题:", "单位:"):
+    for needle in ("金融 监管", '"支持 政策"', "OR", "-办公厅",
+                   "发文机关:", "年份:", "文号:", "文种:", "标题:", "单位:"):
         assert any(needle in e for e in examples), needle
     meanings = [dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())]
     assert all(meanings) and "不包含" in meanings[3]

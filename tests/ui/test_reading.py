@@ -137,7 +137,8 @@ def test_docref_to_a_document_in_the_library_is_a_link(qtbot):
     view = pane.view
     linked, unlinked = SPANS[6], SPANS[5]
     block = view.document().findBlock(linked.start)
-    fmts = {(r.start + block.position(), r.format.isAnchor() or r.format.fontUnderline()) for r in block.layout().formats()}
+    fmts = {(r.start + block.position(), r.format.isAnchor() or r.format.fontUnderline())
+            for r in block.layout().formats()}
     assert (linked.start, True) in fmts
     # a click on the linked reference asks to open it; the other one is not a link
     cursor = view.textCursor()

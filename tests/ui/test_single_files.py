@@ -16,7 +16,8 @@ def loose_file(tmp_path) -> Path:
     folder = tmp_path / "外来"
     folder.mkdir()
     path = folder / "两篇通知.txt"
-    path.write_text(NOTICE.format(topic="政府采购", n=7) + "\n\n" + NOTICE.format(topic="资产清查", n=8), encoding="utf-8")
+    path.write_text(NOTICE.format(topic="政府采购", n=7) + "\n\n" + NOTICE.format(topic="资产清查", n=8),
+                    encoding="utf-8")
     return path
 
 
@@ -37,7 +38,8 @@ def test_ctrl_shift_o_reads_a_file_without_adding_its_folder(open_window, qtbot,
     assert window.left_tabs.currentWidget() is window.single_panel
     top = window.single_panel.tree.topLevelItem(0)
     assert top.text(0).startswith("两篇通知.txt") and top.childCount() == 2
-    assert [top.child(i).text(0) for i in range(2)] == ["宁波市财政局关于政府采购的通知", "宁波市财政局关于资产清查的通知"]
+    assert [top.child(i).text(0) for i in range(2)] == [
+        "宁波市财政局关于政府采购的通知", "宁波市财政局关于资产清查的通知"]
     assert window.reading.document.title == "宁波市财政局关于政府采购的通知"
     assert window.reading.document.meta.doc_number == "甬财发〔2023〕7号"
     # clicking the second document opens it; back returns to the first

@@ -32,7 +32,8 @@ def test_source_plan_groups_by_file_in_file_order(qtbot):
     assert model.top_kind() == "source"
     rows = _top_rows(model)
     # 第2期 before 第10期; a name found in two folders shows its folder
-    assert [r.data() for r in rows] == ["公报/2023年第2期.txt（1）", "其他/2023年第2期.txt（1）", "2023年第10期.txt（3）"]
+    assert [r.data() for r in rows] == [
+        "公报/2023年第2期.txt（1）", "其他/2023年第2期.txt（1）", "2023年第10期.txt（3）"]
     assert rows[2].data(ROLE_NODE) == "source" and rows[2].data(ROLE_KEY) == "/公报/2023年第10期.txt"
     assert "/公报/2023年第10期.txt" in rows[2].data(Qt.ItemDataRole.ToolTipRole)  # the full path
     # documents in print order (first line), not by date

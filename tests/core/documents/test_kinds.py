@@ -64,7 +64,8 @@ def test_laws_amendments_interpretations_and_plans_under_an_adoption_note_are_do
     docs = parse_text(LAWS)
     assert titles(docs) == [
         "中华人民共和国海港保护法", "中华人民共和国刑法修正案（十五）",
-        "最高人民法院关于审理海港纠纷案件适用法律若干问题的解释", "某某省人民代表大会常务委员会2021年度执法检查工作安排"]
+        "最高人民法院关于审理海港纠纷案件适用法律若干问题的解释",
+        "某某省人民代表大会常务委员会2021年度执法检查工作安排"]
     assert [d.meta.kind for d in docs] == ["法", "修正案", "解释", "安排"]
 
 
@@ -90,7 +91,7 @@ SHORT_ISSUE = """\
 
 
 def test_a_gazette_header_printed_twice_beside_page_numbers_is_page_furniture():
-    kept = [l.text for l in clean_lines(SHORT_ISSUE)]
+    kept = [line.text for line in clean_lines(SHORT_ISSUE)]
     assert "某某市人大常委会公报　2022·1" not in kept
     docs = parse_text(SHORT_ISSUE)
     assert "某某市人民代表大会常务委员会关于批准某项预算调整方案的决议" in titles(docs)
@@ -242,7 +243,8 @@ GLUED_CONTENTS = """\
 
 def test_contents_entries_with_the_page_number_glued_on_are_not_documents():
     docs = parse_text(GLUED_CONTENTS)
-    assert titles(docs) == ["最高人民法院关于审理某类纠纷案件适用法律若干问题的解释", "最高人民法院关于某类案件管辖的规定"]
+    assert titles(docs) == ["最高人民法院关于审理某类纠纷案件适用法律若干问题的解释",
+                            "最高人民法院关于某类案件管辖的规定"]
 
 
 JOINT_TITLES = """\
@@ -442,7 +444,8 @@ ANNEX_HEADING = """\
 
 def test_an_annex_heading_is_part_of_its_document():
     docs = parse_text(ANNEX_HEADING)
-    assert titles(docs) == ["某某市人民政府关于印发某某市防汛应急预案的通知", "某某市财政局关于做好2022年度预算执行工作的通知"]
+    assert titles(docs) == ["某某市人民政府关于印发某某市防汛应急预案的通知",
+                            "某某市财政局关于做好2022年度预算执行工作的通知"]
     assert "附录A　应急预案目录" in docs[0].text
 
 
@@ -454,6 +457,7 @@ def test_every_dated_role_of_the_header_is_kept_in_printed_order():
     assert docs[0].meta.dated_roles == [("通过", "2021-04-02"), ("施行", "2021-06-01"), ("成文", "2021-04-09")]
     assert docs[0].meta.date == "2021-04-09"  # the signature, never the 施行 date
     (joint,) = parse_text("某某解释\n\n（2021年1月4日最高人民法院审判委员会第1820次会议、2021年2月2日最高人民检察院"
-                          "第十三届检察委员会第六十次会议通过，自2021年3月1日起施行）\n\n第一条　本解释自2021年3月1日起施行。\n")
+                          "第十三届检察委员会第六十次会议通过，自2021年3月1日起施行）\n\n"
+                          "第一条　本解释自2021年3月1日起施行。\n")
     assert joint.meta.dated_roles == [("通过", "2021-01-04"), ("通过", "2021-02-02"), ("施行", "2021-03-01")]
     assert joint.to_json()["dates"][-1] == {"role": "施行", "date": "2021-03-01"}

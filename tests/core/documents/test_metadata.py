@@ -214,7 +214,8 @@ def test_adoption_note_dates_a_decision_and_names_the_congress():
 
 
 def test_year_falls_back_to_the_doc_number():
-    text = "甬政发〔2021〕42号\n\n宁波市人民政府关于某某规划的批复\n\n某某局：\n\n你局的请示收悉。经研究，同意该规划。\n"
+    text = ("甬政发〔2021〕42号\n\n宁波市人民政府关于某某规划的批复\n\n某某局：\n\n"
+            "你局的请示收悉。经研究，同意该规划。\n")
     m = one(text)
     assert m.date is None
     assert m.year == 2021
@@ -231,7 +232,8 @@ def test_segment_without_split_hints_still_reads():
 
 
 def test_number_printed_after_the_title_and_signature_on_one_line():
-    text = "温州市人民政府关于调整某某事项的通知（温政发〔2023〕7 号）\n\n各区人民政府：\n\n现将有关事项通知如下。\n\n温州市人民政府 2023年3月1日\n"
+    text = ("温州市人民政府关于调整某某事项的通知（温政发〔2023〕7 号）\n\n各区人民政府：\n\n"
+            "现将有关事项通知如下。\n\n温州市人民政府 2023年3月1日\n")
     m = one(text)
     assert m.title == "温州市人民政府关于调整某某事项的通知"
     assert m.doc_number == "温政发〔2023〕7号"
@@ -281,7 +283,8 @@ def test_number_at_the_right_end_of_the_title_line_and_organs_side_by_side_in_th
 
 
 def test_county_gazette_context_names_the_county():
-    text = "宁海县人民政府公报\n\n县政府办公室关于做好防汛工作的通知\n宁政办发〔2023〕3号\n各乡镇人民政府：\n现将有关事项通知如下。\n宁海县人民政府办公室\n2023年6月1日\n"
+    text = ("宁海县人民政府公报\n\n县政府办公室关于做好防汛工作的通知\n宁政办发〔2023〕3号\n各乡镇人民政府：\n"
+            "现将有关事项通知如下。\n宁海县人民政府办公室\n2023年6月1日\n")
     m = one(text)
     assert m.issuers == ["县政府办公室"]
     assert m.canonical_issuers == ["宁海县人民政府办公室"]

@@ -139,8 +139,10 @@ def test_gazette_toc_entries_are_not_documents_and_attachment_stays_with_notice(
 
 
 def test_title_after_number_and_title_before_number_both_work():
-    before = "关于调整市级机关事务管理职责的通知\n\n温政发〔2022〕3号\n\n各区人民政府：\n\n现将有关事项通知如下。\n\n温州市人民政府\n\n2022年1月5日\n"
-    after = "温政发〔2022〕3号\n\n温州市人民政府\n关于调整市级机关事务管理职责的通知\n\n各区人民政府：\n\n现将有关事项通知如下。\n\n温州市人民政府\n\n2022年1月5日\n"
+    before = ("关于调整市级机关事务管理职责的通知\n\n温政发〔2022〕3号\n\n"
+              "各区人民政府：\n\n现将有关事项通知如下。\n\n温州市人民政府\n\n2022年1月5日\n")
+    after = ("温政发〔2022〕3号\n\n温州市人民政府\n关于调整市级机关事务管理职责的通知\n\n"
+             "各区人民政府：\n\n现将有关事项通知如下。\n\n温州市人民政府\n\n2022年1月5日\n")
     for text in (before, after):
         (doc,) = parse_text(text)
         assert doc.meta.doc_number == "温政发〔2022〕3号"
@@ -355,7 +357,7 @@ def test_parse_never_raises_and_ranges_stay_inside_the_file(pieces):
     for d in docs:
         assert 1 <= d.first_line <= d.last_line <= max(n, 1)
         assert isinstance(d.meta.title, str)
-    if any(re.search(r"[\u4e00-\u9fff]{2}", l.text) for l in clean_lines(text)):
+    if any(re.search(r"[\u4e00-\u9fff]{2}", line.text) for line in clean_lines(text)):
         assert docs  # whatever survives the clean-up is in some document
 
 
@@ -400,7 +402,8 @@ def test_attachment_title_that_fell_into_a_sentence_is_read_where_the_attachment
 创业投资引导基金管理办法的通知
 
 第一章　总则
-第一条　为推动全市创业创新，进一步规范引导基金的设立和运作，根据《国务院办公厅转发发展改革委等部门关于创业投资引导基金规范
+第一条　为推动全市创业创新，进一步规范引导基金的设立和运作，\
+根据《国务院办公厅转发发展改革委等部门关于创业投资引导基金规范
 舟山市创业投资引导基金管理办法
 设立与运作指导意见的通知》（国办发〔2008〕116号）等文件精神，制定本办法。
 第二条　引导基金是由市政府设立的政策性基金。
@@ -442,7 +445,8 @@ def test_contents_without_page_numbers_are_not_documents():
                ("绍兴市人民政府办公室关于印发某某方案的通知", "绍政办发〔2023〕9号")]
     toc = "绍兴市人民政府公报\n2023年第2期\n目录\n" + "".join(f"{t}\n（{n}）\n" for t, n in entries)
     bodies = "".join(
-        f"{t}\n（{n}）\n各区、县（市）人民政府：\n现将有关事项通知如下，请认真执行。\n绍兴市人民政府\n2023年2月{k + 1}日\n"
+        f"{t}\n（{n}）\n各区、县（市）人民政府：\n现将有关事项通知如下，请认真执行。\n"
+        f"绍兴市人民政府\n2023年2月{k + 1}日\n"
         for k, (t, n) in enumerate(entries))
     docs = parse_text(toc + bodies)
     assert [d.meta.doc_number for d in docs] == [n for _, n in entries]
@@ -516,13 +520,13 @@ def _unplaced_lines(text):
 
     lines = clean_lines(text)
     rows, noise = split._prepare(lines)
-    furniture = {l.no for l in noise} | {rows.lines[i].no for i in range(len(rows.c)) if rows.toc[i]}
-    placed = {l.no for seg in split.split_documents(lines) for l in seg.lines}
+    furniture = {line.no for line in noise} | {rows.lines[i].no for i in range(len(rows.c)) if rows.toc[i]}
+    placed = {line.no for seg in split.split_documents(lines) for line in seg.lines}
     if not placed:
         return []
     start = min(placed)
-    return [(l.no, l.text) for l in lines
-            if l.text.strip() and l.no > start and l.no not in furniture and l.no not in placed]
+    return [(line.no, line.text) for line in lines
+            if line.text.strip() and line.no > start and line.no not in furniture and line.no not in placed]
 
 
 def test_every_source_line_after_the_first_document_is_in_some_document():
@@ -611,7 +615,8 @@ def test_last_contents_entry_without_doc_number_is_its_own_document():
         "特此通告。\n某某县应急管理局\n2024年2月28日\n"
     )
     docs = parse_text(text)
-    assert titles(docs) == ["某某县人民政府关于调整县政府领导同志工作分工的通知", "某某县应急管理局关于禁止野外用火的通告"]
+    assert titles(docs) == ["某某县人民政府关于调整县政府领导同志工作分工的通知",
+                            "某某县应急管理局关于禁止野外用火的通告"]
     notice = doc_with(docs, "禁止一切野外用火")
     assert notice.meta.kind == "通告" and notice.meta.date == "2024-02-28"
 

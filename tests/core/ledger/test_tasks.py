@@ -82,7 +82,9 @@ HTML_TABLE = """宁波市北仑区人民政府办公室关于印发重点工作�
 现将任务清单印发给你们。
 宁波市北仑区人民政府办公室
 2023年4月2日
-<table border="1"><tr><th>序号</th><th>重点任务</th><th>责任单位</th><th>完成时间</th></tr><tr><td>1</td><td>建成区级数据中心</td><td>区大数据中心、区经信局</td><td>2023年10月底前</td></tr><tr><td>2</td><td>完成&quot;一网通办&quot;改革</td><td>区政务办</td><td>持续推进</td></tr></table>
+<table border="1"><tr><th>序号</th><th>重点任务</th><th>责任单位</th><th>完成时间</th></tr>\
+<tr><td>1</td><td>建成区级数据中心</td><td>区大数据中心、区经信局</td><td>2023年10月底前</td></tr>\
+<tr><td>2</td><td>完成&quot;一网通办&quot;改革</td><td>区政务办</td><td>持续推进</td></tr></table>
 """
 
 

@@ -128,8 +128,9 @@ def test_the_index_is_a_whoosh_index(tmp_path):
 
     folder = tmp_path / "lib"
     folder.mkdir()
-    (folder / "a.txt").write_text("关于金融监管的通知\n甬政发〔2022〕3号\n各单位：\n加强金融监管。\n宁波市人民政府\n2022年3月1日\n",
-                                  encoding="utf-8")
+    (folder / "a.txt").write_text(
+        "关于金融监管的通知\n甬政发〔2022〕3号\n各单位：\n加强金融监管。\n宁波市人民政府\n2022年3月1日\n",
+        encoding="utf-8")
     lib = Library([folder], index_dir=tmp_path / "index")
     lib.update()
     n = len(lib.documents())

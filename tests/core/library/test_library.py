@@ -16,7 +16,8 @@ from reader.cli.main import main
 from reader.core.library.library import Library, Progress
 from tests.conftest import SEEDS
 
-QUERIES = ["金融", "市政府 -办公厅", "通知 OR 意见", "年份:2022", "局", "2022年", "甬政办发", '"实施意见"', "责任单位：市"]
+QUERIES = ["金融", "市政府 -办公厅", "通知 OR 意见", "年份:2022", "局", "2022年", "甬政办发", '"实施意见"',
+           "责任单位：市"]
 
 
 def snapshot(lib: Library) -> dict:
@@ -274,7 +275,7 @@ def test_cli_index_search_problems(tmp_path, capsys, library_copy):
     assert main(["index", "--index-dir", idx]) == 0  # no folder: the folders of last time
     assert "新增 0" in capsys.readouterr().out
     assert main(["search", "金融", "--json", "--limit", "3", "--index-dir", idx]) == 0
-    lines = [json.loads(l) for l in capsys.readouterr().out.splitlines()]
+    lines = [json.loads(record) for record in capsys.readouterr().out.splitlines()]
     assert len(lines) == 3
     for rec in lines:
         assert {"id", "title", "doc_number", "issuers", "date", "file", "lines", "score", "snippets"} <= set(rec)

@@ -165,7 +165,8 @@ def test_field_filters_follow_the_metadata(seed_library):
     with_no = next(d for d in infos if d.doc_number)
     part = with_no.doc_number[-6:]
     assert with_no.id in ids(seed_library, f"文号:{part}")
-    assert ids(seed_library, f"docno:{part}") == {d.id for d in infos if d.doc_number and fold(part) in fold(d.doc_number)}
+    assert ids(seed_library, f"docno:{part}") == {
+        d.id for d in infos if d.doc_number and fold(part) in fold(d.doc_number)}
 
     kind = next(d.kind for d in infos if d.kind)
     assert ids(seed_library, f"文种:{kind}") == {d.id for d in infos if fold(kind) in fold(d.kind)}
@@ -178,7 +179,8 @@ def test_filter_arguments(seed_library):
     infos = seed_library.documents()
     d = next(d for d in infos if d.canonical_issuers and d.year)
     got = ids(seed_library, "", issuer=d.canonical_issuers[0], year_from=d.year, year_to=d.year)
-    assert got == {x.id for x in infos if d.canonical_issuers[0] in x.canonical_issuers + x.issuers and x.year == d.year}
+    assert got == {x.id for x in infos
+                   if d.canonical_issuers[0] in x.canonical_issuers + x.issuers and x.year == d.year}
     kind_got = ids(seed_library, "", kind=d.kind) if d.kind else set()
     assert kind_got == {x.id for x in infos if d.kind and x.kind == d.kind}
 
@@ -200,7 +202,8 @@ def test_clearly_broken_queries_say_why(seed_library, query):
     assert seed_library.search(query).error
 
 
-@pytest.mark.parametrize("query", [".*", "[a-z]+", "(金融", "\\d{4}", "^$", "a.b|c", "*", "?", "%_", "'; DROP TABLE docs; --"])
+@pytest.mark.parametrize("query", [".*", "[a-z]+", "(金融", "\\d{4}", "^$", "a.b|c", "*", "?", "%_",
+                                   "'; DROP TABLE docs; --"])
 def test_regex_and_sql_like_text_is_searched_literally(seed_library, seed_docs, query):
     r = seed_library.search(f'"{query}"', limit=100_000)
     assert r.error is None
@@ -340,7 +343,8 @@ def own_library(tmp_path_factory):
         "parking.txt": _notice("关于缓解停车难问题的报告", "甬测发〔2023〕9号", "停车难问题已有改善。"),
         "minutes.txt": _notice("第十九次会议纪要", "甬测发〔2023〕10号",
                                "会议听取停车难问题报告，指出停车难、停车贵，要求缓解停车难。" * 2),
-        "cites.txt": _notice("关于转发有关文件的通知", "甬测发〔2023〕11号", "根据《通知》（甬测发[2023]7号）精神，抓好落实。"),
+        "cites.txt": _notice("关于转发有关文件的通知", "甬测发〔2023〕11号",
+                             "根据《通知》（甬测发[2023]7号）精神，抓好落实。"),
     }
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")

@@ -225,8 +225,8 @@ def test_line_ends_survive_into_lines(newline):
     """CRLF and old-Mac CR files give the same lines and line numbers as LF files."""
     data = SIMPLIFIED.replace("\n", newline).encode("gb18030")
     lines = clean_lines(decode_bytes(data, "x.txt").text)
-    assert [l.text for l in lines] == SIMPLIFIED.splitlines()
-    assert [l.no for l in lines] == list(range(1, 7))
+    assert [line.text for line in lines] == SIMPLIFIED.splitlines()
+    assert [line.no for line in lines] == list(range(1, 7))
 
 
 def test_seeds_decode_as_utf8(seed_files):

@@ -32,7 +32,8 @@ def folded(raw: str) -> str:
     """The source line as clean_text may change it: full-width digits/letters/％ → ASCII;
     bidi controls and SUB dropped, other control characters shown as control pictures."""
     return "".join(
-        unicodedata.normalize("NFKC", ch) if ("０" <= ch <= "９" or "Ａ" <= ch <= "Ｚ" or "ａ" <= ch <= "ｚ" or ch == "％") else ch
+        unicodedata.normalize("NFKC", ch)
+        if ("０" <= ch <= "９" or "Ａ" <= ch <= "Ｚ" or "ａ" <= ch <= "ｚ" or ch == "％") else ch
         for ch in raw
     ).translate(_UNSAFE_TRANSLATION)
 
@@ -47,8 +48,8 @@ def paragraphs(text: str) -> list[str]:
 def test_one_line_per_source_line_with_editor_numbering():
     text = "第一行\r\n\r\n第三行\r第四行\n第五行\f仍是第五行\n"
     lines = clean_lines(text)
-    assert [l.no for l in lines] == [1, 2, 3, 4, 5]
-    assert [l.text for l in lines] == ["第一行", "", "第三行", "第四行", "第五行 仍是第五行"]
+    assert [line.no for line in lines] == [1, 2, 3, 4, 5]
+    assert [line.text for line in lines] == ["第一行", "", "第三行", "第四行", "第五行 仍是第五行"]
 
 
 def test_reading_text_has_no_stray_line_separators():
@@ -125,19 +126,20 @@ def test_page_numbers_and_running_headers_are_dropped(style):
     header = "宁波市人民代表大会常务委员会公报【十六届第 19号（总第 12期）】"
     text = paged_file(9, header, style)
     lines = clean_lines(text)
-    kept = "\n".join(l.text for l in lines)
+    kept = "\n".join(line.text for line in lines)
     assert "公报" not in kept
-    assert not any(re.fullmatch(r"[—\-－·]*\s*(第\s*)?\d+\s*(页)?(\s*共9页)?\s*[—\-－·]*", l.text) and l.text for l in lines)
+    page_number = re.compile(r"[—\-－·]*\s*(第\s*)?\d+\s*(页)?(\s*共9页)?\s*[—\-－·]*")
+    assert not any(page_number.fullmatch(line.text) and line.text for line in lines)
     # every body line survives, with its own source number
     raw = split_source_lines(text)
-    body = [l for l in lines if l.text]
+    body = [line for line in lines if line.text]
     assert len(body) == 9 * 6
-    assert all(raw[l.no - 1].strip() == clean_text(raw[l.no - 1]) == l.text for l in body)
+    assert all(raw[line.no - 1].strip() == clean_text(raw[line.no - 1]) == line.text for line in body)
 
 
 def test_header_beside_page_numbers_is_found_without_gazette_words():
     text = paged_file(5, "创业投资引导基金管理办法", "— {} —")
-    kept = [l.text for l in clean_lines(text)]
+    kept = [line.text for line in clean_lines(text)]
     assert "创业投资引导基金管理办法" not in kept
 
 
@@ -145,8 +147,9 @@ def test_header_beside_page_numbers_is_found_without_gazette_words():
 def test_header_and_page_number_on_one_line(layout):
     rows = []
     for page in range(1, 6):
-        rows += [f"第{page}页：" + t for t in BODY] + ["", layout.format(header="创业投资引导基金管理办法", page=page), ""]
-    kept = [l.text for l in clean_lines("\n".join(rows))]
+        rows += [f"第{page}页：" + t for t in BODY]
+        rows += ["", layout.format(header="创业投资引导基金管理办法", page=page), ""]
+    kept = [line.text for line in clean_lines("\n".join(rows))]
     assert not any("管理办法" in t and "—" in t or "-" in t for t in kept)
     assert len([t for t in kept if t]) == 5 * len(BODY)
 
@@ -167,7 +170,7 @@ def test_repeated_body_lines_are_not_headers():
         ]
     text = "\n".join(blocks)
     lines = clean_lines(text)
-    texts = [l.text for l in lines]
+    texts = [line.text for line in lines]
     assert texts.count("市人大常委会：") == 6
     assert texts.count("宁波市人民政府") == 6
     assert texts.count("免去：") == 6
@@ -178,25 +181,27 @@ def test_issuer_at_the_top_of_each_page_is_not_a_header():
     """Each document starts a page: page number, running header, then the issuer's name."""
     rows = []
     for page in range(1, 5):
-        rows += [f"— {page} —", "", "江澜市人民政府公报\u30002023年第7期", "", "江澜市人民政府", f"关于第{page}项工作的通知", ""]
+        rows += [f"— {page} —", "", "江澜市人民政府公报\u30002023年第7期", "",
+                 "江澜市人民政府", f"关于第{page}项工作的通知", ""]
         rows += [f"第{page}页：" + t for t in BODY] + ["", "江澜市人民政府", f"2023年6月{page}日", ""]
-    texts = [l.text for l in clean_lines("\n".join(rows))]
+    texts = [line.text for line in clean_lines("\n".join(rows))]
     assert texts.count("江澜市人民政府") == 8
     assert not any("公报" in t for t in texts)
 
 
 def test_bare_numbers_in_tables_and_text_are_kept():
-    table = "\n\n".join(["序号", "1", "残疾人家庭人均可支配收入", "2", "困难残疾人生活补贴覆盖率", "3", "重度残疾人护理补贴"])
-    assert [l.text for l in clean_lines(table) if l.text][1] == "1"
-    assert len([l for l in clean_lines(table) if l.text]) == 7
+    table = "\n\n".join(["序号", "1", "残疾人家庭人均可支配收入", "2", "困难残疾人生活补贴覆盖率",
+                         "3", "重度残疾人护理补贴"])
+    assert [line.text for line in clean_lines(table) if line.text][1] == "1"
+    assert len([line for line in clean_lines(table) if line.text]) == 7
     # a number glued to the line above (a footnote mark) is not a page number
     text = "出台《关于缓解停车难的意见》\n12\n\n1 道路泊位“五统一”标准\n"
-    assert "12" in [l.text for l in clean_lines(text)]
+    assert "12" in [line.text for line in clean_lines(text)]
 
 
 def test_isolated_bare_number_between_blank_lines_is_a_page_number():
     text = "\n".join(BODY * 3) + "\n\n17\n\n" + "\n".join(BODY * 3) + "\n"
-    assert "17" not in [l.text for l in clean_lines(text)]
+    assert "17" not in [line.text for line in clean_lines(text)]
 
 
 # ── reflow ───────────────────────────────────────────────────────────────────
@@ -280,10 +285,12 @@ def test_reflow_keeps_one_paragraph_per_line_documents():
 
 
 def test_paragraph_per_line_text_continues_over_a_page_break():
-    first = "二、加强检测评估。市城市管理局要组织对全市城市桥梁开展一次全面检测，对评定为四类、五类的桥梁，要立即采取限载、限行或封闭交通等措施，力争在2023年底前完成"
+    first = ("二、加强检测评估。市城市管理局要组织对全市城市桥梁开展一次全面检测，"
+             "对评定为四类、五类的桥梁，要立即采取限载、限行或封闭交通等措施，力争在2023年底前完成")
     rows = []
     for page in range(1, 4):
-        rows += [f"第{page}项：" + first, "", f"— {page} —", "", "江澜市人民政府公报\u30002023年第7期", "", "首批危桥改造任务。", "", "三、严格超限运输管理。", ""]
+        rows += [f"第{page}项：" + first, "", f"— {page} —", "", "江澜市人民政府公报\u30002023年第7期", "",
+                 "首批危桥改造任务。", "", "三、严格超限运输管理。", ""]
     out = paragraphs("\n".join(rows))
     assert out[0] == "第1项：" + first + "首批危桥改造任务。"
     assert out[1] == "三、严格超限运输管理。"
@@ -343,8 +350,10 @@ def test_reflow_headings_signatures_titles_and_tables_stay_apart():
         "2022年5月17日",
         "（此件公开发布）",
         "第一章  总  则",
-        "第一条 为贯彻落实创新驱动发展战略，推动全市创业创新，进一步规范宁波市创业投资引导基金的设立和运作，根据有关规定，制定本办法。",
-        "第二条 引导基金按照政府引导、市场运作的原则运行，不以营利为目的，通过参股方式吸引社会资本共同发起设立创业投资企业。",
+        ("第一条 为贯彻落实创新驱动发展战略，推动全市创业创新，"
+         "进一步规范宁波市创业投资引导基金的设立和运作，根据有关规定，制定本办法。"),
+        ("第二条 引导基金按照政府引导、市场运作的原则运行，不以营利为目的，"
+         "通过参股方式吸引社会资本共同发起设立创业投资企业。"),
         "序号\t指标\t2020基期值\t2025目标值",
         "1\t残疾人家庭人均可支配收入年均增长\t—\t与市生产总值增长同步",
         "区域  上市公司数  上市公司市值（亿元）",
@@ -378,7 +387,8 @@ def test_reflow_keeps_a_space_between_ascii_words_only():
         "执行，不得擅自变更接口规范，确需变更的应当报市大数据局同意。",
     ]
     out = paragraphs("\n".join(lines + lines[2:] + ["（完）"]))
-    assert out[0].startswith("本办法所称的数据接口应当符合国家标准，包括 Open Data Platform Interface Specification 以及宁波市")
+    assert out[0].startswith(
+        "本办法所称的数据接口应当符合国家标准，包括 Open Data Platform Interface Specification 以及宁波市")
     assert "接口规范，具体" in out[0]
 
 
@@ -410,7 +420,7 @@ def test_seeds_lose_nothing_but_whitespace_and_layout_markup(seed_files):
     for path in seed_files:
         lines = clean_lines(decode_file(path).text)
         text = reflow(lines)
-        kept = "".join("".join(table_row_texts(l.text) or [l.text]) for l in lines)
+        kept = "".join("".join(table_row_texts(line.text) or [line.text]) for line in lines)
         assert squash(text) == squash(kept), path.name
         raw = split_source_lines(decode_file(path).text)
         for line in lines:
@@ -421,7 +431,7 @@ def test_seeds_drop_only_page_furniture(seed_files):
     for path in seed_files:
         text = decode_file(path).text
         raw = split_source_lines(text)
-        kept = {l.no for l in clean_lines(text)}
+        kept = {line.no for line in clean_lines(text)}
         dropped = [clean_text(raw[i - 1]) for i in range(1, len(raw) + 1) if i not in kept]
         for d in dropped:
             assert len(d) <= 80, (path.name, d)
@@ -432,7 +442,7 @@ def test_seeds_drop_only_page_furniture(seed_files):
 def test_seeds_reflow_joins_wrapped_lines_and_keeps_long_paragraph_lines(seed_files):
     for path in seed_files:
         lines = clean_lines(decode_file(path).text)
-        body = [l.text for l in lines if l.text]
+        body = [line.text for line in lines if line.text]
         out = reflow(lines).split("\n")
         assert len(out) <= len(body)
         # Lines wider than any page are paragraphs of their own: two in a row never merge
@@ -467,9 +477,9 @@ def test_clean_and_reflow_never_raise_and_lose_only_whitespace_and_furniture(row
     text = newline.join(rows)
     lines = clean_lines(text)
     out = reflow(lines)
-    assert squash(out) == squash("".join(l.text for l in lines))
+    assert squash(out) == squash("".join(line.text for line in lines))
     raw = split_source_lines(text)
-    kept = {l.no for l in lines}
+    kept = {line.no for line in lines}
     for line in lines:
         assert squash(line.text) == squash(folded(raw[line.no - 1]))
     for no in range(1, len(raw) + 1):
@@ -484,7 +494,7 @@ def test_clean_and_reflow_never_raise_and_lose_only_whitespace_and_furniture(row
 def test_arbitrary_unicode_never_raises(text):
     lines = clean_lines(text)
     out = reflow(lines)
-    assert squash(out) == squash("".join(l.text for l in lines))
+    assert squash(out) == squash("".join(line.text for line in lines))
     assert not out or out.splitlines() == out.split("\n")
     raw = split_source_lines(text)
     for line in lines:
@@ -577,7 +587,8 @@ def test_a_bracket_opened_on_one_line_and_closed_on_the_next_is_one_paragraph():
 def test_a_title_printed_over_several_lines_is_one_paragraph():
     body = "为进一步加强城市桥梁安全管理，现就有关事项通知如下。"
     three = ["江澜市人民政府办公室", "关于进一步加强城市道路桥梁", "安全管理的通知", "江政办发〔2023〕15号", body]
-    assert paragraphs("\n".join(three)) == ["江澜市人民政府办公室关于进一步加强城市道路桥梁安全管理的通知", "江政办发〔2023〕15号", body]
+    assert paragraphs("\n".join(three)) == [
+        "江澜市人民政府办公室关于进一步加强城市道路桥梁安全管理的通知", "江政办发〔2023〕15号", body]
     # an attachment's title, its 文种 tail set apart by a blank line
     spaced = ["附件", "", "江澜市城市桥梁安全隐患排查整治", "", "工作方案（2023-2025年）", "", body]
     assert paragraphs("\n".join(spaced)) == ["附件", "江澜市城市桥梁安全隐患排查整治工作方案（2023-2025年）", body]
@@ -594,7 +605,8 @@ def test_titles_of_a_list_and_numbered_sections_stay_apart():
         "关于同意设立江澜青岫经济开发区的批复",
     ]
     out = paragraphs("\n".join(listing))
-    assert out[1:] == ["江澜市人民政府关于公布第三批市级非物质文化遗产代表性项目名录的通知", "关于同意设立江澜青岫经济开发区的批复"]
+    assert out[1:] == ["江澜市人民政府关于公布第三批市级非物质文化遗产代表性项目名录的通知",
+                       "关于同意设立江澜青岫经济开发区的批复"]
     sections = ["7 附则", "7.1 表述说明", "3.2 应急处置", "3.2.1 信息报告"]
     assert paragraphs("\n".join(sections)) == sections
 
@@ -602,7 +614,8 @@ def test_titles_of_a_list_and_numbered_sections_stay_apart():
 def test_the_reading_pane_draws_headings_by_the_cores_rule():
     from reader.core.text.patterns import section_heading
 
-    assert section_heading("二、主要任务") and section_heading("（三）强化组织保障") and section_heading("第一章  总  则")
+    assert section_heading("二、主要任务") and section_heading("（三）强化组织保障")
+    assert section_heading("第一章  总  则")
     assert section_heading("附件2")
     assert not section_heading("二、副省级城市第五；引进市外内资2124.5亿元，同比增长6.1%，为全年目标的105%。")
     assert not section_heading("二是加强组织领导")
@@ -636,4 +649,5 @@ def test_a_full_line_narrowed_by_its_digits_still_continues():
         "城市管理工作情况的报告，提出了审议意见。",
     ]
     out = paragraphs("\n\n".join(narrow))
-    assert out[-1] == "2024年7月30日至31日，江澜市第九届人大常委会第十次会议听取和审议了市政府关于城市管理工作情况的报告，提出了审议意见。"
+    assert out[-1] == ("2024年7月30日至31日，江澜市第九届人大常委会第十次会议"
+                       "听取和审议了市政府关于城市管理工作情况的报告，提出了审议意见。")

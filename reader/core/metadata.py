@@ -9,77 +9,12 @@ import re
 
 from reader.core import patterns as P
 from reader.core.model import Line, Metadata, Segment
+from reader.core.units import DOCNO_PLACE, canonical_org
 
 # ---------------------------------------------------------------- canonical issuers
-# Short forms → full forms, applied to the part after the city/district prefix.
-_ABBREV = (
-    ("人大常委会", "人民代表大会常务委员会"),
-    ("发改委", "发展和改革委员会"),
-    ("发改局", "发展和改革局"),
-    ("经信局", "经济和信息化局"),
-    ("经信委", "经济和信息化委员会"),
-    ("科技局", "科学技术局"),
-    ("市场监管局", "市场监督管理局"),
-    ("人力社保局", "人力资源和社会保障局"),
-    ("住建局", "住房和城乡建设局"),
-    ("自然资源规划局", "自然资源和规划局"),
-    ("交通局", "交通运输局"),
-    ("卫健委", "卫生健康委员会"),
-    ("卫生健康委", "卫生健康委员会"),
-    ("国资委", "人民政府国有资产监督管理委员会"),
-    ("医保局", "医疗保障局"),
-    ("文广旅游局", "文化广电旅游局"),
-    ("文广旅体局", "文化广电旅游体育局"),
-    ("应急局", "应急管理局"),
-    ("生态环境局", "生态环境局"),
-    ("农业农村局", "农业农村局"),
-    ("地方金融监管局", "地方金融监督管理局"),
-    ("安委会", "安全生产委员会"),
-    ("管委会", "管理委员会"),
-    ("妇儿工委", "妇女儿童工作委员会"),
-    ("政府办公厅", "人民政府办公厅"),
-    ("政府办公室", "人民政府办公室"),
-    ("政府", "人民政府"),
-)
-# 文号 机关代字 → the place it stands for (a small table; the file itself is asked first)
-_DOCNO_PLACE = {
-    "甬": ("宁波市", None), "仑": ("宁波市", "北仑区"), "鄞": ("宁波市", "鄞州区"),
-    "杭": ("杭州市", None), "温": ("温州市", None), "绍": ("绍兴市", None), "嘉": ("嘉兴市", None),
-    "湖": ("湖州市", None), "金": ("金华市", None), "衢": ("衢州市", None), "舟": ("舟山市", None),
-    "台": ("台州市", None), "丽": ("丽水市", None),
-}
-
-
-def canonical_issuer(name: str, city: str | None = None, district: str | None = None) -> str:
-    """市政府办公厅 → 宁波市人民政府办公厅; 区科技局 → 宁波市北仑区科学技术局; full names stay."""
-    c = P.compact(name)
-    c = re.sub(rf"第[{P.CN_DIGITS}\d]+届", "", c)  # 第十六届人民代表大会常务委员会 is the same organ every term
-    if c.startswith("市") and city:
-        c = city + c[1:]
-    elif c[:1] in ("区", "县") and district and district.endswith(c[0]):
-        c = (city or "") + district + c[1:]
-    elif district and c.startswith(district) and city and not c.startswith(city):
-        c = city + c
-    for pattern, full in _INFIX:
-        c = pattern.sub(full, c)
-    for short, full in _ABBREV:
-        if c.endswith(short) and not c.endswith(full):
-            if short == "政府" and c.endswith("人民政府"):
-                continue
-            c = c[: -len(short)] + full
-            break
-    return c
-
-
-# Short forms that stand inside a name too (市人大常委会主任会议, 市政府妇儿工委办公室).
-_INFIX = tuple((re.compile(p), full) for p, full in (
-    (r"人大常委会", "人民代表大会常务委员会"),
-    (r"人大(?!常委会|常务委员会)", "人民代表大会"),
-    (r"(?<!人民)政府", "人民政府"),
-    (r"妇儿工委", "妇女儿童工作委员会"),
-    (r"管委会", "管理委员会"),
-    (r"安委会", "安全生产委员会"),
-))
+canonical_issuer = canonical_org
+"""市政府办公厅 → 宁波市人民政府办公厅; 区科技局 → 宁波市北仑区科学技术局: the one organisation
+canonicaliser (reader.core.units), the same name an organisation gets as a responsible unit."""
 
 
 # ---------------------------------------------------------------- helpers
@@ -326,8 +261,8 @@ def _attachments(title: str, lines: list[Line]) -> list[str]:
 def _context_place(segment: Segment, doc_number: str | None) -> tuple[str | None, str | None]:
     ctx = getattr(segment, "context", None) or {}
     city, district = ctx.get("city"), ctx.get("district")
-    if doc_number and doc_number[:1] in _DOCNO_PLACE:
-        c2, d2 = _DOCNO_PLACE[doc_number[:1]]
+    if doc_number and doc_number[:1] in DOCNO_PLACE:
+        c2, d2 = DOCNO_PLACE[doc_number[:1]]
         city = city or c2
         district = district or d2
     return city, district

@@ -59,9 +59,9 @@ def cn_year(text: str) -> int | None:
 # ------------------------------------------------------------------ doc numbers
 _OPEN = "〔［\\[【(（{｛<＜"
 _CLOSE = "〕］\\]】)）}｝>＞"
-DOCNO_RE = re.compile(
-    rf"(?P<prefix>[{CJK}A-Za-z]{{1,16}}?)[{_OPEN}](?P<year>(?:19|20)\d{{2}})[{_CLOSE}]第?(?P<seq>\d{{1,5}})(?P<hao>[号號])"
-)
+_DOCNO_NUMBER = rf"[{_OPEN}](?P<year>(?:19|20)\d{{2}})[{_CLOSE}]第?(?P<seq>\d{{1,5}})(?P<hao>[号號])"
+DOCNO_RE = re.compile(rf"(?P<prefix>[{CJK}A-Za-z]{{1,16}}?){_DOCNO_NUMBER}")
+_DOCNO_NUMBER_RE = re.compile(_DOCNO_NUMBER)
 DECREE_RE = re.compile(  # a promulgation number: 国务院令第781号 · 交通运输部令2023年第8号 · 常委会公告第十五号
     rf"(?P<org>[{CJK}]{{0,20}}?)(?P<what>令|公告)(?P<yr>(?:19|20)\d{{2}}年)?第(?P<seq>[\d{CN_DIGITS}]{{1,6}})(?P<hao>[号號])"
 )
@@ -81,9 +81,20 @@ def docno_line(text: str) -> str | None:
     return None
 
 
+_DOCNO_FOLD = str.maketrans({c: "〔" for c in "[［【(（{｛"} | {c: "〕" for c in "]］】)）}｝"}
+                            | {chr(0xFF10 + i): str(i) for i in range(10)})
+
+
+def docno_brackets(text: str) -> str:
+    """Brackets of a 文号 as 〔〕, full-width digits as ASCII, no spaces; nothing else changed."""
+    return compact(text or "").translate(_DOCNO_FOLD)
+
+
 def normalise_docno(text: str) -> str:
-    """〔〕 brackets, no spaces, no outer brackets: 仑科(2022) 2 号 → 仑科〔2022〕2号."""
-    c = compact(text)
+    """The one 文号 normaliser: 〔〕 brackets, ASCII digits, no spaces, no outer brackets:
+    仑科(2022) 2 号 → 仑科〔2022〕2号, 甬政办发（２０２２）３０号 → 甬政办发〔2022〕30号.
+    The printed 号/號 is kept (a traditional document shows its own); compare with docno_key."""
+    c = docno_brackets(text)
     m = DOCNO_RE.search(c)
     if m:
         return f"{m['prefix']}〔{m['year']}〕{m['seq']}{m['hao']}"
@@ -91,6 +102,17 @@ def normalise_docno(text: str) -> str:
     if m:
         return f"{m['org']}{m['what']}{m['yr'] or ''}第{m['seq']}{m['hao']}"
     return c
+
+
+def has_docno_number(text: str) -> bool:
+    """Whether text holds the 〔year〕N号 of a 文号, however bracketed and spaced ([2022] 19 号)."""
+    return _DOCNO_NUMBER_RE.search(docno_brackets(text)) is not None
+
+
+def docno_key(text: str) -> str:
+    """What two 文号 are compared by: normalise_docno with 號 read as 号
+    (雲公通〔2023〕6號 cited as 雲公通〔2023〕6号 is the same document)."""
+    return normalise_docno(text).replace("號", "号")
 
 
 def promulgation_number(docno: str | None) -> re.Match | None:

@@ -34,7 +34,7 @@ import bisect
 import re
 
 from reader.core.model import Span
-from reader.core.patterns import LIST_CLOSE, LIST_OPEN, balanced_end, normalise_docno
+from reader.core.patterns import CJK, LIST_CLOSE, LIST_OPEN, balanced_end, docno_key
 
 __all__ = ["find_entities"]
 
@@ -68,7 +68,6 @@ def _trie_regex(words) -> str:
 
 _D = "[0-9０-９]"
 _S = "[ \u3000]{0,2}"  # layout spaces inside a date or quantity ("2024 年 7 月")
-_CJK = "\u4e00-\u9fff"
 _CN_DIGIT = "一二三四五六七八九"
 
 _YEAR = f"(?:[1１][9９]|[2２][0０]){_D}{{2}}"
@@ -128,7 +127,7 @@ _DATE_RE = re.compile(
     # ISO-ish: 2022-9-30 · 2022.9.30 · 2022/9/30
     f"|(?<![0-9０-９A-Za-z\\-/.]){_YEAR}(?P<sep>[-./])(?:[1][0-2]|0?[1-9])(?P=sep)(?:3[01]|[12][0-9]|0?[1-9])(?![0-9A-Za-z\\-/.])"
     # stand-alone periods: 上半年 · 第一季度 · 年底前
-    f"|(?<![{_CJK}]半){_PERIOD}"
+    f"|(?<![{CJK}]半){_PERIOD}"
     "|(?<![0-9０-９每一二两三四五六七八九十百几多余个])年(?:底|末|内)"
     ")"
     f"(?:{_S}{_DEADLINE})?"
@@ -296,7 +295,7 @@ _CLAUSE_END = set("。，；、：:;,）)！？")
 _ORDINAL_LIST_RE = re.compile(
     "第[0-9０-９一二两三四五六七八九十百零〇]{1,6}(?:[、，和及至到\\-—][0-9０-９一二两三四五六七八九十百零〇]{1,6}){0,4}[、，和及至到\\-—]$"
 )
-_MEETING_AFTER_CI = re.compile(f"[{_CJK}]{{0,4}}会|全体")
+_MEETING_AFTER_CI = re.compile(f"[{CJK}]{{0,4}}会|全体")
 # "104次常务会议" is the 104th session, "召开2次联席会议" two meetings
 _SESSION_AFTER = ("常务会议", "全体会议", "全体（扩大）会议", "主任会议", "全会", "代表大会", "党代会", "常委会会议", "常务委员会")
 
@@ -374,7 +373,7 @@ def _number_ok(text: str, m: re.Match) -> bool:
 _ORG_SUFFIXES = """
 办事处 管委会 委员会 领导小组 工作小组 工作专班 专班 指挥部 办公室 办公厅 服务中心 中心 支行 分行 银行 分公司 公司 集团
 部门 机关 机构 支队 大队 中队 调查队 消防队 执法队 稽查队 工作队 分局 总局 局 委 办 厅 院 署 会 所 站 室 部 处 政府 街道 乡镇
-海关 法院 检察院 档案馆
+海关 法院 检察院 档案馆 主席团 秘书处
 妇联 残联 侨联 文联 科协 工商联 社科联 联社 供销社 气象台 电视台 保障中心 人武部 军分区 监狱
 """
 _ORG_SUFFIX_LIST = sorted(set(_ORG_SUFFIXES.split()), key=len, reverse=True)
@@ -422,7 +421,9 @@ _STRONG_SUFFIXES = tuple(
     "海关 管委会 办事处 支行 分行 集团 公司 指挥部 支队 大队 银保监局 证监局 税务局 调查队 监管局 人民政府 政府 街道 委员会 领导小组 "
     "分局 工委 党工委 "
     # regulatory prose names its actors by function: 林业主管部门应当… · 公路管理机构发现… · 人民法院应当…
-    "主管部门 管理部门 主管机关 机关 机构 管理中心 人民法院 人民检察院 法院 检察院".split()
+    "主管部门 管理部门 主管机关 机关 机构 管理中心 人民法院 人民检察院 法院 检察院 "
+    # the bodies of a congress: 大会主席团主持会议 · 大会秘书处负责…
+    "主席团 秘书处".split()
 )
 
 # responsibility clause labels: 责任单位： 牵头单位： 主要责任单位： 牵头/推进单位：
@@ -451,7 +452,7 @@ def _labels(text: str):
         yield text[a : m.end()], m.end()
 
 
-_ANY_LABEL_RE = re.compile(f"[{_CJK}/]{{2,10}}[ \u3000]*[:：]")
+_ANY_LABEL_RE = re.compile(f"[{CJK}/]{{2,10}}[ \u3000]*[:：]")
 _ITEM_TAIL_RE = re.compile(
     "(?:等(?:有关|相关|其他)?(?:部门|单位|机构|区域|成员单位|驻[^、，]{1,6})?(?:[、和及](?:部门|单位|机构)){0,3}"
     "|(?:按职责|根据职责|按照职责|分别|共同)?(?:分工)?(?:负责|牵头|配合|落实|参与)(?:指导|督导|协调|组织|实施|推进|监督)?"
@@ -463,14 +464,18 @@ _ITEM_SPLIT_CHARS = set("、，,；; \u3000")
 # prose triggers
 _LEFT_TRIGGERS = (
     "牵头负责|牵头|具体负责|分别负责|负责|配合|会同|协同|联合|协助|参与|组织实施|根据职责|按照职责|按职责|依职责|"
-    "按照各自职责|依照职责|依照各自职责|牵总|要|应当|须|必须|主管(?=全国|本行政区域|本地区)"
+    "按照各自职责|依照职责|依照各自职责|牵总|要|应当|须|必须|可以|主管(?=全国|本行政区域|本地区)"
+    # 大会主席团主持会议: presiding is acting (not 主持召开 by a person, who is no name here)
+    "|主持"
     # 主管机关商国务院有关主管部门确定: 商 (consult) joins two actors like 会同, before another body only
     "|商(?=国务院|国家|省|市|区|县|各|有关|同级)"
 )
 # 会议要求，市财政局要做好资金保障 · 市住建局应当会同…: a modal after a whole name assigns work,
 # but only when the name alone fills the clause (not 主要/重要/需要, not 各地要)
-_MODAL_TRIGGERS = frozenset(("要", "应当", "须", "必须"))
-_RIGHT_TRIGGERS = "由|会同|分管|协助分管|联系|请"
+_MODAL_TRIGGERS = frozenset(("要", "应当", "须", "必须", "可以"))
+# 申请县级以上人民政府处理 · 请求人民法院撤销 · 邀请居民委员会参与: the body a party turns to acts
+_RIGHT_TRIGGERS = "由|会同|分管|协助分管|联系|申请|请求|邀请|请"
+_TURNED_TO = frozenset(("申请", "请求", "邀请"))
 _TRIGGER_RE = re.compile(
     f"(?=[{''.join(sorted(set(w[0] for w in (_LEFT_TRIGGERS + '|' + _RIGHT_TRIGGERS).split('|'))))}])"
     f"(?:(?P<left>{_LEFT_TRIGGERS})|(?P<right>{_RIGHT_TRIGGERS}))"
@@ -503,13 +508,20 @@ def _not_org_word(s: str) -> bool:
 
 
 # 财政部 · 应急管理部 · 交通运输部: a ministry needs no place (内部, 干部 are not names: _NOT_ORG_ENDINGS)
-_MINISTRY_RE = re.compile(f"[{_CJK}]{{2,8}}部")
+_MINISTRY_RE = re.compile(f"[{CJK}]{{2,8}}部")
+
+
+# 省和市（州）人民政府 · 市和区（县）人民政府: levels of government named together share one name
+_JOINED_LEVELS_RE = re.compile("(?:[省市区县乡镇](?:[（(][省市区县州旗、]{1,6}[）)])?[和及与]){1,3}(?=[省市区县乡镇])")
 
 
 def _is_org(s: str, *, need_prefix: bool) -> bool:
     """A whole string that reads as one organisation name."""
     if not (2 <= len(s) <= 40) or _not_org_word(s):
         return False
+    levels = _JOINED_LEVELS_RE.match(s)
+    if levels:
+        s = s[levels.end():]
     if _COLLECTIVE_RE.fullmatch(s):
         return True
     if not _ORG_RE.fullmatch(s):
@@ -736,7 +748,8 @@ _VERB_AFTER_ORG_RE = re.compile(
     "(?:牵头|负责|会同|配合|协同|联合|协助|参与|组织|统筹|按|根据|依|具体|分别|共同|做好|抓好|加强|研究|制定|"
     "出台|开展|实施|落实|推进|督促|指导|审核|审查|提出|报|向|对|在|为|作为|要|应|须|将|已|于|承担|协调|主要|总体|"
     "抓紧|尽快|加快|及时|认真|切实|进一步|继续|会商|商|同|一并|立即|全面|积极|主动|严格|依法|结合|围绕|针对|每|定期|"
-    "责令|予以|给予|处以|没收|吊销|撤销|收回|作出|决定|批准|核准|确认|认定|发放|受理|办理|编制|修改|起草|印发|汇总|统一)"
+    "责令|予以|给予|处以|没收|吊销|撤销|收回|作出|决定|批准|核准|确认|认定|发放|受理|办理|编制|修改|起草|印发|汇总|统一|"
+    "判令|判决|裁决|裁定|处理|调解|参与|派出|派员)"
 )
 
 
@@ -838,6 +851,8 @@ def _prose_units(text: str) -> list[tuple[int, int]]:
                 if m.group("left") in _MODAL_TRIGGERS:
                     if text[m.start() - 1] not in _MODAL_NAME_END:
                         continue
+                    if m.group("left") == "可以" and text.startswith(("申请", "请求", "要求"), m.end()):
+                        continue  # 业主委员会可以申请…: a party asking, the body asked is the unit
                 before = _org_items_before(text, m.start())
                 out.extend(before)
             # 会同 names its partner whoever leads; 商 only between two bodies (经商某部 is consulting)
@@ -857,6 +872,10 @@ def _prose_units(text: str) -> list[tuple[int, int]]:
                 or text.startswith(("于", "此", "衷"), m.end())
             ):
                 continue  # 自由贸易 · 理由 · 由于 · 由此
+            if word in _TURNED_TO:
+                if m.start() == 0 or text[m.start() - 1] not in "出的项此该其":  # 提出请求: a noun
+                    out.extend(_turned_to(text, m.end()))
+                continue
             if word == "请" and (
                 text.startswith(tuple("求示假教愿柬辞托予"), m.end())
                 or (m.start() > 0 and text[m.start() - 1] in "报提申呈敬邀聘")
@@ -864,30 +883,161 @@ def _prose_units(text: str) -> list[tuple[int, int]]:
                 continue
             out.extend(_org_items_after(text, m.end(), need_prefix=word != "由"))
     out.extend(_conditional_subjects(text))
+    out.extend(_applied_to(text))
+    out.extend(_function_lists(text))
     return out
 
 
-# 公路管理机构发现公路损毁的，应当…: the body a duty falls on opens the sentence, a condition between
-_CONDITION_VERB_RE = re.compile("发现|收到|接到|受理|作出|检查|审查|开展|实施|对|在|因")
+_NOT_TURNED_TO = ("公司", "企业", "集团")  # 申请设立分公司: what is applied for, not to
+
+
+def _turned_to(text: str, pos: int) -> list[tuple[int, int]]:
+    """The bodies after 申请 / 请求 / 邀请 (not 申请人, the applicant)."""
+    if text.startswith("人", pos) and not text.startswith("人民", pos):
+        return []
+    out = []
+    for a, b in _org_items_after(text, pos):
+        b = _name_end(text, a, b)
+        if b and not text[a:b].endswith(_NOT_TURNED_TO):
+            out.append((a, b))
+    return out
+
+
+def _ends_name(text: str, b: int) -> bool:
+    return b == len(text) or text[b] in _ORG_STOP_AFTER or bool(_VERB_AFTER_ORG_RE.match(text, b))
+
+
+def _name_end(text: str, a: int, b: int) -> int | None:
+    """The end of the longest name in text[a:b] that a verb or a separator follows:
+    申请县级以上人民政府依法处理 → …人民政府 (not …依法处); 请求辞去市人大常委会委员 → none."""
+    adverb = _ADVERB_RE.search(text, a, b)
+    if adverb and _is_org(text[a:adverb.start()], need_prefix=True):
+        return adverb.start()
+    for k in range(b, a + 1, -1):
+        if _ends_name(text, k) and (k == b or _is_org(text[a:k], need_prefix=True)):
+            return k
+    return None
+
+
+_ADVERB_RE = re.compile("依法|依照|按照|予以|立即|及时")  # never inside a name
+
+
+_APPLY_AFTER_RE = re.compile("(?:提出|递交|提交|书面)?申请")
+
+
+def _applied_to(text: str) -> list[tuple[int, int]]:
+    """向所在地县级商务主管部门申请备案: the body applied to (not 向X报告, who is told)."""
+    out = []
+    for m in re.finditer("向(?=[^。；;\n]{2,45}?申请)", text):
+        here = next((w for w in _WHERE_BEFORE if text.startswith(w, m.end())), "")
+        items = _org_items_after(text, m.end() + len(here))
+        if items and _APPLY_AFTER_RE.match(text, items[-1][1]):
+            items[0] = (m.end(), items[0][1])  # 所在地 belongs to the name: 所在地县级…部门
+            out.extend(x for x in items if not text[x[0]:x[1]].endswith(_NOT_TURNED_TO))
+    return out
+
+
+_WHERE_BEFORE = ("所在地", "当地", "住所地")
+
+
+# 发展改革、自然资源、水利等部门按照各自职责…: functions listed before 等部门 name the bodies
+# that exercise them; the whole list is one span (as 县级以上人民政府林业草原等有关主管部门)
+_FUNCTION = "[^\\W\\d_的了是在对把将被向从按以等和及与或并由请]{2,8}"
+_FUNCTION_LIST_RE = re.compile(f"(?:{_FUNCTION}、){{1,8}}{_FUNCTION}等(?:有关|相关|其他)?(?:主管)?部门")
+_FUNCTION_LIST_AFTER = re.compile(f"(?:{_LEFT_TRIGGERS})")
+
+
+def _function_lists(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in re.finditer("等(?:有关|相关|其他)?(?:主管)?部门", text):
+        if not _FUNCTION_LIST_AFTER.match(text, m.end()):
+            continue
+        a = _clause_start(text, m.start())
+        lead = _LEFT_LEAD_RE.match(text, a, m.start()) or _LIST_VERB_RE.match(text, a, m.start())
+        a = lead.end() if lead else a  # 由民政、公安等部门负责 · 强化财政、税务等部门协同
+        # 市政府及发改、交通等相关部门要…: a body named before the list is its own span
+        joined = _JOINED_RE.search(text, a, m.start())
+        if joined and _is_org(text[a:joined.start()], need_prefix=True):
+            out.append((a, joined.start()))
+            a = joined.end()
+        whole = _FUNCTION_LIST_RE.fullmatch(text, a, m.end())
+        if whole and not _SENTENCE_HINT_RE.search(text, a, m.start()):
+            out.append((a, m.end()))
+    return out
+
+
+_JOINED_RE = re.compile("[及和与]")
+_LIST_VERB_RE = re.compile("强化|加强|推动|督促|指导|组织|协调|统筹|发挥")
+
+
+_CLAUSE_HEAD_RE = re.compile(
+    "[ \u3000]*(?:第[一二三四五六七八九十百零〇]+条|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]"
+    "|\\d{1,2}[.．、](?!\\d))?[ \u3000]*")
+
+
+def _clause_start(text: str, pos: int, boundary: str = "。；;\n！？，,：:") -> int:
+    """Where the clause holding pos begins, after its article or item number (第五条 · 三、)."""
+    i = pos
+    while i > 0 and text[i - 1] not in boundary and pos - i < 120:
+        i -= 1
+    head = _CLAUSE_HEAD_RE.match(text, i, pos)
+    return head.end() if head else i
+
+
+# 公路管理机构发现公路损毁的，应当… · 人民检察院在办理…时，应当… · 人民法院审理…，可以…: the body a
+# duty or power falls on opens the sentence, a condition or situation between it and the modal
+_CONDITION_VERB_RE = re.compile("发现|收到|接到|受理|作出|检查|审查|开展|实施|审理|办理|履行|处理|对|因")
+_SITUATION_RE = re.compile("在[^，。；;\n]{1,40}?时[，,]")
+_LATER_MODAL_RE = re.compile("[，,](?:并|则|也)?(?:应当|应|可以|须|必须|由其)")
 _SENTENCE_START = set("。；;\n！？")
+# a regulated organisation named by what it runs: 燃气经营单位 · 客运站经营企业
+_BEARER_RE = re.compile("[^\\W\\d_的了是在对把将被向从按以等和及与或并由请其该本各有关相未已凡]{2,10}(?:单位|企业)")
+_NOT_BEARER_START = ("各", "有关", "相关", "其他", "该", "本", "上述", "所有", "全部", "任何", "下列", "以下")
+_BEARER_DUTY_RE = re.compile("应当|须|必须|负责")
+
+
+def _subject_at(text: str, i: int, end: int) -> tuple[int, int] | None:
+    """The organisation (or duty-bearing 单位/企业) that text[i:] opens with."""
+    name = _ORG_RE.match(text, i, end)
+    if name and _is_org(text[name.start():name.end()], need_prefix=True):
+        return name.start(), name.end()
+    bearer = _BEARER_RE.match(text, i, end)
+    if bearer and not text.startswith(_NOT_BEARER_START, i) and not _not_org_word(bearer.group()):
+        return bearer.start(), bearer.end()
+    return None
+
+
+_SENTENCE_END_RE = re.compile("[。；;\n！？]")
+_BEARER_AT_RE = re.compile(f"{_BEARER_RE.pattern}(?={_BEARER_DUTY_RE.pattern})")
 
 
 def _conditional_subjects(text: str) -> list[tuple[int, int]]:
     out = []
-    for m in re.finditer("的，应当|的，应|的，由其", text):
-        i = m.start()
-        while i > 0 and text[i - 1] not in _SENTENCE_START and m.start() - i < 120:
-            i -= 1
-        while i < m.start() and text[i] in " \u3000":
-            i += 1
-        head = re.match("第[一二三四五六七八九十百零〇]+条[ \u3000]*", text[i:m.start()])
-        if head:
-            i += head.end()
-        name = _ORG_RE.match(text, i, m.start())
-        if not name or not _CONDITION_VERB_RE.match(text, name.end()):
+    # after a comma only a duty-bearer's own 应当 counts: 对材料齐全的，执收单位应当…
+    for m in re.finditer("[，,](?=[^，,。；;\n]{2,10}(?:单位|企业)(?:应当|须|必须|负责))", text):
+        bearer = _BEARER_AT_RE.match(text, m.end())
+        if bearer and not text.startswith(_NOT_BEARER_START, m.end()) and not _not_org_word(bearer.group()):
+            out.append((bearer.start(), bearer.end()))
+    for i in [0] + [m.end() for m in _SENTENCE_END_RE.finditer(text)]:
+        head = _CLAUSE_HEAD_RE.match(text, i)
+        i = head.end() if head else i
+        end_m = _SENTENCE_END_RE.search(text, i)
+        stop = min(end_m.start() if end_m else len(text), i + 200)
+        situation_or_modal = _SITUATION_RE.search(text, i, stop) or _LATER_MODAL_RE.search(text, i, stop)
+        if not situation_or_modal and not _BEARER_DUTY_RE.search(text, i, min(stop, i + 16)):
             continue
-        if _is_org(text[name.start():name.end()], need_prefix=True):
-            out.append((name.start(), name.end()))
+        subject = _subject_at(text, i, min(len(text), i + 40))
+        if not subject:
+            continue
+        b = subject[1]
+        if text[b - 2:b] in ("单位", "企业") and _BEARER_DUTY_RE.match(text, b):
+            out.append(subject)  # 燃气经营单位应当建立… (a named body's 应当 is _prose_units')
+            continue
+        situation = _SITUATION_RE.match(text, b)
+        if not (situation or _CONDITION_VERB_RE.match(text, b)):
+            continue
+        if situation or _LATER_MODAL_RE.search(text, b, stop):
+            out.append(subject)
     return out
 
 
@@ -895,7 +1045,7 @@ def _conditional_subjects(text: str) -> list[tuple[int, int]]:
 _HEADER_UNIT_RE = re.compile("(?:责任|牵头|配合|承办|主办|协办|督办|推进|实施|主责|参与)[^\\t]{0,4}(?:单位|部门|处室)")
 
 
-_TASK_CJK_RE = re.compile(f"[{_CJK}]{{4,}}")
+_TASK_CJK_RE = re.compile(f"[{CJK}]{{4,}}")
 _TAG_ANY_RE = re.compile("<[^<>\n]{1,40}>")
 
 
@@ -937,7 +1087,7 @@ def _table_units(text: str) -> list[tuple[int, int]]:
                         if len(s) < 2:
                             continue
                         if k in unit_cols:
-                            if s in _GENERIC_ITEMS or _looks_like_sentence(s) or not re.search(f"[{_CJK}]", s):
+                            if s in _GENERIC_ITEMS or _looks_like_sentence(s) or not re.search(f"[{CJK}]", s):
                                 ok = False
                                 break
                         elif not _is_org(s, need_prefix=True) or len(s) > 25 or s.endswith("公司"):
@@ -1057,10 +1207,6 @@ def _find_numbers(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _same_docno(a: str, b: str) -> bool:
-    return normalise_docno(a).replace("號", "号") == normalise_docno(b).replace("號", "号")
-
-
 def find_entities(text: str, own_doc_number: str | None = None) -> list[Span]:
     """Dates, numbers, responsible units and cited doc numbers in a reading text.
 
@@ -1073,7 +1219,7 @@ def find_entities(text: str, own_doc_number: str | None = None) -> list[Span]:
     candidates: list[tuple[int, int, int, str]] = []
     if own_doc_number:
         for a, b in _find_docrefs(text):
-            if _same_docno(text[a:b], own_doc_number):
+            if docno_key(text[a:b]) == docno_key(own_doc_number):
                 candidates.append((_PRIORITY["docref"], a, b, "own"))
     for kind, finder in (
         ("docref", _find_docrefs),

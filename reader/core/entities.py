@@ -309,26 +309,48 @@ _NTH_BEFORE = re.compile("第[0-9一二三四五六七八九十]{1,3}个$")
 
 
 def _number_ok(text: str, m: re.Match) -> bool:
-    start = m.start()
-    j = start
+    """Whether a numeral-and-unit match is a quantity a reader compares (not an ordinal, a code,
+    a year, a programme's name or an idiom): the named steps below, in order."""
+    j = m.start()
     while j > 0 and text[j - 1] in " \u3000":
         j -= 1
     before = text[j - 1] if j > 0 else ""
-    if text.endswith("第", 0, j) or text[max(0, j - 2) : j] in ("星期", "礼拜"):
+    if _ordinal_before(text, j, before):
         return False
-    if before == "个" and _NTH_BEFORE.search(text, max(0, j - 6), j):
-        return False  # 第六个五年计划: the name of a plan period, not a duration
-    unit = m.group("u1") or m.group("u3") or m.group("u2")
-    ranged = m.group("u1") is not None or m.group("u3") is not None
-    end = m.end()
-    after = text[end] if end < len(text) else ""
     num = m.group("num")
     cn = num if m.group("cn1") is not None else None
     ar = num if m.group("ar1") is not None else None
-    if ar is not None and before in _CODE_BEFORE:
-        return False  # 20 22年 (a year torn by layout spaces), No. 5
-    if ar is not None and before in _MINUS and j > 1 and text[j - 2] in _CODE_BEFORE:
-        return False  # 0574-87654321, BBLD00-2022-0001: a code, not a negative number
+    if ar is not None and _code_before(text, j, before):
+        return False
+    unit = m.group("u1") or m.group("u3") or m.group("u2")
+    verdict = _form_verdict(m, cn, ar, unit)
+    if verdict is not None:
+        return verdict
+    end = m.end()
+    if _unit_is_another_word(text, j, before, end, unit):
+        return False
+    if cn is not None:
+        ranged = m.group("u1") is not None or m.group("u3") is not None
+        return _chinese_count_ok(text, j, before, end, unit, cn, ranged)
+    return _arabic_count_ok(text, end, unit, ar)
+
+
+def _ordinal_before(text: str, j: int, before: str) -> bool:
+    """第五, 星期三, 第六个五年计划: an ordinal or a name, not a quantity."""
+    if text.endswith("第", 0, j) or text[max(0, j - 2) : j] in ("星期", "礼拜"):
+        return True
+    return before == "个" and bool(_NTH_BEFORE.search(text, max(0, j - 6), j))
+
+
+def _code_before(text: str, j: int, before: str) -> bool:
+    """20 22年 (a year torn by layout spaces), No. 5, 0574-87654321, BBLD00-2022-0001."""
+    if before in _CODE_BEFORE:
+        return True
+    return before in _MINUS and j > 1 and text[j - 2] in _CODE_BEFORE
+
+
+def _form_verdict(m: re.Match, cn: str | None, ar: str | None, unit: str | None) -> bool | None:
+    """The forms that decide by themselves (百分之五十, 三分之一, a bare number); None: read on."""
     if m.group("pctend") is not None:
         return m.group("pct") is not None  # 百分之五十
     if m.group("frac") is not None:
@@ -339,34 +361,41 @@ def _number_ok(text: str, m: re.Match) -> bool:
         return ar is not None
     if unit is None:
         return False
+    return None
+
+
+def _unit_is_another_word(text: str, j: int, before: str, end: int, unit: str) -> bool:
+    """第十二、十三条 · 三年行动计划 · 3元素, 5部门: the numeral is an ordinal or the unit a word."""
     if before in "、，和及至到-—" and _ORDINAL_LIST_RE.search(text, max(0, j - 14), j):
-        return False  # 第十二、十三条 · 第一、二批: still ordinals
+        return True  # 第十二、十三条 · 第一、二批: still ordinals
     # 三年行动计划 · 三年攻坚行动: the name of a programme (as in its title), not a duration
     if unit == "年" and text.startswith(("行动", "攻坚"), end):
+        return True
+    after = text[end] if end < len(text) else ""
+    return bool(unit in _UNIT_BLOCK and after and after in _UNIT_BLOCK[unit])
+
+
+def _chinese_count_ok(text: str, j: int, before: str, end: int, unit: str, cn: str, ranged: bool) -> bool:
+    """A Chinese numeral counts only with a measure word, or as a time limit (二十日内)."""
+    if before in ("初", "周", "“", "\"", "‘", "「") or before in _CN_DIGIT:
         return False
-    # the unit may be a different word: 3元素, 5部门 (blocked), 10所属
-    if unit in _UNIT_BLOCK and after and after in _UNIT_BLOCK[unit]:
-        return False
-    if cn is not None:
-        if before in ("初", "周", "“", "\"", "‘", "「") or before in _CN_DIGIT:
-            return False
-        time_limit = unit == "日" and before != "月" and (
-            text.startswith(_TIME_LIMIT_AFTER, end) or text.endswith(_PERIOD_BEFORE, 0, j))
-        if unit not in _CN_UNITS and not (unit == "期" and (cn == "两" or before == "分")) and not time_limit:
-            return False  # 分两期建设 is a count, 二期工程 a name; 二十日内, 十五日前 are time limits
-        if cn == "一" and not ranged and not (
-            text.startswith(("内", "以内", "之内"), end)
-            or (unit == "次" and (end == len(text) or text[end] in _CLAUSE_END))
-        ):
-            return False  # 一批企业, 一项制度, 一次性: idiom, not a quantity (复核一次。 is one)
-        if unit == "次" and (cn == "二" or _MEETING_AFTER_CI.match(text, end)):
-            return False  # 一次会议, 二次全会: an ordinal; 二次供水, 二次上市: "secondary"
-    else:
-        if unit == "次" and text.startswith(_SESSION_AFTER, end):
-            return False
-        if unit == "年" and ar is not None and len(ar.lstrip("0０")) >= 4:
-            return False  # a year, not a duration
-    return True
+    time_limit = unit == "日" and before != "月" and (
+        text.startswith(_TIME_LIMIT_AFTER, end) or text.endswith(_PERIOD_BEFORE, 0, j))
+    if unit not in _CN_UNITS and not (unit == "期" and (cn == "两" or before == "分")) and not time_limit:
+        return False  # 分两期建设 is a count, 二期工程 a name; 二十日内, 十五日前 are time limits
+    if cn == "一" and not ranged and not (
+        text.startswith(("内", "以内", "之内"), end)
+        or (unit == "次" and (end == len(text) or text[end] in _CLAUSE_END))
+    ):
+        return False  # 一批企业, 一项制度, 一次性: idiom, not a quantity (复核一次。 is one)
+    # 一次会议, 二次全会: an ordinal; 二次供水, 二次上市: "secondary"
+    return not (unit == "次" and (cn == "二" or _MEETING_AFTER_CI.match(text, end)))
+
+
+def _arabic_count_ok(text: str, end: int, unit: str, ar: str | None) -> bool:
+    if unit == "次" and text.startswith(_SESSION_AFTER, end):
+        return False  # 104次常务会议: the 104th session
+    return not (unit == "年" and ar is not None and len(ar.lstrip("0０")) >= 4)  # a year, not a duration
 
 
 # ------------------------------------------------------------------ units (organisations)

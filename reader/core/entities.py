@@ -34,7 +34,7 @@ import bisect
 import re
 
 from reader.core.model import Span
-from reader.core.patterns import CJK, LIST_CLOSE, LIST_OPEN, balanced_end, docno_key
+from reader.core.patterns import CJK, LIST_CLOSE, LIST_OPEN, balanced_end, docno_key, split_top_level
 
 __all__ = ["find_entities"]
 
@@ -488,7 +488,7 @@ _ITEM_TAIL_RE = re.compile(
     "|其他成员单位|各成员单位|成员单位|以下同|（以下[^）]{0,12}）|要|应当|应|须|必须|需要|需"
     "|[（(][^（）()]{0,8}(?:牵头|配合|主责|召集|负责|落实|单位|排名第一)[）)])$"
 )
-_ITEM_SPLIT_CHARS = set("、，,；; \u3000")
+_ITEM_SPLIT_CHARS = "、，,；; \u3000"
 
 # prose triggers
 _LEFT_TRIGGERS = (
@@ -562,20 +562,7 @@ def _is_org(s: str, *, need_prefix: bool) -> bool:
 
 def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split text[start:end] at list separators outside brackets; (start, end) of each item."""
-    items = []
-    depth = 0
-    i0 = start
-    for i in range(start, end):
-        ch = text[i]
-        if ch in _BR_OPEN:
-            depth += 1
-        elif ch in _BR_CLOSE:
-            depth = max(0, depth - 1)
-        elif depth == 0 and ch in _ITEM_SPLIT_CHARS:
-            items.append((i0, i))
-            i0 = i + 1
-    items.append((i0, end))
-    return [(a, b) for a, b in items if b > a]
+    return [(a, b) for a, b in split_top_level(text, start, end, _ITEM_SPLIT_CHARS) if b > a]
 
 
 _ITEM_PAD = set(" \u3000*＊")
@@ -630,29 +617,15 @@ def _clause_units(text: str) -> list[tuple[int, int]]:
             j += 1
         if j < n and text[j] == "\n":
             i = j + 1
-        depth = 0
-        end = i
         limit = min(n, i + _CLAUSE_MAX)
-        while end < limit:
-            ch = text[end]
-            if ch in "。\n\t":
+        # another label's colon ("…、市财政局。牵头单位：" without a separator) ends the list too
+        end = balanced_end(text, i, limit, "。\n\t：:", top_stops="；;，,")
+        while end < limit and text[end] in "；;，,":
+            if _ANY_LABEL_RE.match(text, end + 1):
+                break  # 牵头单位：A；配合单位：B
+            if text[end] in "；;" and not _looks_like_list_continues(text, end + 1):
                 break
-            if ch in _BR_OPEN:
-                depth += 1
-            elif ch in _BR_CLOSE:
-                if depth == 0:
-                    break
-                depth -= 1
-            elif ch in "：:":
-                # another label's colon ("…、市财政局。牵头单位：" without a separator): the list ended
-                break
-            elif depth == 0 and ch in "；;，,":
-                nxt = _ANY_LABEL_RE.match(text, end + 1)
-                if nxt and "：" in nxt.group() or (nxt and ":" in nxt.group()):
-                    break
-                if ch in "；;" and not _looks_like_list_continues(text, end + 1):
-                    break
-            end += 1
+            end = balanced_end(text, end + 1, limit, "。\n\t：:", top_stops="；;，,")
         if end - i >= _CLAUSE_MAX:  # not a clause: a label followed by prose
             continue
         # "…等部门、单位" at the end of the whole list

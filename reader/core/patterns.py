@@ -378,9 +378,10 @@ LIST_OPEN = "（(〔［[【"  # brackets that nest inside a list of units: 各�
 LIST_CLOSE = "）)〕］]】"
 
 
-def balanced_end(text: str, start: int, limit: int, stops: str) -> int:
+def balanced_end(text: str, start: int, limit: int, stops: str, top_stops: str = "") -> int:
     """Where a list that starts at `start` ends: the first stop character, or the closing
     bracket that closes the bracket the list stands in, or `limit`, whichever comes first.
+    `top_stops` end it only outside the brackets opened inside it.
 
     Brackets opened inside the list nest, so 各区（县、市）政府 stays one item.
     """
@@ -388,7 +389,7 @@ def balanced_end(text: str, start: int, limit: int, stops: str) -> int:
     end = start
     while end < limit:
         ch = text[end]
-        if ch in stops:
+        if ch in stops or (depth == 0 and ch in top_stops):
             break
         if ch in LIST_OPEN:
             depth += 1
@@ -398,3 +399,22 @@ def balanced_end(text: str, start: int, limit: int, stops: str) -> int:
             depth -= 1
         end += 1
     return end
+
+
+def split_top_level(text: str, start: int, end: int, separators: str) -> list[tuple[int, int]]:
+    """text[start:end] split at the separators that stand outside brackets, as (start, end)
+    spans (empty ones included): 区住建局、各区（县、市）政府 → two items, not three."""
+    items = []
+    depth = 0
+    i0 = start
+    for i in range(start, end):
+        ch = text[i]
+        if ch in LIST_OPEN:
+            depth += 1
+        elif ch in LIST_CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in separators:
+            items.append((i0, i))
+            i0 = i + 1
+    items.append((i0, end))
+    return items

@@ -39,10 +39,9 @@ from dataclasses import dataclass, field
 from reader.core.model import Document
 from reader.core.patterns import LIST_CLOSE as _CLOSE
 from reader.core.patterns import LIST_OPEN as _OPEN
-from reader.core.patterns import balanced_end
+from reader.core.patterns import CJK, balanced_end, split_top_level
 from reader.core.units import Unit, make_unit, place_of, tidy, unit_matches
 
-_CJK = "\u4e00-\u9fff"
 _PAIR = dict(zip(_OPEN, _CLOSE))
 _SENTENCE_END = set("。！？；;!?\n")
 _TERMINAL = set("。！？；：;:!?）)”’》」』】")
@@ -267,16 +266,7 @@ class _Clause:
 
 def _split_top(value: str) -> list[str]:
     """Split a list at 、，；/ and line breaks, never inside brackets (各区（县、市）政府)."""
-    parts, depth, last = [], 0, 0
-    for i, ch in enumerate(value):
-        if ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE:
-            depth = max(0, depth - 1)
-        elif depth == 0 and ch in "、，,；;/／\n":
-            parts.append(value[last:i])
-            last = i + 1
-    parts.append(value[last:])
+    parts = [value[a:b] for a, b in split_top_level(value, 0, len(value), "、，,；;/／\n")]
     out = []
     for p in parts:
         for x in re.split("\\s{2,}|(?<=[局委办院队])(?:和|及|与)(?=[市区县省各])", p):
@@ -525,15 +515,9 @@ def _enclosing_open(s: str, a: int, lo: int) -> int | None:
 
 
 def _matching_close(s: str, i: int, hi: int) -> int:
-    depth = 0
-    for j in range(i + 1, hi):
-        if s[j] in _OPEN:
-            depth += 1
-        elif s[j] in _CLOSE:
-            if depth == 0:
-                return j + 1
-            depth -= 1
-    return hi
+    """Just after the bracket that closes the one opened at i (hi when none does)."""
+    j = balanced_end(s, i + 1, hi, "")
+    return j + 1 if j < hi else hi
 
 
 # ---------------------------------------------------------------- document walk
@@ -552,7 +536,7 @@ _DEADLINE_BEFORE_RE = re.compile("(?:于|在|到|至|截至|截止|不晚于|力
 _LEADER_RE = re.compile(
     f"^(?:党组成员、|党组副书记、|党组书记、)?(?P<role>[^\\s，。：；]{{0,16}}?"
     "(?:常务副市长|副市长|市长|副局长|局长|常务副区长|副区长|区长|常务副县长|副县长|县长|副秘书长|秘书长|副主任|主任))"
-    f"[ \u3000]*(?P<name>[{_CJK}](?:[ \u3000]?[{_CJK}]){{1,3}}?)[ \u3000]*(?=负责|领导|主持|处理|主管|协助)"
+    f"[ \u3000]*(?P<name>[{CJK}](?:[ \u3000]?[{CJK}]){{1,3}}?)[ \u3000]*(?=负责|领导|主持|处理|主管|协助)"
 )
 
 
@@ -881,7 +865,7 @@ class _Extractor:
             return
         lead, coop = [], []
         for v in lead_text + resp_text:
-            lv, cv = _cell_units(v, self._unit_overlaps)
+            lv, cv = _cell_units(v)
             lead += lv
             coop += cv
         if resp_text and self.first_leads and not lead_text and lead:
@@ -924,7 +908,7 @@ _DEADLINE_CELL_RE = re.compile(
     "|每年|每月|每季|前$|底$")
 
 
-_CJK_GAP_RE = re.compile(f"(?<=[{_CJK}])[ \u3000]+(?=[{_CJK}])")
+_CJK_GAP_RE = re.compile(f"(?<=[{CJK}])[ \u3000]+(?=[{CJK}])")
 
 
 def _cell_type(cell: str) -> str:
@@ -940,7 +924,7 @@ def _cell_type(cell: str) -> str:
             and sum(_looks_like_unit(x) for x in items) * 2 >= len(items):
         return "unit"  # 区综合执法局、燃气经营企业
     if len(c) <= 300 and _VERB_RE.search(c) and (
-            "由" in c or any(_looks_like_unit(x) for x in _cell_units(c, None)[0])):
+            "由" in c or any(_looks_like_unit(x) for x in _cell_units(c)[0])):
         return "unit"  # 区住建局牵头负责;各街道负责推进 · 食堂由各自单位负责推进
     if len(c) <= 30 and _DEADLINE_CELL_RE.search(c.replace(" ", "")):
         return "deadline"
@@ -1030,16 +1014,6 @@ def _header_roles(cells: list[str]) -> dict[str, list[int]] | None:
     return roles
 
 
-def _align(cells: list[str], ncols: int, carry: list[str]) -> list[str]:
-    """A row with fewer cells than the header lost its leading (merged) cells: align right,
-    filling the left from the row above."""
-    if len(cells) >= ncols:
-        return cells[:ncols] if len(cells) == ncols else cells
-    missing = ncols - len(cells)
-    left = carry[:missing] if len(carry) >= missing else [""] * missing
-    return left + cells
-
-
 def _strip_tags(s: str) -> str:
     return html.unescape(re.sub("<[^<>]*>", "", s)).strip()
 
@@ -1063,7 +1037,7 @@ def _table_rows(text: str, lines: list[_Line]) -> list[tuple[list[str], int, int
     return rows
 
 
-def _cell_units(value: str, unit_overlaps) -> tuple[list[str], list[str]]:
+def _cell_units(value: str) -> tuple[list[str], list[str]]:
     """Units of a lead/responsible cell: a plain list is all lead; prose uses the verbs."""
     v = _strip_tags(value)
     if _VERB_RE.search(v):

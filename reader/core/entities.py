@@ -34,7 +34,10 @@ import bisect
 import re
 
 from reader.core.model import Span
-from reader.core.patterns import CJK, LIST_CLOSE, LIST_OPEN, balanced_end, docno_key, split_top_level
+from reader.core.patterns import (
+    CJK, ITEM_TAIL_RE, LABEL_NOUN, LABEL_QUALIFIER, LABEL_ROLE, LABEL_ROLE_ALT, LIST_CLOSE, LIST_OPEN, balanced_end,
+    docno_key, split_top_level,
+)
 
 __all__ = ["find_entities"]
 
@@ -457,13 +460,9 @@ _STRONG_SUFFIXES = tuple(
 
 # responsibility clause labels: 责任单位： 牵头单位： 主要责任单位： 牵头/推进单位：
 # A label ends in 单位/部门/…： — found from its (rare) ending, then read backwards.
-_LABEL_END_RE = re.compile("(?:单位|部门|处室|科室|主体|机关)(?:[ \u3000]*[:：]|(?P<boxed>[】\\]]))")
-_LABEL_HEAD_RE = re.compile(
-    "(?:主要|具体|其他|市级|区级|县级)?"
-    "(?:责任|牵头|配合|协办|协助|参与|承办|主办|实施|推进|督办|监管|落实|主责|执行|协同|指导|完成|负责|联系|督查|工作)?"
-    "(?:/(?:责任|牵头|配合|推进|协办))?$"
-)
-_LABEL_WORD_RE = re.compile(_LABEL_HEAD_RE.pattern.rstrip("$") + "(?:单位|部门|处室|科室|主体|机关|领导)")
+_LABEL_END_RE = re.compile(f"{LABEL_NOUN}(?:[ \u3000]*[:：]|(?P<boxed>[】\\]]))")
+_LABEL_HEAD_RE = re.compile(f"{LABEL_QUALIFIER}?{LABEL_ROLE}?{LABEL_ROLE_ALT}?$")
+_LABEL_WORD_RE = re.compile(f"{LABEL_QUALIFIER}?{LABEL_ROLE}?{LABEL_ROLE_ALT}?(?:{LABEL_NOUN}|领导)")
 _LABEL_BEFORE = set("（(〔［[【；;，,、 \u3000\t\n*＊>")
 
 
@@ -482,12 +481,6 @@ def _labels(text: str):
 
 
 _ANY_LABEL_RE = re.compile(f"[{CJK}/]{{2,10}}[ \u3000]*[:：]")
-_ITEM_TAIL_RE = re.compile(
-    "(?:等(?:有关|相关|其他)?(?:部门|单位|机构|区域|成员单位|驻[^、，]{1,6})?(?:[、和及](?:部门|单位|机构)){0,3}"
-    "|(?:按职责|根据职责|按照职责|分别|共同)?(?:分工)?(?:负责|牵头|配合|落实|参与)(?:指导|督导|协调|组织|实施|推进|监督)?"
-    "|其他成员单位|各成员单位|成员单位|以下同|（以下[^）]{0,12}）|要|应当|应|须|必须|需要|需"
-    "|[（(][^（）()]{0,8}(?:牵头|配合|主责|召集|负责|落实|单位|排名第一)[）)])$"
-)
 _ITEM_SPLIT_CHARS = "、，,；; \u3000"
 
 # prose triggers
@@ -588,7 +581,7 @@ def _trim_item(text: str, a: int, b: int) -> tuple[int, int]:
             continue
         break
     for _ in range(3):
-        m = _ITEM_TAIL_RE.search(text, a, b)
+        m = ITEM_TAIL_RE.search(text, a, b)
         if not m or m.start() == a:
             break
         b = m.start()

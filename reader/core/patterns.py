@@ -374,6 +374,28 @@ def signed_date_line(text: str) -> tuple[str, tuple[int, int, int]] | None:
     return (compact(m["organ"]), d) if d else None
 
 
+# ------------------------------------------------------------------ responsibility clauses
+# 责任单位： · 牵头/推进单位： · 主要责任单位：: the words a clause label is made of. One vocabulary:
+# reader.core.entities marks the units after a label, reader.core.tasks reads the roles.
+LABEL_QUALIFIER = "(?:主要|具体|其他|市级|区级|县级)"
+LABEL_ROLE = ("(?:责任|牵头|配合|协办|协助|参与|承办|主办|实施|推进|督办|监管|落实|主责|执行|协同|指导|完成|负责"
+              "|联系|督查|工作)")
+LABEL_ROLE_ALT = "(?:/(?:责任|牵头|配合|推进|协办|实施))"  # 牵头/推进单位
+LABEL_NOUN = "(?:单位|部门|处室|科室|主体|机关)"
+
+ITEM_TAIL_RE = re.compile(
+    # …等部门、单位 · 等有关单位 · 等驻甬部队
+    "(?:等(?:有关|相关|其他|各)?(?:部门|单位|机构|区域|成员单位|驻[^、，]{1,6})?(?:[、和及](?:部门|单位|机构)){0,3}"
+    # …按职责分工负责 · 牵头 · 配合落实
+    "|(?:按职责分工|按照职责分工|按职责|根据职责|按照职责|分别|共同|具体)?(?:分工)?"
+    "(?:牵头负责|负责|牵头|配合|落实|参与)(?:指导|督导|协调|组织|实施|推进|监督)?"
+    "|(?:其他|各|有关)?成员单位|以下同|（以下[^）]{0,12}）|要|应当|应|须|必须|需要|需"
+    # …（牵头） · （排名第一的为牵头单位）
+    "|[（(][^（）()]{0,8}(?:牵头|配合|主责|召集|负责|落实|单位|排名第一)[）)])$"
+)
+"""What ends a list item but is not part of the name: 区住建局等部门 · 区财政局按职责分工负责 · 各成员单位."""
+
+
 LIST_OPEN = "（(〔［[【"  # brackets that nest inside a list of units: 各区（县、市）政府
 LIST_CLOSE = "）)〕］]】"
 

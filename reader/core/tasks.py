@@ -39,7 +39,9 @@ from dataclasses import dataclass, field
 from reader.core.model import Document
 from reader.core.patterns import LIST_CLOSE as _CLOSE
 from reader.core.patterns import LIST_OPEN as _OPEN
-from reader.core.patterns import CJK, balanced_end, split_top_level
+from reader.core.patterns import (
+    CJK, ITEM_TAIL_RE, LABEL_NOUN, LABEL_QUALIFIER, LABEL_ROLE, LABEL_ROLE_ALT, balanced_end, split_top_level,
+)
 from reader.core.units import Unit, make_unit, place_of, tidy, unit_matches
 
 _PAIR = dict(zip(_OPEN, _CLOSE))
@@ -138,11 +140,6 @@ def _path(stack: list[tuple[int, str]]) -> str:
 
 # ---------------------------------------------------------------- small helpers
 _ITEM_SPLIT_RE = re.compile("[、，,；;/／\n]+|\\s{2,}|(?<=[局委办院队])(?:和|及|与)(?=[市区县省各])")
-_ITEM_TAIL_RE = re.compile(
-    "(?:等(?:有关|相关|其他|各)?(?:部门|单位|机构|成员单位|驻甬部队)?(?:[、和及](?:部门|单位|机构))*"
-    "|(?:其他|各|有关)?成员单位"
-    "|(?:按职责分工|按照职责分工|按职责|分别|共同|具体)?(?:牵头负责|牵头|负责|配合)?)$"
-)
 _ORG_END_RE = re.compile(
     "(?:局|委|办|厅|院|署|部|部门|处|室|所|站|队|会|社|联|中心|公司|集团|街道|办事处|政府|海关|银行|支行|分行|"
     "指挥部|小组|专班|乡镇|镇|乡|法院|检察院)(?:[（(][^（()）]{1,20}[)）])*$"
@@ -163,7 +160,7 @@ def _clean_item(s: str) -> str:
     s = tidy(s)
     s = _ITEM_HEAD_RE.sub("", s)
     for _ in range(2):
-        m = _ITEM_TAIL_RE.search(s)
+        m = ITEM_TAIL_RE.search(s)
         if m and m.start() > 0:
             s = s[: m.start()]
     return s.strip("，、；。,;:：等")
@@ -218,8 +215,7 @@ class _Healed:
 
 # ---------------------------------------------------------------- clause parsing
 _LABEL_RE = re.compile(
-    "(?P<label>(?:主要|具体|其他)?(?:牵头|责任|配合|协办|协助|参与|主办|承办|落实|实施|推进|主责|督办)"
-    "(?:/(?:牵头|推进|责任|配合|协办|实施))?(?:单位|部门|处室|科室|主体)"
+    f"(?P<label>{LABEL_QUALIFIER}?{LABEL_ROLE}{LABEL_ROLE_ALT}?{LABEL_NOUN}"
     "|(?:牵头|责任|分管|联系)(?:市|区|县)?领导|完成时限|完成时间|完成期限|时间节点|时限要求|时间要求|办结时限)"
     "[ \u3000]*[:：]"
 )

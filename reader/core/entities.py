@@ -1013,14 +1013,17 @@ def _conditional_subjects(text: str) -> list[tuple[int, int]]:
         bearer = _BEARER_AT_RE.match(text, m.end())
         if bearer and not text.startswith(_NOT_BEARER_START, m.end()) and not _not_org_word(bearer.group()):
             out.append((bearer.start(), bearer.end()))
-    for i in [0] + [m.end() for m in _SENTENCE_END_RE.finditer(text)]:
+    ends = [m.start() for m in _SENTENCE_END_RE.finditer(text)] + [len(text)]
+    # where a sentence can hold a duty at all: one pass each, then a bisect per sentence
+    cues = sorted(m.start() for rx in (_SITUATION_RE, _LATER_MODAL_RE, _BEARER_DUTY_RE) for m in rx.finditer(text))
+    for k, stop in enumerate(ends):
+        i = ends[k - 1] + 1 if k else 0
+        c = bisect.bisect_left(cues, i)
+        if c == len(cues) or cues[c] >= stop:
+            continue
         head = _CLAUSE_HEAD_RE.match(text, i)
         i = head.end() if head else i
-        end_m = _SENTENCE_END_RE.search(text, i)
-        stop = min(end_m.start() if end_m else len(text), i + 200)
-        situation_or_modal = _SITUATION_RE.search(text, i, stop) or _LATER_MODAL_RE.search(text, i, stop)
-        if not situation_or_modal and not _BEARER_DUTY_RE.search(text, i, min(stop, i + 16)):
-            continue
+        stop = min(stop, i + 200)
         subject = _subject_at(text, i, min(len(text), i + 40))
         if not subject:
             continue

@@ -19,6 +19,8 @@ from reader.core.units import canonical_org, canonical_unit, expand
     ("县政府办公室", "台州市", "天台县", "台州市天台县人民政府办公室"),
     ("县财政局", "宁波市", "北仑区", "县财政局"),  # a 县 is not this district
     ("国务院国资委", "宁波市", None, "国务院国有资产监督管理委员会"),  # a place of its own
+    ("政府投资项目评审中心", "宁波市", "北仑区", "宁波市北仑区政府投资项目评审中心"),
+    ("区政府办", "宁波市", "北仑区", "宁波市北仑区人民政府办公室"),
     ("宁波市第十六届人民代表大会常务委员会", None, None, "宁波市人民代表大会常务委员会"),
 ])
 def test_issuer_and_unit_get_the_same_name(printed, city, district, expected):
@@ -32,6 +34,9 @@ def test_abbreviations_expand_inside_and_at_the_end():
     assert expand("区政府妇儿工委办公室") == "区人民政府妇女儿童工作委员会办公室"
     assert expand("安委办") == "安全生产委员会办公室"
     assert expand("人民政府") == "人民政府"
+    assert expand("区政府办") == "区人民政府办公室"  # not 区人民人民政府办公室
+    assert expand("市政府驻京办") == "市人民政府驻京办"
+    assert expand("政府投资项目评审中心") == "政府投资项目评审中心"  # investment, not the organ
 
 
 DISTRICT_NOTICE = """北仑区科技局关于开展科技企业孵化器评价工作的通知

@@ -95,7 +95,7 @@ _ABBREV_SORTED = sorted(ABBREVIATIONS, key=lambda p: len(p[0]), reverse=True)
 _INFIX = tuple((re.compile(p), full) for p, full in (
     (r"人大常委会", "人民代表大会常务委员会"),
     (r"人大(?!常委会|常务委员会|代表)", "人民代表大会"),
-    (r"(?<!人民)政府(?=.)", "人民政府"),
+    (r"(?<=[省市区县州旗镇乡])政府(?=.)", "人民政府"),  # 市政府驻京办 (not 政府投资项目评审中心)
     (r"妇儿工委", "妇女儿童工作委员会"),
     (r"管委会(?=.)", "管理委员会"),
     (r"安委会(?=.)", "安全生产委员会"),
@@ -165,13 +165,14 @@ def tidy(printed: str) -> str:
 def expand(name: str) -> str:
     """Abbreviations → full forms (住建局 → 住房和城乡建设局, 市政府妇儿工委办公室 →
     市人民政府妇女儿童工作委员会办公室); other names unchanged."""
+    for short, full in _ABBREV_SORTED:  # the ending first: 区政府办 → 区人民政府办公室
+        if name.endswith(short) and not name.endswith(full):
+            if short.startswith("政府") and name[: -len(short)].endswith("人民"):
+                continue
+            name = name[: -len(short)] + full
+            break
     for pattern, full in _INFIX:
         name = pattern.sub(full, name)
-    for short, full in _ABBREV_SORTED:
-        if name.endswith(short) and not name.endswith(full):
-            if short == "政府" and name.endswith("人民政府"):
-                continue
-            return name[: -len(short)] + full
     return name
 
 
@@ -194,7 +195,7 @@ def _placed(c: str, city: str | None, district: str | None) -> str:
         return city + c[1:]
     if c[0] in "区县" and district and district.endswith(c[0]) and not c.startswith(_NOT_DISTRICT_PREFIX):
         return (city or "") + district + c[1:]
-    if (district or city) and _bare_body(expand(c), city, district):
+    if (district or city) and _bare_body(c, city, district):
         return (city or "") + (district or "") + c
     if city and district and c.startswith(district):
         return city + c  # 北仑区住建局 → 宁波市北仑区住建局
@@ -208,7 +209,7 @@ def canonical_org(printed: str, city: str | None = None, district: str | None = 
     c = _without_alias(c)
     if not c:
         return tidy(printed)
-    return expand(_placed(c, city, district))
+    return _placed(expand(c), city, district)  # expanded as printed: 政府投资项目… is no 区政府
 
 
 canonical_unit = canonical_org  # the name the ledger code knows it by

@@ -525,7 +525,8 @@ def test_who_acts_in_regulatory_text_i_wrote(text, expected):
 
 @pytest.mark.parametrize("text,expected", [
     # the member units of a body are one named group, not the body itself
-    ("（牵头单位：区应急管理局；配合单位：区委组织部、区安委会各成员单位）", ["区应急管理局", "区委组织部", "区安委会各成员单位"]),
+    ("（牵头单位：区应急管理局；配合单位：区委组织部、区安委会各成员单位）",
+     ["区应急管理局", "区委组织部", "区安委会各成员单位"]),
     ("（责任单位：区防指成员单位）", ["区防指成员单位"]),
     ("（责任单位：区发改局、各成员单位）", ["区发改局", "各成员单位"]),
     ("（责任单位：区住建局等成员单位）", ["区住建局"]),

@@ -147,7 +147,8 @@ _DOCREF_ORDER_RE = re.compile(
 )
 _ORDER_ISSUER_TAILS = ("政府", "院", "部", "局", "委", "署", "主席", "厅", "行", "会", "廳", "會")
 # characters that cannot be part of a doc-number prefix (甬政办发): walking left stops there
-_DOCREF_STOP = set("的了和及与在按照据于关为是等文号件《》“”\"'、，。；：！？（）()〔〕[]【】 \t\n\u3000") | set("據於關為與號")  # and in traditional characters
+_DOCREF_STOP = (set("的了和及与在按照据于关为是等文号件《》“”\"'、，。；：！？（）()〔〕[]【】 \t\n\u3000")
+                | set("據於關為與號"))  # and in traditional characters
 
 
 def _docref_prefix_start(text: str, pos: int, limit: int) -> int:
@@ -190,7 +191,8 @@ _UNITS = """
 个百分点 百分点 % ％ ‰
 成 个工作日 个自然日 工作日 自然日 个小时 小时 分钟 秒钟 个月 周年 周岁 天 日 周 年 岁
 人次 家次 户次 架次 艘次 车次 班次 批次 项次 吨次 个次 场次 人 名 位 户 家 个 项 件 宗 起 例 台 套 辆 艘 架 列
-所 座 栋 幢 间 层 条 批 次 轮 期 场 支 处 片 块 张 份 册 部 种 类 只 头 匹 株 棵 篇 本 组 对 枚 根 段 门 口 床 床位 个床位 张床位 个车位 车位 个点位 个岗位
+所 座 栋 幢 间 层 条 批 次 轮 期 场 支 处 片 块 张 份 册 部 种 类 只 头 匹 株 棵 篇 本 组 对 枚 根 段 门 口
+床 床位 个床位 张床位 个车位 车位 个点位 个岗位
 微克/立方米 毫克/立方米 μg/m³ mg/m³ 平方公里 平方千米 平方米 平米 立方米 万方 方 公顷 亩 公里 千米 厘米 毫米 米
 吨标准煤 吨标煤 万吨 千吨 吨 千克 公斤 斤 克 升 毫升
 千瓦时 兆瓦时 千瓦 兆瓦 吉瓦 瓦时 瓦 千伏 伏 度 标准箱 标箱 分贝 倍 番
@@ -261,7 +263,8 @@ _PER_UNIT = "(?:/(?:" + _UNIT_ALT + "|[亩人年月日户台吨件次]))?"
 
 # every repetition is bounded: a run of 100 000 digits must not cost a backtrack per digit
 _AR_NUM = f"(?:{_D}{{1,3}}(?:[,，]{_D}{{3}}){{1,5}}|{_D}{{1,16}})(?:[.．]{_D}{{1,8}})?"
-_CN_NUM = "(?:[一二两兩三四五六七八九十][零〇一二两兩三四五六七八九十百千万亿萬億]{0,12}(?:[点點][零一二三四五六七八九]{1,8})?)"
+_CN_NUM = ("(?:[一二两兩三四五六七八九十][零〇一二两兩三四五六七八九十百千万亿萬億]{0,12}"
+           "(?:[点點][零一二三四五六七八九]{1,8})?)")
 _MULT = "(?:[多余]?[十百千万亿萬億]{1,3}[多余]?|[多余])"  # 1.38万 · 100多万 · 20余 · 10万余
 # a numeral that is not the first of its match (the end of a range: 1-[2]家, 百分之[五十])
 _NUMERAL2 = f"(?:{_AR_NUM}{_S}{_MULT}?|{_CN_NUM}{_MULT}?)"
@@ -300,7 +303,8 @@ _ORDINAL_LIST_RE = re.compile(
 )
 _MEETING_AFTER_CI = re.compile(f"[{CJK}]{{0,4}}会|全体")
 # "104次常务会议" is the 104th session, "召开2次联席会议" two meetings
-_SESSION_AFTER = ("常务会议", "全体会议", "全体（扩大）会议", "主任会议", "全会", "代表大会", "党代会", "常委会会议", "常务委员会")
+_SESSION_AFTER = ("常务会议", "全体会议", "全体（扩大）会议", "主任会议", "全会", "代表大会", "党代会", "常委会会议",
+                  "常务委员会")
 
 
 # after 二十日 / 七日 these make a time limit (三月十五日前 is a date: 月 before it)
@@ -404,7 +408,8 @@ def _arabic_count_ok(text: str, end: int, unit: str, ar: str | None) -> bool:
 # ------------------------------------------------------------------ units (organisations)
 _ORG_SUFFIXES = """
 办事处 管委会 委员会 领导小组 工作小组 工作专班 专班 指挥部 办公室 办公厅 服务中心 中心 支行 分行 银行 分公司 公司 集团
-部门 机关 机构 支队 大队 中队 调查队 消防队 执法队 稽查队 工作队 分局 总局 局 委 办 厅 院 署 会 所 站 室 部 处 政府 街道 乡镇
+部门 机关 机构 支队 大队 中队 调查队 消防队 执法队 稽查队 工作队 分局 总局
+局 委 办 厅 院 署 会 所 站 室 部 处 政府 街道 乡镇
 海关 法院 检察院 档案馆 主席团 秘书处
 妇联 残联 侨联 文联 科协 工商联 社科联 联社 供销社 气象台 电视台 保障中心 人武部 军分区 监狱
 """
@@ -426,7 +431,8 @@ _GENERIC_ITEMS = frozenset(
 _COLLECTIVE_RE = re.compile("(?:市直|区直|县直|省直|市级|区级|县级)[^\\s、，。；]{0,6}(?:单位|部门|机关)")
 _BR_OPEN = LIST_OPEN
 _BR_CLOSE = LIST_CLOSE
-_ORG_CHAR = f"[^\\s，。；：、,;:！？!?“”\"《》+＋{re.escape(_BR_OPEN + _BR_CLOSE)}的了是在对把将被向从按以等和及与或并由请]"
+_ORG_CHAR = (f"[^\\s，。；：、,;:！？!?“”\"《》+＋{re.escape(_BR_OPEN + _BR_CLOSE)}"
+             "的了是在对把将被向从按以等和及与或并由请]")
 _ORG_BR = f"[{re.escape(_BR_OPEN)}][^\\s，。；：{re.escape(_BR_OPEN + _BR_CLOSE)}]{{1,10}}[{re.escape(_BR_CLOSE)}]"
 # "和" may sit inside a name (发展和改革局, 人力资源和社会保障局) but never before a new prefix
 _ORG_AND = "(?:[和与](?![市区县省各]))"
@@ -450,7 +456,8 @@ _ORG_PREFIX_RE = re.compile(
 )
 # suffixes strong enough to need no place prefix in prose (宁波海关, 宁波舟山港集团)
 _STRONG_SUFFIXES = tuple(
-    "海关 管委会 办事处 支行 分行 集团 公司 指挥部 支队 大队 银保监局 证监局 税务局 调查队 监管局 人民政府 政府 街道 委员会 领导小组 "
+    "海关 管委会 办事处 支行 分行 集团 公司 指挥部 支队 大队 银保监局 证监局 税务局 调查队 监管局 "
+    "人民政府 政府 街道 委员会 领导小组 "
     "分局 工委 党工委 "
     # regulatory prose names its actors by function: 林业主管部门应当… · 公路管理机构发现… · 人民法院应当…
     "主管部门 管理部门 主管机关 机关 机构 管理中心 人民法院 人民检察院 法院 检察院 "
@@ -511,7 +518,8 @@ _LEFT_LEAD_RE = re.compile(
 
 
 # 各地各部门 · 各地各相关部门 · 各有关部门: everyone, not a named body
-_EVERYONE_RE = re.compile("各地(?:各)?(?:有关|相关)?(?:部门|单位)?|各(?:有关|相关)?(?:部门|单位)|有关(?:部门|单位|方面)")
+_EVERYONE_RE = re.compile(
+    "各地(?:各)?(?:有关|相关)?(?:部门|单位)?|各(?:有关|相关)?(?:部门|单位)|有关(?:部门|单位|方面)")
 
 
 # 你街道 · 你局 · 你单位 · 我市 · 贵单位 · 本局: the addressee or the writer, not a named body
@@ -1199,7 +1207,8 @@ def _find_numbers(text: str) -> list[tuple[int, int]]:
             while b > a and text[b - 1] in " \u3000":
                 b -= 1
             # a sign of its own: 自然增长率为-0.48‰
-            if a > 0 and text[a - 1] in _MINUS and m.group("ar1") is not None and (a < 2 or text[a - 2] not in _CODE_BEFORE):
+            if (a > 0 and text[a - 1] in _MINUS and m.group("ar1") is not None
+                    and (a < 2 or text[a - 2] not in _CODE_BEFORE)):
                 a -= 1
             out.append((a, b))
     return out

@@ -200,7 +200,8 @@ def byline_organ(text: str) -> str | None:
     if not m:
         return None
     organ = c[:m.start("role")]
-    if m["role"].lstrip("副") in ("省长", "市长", "区长", "县长", "州长") and organ[-1:] in ("省", "市", "区", "县", "州"):
+    governor = m["role"].lstrip("副") in ("省长", "市长", "区长", "县长", "州长")
+    if governor and organ[-1:] in ("省", "市", "区", "县", "州"):
         return organ + "人民政府"  # 某某市市长 → 某某市人民政府
     return organ if is_organ(organ) else None
 
@@ -219,7 +220,8 @@ def speech_date(text: str) -> tuple[tuple[int, int, int], str] | None:
     return (d, compact(m["where"])) if d else None
 
 
-SALUTATION = re.compile(r"^(?:(?:各位|尊敬的|亲爱的)?(?:代表|委员|同志|朋友|来宾|领导|老师|同学|同仁)们?[、，,]?)+[：:！!]$")
+SALUTATION = re.compile(
+    r"^(?:(?:各位|尊敬的|亲爱的)?(?:代表|委员|同志|朋友|来宾|领导|老师|同学|同仁)们?[、，,]?)+[：:！!]$")
 """各位代表：, 同志们、朋友们：: the audience of a speech or report, not the organs a 主送 names."""
 
 
@@ -254,7 +256,8 @@ KIND_NORMAL.update(_TRAD_KINDS)
 KINDS = KINDS + tuple(_TRAD_KINDS)
 _KIND_RE = re.compile("(?:" + "|".join(sorted(KINDS, key=len, reverse=True)) + ")$")
 # 法 ends a law's name (湿地保育法, 中华人民共和国刑法) but also ordinary words a line may end in
-_NOT_LAW = re.compile(r"(?:[方做说看想手写用算疗语书司执违合守依非立普犯变效取无设兵戏魔技章打玩活加减乘除笔刀心佛干本该此]|办)法$")
+_NOT_LAW = re.compile(
+    r"(?:[方做说看想手写用算疗语书司执违合守依非立普犯变效取无设兵戏魔技章打玩活加减乘除笔刀心佛干本该此]|办)法$")
 _KIND_LAST = {k[-1] for k in KINDS}
 
 

@@ -2,7 +2,8 @@
 
 Every cited 文号 (a docref span) is resolved against a set of documents by its normalised
 form (reader.core.patterns.docno_key: brackets folded to 〔〕, spaces dropped, full-width digits
-folded, 號 read as 号), so 国发[2020]14号, 国发（2020）14号 and 国发〔2020〕14号 are one number. A document's own 文号 printed in its
+folded, 號 read as 号), so 国发[2020]14号, 国发（2020）14号 and 国发〔2020〕14号 are one
+number. A document's own 文号 printed in its
 header is not a citation of itself.
 
 Build a CrossRefs over parsed Documents (CrossRefs.from_documents) or over an indexed

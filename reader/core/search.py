@@ -292,7 +292,8 @@ def year_range(lo: int | None, hi: int | None):
 
     lo = None if lo is None else max(0, int(lo))
     hi = None if hi is None else min(YEAR_MAX, int(hi))
-    if (lo is not None and lo > YEAR_MAX) or (hi is not None and hi < 0) or (lo is not None and hi is not None and lo > hi):
+    if ((lo is not None and lo > YEAR_MAX) or (hi is not None and hi < 0)
+            or (lo is not None and hi is not None and lo > hi)):
         return wq.NullQuery
     return wq.NumericRange("year", lo, hi)
 

@@ -150,7 +150,8 @@ _LEAD_IN_RE = re.compile(
     "|请|由|并由|分别由|均由|统一由|其中|同时|并)"
 )
 _VERBISH_RE = re.compile("会同|牵头|负责|配合|协助|组织|开展|推进|落实")
-_NOT_UNITS = frozenset("各自单位 本单位 有关部门 相关部门 有关单位 相关单位 各有关单位 各有关部门 各相关单位 各相关部门 部门 单位".split())
+_NOT_UNITS = frozenset(
+    "各自单位 本单位 有关部门 相关部门 有关单位 相关单位 各有关单位 各有关部门 各相关单位 各相关部门 部门 单位".split())
 
 
 _ITEM_HEAD_RE = re.compile("^(?:和|及|与|以及|并|由|请)")
@@ -223,7 +224,8 @@ _VERB_RE = re.compile(
     "(?P<v>牵头配合|牵头负责|牵总|联合(?=[^，。；]{2,40}?(?:开展|组织|推进|实施|督查|检查))|牵头抓总(?!作用)|牵头(?!单位|部门|领导|抓总作用|作用)|具体负责|负责(?!人|同志|制|任|的)|配合(?!度|单位|部门)"
     "|协助(?!分管)|协办|参与(?=[，,；;。）)的]|$)|参加(?=[，,；;。）)的]|$)|会同)"
 )
-_ANY_TRIGGER_RE = re.compile("牵头|负责|配合|协助|协办|参与|会同|单位[ \u3000]*[:：]|部门[ \u3000]*[:：]|领导[ \u3000]*[:：]")
+_ANY_TRIGGER_RE = re.compile(
+    "牵头|负责|配合|协助|协办|参与|会同|单位[ \u3000]*[:：]|部门[ \u3000]*[:：]|领导[ \u3000]*[:：]")
 _COOP_VERBS = frozenset(("配合", "协助", "协办", "参与", "参加", "牵头配合"))
 _ATTRIBUTIVE_RE = re.compile("[^，,；;。：:（()）、]{0,2}的|解释|作用|职责")  # …负责举借的债务 · 本办法由X负责解释
 _MODAL_TAIL = ("(?:分别|共同|具体|按职责分工|按照职责分工|按职责|按照职责|各自|要|应|应当|须|必须|需|需要|将|全面|统一"
@@ -519,7 +521,8 @@ def _matching_close(s: str, i: int, hi: int) -> int:
 # ---------------------------------------------------------------- document walk
 # 文种 that mostly tell what was done: prose there is a task only where it asks for something
 _REPORT_KINDS = frozenset("报告 说明 讲话 议案 解读 记事 总结 汇报 发言".split())
-_ASKING_RE = re.compile("(?<![邀申])请(?!示)|(?<![重主需纲必只])要(?![求点素闻件])|应当|(?<![适响反供对相])应(?![用急对])"
+_ASKING_RE = re.compile("(?<![邀申])请(?!示)|(?<![重主需纲必只])要(?![求点素闻件])|应当"
+                        "|(?<![适响反供对相])应(?![用急对])"
                         "|(?<![必])须|必须|建议|力争|确保|抓紧|尽快")
 _FIRST_LEADS_RE = re.compile(
     "(?:列|排|位)(?:在)?(?:第一位|第一|首位|首)(?:的|者)?(?:单位|部门)?为?牵头|第一(?:个|家)?(?:单位|部门)为牵头|"
@@ -837,7 +840,8 @@ class _Extractor:
                 if _NUMBERED_CELL_RE.match(c) and len(c) > 8:
                     pending = [[c], a, b]
                 continue
-            if pending is not None and len(pending[0]) < ncols and re.fullmatch("\\d{1,3}", pending[0][0].strip() or "x") \
+            if pending is not None and len(pending[0]) < ncols \
+                    and re.fullmatch("\\d{1,3}", pending[0][0].strip() or "x") \
                     and len(pending[0]) + len(cells) - 1 <= ncols \
                     and _cell_type(pending[0][-1]) == "task" and _cell_type(cells[0]) == "task" \
                     and not _NUMBERED_CELL_RE.match(_strip_tags(cells[0])) \
@@ -892,7 +896,8 @@ _HEADER_WORDS = {
     "official": re.compile("(?:牵头|责任|分管|联系)(?:市|区|县)?领导"),
     "lead": re.compile("牵头|主要责任|主办|主责"),
     "coop": re.compile("配合|协办|协助|参与"),
-    "responsible": re.compile("责任(?:单位|部门|处室)|落实单位|承办单位|实施单位|推进单位|负责单位|责任主体|督办单位|监管单位"),
+    "responsible": re.compile(
+        "责任(?:单位|部门|处室)|落实单位|承办单位|实施单位|推进单位|负责单位|责任主体|督办单位|监管单位"),
     "deadline": re.compile("时限|完成时间|期限|截止|时间节点|完成年限"),
     "task": re.compile("任务|措施|内容|事项|工作|节点|项目|目标|举措|要求|隐患|问题"),
 }

@@ -58,7 +58,7 @@ def _issuers_from_title(title: str, kind: str) -> list[str]:
     if len(by_line) > 1 and all(P.is_organ(p) for p in by_line):
         return [P.compact(p) for p in by_line]
     # a line break between organs separates them only when the next one names its place
-    prefix = re.sub(r"\s*\n\s*(?=[\u4e00-\u9fff]{1,4}[省市区县]|中共)", " ", prefix).replace("\n", "")
+    prefix = re.sub(rf"\s*\n\s*(?=[{P.CJK}]{{1,4}}[省市区县]|中共)", " ", prefix).replace("\n", "")
     parts = [p for p in _ISSUER_SPLIT.split(prefix) if p]
     if parts and all(P.is_organ(p) for p in parts):
         return [P.compact(p) for p in parts]

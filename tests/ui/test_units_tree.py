@@ -71,13 +71,13 @@ def test_window_unit_view_from_documents_i_wrote(open_window, qtbot, tmp_path, m
     assert model.top_kind() == "unit"
     units = model.top_keys()
     # canonical names (the district's, from the documents' place), not the short printed forms
-    assert "北仑区住房和城乡建设局" in units and "北仑区水利局" in units
+    assert "宁波市北仑区住房和城乡建设局" in units and "宁波市北仑区水利局" in units
     assert not any(u.startswith("区") for u in units)
     docs = {d.title: d.id for d in window.service.documents()}
-    water = model.docs_under("北仑区水利局")
+    water = model.docs_under("宁波市北仑区水利局")
     assert sorted(water) == sorted(docs.values()), "both documents give 区水利局 a task"
-    assert model.docs_under("北仑区住房和城乡建设局") == [docs[PLAN.splitlines()[0]]]
-    assert any(k.startswith("北仑区水利局（2）") for k in [model.index(r, 0).data() for r in range(model.rowCount())])
+    assert model.docs_under("宁波市北仑区住房和城乡建设局") == [docs[PLAN.splitlines()[0]]]
+    assert any(k.startswith("宁波市北仑区水利局（2）") for k in [model.index(r, 0).data() for r in range(model.rowCount())])
     # the filter works in this view too
     window.tree_filter.setText("防汛")
     window._filter_tree("防汛")

@@ -34,7 +34,10 @@ import bisect
 import re
 
 from reader.core.model import Span
-from reader.core.text.patterns import LIST_CLOSE, LIST_OPEN, balanced_end, normalise_docno
+from reader.core.text.patterns import (
+    CJK, ITEM_TAIL_RE, LABEL_NOUN, LABEL_QUALIFIER, LABEL_ROLE, LABEL_ROLE_ALT, LIST_CLOSE, LIST_OPEN, balanced_end,
+    docno_key, split_top_level,
+)
 
 __all__ = ["find_entities"]
 
@@ -68,7 +71,6 @@ def _trie_regex(words) -> str:
 
 _D = "[0-9０-９]"
 _S = "[ \u3000]{0,2}"  # layout spaces inside a date or quantity ("2024 年 7 月")
-_CJK = "\u4e00-\u9fff"
 _CN_DIGIT = "一二三四五六七八九"
 
 _YEAR = f"(?:[1１][9９]|[2２][0０]){_D}{{2}}"
@@ -128,7 +130,7 @@ _DATE_RE = re.compile(
     # ISO-ish: 2022-9-30 · 2022.9.30 · 2022/9/30
     f"|(?<![0-9０-９A-Za-z\\-/.]){_YEAR}(?P<sep>[-./])(?:[1][0-2]|0?[1-9])(?P=sep)(?:3[01]|[12][0-9]|0?[1-9])(?![0-9A-Za-z\\-/.])"
     # stand-alone periods: 上半年 · 第一季度 · 年底前
-    f"|(?<![{_CJK}]半){_PERIOD}"
+    f"|(?<![{CJK}]半){_PERIOD}"
     "|(?<![0-9０-９每一二两三四五六七八九十百几多余个])年(?:底|末|内)"
     ")"
     f"(?:{_S}{_DEADLINE})?"
@@ -145,7 +147,8 @@ _DOCREF_ORDER_RE = re.compile(
 )
 _ORDER_ISSUER_TAILS = ("政府", "院", "部", "局", "委", "署", "主席", "厅", "行", "会", "廳", "會")
 # characters that cannot be part of a doc-number prefix (甬政办发): walking left stops there
-_DOCREF_STOP = set("的了和及与在按照据于关为是等文号件《》“”\"'、，。；：！？（）()〔〕[]【】 \t\n\u3000") | set("據於關為與號")  # and in traditional characters
+_DOCREF_STOP = (set("的了和及与在按照据于关为是等文号件《》“”\"'、，。；：！？（）()〔〕[]【】 \t\n\u3000")
+                | set("據於關為與號"))  # and in traditional characters
 
 
 def _docref_prefix_start(text: str, pos: int, limit: int) -> int:
@@ -188,7 +191,8 @@ _UNITS = """
 个百分点 百分点 % ％ ‰
 成 个工作日 个自然日 工作日 自然日 个小时 小时 分钟 秒钟 个月 周年 周岁 天 日 周 年 岁
 人次 家次 户次 架次 艘次 车次 班次 批次 项次 吨次 个次 场次 人 名 位 户 家 个 项 件 宗 起 例 台 套 辆 艘 架 列
-所 座 栋 幢 间 层 条 批 次 轮 期 场 支 处 片 块 张 份 册 部 种 类 只 头 匹 株 棵 篇 本 组 对 枚 根 段 门 口 床 床位 个床位 张床位 个车位 车位 个点位 个岗位
+所 座 栋 幢 间 层 条 批 次 轮 期 场 支 处 片 块 张 份 册 部 种 类 只 头 匹 株 棵 篇 本 组 对 枚 根 段 门 口
+床 床位 个床位 张床位 个车位 车位 个点位 个岗位
 微克/立方米 毫克/立方米 μg/m³ mg/m³ 平方公里 平方千米 平方米 平米 立方米 万方 方 公顷 亩 公里 千米 厘米 毫米 米
 吨标准煤 吨标煤 万吨 千吨 吨 千克 公斤 斤 克 升 毫升
 千瓦时 兆瓦时 千瓦 兆瓦 吉瓦 瓦时 瓦 千伏 伏 度 标准箱 标箱 分贝 倍 番
@@ -259,7 +263,8 @@ _PER_UNIT = "(?:/(?:" + _UNIT_ALT + "|[亩人年月日户台吨件次]))?"
 
 # every repetition is bounded: a run of 100 000 digits must not cost a backtrack per digit
 _AR_NUM = f"(?:{_D}{{1,3}}(?:[,，]{_D}{{3}}){{1,5}}|{_D}{{1,16}})(?:[.．]{_D}{{1,8}})?"
-_CN_NUM = "(?:[一二两兩三四五六七八九十][零〇一二两兩三四五六七八九十百千万亿萬億]{0,12}(?:[点點][零一二三四五六七八九]{1,8})?)"
+_CN_NUM = ("(?:[一二两兩三四五六七八九十][零〇一二两兩三四五六七八九十百千万亿萬億]{0,12}"
+           "(?:[点點][零一二三四五六七八九]{1,8})?)")
 _MULT = "(?:[多余]?[十百千万亿萬億]{1,3}[多余]?|[多余])"  # 1.38万 · 100多万 · 20余 · 10万余
 # a numeral that is not the first of its match (the end of a range: 1-[2]家, 百分之[五十])
 _NUMERAL2 = f"(?:{_AR_NUM}{_S}{_MULT}?|{_CN_NUM}{_MULT}?)"
@@ -296,9 +301,10 @@ _CLAUSE_END = set("。，；、：:;,）)！？")
 _ORDINAL_LIST_RE = re.compile(
     "第[0-9０-９一二两三四五六七八九十百零〇]{1,6}(?:[、，和及至到\\-—][0-9０-９一二两三四五六七八九十百零〇]{1,6}){0,4}[、，和及至到\\-—]$"
 )
-_MEETING_AFTER_CI = re.compile(f"[{_CJK}]{{0,4}}会|全体")
+_MEETING_AFTER_CI = re.compile(f"[{CJK}]{{0,4}}会|全体")
 # "104次常务会议" is the 104th session, "召开2次联席会议" two meetings
-_SESSION_AFTER = ("常务会议", "全体会议", "全体（扩大）会议", "主任会议", "全会", "代表大会", "党代会", "常委会会议", "常务委员会")
+_SESSION_AFTER = ("常务会议", "全体会议", "全体（扩大）会议", "主任会议", "全会", "代表大会", "党代会", "常委会会议",
+                  "常务委员会")
 
 
 # after 二十日 / 七日 these make a time limit (三月十五日前 is a date: 月 before it)
@@ -310,26 +316,48 @@ _NTH_BEFORE = re.compile("第[0-9一二三四五六七八九十]{1,3}个$")
 
 
 def _number_ok(text: str, m: re.Match) -> bool:
-    start = m.start()
-    j = start
+    """Whether a numeral-and-unit match is a quantity a reader compares (not an ordinal, a code,
+    a year, a programme's name or an idiom): the named steps below, in order."""
+    j = m.start()
     while j > 0 and text[j - 1] in " \u3000":
         j -= 1
     before = text[j - 1] if j > 0 else ""
-    if text.endswith("第", 0, j) or text[max(0, j - 2) : j] in ("星期", "礼拜"):
+    if _ordinal_before(text, j, before):
         return False
-    if before == "个" and _NTH_BEFORE.search(text, max(0, j - 6), j):
-        return False  # 第六个五年计划: the name of a plan period, not a duration
-    unit = m.group("u1") or m.group("u3") or m.group("u2")
-    ranged = m.group("u1") is not None or m.group("u3") is not None
-    end = m.end()
-    after = text[end] if end < len(text) else ""
     num = m.group("num")
     cn = num if m.group("cn1") is not None else None
     ar = num if m.group("ar1") is not None else None
-    if ar is not None and before in _CODE_BEFORE:
-        return False  # 20 22年 (a year torn by layout spaces), No. 5
-    if ar is not None and before in _MINUS and j > 1 and text[j - 2] in _CODE_BEFORE:
-        return False  # 0574-87654321, BBLD00-2022-0001: a code, not a negative number
+    if ar is not None and _code_before(text, j, before):
+        return False
+    unit = m.group("u1") or m.group("u3") or m.group("u2")
+    verdict = _form_verdict(m, cn, ar, unit)
+    if verdict is not None:
+        return verdict
+    end = m.end()
+    if _unit_is_another_word(text, j, before, end, unit):
+        return False
+    if cn is not None:
+        ranged = m.group("u1") is not None or m.group("u3") is not None
+        return _chinese_count_ok(text, j, before, end, unit, cn, ranged)
+    return _arabic_count_ok(text, end, unit, ar)
+
+
+def _ordinal_before(text: str, j: int, before: str) -> bool:
+    """第五, 星期三, 第六个五年计划: an ordinal or a name, not a quantity."""
+    if text.endswith("第", 0, j) or text[max(0, j - 2) : j] in ("星期", "礼拜"):
+        return True
+    return before == "个" and bool(_NTH_BEFORE.search(text, max(0, j - 6), j))
+
+
+def _code_before(text: str, j: int, before: str) -> bool:
+    """20 22年 (a year torn by layout spaces), No. 5, 0574-87654321, BBLD00-2022-0001."""
+    if before in _CODE_BEFORE:
+        return True
+    return before in _MINUS and j > 1 and text[j - 2] in _CODE_BEFORE
+
+
+def _form_verdict(m: re.Match, cn: str | None, ar: str | None, unit: str | None) -> bool | None:
+    """The forms that decide by themselves (百分之五十, 三分之一, a bare number); None: read on."""
     if m.group("pctend") is not None:
         return m.group("pct") is not None  # 百分之五十
     if m.group("frac") is not None:
@@ -340,41 +368,49 @@ def _number_ok(text: str, m: re.Match) -> bool:
         return ar is not None
     if unit is None:
         return False
+    return None
+
+
+def _unit_is_another_word(text: str, j: int, before: str, end: int, unit: str) -> bool:
+    """第十二、十三条 · 三年行动计划 · 3元素, 5部门: the numeral is an ordinal or the unit a word."""
     if before in "、，和及至到-—" and _ORDINAL_LIST_RE.search(text, max(0, j - 14), j):
-        return False  # 第十二、十三条 · 第一、二批: still ordinals
+        return True  # 第十二、十三条 · 第一、二批: still ordinals
     # 三年行动计划 · 三年攻坚行动: the name of a programme (as in its title), not a duration
     if unit == "年" and text.startswith(("行动", "攻坚"), end):
+        return True
+    after = text[end] if end < len(text) else ""
+    return bool(unit in _UNIT_BLOCK and after and after in _UNIT_BLOCK[unit])
+
+
+def _chinese_count_ok(text: str, j: int, before: str, end: int, unit: str, cn: str, ranged: bool) -> bool:
+    """A Chinese numeral counts only with a measure word, or as a time limit (二十日内)."""
+    if before in ("初", "周", "“", "\"", "‘", "「") or before in _CN_DIGIT:
         return False
-    # the unit may be a different word: 3元素, 5部门 (blocked), 10所属
-    if unit in _UNIT_BLOCK and after and after in _UNIT_BLOCK[unit]:
-        return False
-    if cn is not None:
-        if before in ("初", "周", "“", "\"", "‘", "「") or before in _CN_DIGIT:
-            return False
-        time_limit = unit == "日" and before != "月" and (
-            text.startswith(_TIME_LIMIT_AFTER, end) or text.endswith(_PERIOD_BEFORE, 0, j))
-        if unit not in _CN_UNITS and not (unit == "期" and (cn == "两" or before == "分")) and not time_limit:
-            return False  # 分两期建设 is a count, 二期工程 a name; 二十日内, 十五日前 are time limits
-        if cn == "一" and not ranged and not (
-            text.startswith(("内", "以内", "之内"), end)
-            or (unit == "次" and (end == len(text) or text[end] in _CLAUSE_END))
-        ):
-            return False  # 一批企业, 一项制度, 一次性: idiom, not a quantity (复核一次。 is one)
-        if unit == "次" and (cn == "二" or _MEETING_AFTER_CI.match(text, end)):
-            return False  # 一次会议, 二次全会: an ordinal; 二次供水, 二次上市: "secondary"
-    else:
-        if unit == "次" and text.startswith(_SESSION_AFTER, end):
-            return False
-        if unit == "年" and ar is not None and len(ar.lstrip("0０")) >= 4:
-            return False  # a year, not a duration
-    return True
+    time_limit = unit == "日" and before != "月" and (
+        text.startswith(_TIME_LIMIT_AFTER, end) or text.endswith(_PERIOD_BEFORE, 0, j))
+    if unit not in _CN_UNITS and not (unit == "期" and (cn == "两" or before == "分")) and not time_limit:
+        return False  # 分两期建设 is a count, 二期工程 a name; 二十日内, 十五日前 are time limits
+    if cn == "一" and not ranged and not (
+        text.startswith(("内", "以内", "之内"), end)
+        or (unit == "次" and (end == len(text) or text[end] in _CLAUSE_END))
+    ):
+        return False  # 一批企业, 一项制度, 一次性: idiom, not a quantity (复核一次。 is one)
+    # 一次会议, 二次全会: an ordinal; 二次供水, 二次上市: "secondary"
+    return not (unit == "次" and (cn == "二" or _MEETING_AFTER_CI.match(text, end)))
+
+
+def _arabic_count_ok(text: str, end: int, unit: str, ar: str | None) -> bool:
+    if unit == "次" and text.startswith(_SESSION_AFTER, end):
+        return False  # 104次常务会议: the 104th session
+    return not (unit == "年" and ar is not None and len(ar.lstrip("0０")) >= 4)  # a year, not a duration
 
 
 # ------------------------------------------------------------------ units (organisations)
 _ORG_SUFFIXES = """
 办事处 管委会 委员会 领导小组 工作小组 工作专班 专班 指挥部 办公室 办公厅 服务中心 中心 支行 分行 银行 分公司 公司 集团
-部门 机关 机构 支队 大队 中队 调查队 消防队 执法队 稽查队 工作队 分局 总局 局 委 办 厅 院 署 会 所 站 室 部 处 政府 街道 乡镇
-海关 法院 检察院 档案馆
+部门 机关 机构 支队 大队 中队 调查队 消防队 执法队 稽查队 工作队 分局 总局
+局 委 办 厅 院 署 会 所 站 室 部 处 政府 街道 乡镇
+海关 法院 检察院 档案馆 主席团 秘书处
 妇联 残联 侨联 文联 科协 工商联 社科联 联社 供销社 气象台 电视台 保障中心 人武部 军分区 监狱
 """
 _ORG_SUFFIX_LIST = sorted(set(_ORG_SUFFIXES.split()), key=len, reverse=True)
@@ -395,7 +431,8 @@ _GENERIC_ITEMS = frozenset(
 _COLLECTIVE_RE = re.compile("(?:市直|区直|县直|省直|市级|区级|县级)[^\\s、，。；]{0,6}(?:单位|部门|机关)")
 _BR_OPEN = LIST_OPEN
 _BR_CLOSE = LIST_CLOSE
-_ORG_CHAR = f"[^\\s，。；：、,;:！？!?“”\"《》+＋{re.escape(_BR_OPEN + _BR_CLOSE)}的了是在对把将被向从按以等和及与或并由请]"
+_ORG_CHAR = (f"[^\\s，。；：、,;:！？!?“”\"《》+＋{re.escape(_BR_OPEN + _BR_CLOSE)}"
+             "的了是在对把将被向从按以等和及与或并由请]")
 _ORG_BR = f"[{re.escape(_BR_OPEN)}][^\\s，。；：{re.escape(_BR_OPEN + _BR_CLOSE)}]{{1,10}}[{re.escape(_BR_CLOSE)}]"
 # "和" may sit inside a name (发展和改革局, 人力资源和社会保障局) but never before a new prefix
 _ORG_AND = "(?:[和与](?![市区县省各]))"
@@ -419,21 +456,20 @@ _ORG_PREFIX_RE = re.compile(
 )
 # suffixes strong enough to need no place prefix in prose (宁波海关, 宁波舟山港集团)
 _STRONG_SUFFIXES = tuple(
-    "海关 管委会 办事处 支行 分行 集团 公司 指挥部 支队 大队 银保监局 证监局 税务局 调查队 监管局 人民政府 政府 街道 委员会 领导小组 "
+    "海关 管委会 办事处 支行 分行 集团 公司 指挥部 支队 大队 银保监局 证监局 税务局 调查队 监管局 "
+    "人民政府 政府 街道 委员会 领导小组 "
     "分局 工委 党工委 "
     # regulatory prose names its actors by function: 林业主管部门应当… · 公路管理机构发现… · 人民法院应当…
-    "主管部门 管理部门 主管机关 机关 机构 管理中心 人民法院 人民检察院 法院 检察院".split()
+    "主管部门 管理部门 主管机关 机关 机构 管理中心 人民法院 人民检察院 法院 检察院 "
+    # the bodies of a congress: 大会主席团主持会议 · 大会秘书处负责…
+    "主席团 秘书处".split()
 )
 
 # responsibility clause labels: 责任单位： 牵头单位： 主要责任单位： 牵头/推进单位：
 # A label ends in 单位/部门/…： — found from its (rare) ending, then read backwards.
-_LABEL_END_RE = re.compile("(?:单位|部门|处室|科室|主体|机关)(?:[ \u3000]*[:：]|(?P<boxed>[】\\]]))")
-_LABEL_HEAD_RE = re.compile(
-    "(?:主要|具体|其他|市级|区级|县级)?"
-    "(?:责任|牵头|配合|协办|协助|参与|承办|主办|实施|推进|督办|监管|落实|主责|执行|协同|指导|完成|负责|联系|督查|工作)?"
-    "(?:/(?:责任|牵头|配合|推进|协办))?$"
-)
-_LABEL_WORD_RE = re.compile(_LABEL_HEAD_RE.pattern.rstrip("$") + "(?:单位|部门|处室|科室|主体|机关|领导)")
+_LABEL_END_RE = re.compile(f"{LABEL_NOUN}(?:[ \u3000]*[:：]|(?P<boxed>[】\\]]))")
+_LABEL_HEAD_RE = re.compile(f"{LABEL_QUALIFIER}?{LABEL_ROLE}?{LABEL_ROLE_ALT}?$")
+_LABEL_WORD_RE = re.compile(f"{LABEL_QUALIFIER}?{LABEL_ROLE}?{LABEL_ROLE_ALT}?(?:{LABEL_NOUN}|领导)")
 _LABEL_BEFORE = set("（(〔［[【；;，,、 \u3000\t\n*＊>")
 
 
@@ -451,26 +487,24 @@ def _labels(text: str):
         yield text[a : m.end()], m.end()
 
 
-_ANY_LABEL_RE = re.compile(f"[{_CJK}/]{{2,10}}[ \u3000]*[:：]")
-_ITEM_TAIL_RE = re.compile(
-    "(?:等(?:有关|相关|其他)?(?:部门|单位|机构|区域|成员单位|驻[^、，]{1,6})?(?:[、和及](?:部门|单位|机构)){0,3}"
-    "|(?:按职责|根据职责|按照职责|分别|共同)?(?:分工)?(?:负责|牵头|配合|落实|参与)(?:指导|督导|协调|组织|实施|推进|监督)?"
-    "|其他成员单位|各成员单位|成员单位|以下同|（以下[^）]{0,12}）|要|应当|应|须|必须|需要|需"
-    "|[（(][^（）()]{0,8}(?:牵头|配合|主责|召集|负责|落实|单位|排名第一)[）)])$"
-)
-_ITEM_SPLIT_CHARS = set("、，,；; \u3000")
+_ANY_LABEL_RE = re.compile(f"[{CJK}/]{{2,10}}[ \u3000]*[:：]")
+_ITEM_SPLIT_CHARS = "、，,；; \u3000"
 
 # prose triggers
 _LEFT_TRIGGERS = (
     "牵头负责|牵头|具体负责|分别负责|负责|配合|会同|协同|联合|协助|参与|组织实施|根据职责|按照职责|按职责|依职责|"
-    "按照各自职责|依照职责|依照各自职责|牵总|要|应当|须|必须|主管(?=全国|本行政区域|本地区)"
+    "按照各自职责|依照职责|依照各自职责|牵总|要|应当|须|必须|可以|主管(?=全国|本行政区域|本地区)"
+    # 大会主席团主持会议: presiding is acting (not 主持召开 by a person, who is no name here)
+    "|主持"
     # 主管机关商国务院有关主管部门确定: 商 (consult) joins two actors like 会同, before another body only
     "|商(?=国务院|国家|省|市|区|县|各|有关|同级)"
 )
 # 会议要求，市财政局要做好资金保障 · 市住建局应当会同…: a modal after a whole name assigns work,
 # but only when the name alone fills the clause (not 主要/重要/需要, not 各地要)
-_MODAL_TRIGGERS = frozenset(("要", "应当", "须", "必须"))
-_RIGHT_TRIGGERS = "由|会同|分管|协助分管|联系|请"
+_MODAL_TRIGGERS = frozenset(("要", "应当", "须", "必须", "可以"))
+# 申请县级以上人民政府处理 · 请求人民法院撤销 · 邀请居民委员会参与: the body a party turns to acts
+_RIGHT_TRIGGERS = "由|会同|分管|协助分管|联系|申请|请求|邀请|请"
+_TURNED_TO = frozenset(("申请", "请求", "邀请"))
 _TRIGGER_RE = re.compile(
     f"(?=[{''.join(sorted(set(w[0] for w in (_LEFT_TRIGGERS + '|' + _RIGHT_TRIGGERS).split('|'))))}])"
     f"(?:(?P<left>{_LEFT_TRIGGERS})|(?P<right>{_RIGHT_TRIGGERS}))"
@@ -484,7 +518,8 @@ _LEFT_LEAD_RE = re.compile(
 
 
 # 各地各部门 · 各地各相关部门 · 各有关部门: everyone, not a named body
-_EVERYONE_RE = re.compile("各地(?:各)?(?:有关|相关)?(?:部门|单位)?|各(?:有关|相关)?(?:部门|单位)|有关(?:部门|单位|方面)")
+_EVERYONE_RE = re.compile(
+    "各地(?:各)?(?:有关|相关)?(?:部门|单位)?|各(?:有关|相关)?(?:部门|单位)|有关(?:部门|单位|方面)")
 
 
 # 你街道 · 你局 · 你单位 · 我市 · 贵单位 · 本局: the addressee or the writer, not a named body
@@ -503,13 +538,20 @@ def _not_org_word(s: str) -> bool:
 
 
 # 财政部 · 应急管理部 · 交通运输部: a ministry needs no place (内部, 干部 are not names: _NOT_ORG_ENDINGS)
-_MINISTRY_RE = re.compile(f"[{_CJK}]{{2,8}}部")
+_MINISTRY_RE = re.compile(f"[{CJK}]{{2,8}}部")
+
+
+# 省和市（州）人民政府 · 市和区（县）人民政府: levels of government named together share one name
+_JOINED_LEVELS_RE = re.compile("(?:[省市区县乡镇](?:[（(][省市区县州旗、]{1,6}[）)])?[和及与]){1,3}(?=[省市区县乡镇])")
 
 
 def _is_org(s: str, *, need_prefix: bool) -> bool:
     """A whole string that reads as one organisation name."""
     if not (2 <= len(s) <= 40) or _not_org_word(s):
         return False
+    levels = _JOINED_LEVELS_RE.match(s)
+    if levels:
+        s = s[levels.end():]
     if _COLLECTIVE_RE.fullmatch(s):
         return True
     if not _ORG_RE.fullmatch(s):
@@ -521,20 +563,7 @@ def _is_org(s: str, *, need_prefix: bool) -> bool:
 
 def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split text[start:end] at list separators outside brackets; (start, end) of each item."""
-    items = []
-    depth = 0
-    i0 = start
-    for i in range(start, end):
-        ch = text[i]
-        if ch in _BR_OPEN:
-            depth += 1
-        elif ch in _BR_CLOSE:
-            depth = max(0, depth - 1)
-        elif depth == 0 and ch in _ITEM_SPLIT_CHARS:
-            items.append((i0, i))
-            i0 = i + 1
-    items.append((i0, end))
-    return [(a, b) for a, b in items if b > a]
+    return [(a, b) for a, b in split_top_level(text, start, end, _ITEM_SPLIT_CHARS) if b > a]
 
 
 _ITEM_PAD = set(" \u3000*＊")
@@ -560,7 +589,7 @@ def _trim_item(text: str, a: int, b: int) -> tuple[int, int]:
             continue
         break
     for _ in range(3):
-        m = _ITEM_TAIL_RE.search(text, a, b)
+        m = ITEM_TAIL_RE.search(text, a, b)
         if not m or m.start() == a:
             break
         b = m.start()
@@ -589,29 +618,15 @@ def _clause_units(text: str) -> list[tuple[int, int]]:
             j += 1
         if j < n and text[j] == "\n":
             i = j + 1
-        depth = 0
-        end = i
         limit = min(n, i + _CLAUSE_MAX)
-        while end < limit:
-            ch = text[end]
-            if ch in "。\n\t":
+        # another label's colon ("…、市财政局。牵头单位：" without a separator) ends the list too
+        end = balanced_end(text, i, limit, "。\n\t：:", top_stops="；;，,")
+        while end < limit and text[end] in "；;，,":
+            if _ANY_LABEL_RE.match(text, end + 1):
+                break  # 牵头单位：A；配合单位：B
+            if text[end] in "；;" and not _looks_like_list_continues(text, end + 1):
                 break
-            if ch in _BR_OPEN:
-                depth += 1
-            elif ch in _BR_CLOSE:
-                if depth == 0:
-                    break
-                depth -= 1
-            elif ch in "：:":
-                # another label's colon ("…、市财政局。牵头单位：" without a separator): the list ended
-                break
-            elif depth == 0 and ch in "；;，,":
-                nxt = _ANY_LABEL_RE.match(text, end + 1)
-                if nxt and "：" in nxt.group() or (nxt and ":" in nxt.group()):
-                    break
-                if ch in "；;" and not _looks_like_list_continues(text, end + 1):
-                    break
-            end += 1
+            end = balanced_end(text, end + 1, limit, "。\n\t：:", top_stops="；;，,")
         if end - i >= _CLAUSE_MAX:  # not a clause: a label followed by prose
             continue
         # "…等部门、单位" at the end of the whole list
@@ -736,7 +751,8 @@ _VERB_AFTER_ORG_RE = re.compile(
     "(?:牵头|负责|会同|配合|协同|联合|协助|参与|组织|统筹|按|根据|依|具体|分别|共同|做好|抓好|加强|研究|制定|"
     "出台|开展|实施|落实|推进|督促|指导|审核|审查|提出|报|向|对|在|为|作为|要|应|须|将|已|于|承担|协调|主要|总体|"
     "抓紧|尽快|加快|及时|认真|切实|进一步|继续|会商|商|同|一并|立即|全面|积极|主动|严格|依法|结合|围绕|针对|每|定期|"
-    "责令|予以|给予|处以|没收|吊销|撤销|收回|作出|决定|批准|核准|确认|认定|发放|受理|办理|编制|修改|起草|印发|汇总|统一)"
+    "责令|予以|给予|处以|没收|吊销|撤销|收回|作出|决定|批准|核准|确认|认定|发放|受理|办理|编制|修改|起草|印发|汇总|统一|"
+    "判令|判决|裁决|裁定|处理|调解|参与|派出|派员)"
 )
 
 
@@ -838,6 +854,8 @@ def _prose_units(text: str) -> list[tuple[int, int]]:
                 if m.group("left") in _MODAL_TRIGGERS:
                     if text[m.start() - 1] not in _MODAL_NAME_END:
                         continue
+                    if m.group("left") == "可以" and text.startswith(("申请", "请求", "要求"), m.end()):
+                        continue  # 业主委员会可以申请…: a party asking, the body asked is the unit
                 before = _org_items_before(text, m.start())
                 out.extend(before)
             # 会同 names its partner whoever leads; 商 only between two bodies (经商某部 is consulting)
@@ -857,6 +875,10 @@ def _prose_units(text: str) -> list[tuple[int, int]]:
                 or text.startswith(("于", "此", "衷"), m.end())
             ):
                 continue  # 自由贸易 · 理由 · 由于 · 由此
+            if word in _TURNED_TO:
+                if m.start() == 0 or text[m.start() - 1] not in "出的项此该其":  # 提出请求: a noun
+                    out.extend(_turned_to(text, m.end()))
+                continue
             if word == "请" and (
                 text.startswith(tuple("求示假教愿柬辞托予"), m.end())
                 or (m.start() > 0 and text[m.start() - 1] in "报提申呈敬邀聘")
@@ -864,30 +886,164 @@ def _prose_units(text: str) -> list[tuple[int, int]]:
                 continue
             out.extend(_org_items_after(text, m.end(), need_prefix=word != "由"))
     out.extend(_conditional_subjects(text))
+    out.extend(_applied_to(text))
+    out.extend(_function_lists(text))
     return out
 
 
-# 公路管理机构发现公路损毁的，应当…: the body a duty falls on opens the sentence, a condition between
-_CONDITION_VERB_RE = re.compile("发现|收到|接到|受理|作出|检查|审查|开展|实施|对|在|因")
+_NOT_TURNED_TO = ("公司", "企业", "集团")  # 申请设立分公司: what is applied for, not to
+
+
+def _turned_to(text: str, pos: int) -> list[tuple[int, int]]:
+    """The bodies after 申请 / 请求 / 邀请 (not 申请人, the applicant)."""
+    if text.startswith("人", pos) and not text.startswith("人民", pos):
+        return []
+    out = []
+    for a, b in _org_items_after(text, pos):
+        b = _name_end(text, a, b)
+        if b and not text[a:b].endswith(_NOT_TURNED_TO):
+            out.append((a, b))
+    return out
+
+
+def _ends_name(text: str, b: int) -> bool:
+    return b == len(text) or text[b] in _ORG_STOP_AFTER or bool(_VERB_AFTER_ORG_RE.match(text, b))
+
+
+def _name_end(text: str, a: int, b: int) -> int | None:
+    """The end of the longest name in text[a:b] that a verb or a separator follows:
+    申请县级以上人民政府依法处理 → …人民政府 (not …依法处); 请求辞去市人大常委会委员 → none."""
+    adverb = _ADVERB_RE.search(text, a, b)
+    if adverb and _is_org(text[a:adverb.start()], need_prefix=True):
+        return adverb.start()
+    for k in range(b, a + 1, -1):
+        if _ends_name(text, k) and (k == b or _is_org(text[a:k], need_prefix=True)):
+            return k
+    return None
+
+
+_ADVERB_RE = re.compile("依法|依照|按照|予以|立即|及时")  # never inside a name
+
+
+_APPLY_AFTER_RE = re.compile("(?:提出|递交|提交|书面)?申请")
+
+
+def _applied_to(text: str) -> list[tuple[int, int]]:
+    """向所在地县级商务主管部门申请备案: the body applied to (not 向X报告, who is told)."""
+    out = []
+    for m in re.finditer("向(?=[^。；;\n]{2,45}?申请)", text):
+        here = next((w for w in _WHERE_BEFORE if text.startswith(w, m.end())), "")
+        items = _org_items_after(text, m.end() + len(here))
+        if items and _APPLY_AFTER_RE.match(text, items[-1][1]):
+            items[0] = (m.end(), items[0][1])  # 所在地 belongs to the name: 所在地县级…部门
+            out.extend(x for x in items if not text[x[0]:x[1]].endswith(_NOT_TURNED_TO))
+    return out
+
+
+_WHERE_BEFORE = ("所在地", "当地", "住所地")
+
+
+# 发展改革、自然资源、水利等部门按照各自职责…: functions listed before 等部门 name the bodies
+# that exercise them; the whole list is one span (as 县级以上人民政府林业草原等有关主管部门)
+_FUNCTION = "[^\\W\\d_的了是在对把将被向从按以等和及与或并由请]{2,8}"
+_FUNCTION_LIST_RE = re.compile(f"(?:{_FUNCTION}、){{1,8}}{_FUNCTION}等(?:有关|相关|其他)?(?:主管)?部门")
+_FUNCTION_LIST_AFTER = re.compile(f"(?:{_LEFT_TRIGGERS})")
+
+
+def _function_lists(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in re.finditer("等(?:有关|相关|其他)?(?:主管)?部门", text):
+        if not _FUNCTION_LIST_AFTER.match(text, m.end()):
+            continue
+        a = _clause_start(text, m.start())
+        lead = _LEFT_LEAD_RE.match(text, a, m.start()) or _LIST_VERB_RE.match(text, a, m.start())
+        a = lead.end() if lead else a  # 由民政、公安等部门负责 · 强化财政、税务等部门协同
+        # 市政府及发改、交通等相关部门要…: a body named before the list is its own span
+        joined = _JOINED_RE.search(text, a, m.start())
+        if joined and _is_org(text[a:joined.start()], need_prefix=True):
+            out.append((a, joined.start()))
+            a = joined.end()
+        whole = _FUNCTION_LIST_RE.fullmatch(text, a, m.end())
+        if whole and not _SENTENCE_HINT_RE.search(text, a, m.start()):
+            out.append((a, m.end()))
+    return out
+
+
+_JOINED_RE = re.compile("[及和与]")
+_LIST_VERB_RE = re.compile("强化|加强|推动|督促|指导|组织|协调|统筹|发挥")
+
+
+_CLAUSE_HEAD_RE = re.compile(
+    "[ \u3000]*(?:第[一二三四五六七八九十百零〇]+条|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]"
+    "|\\d{1,2}[.．、](?!\\d))?[ \u3000]*")
+
+
+def _clause_start(text: str, pos: int, boundary: str = "。；;\n！？，,：:") -> int:
+    """Where the clause holding pos begins, after its article or item number (第五条 · 三、)."""
+    i = pos
+    while i > 0 and text[i - 1] not in boundary and pos - i < 120:
+        i -= 1
+    head = _CLAUSE_HEAD_RE.match(text, i, pos)
+    return head.end() if head else i
+
+
+# 公路管理机构发现公路损毁的，应当… · 人民检察院在办理…时，应当… · 人民法院审理…，可以…: the body a
+# duty or power falls on opens the sentence, a condition or situation between it and the modal
+_CONDITION_VERB_RE = re.compile("发现|收到|接到|受理|作出|检查|审查|开展|实施|审理|办理|履行|处理|对|因")
+_SITUATION_RE = re.compile("在[^，。；;\n]{1,40}?时[，,]")
+_LATER_MODAL_RE = re.compile("[，,](?:并|则|也)?(?:应当|应|可以|须|必须|由其)")
 _SENTENCE_START = set("。；;\n！？")
+# a regulated organisation named by what it runs: 燃气经营单位 · 客运站经营企业
+_BEARER_RE = re.compile("[^\\W\\d_的了是在对把将被向从按以等和及与或并由请其该本各有关相未已凡]{2,10}(?:单位|企业)")
+_NOT_BEARER_START = ("各", "有关", "相关", "其他", "该", "本", "上述", "所有", "全部", "任何", "下列", "以下")
+_BEARER_DUTY_RE = re.compile("应当|须|必须|负责")
+
+
+def _subject_at(text: str, i: int, end: int) -> tuple[int, int] | None:
+    """The organisation (or duty-bearing 单位/企业) that text[i:] opens with."""
+    name = _ORG_RE.match(text, i, end)
+    if name and _is_org(text[name.start():name.end()], need_prefix=True):
+        return name.start(), name.end()
+    bearer = _BEARER_RE.match(text, i, end)
+    if bearer and not text.startswith(_NOT_BEARER_START, i) and not _not_org_word(bearer.group()):
+        return bearer.start(), bearer.end()
+    return None
+
+
+_SENTENCE_END_RE = re.compile("[。；;\n！？]")
+_BEARER_AT_RE = re.compile(f"{_BEARER_RE.pattern}(?={_BEARER_DUTY_RE.pattern})")
 
 
 def _conditional_subjects(text: str) -> list[tuple[int, int]]:
     out = []
-    for m in re.finditer("的，应当|的，应|的，由其", text):
-        i = m.start()
-        while i > 0 and text[i - 1] not in _SENTENCE_START and m.start() - i < 120:
-            i -= 1
-        while i < m.start() and text[i] in " \u3000":
-            i += 1
-        head = re.match("第[一二三四五六七八九十百零〇]+条[ \u3000]*", text[i:m.start()])
-        if head:
-            i += head.end()
-        name = _ORG_RE.match(text, i, m.start())
-        if not name or not _CONDITION_VERB_RE.match(text, name.end()):
+    # after a comma only a duty-bearer's own 应当 counts: 对材料齐全的，执收单位应当…
+    for m in re.finditer("[，,](?=[^，,。；;\n]{2,10}(?:单位|企业)(?:应当|须|必须|负责))", text):
+        bearer = _BEARER_AT_RE.match(text, m.end())
+        if bearer and not text.startswith(_NOT_BEARER_START, m.end()) and not _not_org_word(bearer.group()):
+            out.append((bearer.start(), bearer.end()))
+    ends = [m.start() for m in _SENTENCE_END_RE.finditer(text)] + [len(text)]
+    # where a sentence can hold a duty at all: one pass each, then a bisect per sentence
+    cues = sorted(m.start() for rx in (_SITUATION_RE, _LATER_MODAL_RE, _BEARER_DUTY_RE) for m in rx.finditer(text))
+    for k, stop in enumerate(ends):
+        i = ends[k - 1] + 1 if k else 0
+        c = bisect.bisect_left(cues, i)
+        if c == len(cues) or cues[c] >= stop:
             continue
-        if _is_org(text[name.start():name.end()], need_prefix=True):
-            out.append((name.start(), name.end()))
+        head = _CLAUSE_HEAD_RE.match(text, i)
+        i = head.end() if head else i
+        stop = min(stop, i + 200)
+        subject = _subject_at(text, i, min(len(text), i + 40))
+        if not subject:
+            continue
+        b = subject[1]
+        if text[b - 2:b] in ("单位", "企业") and _BEARER_DUTY_RE.match(text, b):
+            out.append(subject)  # 燃气经营单位应当建立… (a named body's 应当 is _prose_units')
+            continue
+        situation = _SITUATION_RE.match(text, b)
+        if not (situation or _CONDITION_VERB_RE.match(text, b)):
+            continue
+        if situation or _LATER_MODAL_RE.search(text, b, stop):
+            out.append(subject)
     return out
 
 
@@ -895,7 +1051,7 @@ def _conditional_subjects(text: str) -> list[tuple[int, int]]:
 _HEADER_UNIT_RE = re.compile("(?:责任|牵头|配合|承办|主办|协办|督办|推进|实施|主责|参与)[^\\t]{0,4}(?:单位|部门|处室)")
 
 
-_TASK_CJK_RE = re.compile(f"[{_CJK}]{{4,}}")
+_TASK_CJK_RE = re.compile(f"[{CJK}]{{4,}}")
 _TAG_ANY_RE = re.compile("<[^<>\n]{1,40}>")
 
 
@@ -937,7 +1093,7 @@ def _table_units(text: str) -> list[tuple[int, int]]:
                         if len(s) < 2:
                             continue
                         if k in unit_cols:
-                            if s in _GENERIC_ITEMS or _looks_like_sentence(s) or not re.search(f"[{_CJK}]", s):
+                            if s in _GENERIC_ITEMS or _looks_like_sentence(s) or not re.search(f"[{CJK}]", s):
                                 ok = False
                                 break
                         elif not _is_org(s, need_prefix=True) or len(s) > 25 or s.endswith("公司"):
@@ -1051,14 +1207,11 @@ def _find_numbers(text: str) -> list[tuple[int, int]]:
             while b > a and text[b - 1] in " \u3000":
                 b -= 1
             # a sign of its own: 自然增长率为-0.48‰
-            if a > 0 and text[a - 1] in _MINUS and m.group("ar1") is not None and (a < 2 or text[a - 2] not in _CODE_BEFORE):
+            if (a > 0 and text[a - 1] in _MINUS and m.group("ar1") is not None
+                    and (a < 2 or text[a - 2] not in _CODE_BEFORE)):
                 a -= 1
             out.append((a, b))
     return out
-
-
-def _same_docno(a: str, b: str) -> bool:
-    return normalise_docno(a).replace("號", "号") == normalise_docno(b).replace("號", "号")
 
 
 def find_entities(text: str, own_doc_number: str | None = None) -> list[Span]:
@@ -1073,7 +1226,7 @@ def find_entities(text: str, own_doc_number: str | None = None) -> list[Span]:
     candidates: list[tuple[int, int, int, str]] = []
     if own_doc_number:
         for a, b in _find_docrefs(text):
-            if _same_docno(text[a:b], own_doc_number):
+            if docno_key(text[a:b]) == docno_key(own_doc_number):
                 candidates.append((_PRIORITY["docref"], a, b, "own"))
     for kind, finder in (
         ("docref", _find_docrefs),

@@ -9,77 +9,12 @@ import re
 
 from reader.core.text import patterns as P
 from reader.core.model import Line, Metadata, Segment
+from reader.core.ledger.units import DOCNO_PLACE, canonical_org
 
 # ---------------------------------------------------------------- canonical issuers
-# Short forms → full forms, applied to the part after the city/district prefix.
-_ABBREV = (
-    ("人大常委会", "人民代表大会常务委员会"),
-    ("发改委", "发展和改革委员会"),
-    ("发改局", "发展和改革局"),
-    ("经信局", "经济和信息化局"),
-    ("经信委", "经济和信息化委员会"),
-    ("科技局", "科学技术局"),
-    ("市场监管局", "市场监督管理局"),
-    ("人力社保局", "人力资源和社会保障局"),
-    ("住建局", "住房和城乡建设局"),
-    ("自然资源规划局", "自然资源和规划局"),
-    ("交通局", "交通运输局"),
-    ("卫健委", "卫生健康委员会"),
-    ("卫生健康委", "卫生健康委员会"),
-    ("国资委", "人民政府国有资产监督管理委员会"),
-    ("医保局", "医疗保障局"),
-    ("文广旅游局", "文化广电旅游局"),
-    ("文广旅体局", "文化广电旅游体育局"),
-    ("应急局", "应急管理局"),
-    ("生态环境局", "生态环境局"),
-    ("农业农村局", "农业农村局"),
-    ("地方金融监管局", "地方金融监督管理局"),
-    ("安委会", "安全生产委员会"),
-    ("管委会", "管理委员会"),
-    ("妇儿工委", "妇女儿童工作委员会"),
-    ("政府办公厅", "人民政府办公厅"),
-    ("政府办公室", "人民政府办公室"),
-    ("政府", "人民政府"),
-)
-# 文号 机关代字 → the place it stands for (a small table; the file itself is asked first)
-_DOCNO_PLACE = {
-    "甬": ("宁波市", None), "仑": ("宁波市", "北仑区"), "鄞": ("宁波市", "鄞州区"),
-    "杭": ("杭州市", None), "温": ("温州市", None), "绍": ("绍兴市", None), "嘉": ("嘉兴市", None),
-    "湖": ("湖州市", None), "金": ("金华市", None), "衢": ("衢州市", None), "舟": ("舟山市", None),
-    "台": ("台州市", None), "丽": ("丽水市", None),
-}
-
-
-def canonical_issuer(name: str, city: str | None = None, district: str | None = None) -> str:
-    """市政府办公厅 → 宁波市人民政府办公厅; 区科技局 → 宁波市北仑区科学技术局; full names stay."""
-    c = P.compact(name)
-    c = re.sub(rf"第[{P.CN_DIGITS}\d]+届", "", c)  # 第十六届人民代表大会常务委员会 is the same organ every term
-    if c.startswith("市") and city:
-        c = city + c[1:]
-    elif c[:1] in ("区", "县") and district and district.endswith(c[0]):
-        c = (city or "") + district + c[1:]
-    elif district and c.startswith(district) and city and not c.startswith(city):
-        c = city + c
-    for pattern, full in _INFIX:
-        c = pattern.sub(full, c)
-    for short, full in _ABBREV:
-        if c.endswith(short) and not c.endswith(full):
-            if short == "政府" and c.endswith("人民政府"):
-                continue
-            c = c[: -len(short)] + full
-            break
-    return c
-
-
-# Short forms that stand inside a name too (市人大常委会主任会议, 市政府妇儿工委办公室).
-_INFIX = tuple((re.compile(p), full) for p, full in (
-    (r"人大常委会", "人民代表大会常务委员会"),
-    (r"人大(?!常委会|常务委员会)", "人民代表大会"),
-    (r"(?<!人民)政府", "人民政府"),
-    (r"妇儿工委", "妇女儿童工作委员会"),
-    (r"管委会", "管理委员会"),
-    (r"安委会", "安全生产委员会"),
-))
+canonical_issuer = canonical_org
+"""市政府办公厅 → 宁波市人民政府办公厅; 区科技局 → 宁波市北仑区科学技术局: the one organisation
+canonicaliser (reader.core.ledger.units), the same name an organisation gets as a responsible unit."""
 
 
 # ---------------------------------------------------------------- helpers
@@ -87,7 +22,8 @@ _BARE_NUMBER = re.compile(r"[〔［\[【(（]((?:19|20)\d{2})[〕］\]】)）]�
 _ISSUER_SPLIT = re.compile(r"[ 　、]+")
 
 
-_ORGAN_CUT = re.compile(r"(?:人民政府|办公厅|办公室|委员会|管委会|常委会|政府|局|厅|委)(?=[\u4e00-\u9fff]{2,4}?[省市区县]|中共|中国共产党)")
+_ORGAN_CUT = re.compile(
+    rf"(?:人民政府|办公厅|办公室|委员会|管委会|常委会|政府|局|厅|委)(?=[{P.CJK}]{{2,4}}?[省市区县]|中共|中国共产党)")
 _PREFIX_ORGAN = re.compile(
     r"^(.{2,30}?(?:人民代表大会常务委员会|人大常委会|人民政府办公厅|人民政府办公室|人民政府|委员会|管委会|办公厅|办公室|局))(?=.)")
 
@@ -112,7 +48,8 @@ def _issuers_from_title(title: str, kind: str) -> list[str]:
                 return [m3.group(1)]
         if kind in ("名单", "决定", "决议", "公告", "通告", "令", "命令") and not P.starts_about(c):
             m2 = _PREFIX_ORGAN.match(c)
-            if m2 and P.is_organ(m2.group(1)) and re.match(rf"^(?:[{P.CJK}]{{2,3}}?[省市区县]|国务院|中共)", m2.group(1)):
+            placed = re.match(rf"^(?:[{P.CJK}]{{2,3}}?[省市区县]|国务院|中共)", m2.group(1)) if m2 else None
+            if placed and P.is_organ(m2.group(1)):
                 return [m2.group(1)]
         return []
     prefix = m.group(1).strip()
@@ -121,7 +58,7 @@ def _issuers_from_title(title: str, kind: str) -> list[str]:
     if len(by_line) > 1 and all(P.is_organ(p) for p in by_line):
         return [P.compact(p) for p in by_line]
     # a line break between organs separates them only when the next one names its place
-    prefix = re.sub(r"\s*\n\s*(?=[\u4e00-\u9fff]{1,4}[省市区县]|中共)", " ", prefix).replace("\n", "")
+    prefix = re.sub(rf"\s*\n\s*(?=[{P.CJK}]{{1,4}}[省市区县]|中共)", " ", prefix).replace("\n", "")
     parts = [p for p in _ISSUER_SPLIT.split(prefix) if p]
     if parts and all(P.is_organ(p) for p in parts):
         return [P.compact(p) for p in parts]
@@ -136,7 +73,7 @@ def _issuers_from_title(title: str, kind: str) -> list[str]:
 
 def _signature(lines: list[Line]) -> tuple[list[str], str | None]:
     """The first signature block: organ lines (or 市长 X) directly above a date line."""
-    texts = [l.text.strip() for l in lines]
+    texts = [ln.text.strip() for ln in lines]
     for i, t in enumerate(texts):
         if not t.endswith("日") or len(t) > 60:
             continue
@@ -164,7 +101,7 @@ def _note(lines: list[Line]) -> str:
     """The dated note under a title, compact: （2024年7月31日宁波市第十六届…会议通过）, a
     promulgation note （2006年7月24日中华人民共和国国务院令第472号公布 根据…修订）, or a bare
     （2024年7月31日）; "" when there is none in the first lines."""
-    texts = [P.compact(l.text) for l in lines[:12] if l.text.strip()]
+    texts = [P.compact(ln.text) for ln in lines[:12] if ln.text.strip()]
     joined = ""
     for t in texts:
         if t.startswith(("（", "(")) and (P.DATE_RE.match(t[1:]) or P.CN_DATE_RE.match(t[1:])):
@@ -197,7 +134,8 @@ def _adoption_date(lines: list[Line]) -> tuple[str, str] | None:
     return P.iso(d), role
 
 
-_DATE_ANY = re.compile(rf"{P.DATE_RE.pattern}|{P.CN_DATE_RE.pattern.replace('?P<y>', '?P<cy>').replace('?P<m>', '?P<cm>').replace('?P<d>', '?P<cd>')}")
+_CN_DATE_RENAMED = P.CN_DATE_RE.pattern.replace('?P<y>', '?P<cy>').replace('?P<m>', '?P<cm>').replace('?P<d>', '?P<cd>')
+_DATE_ANY = re.compile(rf"{P.DATE_RE.pattern}|{_CN_DATE_RENAMED}")
 _IN_FORCE = re.compile(r"^[^，。；]{0,4}起施行")
 
 
@@ -205,7 +143,7 @@ def _dated_roles(lines: list[Line], signed: str | None) -> list[tuple[str, str]]
     """Every (role, date) the note under the title and the promulgating sentence state, then the
     signature's: 通过 / 批准 / 公布 / 修正 / 修订 / 施行 (自…起施行) / 成文."""
     found: list[tuple[str, str]] = []
-    texts = [_note(lines)] + [P.compact(l.text) for l in lines[:8] if P.promulgated_name(l.text)]
+    texts = [_note(lines)] + [P.compact(ln.text) for ln in lines[:8] if P.promulgated_name(ln.text)]
     for text in texts:
         dates = list(_DATE_ANY.finditer(text))
         shared: list[str] = []  # 某日A会议、某日B会议通过: both dates take the verb that follows
@@ -260,7 +198,7 @@ def _session_organ(name: str) -> str:
 
 
 def _adoption_issuer(lines: list[Line]) -> str | None:
-    text = "".join(P.compact(l.text) for l in lines[:12])
+    text = "".join(P.compact(ln.text) for ln in lines[:12])
     m = re.search(
         rf"[（(](?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日([{P.CJK}]{{2,6}}?[市省区县])第[{P.CN_DIGITS}]+届"
         rf"(?:人民代表大会常务委员会|人大常委会)(?:第[{P.CN_DIGITS}\d]+次)?(主任会议|会议)?", text)
@@ -272,10 +210,10 @@ def _adoption_issuer(lines: list[Line]) -> str | None:
 
 
 def _speaker_issuer(header: list[Line], title_lines: set[int]) -> list[str]:
-    for l in header:
-        if l.no in title_lines:
+    for ln in header:
+        if ln.no in title_lines:
             continue
-        c = P.compact(l.text)
+        c = P.compact(ln.text)
         if P.docno_line(c) or P.date_line(c):
             continue
         if P.is_organ(c):
@@ -301,8 +239,8 @@ def _attachments(title: str, lines: list[Line]) -> list[str]:
     if not out:
         # 附件说明: 附件：1.某某办法 / 2.某某表
         listing = False
-        for l in lines:
-            c = P.compact(l.text)
+        for ln in lines:
+            c = P.compact(ln.text)
             m = re.match(r"^附件[:：](.+)$", c)
             if m or (listing and re.match(r"^\d{1,2}[.．、]", c)):
                 listing = True
@@ -312,8 +250,8 @@ def _attachments(title: str, lines: list[Line]) -> list[str]:
             elif listing:
                 break
     if not out:
-        for l in lines[:40]:
-            c = P.compact(l.text)
+        for ln in lines[:40]:
+            c = P.compact(ln.text)
             if re.search(r"现(?:将|予)|印发给你们|已经.{0,20}同意", c):
                 for q in re.findall(r"《([^》]+)》", c):
                     if P.ends_with_kind(q) and q not in out:
@@ -326,8 +264,8 @@ def _attachments(title: str, lines: list[Line]) -> list[str]:
 def _context_place(segment: Segment, doc_number: str | None) -> tuple[str | None, str | None]:
     ctx = getattr(segment, "context", None) or {}
     city, district = ctx.get("city"), ctx.get("district")
-    if doc_number and doc_number[:1] in _DOCNO_PLACE:
-        c2, d2 = _DOCNO_PLACE[doc_number[:1]]
+    if doc_number and doc_number[:1] in DOCNO_PLACE:
+        c2, d2 = DOCNO_PLACE[doc_number[:1]]
         city = city or c2
         district = district or d2
     return city, district
@@ -335,117 +273,148 @@ def _context_place(segment: Segment, doc_number: str | None) -> tuple[str | None
 
 # ---------------------------------------------------------------- main
 def read_metadata(segment: Segment) -> Metadata:
-    lines = [l for l in segment.lines if l.text and not l.text.isspace()]
-    header: list[Line] = list(getattr(segment, "header_lines", []) or [])
-    title = getattr(segment, "title", "") or ""
+    """The steps, in order: 文号, place, 令 number, title, 文种, issuers, identifying date, year, kind."""
+    lines = [ln for ln in segment.lines if ln.text and not ln.text.isspace()]
+    header: list[Line] = list(getattr(segment, "header_lines", []) or []) or lines[:6]
     doc_number = getattr(segment, "doc_number", None)
-    kind_hint = getattr(segment, "kind_hint", "") or ""
-    if not header and lines:
-        header = lines[:6]
     if doc_number is None:
-        for l in header:
-            d = P.docno_line(l.text)
-            if d:
-                doc_number = d
-                break
+        doc_number = _header_docno(header)
     city, district = _context_place(segment, doc_number)
+    doc_number = _decree_with_place(doc_number, city)
     decree = P.promulgation_number(doc_number)
-    if decree and decree["what"] == "令":
-        org = decree["org"]
-        if not org or org in ("政府", "市政府", "市人民政府"):
-            doc_number = f"{city}人民政府{doc_number[len(org):]}" if city else doc_number
-        elif org.startswith("市") and city:
-            doc_number = city + doc_number
-        decree = P.promulgation_number(doc_number)
-    if not title and decree:
-        title = _promulgated_name(lines)
-    if not title:
-        title = _untitled(lines)
-    raw_title = title
-    title = P.tidy_title(title)
-    tail = re.search(r"[（(]\s*([^（()）]{0,16}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*[号號])\s*[)）]$", title)
-    if tail:
-        doc_number = doc_number or P.normalise_docno(tail.group(1))
-        title = title[: tail.start()].rstrip()
+    raw_title = getattr(segment, "title", "") or (_promulgated_name(lines) if decree else "") or _untitled(lines)
+    title, tail_number = _title_without_number(raw_title)
+    doc_number = doc_number or tail_number
     title_kind = P.title_kind(title)
     if doc_number is None and title_kind == "纪要":
-        # minutes are often numbered without an organ prefix under the title: 〔2023〕9号
-        for l in lines[:6]:
-            m = _BARE_NUMBER.fullmatch(P.compact(l.text))
-            if m:
-                doc_number = f"〔{m.group(1)}〕{m.group(2)}号"
-                break
-
-    issuers = [_session_organ(x) if re.search(r"届.*第[^第]+次(?:全体)?会议$", x) else x
-               for x in _issuers_from_title(raw_title, title_kind)]
+        doc_number = _minutes_number(lines)
     sig_issuers, sig_date = _signature(lines)
-    if not issuers:
-        title_texts = {t.strip() for t in raw_title.split("\n")}
-        issuers = _speaker_issuer([l for l in header if l.text.strip() not in title_texts], set())
-    if not issuers and sig_issuers:
-        issuers = sig_issuers
-    adopt_issuer = None
-    if not issuers:
-        adopt_issuer = _adoption_issuer(lines) or _note_issuer(lines)
-        if adopt_issuer:
-            issuers = [adopt_issuer]
-    if not issuers and title_kind == "解读":
-        for l in lines:
-            m = re.match(r"^解读(?:机构|单位)[:：](.{2,30})$", P.compact(l.text))
-            if m and P.is_organ(m.group(1)):
-                issuers = [m.group(1)]
-                break
-    if not issuers and decree:
-        issuers = [decree["org"]] if decree["org"] else []
-
-    # the date that identifies the document: its signature, else its adoption or promulgation
-    # note, else the date line of a report or speech; never the date it comes into force
-    date, date_role = (sig_date, "成文") if sig_date else (_adoption_date(lines) or (None, ""))
-    if date is None:
-        spoken = next((s for l in lines[:8] if (s := P.speech_date(l.text))), None)
-        if spoken:
-            date, date_role = P.iso(spoken[0]), "成文"
-    if date is None and title_kind == "纪要":
-        # minutes: the meeting's date, told in the opening sentence
-        opening = "".join(P.compact(l.text) for l in lines[len(header):len(header) + 8])
-        d = P.find_date(re.split(r"[。]", opening)[0])
-        date, date_role = (P.iso(d), "成文") if d else (None, "")
-    year = int(date[:4]) if date else None
-    year_source = "date" if year else ""
-    if year is None and doc_number:
-        m = re.search(r"〔(\d{4})〕", doc_number)
-        if m:
-            year = int(m.group(1))
-            year_source = "doc_number"
-
-    kind = kind_hint or title_kind
-    if not kind:
-        spoken = next((s for l in header if (s := P.speech_date(l.text))), None)
-        if spoken:
-            # titled by its subject, delivered on a date: to a congress a report, elsewhere a speech
-            kind = "报告" if "人民代表大会" in spoken[1] else "讲话"
-    if not kind and decree:
-        kind = decree["what"]
-    if not kind and not getattr(segment, "title", ""):
-        body = "".join(P.compact(l.text) for l in lines[:30])
-        m = re.search(r"(?:提出|制定|现将)(?:如下|以下)?(?:实施)?(意见|通知|办法|规定|方案)", body)
-        if m:
-            kind = m.group(1)
-
-    canonical = [canonical_issuer(x, city, district) for x in issuers]
+    issuers = _issuers(raw_title, title_kind, header, lines, sig_issuers, decree)
+    date, date_role = _identifying_date(lines, header, title_kind, sig_date)
+    year, year_source = _year(date, doc_number)
     return Metadata(
         title=title,
         doc_number=doc_number,
         issuers=issuers,
-        canonical_issuers=canonical,
+        canonical_issuers=[canonical_issuer(x, city, district) for x in issuers],
         date=date,
         year=year,
         year_source=year_source,
         date_role=date_role,
         dated_roles=_dated_roles(lines, sig_date),
-        kind=kind,
+        kind=_kind(segment, lines, header, title_kind, decree),
         attachments=[a for a in _attachments(title, lines) if P.compact(a) != P.compact(title)],
     )
+
+
+def _header_docno(header: list[Line]) -> str | None:
+    return next((d for ln in header if (d := P.docno_line(ln.text))), None)
+
+
+def _decree_with_place(doc_number: str | None, city: str | None) -> str | None:
+    """A 令 number names its organ in full: 市政府令第5号 in a 宁波 file → 宁波市人民政府令第5号."""
+    decree = P.promulgation_number(doc_number)
+    if not (decree and decree["what"] == "令" and city):
+        return doc_number
+    org = decree["org"]
+    if not org or org in ("政府", "市政府", "市人民政府"):
+        return f"{city}人民政府{doc_number[len(org):]}"
+    if org.startswith("市"):
+        return city + doc_number
+    return doc_number
+
+
+_TITLE_TAIL_NUMBER = re.compile(r"[（(]\s*([^（()）]{0,16}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*[号號])\s*[)）]$")
+
+
+def _title_without_number(raw_title: str) -> tuple[str, str | None]:
+    """The tidy title, and the 文号 printed at its end in brackets (…的通知（仑政办〔2022〕10号）)."""
+    title = P.tidy_title(raw_title)
+    tail = _TITLE_TAIL_NUMBER.search(title)
+    if not tail:
+        return title, None
+    return title[: tail.start()].rstrip(), P.normalise_docno(tail.group(1))
+
+
+def _minutes_number(lines: list[Line]) -> str | None:
+    """Minutes are often numbered without an organ prefix under the title: 〔2023〕9号."""
+    for ln in lines[:6]:
+        m = _BARE_NUMBER.fullmatch(P.compact(ln.text))
+        if m:
+            return f"〔{m.group(1)}〕{m.group(2)}号"
+    return None
+
+
+def _issuers(raw_title: str, title_kind: str, header: list[Line], lines: list[Line],
+             sig_issuers: list[str], decree) -> list[str]:
+    """Who issued it, from the first source that names anyone: the title, a byline under it,
+    the signature, an adoption or promulgation note, a 解读's 解读机构 line, the 令 number."""
+    issuers = [_session_organ(x) if re.search(r"届.*第[^第]+次(?:全体)?会议$", x) else x
+               for x in _issuers_from_title(raw_title, title_kind)]
+    if issuers:
+        return issuers
+    title_texts = {t.strip() for t in raw_title.split("\n")}
+    issuers = _speaker_issuer([ln for ln in header if ln.text.strip() not in title_texts], set()) or sig_issuers
+    if issuers:
+        return issuers
+    adopted = _adoption_issuer(lines) or _note_issuer(lines)
+    if adopted:
+        return [adopted]
+    if title_kind == "解读":
+        for ln in lines:
+            m = re.match(r"^解读(?:机构|单位)[:：](.{2,30})$", P.compact(ln.text))
+            if m and P.is_organ(m.group(1)):
+                return [m.group(1)]
+    return [decree["org"]] if decree and decree["org"] else []
+
+
+def _identifying_date(lines: list[Line], header: list[Line], title_kind: str,
+                      sig_date: str | None) -> tuple[str | None, str]:
+    """The date that identifies the document: its signature, else its adoption or promulgation
+    note, else the date line of a report or speech, else (minutes) the meeting's; never the
+    date it comes into force."""
+    if sig_date:
+        return sig_date, "成文"
+    adopted = _adoption_date(lines)
+    if adopted:
+        return adopted
+    spoken = next((s for ln in lines[:8] if (s := P.speech_date(ln.text))), None)
+    if spoken:
+        return P.iso(spoken[0]), "成文"
+    if title_kind == "纪要":
+        # minutes: the meeting's date, told in the opening sentence
+        opening = "".join(P.compact(ln.text) for ln in lines[len(header):len(header) + 8])
+        d = P.find_date(re.split(r"[。]", opening)[0])
+        if d:
+            return P.iso(d), "成文"
+    return None, ""
+
+
+def _year(date: str | None, doc_number: str | None) -> tuple[int | None, str]:
+    if date:
+        return int(date[:4]), "date"
+    m = re.search(r"〔(\d{4})〕", doc_number or "")
+    return (int(m.group(1)), "doc_number") if m else (None, "")
+
+
+def _kind(segment: Segment, lines: list[Line], header: list[Line], title_kind: str, decree) -> str:
+    """The 文种: the splitter's hint, the title's ending, a report's or speech's date line, the
+    令/公告 number, or for an untitled fragment the kind its body announces (提出如下意见)."""
+    kind = getattr(segment, "kind_hint", "") or title_kind
+    if kind:
+        return kind
+    spoken = next((s for ln in header if (s := P.speech_date(ln.text))), None)
+    if spoken:
+        # titled by its subject, delivered on a date: to a congress a report, elsewhere a speech
+        return "报告" if "人民代表大会" in spoken[1] else "讲话"
+    if decree:
+        return decree["what"]
+    if not getattr(segment, "title", ""):
+        body = "".join(P.compact(ln.text) for ln in lines[:30])
+        m = re.search(r"(?:提出|制定|现将)(?:如下|以下)?(?:实施)?(意见|通知|办法|规定|方案)", body)
+        if m:
+            return m.group(1)
+    return ""
 
 
 ISSUE_MIN_DATED = 3
@@ -504,8 +473,8 @@ def name_untitled(docs: list[tuple[Metadata, str]]) -> None:
 def _promulgated_name(lines: list[Line]) -> str:
     """A 政府令 with no title of its own: the regulation it promulgates (《X》已经…通过，现予公布)
     is what the document is and how it is cited."""
-    for l in lines[:8]:
-        name = P.promulgated_name(l.text)
+    for ln in lines[:8]:
+        name = P.promulgated_name(ln.text)
         if name:
             return name
     return ""
@@ -517,7 +486,7 @@ def _untitled(lines: list[Line]) -> str:
         return ""
     first = lines[0].text.strip()
     if first.endswith(("：", ":")) and len(lines) > 1:
-        text = "".join(P.compact(l.text) for l in lines[1:6])
+        text = "".join(P.compact(ln.text) for ln in lines[1:6])
         sentence = re.split(r"[。；]", text)[0]
         return sentence[:40] + ("…" if len(sentence) > 40 else "")
     return first[:80]

@@ -13,8 +13,9 @@ from reader.core.model import Document, ParseResult, ReadError
 # Versions: 2: control and bidi characters neutralised (normalise); 3: held-out splitter/metadata/reflow
 # fixes; 4: reflow joins lines cut inside sentences and titles over several lines; tables (rows padded),
 # layout markup dropped; 5: laws, interpretations, resolutions, reports, 令/公告 and joint titles (issue 12),
-# date_role, .md, regulatory units and time limits.
-PIPELINE_VERSION = 5
+# date_role, .md, regulatory units and time limits; 6: one organisation canonicaliser for issuers and units
+# (宁波市北仑区…), 文号 compared with 號 as 号, regulatory units (issue 12: duty-bearers, 申请/请求 X, 在…时).
+PIPELINE_VERSION = 6
 
 
 def parse_text(text: str, file: str = "<text>", encoding: str = "utf-8") -> list[Document]:

@@ -1,8 +1,9 @@
 """Cross-references: which documents a document cites (its docref spans), and which cite it.
 
 Every cited 文号 (a docref span) is resolved against a set of documents by its normalised
-form (brackets folded to 〔〕, spaces dropped, full-width digits folded), so 国发[2020]14号,
-国发（2020）14号 and 国发〔2020〕14号 are one number. A document's own 文号 printed in its
+form (reader.core.text.patterns.docno_key: brackets folded to 〔〕, spaces dropped, full-width digits
+folded, 號 read as 号), so 国发[2020]14号, 国发（2020）14号 and 国发〔2020〕14号 are one
+number. A document's own 文号 printed in its
 header is not a citation of itself.
 
 Build a CrossRefs over parsed Documents (CrossRefs.from_documents) or over an indexed
@@ -11,18 +12,10 @@ for the spans).
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-_OPEN_FOLD = str.maketrans({c: "〔" for c in "[［【(（{｛"} | {c: "〕" for c in "]］】)）}｝"}
-                           | {chr(0xFF10 + i): str(i) for i in range(10)})
-
-
-def normalise_docno(text: str) -> str:
-    """甬政办发 [2022] 19 号 → 甬政办发〔2022〕19号."""
-    return re.sub(r"[\s\u3000]+", "", (text or "").translate(_OPEN_FOLD))
-
+from reader.core.text.patterns import docno_key, normalise_docno
 
 @dataclass(frozen=True)
 class DocRef:
@@ -75,7 +68,7 @@ class CrossRefs:
         """A document and its docref spans (printed text, start, end)."""
         self.docs[doc.id] = doc
         if doc.doc_number:
-            self._by_number.setdefault(normalise_docno(doc.doc_number), []).append(doc)
+            self._by_number.setdefault(docno_key(doc.doc_number), []).append(doc)
         self._spans[doc.id] = list(docref_spans)
         self._cites = None
 
@@ -99,14 +92,14 @@ class CrossRefs:
         self._cites, self._cited_by = {}, {}
         for doc_id, spans in self._spans.items():
             source = self.docs[doc_id]
-            own = normalise_docno(source.doc_number) if source.doc_number else None
+            own = docno_key(source.doc_number) if source.doc_number else None
             out: list[Citation] = []
             for printed, start, end in spans:
-                number = normalise_docno(printed)
-                if number == own:
+                key = docno_key(printed)
+                if key == own:
                     continue  # the document's own 文号 in its header
-                targets = [t for t in self._by_number.get(number, []) if t.id != doc_id]
-                c = Citation(source, printed, number, start, end, targets)
+                targets = [t for t in self._by_number.get(key, []) if t.id != doc_id]
+                c = Citation(source, printed, normalise_docno(printed), start, end, targets)
                 out.append(c)
                 for t in targets:
                     self._cited_by.setdefault(t.id, []).append(c)
@@ -115,7 +108,7 @@ class CrossRefs:
     # ------------------------------------------------------------ queries
     def resolve(self, doc_number: str) -> list[DocRef]:
         """The documents holding a 文号 (however its brackets are printed)."""
-        return list(self._by_number.get(normalise_docno(doc_number), []))
+        return list(self._by_number.get(docno_key(doc_number), []))
 
     def cites(self, doc_id: str) -> list[Citation]:
         """What a document cites, in reading order, resolved or not."""

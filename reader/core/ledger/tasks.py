@@ -39,10 +39,11 @@ from dataclasses import dataclass, field
 from reader.core.model import Document
 from reader.core.text.patterns import LIST_CLOSE as _CLOSE
 from reader.core.text.patterns import LIST_OPEN as _OPEN
-from reader.core.text.patterns import balanced_end
+from reader.core.text.patterns import (
+    CJK, ITEM_TAIL_RE, LABEL_NOUN, LABEL_QUALIFIER, LABEL_ROLE, LABEL_ROLE_ALT, balanced_end, split_top_level,
+)
 from reader.core.ledger.units import Unit, make_unit, place_of, tidy, unit_matches
 
-_CJK = "\u4e00-\u9fff"
 _PAIR = dict(zip(_OPEN, _CLOSE))
 _SENTENCE_END = set("。！？；;!?\n")
 _TERMINAL = set("。！？；：;:!?）)”’》」』】")
@@ -139,11 +140,6 @@ def _path(stack: list[tuple[int, str]]) -> str:
 
 # ---------------------------------------------------------------- small helpers
 _ITEM_SPLIT_RE = re.compile("[、，,；;/／\n]+|\\s{2,}|(?<=[局委办院队])(?:和|及|与)(?=[市区县省各])")
-_ITEM_TAIL_RE = re.compile(
-    "(?:等(?:有关|相关|其他|各)?(?:部门|单位|机构|成员单位|驻甬部队)?(?:[、和及](?:部门|单位|机构))*"
-    "|(?:其他|各|有关)?成员单位"
-    "|(?:按职责分工|按照职责分工|按职责|分别|共同|具体)?(?:牵头负责|牵头|负责|配合)?)$"
-)
 _ORG_END_RE = re.compile(
     "(?:局|委|办|厅|院|署|部|部门|处|室|所|站|队|会|社|联|中心|公司|集团|街道|办事处|政府|海关|银行|支行|分行|"
     "指挥部|小组|专班|乡镇|镇|乡|法院|检察院)(?:[（(][^（()）]{1,20}[)）])*$"
@@ -154,7 +150,8 @@ _LEAD_IN_RE = re.compile(
     "|请|由|并由|分别由|均由|统一由|其中|同时|并)"
 )
 _VERBISH_RE = re.compile("会同|牵头|负责|配合|协助|组织|开展|推进|落实")
-_NOT_UNITS = frozenset("各自单位 本单位 有关部门 相关部门 有关单位 相关单位 各有关单位 各有关部门 各相关单位 各相关部门 部门 单位".split())
+_NOT_UNITS = frozenset(
+    "各自单位 本单位 有关部门 相关部门 有关单位 相关单位 各有关单位 各有关部门 各相关单位 各相关部门 部门 单位".split())
 
 
 _ITEM_HEAD_RE = re.compile("^(?:和|及|与|以及|并|由|请)")
@@ -164,7 +161,7 @@ def _clean_item(s: str) -> str:
     s = tidy(s)
     s = _ITEM_HEAD_RE.sub("", s)
     for _ in range(2):
-        m = _ITEM_TAIL_RE.search(s)
+        m = ITEM_TAIL_RE.search(s)
         if m and m.start() > 0:
             s = s[: m.start()]
     return s.strip("，、；。,;:：等")
@@ -219,8 +216,7 @@ class _Healed:
 
 # ---------------------------------------------------------------- clause parsing
 _LABEL_RE = re.compile(
-    "(?P<label>(?:主要|具体|其他)?(?:牵头|责任|配合|协办|协助|参与|主办|承办|落实|实施|推进|主责|督办)"
-    "(?:/(?:牵头|推进|责任|配合|协办|实施))?(?:单位|部门|处室|科室|主体)"
+    f"(?P<label>{LABEL_QUALIFIER}?{LABEL_ROLE}{LABEL_ROLE_ALT}?{LABEL_NOUN}"
     "|(?:牵头|责任|分管|联系)(?:市|区|县)?领导|完成时限|完成时间|完成期限|时间节点|时限要求|时间要求|办结时限)"
     "[ \u3000]*[:：]"
 )
@@ -228,7 +224,8 @@ _VERB_RE = re.compile(
     "(?P<v>牵头配合|牵头负责|牵总|联合(?=[^，。；]{2,40}?(?:开展|组织|推进|实施|督查|检查))|牵头抓总(?!作用)|牵头(?!单位|部门|领导|抓总作用|作用)|具体负责|负责(?!人|同志|制|任|的)|配合(?!度|单位|部门)"
     "|协助(?!分管)|协办|参与(?=[，,；;。）)的]|$)|参加(?=[，,；;。）)的]|$)|会同)"
 )
-_ANY_TRIGGER_RE = re.compile("牵头|负责|配合|协助|协办|参与|会同|单位[ \u3000]*[:：]|部门[ \u3000]*[:：]|领导[ \u3000]*[:：]")
+_ANY_TRIGGER_RE = re.compile(
+    "牵头|负责|配合|协助|协办|参与|会同|单位[ \u3000]*[:：]|部门[ \u3000]*[:：]|领导[ \u3000]*[:：]")
 _COOP_VERBS = frozenset(("配合", "协助", "协办", "参与", "参加", "牵头配合"))
 _ATTRIBUTIVE_RE = re.compile("[^，,；;。：:（()）、]{0,2}的|解释|作用|职责")  # …负责举借的债务 · 本办法由X负责解释
 _MODAL_TAIL = ("(?:分别|共同|具体|按职责分工|按照职责分工|按职责|按照职责|各自|要|应|应当|须|必须|需|需要|将|全面|统一"
@@ -267,16 +264,7 @@ class _Clause:
 
 def _split_top(value: str) -> list[str]:
     """Split a list at 、，；/ and line breaks, never inside brackets (各区（县、市）政府)."""
-    parts, depth, last = [], 0, 0
-    for i, ch in enumerate(value):
-        if ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE:
-            depth = max(0, depth - 1)
-        elif depth == 0 and ch in "、，,；;/／\n":
-            parts.append(value[last:i])
-            last = i + 1
-    parts.append(value[last:])
+    parts = [value[a:b] for a, b in split_top_level(value, 0, len(value), "、，,；;/／\n")]
     out = []
     for p in parts:
         for x in re.split("\\s{2,}|(?<=[局委办院队])(?:和|及|与)(?=[市区县省各])", p):
@@ -525,21 +513,16 @@ def _enclosing_open(s: str, a: int, lo: int) -> int | None:
 
 
 def _matching_close(s: str, i: int, hi: int) -> int:
-    depth = 0
-    for j in range(i + 1, hi):
-        if s[j] in _OPEN:
-            depth += 1
-        elif s[j] in _CLOSE:
-            if depth == 0:
-                return j + 1
-            depth -= 1
-    return hi
+    """Just after the bracket that closes the one opened at i (hi when none does)."""
+    j = balanced_end(s, i + 1, hi, "")
+    return j + 1 if j < hi else hi
 
 
 # ---------------------------------------------------------------- document walk
 # 文种 that mostly tell what was done: prose there is a task only where it asks for something
 _REPORT_KINDS = frozenset("报告 说明 讲话 议案 解读 记事 总结 汇报 发言".split())
-_ASKING_RE = re.compile("(?<![邀申])请(?!示)|(?<![重主需纲必只])要(?![求点素闻件])|应当|(?<![适响反供对相])应(?![用急对])"
+_ASKING_RE = re.compile("(?<![邀申])请(?!示)|(?<![重主需纲必只])要(?![求点素闻件])|应当"
+                        "|(?<![适响反供对相])应(?![用急对])"
                         "|(?<![必])须|必须|建议|力争|确保|抓紧|尽快")
 _FIRST_LEADS_RE = re.compile(
     "(?:列|排|位)(?:在)?(?:第一位|第一|首位|首)(?:的|者)?(?:单位|部门)?为?牵头|第一(?:个|家)?(?:单位|部门)为牵头|"
@@ -552,7 +535,7 @@ _DEADLINE_BEFORE_RE = re.compile("(?:于|在|到|至|截至|截止|不晚于|力
 _LEADER_RE = re.compile(
     f"^(?:党组成员、|党组副书记、|党组书记、)?(?P<role>[^\\s，。：；]{{0,16}}?"
     "(?:常务副市长|副市长|市长|副局长|局长|常务副区长|副区长|区长|常务副县长|副县长|县长|副秘书长|秘书长|副主任|主任))"
-    f"[ \u3000]*(?P<name>[{_CJK}](?:[ \u3000]?[{_CJK}]){{1,3}}?)[ \u3000]*(?=负责|领导|主持|处理|主管|协助)"
+    f"[ \u3000]*(?P<name>[{CJK}](?:[ \u3000]?[{CJK}]){{1,3}}?)[ \u3000]*(?=负责|领导|主持|处理|主管|协助)"
 )
 
 
@@ -857,7 +840,8 @@ class _Extractor:
                 if _NUMBERED_CELL_RE.match(c) and len(c) > 8:
                     pending = [[c], a, b]
                 continue
-            if pending is not None and len(pending[0]) < ncols and re.fullmatch("\\d{1,3}", pending[0][0].strip() or "x") \
+            if pending is not None and len(pending[0]) < ncols \
+                    and re.fullmatch("\\d{1,3}", pending[0][0].strip() or "x") \
                     and len(pending[0]) + len(cells) - 1 <= ncols \
                     and _cell_type(pending[0][-1]) == "task" and _cell_type(cells[0]) == "task" \
                     and not _NUMBERED_CELL_RE.match(_strip_tags(cells[0])) \
@@ -881,7 +865,7 @@ class _Extractor:
             return
         lead, coop = [], []
         for v in lead_text + resp_text:
-            lv, cv = _cell_units(v, self._unit_overlaps)
+            lv, cv = _cell_units(v)
             lead += lv
             coop += cv
         if resp_text and self.first_leads and not lead_text and lead:
@@ -912,7 +896,8 @@ _HEADER_WORDS = {
     "official": re.compile("(?:牵头|责任|分管|联系)(?:市|区|县)?领导"),
     "lead": re.compile("牵头|主要责任|主办|主责"),
     "coop": re.compile("配合|协办|协助|参与"),
-    "responsible": re.compile("责任(?:单位|部门|处室)|落实单位|承办单位|实施单位|推进单位|负责单位|责任主体|督办单位|监管单位"),
+    "responsible": re.compile(
+        "责任(?:单位|部门|处室)|落实单位|承办单位|实施单位|推进单位|负责单位|责任主体|督办单位|监管单位"),
     "deadline": re.compile("时限|完成时间|期限|截止|时间节点|完成年限"),
     "task": re.compile("任务|措施|内容|事项|工作|节点|项目|目标|举措|要求|隐患|问题"),
 }
@@ -924,7 +909,7 @@ _DEADLINE_CELL_RE = re.compile(
     "|每年|每月|每季|前$|底$")
 
 
-_CJK_GAP_RE = re.compile(f"(?<=[{_CJK}])[ \u3000]+(?=[{_CJK}])")
+_CJK_GAP_RE = re.compile(f"(?<=[{CJK}])[ \u3000]+(?=[{CJK}])")
 
 
 def _cell_type(cell: str) -> str:
@@ -940,7 +925,7 @@ def _cell_type(cell: str) -> str:
             and sum(_looks_like_unit(x) for x in items) * 2 >= len(items):
         return "unit"  # 区综合执法局、燃气经营企业
     if len(c) <= 300 and _VERB_RE.search(c) and (
-            "由" in c or any(_looks_like_unit(x) for x in _cell_units(c, None)[0])):
+            "由" in c or any(_looks_like_unit(x) for x in _cell_units(c)[0])):
         return "unit"  # 区住建局牵头负责;各街道负责推进 · 食堂由各自单位负责推进
     if len(c) <= 30 and _DEADLINE_CELL_RE.search(c.replace(" ", "")):
         return "deadline"
@@ -1030,16 +1015,6 @@ def _header_roles(cells: list[str]) -> dict[str, list[int]] | None:
     return roles
 
 
-def _align(cells: list[str], ncols: int, carry: list[str]) -> list[str]:
-    """A row with fewer cells than the header lost its leading (merged) cells: align right,
-    filling the left from the row above."""
-    if len(cells) >= ncols:
-        return cells[:ncols] if len(cells) == ncols else cells
-    missing = ncols - len(cells)
-    left = carry[:missing] if len(carry) >= missing else [""] * missing
-    return left + cells
-
-
 def _strip_tags(s: str) -> str:
     return html.unescape(re.sub("<[^<>]*>", "", s)).strip()
 
@@ -1063,7 +1038,7 @@ def _table_rows(text: str, lines: list[_Line]) -> list[tuple[list[str], int, int
     return rows
 
 
-def _cell_units(value: str, unit_overlaps) -> tuple[list[str], list[str]]:
+def _cell_units(value: str) -> tuple[list[str], list[str]]:
     """Units of a lead/responsible cell: a plain list is all lead; prose uses the verbs."""
     v = _strip_tags(value)
     if _VERB_RE.search(v):

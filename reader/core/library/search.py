@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from reader.core.library.analysis import OffsetMap, find_all, fold
+from reader.core.text.patterns import docno_brackets, docno_key, has_docno_number
 
 if TYPE_CHECKING:
     from reader.core.library.records import DocInfo
@@ -68,7 +69,6 @@ FIELD_ALIASES = {
 _OPEN_QUOTES = {'"': '"', "“": "”", "＂": "＂", "”": "”"}
 _CLOSE_QUOTES = {'"', "”", "＂", "“"}
 _YEAR_RE = re.compile(r"^(\d{4})年?(?:(?:-|–|—|~|～|至|到|\.\.)(\d{4})年?)?$")
-_DOCNO_BRACKETS = str.maketrans({"[": "〔", "［": "〔", "【": "〔", "(": "〔", "（": "〔", "]": "〕", "］": "〕", "】": "〕", ")": "〕", "）": "〕"})
 
 
 class QueryError(ValueError):
@@ -192,8 +192,9 @@ def _make_term(token: str) -> tuple[Term, bool]:
 
 
 def fold_docno(s: str) -> str:
-    """A 文号 folded for comparison: any brackets as 〔〕, no spaces."""
-    return fold(s.translate(_DOCNO_BRACKETS)).replace(" ", "")
+    """A 文号 folded for the index and the query alike: reader.core.text.patterns.docno_key (any
+    brackets as 〔〕, no spaces, 號 as 号), then search folding."""
+    return fold(docno_key(s))
 
 
 def parse_query(q: str) -> Query:
@@ -243,9 +244,9 @@ _FIELDS = {"title": "title", "docno": "doc_number", "issuer": "issuers", "kind":
 def word_forms(word: str) -> list[str]:
     """The folded forms a text word is searched as: itself, and for a 文号 typed with
     any brackets (甬政办发[2022]19号, （2022）, 【2022】) every bracket form a text may print."""
-    if not _DOCNO_SHAPE.search(word):
+    if not has_docno_number(word):
         return [word]
-    core = fold_docno(word)
+    core = fold(docno_brackets(word))
     forms = [word]
     for o, c in _DOCNO_FORMS:
         f = fold(core.replace("〔", o).replace("〕", c))
@@ -254,7 +255,6 @@ def word_forms(word: str) -> list[str]:
     return forms
 
 
-_DOCNO_SHAPE = re.compile(r"[〔\[(（【［]\s*\d{4}\s*[〕\])）】］]\s*\d+\s*[号號]")
 _DOCNO_FORMS = (("〔", "〕"), ("[", "]"), ("(", ")"), ("【", "】"))
 
 
@@ -292,7 +292,8 @@ def year_range(lo: int | None, hi: int | None):
 
     lo = None if lo is None else max(0, int(lo))
     hi = None if hi is None else min(YEAR_MAX, int(hi))
-    if (lo is not None and lo > YEAR_MAX) or (hi is not None and hi < 0) or (lo is not None and hi is not None and lo > hi):
+    if ((lo is not None and lo > YEAR_MAX) or (hi is not None and hi < 0)
+            or (lo is not None and hi is not None and lo > hi)):
         return wq.NullQuery
     return wq.NumericRange("year", lo, hi)
 

@@ -59,9 +59,9 @@ def cn_year(text: str) -> int | None:
 # ------------------------------------------------------------------ doc numbers
 _OPEN = "〔［\\[【(（{｛<＜"
 _CLOSE = "〕］\\]】)）}｝>＞"
-DOCNO_RE = re.compile(
-    rf"(?P<prefix>[{CJK}A-Za-z]{{1,16}}?)[{_OPEN}](?P<year>(?:19|20)\d{{2}})[{_CLOSE}]第?(?P<seq>\d{{1,5}})(?P<hao>[号號])"
-)
+_DOCNO_NUMBER = rf"[{_OPEN}](?P<year>(?:19|20)\d{{2}})[{_CLOSE}]第?(?P<seq>\d{{1,5}})(?P<hao>[号號])"
+DOCNO_RE = re.compile(rf"(?P<prefix>[{CJK}A-Za-z]{{1,16}}?){_DOCNO_NUMBER}")
+_DOCNO_NUMBER_RE = re.compile(_DOCNO_NUMBER)
 DECREE_RE = re.compile(  # a promulgation number: 国务院令第781号 · 交通运输部令2023年第8号 · 常委会公告第十五号
     rf"(?P<org>[{CJK}]{{0,20}}?)(?P<what>令|公告)(?P<yr>(?:19|20)\d{{2}}年)?第(?P<seq>[\d{CN_DIGITS}]{{1,6}})(?P<hao>[号號])"
 )
@@ -81,9 +81,20 @@ def docno_line(text: str) -> str | None:
     return None
 
 
+_DOCNO_FOLD = str.maketrans({c: "〔" for c in "[［【(（{｛"} | {c: "〕" for c in "]］】)）}｝"}
+                            | {chr(0xFF10 + i): str(i) for i in range(10)})
+
+
+def docno_brackets(text: str) -> str:
+    """Brackets of a 文号 as 〔〕, full-width digits as ASCII, no spaces; nothing else changed."""
+    return compact(text or "").translate(_DOCNO_FOLD)
+
+
 def normalise_docno(text: str) -> str:
-    """〔〕 brackets, no spaces, no outer brackets: 仑科(2022) 2 号 → 仑科〔2022〕2号."""
-    c = compact(text)
+    """The one 文号 normaliser: 〔〕 brackets, ASCII digits, no spaces, no outer brackets:
+    仑科(2022) 2 号 → 仑科〔2022〕2号, 甬政办发（２０２２）３０号 → 甬政办发〔2022〕30号.
+    The printed 号/號 is kept (a traditional document shows its own); compare with docno_key."""
+    c = docno_brackets(text)
     m = DOCNO_RE.search(c)
     if m:
         return f"{m['prefix']}〔{m['year']}〕{m['seq']}{m['hao']}"
@@ -91,6 +102,17 @@ def normalise_docno(text: str) -> str:
     if m:
         return f"{m['org']}{m['what']}{m['yr'] or ''}第{m['seq']}{m['hao']}"
     return c
+
+
+def has_docno_number(text: str) -> bool:
+    """Whether text holds the 〔year〕N号 of a 文号, however bracketed and spaced ([2022] 19 号)."""
+    return _DOCNO_NUMBER_RE.search(docno_brackets(text)) is not None
+
+
+def docno_key(text: str) -> str:
+    """What two 文号 are compared by: normalise_docno with 號 read as 号
+    (雲公通〔2023〕6號 cited as 雲公通〔2023〕6号 is the same document)."""
+    return normalise_docno(text).replace("號", "号")
 
 
 def promulgation_number(docno: str | None) -> re.Match | None:
@@ -178,7 +200,8 @@ def byline_organ(text: str) -> str | None:
     if not m:
         return None
     organ = c[:m.start("role")]
-    if m["role"].lstrip("副") in ("省长", "市长", "区长", "县长", "州长") and organ[-1:] in ("省", "市", "区", "县", "州"):
+    governor = m["role"].lstrip("副") in ("省长", "市长", "区长", "县长", "州长")
+    if governor and organ[-1:] in ("省", "市", "区", "县", "州"):
         return organ + "人民政府"  # 某某市市长 → 某某市人民政府
     return organ if is_organ(organ) else None
 
@@ -197,7 +220,8 @@ def speech_date(text: str) -> tuple[tuple[int, int, int], str] | None:
     return (d, compact(m["where"])) if d else None
 
 
-SALUTATION = re.compile(r"^(?:(?:各位|尊敬的|亲爱的)?(?:代表|委员|同志|朋友|来宾|领导|老师|同学|同仁)们?[、，,]?)+[：:！!]$")
+SALUTATION = re.compile(
+    r"^(?:(?:各位|尊敬的|亲爱的)?(?:代表|委员|同志|朋友|来宾|领导|老师|同学|同仁)们?[、，,]?)+[：:！!]$")
 """各位代表：, 同志们、朋友们：: the audience of a speech or report, not the organs a 主送 names."""
 
 
@@ -232,7 +256,8 @@ KIND_NORMAL.update(_TRAD_KINDS)
 KINDS = KINDS + tuple(_TRAD_KINDS)
 _KIND_RE = re.compile("(?:" + "|".join(sorted(KINDS, key=len, reverse=True)) + ")$")
 # 法 ends a law's name (湿地保育法, 中华人民共和国刑法) but also ordinary words a line may end in
-_NOT_LAW = re.compile(r"(?:[方做说看想手写用算疗语书司执违合守依非立普犯变效取无设兵戏魔技章打玩活加减乘除笔刀心佛干本该此]|办)法$")
+_NOT_LAW = re.compile(
+    r"(?:[方做说看想手写用算疗语书司执违合守依非立普犯变效取无设兵戏魔技章打玩活加减乘除笔刀心佛干本该此]|办)法$")
 _KIND_LAST = {k[-1] for k in KINDS}
 
 
@@ -352,13 +377,36 @@ def signed_date_line(text: str) -> tuple[str, tuple[int, int, int]] | None:
     return (compact(m["organ"]), d) if d else None
 
 
+# ------------------------------------------------------------------ responsibility clauses
+# 责任单位： · 牵头/推进单位： · 主要责任单位：: the words a clause label is made of. One vocabulary:
+# reader.core.documents.entities marks the units after a label, reader.core.ledger.tasks reads the roles.
+LABEL_QUALIFIER = "(?:主要|具体|其他|市级|区级|县级)"
+LABEL_ROLE = ("(?:责任|牵头|配合|协办|协助|参与|承办|主办|实施|推进|督办|监管|落实|主责|执行|协同|指导|完成|负责"
+              "|联系|督查|工作)")
+LABEL_ROLE_ALT = "(?:/(?:责任|牵头|配合|推进|协办|实施))"  # 牵头/推进单位
+LABEL_NOUN = "(?:单位|部门|处室|科室|主体|机关)"
+
+ITEM_TAIL_RE = re.compile(
+    # …等部门、单位 · 等有关单位 · 等驻甬部队
+    "(?:等(?:有关|相关|其他|各)?(?:部门|单位|机构|区域|成员单位|驻[^、，]{1,6})?(?:[、和及](?:部门|单位|机构)){0,3}"
+    # …按职责分工负责 · 牵头 · 配合落实
+    "|(?:按职责分工|按照职责分工|按职责|根据职责|按照职责|分别|共同|具体)?(?:分工)?"
+    "(?:牵头负责|负责|牵头|配合|落实|参与)(?:指导|督导|协调|组织|实施|推进|监督)?"
+    "|(?<![局委办会部指各他关])(?:其他|各|有关)?成员单位|以下同|（以下[^）]{0,12}）|要|应当|应|须|必须|需要|需"
+    # …（牵头） · （排名第一的为牵头单位）
+    "|[（(][^（）()]{0,8}(?:牵头|配合|主责|召集|负责|落实|单位|排名第一)[）)])$"
+)
+"""What ends a list item but is not part of the name: 区住建局等部门 · 区财政局按职责分工负责 · 各成员单位."""
+
+
 LIST_OPEN = "（(〔［[【"  # brackets that nest inside a list of units: 各区（县、市）政府
 LIST_CLOSE = "）)〕］]】"
 
 
-def balanced_end(text: str, start: int, limit: int, stops: str) -> int:
+def balanced_end(text: str, start: int, limit: int, stops: str, top_stops: str = "") -> int:
     """Where a list that starts at `start` ends: the first stop character, or the closing
     bracket that closes the bracket the list stands in, or `limit`, whichever comes first.
+    `top_stops` end it only outside the brackets opened inside it.
 
     Brackets opened inside the list nest, so 各区（县、市）政府 stays one item.
     """
@@ -366,7 +414,7 @@ def balanced_end(text: str, start: int, limit: int, stops: str) -> int:
     end = start
     while end < limit:
         ch = text[end]
-        if ch in stops:
+        if ch in stops or (depth == 0 and ch in top_stops):
             break
         if ch in LIST_OPEN:
             depth += 1
@@ -376,3 +424,22 @@ def balanced_end(text: str, start: int, limit: int, stops: str) -> int:
             depth -= 1
         end += 1
     return end
+
+
+def split_top_level(text: str, start: int, end: int, separators: str) -> list[tuple[int, int]]:
+    """text[start:end] split at the separators that stand outside brackets, as (start, end)
+    spans (empty ones included): 区住建局、各区（县、市）政府 → two items, not three."""
+    items = []
+    depth = 0
+    i0 = start
+    for i in range(start, end):
+        ch = text[i]
+        if ch in LIST_OPEN:
+            depth += 1
+        elif ch in LIST_CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in separators:
+            items.append((i0, i))
+            i0 = i + 1
+    items.append((i0, end))
+    return items

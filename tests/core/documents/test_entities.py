@@ -494,3 +494,51 @@ def test_two_bodies_joined_by_shang_are_two_units():
     text = "港口主管机关商国务院有关主管部门确定。区商务局负责，经与市财政局协商同意。经商市委组织部，开展审计。"
     got = [s.text for s in find_entities(text) if s.type == "unit"]
     assert got == ["港口主管机关", "国务院有关主管部门", "区商务局"]
+
+
+# ---------------------------------------------------------------- issue 12: who acts in regulatory text
+def _units_of(text: str) -> list[str]:
+    return [s.text for s in find_entities(text) if s.type == "unit"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a regulated organisation that carries a duty is a unit; the same one as a violator is not
+    ("第八条　燃气经营单位应当建立安全管理制度。", ["燃气经营单位"]),
+    ("第九条　客运站经营企业须对旅客携带物品进行安全检查。", ["客运站经营企业"]),
+    ("燃气经营单位未建立安全管理制度的，由城镇燃气主管部门责令改正。", ["城镇燃气主管部门"]),
+    ("第十条　有关单位应当予以配合。", []),
+    # the body a party applies or turns to
+    ("当事人对处理决定不服的，可以申请县级以上人民政府裁决。", ["县级以上人民政府"]),
+    ("争议双方可以申请乡级人民政府依法调处。", ["乡级人民政府"]),  # not …依法调处 (处 ends names too)
+    ("代表向常委会提出请求辞去市人大常委会委员职务。", []),
+    ("经营者可以向所在地县级商务主管部门申请备案。", ["所在地县级商务主管部门"]),
+    ("受害人可以请求人民法院判令其停止侵害。", ["人民法院"]),
+    ("仲裁委员会可以邀请社区居民委员会、物业服务中心参与调解。", ["仲裁委员会", "社区居民委员会", "物业服务中心"]),
+    # a body that acts in a named situation opens the sentence
+    ("三、人民检察院在办理未成年人案件时，应当听取其法定代理人的意见。", ["人民检察院"]),
+    ("人民法院审理该类案件，可以委托鉴定机构进行评估。", ["人民法院"]),
+    ("供热单位因设施检修确需停止供热的，应当提前三日通知用户。", ["供热单位"]),
+    # levels named together, functions listed before 等部门, bodies of a congress
+    ("第三条　省和市（州）人民政府应当将水土保持工作纳入国民经济和社会发展规划。", ["省和市（州）人民政府"]),
+    ("发展改革、自然资源、水利等部门按照各自职责，做好水土保持相关工作。", ["发展改革、自然资源、水利等部门"]),
+    ("大会主席团主持代表大会会议。大会秘书处负责会议的具体事务。", ["大会主席团", "大会秘书处"]),
+    ("县人民政府、县监察委员会、县人民检察院可以向县人民代表大会提出议案。",
+     ["县人民政府", "县监察委员会", "县人民检察院"]),
+    # not units: who is reported to, who supervises, who applies for a benefit
+    ("县人民政府每年向县人民代表大会常务委员会报告工作。", []),
+    ("符合条件的企业可以申请专项补助。", []),
+])
+def test_who_acts_in_regulatory_text_i_wrote(text, expected):
+    assert _units_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the member units of a body are one named group, not the body itself
+    ("（牵头单位：区应急管理局；配合单位：区委组织部、区安委会各成员单位）",
+     ["区应急管理局", "区委组织部", "区安委会各成员单位"]),
+    ("（责任单位：区防指成员单位）", ["区防指成员单位"]),
+    ("（责任单位：区发改局、各成员单位）", ["区发改局", "各成员单位"]),
+    ("（责任单位：区住建局等成员单位）", ["区住建局"]),
+])
+def test_member_units_of_a_body_stay_whole(text, expected):
+    assert _units_of(text) == expected

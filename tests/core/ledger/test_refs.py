@@ -6,7 +6,8 @@ import json
 from reader.cli.main import main
 from reader.core.library.library import Library
 from reader.core.documents.pipeline import parse_file, parse_text
-from reader.core.ledger.refs import CrossRefs, normalise_docno
+from reader.core.text.patterns import normalise_docno
+from reader.core.ledger.refs import CrossRefs
 
 CITED = """宁波市人民政府办公厅关于印发宁波市停车管理办法的通知
 甬政办发〔2022〕30号

@@ -130,9 +130,9 @@ def test_prose_responsibilities_give_lead_cooperating_and_deadline():
 def test_units_are_canonicalised_with_the_documents_district():
     doc = _one_doc(PROSE)
     t1, t2, _ = extract_tasks(doc)
-    assert _canonical(t1.lead_units) == ["北仑区水利局"]
-    assert _canonical(t2.lead_units) == ["北仑区住房和城乡建设局"]
-    assert _canonical(t2.cooperating_units) == ["北仑区综合行政执法局"]
+    assert _canonical(t1.lead_units) == ["宁波市北仑区水利局"]
+    assert _canonical(t2.lead_units) == ["宁波市北仑区住房和城乡建设局"]
+    assert _canonical(t2.cooperating_units) == ["宁波市北仑区综合行政执法局"]
 
 
 def test_task_offsets_point_at_the_task_in_the_reading_text():
@@ -153,13 +153,13 @@ def test_division_of_duties_each_leader_is_a_task():
     assert [t.lead_officials for t in tasks] == [["张三"], ["李四"], ["王五五"]]
     li = tasks[1]
     assert _printed(li.lead_units) == ["区发改局", "区财政局", "区住建局（区人防办）"]
-    assert _canonical(li.lead_units) == ["海曙区发展和改革局", "海曙区财政局", "海曙区住房和城乡建设局"]
+    assert _canonical(li.lead_units) == ["宁波市海曙区发展和改革局", "宁波市海曙区财政局", "宁波市海曙区住房和城乡建设局"]
     assert _printed(li.cooperating_units) == ["区税务局", "人行海曙支行"]
     wang = tasks[2]
     # the 分管 list broken over two lines is still one list; 等 is dropped
     assert _printed(wang.lead_units) == ["区教育局", "区人社局", "区市场监管局"]
     assert _printed(wang.cooperating_units) == ["区总工会", "团区委"]
-    assert "海曙区人力资源和社会保障局" in _canonical(wang.lead_units)
+    assert "宁波市海曙区人力资源和社会保障局" in _canonical(wang.lead_units)
 
 
 # ---------------------------------------------------------------- labelled clauses
@@ -235,7 +235,7 @@ def test_task_table_with_a_row_broken_mid_clause():
     assert t1.targets == ["5个", "20个"]
     assert t2.deadlines == ["年底前"] and _printed(t2.cooperating_units) == ["区卫健局", "各街道"]
     assert _printed(t3.cooperating_units) == ["区发改局(区粮食局)", "区财政局"]
-    assert _canonical(t3.cooperating_units) == ["北仑区发展和改革局", "北仑区财政局"]
+    assert _canonical(t3.cooperating_units) == ["宁波市北仑区发展和改革局", "宁波市北仑区财政局"]
     for t in tasks:  # the row's place in the reading text
         assert doc.text[t.start:t.end].startswith(t.path.rstrip("."))
 
@@ -271,12 +271,12 @@ def test_text_without_responsibilities_gives_no_tasks():
 
 # ---------------------------------------------------------------- units
 @pytest.mark.parametrize("printed,city,district,expected", [
-    ("区住建局", "宁波市", "北仑区", "北仑区住房和城乡建设局"),
-    ("宁波市北仑区住建局", "宁波市", None, "北仑区住房和城乡建设局"),
+    ("区住建局", "宁波市", "北仑区", "宁波市北仑区住房和城乡建设局"),
+    ("宁波市北仑区住建局", "宁波市", None, "宁波市北仑区住房和城乡建设局"),
     ("市发改委（市粮食物资局）", "宁波市", None, "宁波市发展和改革委员会"),
     ("市经信局", "宁波市", None, "宁波市经济和信息化局"),
-    ("区人社局", "宁波市", "鄞州区", "鄞州区人力资源和社会保障局"),
-    ("市场监督管理局", "宁波市", "北仑区", "北仑区市场监督管理局"),
+    ("区人社局", "宁波市", "鄞州区", "宁波市鄞州区人力资源和社会保障局"),
+    ("市场监督管理局", "宁波市", "北仑区", "宁波市北仑区市场监督管理局"),
     ("财政局", "宁波市", None, "宁波市财政局"),
     ("宁波海关", "宁波市", "北仑区", "宁波海关"),
     ("各街道", "宁波市", "北仑区", "各街道"),
@@ -372,7 +372,7 @@ def test_cli_tasks_json_lines(own_files, capsys):
     assert main(["tasks", "--json", str(own_files["prose.txt"])]) == 0
     recs = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert len(recs) == 3
-    assert recs[0]["lead_units"] == [["区水利局", "北仑区水利局"]]
+    assert recs[0]["lead_units"] == [["区水利局", "宁波市北仑区水利局"]]
     assert recs[0]["deadlines"] == ["6月20日前"]
     assert recs[0]["title"] == "宁波市北仑区防汛工作会议纪要"
 
@@ -397,7 +397,7 @@ def test_cli_tasks_csv_for_excel(own_files, tmp_path, capsys):
     assert "牵头单位" in rows[0] and "配合单位" in rows[0] and "完成时限" in rows[0]
     body = [dict(zip(rows[0], r)) for r in rows[1:]]
     assert len(body) == 3
-    assert body[0]["牵头单位"] == "区住建局" and body[0]["牵头单位（规范名称）"] == "北仑区住房和城乡建设局"
+    assert body[0]["牵头单位"] == "区住建局" and body[0]["牵头单位（规范名称）"] == "宁波市北仑区住房和城乡建设局"
     assert body[0]["完成时限"] == "2023年9月底前"
     assert body[0]["文号"] == "仑政办〔2023〕12号"
 
@@ -508,8 +508,8 @@ def test_a_report_tells_what_was_done_prose_there_is_a_task_only_when_it_asks():
 @pytest.mark.parametrize("printed,city,district,expected", [
     ("宁波海事局", "宁波市", None, "宁波海事局"),  # names its place without 市
     ("北仑海事处", "宁波市", "北仑区", "北仑海事处"),
-    ("政研室", "宁波市", "北仑区", "北仑区政策研究室"),
-    ("文化与广电旅游体育局", "宁波市", "北仑区", "北仑区文化广电旅游体育局"),
+    ("政研室", "宁波市", "北仑区", "宁波市北仑区政策研究室"),
+    ("文化与广电旅游体育局", "宁波市", "北仑区", "宁波市北仑区文化广电旅游体育局"),
 ])
 def test_canonical_unit_place_and_variants(printed, city, district, expected):
     assert canonical_unit(printed, city, district) == expected
@@ -572,8 +572,8 @@ def test_index_units_give_printed_and_canonical_names():
 
     doc = _one_doc(ITEMS)
     names = index_units(doc)
-    assert "区住建局" in names and "北仑区住房和城乡建设局" in names
-    assert "区资规分局" in names and "北仑区自然资源和规划分局" in names
+    assert "区住建局" in names and "宁波市北仑区住房和城乡建设局" in names
+    assert "区资规分局" in names and "宁波市北仑区自然资源和规划分局" in names
     title_only = _one_doc("""关于《宁波市停车条例（草案）》的说明
 
 一、加强停车设施建设。（责任单位：市经信局）

@@ -1,0 +1,60 @@
+"""Regression guard on blind set 4 (tests/blind4): units in regulatory and task text.
+
+Blind once (first run in tests/blind4/BLIND_RESULT.md, before any rule change); the unit rules
+were then written with its misses in view, so it now guards, it does not measure
+(tests/blind4/README.md). The KNOWN_* sets are what is still wrong.
+"""
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+KNOWN_MISSED_UNITS = {"同级财政部门"}  # 报同级财政部门拨付: told, then acting
+KNOWN_NOT_FOUND = {  # the splitter's, not the entity finder's (tests/blind4/README.md)
+    ("donggang_npc_rules_2024.txt", 9),   # 议事规则 merged into the 公告 that promulgates it
+    ("haizhou_court_answers.txt", 1),     # two-line title with its 文号 under it: 文号 taken as title
+}
+KNOWN_FIELD_GAPS = {("donggang_npc_rules_2024.txt", 1, f) for f in ("title", "doc_number", "kind", "range")}
+
+
+def _load_benchmark():
+    path = ROOT / "tests" / "benchmarks" / "parser_accuracy.py"
+    spec = importlib.util.spec_from_file_location("blind4_parser_accuracy", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    module.use_corpus(ROOT / "tests" / "blind4")
+    return module
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    return _load_benchmark().evaluate(tmp_path_factory.mktemp("blind4"))
+
+
+def test_documents_found(report):
+    not_found = {(name, g["title_line"]) for name, g, _ in report.missed + report.merged}
+    assert not_found <= KNOWN_NOT_FOUND, sorted(not_found - KNOWN_NOT_FOUND)
+    assert report.found >= report.gold_docs - len(KNOWN_NOT_FOUND)
+
+
+@pytest.mark.parametrize("field", ["title", "doc_number", "issuers", "date", "kind", "date_role", "range"])
+def test_fields_of_found_documents(report, field):
+    wrong = {(name, line, f) for name, line, f, _, _ in report.field_bad if f == field}
+    assert wrong <= KNOWN_FIELD_GAPS, sorted(wrong - KNOWN_FIELD_GAPS)
+
+
+def test_every_file_read_right(report):
+    assert all(f.encoding_text_ok and f.error is None and f.exception is None for f in report.files)
+
+
+def test_units_found_and_none_wrong(report):
+    assert report.ent_correct["unit"] == report.ent_parsed["unit"], [m for m in report.ent_bad if "wrong unit" in m]
+    missed = {m.split("「")[1].split("」")[0] for m in report.ent_bad if "missed unit" in m}
+    assert missed <= KNOWN_MISSED_UNITS, sorted(missed - KNOWN_MISSED_UNITS)
+    assert report.ent_found["unit"] >= report.ent_gold["unit"] - len(KNOWN_MISSED_UNITS)

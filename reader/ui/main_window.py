@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModel
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -45,6 +46,7 @@ from reader.ui.tree import ROLE_DOC_ID, DocTreeDelegate, DocTreeModel, doc_ids_u
 SEARCH_DEBOUNCE_MS = 250
 SEARCH_LIMIT = 200
 PROGRESS_SHOW_DELAY_MS = 400
+PRINT_ASK_ABOVE = 30  # documents: printing more asks first (each is read and laid out)
 
 
 def app_icon() -> QIcon:
@@ -837,11 +839,16 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ export
     def selected_doc_ids(self) -> list[str]:
-        if self.left_tabs.currentIndex() == 1:
+        """What 导出 and 打印 take: the selected result rows, or every document under the tree's
+        selected nodes (the tab shown decides), else the open document."""
+        tab = self.left_tabs.currentIndex()
+        if tab == 1:
             rows = sorted(self.results.selectionModel().selectedRows(), key=lambda i: i.row())
             ids = [i.data(RESULT_DOC_ID) for i in rows]
-        else:
+        elif tab == 0:
             ids = doc_ids_under(self.tree_model, self.tree.selectionModel().selectedIndexes())
+        else:  # 单个文件, 收藏: the open document (the tree's selection is out of sight)
+            ids = []
         if not ids and self.current_doc_id:
             ids = [self.current_doc_id]
         return [i for i in ids if i]
@@ -962,8 +969,10 @@ class MainWindow(QMainWindow):
         self.file_menu.insertAction(self.act_problems, self.act_print)
         self.file_menu.insertAction(self.act_problems, self.act_export_pdf)
         self.file_menu.insertSeparator(self.act_problems)
-        self.tree.addAction(self.act_export_pdf)
-        self.results.addAction(self.act_export_pdf)
+        self.act_print.setToolTip(self.tr("打印所选的公文（目录或搜索结果中的选择），或打开的公文"))
+        for view in (self.tree, self.results):
+            view.addAction(self.act_print)
+            view.addAction(self.act_export_pdf)
 
         # 时限提醒: tasks by deadline
         self.today_override = None  # a date for 时限提醒 instead of today (gui --today)
@@ -1340,21 +1349,33 @@ class MainWindow(QMainWindow):
         return self._print_preview(modal=True)
 
     def _print_preview(self, modal: bool):
-        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+        """The selected documents (as export selects them: result rows, or everything under
+        the tree's selected nodes), or the open one, in a print preview; printed from there."""
+        from reader.ui.printing import PrintPreviewDialog, new_printer
 
-        from reader.ui.printing import print_documents
-
-        doc = self.reading.document
-        if doc is None:
-            self.statusBar().showMessage(self.tr("请先打开要打印的公文。"), 5000)
+        ids = self.selected_doc_ids()
+        current = self.reading.document.id if self.reading.document is not None else None
+        if not ids:
+            self.statusBar().showMessage(self.tr("请先打开或选择要打印的公文。"), 5000)
             return None
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(doc.title)
-        dialog = QPrintPreviewDialog(printer, self)
-        dialog.setWindowTitle(self.tr("打印预览 — %1").replace("%1", doc.title))
-        dialog.paintRequested.connect(lambda p: print_documents([doc], p))
-        self.print_dialog, self._printer = dialog, printer  # the dialog does not own the printer
-        dialog.resize(900, 760)
+        if modal and len(ids) > PRINT_ASK_ABOVE:
+            answer = QMessageBox.question(
+                self, self.tr("打印"),
+                self.tr("所选范围有 %1 篇公文，全部排版可能要一些时间。继续？").replace("%1", str(len(ids))))
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+        previous = getattr(self, "print_dialog", None)
+        if previous is not None:
+            previous.deleteLater()
+        self._printer = new_printer()  # the dialog does not own the printer
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:  # the documents are read from the index here, once
+            dialog = PrintPreviewDialog(self._printer, self, ids, self._document_any, current,
+                                        self.reading.view.enabled_types(), self.settings.print_highlights())
+        finally:
+            QApplication.restoreOverrideCursor()
+        dialog.highlights_changed.connect(lambda on: self.settings.set_print_highlights(on) if self.persist else None)
+        self.print_dialog = dialog
         if modal:
             dialog.exec()
         else:

@@ -12,7 +12,7 @@ formatted with; changing the toggles or the hits bumps the generation.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -51,6 +51,7 @@ from reader.ui import theme
 from reader.ui.plain import plain_tooltip
 
 VISIBLE_MARGIN_BLOCKS = 40
+PROPORTIONAL_HEIGHT = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value  # line height in percent
 TABLE_COLUMN_MIN, TABLE_COLUMN_MAX = 3, 16
 """A grid column is as wide as its widest cell, within these many CJK characters (cells wrap)."""
 
@@ -99,6 +100,88 @@ def _blocks_match(doc: QTextDocument, text: str) -> bool:
             return False
         block = block.next()
     return True
+
+
+def grids_that_fit(text: str, tables: Sequence[Table]) -> list[Table]:
+    """The tables drawn as grids, in text order: those whose rows the text holds exactly."""
+    return [t for t in sorted(tables, key=lambda t: t.start) if _fits(text, t)]
+
+
+def fixed_columns(table: Table, font_size: float) -> list[QTextLength]:
+    """On screen: each column as wide as its widest cell (column_widths), in pixels."""
+    em = font_size * 1.4  # a CJK character at the reading size, in pixels
+    return [QTextLength(QTextLength.Type.FixedLength, em * w) for w in column_widths(table)]
+
+
+def insert_text(cursor: QTextCursor, text: str, grids: Sequence[Table], block_format: QTextBlockFormat,
+                font_size: float, columns: Callable[[Table], list[QTextLength]] | None = None) -> None:
+    """A reading text at the cursor (of an empty document): plain text with insertText, the
+    grids (grids_that_fit) as QTextTables whose cells get insertText too, so every character
+    keeps its offset in the text (offsets_kept checks it). The reading pane and the printed
+    page (reader.ui.printing) both lay text out with this; columns(table) gives the column
+    widths (default: fixed_columns)."""
+    pos = 0
+    for table in grids:
+        cursor.insertText(text[pos:table.start - 1])  # the "\n" before the table: the table's own
+        insert_table(cursor, table, font_size, columns(table) if columns else None)
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.setBlockFormat(block_format)
+        pos = table.end + 1
+    if pos <= len(text):
+        cursor.insertText(text[pos:])  # plain text: nothing is interpreted as markup
+
+
+def offsets_kept(doc: QTextDocument, text: str, grids: Sequence[Table]) -> bool:
+    """Does every character of `text` sit at its own offset in `doc` (filled by insert_text)?"""
+    if not grids:
+        return True
+    # a table closing the text is followed by an empty block of Qt's own
+    expected = len(text) + (1 if grids[-1].end == len(text) else 0)
+    return doc.characterCount() - 1 == expected and _blocks_match(doc, text)
+
+
+def insert_table(cursor: QTextCursor, table: Table, font_size: float,
+                 columns: list[QTextLength] | None = None) -> None:
+    fmt = QTextTableFormat()
+    header = _has_header(table)
+    fmt.setHeaderRowCount(1 if header else 0)
+    fmt.setCellPadding(4)
+    fmt.setCellSpacing(0)
+    fmt.setBorder(1)
+    fmt.setBorderBrush(QColor(theme.TABLE_BORDER))
+    fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+    fmt.setTopMargin(4)
+    fmt.setBottomMargin(font_size * 0.8)
+    fmt.setColumnWidthConstraints(columns or fixed_columns(table, font_size))
+    grid = cursor.insertTable(len(table.rows), len(table.rows[0]), fmt)
+    head = QTextCharFormat()
+    head.setFontWeight(QFont.Weight.Bold)
+    head_back = QColor(theme.TABLE_HEADER_BACKGROUND)
+    for r, row in enumerate(table.rows):
+        for c, cell in enumerate(row):
+            target = grid.cellAt(r, c)
+            if r == 0 and header:
+                cell_format = target.format()
+                cell_format.setBackground(head_back)
+                target.setFormat(cell_format)
+            target.firstCursorPosition().insertText(cell, head if r == 0 and header else QTextCharFormat())
+
+
+def highlight_formats() -> dict[str, QTextCharFormat]:
+    """The character format of each highlight class (theme.HIGHLIGHTS) and of a section
+    heading ("heading"): on screen and, when chosen, on paper."""
+    formats: dict[str, QTextCharFormat] = {}
+    for kind, style in theme.HIGHLIGHTS.items():
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor(style.background))
+        fmt.setForeground(QColor(style.foreground))
+        if style.underline:
+            fmt.setFontUnderline(True)
+        formats[kind] = fmt
+    heading = QTextCharFormat()
+    heading.setFontWeight(QFont.Weight.Bold)
+    formats["heading"] = heading
+    return formats
 
 
 def find_matches(text: str, query: str) -> list[tuple[int, int]]:
@@ -190,15 +273,13 @@ class ReadingView(QTextEdit):
         doc = self._new_document()
         cursor = QTextCursor(doc)
         block_format = QTextBlockFormat()
-        block_format.setLineHeight(theme.reading_line_height(), QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        block_format.setLineHeight(theme.reading_line_height(), PROPORTIONAL_HEIGHT)
         block_format.setBottomMargin(self._font_size * 0.5)
         cursor.setBlockFormat(block_format)
-        grids = [t for t in sorted(tables, key=lambda t: t.start) if _fits(text, t)]
-        self._insert(doc, cursor, text, grids, block_format)
+        grids = grids_that_fit(text, tables)
+        insert_text(cursor, text, grids, block_format, self._font_size)
         starts = _block_starts(doc)
-        # a table closing the text is followed by an empty block of Qt's own
-        expected = len(text) + (1 if grids and grids[-1].end == len(text) else 0)
-        if grids and (doc.characterCount() - 1 != expected or not _blocks_match(doc, text)):
+        if not offsets_kept(doc, text, grids):
             # never show a table at the wrong offsets: plain paragraphs instead
             doc = self._new_document()
             cursor = QTextCursor(doc)
@@ -225,48 +306,6 @@ class ReadingView(QTextEdit):
         doc.setUndoRedoEnabled(False)
         return doc
 
-    def _insert(self, doc: QTextDocument, cursor: QTextCursor, text: str, grids: Sequence[Table],
-                block_format: QTextBlockFormat) -> None:
-        """Plain text with insertText, tables as QTextTables whose cells get insertText too."""
-        pos = 0
-        for table in grids:
-            cursor.insertText(text[pos:table.start - 1])  # the "\n" before the table: the table's own
-            self._insert_table(cursor, table)
-            cursor.movePosition(QTextCursor.MoveOperation.End)
-            cursor.setBlockFormat(block_format)
-            pos = table.end + 1
-        if pos <= len(text):
-            cursor.insertText(text[pos:])  # plain text: nothing is interpreted as markup
-
-    def _insert_table(self, cursor: QTextCursor, table: Table) -> None:
-        columns = len(table.rows[0])
-        fmt = QTextTableFormat()
-        header = _has_header(table)
-        fmt.setHeaderRowCount(1 if header else 0)
-        fmt.setCellPadding(4)
-        fmt.setCellSpacing(0)
-        fmt.setBorder(1)
-        fmt.setBorderBrush(QColor(theme.TABLE_BORDER))
-        fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
-        fmt.setTopMargin(4)
-        fmt.setBottomMargin(self._font_size * 0.8)
-        em = self._font_size * 1.4  # a CJK character at the reading size, in pixels
-        fmt.setColumnWidthConstraints([
-            QTextLength(QTextLength.Type.FixedLength, em * w) for w in column_widths(table)
-        ])
-        grid = cursor.insertTable(len(table.rows), columns, fmt)
-        head = QTextCharFormat()
-        head.setFontWeight(QFont.Weight.Bold)
-        head_back = QColor(theme.TABLE_HEADER_BACKGROUND)
-        for r, row in enumerate(table.rows):
-            for c, cell in enumerate(row):
-                target = grid.cellAt(r, c)
-                if r == 0 and header:
-                    cell_format = target.format()
-                    cell_format.setBackground(head_back)
-                    target.setFormat(cell_format)
-                target.firstCursorPosition().insertText(cell, head if r == 0 and header else QTextCharFormat())
-
     def text(self) -> str:
         return self._text
 
@@ -291,14 +330,7 @@ class ReadingView(QTextEdit):
 
     # ------------------------------------------------------------ highlights
     def _build_formats(self) -> dict[str, QTextCharFormat]:
-        formats: dict[str, QTextCharFormat] = {}
-        for kind, style in theme.HIGHLIGHTS.items():
-            fmt = QTextCharFormat()
-            fmt.setBackground(QColor(style.background))
-            fmt.setForeground(QColor(style.foreground))
-            if style.underline:
-                fmt.setFontUnderline(True)
-            formats[kind] = fmt
+        formats = highlight_formats()
         link = QTextCharFormat(formats["docref"])
         link.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
         link.setForeground(QColor("#4c1d95"))
@@ -307,9 +339,6 @@ class ReadingView(QTextEdit):
         hit.setBackground(QColor(theme.HIT_BACKGROUND))
         hit.setForeground(QColor("#000000"))
         formats["hit"] = hit
-        heading = QTextCharFormat()
-        heading.setFontWeight(QFont.Weight.Bold)
-        formats["heading"] = heading
         return formats
 
     def set_enabled_types(self, kinds: Iterable[str]) -> None:

@@ -152,7 +152,7 @@
         <translation>%1 unread</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="165" />
+        <location filename="../../reader/ui/main_window.py" line="167" />
         <location filename="../../reader/ui/tree.py" line="239" />
         <source>未识别</source>
         <translation>Unknown</translation>
@@ -184,137 +184,137 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="99" />
+        <location filename="../../reader/ui/export_dialog.py" line="101" />
         <source>导出公文</source>
         <translation>Export documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="222" />
+        <location filename="../../reader/ui/export_dialog.py" line="224" />
         <source>将导出 %1 篇公文为文本文件。</source>
         <translation>%1 documents will be exported as text files.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="119" />
+        <location filename="../../reader/ui/export_dialog.py" line="121" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="109" />
+        <location filename="../../reader/ui/export_dialog.py" line="111" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="109" />
+        <location filename="../../reader/ui/export_dialog.py" line="111" />
         <source>文号</source>
         <translation>Doc number</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="123" />
+        <location filename="../../reader/ui/export_dialog.py" line="125" />
         <source>目标文件夹：</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="126" />
+        <location filename="../../reader/ui/export_dialog.py" line="128" />
         <source>文本（.txt）</source>
         <translation>Text (.txt)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="127" />
+        <location filename="../../reader/ui/export_dialog.py" line="129" />
         <source>Word 文档（.docx）</source>
         <translation>Word document (.docx)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="128" />
+        <location filename="../../reader/ui/export_dialog.py" line="130" />
         <source>格式：</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="130" />
+        <location filename="../../reader/ui/export_dialog.py" line="132" />
         <source>每篇公文一个文件</source>
         <translation>One file per document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="131" />
+        <location filename="../../reader/ui/export_dialog.py" line="133" />
         <source>合并为一个文件：</source>
         <translation>One combined file:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="145" />
+        <location filename="../../reader/ui/export_dialog.py" line="147" />
         <source>方式：</source>
         <translation>Files:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="150" />
+        <location filename="../../reader/ui/export_dialog.py" line="152" />
         <source>编码：</source>
         <translation>Encoding:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="154" />
+        <location filename="../../reader/ui/export_dialog.py" line="156" />
         <source>换行符：</source>
         <translation>Line ends:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="159" />
+        <location filename="../../reader/ui/export_dialog.py" line="161" />
         <source>已有同名文件时不会覆盖，而是另起新文件名。</source>
         <translation>Existing files are never overwritten; a new name is chosen instead.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="173" />
+        <location filename="../../reader/ui/export_dialog.py" line="175" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="175" />
+        <location filename="../../reader/ui/export_dialog.py" line="177" />
         <source>打开文件夹</source>
         <translation>Open Folder</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="190" />
+        <location filename="../../reader/ui/export_dialog.py" line="192" />
         <source>（找不到这篇公文）</source>
         <translation>(document not found)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="191" />
+        <location filename="../../reader/ui/export_dialog.py" line="193" />
         <source>（无标题）</source>
         <translation>(no title)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="208" />
+        <location filename="../../reader/ui/export_dialog.py" line="210" />
         <source>选择导出文件夹</source>
         <translation>Choose the export folder</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="221" />
+        <location filename="../../reader/ui/export_dialog.py" line="223" />
         <source>将导出 %1 篇公文为 Word 文档。</source>
         <translation>%1 documents will be exported as Word documents.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="240" />
+        <location filename="../../reader/ui/export_dialog.py" line="242" />
         <source>请选择目标文件夹。</source>
         <translation>Please choose a folder.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="243" />
+        <location filename="../../reader/ui/export_dialog.py" line="245" />
         <source>请填写合并文件的文件名。</source>
         <translation>Please enter a name for the combined file.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="248" />
+        <location filename="../../reader/ui/export_dialog.py" line="250" />
         <source>无法创建文件夹：%1</source>
         <translation>Cannot create the folder: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="261" />
+        <location filename="../../reader/ui/export_dialog.py" line="263" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="263" />
+        <location filename="../../reader/ui/export_dialog.py" line="265" />
         <source>导出失败：%1</source>
         <translation>Export failed: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="268" />
+        <location filename="../../reader/ui/export_dialog.py" line="270" />
         <source>已写入 %1 个文件：</source>
         <translation>%1 files written:</translation>
     </message>
@@ -322,27 +322,27 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/ui/reading.py" line="521" />
+        <location filename="../../reader/ui/reading.py" line="550" />
         <source>在本文中查找</source>
         <translation>Find in this document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="530" />
+        <location filename="../../reader/ui/reading.py" line="559" />
         <source>上一处 (Shift+F3)</source>
         <translation>Previous (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="534" />
+        <location filename="../../reader/ui/reading.py" line="563" />
         <source>下一处 (F3)</source>
         <translation>Next (F3)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="538" />
+        <location filename="../../reader/ui/reading.py" line="567" />
         <source>关闭 (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="540" />
+        <location filename="../../reader/ui/reading.py" line="569" />
         <source>查找：</source>
         <translation>Find:</translation>
     </message>
@@ -462,57 +462,57 @@
 <context>
     <name>LedgerModel</name>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="190" />
+        <location filename="../../reader/ui/tasks_panel.py" line="191" />
         <source>公文</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="191" />
+        <location filename="../../reader/ui/tasks_panel.py" line="192" />
         <source>文号</source>
         <translation>Doc number</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="192" />
+        <location filename="../../reader/ui/tasks_panel.py" line="193" />
         <source>发文机关</source>
         <translation>Issuer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="193" />
+        <location filename="../../reader/ui/tasks_panel.py" line="194" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="194" />
+        <location filename="../../reader/ui/tasks_panel.py" line="195" />
         <source>条目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="195" />
+        <location filename="../../reader/ui/tasks_panel.py" line="196" />
         <source>任务</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="196" />
+        <location filename="../../reader/ui/tasks_panel.py" line="197" />
         <source>牵头单位</source>
         <translation>Lead units</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="197" />
+        <location filename="../../reader/ui/tasks_panel.py" line="198" />
         <source>配合单位</source>
         <translation>Cooperating units</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="198" />
+        <location filename="../../reader/ui/tasks_panel.py" line="199" />
         <source>牵头领导</source>
         <translation>Lead officials</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="199" />
+        <location filename="../../reader/ui/tasks_panel.py" line="200" />
         <source>完成时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="200" />
+        <location filename="../../reader/ui/tasks_panel.py" line="201" />
         <source>目标指标</source>
         <translation>Targets</translation>
     </message>
@@ -520,94 +520,94 @@
 <context>
     <name>LedgerView</name>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="312" />
+        <location filename="../../reader/ui/tasks_panel.py" line="320" />
         <source>单位，如 市经信局</source>
         <translation>Unit, e.g. 市经信局</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="314" />
+        <location filename="../../reader/ui/tasks_panel.py" line="322" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="316" />
+        <location filename="../../reader/ui/tasks_panel.py" line="324" />
         <source>发文机关</source>
         <translation>Issuer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="318" />
+        <location filename="../../reader/ui/tasks_panel.py" line="326" />
         <source>时限文字，如 6月底</source>
         <translation>Deadline text, e.g. 6月底</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="320" />
+        <location filename="../../reader/ui/tasks_panel.py" line="328" />
         <source>时限自，如 2023-01</source>
         <translation>Due from, e.g. 2023-01</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="321" />
+        <location filename="../../reader/ui/tasks_panel.py" line="329" />
         <source>完成时限不早于：年、年-月或年-月-日（6月底前按当年 6 月 30 日计）</source>
         <translation>Deadline no earlier than: year, year-month or year-month-day (6月底前 counts as June 30 of the document's year)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="323" />
+        <location filename="../../reader/ui/tasks_panel.py" line="331" />
         <source>时限至，如 2023-06</source>
         <translation>Due by, e.g. 2023-06</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="324" />
+        <location filename="../../reader/ui/tasks_panel.py" line="332" />
         <source>完成时限不晚于：年、年-月或年-月-日</source>
         <translation>Deadline no later than: year, year-month or year-month-day</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="333" />
+        <location filename="../../reader/ui/tasks_panel.py" line="341" />
         <source>导出当前筛选和排序的任务（UTF-8 带 BOM，Excel 可直接打开）</source>
         <translation>Export the tasks as filtered and sorted (UTF-8 with BOM, opens in Excel)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="335" />
+        <location filename="../../reader/ui/tasks_panel.py" line="343" />
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="336" />
+        <location filename="../../reader/ui/tasks_panel.py" line="344" />
         <source>导出当前筛选和排序的任务为 .xlsx 工作簿</source>
         <translation>Export the tasks as filtered and sorted to an .xlsx workbook</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="388" />
+        <location filename="../../reader/ui/tasks_panel.py" line="400" />
         <source>共 %1 项任务（全部 %2 项）</source>
         <translation>%1 tasks (of %2)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="392" />
+        <location filename="../../reader/ui/tasks_panel.py" line="404" />
         <source>　无法识别的日期：%1（请写 2023、2023-06 或 2023-06-30）</source>
         <translation>  Unreadable date: %1 (write 2023, 2023-06 or 2023-06-30)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="410" />
+        <location filename="../../reader/ui/tasks_panel.py" line="422" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="420" />
+        <location filename="../../reader/ui/tasks_panel.py" line="432" />
         <source>无法写入 %1：%2</source>
         <translation>Cannot write %1: %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="423" />
+        <location filename="../../reader/ui/tasks_panel.py" line="435" />
         <source>已导出 %1 项任务到 %2</source>
         <translation>Exported %1 tasks to %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="332" />
+        <location filename="../../reader/ui/tasks_panel.py" line="340" />
         <source>导出 CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="404" />
-        <location filename="../../reader/ui/tasks_panel.py" line="409" />
-        <location filename="../../reader/ui/tasks_panel.py" line="420" />
+        <location filename="../../reader/ui/tasks_panel.py" line="416" />
+        <location filename="../../reader/ui/tasks_panel.py" line="421" />
+        <location filename="../../reader/ui/tasks_panel.py" line="432" />
         <source>导出任务台账</source>
         <translation>Export the task ledger</translation>
     </message>
@@ -615,189 +615,189 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="148" />
+        <location filename="../../reader/ui/main_window.py" line="150" />
         <source>公文阅读器</source>
         <translation>Gongwen Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="200" />
+        <location filename="../../reader/ui/main_window.py" line="202" />
         <source>按发文机关</source>
         <translation>By issuer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="201" />
+        <location filename="../../reader/ui/main_window.py" line="203" />
         <source>按责任单位</source>
         <translation>By responsible unit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="212" />
+        <location filename="../../reader/ui/main_window.py" line="214" />
         <source>筛选目录（标题、文号、机关、单位）</source>
         <translation>Filter (title, doc number, issuer, unit)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="229" />
+        <location filename="../../reader/ui/main_window.py" line="231" />
         <source>公文目录</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="249" />
-        <location filename="../../reader/ui/main_window.py" line="668" />
+        <location filename="../../reader/ui/main_window.py" line="251" />
+        <location filename="../../reader/ui/main_window.py" line="670" />
         <source>搜索结果</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="259" />
+        <location filename="../../reader/ui/main_window.py" line="261" />
         <source>要素</source>
         <translation>Entities</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="260" />
+        <location filename="../../reader/ui/main_window.py" line="262" />
         <source>任务</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="261" />
+        <location filename="../../reader/ui/main_window.py" line="263" />
         <source>引用</source>
         <translation>References</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="299" />
+        <location filename="../../reader/ui/main_window.py" line="301" />
         <source>添加文件夹(&amp;A)…</source>
         <translation>&amp;Add Folder…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="300" />
+        <location filename="../../reader/ui/main_window.py" line="302" />
         <source>移除文件夹(&amp;R)…</source>
         <translation>&amp;Remove Folder…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="301" />
+        <location filename="../../reader/ui/main_window.py" line="303" />
         <source>重新扫描(&amp;S)</source>
         <translation>Re&amp;scan</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="302" />
+        <location filename="../../reader/ui/main_window.py" line="304" />
         <source>导出所选(&amp;E)…</source>
         <translation>&amp;Export Selected…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="303" />
+        <location filename="../../reader/ui/main_window.py" line="305" />
         <source>无法读取的文件(&amp;P)…</source>
         <translation>Unreadable &amp;Files…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="304" />
+        <location filename="../../reader/ui/main_window.py" line="306" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="305" />
+        <location filename="../../reader/ui/main_window.py" line="307" />
         <source>复制(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="306" />
+        <location filename="../../reader/ui/main_window.py" line="308" />
         <source>全选(&amp;A)</source>
         <translation>Select &amp;All</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="307" />
+        <location filename="../../reader/ui/main_window.py" line="309" />
         <source>在本文中查找(&amp;F)…</source>
         <translation>&amp;Find in Document…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="308" />
+        <location filename="../../reader/ui/main_window.py" line="310" />
         <source>下一处(&amp;N)</source>
         <translation>Find &amp;Next</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="309" />
+        <location filename="../../reader/ui/main_window.py" line="311" />
         <source>上一处(&amp;V)</source>
         <translation>Find Pre&amp;vious</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="310" />
+        <location filename="../../reader/ui/main_window.py" line="312" />
         <source>搜索全部公文(&amp;S)</source>
         <translation>&amp;Search All Documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="311" />
+        <location filename="../../reader/ui/main_window.py" line="313" />
         <source>后退(&amp;B)</source>
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="312" />
+        <location filename="../../reader/ui/main_window.py" line="314" />
         <source>放大(&amp;I)</source>
         <translation>Zoom &amp;In</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="313" />
+        <location filename="../../reader/ui/main_window.py" line="315" />
         <source>缩小(&amp;O)</source>
         <translation>Zoom &amp;Out</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="314" />
+        <location filename="../../reader/ui/main_window.py" line="316" />
         <source>原始大小(&amp;R)</source>
         <translation>&amp;Reset Zoom</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="315" />
+        <location filename="../../reader/ui/main_window.py" line="317" />
         <source>本文要素侧栏(&amp;P)</source>
         <translation>Side &amp;Panel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="316" />
+        <location filename="../../reader/ui/main_window.py" line="318" />
         <source>任务台账(&amp;T)…</source>
         <translation>&amp;Task Ledger…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="326" />
+        <location filename="../../reader/ui/main_window.py" line="328" />
         <source>关于公文阅读器(&amp;A)</source>
         <translation>&amp;About Gongwen Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="332" />
+        <location filename="../../reader/ui/main_window.py" line="334" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="337" />
+        <location filename="../../reader/ui/main_window.py" line="339" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="342" />
+        <location filename="../../reader/ui/main_window.py" line="344" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="344" />
+        <location filename="../../reader/ui/main_window.py" line="346" />
         <source>高亮</source>
         <translation>Highlights</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="351" />
+        <location filename="../../reader/ui/main_window.py" line="353" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="367" />
+        <location filename="../../reader/ui/main_window.py" line="369" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="368" />
+        <location filename="../../reader/ui/main_window.py" line="370" />
         <source>停止建立索引（已读完的文件保留）</source>
         <translation>Stop indexing (files read so far are kept)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="456" />
-        <location filename="../../reader/ui/main_window.py" line="568" />
+        <location filename="../../reader/ui/main_window.py" line="458" />
+        <location filename="../../reader/ui/main_window.py" line="570" />
         <source>正在打开公文库…</source>
         <translation>Opening the library…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="468" />
+        <location filename="../../reader/ui/main_window.py" line="470" />
         <source>%n 个文件夹</source>
         <translation>
             <numerusform>%n folder</numerusform>
@@ -805,7 +805,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="469" />
+        <location filename="../../reader/ui/main_window.py" line="471" />
         <source>%n 个文件</source>
         <translation>
             <numerusform>%n file</numerusform>
@@ -813,8 +813,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="470" />
-        <location filename="../../reader/ui/main_window.py" line="694" />
+        <location filename="../../reader/ui/main_window.py" line="472" />
+        <location filename="../../reader/ui/main_window.py" line="696" />
         <source>%n 篇公文</source>
         <translation>
             <numerusform>%n document</numerusform>
@@ -822,12 +822,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="516" />
+        <location filename="../../reader/ui/main_window.py" line="518" />
         <source>只读</source>
         <translation>Read-only</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="696" />
+        <location filename="../../reader/ui/main_window.py" line="698" />
         <source>%n 处匹配</source>
         <translation>
             <numerusform>%n match</numerusform>
@@ -835,7 +835,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="698" />
+        <location filename="../../reader/ui/main_window.py" line="700" />
         <source>（显示前 %n 篇）</source>
         <translation>
             <numerusform> (showing the first %n)</numerusform>
@@ -843,388 +843,398 @@
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="886" />
+        <location filename="../../reader/ui/main_window.py" line="896" />
         <source>搜索语法(&amp;S)</source>
         <translation>&amp;Search Syntax</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="891" />
+        <location filename="../../reader/ui/main_window.py" line="901" />
         <source>前进(&amp;W)</source>
         <translation>&amp;Forward</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="893" />
+        <location filename="../../reader/ui/main_window.py" line="903" />
         <source>回到上一篇公文（Alt+←）</source>
         <translation>Back to the previous document (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="894" />
+        <location filename="../../reader/ui/main_window.py" line="904" />
         <source>回到后退前的公文（Alt+→）</source>
         <translation>Forward to the document you went back from (Alt+→)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="895" />
+        <location filename="../../reader/ui/main_window.py" line="905" />
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent Documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="906" />
+        <location filename="../../reader/ui/main_window.py" line="916" />
         <source>打开原文件(&amp;O)</source>
         <translation>&amp;Open Source File</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="907" />
+        <location filename="../../reader/ui/main_window.py" line="917" />
         <source>打开所在文件夹(&amp;D)</source>
         <translation>Open Containing &amp;Folder</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="917" />
+        <location filename="../../reader/ui/main_window.py" line="927" />
         <source>打开原文件</source>
         <translation>Open source file</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="919" />
+        <location filename="../../reader/ui/main_window.py" line="929" />
         <source>打开所在文件夹</source>
         <translation>Open containing folder</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="930" />
+        <location filename="../../reader/ui/main_window.py" line="940" />
         <source>单个文件</source>
         <translation>Single files</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="934" />
+        <location filename="../../reader/ui/main_window.py" line="944" />
         <source>打开单个文件(&amp;F)…</source>
         <translation>Open &amp;File…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="935" />
+        <location filename="../../reader/ui/main_window.py" line="945" />
         <source>阅读一个文件而不把它的文件夹加入公文库</source>
         <translation>Read one file without adding its folder to the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="937" />
+        <location filename="../../reader/ui/main_window.py" line="947" />
         <source>关闭此文件</source>
         <translation>Close this file</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="939" />
+        <location filename="../../reader/ui/main_window.py" line="949" />
         <source>把所在文件夹加入公文库</source>
         <translation>Add its folder to the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="949" />
+        <location filename="../../reader/ui/main_window.py" line="959" />
         <source>字体(&amp;N)…</source>
         <translation>Fo&amp;nt…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="957" />
+        <location filename="../../reader/ui/main_window.py" line="967" />
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="958" />
+        <location filename="../../reader/ui/main_window.py" line="968" />
         <source>导出为 PDF(&amp;D)…</source>
         <translation>Export as P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="967" />
+        <location filename="../../reader/ui/main_window.py" line="972" />
+        <source>打印所选的公文（目录或搜索结果中的选择），或打开的公文</source>
+        <translation>Print the selected documents (in the tree or the search results), or the open one</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="979" />
         <source>时限提醒(&amp;L)…</source>
         <translation>Dead&amp;lines…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1010" />
+        <location filename="../../reader/ui/main_window.py" line="1022" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1012" />
+        <location filename="../../reader/ui/main_window.py" line="1024" />
         <source>清除列表</source>
         <translation>Clear the list</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1026" />
-        <location filename="../../reader/ui/main_window.py" line="1110" />
+        <location filename="../../reader/ui/main_window.py" line="1038" />
+        <location filename="../../reader/ui/main_window.py" line="1122" />
         <source>找不到“%1”：文件可能已移动或已从公文库中移除</source>
         <translation>Cannot find “%1”: the file may have moved or left the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1085" />
+        <location filename="../../reader/ui/main_window.py" line="1097" />
         <source>打开单个文件</source>
         <translation>Open a single file</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1086" />
+        <location filename="../../reader/ui/main_window.py" line="1098" />
         <source>文本文件 (*.txt);;所有文件 (*)</source>
         <translation>Text files (*.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1094" />
+        <location filename="../../reader/ui/main_window.py" line="1106" />
         <source>正在读取 %1…</source>
         <translation>Reading %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1100" />
+        <location filename="../../reader/ui/main_window.py" line="1112" />
         <source>无法读取 %1：%2</source>
         <translation>Cannot read %1: %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1104" />
+        <location filename="../../reader/ui/main_window.py" line="1116" />
         <source>%1：%2 篇公文（单个文件，未加入公文库）</source>
         <translation>%1: %2 documents (a single file, not added to the library)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1129" />
+        <location filename="../../reader/ui/main_window.py" line="1141" />
         <source>%1 已在公文库中</source>
         <translation>%1 is already in the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1132" />
+        <location filename="../../reader/ui/main_window.py" line="1144" />
         <source>加入公文库</source>
         <translation>Add to the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1133" />
+        <location filename="../../reader/ui/main_window.py" line="1145" />
         <source>把文件夹“%1”加入公文库？其中所有 .txt 文件都会被读取并建立索引（文件本身不会被改动）。</source>
         <translation>Add the folder “%1” to the library? Every .txt file in it will be read and indexed (the files themselves are never changed).</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1206" />
+        <location filename="../../reader/ui/main_window.py" line="1218" />
         <source>收藏本文(&amp;B)</source>
         <translation>&amp;Bookmark This Document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1207" />
+        <location filename="../../reader/ui/main_window.py" line="1219" />
         <source>已读(&amp;D)</source>
         <translation>Rea&amp;d</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1208" />
+        <location filename="../../reader/ui/main_window.py" line="1220" />
         <source>打开公文即标为已读；取消勾选可标回未读</source>
         <translation>Opening a document marks it read; untick to mark it unread again</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1209" />
+        <location filename="../../reader/ui/main_window.py" line="1221" />
         <source>添加批注(&amp;M)…</source>
         <translation>Add a &amp;Note…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1210" />
+        <location filename="../../reader/ui/main_window.py" line="1222" />
         <source>收藏与批注</source>
         <translation>Bookmarks and notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1213" />
+        <location filename="../../reader/ui/main_window.py" line="1225" />
         <source>收藏</source>
         <translation>Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1216" />
-        <location filename="../../reader/ui/main_window.py" line="1281" />
+        <location filename="../../reader/ui/main_window.py" line="1228" />
+        <location filename="../../reader/ui/main_window.py" line="1293" />
         <source>批注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1260" />
+        <location filename="../../reader/ui/main_window.py" line="1272" />
         <source>已收藏</source>
         <translation>Bookmarked</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1260" />
+        <location filename="../../reader/ui/main_window.py" line="1272" />
         <source>已取消收藏</source>
         <translation>Bookmark removed</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1279" />
+        <location filename="../../reader/ui/main_window.py" line="1291" />
         <source>批注（%1）</source>
         <translation>Notes (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1286" />
+        <location filename="../../reader/ui/main_window.py" line="1298" />
         <source>批注内容：</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1286" />
+        <location filename="../../reader/ui/main_window.py" line="1298" />
         <source>对“%1”的批注：</source>
         <translation>Note on “%1”:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1300" />
+        <location filename="../../reader/ui/main_window.py" line="1312" />
         <source>添加批注</source>
         <translation>Add a note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1314" />
+        <location filename="../../reader/ui/main_window.py" line="1326" />
         <source>编辑批注</source>
         <translation>Edit the note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1322" />
+        <location filename="../../reader/ui/main_window.py" line="1334" />
         <source>删除批注</source>
         <translation>Delete the note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1322" />
+        <location filename="../../reader/ui/main_window.py" line="1334" />
         <source>删除这条批注？</source>
         <translation>Delete this note?</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1346" />
-        <source>请先打开要打印的公文。</source>
-        <translation>Open the document to print first.</translation>
+        <location filename="../../reader/ui/main_window.py" line="1359" />
+        <source>请先打开或选择要打印的公文。</source>
+        <translation>Open or select the documents to print first.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1351" />
-        <source>打印预览 — %1</source>
-        <translation>Print preview — %1</translation>
+        <location filename="../../reader/ui/main_window.py" line="1363" />
+        <source>打印</source>
+        <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1371" />
+        <location filename="../../reader/ui/main_window.py" line="1364" />
+        <source>所选范围有 %1 篇公文，全部排版可能要一些时间。继续？</source>
+        <translation>The selection holds %1 documents; laying them all out may take a while. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1393" />
         <source>等%1篇</source>
         <translation> and others (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1372" />
+        <location filename="../../reader/ui/main_window.py" line="1394" />
         <source>导出为 PDF</source>
         <translation>Export as PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1373" />
+        <location filename="../../reader/ui/main_window.py" line="1395" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1381" />
+        <location filename="../../reader/ui/main_window.py" line="1403" />
         <source>无法写入 %1：%2</source>
         <translation>Cannot write %1: %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1385" />
+        <location filename="../../reader/ui/main_window.py" line="1407" />
         <source>已导出 %1 篇公文到 %2</source>
         <translation>Exported %1 documents to %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="477" />
-        <location filename="../../reader/ui/main_window.py" line="498" />
+        <location filename="../../reader/ui/main_window.py" line="479" />
+        <location filename="../../reader/ui/main_window.py" line="500" />
         <source>正在读取公文库中的文件并建立索引，完成后公文将显示在左侧目录中。</source>
         <translation>Reading the library's files and building the index; the documents will appear on the left.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="202" />
+        <location filename="../../reader/ui/main_window.py" line="204" />
         <source>按来源文件</source>
         <translation>By source file</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="203" />
+        <location filename="../../reader/ui/main_window.py" line="205" />
         <source>目录的分组方式：发文机关 → 年份，任务中的责任单位（规范名称），或来源文件（一期公报）→ 其中的公文（按印刷顺序）</source>
         <translation>How the tree groups documents: issuer → year, the responsible units named in tasks (canonical names), or source file (a gazette issue) → its documents in print order</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="479" />
+        <location filename="../../reader/ui/main_window.py" line="481" />
         <source>公文库中还没有公文。请用“文件 → 添加文件夹…”选择存放公文的文件夹。</source>
         <translation>The library has no documents yet. Choose a folder with File → Add Folder….</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="493" />
+        <location filename="../../reader/ui/main_window.py" line="495" />
         <source>⚠ %1 个文件无法读取</source>
         <translation>⚠ %1 files could not be read</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="510" />
+        <location filename="../../reader/ui/main_window.py" line="512" />
         <source>索引 %v/%m</source>
         <translation>Indexing %v/%m</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="527" />
+        <location filename="../../reader/ui/main_window.py" line="529" />
         <source>建立索引失败：%1</source>
         <translation>Indexing failed: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="531" />
+        <location filename="../../reader/ui/main_window.py" line="533" />
         <source>已取消建立索引</source>
         <translation>Indexing cancelled</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="534" />
+        <location filename="../../reader/ui/main_window.py" line="536" />
         <source>索引已更新：新增 %1，修改 %2，移除 %3 个文件（%4 秒）</source>
         <translation>Index updated: %1 new, %2 changed, %3 removed files (%4 s)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="544" />
+        <location filename="../../reader/ui/main_window.py" line="546" />
         <source>添加文件夹到公文库</source>
         <translation>Add a folder to the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="559" />
+        <location filename="../../reader/ui/main_window.py" line="561" />
         <source>移除文件夹</source>
         <translation>Remove folder</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="559" />
+        <location filename="../../reader/ui/main_window.py" line="561" />
         <source>从公文库中移除（不删除文件）：</source>
         <translation>Remove from the library (files are not deleted):</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="599" />
+        <location filename="../../reader/ui/main_window.py" line="601" />
         <source>公文库中的公文没有列出责任单位的任务。</source>
         <translation>No document in the library names units responsible for tasks.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="604" />
+        <location filename="../../reader/ui/main_window.py" line="606" />
         <source>正在汇总各公文的责任单位…</source>
         <translation>Gathering the responsible units of all documents…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="683" />
+        <location filename="../../reader/ui/main_window.py" line="685" />
         <source>搜索出错：%1</source>
         <translation>Search error: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="690" />
+        <location filename="../../reader/ui/main_window.py" line="692" />
         <source>无法搜索：%1</source>
         <translation>Cannot search: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="700" />
+        <location filename="../../reader/ui/main_window.py" line="702" />
         <source>搜索结果（%1）</source>
         <translation>Results (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="708" />
+        <location filename="../../reader/ui/main_window.py" line="710" />
         <source>正在搜索…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="732" />
+        <location filename="../../reader/ui/main_window.py" line="734" />
         <source>找不到这篇公文（索引可能正在更新）</source>
         <translation>Document not found (the index may be updating)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="746" />
+        <location filename="../../reader/ui/main_window.py" line="748" />
         <source>无法列出本文任务：%1</source>
         <translation>Cannot list this document's tasks: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="747" />
+        <location filename="../../reader/ui/main_window.py" line="749" />
         <source>%1 — 公文阅读器</source>
         <translation>%1 — Gongwen Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="782" />
+        <location filename="../../reader/ui/main_window.py" line="784" />
         <source>库中没有 %1</source>
         <translation>%1 is not in the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="855" />
-        <location filename="../../reader/ui/main_window.py" line="1368" />
-        <location filename="../../reader/ui/main_window.py" line="1381" />
+        <location filename="../../reader/ui/main_window.py" line="862" />
+        <location filename="../../reader/ui/main_window.py" line="1390" />
+        <location filename="../../reader/ui/main_window.py" line="1403" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="855" />
-        <location filename="../../reader/ui/main_window.py" line="1368" />
+        <location filename="../../reader/ui/main_window.py" line="862" />
+        <location filename="../../reader/ui/main_window.py" line="1390" />
         <source>请先在目录或搜索结果中选择要导出的公文。</source>
         <translation>Select documents in the tree or the results first.</translation>
     </message>
@@ -1268,31 +1278,91 @@
     </message>
 </context>
 <context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <location filename="../../reader/ui/printing.py" line="290" />
+        <source>所选的 %1 篇公文</source>
+        <translation>The %1 selected documents</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/printing.py" line="292" />
+        <source>当前打开的公文</source>
+        <translation>The open document</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/printing.py" line="297" />
+        <source>打印高亮标记</source>
+        <translation>Print highlights</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/printing.py" line="299" />
+        <source>用阅读区的颜色标出日期与时限、数量与指标、责任单位和引用文号（阅读区“高亮”中勾选的类别）；不勾选则只印文字</source>
+        <translation>Mark dates and deadlines, quantities, responsible units and cited numbers in the reading pane's colours (the classes ticked under 高亮 there); unticked, only the text is printed</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/printing.py" line="310" />
+        <source>打印：</source>
+        <translation>Print:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/printing.py" line="369" />
+        <location filename="../../reader/ui/printing.py" line="373" />
+        <source>打印预览 — %1</source>
+        <translation>Print preview — %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/printing.py" line="372" />
+        <location filename="../../reader/ui/printing.py" line="375" />
+        <source>%1 篇公文</source>
+        <translation>%1 documents</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/printing.py" line="377" />
+        <source>，共 %1 页</source>
+        <translation>, %1 pages</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
-        <location filename="../../reader/ui/printing.py" line="39" />
+        <location filename="../../reader/ui/printing.py" line="63" />
         <source>文号：%1</source>
         <translation>Doc number: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="40" />
+        <location filename="../../reader/ui/printing.py" line="64" />
         <source>发文机关：%1</source>
         <translation>Issuer: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="41" />
+        <location filename="../../reader/ui/printing.py" line="65" />
         <source>成文日期：%1</source>
         <translation>Date: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="42" />
+        <location filename="../../reader/ui/printing.py" line="66" />
         <source>来源：%1 第 %2–%3 行</source>
         <translation>Source: %1 lines %2–%3</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="82" />
+        <location filename="../../reader/ui/printing.py" line="72" />
+        <source>第 %1 页 共 %2 页</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/printing.py" line="169" />
         <source>（无标题）</source>
         <translation>(no title)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/printing.py" line="196" />
+        <source>无法开始打印</source>
+        <translation>Cannot start printing</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/printing.py" line="208" />
+        <source>无法开始新的一页</source>
+        <translation>Cannot start a new page</translation>
     </message>
 </context>
 <context>
@@ -1326,82 +1396,82 @@
 <context>
     <name>ReadingPane</name>
     <message>
-        <location filename="../../reader/ui/reading.py" line="606" />
+        <location filename="../../reader/ui/reading.py" line="635" />
         <source>高亮：</source>
         <translation>Highlights:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="645" />
+        <location filename="../../reader/ui/reading.py" line="674" />
         <source>公文阅读器</source>
         <translation>Gongwen Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="646" />
+        <location filename="../../reader/ui/reading.py" line="675" />
         <source>在左侧目录中选择一篇公文，或在上方搜索全部公文。</source>
         <translation>Choose a document on the left, or search all documents above.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="657" />
+        <location filename="../../reader/ui/reading.py" line="686" />
         <source>%1日期：%2</source>
         <translation>Date (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="660" />
+        <location filename="../../reader/ui/reading.py" line="689" />
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="666" />
+        <location filename="../../reader/ui/reading.py" line="695" />
         <source>（无标题）</source>
         <translation>(no title)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="667" />
+        <location filename="../../reader/ui/reading.py" line="696" />
         <source>未识别</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="669" />
+        <location filename="../../reader/ui/reading.py" line="698" />
         <source>文号：%1</source>
         <translation>Doc number: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="670" />
+        <location filename="../../reader/ui/reading.py" line="699" />
         <source>发文机关：%1</source>
         <translation>Issuer: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="656" />
+        <location filename="../../reader/ui/reading.py" line="685" />
         <source>成文日期：%1</source>
         <translation>Date: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="672" />
+        <location filename="../../reader/ui/reading.py" line="701" />
         <source>文种：%1</source>
         <translation>Kind: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="676" />
+        <location filename="../../reader/ui/reading.py" line="705" />
         <source>年份：%1（取自本期）</source>
         <translation>Year: %1 (the issue's)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="676" />
+        <location filename="../../reader/ui/reading.py" line="705" />
         <source>年份：%1</source>
         <translation>Year: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="680" />
+        <location filename="../../reader/ui/reading.py" line="709" />
         <source>来源：%1　第 %2–%3 行　编码 %4</source>
         <translation>Source: %1  lines %2–%3  encoding %4</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="726" />
+        <location filename="../../reader/ui/reading.py" line="755" />
         <source>无匹配</source>
         <translation>No matches</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="729" />
+        <location filename="../../reader/ui/reading.py" line="758" />
         <source>第 %1 / %2 处</source>
         <translation>%1 / %2</translation>
     </message>
@@ -1472,62 +1542,62 @@
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="73" />
+        <location filename="../../reader/ui/main_window.py" line="75" />
         <source>搜索全部公文：标题、正文、文号…（Ctrl+K；语法见 F1）</source>
         <translation>Search all documents: titles, text, document numbers… (Ctrl+K; syntax: F1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="85" />
+        <location filename="../../reader/ui/main_window.py" line="87" />
         <source>按相关度</source>
         <translation>By relevance</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="86" />
+        <location filename="../../reader/ui/main_window.py" line="88" />
         <source>按日期（新→旧）</source>
         <translation>By date (newest first)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="87" />
+        <location filename="../../reader/ui/main_window.py" line="89" />
         <source>发文机关</source>
         <translation>Issuer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="88" />
+        <location filename="../../reader/ui/main_window.py" line="90" />
         <source>起始年份</source>
         <translation>From year</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="89" />
+        <location filename="../../reader/ui/main_window.py" line="91" />
         <source>截止年份</source>
         <translation>To year</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="90" />
+        <location filename="../../reader/ui/main_window.py" line="92" />
         <source>文种</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="91" />
+        <location filename="../../reader/ui/main_window.py" line="93" />
         <source>排序</source>
         <translation>Sort</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="122" />
+        <location filename="../../reader/ui/main_window.py" line="124" />
         <source>全部发文机关</source>
         <translation>All issuers</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="123" />
+        <location filename="../../reader/ui/main_window.py" line="125" />
         <source>起始年</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="124" />
+        <location filename="../../reader/ui/main_window.py" line="126" />
         <source>截止年</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="125" />
+        <location filename="../../reader/ui/main_window.py" line="127" />
         <source>全部文种</source>
         <translation>All kinds</translation>
     </message>
@@ -1685,92 +1755,92 @@
 <context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="73" />
+        <location filename="../../reader/ui/tasks_panel.py" line="74" />
         <source>牵头：</source>
         <translation>Lead: </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="75" />
+        <location filename="../../reader/ui/tasks_panel.py" line="76" />
         <source>配合：</source>
         <translation>With: </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="77" />
+        <location filename="../../reader/ui/tasks_panel.py" line="78" />
         <source>时限：</source>
         <translation>Deadline: </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="103" />
+        <location filename="../../reader/ui/tasks_panel.py" line="104" />
         <source>本文任务</source>
         <translation>Tasks in this document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="110" />
+        <location filename="../../reader/ui/tasks_panel.py" line="111" />
         <source>条目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="110" />
+        <location filename="../../reader/ui/tasks_panel.py" line="111" />
         <source>任务</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="110" />
+        <location filename="../../reader/ui/tasks_panel.py" line="111" />
         <source>牵头</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="110" />
+        <location filename="../../reader/ui/tasks_panel.py" line="111" />
         <source>配合</source>
         <translation>With</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="110" />
+        <location filename="../../reader/ui/tasks_panel.py" line="111" />
         <source>时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="118" />
+        <location filename="../../reader/ui/tasks_panel.py" line="119" />
         <source>单击：跳到文中位置；双击：在全部公文中搜索牵头单位</source>
         <translation>Click: go to it in the text; double-click: search all documents for the lead unit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="126" />
+        <location filename="../../reader/ui/tasks_panel.py" line="127" />
         <source>选中一项任务，这里显示全文、责任单位、时限和指标。</source>
         <translation>Select a task to see its full text, units, deadline and targets here.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="154" />
+        <location filename="../../reader/ui/tasks_panel.py" line="155" />
         <source>本文任务（%1）</source>
         <translation>Tasks in this document (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="166" />
+        <location filename="../../reader/ui/tasks_panel.py" line="167" />
         <source>牵头单位</source>
         <translation>Lead units</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="167" />
+        <location filename="../../reader/ui/tasks_panel.py" line="168" />
         <source>联系单位</source>
         <translation>Liaison units</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="167" />
+        <location filename="../../reader/ui/tasks_panel.py" line="168" />
         <source>配合单位</source>
         <translation>Cooperating units</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="168" />
+        <location filename="../../reader/ui/tasks_panel.py" line="169" />
         <source>牵头领导</source>
         <translation>Lead officials</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="169" />
+        <location filename="../../reader/ui/tasks_panel.py" line="170" />
         <source>完成时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="170" />
+        <location filename="../../reader/ui/tasks_panel.py" line="171" />
         <source>目标指标</source>
         <translation>Targets</translation>
     </message>

@@ -435,6 +435,11 @@ class MainWindow(QMainWindow):
             if state is not None:
                 self.splitter.restoreState(state)
             self.act_panel.setChecked(not self.side_tabs.isHidden())
+            QTimer.singleShot(0, self._fit_tabs)  # once the splitter has its size
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_tabs()
 
     def save_settings(self) -> None:
         self.settings.save_window(self.saveGeometry(), self.saveState(), self.splitter.saveState())
@@ -668,6 +673,7 @@ class MainWindow(QMainWindow):
             self.results_model.set_hits([])
             self.results_label.setText("")
             self.left_tabs.setTabText(1, self.tr("搜索结果"))
+            self._fit_tabs()
             self.left_tabs.setCurrentIndex(0)
             self.last_result = None
             self.service.cancel_searches()  # a search still running is not shown
@@ -700,6 +706,7 @@ class MainWindow(QMainWindow):
                 text += self.tr("（显示前 %n 篇）", None, shown)
             self.results_label.setText(text)
         self.left_tabs.setTabText(1, self.tr("搜索结果（%1）").replace("%1", str(result.total)))
+        self._fit_tabs()
         self.left_tabs.setCurrentIndex(1)
         if self._focus_results_pending:
             self._focus_results_pending = False
@@ -1223,9 +1230,11 @@ class MainWindow(QMainWindow):
         self.edit_menu.addActions([self.act_star, self.act_read, self.act_add_note])
         self.starred_panel = StarredPanel(self.notes_store, self.left_tabs)
         self.starred_tab = self.left_tabs.addTab(self.starred_panel, self.tr("收藏"))
+        self._fit_tabs()
         self.starred_panel.open_requested.connect(self.open_recent)
         self.notes_panel = NotesPanel(self.side_tabs)
         self.notes_tab = self.side_tabs.addTab(self.notes_panel, self.tr("批注"))
+        self._fit_tabs()
         self.notes_panel.add_requested.connect(self.add_note_dialog)
         self.notes_panel.edit_requested.connect(self.edit_note_dialog)
         self.notes_panel.delete_requested.connect(self.delete_note)
@@ -1291,15 +1300,53 @@ class MainWindow(QMainWindow):
             self.side_tabs.setTabText(self.notes_tab, self.tr("批注（%1）").replace("%1", str(len(notes))))
         else:
             self.side_tabs.setTabText(self.notes_tab, self.tr("批注"))
+        self._fit_tabs()
+
+    def _fit_tabs(self) -> None:
+        """Widen the tab panels to their rows of tabs (公文目录 搜索结果（n） 单个文件 收藏;
+        要素 任务 引用 批注（n）) with width the reading pane can spare above its narrowest: at
+        1024 pixels the last tab was hidden behind scroll arrows. No minimum width is set, so
+        the window can still be made narrower (the tabs then scroll)."""
+        splitter = getattr(self, "splitter", None)
+        if splitter is None or not splitter.isVisible() or splitter.count() != 3:
+            return
+        sizes = splitter.sizes()
+        spare = sizes[1] - self.reading.minimumSizeHint().width()
+        for i, tabs in ((0, self.left_tabs), (2, self.side_tabs)):
+            if tabs.isHidden() or sizes[i] == 0:
+                continue
+            take = min(max(0, tabs.tabBar().sizeHint().width() + 2 - sizes[i]), max(0, spare))
+            sizes[i] += take
+            sizes[1] -= take
+            spare -= take
+        if sizes != splitter.sizes():
+            splitter.setSizes(sizes)
 
     def _ask_note(self, title: str, quote: str, text: str = "") -> str | None:
         from PySide6.QtWidgets import QInputDialog
 
-        label = self.tr("批注内容：") if not quote else self.tr("对“%1”的批注：").replace(
-            "%1", quote if len(quote) <= 40 else quote[:39] + "…")
-        body, ok = QInputDialog.getMultiLineText(self, title, label, text)
+        body, ok = QInputDialog.getMultiLineText(self, title, self._note_label(quote), text)
         body = body.strip() if ok else ""
         return body or None
+
+    def _note_label(self, quote: str) -> str:
+        return self.tr("批注内容：") if not quote else self.tr("对“%1”的批注：").replace(
+            "%1", quote if len(quote) <= 40 else quote[:39] + "…")
+
+    def show_note_dialog(self):
+        """添加批注 on the selected passage without waiting for it to close (screenshots): the
+        dialog QInputDialog.getMultiLineText shows in _ask_note, built the same way."""
+        from PySide6.QtWidgets import QInputDialog
+
+        cursor = self.reading.view.textCursor()
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        doc = self.reading.document
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("添加批注"))
+        dialog.setLabelText(self._note_label(doc.text[start:end] if doc is not None and end > start else ""))
+        dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+        dialog.show()
+        return dialog
 
     def add_note_dialog(self) -> None:
         """A note on the selected passage, or on the whole document when nothing is selected."""

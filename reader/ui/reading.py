@@ -533,6 +533,15 @@ class ReadingView(QTextEdit):
             self.docref_clicked.emit(target)
 
 
+class WholeLabel(QLabel):
+    """A one-line label that is shown whole or not at all (never a sliver of its text) when
+    its layout gives it less than it needs."""
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if self.width() >= self.sizeHint().width():
+            super().paintEvent(event)
+
+
 class FindBar(QFrame):
     """Ctrl+F bar: a field, previous/next and an "n / m" counter."""
 
@@ -631,7 +640,7 @@ class ReadingPane(QWidget):
         self.legend.setObjectName("legend")
         legend_layout = QHBoxLayout(self.legend)
         legend_layout.setContentsMargins(18, 4, 18, 4)
-        legend_layout.setSpacing(14)
+        legend_layout.setSpacing(10)
         legend_title = QLabel(self.tr("高亮："), self.legend)
         legend_layout.addWidget(legend_title)
         self.legend_boxes: dict[str, QCheckBox] = {}
@@ -647,9 +656,12 @@ class ReadingPane(QWidget):
             self.legend_boxes[kind] = box
             legend_layout.addWidget(box)
         legend_layout.addStretch(1)
-        self.hit_label = QLabel(self.legend)
+        self.hit_label = WholeLabel(self.legend)
         self.hit_label.setObjectName("hitCounter")
         self.hit_label.setTextFormat(Qt.TextFormat.PlainText)
+        # the counter may shrink (it is in the status bar too): the legend alone sets the pane's
+        # narrowest width, so that the window fits a 1024-pixel screen with both side panels
+        self.hit_label.setMinimumWidth(1)
         legend_layout.addWidget(self.hit_label)
 
         self.find_bar = FindBar(self)

@@ -435,11 +435,11 @@ class MainWindow(QMainWindow):
             if state is not None:
                 self.splitter.restoreState(state)
             self.act_panel.setChecked(not self.side_tabs.isHidden())
-            QTimer.singleShot(0, self._fit_tabs)  # once the splitter has its size
+            QTimer.singleShot(0, lambda: self._fit_tabs(give_back=True))  # once the splitter has its size
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
-        self._fit_tabs()
+        self._fit_tabs(give_back=True)
 
     def save_settings(self) -> None:
         self.settings.save_window(self.saveGeometry(), self.saveState(), self.splitter.saveState())
@@ -1302,23 +1302,32 @@ class MainWindow(QMainWindow):
             self.side_tabs.setTabText(self.notes_tab, self.tr("批注"))
         self._fit_tabs()
 
-    def _fit_tabs(self) -> None:
+    def _fit_tabs(self, give_back: bool = False) -> None:
         """Widen the tab panels to their rows of tabs (公文目录 搜索结果（n） 单个文件 收藏;
         要素 任务 引用 批注（n）) with width the reading pane can spare above its narrowest: at
         1024 pixels the last tab was hidden behind scroll arrows. No minimum width is set, so
-        the window can still be made narrower (the tabs then scroll)."""
+        the window can still be made narrower (the tabs then scroll). give_back (at the first
+        show and when the window is resized): a panel wider than its tabs gives the surplus to
+        a reading pane too narrow for its legend on one row."""
         splitter = getattr(self, "splitter", None)
         if splitter is None or not splitter.isVisible() or splitter.count() != 3:
             return
         sizes = splitter.sizes()
-        spare = sizes[1] - self.reading.minimumSizeHint().width()
-        for i, tabs in ((0, self.left_tabs), (2, self.side_tabs)):
-            if tabs.isHidden() or sizes[i] == 0:
-                continue
-            take = min(max(0, tabs.tabBar().sizeHint().width() + 2 - sizes[i]), max(0, spare))
+        panels = [(i, tabs, tabs.tabBar().sizeHint().width() + 2)
+                  for i, tabs in ((0, self.left_tabs), (2, self.side_tabs)) if not tabs.isHidden() and sizes[i]]
+        spare = sizes[1] - max(self.reading.minimumWidth(), self.reading.minimumSizeHint().width())
+        for i, _tabs, needed in panels:
+            take = min(max(0, needed - sizes[i]), max(0, spare))
             sizes[i] += take
             sizes[1] -= take
             spare -= take
+        if give_back:
+            wanted = self.reading.comfortable_width() - sizes[1]
+            for i, _tabs, needed in panels:
+                give = min(max(0, sizes[i] - needed), max(0, wanted))
+                sizes[i] -= give
+                sizes[1] += give
+                wanted -= give
         if sizes != splitter.sizes():
             splitter.setSizes(sizes)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable, Sequence
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QSizePolicy,
     QTextEdit,
@@ -51,6 +52,7 @@ from reader.ui import theme
 from reader.ui.plain import plain_tooltip
 
 VISIBLE_MARGIN_BLOCKS = 40
+READING_MIN_WIDTH = 440  # px: the reading pane's narrowest (about 24 characters a line at 13 pt)
 PROPORTIONAL_HEIGHT = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value  # line height in percent
 TABLE_COLUMN_MIN, TABLE_COLUMN_MAX = 3, 16
 """A grid column is as wide as its widest cell, within these many CJK characters (cells wrap)."""
@@ -533,6 +535,71 @@ class ReadingView(QTextEdit):
             self.docref_clicked.emit(target)
 
 
+class FlowLayout(QLayout):
+    """Items left to right in rows, wrapping onto the next row when the width runs out (Qt's
+    flow layout example): as narrow as its widest item, as tall as its rows at a width."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 8):
+        super().__init__(parent)
+        self._items: list = []
+        self._spacing = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item) -> None:  # noqa: N802 (Qt names)
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int):  # noqa: N802
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int):  # noqa: N802
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self):  # noqa: N802
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return self._arrange(QRect(0, 0, width, 0), apply=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802
+        super().setGeometry(rect)
+        self._arrange(rect, apply=True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        """All on one row."""
+        hints = [item.sizeHint() for item in self._items]
+        width = sum(h.width() for h in hints) + self._spacing * max(0, len(hints) - 1)
+        margins = self.contentsMargins()
+        return QSize(width + margins.left() + margins.right(),
+                     max((h.height() for h in hints), default=0) + margins.top() + margins.bottom())
+
+    def minimumSize(self) -> QSize:  # noqa: N802
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        margins = self.contentsMargins()
+        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    def _arrange(self, rect: QRect, apply: bool) -> int:
+        margins = self.contentsMargins()
+        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
+        x, y, row_height = area.x(), area.y(), 0
+        for item in self._items:
+            hint = item.sizeHint()
+            if row_height and x + hint.width() > area.right() + 1:  # this row is full
+                x, y, row_height = area.x(), y + row_height + self._spacing // 2, 0
+            if apply:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self._spacing
+            row_height = max(row_height, hint.height())
+        return y + row_height - rect.y() + margins.bottom()
+
+
 class WholeLabel(QLabel):
     """A one-line label that is shown whole or not at all (never a sliver of its text) when
     its layout gives it less than it needs."""
@@ -641,11 +708,16 @@ class ReadingPane(QWidget):
         legend_layout = QHBoxLayout(self.legend)
         legend_layout.setContentsMargins(18, 4, 18, 4)
         legend_layout.setSpacing(10)
-        legend_title = QLabel(self.tr("高亮："), self.legend)
-        legend_layout.addWidget(legend_title)
+        # the title and the four classes wrap onto a second row when the pane is narrow (an
+        # English legend is wider than a 1024-pixel window's reading pane can hold beside
+        # both panels)
+        chips = QWidget(self.legend)
+        chips_layout = FlowLayout(chips, spacing=10)
+        legend_title = QLabel(self.tr("高亮："), chips)
+        chips_layout.addWidget(legend_title)
         self.legend_boxes: dict[str, QCheckBox] = {}
         for kind, style in theme.HIGHLIGHTS.items():
-            box = QCheckBox(theme.highlight_label(kind), self.legend)
+            box = QCheckBox(theme.highlight_label(kind), chips)
             box.setObjectName(f"legend_{kind}")
             box.setChecked(True)
             box.setStyleSheet(
@@ -654,13 +726,12 @@ class ReadingPane(QWidget):
             )
             box.toggled.connect(lambda on, k=kind: self.highlight_toggled.emit(k, on))
             self.legend_boxes[kind] = box
-            legend_layout.addWidget(box)
-        legend_layout.addStretch(1)
+            chips_layout.addWidget(box)
+        legend_layout.addWidget(chips, 1)
         self.hit_label = WholeLabel(self.legend)
         self.hit_label.setObjectName("hitCounter")
         self.hit_label.setTextFormat(Qt.TextFormat.PlainText)
-        # the counter may shrink (it is in the status bar too): the legend alone sets the pane's
-        # narrowest width, so that the window fits a 1024-pixel screen with both side panels
+        # the counter may shrink (it is in the status bar too): it never widens the pane
         self.hit_label.setMinimumWidth(1)
         legend_layout.addWidget(self.hit_label)
 
@@ -674,6 +745,7 @@ class ReadingPane(QWidget):
         self.view = ReadingView(self)
         self.view.docref_clicked.connect(self.docref_clicked)
 
+        self.setMinimumWidth(READING_MIN_WIDTH)
         layout.addWidget(self.header)
         layout.addWidget(self.legend)
         layout.addWidget(self.find_bar)
@@ -759,6 +831,12 @@ class ReadingPane(QWidget):
     def previous_hit(self) -> None:
         self.view.previous_hit()
         self._update_hit_label()
+
+    def comfortable_width(self) -> int:
+        """Wide enough for the legend on one row with a hit counter (第 99 / 99 处) beside it."""
+        counter = self.hit_label.fontMetrics().horizontalAdvance(
+            self.tr("第 %1 / %2 处").replace("%1", "99").replace("%2", "99"))
+        return self.legend.sizeHint().width() - self.hit_label.sizeHint().width() + counter + 10
 
     def _update_hit_label(self) -> None:
         hits = self.view.hits()

@@ -57,3 +57,25 @@ def test_dialogs_fit_the_screen(open_window, qtbot):
         _settle(qtbot)
         assert dialog.width() <= area.width() and dialog.height() <= area.height(), (dialog, dialog.size(), area)
         dialog.close()
+
+
+def test_the_legend_wraps_onto_rows_instead_of_widening_the_reading_pane(qtbot):
+    from reader.core.pipeline import parse_text
+    from reader.ui.reading import READING_MIN_WIDTH, ReadingPane
+    from tests.test_tables import NOTICE
+
+    pane = ReadingPane()
+    qtbot.addWidget(pane)
+    pane.show()
+    pane.show_document(parse_text(NOTICE)[0])
+    rows = {}
+    for width in (1400, READING_MIN_WIDTH):
+        pane.resize(width, 600)
+        _settle(qtbot)
+        boxes = list(pane.legend_boxes.values())
+        for box in boxes:  # every class whole inside the pane
+            right = box.mapTo(pane, box.rect().topRight()).x()
+            assert box.isVisible() and right < pane.width(), (width, box.text(), right)
+        rows[width] = len({box.mapTo(pane, box.rect().topLeft()).y() for box in boxes})
+    assert rows[1400] == 1 and rows[READING_MIN_WIDTH] >= 2
+    assert pane.minimumSizeHint().width() <= READING_MIN_WIDTH

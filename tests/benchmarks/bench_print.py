@@ -4,7 +4,8 @@ For the longest seed document and for all seed documents at once (what printing 
 node asks for): the time to build the printable document (build_document: header blocks,
 text, tables, highlights) and to paginate it and paint the pages with their footers into a
 PDF (paint_pages on a QPdfWriter, the path printing and the preview take too; Qt lays the text
-out here), with and without highlights, and the number of pages. Runs offscreen unless QT_QPA_PLATFORM is set; best of --repeat runs.
+out here), with and without highlights, and the number of pages. Runs offscreen unless
+QT_QPA_PLATFORM is set; best of --repeat runs.
 """
 from __future__ import annotations
 

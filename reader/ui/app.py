@@ -24,7 +24,10 @@ SCREENSHOT_DIALOGS = {
     "print-preview": "show_print_preview",
     "deadlines": "show_deadlines",
     "export": "show_export_dialog",
+    "note": "show_note_dialog",
 }
+# --tab NAME → the left-hand tab shown (index in MainWindow.left_tabs, by the attribute naming it)
+SCREENSHOT_TABS = {"tree": 0, "results": 1, "files": "single_tab", "starred": "starred_tab", "notes": "notes_tab"}
 
 
 def build_arg_parser() -> argparse.ArgumentParser:
@@ -47,6 +50,10 @@ def add_gui_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--dialog", metavar="NAME", choices=sorted(SCREENSHOT_DIALOGS),
                    help="with --screenshot: open this dialog and save it instead of the window "
                         f"({', '.join(sorted(SCREENSHOT_DIALOGS))})")
+    p.add_argument("--tab", metavar="NAME", choices=sorted(SCREENSHOT_TABS),
+                   help="with --screenshot: show this tab (tree, results, files, starred on the left; notes: the side "
+                        "panel's 批注); the tree's "
+                        "grouping is the saved one (tree/mode=issuer|unit|source in --settings)")
     p.add_argument("--today", metavar="YYYY-MM-DD", help="the day 时限提醒 counts from (default: today)")
     p.add_argument("--settings", metavar="INI", help="settings file to use instead of the user's (e.g. a fresh one)")
 
@@ -290,6 +297,11 @@ class _Driver:
         self.window.reading.view.apply_visible_highlights()
         QApplication.processEvents()
         target = self.window
+        tab = SCREENSHOT_TABS.get(getattr(self.args, "tab", None) or "")
+        if tab is not None:
+            tabs = self.window.side_tabs if tab == "notes_tab" else self.window.left_tabs
+            tabs.setCurrentIndex(tab if isinstance(tab, int) else getattr(self.window, tab))
+            QApplication.processEvents()
         if getattr(self.args, "dialog", None):
             target = getattr(self.window, SCREENSHOT_DIALOGS[self.args.dialog])()
             for _ in range(3):

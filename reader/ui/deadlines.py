@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.ledger.deadlines import BUCKETS, LATER, OVERDUE, THIS_MONTH, THIS_WEEK, counts, deadline_items
+from reader.ui.dialogs import resize_within_screen
 from reader.ui.plain import plain_tooltip
 
 ROLE_TARGET = Qt.ItemDataRole.UserRole + 1  # (doc_id, start, end) on task rows
@@ -44,7 +45,7 @@ class DeadlinesDialog(QDialog):
         self.rows: list[tuple] | None = None
         self.items = []
         self.setWindowTitle(self.tr("时限提醒"))
-        self.resize(1100, 640)
+        resize_within_screen(self, 1100, 640)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.today_label = QLabel(self.tr("今天：%1").replace("%1", self.today.isoformat()), self)

@@ -23,6 +23,18 @@ from reader import __version__
 from reader.ui.plain import plain_tooltip
 
 
+def resize_within_screen(window: QWidget, width: int, height: int) -> None:
+    """Resize a dialog or window to width x height, or to its screen's free area (less room
+    for a window frame) when that is smaller: on a 1024x700 screen a 1100-pixel dialog ran
+    off the edge."""
+    parent = window.parentWidget()
+    screen = (parent.screen() if parent is not None else None) or window.screen()
+    if screen is not None:
+        area = screen.availableGeometry()
+        width, height = min(width, area.width() - 24), min(height, area.height() - 48)
+    window.resize(max(width, 320), max(height, 240))
+
+
 class ProblemsDialog(QDialog):
     def __init__(self, problems: Sequence, parent: QWidget | None = None):
         super().__init__(parent)

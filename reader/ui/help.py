@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-
+from reader.ui.dialogs import resize_within_screen
 
 
 def syntax_rows() -> list[tuple[str, str]]:
@@ -75,7 +75,7 @@ class SearchHelpDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("searchHelp")
         self.setWindowTitle(self.tr("搜索语法"))
-        self.resize(760, 440)
+        resize_within_screen(self, 760, 440)
         layout = QVBoxLayout(self)
         self.intro = QLabel(intro_text(), self)
         self.intro.setTextFormat(Qt.TextFormat.PlainText)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QThread, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
+from reader.ui.dialogs import resize_within_screen
 from reader.ui.tasks_panel import LedgerView
 
 
@@ -44,7 +45,7 @@ class LedgerDialog(QDialog):
         self.worker: LedgerWorker | None = None
         self._shown_version = -1
         self.setWindowTitle(self.tr("任务台账"))
-        self.resize(1240, 680)
+        resize_within_screen(self, 1240, 680)
         layout = QVBoxLayout(self)
         self.status = QLabel(self)
         layout.addWidget(self.status)

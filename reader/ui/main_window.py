@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModel
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -46,6 +47,7 @@ from reader.ui.tree import ROLE_DOC_ID, DocTreeDelegate, DocTreeModel, doc_ids_u
 SEARCH_DEBOUNCE_MS = 250
 SEARCH_LIMIT = 200
 PROGRESS_SHOW_DELAY_MS = 400
+PRINT_ASK_ABOVE = 30  # documents: printing more asks first (each is read and laid out)
 
 
 def app_icon() -> QIcon:
@@ -434,6 +436,11 @@ class MainWindow(QMainWindow):
             if state is not None:
                 self.splitter.restoreState(state)
             self.act_panel.setChecked(not self.side_tabs.isHidden())
+            QTimer.singleShot(0, lambda: self._fit_tabs(give_back=True))  # once the splitter has its size
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_tabs(give_back=True)
 
     def save_settings(self) -> None:
         self.settings.save_window(self.saveGeometry(), self.saveState(), self.splitter.saveState())
@@ -668,6 +675,7 @@ class MainWindow(QMainWindow):
             self.results_model.set_hits([])
             self.results_label.setText("")
             self.left_tabs.setTabText(1, self.tr("搜索结果"))
+            self._fit_tabs()
             self.left_tabs.setCurrentIndex(0)
             self.last_result = None
             self.service.cancel_searches()  # a search still running is not shown
@@ -700,6 +708,7 @@ class MainWindow(QMainWindow):
                 text += self.tr("（显示前 %n 篇）", None, shown)
             self.results_label.setText(text)
         self.left_tabs.setTabText(1, self.tr("搜索结果（%1）").replace("%1", str(result.total)))
+        self._fit_tabs()
         self.left_tabs.setCurrentIndex(1)
         if self._focus_results_pending:
             self._focus_results_pending = False
@@ -839,11 +848,16 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ export
     def selected_doc_ids(self) -> list[str]:
-        if self.left_tabs.currentIndex() == 1:
+        """What 导出 and 打印 take: the selected result rows, or every document under the tree's
+        selected nodes (the tab shown decides), else the open document."""
+        tab = self.left_tabs.currentIndex()
+        if tab == 1:
             rows = sorted(self.results.selectionModel().selectedRows(), key=lambda i: i.row())
             ids = [i.data(RESULT_DOC_ID) for i in rows]
-        else:
+        elif tab == 0:
             ids = doc_ids_under(self.tree_model, self.tree.selectionModel().selectedIndexes())
+        else:  # 单个文件, 收藏: the open document (the tree's selection is out of sight)
+            ids = []
         if not ids and self.current_doc_id:
             ids = [self.current_doc_id]
         return [i for i in ids if i]
@@ -965,8 +979,10 @@ class MainWindow(QMainWindow):
         self.file_menu.insertAction(self.act_problems, self.act_print)
         self.file_menu.insertAction(self.act_problems, self.act_export_pdf)
         self.file_menu.insertSeparator(self.act_problems)
-        self.tree.addAction(self.act_export_pdf)
-        self.results.addAction(self.act_export_pdf)
+        self.act_print.setToolTip(self.tr("打印所选的公文（目录或搜索结果中的选择），或打开的公文"))
+        for view in (self.tree, self.results):
+            view.addAction(self.act_print)
+            view.addAction(self.act_export_pdf)
 
         # 时限提醒: tasks by deadline
         self.today_override = None  # a date for 时限提醒 instead of today (gui --today)
@@ -1223,9 +1239,11 @@ class MainWindow(QMainWindow):
         self.edit_menu.addActions([self.act_star, self.act_read, self.act_add_note])
         self.starred_panel = StarredPanel(self.notes_store, self.left_tabs)
         self.starred_tab = self.left_tabs.addTab(self.starred_panel, self.tr("收藏"))
+        self._fit_tabs()
         self.starred_panel.open_requested.connect(self.open_recent)
         self.notes_panel = NotesPanel(self.side_tabs)
         self.notes_tab = self.side_tabs.addTab(self.notes_panel, self.tr("批注"))
+        self._fit_tabs()
         self.notes_panel.add_requested.connect(self.add_note_dialog)
         self.notes_panel.edit_requested.connect(self.edit_note_dialog)
         self.notes_panel.delete_requested.connect(self.delete_note)
@@ -1291,15 +1309,62 @@ class MainWindow(QMainWindow):
             self.side_tabs.setTabText(self.notes_tab, self.tr("批注（%1）").replace("%1", str(len(notes))))
         else:
             self.side_tabs.setTabText(self.notes_tab, self.tr("批注"))
+        self._fit_tabs()
+
+    def _fit_tabs(self, give_back: bool = False) -> None:
+        """Widen the tab panels to their rows of tabs (公文目录 搜索结果（n） 单个文件 收藏;
+        要素 任务 引用 批注（n）) with width the reading pane can spare above its narrowest: at
+        1024 pixels the last tab was hidden behind scroll arrows. No minimum width is set, so
+        the window can still be made narrower (the tabs then scroll). give_back (at the first
+        show and when the window is resized): a panel wider than its tabs gives the surplus to
+        a reading pane too narrow for its legend on one row."""
+        splitter = getattr(self, "splitter", None)
+        if splitter is None or not splitter.isVisible() or splitter.count() != 3:
+            return
+        sizes = splitter.sizes()
+        panels = [(i, tabs, tabs.tabBar().sizeHint().width() + 2)
+                  for i, tabs in ((0, self.left_tabs), (2, self.side_tabs)) if not tabs.isHidden() and sizes[i]]
+        spare = sizes[1] - max(self.reading.minimumWidth(), self.reading.minimumSizeHint().width())
+        for i, _tabs, needed in panels:
+            take = min(max(0, needed - sizes[i]), max(0, spare))
+            sizes[i] += take
+            sizes[1] -= take
+            spare -= take
+        if give_back:
+            wanted = self.reading.comfortable_width() - sizes[1]
+            for i, _tabs, needed in panels:
+                give = min(max(0, sizes[i] - needed), max(0, wanted))
+                sizes[i] -= give
+                sizes[1] += give
+                wanted -= give
+        if sizes != splitter.sizes():
+            splitter.setSizes(sizes)
 
     def _ask_note(self, title: str, quote: str, text: str = "") -> str | None:
         from PySide6.QtWidgets import QInputDialog
 
-        label = self.tr("批注内容：") if not quote else self.tr("对“%1”的批注：").replace(
-            "%1", quote if len(quote) <= 40 else quote[:39] + "…")
-        body, ok = QInputDialog.getMultiLineText(self, title, label, text)
+        body, ok = QInputDialog.getMultiLineText(self, title, self._note_label(quote), text)
         body = body.strip() if ok else ""
         return body or None
+
+    def _note_label(self, quote: str) -> str:
+        return self.tr("批注内容：") if not quote else self.tr("对“%1”的批注：").replace(
+            "%1", quote if len(quote) <= 40 else quote[:39] + "…")
+
+    def show_note_dialog(self):
+        """添加批注 on the selected passage without waiting for it to close (screenshots): the
+        dialog QInputDialog.getMultiLineText shows in _ask_note, built the same way."""
+        from PySide6.QtWidgets import QInputDialog
+
+        cursor = self.reading.view.textCursor()
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        doc = self.reading.document
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("添加批注"))
+        dialog.setLabelText(self._note_label(doc.text[start:end] if doc is not None and end > start else ""))
+        dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+        dialog.show()
+        return dialog
 
     def add_note_dialog(self) -> None:
         """A note on the selected passage, or on the whole document when nothing is selected."""
@@ -1349,21 +1414,33 @@ class MainWindow(QMainWindow):
         return self._print_preview(modal=True)
 
     def _print_preview(self, modal: bool):
-        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+        """The selected documents (as export selects them: result rows, or everything under
+        the tree's selected nodes), or the open one, in a print preview; printed from there."""
+        from reader.ui.printing import PrintPreviewDialog, new_printer
 
-        from reader.ui.printing import print_documents
-
-        doc = self.reading.document
-        if doc is None:
-            self.statusBar().showMessage(self.tr("请先打开要打印的公文。"), 5000)
+        ids = self.selected_doc_ids()
+        current = self.reading.document.id if self.reading.document is not None else None
+        if not ids:
+            self.statusBar().showMessage(self.tr("请先打开或选择要打印的公文。"), 5000)
             return None
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(doc.title)
-        dialog = QPrintPreviewDialog(printer, self)
-        dialog.setWindowTitle(self.tr("打印预览 — %1").replace("%1", doc.title))
-        dialog.paintRequested.connect(lambda p: print_documents([doc], p))
-        self.print_dialog, self._printer = dialog, printer  # the dialog does not own the printer
-        dialog.resize(900, 760)
+        if modal and len(ids) > PRINT_ASK_ABOVE:
+            answer = QMessageBox.question(
+                self, self.tr("打印"),
+                self.tr("所选范围有 %1 篇公文，全部排版可能要一些时间。继续？").replace("%1", str(len(ids))))
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+        previous = getattr(self, "print_dialog", None)
+        if previous is not None:
+            previous.deleteLater()
+        self._printer = new_printer()  # the dialog does not own the printer
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:  # the documents are read from the index here, once
+            dialog = PrintPreviewDialog(self._printer, self, ids, self._document_any, current,
+                                        self.reading.view.enabled_types(), self.settings.print_highlights())
+        finally:
+            QApplication.restoreOverrideCursor()
+        dialog.highlights_changed.connect(lambda on: self.settings.set_print_highlights(on) if self.persist else None)
+        self.print_dialog = dialog
         if modal:
             dialog.exec()
         else:

@@ -1,35 +1,69 @@
-"""Print (Ctrl+P, with preview) and PDF export of documents.
+"""Print (Ctrl+P, with preview) and PDF export of documents: one layout for both.
 
-A document is laid out as a QTextDocument: a header block (title, then 文号, 发文机关, 成文日期
-and source, then a rule) and the reading text in the reading font, each document on new
-pages. The same layout goes to the printer, the preview and the PDF, so what the preview
-shows is what is printed. The PDF embeds the subset of the CJK font it uses (Qt's PDF engine
-embeds TrueType glyphs), so it reads the same on a machine without that font.
+build_document lays documents out as one QTextDocument: for each, a header block (title, then
+文号, 发文机关, 成文日期 and source, then a rule), the reading text in the reading font and
+spacing with its tables as tables (the reading pane's own insert_text, so both draw the same
+grid), section headings in bold and, when chosen, the highlight colours of dates, numbers,
+units and doc references; each document from a new page. paint_pages puts that layout on a
+paged device (a printer, the preview, a QPdfWriter) page by page with a footer
+"第 N 页 共 M 页" on every page, so the preview shows what is printed and the PDF export is
+the same pages. The PDF embeds the subset of the CJK font it uses (Qt's PDF engine embeds
+TrueType glyphs), so it reads the same on a machine without that font.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, Qt
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QMarginsF,
+    QRectF,
+    QSizeF,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
     QFont,
     QPageLayout,
     QPageSize,
+    QPainter,
+    QPalette,
     QPdfWriter,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextDocumentFragment,
     QTextFormat,
+    QTextLength,
 )
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QMainWindow, QToolBar, QWidget
 
-from reader.core.model import Document
+from reader.core.model import Document, Table
+from reader.core.text.patterns import section_heading
+from reader.core.text.tables import tables_in_text
 from reader.ui import theme
+from reader.ui.dialogs import resize_within_screen
+from reader.ui.reading import (
+    PROPORTIONAL_HEIGHT,
+    column_widths,
+    grids_that_fit,
+    highlight_formats,
+    insert_text,
+    offsets_kept,
+)
 
 PRINT_POINT_SIZE = 12  # body text on paper: 小四 is 12 pt
 TITLE_POINT_SIZE = 18  # 小二 (18 pt) for the title, as 公文 titles are printed larger
-PAGE_MARGINS_MM = QMarginsF(25, 25, 25, 25)
+FOOTER_POINT_SIZE = 9
+PAGE_MARGINS_MM = QMarginsF(25, 25, 25, 20)  # left, top, right, bottom
+FOOTER_MM = 10.0  # the page-number line, at the bottom of the printable area
 PDF_RESOLUTION = 300
 
 
@@ -44,16 +78,80 @@ def header_rows(doc: Document) -> list[str]:
     ]
 
 
-def build_document(docs: Sequence[Document], point_size: float = PRINT_POINT_SIZE,
-                   families: Sequence[str] | None = None) -> QTextDocument:
-    """The printable layout of `docs`: plain text only (nothing in a document is markup)."""
-    families = list(families) if families else theme.reading_font(point_size).families()
-    text_doc = QTextDocument()
+def footer_text(page: int, total: int) -> str:
+    return (QCoreApplication.translate("Printing", "第 %1 页 共 %2 页")
+            .replace("%1", str(page)).replace("%2", str(total)))
+
+
+def _print_font(point_size: float, families: Sequence[str]) -> QFont:
     font = QFont()
-    font.setFamilies(families)
+    font.setFamilies(list(families))
     font.setPointSizeF(point_size)
-    text_doc.setDefaultFont(font)
+    return font
+
+
+def _paper_columns(table: Table) -> list[QTextLength]:
+    """On paper a grid spans the text width, its columns in the proportions of the screen's."""
+    widths = column_widths(table)
+    total = sum(widths) or 1
+    return [QTextLength(QTextLength.Type.PercentageLength, 100.0 * w / total) for w in widths]
+
+
+def _body_block_format(point_size: float) -> QTextBlockFormat:
+    block = QTextBlockFormat()
+    block.setLineHeight(theme.reading_line_height(), PROPORTIONAL_HEIGHT)
+    block.setBottomMargin(point_size * 0.4)
+    return block
+
+
+def body_document(doc: Document, point_size: float, families: Sequence[str],
+                  highlights: Iterable[str] = ()) -> QTextDocument:
+    """One document's reading text as laid out on paper: tables as tables, section headings
+    bold and the spans of the `highlights` classes (theme.HIGHLIGHTS keys) in their colours."""
+    text = doc.text
+    body = QTextDocument()
+    body.setDefaultFont(_print_font(point_size, families))
+    body.setUndoRedoEnabled(False)
+    block_format = _body_block_format(point_size)
+    cursor = QTextCursor(body)
+    cursor.setBlockFormat(block_format)
+    grids = grids_that_fit(text, doc.tables or tables_in_text(text))
+    insert_text(cursor, text, grids, block_format, point_size, columns=_paper_columns)
+    if not offsets_kept(body, text, grids):  # never a table at the wrong offsets: paragraphs instead
+        body.clear()
+        cursor = QTextCursor(body)
+        cursor.setBlockFormat(block_format)
+        cursor.insertText(text)
+    formats = highlight_formats()
+    block = body.begin()
+    while block.isValid():
+        if section_heading(block.text()):
+            cursor = QTextCursor(block)
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(formats["heading"])
+        block = block.next()
+    kinds = set(highlights)
+    end_of_text = body.characterCount() - 1
+    for span in doc.entities:
+        if span.type in kinds and span.type in formats and 0 <= span.start < span.end <= end_of_text:
+            cursor = QTextCursor(body)
+            cursor.setPosition(span.start)
+            cursor.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(formats[span.type])
+    return body
+
+
+def build_document(docs: Sequence[Document], point_size: float = PRINT_POINT_SIZE,
+                   families: Sequence[str] | None = None, highlights: Iterable[str] = ()) -> QTextDocument:
+    """The printable layout of `docs`: plain text only (nothing in a document is markup).
+
+    highlights: the highlight classes printed in colour (none: the text is printed plain)."""
+    families = list(families) if families else theme.reading_font(point_size).families()
+    highlights = tuple(highlights)
+    text_doc = QTextDocument()
+    text_doc.setDefaultFont(_print_font(point_size, families))
     text_doc.setDocumentMargin(0)
+    text_doc.setUndoRedoEnabled(False)
     cursor = QTextCursor(text_doc)
 
     title_fmt = QTextCharFormat()
@@ -74,7 +172,6 @@ def build_document(docs: Sequence[Document], point_size: float = PRINT_POINT_SIZ
         title_block.setBottomMargin(point_size * 0.8)
         if n:
             title_block.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-        if n:
             cursor.insertBlock(title_block, title_fmt)
         else:  # the document's first, empty block
             cursor.setBlockFormat(title_block)
@@ -89,33 +186,66 @@ def build_document(docs: Sequence[Document], point_size: float = PRINT_POINT_SIZ
         rule_block.setProperty(QTextFormat.Property.BlockTrailingHorizontalRulerWidth, 1)
         rule_block.setBottomMargin(point_size * 0.5)
         cursor.insertBlock(rule_block, meta_fmt)
-        body_block = QTextBlockFormat()
-        body_block.setLineHeight(theme.reading_line_height(), QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        body_block.setBottomMargin(point_size * 0.4)
-        body_block.setTextIndent(0)
-        for paragraph in doc.text.split("\n"):
-            cursor.insertBlock(body_block, body_fmt)
-            cursor.insertText(paragraph, body_fmt)
+        cursor.insertBlock(_body_block_format(point_size), body_fmt)
+        cursor.insertFragment(QTextDocumentFragment(body_document(doc, point_size, families, highlights)))
     return text_doc
 
 
-def _page_layout() -> QPageLayout:
+def page_layout() -> QPageLayout:
+    """A4 portrait with the margins of a printed 公文 page, in millimetres."""
     return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                        PAGE_MARGINS_MM, QPageLayout.Unit.Millimeter)
 
 
-def pdf_bytes(docs: Sequence[Document], title: str = "") -> bytes:
-    """`docs` as one PDF (A4, each document from a new page)."""
+def paint_pages(layout: QTextDocument, device, families: Sequence[str] | None = None) -> int:
+    """Paint `layout` on a paged device (QPrinter, the preview's printer, QPdfWriter) in its
+    printable area, a page at a time, with "第 N 页 共 M 页" centred at the foot of every
+    page; returns the number of pages."""
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError(QCoreApplication.translate("Printing", "无法开始打印"))
+    try:
+        text_layout = layout.documentLayout()
+        text_layout.setPaintDevice(device)  # lay out in the device's resolution
+        width, height = float(device.width()), float(device.height())
+        footer = FOOTER_MM / 25.4 * device.logicalDpiY()
+        body = QSizeF(width, height - footer)
+        layout.setPageSize(body)
+        total = max(1, layout.pageCount())
+        footer_font = _print_font(FOOTER_POINT_SIZE, families or layout.defaultFont().families())
+        for page in range(total):
+            if page and not device.newPage():
+                raise OSError(QCoreApplication.translate("Printing", "无法开始新的一页"))
+            painter.save()
+            painter.translate(0, -page * body.height())
+            view = QRectF(0, page * body.height(), body.width(), body.height())
+            painter.setClipRect(view)
+            context = QAbstractTextDocumentLayout.PaintContext()
+            context.clip = view
+            context.palette.setColor(QPalette.ColorRole.Text, Qt.GlobalColor.black)
+            text_layout.draw(painter, context)
+            painter.restore()
+            painter.setFont(footer_font)
+            painter.setPen(Qt.GlobalColor.black)
+            painter.drawText(QRectF(0, height - footer, width, footer),
+                             int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
+                             footer_text(page + 1, total))
+        return total
+    finally:
+        painter.end()
+
+
+def pdf_bytes(docs: Sequence[Document], title: str = "", highlights: Iterable[str] = ()) -> bytes:
+    """`docs` as one PDF (A4, each document from a new page, page numbers in the footer)."""
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setResolution(PDF_RESOLUTION)
-    writer.setPageLayout(_page_layout())
+    writer.setPageLayout(page_layout())
     writer.setTitle(title or (docs[0].meta.title if docs else ""))
     writer.setCreator("公文阅读器")
-    layout = build_document(docs)
-    layout.print_(writer)
+    paint_pages(build_document(docs, highlights=highlights), writer)
     del writer  # finishes the PDF
     buffer.close()
     return bytes(data.data())
@@ -131,7 +261,129 @@ def export_pdf(docs: Sequence[Document], out_dir, single_file: str | None = None
     return write_new_files(out_dir, [(doc_file_stem(d), pdf_bytes([d])) for d in docs], ".pdf")
 
 
-def print_documents(docs: Sequence[Document], printer) -> None:
-    """Lay `docs` out on `printer` (a QPrinter: real, preview or PDF)."""
-    printer.setPageLayout(_page_layout())
-    build_document(docs).print_(printer)
+def print_documents(docs: Sequence[Document], printer, highlights: Iterable[str] = ()) -> int:
+    """Lay `docs` out on `printer` (a QPrinter: real, preview or PDF) in its own page setup;
+    returns the number of pages."""
+    return paint_pages(build_document(docs, highlights=highlights), printer)
+
+
+def new_printer():
+    """A high-resolution QPrinter on A4 with the print margins (the user may change them in
+    the preview's page setup)."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageLayout(page_layout())
+    return printer
+
+
+PREVIEW_SIZE = (900, 760)
+
+
+class PrintPreviewDialog(QPrintPreviewDialog):
+    """打印预览 of the open document or of the selected ones, with a bar under Qt's toolbar:
+    which documents (当前公文 / 所选 N 篇, when they differ) and whether highlights are printed.
+    Printing from here prints the same pages (paintRequested → print_documents)."""
+
+    highlights_changed = Signal(bool)
+
+    def __init__(self, printer, parent, doc_ids: Sequence[str], load: Callable[[str], Document | None],
+                 current_id: str | None = None, highlight_kinds: Iterable[str] = tuple(theme.HIGHLIGHTS),
+                 print_highlights: bool = False):
+        super().__init__(printer, parent)
+        self.setObjectName("printPreview")
+        self.load = load
+        self.highlight_kinds = tuple(highlight_kinds)
+        self.pages = 0
+        self._loaded: dict[str, Document | None] = {}
+        # which documents: the selection, or the open document when it is not the selection
+        # (several selected: those first; one other selected: the open one first)
+        selected = [i for i in doc_ids if i]
+        scopes = [(self.tr("所选的 %1 篇公文").replace("%1", str(len(selected))), selected)] if selected else []
+        if current_id and selected != [current_id]:
+            scopes.insert(len(selected) > 1, (self.tr("当前打开的公文"), [current_id]))
+        self._scopes = [ids for _label, ids in scopes]
+        self.scope_box = QComboBox(self)
+        self.scope_box.setObjectName("printScope")
+        self.scope_box.addItems([label for label, _ids in scopes])
+        self.highlight_box = QCheckBox(self.tr("打印高亮标记"), self)
+        self.highlight_box.setObjectName("printHighlights")
+        self.highlight_box.setToolTip(self.tr("用阅读区的颜色标出日期与时限、数量与指标、责任单位和引用文号"
+                                              "（阅读区“高亮”中勾选的类别）；不勾选则只印文字"))
+        self.highlight_box.setChecked(print_highlights)
+        self.count_label = QLabel(self)
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)
+
+        bar = QWidget(self)
+        bar.setObjectName("printOptions")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(8, 4, 8, 4)
+        row.setSpacing(10)
+        scope_label = QLabel(self.tr("打印："), bar)
+        row.addWidget(scope_label)
+        row.addWidget(self.scope_box)
+        row.addSpacing(12)
+        row.addWidget(self.highlight_box)
+        row.addStretch(1)
+        row.addWidget(self.count_label)
+        scope_label.setVisible(self.scope_box.count() > 1)
+        self.scope_box.setVisible(self.scope_box.count() > 1)
+        # a second toolbar row under Qt's (the dialog holds a QMainWindow with the toolbar and
+        # the pages); were that not so, a row above everything
+        frame = self.findChild(QMainWindow)
+        if frame is not None:
+            row_bar = QToolBar(frame)
+            row_bar.setObjectName("printOptionsBar")
+            row_bar.setMovable(False)
+            row_bar.addWidget(bar)
+            frame.addToolBarBreak()
+            frame.addToolBar(row_bar)
+        elif self.layout() is not None:
+            self.layout().insertWidget(0, bar)
+
+        self.scope_box.currentIndexChanged.connect(self.refresh)
+        self.highlight_box.toggled.connect(self.refresh)
+        self.highlight_box.toggled.connect(self.highlights_changed)
+        self.paintRequested.connect(self.paint)
+        self._update_labels()
+        resize_within_screen(self, *PREVIEW_SIZE)
+
+    def doc_ids(self) -> list[str]:
+        """The documents printed now, in order."""
+        if not self._scopes:
+            return []
+        return list(self._scopes[max(0, self.scope_box.currentIndex())])
+
+    def documents(self) -> list[Document]:
+        out = []
+        for doc_id in self.doc_ids():
+            if doc_id not in self._loaded:
+                self._loaded[doc_id] = self.load(doc_id)
+            if self._loaded[doc_id] is not None:
+                out.append(self._loaded[doc_id])
+        return out
+
+    def printed_highlights(self) -> tuple[str, ...]:
+        return self.highlight_kinds if self.highlight_box.isChecked() else ()
+
+    def paint(self, printer) -> None:
+        self.pages = print_documents(self.documents(), printer, self.printed_highlights())
+        self._update_labels()
+
+    def refresh(self) -> None:
+        preview = self.findChild(QPrintPreviewWidget)
+        if preview is not None:
+            preview.updatePreview()
+        self._update_labels()
+
+    def _update_labels(self) -> None:
+        docs = self.documents()
+        if len(docs) == 1:
+            self.setWindowTitle(self.tr("打印预览 — %1").replace("%1", docs[0].title))
+            self.printer().setDocName(docs[0].title)
+        else:
+            count = self.tr("%1 篇公文").replace("%1", str(len(docs)))
+            self.setWindowTitle(self.tr("打印预览 — %1").replace("%1", count))
+            self.printer().setDocName(count)
+        text = self.tr("%1 篇公文").replace("%1", str(len(docs)))
+        if self.pages:
+            text += self.tr("，共 %1 页").replace("%1", str(self.pages))
+        self.count_label.setText(text)

@@ -12,9 +12,9 @@ formatted with; changing the toggles or the hits bumps the generation.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QSizePolicy,
     QTextEdit,
@@ -51,6 +52,8 @@ from reader.ui import theme
 from reader.ui.plain import plain_tooltip
 
 VISIBLE_MARGIN_BLOCKS = 40
+READING_MIN_WIDTH = 440  # px: the reading pane's narrowest (about 24 characters a line at 13 pt)
+PROPORTIONAL_HEIGHT = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value  # line height in percent
 TABLE_COLUMN_MIN, TABLE_COLUMN_MAX = 3, 16
 """A grid column is as wide as its widest cell, within these many CJK characters (cells wrap)."""
 
@@ -99,6 +102,88 @@ def _blocks_match(doc: QTextDocument, text: str) -> bool:
             return False
         block = block.next()
     return True
+
+
+def grids_that_fit(text: str, tables: Sequence[Table]) -> list[Table]:
+    """The tables drawn as grids, in text order: those whose rows the text holds exactly."""
+    return [t for t in sorted(tables, key=lambda t: t.start) if _fits(text, t)]
+
+
+def fixed_columns(table: Table, font_size: float) -> list[QTextLength]:
+    """On screen: each column as wide as its widest cell (column_widths), in pixels."""
+    em = font_size * 1.4  # a CJK character at the reading size, in pixels
+    return [QTextLength(QTextLength.Type.FixedLength, em * w) for w in column_widths(table)]
+
+
+def insert_text(cursor: QTextCursor, text: str, grids: Sequence[Table], block_format: QTextBlockFormat,
+                font_size: float, columns: Callable[[Table], list[QTextLength]] | None = None) -> None:
+    """A reading text at the cursor (of an empty document): plain text with insertText, the
+    grids (grids_that_fit) as QTextTables whose cells get insertText too, so every character
+    keeps its offset in the text (offsets_kept checks it). The reading pane and the printed
+    page (reader.ui.printing) both lay text out with this; columns(table) gives the column
+    widths (default: fixed_columns)."""
+    pos = 0
+    for table in grids:
+        cursor.insertText(text[pos:table.start - 1])  # the "\n" before the table: the table's own
+        insert_table(cursor, table, font_size, columns(table) if columns else None)
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.setBlockFormat(block_format)
+        pos = table.end + 1
+    if pos <= len(text):
+        cursor.insertText(text[pos:])  # plain text: nothing is interpreted as markup
+
+
+def offsets_kept(doc: QTextDocument, text: str, grids: Sequence[Table]) -> bool:
+    """Does every character of `text` sit at its own offset in `doc` (filled by insert_text)?"""
+    if not grids:
+        return True
+    # a table closing the text is followed by an empty block of Qt's own
+    expected = len(text) + (1 if grids[-1].end == len(text) else 0)
+    return doc.characterCount() - 1 == expected and _blocks_match(doc, text)
+
+
+def insert_table(cursor: QTextCursor, table: Table, font_size: float,
+                 columns: list[QTextLength] | None = None) -> None:
+    fmt = QTextTableFormat()
+    header = _has_header(table)
+    fmt.setHeaderRowCount(1 if header else 0)
+    fmt.setCellPadding(4)
+    fmt.setCellSpacing(0)
+    fmt.setBorder(1)
+    fmt.setBorderBrush(QColor(theme.TABLE_BORDER))
+    fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+    fmt.setTopMargin(4)
+    fmt.setBottomMargin(font_size * 0.8)
+    fmt.setColumnWidthConstraints(columns or fixed_columns(table, font_size))
+    grid = cursor.insertTable(len(table.rows), len(table.rows[0]), fmt)
+    head = QTextCharFormat()
+    head.setFontWeight(QFont.Weight.Bold)
+    head_back = QColor(theme.TABLE_HEADER_BACKGROUND)
+    for r, row in enumerate(table.rows):
+        for c, cell in enumerate(row):
+            target = grid.cellAt(r, c)
+            if r == 0 and header:
+                cell_format = target.format()
+                cell_format.setBackground(head_back)
+                target.setFormat(cell_format)
+            target.firstCursorPosition().insertText(cell, head if r == 0 and header else QTextCharFormat())
+
+
+def highlight_formats() -> dict[str, QTextCharFormat]:
+    """The character format of each highlight class (theme.HIGHLIGHTS) and of a section
+    heading ("heading"): on screen and, when chosen, on paper."""
+    formats: dict[str, QTextCharFormat] = {}
+    for kind, style in theme.HIGHLIGHTS.items():
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor(style.background))
+        fmt.setForeground(QColor(style.foreground))
+        if style.underline:
+            fmt.setFontUnderline(True)
+        formats[kind] = fmt
+    heading = QTextCharFormat()
+    heading.setFontWeight(QFont.Weight.Bold)
+    formats["heading"] = heading
+    return formats
 
 
 def find_matches(text: str, query: str) -> list[tuple[int, int]]:
@@ -190,16 +275,13 @@ class ReadingView(QTextEdit):
         doc = self._new_document()
         cursor = QTextCursor(doc)
         block_format = QTextBlockFormat()
-        block_format.setLineHeight(theme.reading_line_height(),
-                                   QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        block_format.setLineHeight(theme.reading_line_height(), PROPORTIONAL_HEIGHT)
         block_format.setBottomMargin(self._font_size * 0.5)
         cursor.setBlockFormat(block_format)
-        grids = [t for t in sorted(tables, key=lambda t: t.start) if _fits(text, t)]
-        self._insert(doc, cursor, text, grids, block_format)
+        grids = grids_that_fit(text, tables)
+        insert_text(cursor, text, grids, block_format, self._font_size)
         starts = _block_starts(doc)
-        # a table closing the text is followed by an empty block of Qt's own
-        expected = len(text) + (1 if grids and grids[-1].end == len(text) else 0)
-        if grids and (doc.characterCount() - 1 != expected or not _blocks_match(doc, text)):
+        if not offsets_kept(doc, text, grids):
             # never show a table at the wrong offsets: plain paragraphs instead
             doc = self._new_document()
             cursor = QTextCursor(doc)
@@ -226,48 +308,6 @@ class ReadingView(QTextEdit):
         doc.setUndoRedoEnabled(False)
         return doc
 
-    def _insert(self, doc: QTextDocument, cursor: QTextCursor, text: str, grids: Sequence[Table],
-                block_format: QTextBlockFormat) -> None:
-        """Plain text with insertText, tables as QTextTables whose cells get insertText too."""
-        pos = 0
-        for table in grids:
-            cursor.insertText(text[pos:table.start - 1])  # the "\n" before the table: the table's own
-            self._insert_table(cursor, table)
-            cursor.movePosition(QTextCursor.MoveOperation.End)
-            cursor.setBlockFormat(block_format)
-            pos = table.end + 1
-        if pos <= len(text):
-            cursor.insertText(text[pos:])  # plain text: nothing is interpreted as markup
-
-    def _insert_table(self, cursor: QTextCursor, table: Table) -> None:
-        columns = len(table.rows[0])
-        fmt = QTextTableFormat()
-        header = _has_header(table)
-        fmt.setHeaderRowCount(1 if header else 0)
-        fmt.setCellPadding(4)
-        fmt.setCellSpacing(0)
-        fmt.setBorder(1)
-        fmt.setBorderBrush(QColor(theme.TABLE_BORDER))
-        fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
-        fmt.setTopMargin(4)
-        fmt.setBottomMargin(self._font_size * 0.8)
-        em = self._font_size * 1.4  # a CJK character at the reading size, in pixels
-        fmt.setColumnWidthConstraints([
-            QTextLength(QTextLength.Type.FixedLength, em * w) for w in column_widths(table)
-        ])
-        grid = cursor.insertTable(len(table.rows), columns, fmt)
-        head = QTextCharFormat()
-        head.setFontWeight(QFont.Weight.Bold)
-        head_back = QColor(theme.TABLE_HEADER_BACKGROUND)
-        for r, row in enumerate(table.rows):
-            for c, cell in enumerate(row):
-                target = grid.cellAt(r, c)
-                if r == 0 and header:
-                    cell_format = target.format()
-                    cell_format.setBackground(head_back)
-                    target.setFormat(cell_format)
-                target.firstCursorPosition().insertText(cell, head if r == 0 and header else QTextCharFormat())
-
     def text(self) -> str:
         return self._text
 
@@ -292,14 +332,7 @@ class ReadingView(QTextEdit):
 
     # ------------------------------------------------------------ highlights
     def _build_formats(self) -> dict[str, QTextCharFormat]:
-        formats: dict[str, QTextCharFormat] = {}
-        for kind, style in theme.HIGHLIGHTS.items():
-            fmt = QTextCharFormat()
-            fmt.setBackground(QColor(style.background))
-            fmt.setForeground(QColor(style.foreground))
-            if style.underline:
-                fmt.setFontUnderline(True)
-            formats[kind] = fmt
+        formats = highlight_formats()
         link = QTextCharFormat(formats["docref"])
         link.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
         link.setForeground(QColor("#4c1d95"))
@@ -308,9 +341,6 @@ class ReadingView(QTextEdit):
         hit.setBackground(QColor(theme.HIT_BACKGROUND))
         hit.setForeground(QColor("#000000"))
         formats["hit"] = hit
-        heading = QTextCharFormat()
-        heading.setFontWeight(QFont.Weight.Bold)
-        formats["heading"] = heading
         return formats
 
     def set_enabled_types(self, kinds: Iterable[str]) -> None:
@@ -505,6 +535,80 @@ class ReadingView(QTextEdit):
             self.docref_clicked.emit(target)
 
 
+class FlowLayout(QLayout):
+    """Items left to right in rows, wrapping onto the next row when the width runs out (Qt's
+    flow layout example): as narrow as its widest item, as tall as its rows at a width."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 8):
+        super().__init__(parent)
+        self._items: list = []
+        self._spacing = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item) -> None:  # noqa: N802 (Qt names)
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int):  # noqa: N802
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int):  # noqa: N802
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self):  # noqa: N802
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return self._arrange(QRect(0, 0, width, 0), apply=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802
+        super().setGeometry(rect)
+        self._arrange(rect, apply=True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        """All on one row."""
+        hints = [item.sizeHint() for item in self._items]
+        width = sum(h.width() for h in hints) + self._spacing * max(0, len(hints) - 1)
+        margins = self.contentsMargins()
+        return QSize(width + margins.left() + margins.right(),
+                     max((h.height() for h in hints), default=0) + margins.top() + margins.bottom())
+
+    def minimumSize(self) -> QSize:  # noqa: N802
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        margins = self.contentsMargins()
+        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    def _arrange(self, rect: QRect, apply: bool) -> int:
+        margins = self.contentsMargins()
+        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
+        x, y, row_height = area.x(), area.y(), 0
+        for item in self._items:
+            hint = item.sizeHint()
+            if row_height and x + hint.width() > area.right() + 1:  # this row is full
+                x, y, row_height = area.x(), y + row_height + self._spacing // 2, 0
+            if apply:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self._spacing
+            row_height = max(row_height, hint.height())
+        return y + row_height - rect.y() + margins.bottom()
+
+
+class WholeLabel(QLabel):
+    """A one-line label that is shown whole or not at all (never a sliver of its text) when
+    its layout gives it less than it needs."""
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if self.width() >= self.sizeHint().width():
+            super().paintEvent(event)
+
+
 class FindBar(QFrame):
     """Ctrl+F bar: a field, previous/next and an "n / m" counter."""
 
@@ -603,12 +707,17 @@ class ReadingPane(QWidget):
         self.legend.setObjectName("legend")
         legend_layout = QHBoxLayout(self.legend)
         legend_layout.setContentsMargins(18, 4, 18, 4)
-        legend_layout.setSpacing(14)
-        legend_title = QLabel(self.tr("高亮："), self.legend)
-        legend_layout.addWidget(legend_title)
+        legend_layout.setSpacing(10)
+        # the title and the four classes wrap onto a second row when the pane is narrow (an
+        # English legend is wider than a 1024-pixel window's reading pane can hold beside
+        # both panels)
+        chips = QWidget(self.legend)
+        chips_layout = FlowLayout(chips, spacing=10)
+        legend_title = QLabel(self.tr("高亮："), chips)
+        chips_layout.addWidget(legend_title)
         self.legend_boxes: dict[str, QCheckBox] = {}
         for kind, style in theme.HIGHLIGHTS.items():
-            box = QCheckBox(theme.highlight_label(kind), self.legend)
+            box = QCheckBox(theme.highlight_label(kind), chips)
             box.setObjectName(f"legend_{kind}")
             box.setChecked(True)
             box.setStyleSheet(
@@ -617,11 +726,13 @@ class ReadingPane(QWidget):
             )
             box.toggled.connect(lambda on, k=kind: self.highlight_toggled.emit(k, on))
             self.legend_boxes[kind] = box
-            legend_layout.addWidget(box)
-        legend_layout.addStretch(1)
-        self.hit_label = QLabel(self.legend)
+            chips_layout.addWidget(box)
+        legend_layout.addWidget(chips, 1)
+        self.hit_label = WholeLabel(self.legend)
         self.hit_label.setObjectName("hitCounter")
         self.hit_label.setTextFormat(Qt.TextFormat.PlainText)
+        # the counter may shrink (it is in the status bar too): it never widens the pane
+        self.hit_label.setMinimumWidth(1)
         legend_layout.addWidget(self.hit_label)
 
         self.find_bar = FindBar(self)
@@ -634,6 +745,7 @@ class ReadingPane(QWidget):
         self.view = ReadingView(self)
         self.view.docref_clicked.connect(self.docref_clicked)
 
+        self.setMinimumWidth(READING_MIN_WIDTH)
         layout.addWidget(self.header)
         layout.addWidget(self.legend)
         layout.addWidget(self.find_bar)
@@ -719,6 +831,12 @@ class ReadingPane(QWidget):
     def previous_hit(self) -> None:
         self.view.previous_hit()
         self._update_hit_label()
+
+    def comfortable_width(self) -> int:
+        """Wide enough for the legend on one row with a hit counter (第 99 / 99 处) beside it."""
+        counter = self.hit_label.fontMetrics().horizontalAdvance(
+            self.tr("第 %1 / %2 处").replace("%1", "99").replace("%2", "99"))
+        return self.legend.sizeHint().width() - self.hit_label.sizeHint().width() + counter + 10
 
     def _update_hit_label(self) -> None:
         hits = self.view.hits()

@@ -90,6 +90,16 @@ class Settings:
     def set_last_export_dir(self, folder: str) -> None:
         self.store.setValue("export/folder", folder)
 
+    def print_highlights(self) -> bool:
+        """Print the highlight colours (打印预览's 打印高亮标记); off by default: plain text."""
+        value = self.store.value("print/highlights", False)
+        if isinstance(value, str):
+            return value.lower() in ("true", "1", "yes")
+        return bool(value)
+
+    def set_print_highlights(self, on: bool) -> None:
+        self.store.setValue("print/highlights", bool(on))
+
     def tree_mode(self) -> str:
         """The document tree's view: "issuer" (发文机关 → 年份), "unit" (责任单位) or "source" (来源文件)."""
         value = str(self.store.value("tree/mode", "issuer") or "issuer")

@@ -3,11 +3,12 @@ reader.core.library.grouping (issuer → year → documents, unit → documents,
 documents), made on a worker thread for a large library."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QSize, Qt
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from reader.core.library.grouping import UNKNOWN, Node, TreePlan, Twin, build_nodes, doc_subline, plan_tree
 from reader.ui.itempaint import draw_item_frame, draw_two_lines
@@ -254,6 +255,19 @@ def doc_ids_under(model, indexes: Iterable[QModelIndex]) -> list[str]:
     return list(ids)
 
 
+_GROUP_COUNT = re.compile(r"（\d+）$")  # a group row's document count, after its name
+
+
+def fit_group_label(text: str, fm: QFontMetrics, width: int) -> str:
+    """A group row's label within width pixels: the name shortened with "…", its count kept
+    (宁波市人民代表大会常务…（16）)."""
+    name, count = text, ""
+    counted = _GROUP_COUNT.search(text)
+    if counted:
+        name, count = text[:counted.start()], counted.group()
+    return fm.elidedText(name, Qt.TextElideMode.ElideRight, max(0, width - fm.horizontalAdvance(count))) + count
+
+
 class DocTreeDelegate(QStyledItemDelegate):
     """Two lines for documents: the title, then 文号 and date in grey."""
 
@@ -267,23 +281,45 @@ class DocTreeDelegate(QStyledItemDelegate):
     def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         sub = index.data(ROLE_SUBLINE)
         if index.data(ROLE_NODE) != "doc" or not sub:
-            super().paint(painter, option, index)
             unread = index.data(ROLE_UNREAD)
-            if unread:
-                self._paint_unread(painter, option, unread)
+            if not unread:
+                super().paint(painter, option, index)
+                return
+            self._paint_unread_row(painter, option, index, unread)
+            self._paint_unread(painter, option, unread)
             return
         opt, text = draw_item_frame(self, painter, option, index)
         rect = opt.rect.adjusted(4, 3, -4, -3)
         draw_two_lines(painter, opt, rect, text, sub)
 
-    def _paint_unread(self, painter, option: QStyleOptionViewItem, unread: int) -> None:
-        """A group row's unread count, right-aligned in the accent colour over the row's end."""
+    @staticmethod
+    def _unread_badge(option: QStyleOptionViewItem, unread: int) -> tuple[str, QFont, QRect]:
         label = QCoreApplication.translate("DocTreeModel", "未读 %1").replace("%1", str(unread))
         font = QFont(option.font)
         font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
-        fm = QFontMetrics(font)
-        width = fm.horizontalAdvance(label) + 10
-        rect = option.rect.adjusted(option.rect.width() - width - 4, 3, -4, -3)
+        width = QFontMetrics(font).horizontalAdvance(label) + 10
+        return label, font, option.rect.adjusted(option.rect.width() - width - 4, 3, -4, -3)
+
+    def _paint_unread_row(self, painter, option: QStyleOptionViewItem, index: QModelIndex, unread: int) -> None:
+        """A group row with an unread badge: its name elided before the badge (at a narrow tree
+        the badge covered the end of the name and its count)."""
+        _label, _font, badge = self._unread_badge(option, unread)
+        opt, text = draw_item_frame(self, painter, option, index)
+        style = opt.widget.style() if opt.widget else None
+        probe = QStyleOptionViewItem(option)
+        self.initStyleOption(probe, index)
+        area = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, probe, opt.widget) if style else opt.rect
+        area.setRight(min(area.right(), badge.left() - 6))
+        painter.save()
+        painter.setFont(opt.font)
+        painter.setPen(opt.palette.text().color())
+        painter.drawText(area, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         fit_group_label(text, QFontMetrics(opt.font), area.width() - 4))
+        painter.restore()
+
+    def _paint_unread(self, painter, option: QStyleOptionViewItem, unread: int) -> None:
+        """A group row's unread count, right-aligned in the accent colour over the row's end."""
+        label, font, rect = self._unread_badge(option, unread)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)

@@ -3,27 +3,27 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="70" />
+        <location filename="../../reader/ui/dialogs.py" line="82" />
         <source>公文阅读器</source>
         <translation>Gongwen Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="71" />
+        <location filename="../../reader/ui/dialogs.py" line="83" />
         <source>离线阅读、检索和导出中文公文（政府公报、通知、意见、规划、纪要）。</source>
         <translation>Read, search and export Chinese official documents offline (gazettes, notices, opinions, plans, minutes).</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="73" />
+        <location filename="../../reader/ui/dialogs.py" line="85" />
         <source>高亮日期与时限、数量与指标、责任单位和引用文号。</source>
         <translation>Highlights dates and deadlines, quantities, responsible units and cited document numbers.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="74" />
+        <location filename="../../reader/ui/dialogs.py" line="86" />
         <source>使用的开源软件：</source>
         <translation>Open-source software used:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="85" />
+        <location filename="../../reader/ui/dialogs.py" line="97" />
         <source>关于公文阅读器</source>
         <translation>About Gongwen Reader</translation>
     </message>
@@ -31,97 +31,97 @@
 <context>
     <name>DeadlinesDialog</name>
     <message>
-        <location filename="../../reader/ui/deadlines.py" line="46" />
+        <location filename="../../reader/ui/deadlines.py" line="47" />
         <source>时限提醒</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/deadlines.py" line="50" />
+        <location filename="../../reader/ui/deadlines.py" line="51" />
         <source>今天：%1</source>
         <translation>Today: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/deadlines.py" line="53" />
+        <location filename="../../reader/ui/deadlines.py" line="54" />
         <source>按责任单位筛选，如 市财政局</source>
         <translation>Filter by responsible unit, e.g. 市财政局</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/deadlines.py" line="65" />
+        <location filename="../../reader/ui/deadlines.py" line="66" />
         <source>时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/deadlines.py" line="65" />
+        <location filename="../../reader/ui/deadlines.py" line="66" />
         <source>剩余</source>
         <translation>Left</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/deadlines.py" line="65" />
+        <location filename="../../reader/ui/deadlines.py" line="66" />
         <source>任务</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/deadlines.py" line="65" />
+        <location filename="../../reader/ui/deadlines.py" line="66" />
         <source>牵头单位</source>
         <translation>Lead units</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/deadlines.py" line="65" />
+        <location filename="../../reader/ui/deadlines.py" line="66" />
         <source>公文</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/deadlines.py" line="77" />
+        <location filename="../../reader/ui/deadlines.py" line="78" />
         <source>按印发的完成时限计算（如“6月底前”按公文当年 6 月 30 日）；没有具体日期的任务（如“长期坚持”）不列出。双击一项打开公文。</source>
         <translation>Counted from the deadlines as printed (6月底前 is June 30 of the document's year); tasks without a date (长期坚持) are not listed. Double-click one to open its document.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/deadlines.py" line="98" />
+        <location filename="../../reader/ui/deadlines.py" line="99" />
         <source>正在汇总全部公文中的任务…</source>
         <translation>Gathering the tasks of all documents…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/deadlines.py" line="123" />
+        <location filename="../../reader/ui/deadlines.py" line="124" />
         <source>已逾期（%1）</source>
         <translation>Overdue (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/deadlines.py" line="124" />
+        <location filename="../../reader/ui/deadlines.py" line="125" />
         <source>本周到期（%1）</source>
         <translation>Due this week (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/deadlines.py" line="125" />
+        <location filename="../../reader/ui/deadlines.py" line="126" />
         <source>本月到期（%1）</source>
         <translation>Due this month (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/deadlines.py" line="126" />
+        <location filename="../../reader/ui/deadlines.py" line="127" />
         <source>以后（%1）</source>
         <translation>Later (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/deadlines.py" line="142" />
+        <location filename="../../reader/ui/deadlines.py" line="143" />
         <source>逾期 %1 天</source>
         <translation>%1 days overdue</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/deadlines.py" line="143" />
+        <location filename="../../reader/ui/deadlines.py" line="144" />
         <source>今天</source>
         <translation>today</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/deadlines.py" line="143" />
+        <location filename="../../reader/ui/deadlines.py" line="144" />
         <source>%1 天</source>
         <translation>%1 days</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/deadlines.py" line="148" />
+        <location filename="../../reader/ui/deadlines.py" line="149" />
         <source>原文时限：%1</source>
         <translation>Deadline as printed: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/deadlines.py" line="159" />
+        <location filename="../../reader/ui/deadlines.py" line="160" />
         <source>%1 项有时限的任务</source>
         <translation>%1 tasks with a deadline</translation>
     </message>
@@ -147,12 +147,12 @@
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tree.py" line="281" />
+        <location filename="../../reader/ui/tree.py" line="296" />
         <source>未读 %1</source>
         <translation>%1 unread</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="166" />
+        <location filename="../../reader/ui/main_window.py" line="168" />
         <location filename="../../reader/ui/tree.py" line="58" />
         <source>未识别</source>
         <translation>Unknown</translation>
@@ -322,27 +322,27 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/ui/reading.py" line="522" />
+        <location filename="../../reader/ui/reading.py" line="626" />
         <source>在本文中查找</source>
         <translation>Find in this document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="531" />
+        <location filename="../../reader/ui/reading.py" line="635" />
         <source>上一处 (Shift+F3)</source>
         <translation>Previous (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="535" />
+        <location filename="../../reader/ui/reading.py" line="639" />
         <source>下一处 (F3)</source>
         <translation>Next (F3)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="539" />
+        <location filename="../../reader/ui/reading.py" line="643" />
         <source>关闭 (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="541" />
+        <location filename="../../reader/ui/reading.py" line="645" />
         <source>查找：</source>
         <translation>Find:</translation>
     </message>
@@ -434,27 +434,27 @@
 <context>
     <name>LedgerDialog</name>
     <message>
-        <location filename="../../reader/ui/ledger.py" line="46" />
+        <location filename="../../reader/ui/ledger.py" line="47" />
         <source>任务台账</source>
         <translation>Task ledger</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ledger.py" line="70" />
+        <location filename="../../reader/ui/ledger.py" line="71" />
         <source>正在汇总全部公文中的任务…</source>
         <translation>Gathering the tasks of all documents…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ledger.py" line="75" />
+        <location filename="../../reader/ui/ledger.py" line="76" />
         <source>正在汇总全部公文中的任务… %1/%2</source>
         <translation>Gathering the tasks of all documents… %1/%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ledger.py" line="93" />
+        <location filename="../../reader/ui/ledger.py" line="94" />
         <source>无法汇总任务：%1</source>
         <translation>Cannot gather the tasks: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ledger.py" line="97" />
+        <location filename="../../reader/ui/ledger.py" line="98" />
         <source>%1 篇公文中的任务；双击一行打开公文。</source>
         <translation>Tasks in %1 documents; double-click a row to open its document.</translation>
     </message>
@@ -615,189 +615,189 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="149" />
+        <location filename="../../reader/ui/main_window.py" line="151" />
         <source>公文阅读器</source>
         <translation>Gongwen Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="201" />
+        <location filename="../../reader/ui/main_window.py" line="203" />
         <source>按发文机关</source>
         <translation>By issuer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="202" />
+        <location filename="../../reader/ui/main_window.py" line="204" />
         <source>按责任单位</source>
         <translation>By responsible unit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="213" />
+        <location filename="../../reader/ui/main_window.py" line="215" />
         <source>筛选目录（标题、文号、机关、单位）</source>
         <translation>Filter (title, doc number, issuer, unit)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="230" />
+        <location filename="../../reader/ui/main_window.py" line="232" />
         <source>公文目录</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="250" />
-        <location filename="../../reader/ui/main_window.py" line="670" />
+        <location filename="../../reader/ui/main_window.py" line="252" />
+        <location filename="../../reader/ui/main_window.py" line="677" />
         <source>搜索结果</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="260" />
+        <location filename="../../reader/ui/main_window.py" line="262" />
         <source>要素</source>
         <translation>Entities</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="261" />
+        <location filename="../../reader/ui/main_window.py" line="263" />
         <source>任务</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="262" />
+        <location filename="../../reader/ui/main_window.py" line="264" />
         <source>引用</source>
         <translation>References</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="300" />
+        <location filename="../../reader/ui/main_window.py" line="302" />
         <source>添加文件夹(&amp;A)…</source>
         <translation>&amp;Add Folder…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="301" />
+        <location filename="../../reader/ui/main_window.py" line="303" />
         <source>移除文件夹(&amp;R)…</source>
         <translation>&amp;Remove Folder…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="302" />
+        <location filename="../../reader/ui/main_window.py" line="304" />
         <source>重新扫描(&amp;S)</source>
         <translation>Re&amp;scan</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="303" />
+        <location filename="../../reader/ui/main_window.py" line="305" />
         <source>导出所选(&amp;E)…</source>
         <translation>&amp;Export Selected…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="304" />
+        <location filename="../../reader/ui/main_window.py" line="306" />
         <source>无法读取的文件(&amp;P)…</source>
         <translation>Unreadable &amp;Files…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="305" />
+        <location filename="../../reader/ui/main_window.py" line="307" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="306" />
+        <location filename="../../reader/ui/main_window.py" line="308" />
         <source>复制(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="307" />
+        <location filename="../../reader/ui/main_window.py" line="309" />
         <source>全选(&amp;A)</source>
         <translation>Select &amp;All</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="308" />
+        <location filename="../../reader/ui/main_window.py" line="310" />
         <source>在本文中查找(&amp;F)…</source>
         <translation>&amp;Find in Document…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="309" />
+        <location filename="../../reader/ui/main_window.py" line="311" />
         <source>下一处(&amp;N)</source>
         <translation>Find &amp;Next</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="310" />
+        <location filename="../../reader/ui/main_window.py" line="312" />
         <source>上一处(&amp;V)</source>
         <translation>Find Pre&amp;vious</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="311" />
+        <location filename="../../reader/ui/main_window.py" line="313" />
         <source>搜索全部公文(&amp;S)</source>
         <translation>&amp;Search All Documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="312" />
+        <location filename="../../reader/ui/main_window.py" line="314" />
         <source>后退(&amp;B)</source>
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="313" />
+        <location filename="../../reader/ui/main_window.py" line="315" />
         <source>放大(&amp;I)</source>
         <translation>Zoom &amp;In</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="314" />
+        <location filename="../../reader/ui/main_window.py" line="316" />
         <source>缩小(&amp;O)</source>
         <translation>Zoom &amp;Out</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="315" />
+        <location filename="../../reader/ui/main_window.py" line="317" />
         <source>原始大小(&amp;R)</source>
         <translation>&amp;Reset Zoom</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="316" />
+        <location filename="../../reader/ui/main_window.py" line="318" />
         <source>本文要素侧栏(&amp;P)</source>
         <translation>Side &amp;Panel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="317" />
+        <location filename="../../reader/ui/main_window.py" line="319" />
         <source>任务台账(&amp;T)…</source>
         <translation>&amp;Task Ledger…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="327" />
+        <location filename="../../reader/ui/main_window.py" line="329" />
         <source>关于公文阅读器(&amp;A)</source>
         <translation>&amp;About Gongwen Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="333" />
+        <location filename="../../reader/ui/main_window.py" line="335" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="338" />
+        <location filename="../../reader/ui/main_window.py" line="340" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="343" />
+        <location filename="../../reader/ui/main_window.py" line="345" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="345" />
+        <location filename="../../reader/ui/main_window.py" line="347" />
         <source>高亮</source>
         <translation>Highlights</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="352" />
+        <location filename="../../reader/ui/main_window.py" line="354" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="368" />
+        <location filename="../../reader/ui/main_window.py" line="370" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="369" />
+        <location filename="../../reader/ui/main_window.py" line="371" />
         <source>停止建立索引（已读完的文件保留）</source>
         <translation>Stop indexing (files read so far are kept)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="457" />
-        <location filename="../../reader/ui/main_window.py" line="570" />
+        <location filename="../../reader/ui/main_window.py" line="464" />
+        <location filename="../../reader/ui/main_window.py" line="577" />
         <source>正在打开公文库…</source>
         <translation>Opening the library…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="469" />
+        <location filename="../../reader/ui/main_window.py" line="476" />
         <source>%n 个文件夹</source>
         <translation>
             <numerusform>%n folder</numerusform>
@@ -805,7 +805,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="470" />
+        <location filename="../../reader/ui/main_window.py" line="477" />
         <source>%n 个文件</source>
         <translation>
             <numerusform>%n file</numerusform>
@@ -813,8 +813,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="471" />
-        <location filename="../../reader/ui/main_window.py" line="696" />
+        <location filename="../../reader/ui/main_window.py" line="478" />
+        <location filename="../../reader/ui/main_window.py" line="704" />
         <source>%n 篇公文</source>
         <translation>
             <numerusform>%n document</numerusform>
@@ -822,12 +822,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="518" />
+        <location filename="../../reader/ui/main_window.py" line="525" />
         <source>只读</source>
         <translation>Read-only</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="698" />
+        <location filename="../../reader/ui/main_window.py" line="706" />
         <source>%n 处匹配</source>
         <translation>
             <numerusform>%n match</numerusform>
@@ -835,7 +835,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="700" />
+        <location filename="../../reader/ui/main_window.py" line="708" />
         <source>（显示前 %n 篇）</source>
         <translation>
             <numerusform> (showing the first %n)</numerusform>
@@ -843,388 +843,399 @@
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="891" />
+        <location filename="../../reader/ui/main_window.py" line="905" />
         <source>搜索语法(&amp;S)</source>
         <translation>&amp;Search Syntax</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="896" />
+        <location filename="../../reader/ui/main_window.py" line="910" />
         <source>前进(&amp;W)</source>
         <translation>&amp;Forward</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="898" />
+        <location filename="../../reader/ui/main_window.py" line="912" />
         <source>回到上一篇公文（Alt+←）</source>
         <translation>Back to the previous document (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="899" />
+        <location filename="../../reader/ui/main_window.py" line="913" />
         <source>回到后退前的公文（Alt+→）</source>
         <translation>Forward to the document you went back from (Alt+→)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="900" />
+        <location filename="../../reader/ui/main_window.py" line="914" />
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent Documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="911" />
+        <location filename="../../reader/ui/main_window.py" line="925" />
         <source>打开原文件(&amp;O)</source>
         <translation>&amp;Open Source File</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="912" />
+        <location filename="../../reader/ui/main_window.py" line="926" />
         <source>打开所在文件夹(&amp;D)</source>
         <translation>Open Containing &amp;Folder</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="922" />
+        <location filename="../../reader/ui/main_window.py" line="936" />
         <source>打开原文件</source>
         <translation>Open source file</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="924" />
+        <location filename="../../reader/ui/main_window.py" line="938" />
         <source>打开所在文件夹</source>
         <translation>Open containing folder</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="935" />
+        <location filename="../../reader/ui/main_window.py" line="949" />
         <source>单个文件</source>
         <translation>Single files</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="939" />
+        <location filename="../../reader/ui/main_window.py" line="953" />
         <source>打开单个文件(&amp;F)…</source>
         <translation>Open &amp;File…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="940" />
+        <location filename="../../reader/ui/main_window.py" line="954" />
         <source>阅读一个文件而不把它的文件夹加入公文库</source>
         <translation>Read one file without adding its folder to the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="942" />
+        <location filename="../../reader/ui/main_window.py" line="956" />
         <source>关闭此文件</source>
         <translation>Close this file</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="944" />
+        <location filename="../../reader/ui/main_window.py" line="958" />
         <source>把所在文件夹加入公文库</source>
         <translation>Add its folder to the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="955" />
+        <location filename="../../reader/ui/main_window.py" line="969" />
         <source>字体(&amp;N)…</source>
         <translation>Fo&amp;nt…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="963" />
+        <location filename="../../reader/ui/main_window.py" line="977" />
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="964" />
+        <location filename="../../reader/ui/main_window.py" line="978" />
         <source>导出为 PDF(&amp;D)…</source>
         <translation>Export as P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="973" />
+        <location filename="../../reader/ui/main_window.py" line="982" />
+        <source>打印所选的公文（目录或搜索结果中的选择），或打开的公文</source>
+        <translation>Print the selected documents (in the tree or the search results), or the open one</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="989" />
         <source>时限提醒(&amp;L)…</source>
         <translation>Dead&amp;lines…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1016" />
+        <location filename="../../reader/ui/main_window.py" line="1032" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1018" />
+        <location filename="../../reader/ui/main_window.py" line="1034" />
         <source>清除列表</source>
         <translation>Clear the list</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1033" />
-        <location filename="../../reader/ui/main_window.py" line="1121" />
+        <location filename="../../reader/ui/main_window.py" line="1049" />
+        <location filename="../../reader/ui/main_window.py" line="1137" />
         <source>找不到“%1”：文件可能已移动或已从公文库中移除</source>
         <translation>Cannot find “%1”: the file may have moved or left the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1093" />
+        <location filename="../../reader/ui/main_window.py" line="1109" />
         <source>打开单个文件</source>
         <translation>Open a single file</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1094" />
+        <location filename="../../reader/ui/main_window.py" line="1110" />
         <source>文本文件 (*.txt);;所有文件 (*)</source>
         <translation>Text files (*.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1102" />
+        <location filename="../../reader/ui/main_window.py" line="1118" />
         <source>正在读取 %1…</source>
         <translation>Reading %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1109" />
+        <location filename="../../reader/ui/main_window.py" line="1125" />
         <source>无法读取 %1：%2</source>
         <translation>Cannot read %1: %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1113" />
+        <location filename="../../reader/ui/main_window.py" line="1129" />
         <source>%1：%2 篇公文（单个文件，未加入公文库）</source>
         <translation>%1: %2 documents (a single file, not added to the library)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1140" />
+        <location filename="../../reader/ui/main_window.py" line="1156" />
         <source>%1 已在公文库中</source>
         <translation>%1 is already in the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1143" />
+        <location filename="../../reader/ui/main_window.py" line="1159" />
         <source>加入公文库</source>
         <translation>Add to the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1144" />
+        <location filename="../../reader/ui/main_window.py" line="1160" />
         <source>把文件夹“%1”加入公文库？其中所有 .txt 文件都会被读取并建立索引（文件本身不会被改动）。</source>
         <translation>Add the folder “%1” to the library? Every .txt file in it will be read and indexed (the files themselves are never changed).</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1218" />
+        <location filename="../../reader/ui/main_window.py" line="1234" />
         <source>收藏本文(&amp;B)</source>
         <translation>&amp;Bookmark This Document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1219" />
+        <location filename="../../reader/ui/main_window.py" line="1235" />
         <source>已读(&amp;D)</source>
         <translation>Rea&amp;d</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1220" />
+        <location filename="../../reader/ui/main_window.py" line="1236" />
         <source>打开公文即标为已读；取消勾选可标回未读</source>
         <translation>Opening a document marks it read; untick to mark it unread again</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1221" />
+        <location filename="../../reader/ui/main_window.py" line="1237" />
         <source>添加批注(&amp;M)…</source>
         <translation>Add a &amp;Note…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1222" />
+        <location filename="../../reader/ui/main_window.py" line="1238" />
         <source>收藏与批注</source>
         <translation>Bookmarks and notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1225" />
+        <location filename="../../reader/ui/main_window.py" line="1241" />
         <source>收藏</source>
         <translation>Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1228" />
-        <location filename="../../reader/ui/main_window.py" line="1293" />
+        <location filename="../../reader/ui/main_window.py" line="1245" />
+        <location filename="../../reader/ui/main_window.py" line="1311" />
         <source>批注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1272" />
+        <location filename="../../reader/ui/main_window.py" line="1290" />
         <source>已收藏</source>
         <translation>Bookmarked</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1272" />
+        <location filename="../../reader/ui/main_window.py" line="1290" />
         <source>已取消收藏</source>
         <translation>Bookmark removed</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1291" />
+        <location filename="../../reader/ui/main_window.py" line="1309" />
         <source>批注（%1）</source>
         <translation>Notes (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1298" />
+        <location filename="../../reader/ui/main_window.py" line="1351" />
         <source>批注内容：</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1298" />
+        <location filename="../../reader/ui/main_window.py" line="1351" />
         <source>对“%1”的批注：</source>
         <translation>Note on “%1”:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1312" />
+        <location filename="../../reader/ui/main_window.py" line="1363" />
+        <location filename="../../reader/ui/main_window.py" line="1377" />
         <source>添加批注</source>
         <translation>Add a note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1326" />
+        <location filename="../../reader/ui/main_window.py" line="1391" />
         <source>编辑批注</source>
         <translation>Edit the note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1334" />
+        <location filename="../../reader/ui/main_window.py" line="1399" />
         <source>删除批注</source>
         <translation>Delete the note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1334" />
+        <location filename="../../reader/ui/main_window.py" line="1399" />
         <source>删除这条批注？</source>
         <translation>Delete this note?</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1358" />
-        <source>请先打开要打印的公文。</source>
-        <translation>Open the document to print first.</translation>
+        <location filename="../../reader/ui/main_window.py" line="1424" />
+        <source>请先打开或选择要打印的公文。</source>
+        <translation>Open or select the documents to print first.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1363" />
-        <source>打印预览 — %1</source>
-        <translation>Print preview — %1</translation>
+        <location filename="../../reader/ui/main_window.py" line="1428" />
+        <source>打印</source>
+        <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1383" />
+        <location filename="../../reader/ui/main_window.py" line="1429" />
+        <source>所选范围有 %1 篇公文，全部排版可能要一些时间。继续？</source>
+        <translation>The selection holds %1 documents; laying them all out may take a while. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="1460" />
         <source>等%1篇</source>
         <translation> and others (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1384" />
+        <location filename="../../reader/ui/main_window.py" line="1461" />
         <source>导出为 PDF</source>
         <translation>Export as PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1385" />
+        <location filename="../../reader/ui/main_window.py" line="1462" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1394" />
+        <location filename="../../reader/ui/main_window.py" line="1471" />
         <source>无法写入 %1：%2</source>
         <translation>Cannot write %1: %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1399" />
+        <location filename="../../reader/ui/main_window.py" line="1476" />
         <source>已导出 %1 篇公文到 %2</source>
         <translation>Exported %1 documents to %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="478" />
-        <location filename="../../reader/ui/main_window.py" line="500" />
+        <location filename="../../reader/ui/main_window.py" line="485" />
+        <location filename="../../reader/ui/main_window.py" line="507" />
         <source>正在读取公文库中的文件并建立索引，完成后公文将显示在左侧目录中。</source>
         <translation>Reading the library's files and building the index; the documents will appear on the left.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="203" />
+        <location filename="../../reader/ui/main_window.py" line="205" />
         <source>按来源文件</source>
         <translation>By source file</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="204" />
+        <location filename="../../reader/ui/main_window.py" line="206" />
         <source>目录的分组方式：发文机关 → 年份，任务中的责任单位（规范名称），或来源文件（一期公报）→ 其中的公文（按印刷顺序）</source>
         <translation>How the tree groups documents: issuer → year, the responsible units named in tasks (canonical names), or source file (a gazette issue) → its documents in print order</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="481" />
+        <location filename="../../reader/ui/main_window.py" line="488" />
         <source>公文库中还没有公文。请用“文件 → 添加文件夹…”选择存放公文的文件夹。</source>
         <translation>The library has no documents yet. Choose a folder with File → Add Folder….</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="495" />
+        <location filename="../../reader/ui/main_window.py" line="502" />
         <source>⚠ %1 个文件无法读取</source>
         <translation>⚠ %1 files could not be read</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="512" />
+        <location filename="../../reader/ui/main_window.py" line="519" />
         <source>索引 %v/%m</source>
         <translation>Indexing %v/%m</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="529" />
+        <location filename="../../reader/ui/main_window.py" line="536" />
         <source>建立索引失败：%1</source>
         <translation>Indexing failed: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="533" />
+        <location filename="../../reader/ui/main_window.py" line="540" />
         <source>已取消建立索引</source>
         <translation>Indexing cancelled</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="536" />
+        <location filename="../../reader/ui/main_window.py" line="543" />
         <source>索引已更新：新增 %1，修改 %2，移除 %3 个文件（%4 秒）</source>
         <translation>Index updated: %1 new, %2 changed, %3 removed files (%4 s)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="546" />
+        <location filename="../../reader/ui/main_window.py" line="553" />
         <source>添加文件夹到公文库</source>
         <translation>Add a folder to the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="561" />
+        <location filename="../../reader/ui/main_window.py" line="568" />
         <source>移除文件夹</source>
         <translation>Remove folder</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="561" />
+        <location filename="../../reader/ui/main_window.py" line="568" />
         <source>从公文库中移除（不删除文件）：</source>
         <translation>Remove from the library (files are not deleted):</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="601" />
+        <location filename="../../reader/ui/main_window.py" line="608" />
         <source>公文库中的公文没有列出责任单位的任务。</source>
         <translation>No document in the library names units responsible for tasks.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="606" />
+        <location filename="../../reader/ui/main_window.py" line="613" />
         <source>正在汇总各公文的责任单位…</source>
         <translation>Gathering the responsible units of all documents…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="685" />
+        <location filename="../../reader/ui/main_window.py" line="693" />
         <source>搜索出错：%1</source>
         <translation>Search error: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="692" />
+        <location filename="../../reader/ui/main_window.py" line="700" />
         <source>无法搜索：%1</source>
         <translation>Cannot search: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="702" />
+        <location filename="../../reader/ui/main_window.py" line="710" />
         <source>搜索结果（%1）</source>
         <translation>Results (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="710" />
+        <location filename="../../reader/ui/main_window.py" line="719" />
         <source>正在搜索…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="734" />
+        <location filename="../../reader/ui/main_window.py" line="743" />
         <source>找不到这篇公文（索引可能正在更新）</source>
         <translation>Document not found (the index may be updating)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="748" />
+        <location filename="../../reader/ui/main_window.py" line="757" />
         <source>无法列出本文任务：%1</source>
         <translation>Cannot list this document's tasks: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="749" />
+        <location filename="../../reader/ui/main_window.py" line="758" />
         <source>%1 — 公文阅读器</source>
         <translation>%1 — Gongwen Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="784" />
+        <location filename="../../reader/ui/main_window.py" line="793" />
         <source>库中没有 %1</source>
         <translation>%1 is not in the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="857" />
-        <location filename="../../reader/ui/main_window.py" line="1380" />
-        <location filename="../../reader/ui/main_window.py" line="1393" />
+        <location filename="../../reader/ui/main_window.py" line="871" />
+        <location filename="../../reader/ui/main_window.py" line="1457" />
+        <location filename="../../reader/ui/main_window.py" line="1470" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="857" />
-        <location filename="../../reader/ui/main_window.py" line="1380" />
+        <location filename="../../reader/ui/main_window.py" line="871" />
+        <location filename="../../reader/ui/main_window.py" line="1457" />
         <source>请先在目录或搜索结果中选择要导出的公文。</source>
         <translation>Select documents in the tree or the results first.</translation>
     </message>
@@ -1268,57 +1279,117 @@
     </message>
 </context>
 <context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <location filename="../../reader/ui/printing.py" line="300" />
+        <source>所选的 %1 篇公文</source>
+        <translation>The %1 selected documents</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/printing.py" line="302" />
+        <source>当前打开的公文</source>
+        <translation>The open document</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/printing.py" line="307" />
+        <source>打印高亮标记</source>
+        <translation>Print highlights</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/printing.py" line="309" />
+        <source>用阅读区的颜色标出日期与时限、数量与指标、责任单位和引用文号（阅读区“高亮”中勾选的类别）；不勾选则只印文字</source>
+        <translation>Mark dates and deadlines, quantities, responsible units and cited numbers in the reading pane's colours (the classes ticked under 高亮 there); unticked, only the text is printed</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/printing.py" line="320" />
+        <source>打印：</source>
+        <translation>Print:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/printing.py" line="380" />
+        <location filename="../../reader/ui/printing.py" line="384" />
+        <source>打印预览 — %1</source>
+        <translation>Print preview — %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/printing.py" line="383" />
+        <location filename="../../reader/ui/printing.py" line="386" />
+        <source>%1 篇公文</source>
+        <translation>%1 documents</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/printing.py" line="388" />
+        <source>，共 %1 页</source>
+        <translation>, %1 pages</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
-        <location filename="../../reader/ui/printing.py" line="39" />
+        <location filename="../../reader/ui/printing.py" line="73" />
         <source>文号：%1</source>
         <translation>Doc number: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="40" />
+        <location filename="../../reader/ui/printing.py" line="74" />
         <source>发文机关：%1</source>
         <translation>Issuer: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="41" />
+        <location filename="../../reader/ui/printing.py" line="75" />
         <source>成文日期：%1</source>
         <translation>Date: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="42" />
+        <location filename="../../reader/ui/printing.py" line="76" />
         <source>来源：%1 第 %2–%3 行</source>
         <translation>Source: %1 lines %2–%3</translation>
     </message>
     <message>
         <location filename="../../reader/ui/printing.py" line="82" />
+        <source>第 %1 页 共 %2 页</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/printing.py" line="179" />
         <source>（无标题）</source>
         <translation>(no title)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/printing.py" line="206" />
+        <source>无法开始打印</source>
+        <translation>Cannot start printing</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/printing.py" line="218" />
+        <source>无法开始新的一页</source>
+        <translation>Cannot start a new page</translation>
     </message>
 </context>
 <context>
     <name>ProblemsDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="29" />
+        <location filename="../../reader/ui/dialogs.py" line="41" />
         <source>无法读取的文件</source>
         <translation>Unreadable files</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="33" />
+        <location filename="../../reader/ui/dialogs.py" line="45" />
         <source>以下 %1 个文件未能读取，其中的公文不在库中：</source>
         <translation>These %1 files could not be read; their documents are not in the library:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="35" />
+        <location filename="../../reader/ui/dialogs.py" line="47" />
         <source>所有文件均已成功读取。</source>
         <translation>All files were read.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="40" />
+        <location filename="../../reader/ui/dialogs.py" line="52" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="40" />
+        <location filename="../../reader/ui/dialogs.py" line="52" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -1326,82 +1397,83 @@
 <context>
     <name>ReadingPane</name>
     <message>
-        <location filename="../../reader/ui/reading.py" line="607" />
+        <location filename="../../reader/ui/reading.py" line="716" />
         <source>高亮：</source>
         <translation>Highlights:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="646" />
+        <location filename="../../reader/ui/reading.py" line="758" />
         <source>公文阅读器</source>
         <translation>Gongwen Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="647" />
+        <location filename="../../reader/ui/reading.py" line="759" />
         <source>在左侧目录中选择一篇公文，或在上方搜索全部公文。</source>
         <translation>Choose a document on the left, or search all documents above.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="658" />
+        <location filename="../../reader/ui/reading.py" line="770" />
         <source>%1日期：%2</source>
         <translation>Date (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="661" />
+        <location filename="../../reader/ui/reading.py" line="773" />
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="667" />
+        <location filename="../../reader/ui/reading.py" line="779" />
         <source>（无标题）</source>
         <translation>(no title)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="668" />
+        <location filename="../../reader/ui/reading.py" line="780" />
         <source>未识别</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="670" />
+        <location filename="../../reader/ui/reading.py" line="782" />
         <source>文号：%1</source>
         <translation>Doc number: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="671" />
+        <location filename="../../reader/ui/reading.py" line="783" />
         <source>发文机关：%1</source>
         <translation>Issuer: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="657" />
+        <location filename="../../reader/ui/reading.py" line="769" />
         <source>成文日期：%1</source>
         <translation>Date: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="673" />
+        <location filename="../../reader/ui/reading.py" line="785" />
         <source>文种：%1</source>
         <translation>Kind: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="677" />
+        <location filename="../../reader/ui/reading.py" line="789" />
         <source>年份：%1（取自本期）</source>
         <translation>Year: %1 (the issue's)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="677" />
+        <location filename="../../reader/ui/reading.py" line="789" />
         <source>年份：%1</source>
         <translation>Year: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="681" />
+        <location filename="../../reader/ui/reading.py" line="793" />
         <source>来源：%1　第 %2–%3 行　编码 %4</source>
         <translation>Source: %1  lines %2–%3  encoding %4</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="727" />
+        <location filename="../../reader/ui/reading.py" line="845" />
         <source>无匹配</source>
         <translation>No matches</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="730" />
+        <location filename="../../reader/ui/reading.py" line="838" />
+        <location filename="../../reader/ui/reading.py" line="848" />
         <source>第 %1 / %2 处</source>
         <translation>%1 / %2</translation>
     </message>
@@ -1472,62 +1544,62 @@
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="74" />
+        <location filename="../../reader/ui/main_window.py" line="76" />
         <source>搜索全部公文：标题、正文、文号…（Ctrl+K；语法见 F1）</source>
         <translation>Search all documents: titles, text, document numbers… (Ctrl+K; syntax: F1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="86" />
+        <location filename="../../reader/ui/main_window.py" line="88" />
         <source>按相关度</source>
         <translation>By relevance</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="87" />
+        <location filename="../../reader/ui/main_window.py" line="89" />
         <source>按日期（新→旧）</source>
         <translation>By date (newest first)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="88" />
+        <location filename="../../reader/ui/main_window.py" line="90" />
         <source>发文机关</source>
         <translation>Issuer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="89" />
+        <location filename="../../reader/ui/main_window.py" line="91" />
         <source>起始年份</source>
         <translation>From year</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="90" />
+        <location filename="../../reader/ui/main_window.py" line="92" />
         <source>截止年份</source>
         <translation>To year</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="91" />
+        <location filename="../../reader/ui/main_window.py" line="93" />
         <source>文种</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="92" />
+        <location filename="../../reader/ui/main_window.py" line="94" />
         <source>排序</source>
         <translation>Sort</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="123" />
+        <location filename="../../reader/ui/main_window.py" line="125" />
         <source>全部发文机关</source>
         <translation>All issuers</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="124" />
+        <location filename="../../reader/ui/main_window.py" line="126" />
         <source>起始年</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="125" />
+        <location filename="../../reader/ui/main_window.py" line="127" />
         <source>截止年</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="126" />
+        <location filename="../../reader/ui/main_window.py" line="128" />
         <source>全部文种</source>
         <translation>All kinds</translation>
     </message>
@@ -1778,12 +1850,12 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../reader/ui/app.py" line="154" />
+        <location filename="../../reader/ui/app.py" line="161" />
         <source>另一个公文阅读器窗口正在使用这个索引：本窗口只读，不更新索引。</source>
         <translation>Another Gongwen Reader window is using this index: this window only reads it and does not update it.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="156" />
+        <location filename="../../reader/ui/app.py" line="163" />
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>

@@ -123,13 +123,30 @@ EN = {
     # print, PDF
     "打印(&P)…": "&Print…",
     "导出为 PDF(&D)…": "Export as P&DF…",
-    "请先打开要打印的公文。": "Open the document to print first.",
     "打印预览 — %1": "Print preview — %1",
     "等%1篇": " and others (%1)",
     "导出为 PDF": "Export as PDF",
     "PDF 文件 (*.pdf)": "PDF files (*.pdf)",
     "已导出 %1 篇公文到 %2": "Exported %1 documents to %2",
     "来源：%1 第 %2–%3 行": "Source: %1 lines %2–%3",
+    "请先打开或选择要打印的公文。": "Open or select the documents to print first.",
+    "所选范围有 %1 篇公文，全部排版可能要一些时间。继续？":
+        "The selection holds %1 documents; laying them all out may take a while. Continue?",
+    "打印": "Print",
+    "打印所选的公文（目录或搜索结果中的选择），或打开的公文":
+        "Print the selected documents (in the tree or the search results), or the open one",
+    "所选的 %1 篇公文": "The %1 selected documents",
+    "当前打开的公文": "The open document",
+    "打印高亮标记": "Print highlights",
+    "用阅读区的颜色标出日期与时限、数量与指标、责任单位和引用文号（阅读区“高亮”中勾选的类别）；不勾选则只印文字":
+        "Mark dates and deadlines, quantities, responsible units and cited numbers in the reading pane's colours "
+        "(the classes ticked under 高亮 there); unticked, only the text is printed",
+    "打印：": "Print:",
+    "%1 篇公文": "%1 documents",
+    "，共 %1 页": ", %1 pages",
+    "第 %1 页 共 %2 页": "Page %1 of %2",
+    "无法开始打印": "Cannot start printing",
+    "无法开始新的一页": "Cannot start a new page",
     # deadlines
     "时限提醒(&L)…": "Dead&lines…",
     "时限提醒": "Deadlines",

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import shutil
-import unicodedata
 import subprocess
+import unicodedata
 from pathlib import Path
 
+import pytest
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog
 
@@ -129,3 +130,180 @@ def test_cli_export_format_pdf(tmp_path, seed_files):
     assert len(paths) == 1 and paths[0].suffix == ".pdf"
     text = _text(paths[0])
     assert "文号：甬政发〔2022〕21号" in text.replace(" ", "")
+
+
+# ------------------------------------------------------------ issue 15: selection, footer, highlights, tables
+def _print_to_pdf(dialog, path: Path) -> Path:
+    """What printing from the preview gives: its pages painted on a PDF printer."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    dialog.paintRequested.emit(printer)
+    return path
+
+
+def _page_texts(path: Path) -> list[str]:
+    """Each page's text (pdftotext ends every page with a form feed), spaces removed."""
+    pages = _text(path).split("\f")
+    if pages and not pages[-1].strip():
+        pages.pop()
+    return [p.replace(" ", "") for p in pages]
+
+
+def _flat(s: str) -> str:
+    return s.replace(" ", "").replace("\n", "")
+
+
+def _notice():
+    from reader.core.documents.pipeline import parse_text
+    from tests.core.text.test_tables import NOTICE
+
+    (doc,) = parse_text(NOTICE)
+    return doc
+
+
+def _preview(qtbot, docs, current=None, highlights=False, kinds=("date", "number", "unit", "docref")):
+    from reader.ui.printing import PrintPreviewDialog, new_printer
+
+    by_id = {d.id: d for d in docs}
+    printer = new_printer()
+    dialog = PrintPreviewDialog(printer, None, list(by_id), by_id.get, current, kinds, highlights)
+    dialog._printer = printer
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_ctrl_p_prints_the_selected_results_in_order_with_page_numbers_on_every_page(
+        open_window, search, monkeypatch, tmp_path):
+    from PySide6.QtCore import QItemSelectionModel
+
+    window = open_window()
+    result = search(window, "通知")
+    assert len(result.hits) >= 3
+    window.open_document(result.hits[0].doc.id)
+    rows = (0, 2, 1)  # selected in this order; printed in the list's order
+    selection = window.results.selectionModel()
+    selection.clearSelection()
+    for row in rows:
+        selection.select(window.results_model.index(row, 0),
+                         QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+    window.left_tabs.setCurrentIndex(1)
+    shown = []
+
+    def fake_exec(dialog):
+        shown.append(dialog)
+        _print_to_pdf(dialog, tmp_path / "selected.pdf")
+        return 0
+
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", fake_exec)
+    window.act_print.trigger()
+    (dialog,) = shown
+    expected = [result.hits[r].doc for r in sorted(rows)]
+    assert dialog.doc_ids() == [d.id for d in expected]
+    assert "3 篇公文" in dialog.windowTitle()
+    pages = _page_texts(tmp_path / "selected.pdf")
+    assert len(pages) >= 3 and len(pages) == dialog.pages
+    # every page carries its number and the total in the footer
+    for n, page in enumerate(pages, 1):
+        assert f"第{n}页共{len(pages)}页" in page, (n, page[-80:])
+    # each document starts on a page of its own, in the list's order
+    flat = [_flat(p) for p in pages]
+    first_pages = []
+    for doc in expected:
+        number = f"文号：{doc.doc_number}" if doc.doc_number else None
+        title = _flat(doc.title)[:10]
+        hit = next(i for i, p in enumerate(flat) if title in p and (number is None or number in p))
+        first_pages.append(hit)
+    assert first_pages == sorted(first_pages) and len(set(first_pages)) == 3
+
+
+def test_the_open_document_when_the_selection_is_another_one(qtbot, seed_files):
+    docs = _seed_docs(seed_files, 2)
+    dialog = _preview(qtbot, docs[1:], current=None)
+    assert dialog.doc_ids() == [docs[1].id] and dialog.scope_box.isHidden()  # nothing to choose
+    from reader.ui.printing import PrintPreviewDialog, new_printer
+
+    loads = {d.id: d for d in docs}
+    printer = new_printer()
+    dialog = PrintPreviewDialog(printer, None, [docs[1].id], loads.get, docs[0].id)
+    qtbot.addWidget(dialog)
+    assert dialog.doc_ids() == [docs[0].id]  # the open one first; the selection is offered
+    assert dialog.scope_box.count() == 2 and not dialog.scope_box.isHidden()
+    dialog.scope_box.setCurrentIndex(1)
+    assert dialog.doc_ids() == [docs[1].id] and docs[1].title in dialog.windowTitle()
+
+
+def test_highlights_are_printed_only_when_chosen(qtbot, tmp_path):
+    from PySide6.QtGui import QImage
+
+    from reader.ui import theme
+
+    doc = _notice()
+    date = next(s for s in doc.entities if s.type == "date" and s.text == "2023年9月底前")
+    layouts = {on: build_document([doc], highlights=("date",) if on else ()) for on in (True, False)}
+    for on, layout in layouts.items():
+        found = layout.find(date.text)
+        assert not found.isNull()
+        colour = found.charFormat().background().color().name() if found.charFormat().background().style() else None
+        assert (colour == theme.HIGHLIGHTS["date"].background) is on
+    # the print preview's choice, in the printed pages: the date colour is on paper or not
+    dialog = _preview(qtbot, [doc], highlights=False)
+    counts = {}
+    for on in (False, True):
+        dialog.highlight_box.setChecked(on)
+        pdf = _print_to_pdf(dialog, tmp_path / f"hl-{on}.pdf")
+        subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(pdf), str(tmp_path / f"hl-{on}")],
+                       check=True)
+        image = QImage(str(next(tmp_path.glob(f"hl-{on}*.png"))))
+        wanted = {theme.HIGHLIGHTS[k].background.lower() for k in theme.HIGHLIGHTS}
+        counts[on] = sum(1 for y in range(0, image.height(), 2) for x in range(0, image.width(), 2)
+                         if image.pixelColor(x, y).name() in wanted)
+    assert counts[False] == 0 and counts[True] > 50
+    assert dialog.printed_highlights() == ("date", "number", "unit", "docref")
+
+
+def test_the_highlight_choice_is_remembered(open_window, monkeypatch):
+    window = open_window()
+    window.open_document(window.service.documents()[0].id)
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", lambda dialog: 0)
+    assert window.settings.print_highlights() is False
+    window.act_print.trigger()
+    assert not window.print_dialog.highlight_box.isChecked()
+    window.print_dialog.highlight_box.setChecked(True)
+    assert window.settings.print_highlights() is True
+    window.act_print.trigger()
+    assert window.print_dialog.highlight_box.isChecked()
+
+
+def test_tables_are_printed_as_tables(qtbot, tmp_path):
+    from PySide6.QtGui import QTextTable
+
+    doc = _notice()
+    (table,) = doc.tables
+    layout = build_document([doc])
+    grids = [f for f in layout.rootFrame().childFrames() if isinstance(f, QTextTable)]
+    assert len(grids) == 1
+    grid = grids[0]
+    assert (grid.rows(), grid.columns()) == (len(table.rows), len(table.rows[0]))
+    for r, row in enumerate(table.rows):
+        for c, cell in enumerate(row):
+            assert grid.cellAt(r, c).firstCursorPosition().block().text() == cell
+    # on paper a row's cells stand side by side on one line, in column order
+    dialog = _preview(qtbot, [doc])
+    lines = [line.split() for line in _text(_print_to_pdf(dialog, tmp_path / "table.pdf")).splitlines()]
+    for row in table.rows:
+        assert [c for c in row if c] in lines, row
+
+
+def test_many_documents_ask_before_printing(open_window, monkeypatch):
+    import reader.ui.main_window as main_window
+    from PySide6.QtWidgets import QMessageBox
+
+    window = open_window()
+    window.open_document(window.service.documents()[0].id)
+    monkeypatch.setattr(main_window, "PRINT_ASK_ABOVE", 0)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        staticmethod(lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.No))
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", lambda dialog: pytest.fail("printed after No"))
+    assert window.print_preview() is None and asked

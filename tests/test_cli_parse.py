@@ -4,7 +4,7 @@ import sys
 
 
 KEYS = {"file", "encoding", "title", "doc_number", "issuers", "date", "year", "year_source", "date_role", "dates", "kind",
-        "attachments", "lines", "text", "entities", "tables"}
+        "attachments", "lines", "pages", "text", "entities", "tables"}
 
 
 def run_parse(*args):

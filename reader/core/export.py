@@ -23,7 +23,7 @@ from pathlib import Path
 
 from reader.core.model import Document
 from reader.core.tables import aligned_rows
-from reader.core.walk import READABLE_SUFFIXES
+from reader.core.walk import TEXT_SUFFIXES
 
 ENCODINGS = ("utf-8", "utf-8-sig", "gb18030")
 MAX_NAME_CHARS = 120
@@ -143,7 +143,7 @@ def export_documents(
     taken: set[str] = set()
     if single_file is not None:
         stem, suffix = os.path.splitext(single_file)
-        if suffix.lower() not in READABLE_SUFFIXES:
+        if suffix.lower() not in TEXT_SUFFIXES:
             stem, suffix = single_file, ".txt"
         body = f"\n{SEPARATOR}\n\n".join(render(d, notes.get(d.id, ())) for d in docs)
         return [_create_unique(out, safe_name(stem, "导出"), suffix, _encode(body, enc, crlf), taken)]

@@ -184,137 +184,137 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="99" />
+        <location filename="../../reader/ui/export_dialog.py" line="101" />
         <source>导出公文</source>
         <translation>Export documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="222" />
+        <location filename="../../reader/ui/export_dialog.py" line="224" />
         <source>将导出 %1 篇公文为文本文件。</source>
         <translation>%1 documents will be exported as text files.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="119" />
+        <location filename="../../reader/ui/export_dialog.py" line="121" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="109" />
+        <location filename="../../reader/ui/export_dialog.py" line="111" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="109" />
+        <location filename="../../reader/ui/export_dialog.py" line="111" />
         <source>文号</source>
         <translation>Doc number</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="123" />
+        <location filename="../../reader/ui/export_dialog.py" line="125" />
         <source>目标文件夹：</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="126" />
+        <location filename="../../reader/ui/export_dialog.py" line="128" />
         <source>文本（.txt）</source>
         <translation>Text (.txt)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="127" />
+        <location filename="../../reader/ui/export_dialog.py" line="129" />
         <source>Word 文档（.docx）</source>
         <translation>Word document (.docx)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="128" />
+        <location filename="../../reader/ui/export_dialog.py" line="130" />
         <source>格式：</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="130" />
+        <location filename="../../reader/ui/export_dialog.py" line="132" />
         <source>每篇公文一个文件</source>
         <translation>One file per document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="131" />
+        <location filename="../../reader/ui/export_dialog.py" line="133" />
         <source>合并为一个文件：</source>
         <translation>One combined file:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="145" />
+        <location filename="../../reader/ui/export_dialog.py" line="147" />
         <source>方式：</source>
         <translation>Files:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="150" />
+        <location filename="../../reader/ui/export_dialog.py" line="152" />
         <source>编码：</source>
         <translation>Encoding:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="154" />
+        <location filename="../../reader/ui/export_dialog.py" line="156" />
         <source>换行符：</source>
         <translation>Line ends:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="159" />
+        <location filename="../../reader/ui/export_dialog.py" line="161" />
         <source>已有同名文件时不会覆盖，而是另起新文件名。</source>
         <translation>Existing files are never overwritten; a new name is chosen instead.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="173" />
+        <location filename="../../reader/ui/export_dialog.py" line="175" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="175" />
+        <location filename="../../reader/ui/export_dialog.py" line="177" />
         <source>打开文件夹</source>
         <translation>Open Folder</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="190" />
+        <location filename="../../reader/ui/export_dialog.py" line="192" />
         <source>（找不到这篇公文）</source>
         <translation>(document not found)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="191" />
+        <location filename="../../reader/ui/export_dialog.py" line="193" />
         <source>（无标题）</source>
         <translation>(no title)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="208" />
+        <location filename="../../reader/ui/export_dialog.py" line="210" />
         <source>选择导出文件夹</source>
         <translation>Choose the export folder</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="221" />
+        <location filename="../../reader/ui/export_dialog.py" line="223" />
         <source>将导出 %1 篇公文为 Word 文档。</source>
         <translation>%1 documents will be exported as Word documents.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="240" />
+        <location filename="../../reader/ui/export_dialog.py" line="242" />
         <source>请选择目标文件夹。</source>
         <translation>Please choose a folder.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="243" />
+        <location filename="../../reader/ui/export_dialog.py" line="245" />
         <source>请填写合并文件的文件名。</source>
         <translation>Please enter a name for the combined file.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="248" />
+        <location filename="../../reader/ui/export_dialog.py" line="250" />
         <source>无法创建文件夹：%1</source>
         <translation>Cannot create the folder: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="261" />
+        <location filename="../../reader/ui/export_dialog.py" line="263" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="263" />
+        <location filename="../../reader/ui/export_dialog.py" line="265" />
         <source>导出失败：%1</source>
         <translation>Export failed: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="268" />
+        <location filename="../../reader/ui/export_dialog.py" line="270" />
         <source>已写入 %1 个文件：</source>
         <translation>%1 files written:</translation>
     </message>
@@ -462,57 +462,57 @@
 <context>
     <name>LedgerModel</name>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="190" />
+        <location filename="../../reader/ui/tasks_panel.py" line="191" />
         <source>公文</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="191" />
+        <location filename="../../reader/ui/tasks_panel.py" line="192" />
         <source>文号</source>
         <translation>Doc number</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="192" />
+        <location filename="../../reader/ui/tasks_panel.py" line="193" />
         <source>发文机关</source>
         <translation>Issuer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="193" />
+        <location filename="../../reader/ui/tasks_panel.py" line="194" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="194" />
+        <location filename="../../reader/ui/tasks_panel.py" line="195" />
         <source>条目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="195" />
+        <location filename="../../reader/ui/tasks_panel.py" line="196" />
         <source>任务</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="196" />
+        <location filename="../../reader/ui/tasks_panel.py" line="197" />
         <source>牵头单位</source>
         <translation>Lead units</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="197" />
+        <location filename="../../reader/ui/tasks_panel.py" line="198" />
         <source>配合单位</source>
         <translation>Cooperating units</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="198" />
+        <location filename="../../reader/ui/tasks_panel.py" line="199" />
         <source>牵头领导</source>
         <translation>Lead officials</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="199" />
+        <location filename="../../reader/ui/tasks_panel.py" line="200" />
         <source>完成时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="200" />
+        <location filename="../../reader/ui/tasks_panel.py" line="201" />
         <source>目标指标</source>
         <translation>Targets</translation>
     </message>
@@ -520,94 +520,94 @@
 <context>
     <name>LedgerView</name>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="312" />
+        <location filename="../../reader/ui/tasks_panel.py" line="320" />
         <source>单位，如 市经信局</source>
         <translation>Unit, e.g. 市经信局</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="314" />
+        <location filename="../../reader/ui/tasks_panel.py" line="322" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="316" />
+        <location filename="../../reader/ui/tasks_panel.py" line="324" />
         <source>发文机关</source>
         <translation>Issuer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="318" />
+        <location filename="../../reader/ui/tasks_panel.py" line="326" />
         <source>时限文字，如 6月底</source>
         <translation>Deadline text, e.g. 6月底</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="320" />
+        <location filename="../../reader/ui/tasks_panel.py" line="328" />
         <source>时限自，如 2023-01</source>
         <translation>Due from, e.g. 2023-01</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="321" />
+        <location filename="../../reader/ui/tasks_panel.py" line="329" />
         <source>完成时限不早于：年、年-月或年-月-日（6月底前按当年 6 月 30 日计）</source>
         <translation>Deadline no earlier than: year, year-month or year-month-day (6月底前 counts as June 30 of the document's year)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="323" />
+        <location filename="../../reader/ui/tasks_panel.py" line="331" />
         <source>时限至，如 2023-06</source>
         <translation>Due by, e.g. 2023-06</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="324" />
+        <location filename="../../reader/ui/tasks_panel.py" line="332" />
         <source>完成时限不晚于：年、年-月或年-月-日</source>
         <translation>Deadline no later than: year, year-month or year-month-day</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="333" />
+        <location filename="../../reader/ui/tasks_panel.py" line="341" />
         <source>导出当前筛选和排序的任务（UTF-8 带 BOM，Excel 可直接打开）</source>
         <translation>Export the tasks as filtered and sorted (UTF-8 with BOM, opens in Excel)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="335" />
+        <location filename="../../reader/ui/tasks_panel.py" line="343" />
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="336" />
+        <location filename="../../reader/ui/tasks_panel.py" line="344" />
         <source>导出当前筛选和排序的任务为 .xlsx 工作簿</source>
         <translation>Export the tasks as filtered and sorted to an .xlsx workbook</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="388" />
+        <location filename="../../reader/ui/tasks_panel.py" line="400" />
         <source>共 %1 项任务（全部 %2 项）</source>
         <translation>%1 tasks (of %2)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="392" />
+        <location filename="../../reader/ui/tasks_panel.py" line="404" />
         <source>　无法识别的日期：%1（请写 2023、2023-06 或 2023-06-30）</source>
         <translation>  Unreadable date: %1 (write 2023, 2023-06 or 2023-06-30)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="410" />
+        <location filename="../../reader/ui/tasks_panel.py" line="422" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="420" />
+        <location filename="../../reader/ui/tasks_panel.py" line="432" />
         <source>无法写入 %1：%2</source>
         <translation>Cannot write %1: %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="423" />
+        <location filename="../../reader/ui/tasks_panel.py" line="435" />
         <source>已导出 %1 项任务到 %2</source>
         <translation>Exported %1 tasks to %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="332" />
+        <location filename="../../reader/ui/tasks_panel.py" line="340" />
         <source>导出 CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="404" />
-        <location filename="../../reader/ui/tasks_panel.py" line="409" />
-        <location filename="../../reader/ui/tasks_panel.py" line="420" />
+        <location filename="../../reader/ui/tasks_panel.py" line="416" />
+        <location filename="../../reader/ui/tasks_panel.py" line="421" />
+        <location filename="../../reader/ui/tasks_panel.py" line="432" />
         <source>导出任务台账</source>
         <translation>Export the task ledger</translation>
     </message>
@@ -843,264 +843,264 @@
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="886" />
+        <location filename="../../reader/ui/main_window.py" line="889" />
         <source>搜索语法(&amp;S)</source>
         <translation>&amp;Search Syntax</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="891" />
+        <location filename="../../reader/ui/main_window.py" line="894" />
         <source>前进(&amp;W)</source>
         <translation>&amp;Forward</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="893" />
+        <location filename="../../reader/ui/main_window.py" line="896" />
         <source>回到上一篇公文（Alt+←）</source>
         <translation>Back to the previous document (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="894" />
+        <location filename="../../reader/ui/main_window.py" line="897" />
         <source>回到后退前的公文（Alt+→）</source>
         <translation>Forward to the document you went back from (Alt+→)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="895" />
+        <location filename="../../reader/ui/main_window.py" line="898" />
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent Documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="906" />
+        <location filename="../../reader/ui/main_window.py" line="909" />
         <source>打开原文件(&amp;O)</source>
         <translation>&amp;Open Source File</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="907" />
+        <location filename="../../reader/ui/main_window.py" line="910" />
         <source>打开所在文件夹(&amp;D)</source>
         <translation>Open Containing &amp;Folder</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="917" />
+        <location filename="../../reader/ui/main_window.py" line="921" />
         <source>打开原文件</source>
         <translation>Open source file</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="919" />
+        <location filename="../../reader/ui/main_window.py" line="923" />
         <source>打开所在文件夹</source>
         <translation>Open containing folder</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="930" />
+        <location filename="../../reader/ui/main_window.py" line="934" />
         <source>单个文件</source>
         <translation>Single files</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="934" />
+        <location filename="../../reader/ui/main_window.py" line="938" />
         <source>打开单个文件(&amp;F)…</source>
         <translation>Open &amp;File…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="935" />
+        <location filename="../../reader/ui/main_window.py" line="939" />
         <source>阅读一个文件而不把它的文件夹加入公文库</source>
         <translation>Read one file without adding its folder to the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="937" />
+        <location filename="../../reader/ui/main_window.py" line="941" />
         <source>关闭此文件</source>
         <translation>Close this file</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="939" />
+        <location filename="../../reader/ui/main_window.py" line="943" />
         <source>把所在文件夹加入公文库</source>
         <translation>Add its folder to the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="949" />
+        <location filename="../../reader/ui/main_window.py" line="953" />
         <source>字体(&amp;N)…</source>
         <translation>Fo&amp;nt…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="957" />
+        <location filename="../../reader/ui/main_window.py" line="961" />
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="958" />
+        <location filename="../../reader/ui/main_window.py" line="962" />
         <source>导出为 PDF(&amp;D)…</source>
         <translation>Export as P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="967" />
+        <location filename="../../reader/ui/main_window.py" line="971" />
         <source>时限提醒(&amp;L)…</source>
         <translation>Dead&amp;lines…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1010" />
+        <location filename="../../reader/ui/main_window.py" line="1014" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1012" />
+        <location filename="../../reader/ui/main_window.py" line="1016" />
         <source>清除列表</source>
         <translation>Clear the list</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1026" />
-        <location filename="../../reader/ui/main_window.py" line="1110" />
+        <location filename="../../reader/ui/main_window.py" line="1030" />
+        <location filename="../../reader/ui/main_window.py" line="1114" />
         <source>找不到“%1”：文件可能已移动或已从公文库中移除</source>
         <translation>Cannot find “%1”: the file may have moved or left the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1085" />
+        <location filename="../../reader/ui/main_window.py" line="1089" />
         <source>打开单个文件</source>
         <translation>Open a single file</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1086" />
-        <source>文本文件 (*.txt);;所有文件 (*)</source>
-        <translation>Text files (*.txt);;All files (*)</translation>
+        <location filename="../../reader/ui/main_window.py" line="1090" />
+        <source>公文文件 (*.txt *.md *.pdf *.docx *.ofd);;所有文件 (*)</source>
+        <translation>Documents (*.txt *.md *.pdf *.docx *.ofd);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1094" />
+        <location filename="../../reader/ui/main_window.py" line="1098" />
         <source>正在读取 %1…</source>
         <translation>Reading %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1100" />
+        <location filename="../../reader/ui/main_window.py" line="1104" />
         <source>无法读取 %1：%2</source>
         <translation>Cannot read %1: %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1104" />
+        <location filename="../../reader/ui/main_window.py" line="1108" />
         <source>%1：%2 篇公文（单个文件，未加入公文库）</source>
         <translation>%1: %2 documents (a single file, not added to the library)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1129" />
+        <location filename="../../reader/ui/main_window.py" line="1133" />
         <source>%1 已在公文库中</source>
         <translation>%1 is already in the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1132" />
+        <location filename="../../reader/ui/main_window.py" line="1136" />
         <source>加入公文库</source>
         <translation>Add to the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1133" />
+        <location filename="../../reader/ui/main_window.py" line="1137" />
         <source>把文件夹“%1”加入公文库？其中所有 .txt 文件都会被读取并建立索引（文件本身不会被改动）。</source>
         <translation>Add the folder “%1” to the library? Every .txt file in it will be read and indexed (the files themselves are never changed).</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1206" />
+        <location filename="../../reader/ui/main_window.py" line="1210" />
         <source>收藏本文(&amp;B)</source>
         <translation>&amp;Bookmark This Document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1207" />
+        <location filename="../../reader/ui/main_window.py" line="1211" />
         <source>已读(&amp;D)</source>
         <translation>Rea&amp;d</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1208" />
+        <location filename="../../reader/ui/main_window.py" line="1212" />
         <source>打开公文即标为已读；取消勾选可标回未读</source>
         <translation>Opening a document marks it read; untick to mark it unread again</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1209" />
+        <location filename="../../reader/ui/main_window.py" line="1213" />
         <source>添加批注(&amp;M)…</source>
         <translation>Add a &amp;Note…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1210" />
+        <location filename="../../reader/ui/main_window.py" line="1214" />
         <source>收藏与批注</source>
         <translation>Bookmarks and notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1213" />
+        <location filename="../../reader/ui/main_window.py" line="1217" />
         <source>收藏</source>
         <translation>Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1216" />
-        <location filename="../../reader/ui/main_window.py" line="1281" />
+        <location filename="../../reader/ui/main_window.py" line="1220" />
+        <location filename="../../reader/ui/main_window.py" line="1285" />
         <source>批注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1260" />
+        <location filename="../../reader/ui/main_window.py" line="1264" />
         <source>已收藏</source>
         <translation>Bookmarked</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1260" />
+        <location filename="../../reader/ui/main_window.py" line="1264" />
         <source>已取消收藏</source>
         <translation>Bookmark removed</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1279" />
+        <location filename="../../reader/ui/main_window.py" line="1283" />
         <source>批注（%1）</source>
         <translation>Notes (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1286" />
+        <location filename="../../reader/ui/main_window.py" line="1290" />
         <source>批注内容：</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1286" />
+        <location filename="../../reader/ui/main_window.py" line="1290" />
         <source>对“%1”的批注：</source>
         <translation>Note on “%1”:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1300" />
+        <location filename="../../reader/ui/main_window.py" line="1304" />
         <source>添加批注</source>
         <translation>Add a note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1314" />
+        <location filename="../../reader/ui/main_window.py" line="1318" />
         <source>编辑批注</source>
         <translation>Edit the note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1322" />
+        <location filename="../../reader/ui/main_window.py" line="1326" />
         <source>删除批注</source>
         <translation>Delete the note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1322" />
+        <location filename="../../reader/ui/main_window.py" line="1326" />
         <source>删除这条批注？</source>
         <translation>Delete this note?</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1346" />
+        <location filename="../../reader/ui/main_window.py" line="1350" />
         <source>请先打开要打印的公文。</source>
         <translation>Open the document to print first.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1351" />
+        <location filename="../../reader/ui/main_window.py" line="1355" />
         <source>打印预览 — %1</source>
         <translation>Print preview — %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1371" />
+        <location filename="../../reader/ui/main_window.py" line="1375" />
         <source>等%1篇</source>
         <translation> and others (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1372" />
+        <location filename="../../reader/ui/main_window.py" line="1376" />
         <source>导出为 PDF</source>
         <translation>Export as PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1373" />
+        <location filename="../../reader/ui/main_window.py" line="1377" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1381" />
+        <location filename="../../reader/ui/main_window.py" line="1385" />
         <source>无法写入 %1：%2</source>
         <translation>Cannot write %1: %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1385" />
+        <location filename="../../reader/ui/main_window.py" line="1389" />
         <source>已导出 %1 篇公文到 %2</source>
         <translation>Exported %1 documents to %2</translation>
     </message>
@@ -1217,14 +1217,14 @@
     </message>
     <message>
         <location filename="../../reader/ui/main_window.py" line="855" />
-        <location filename="../../reader/ui/main_window.py" line="1368" />
-        <location filename="../../reader/ui/main_window.py" line="1381" />
+        <location filename="../../reader/ui/main_window.py" line="1372" />
+        <location filename="../../reader/ui/main_window.py" line="1385" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
         <location filename="../../reader/ui/main_window.py" line="855" />
-        <location filename="../../reader/ui/main_window.py" line="1368" />
+        <location filename="../../reader/ui/main_window.py" line="1372" />
         <source>请先在目录或搜索结果中选择要导出的公文。</source>
         <translation>Select documents in the tree or the results first.</translation>
     </message>
@@ -1326,82 +1326,107 @@
 <context>
     <name>ReadingPane</name>
     <message>
-        <location filename="../../reader/ui/reading.py" line="606" />
+        <location filename="../../reader/ui/reading.py" line="639" />
         <source>高亮：</source>
         <translation>Highlights:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="645" />
+        <location filename="../../reader/ui/reading.py" line="678" />
         <source>公文阅读器</source>
         <translation>Gongwen Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="646" />
+        <location filename="../../reader/ui/reading.py" line="679" />
         <source>在左侧目录中选择一篇公文，或在上方搜索全部公文。</source>
         <translation>Choose a document on the left, or search all documents above.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="657" />
+        <location filename="../../reader/ui/reading.py" line="691" />
         <source>%1日期：%2</source>
         <translation>Date (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="660" />
+        <location filename="../../reader/ui/reading.py" line="694" />
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="666" />
+        <location filename="../../reader/ui/reading.py" line="700" />
         <source>（无标题）</source>
         <translation>(no title)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="667" />
+        <location filename="../../reader/ui/reading.py" line="701" />
         <source>未识别</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="669" />
+        <location filename="../../reader/ui/reading.py" line="703" />
         <source>文号：%1</source>
         <translation>Doc number: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="670" />
+        <location filename="../../reader/ui/reading.py" line="704" />
         <source>发文机关：%1</source>
         <translation>Issuer: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="656" />
+        <location filename="../../reader/ui/reading.py" line="690" />
         <source>成文日期：%1</source>
         <translation>Date: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="672" />
+        <location filename="../../reader/ui/reading.py" line="566" />
+        <source>第 %1 页</source>
+        <translation>page %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reading.py" line="568" />
+        <source>第 %1–%2 页</source>
+        <translation>pages %1–%2</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reading.py" line="570" />
+        <source>第 %1–%2 行</source>
+        <translation>lines %1–%2</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reading.py" line="573" />
+        <source>格式 %1</source>
+        <translation>format %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reading.py" line="575" />
+        <source>编码 %1</source>
+        <translation>encoding %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reading.py" line="576" />
+        <source>来源：%1</source>
+        <translation>Source: %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reading.py" line="706" />
         <source>文种：%1</source>
         <translation>Kind: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="676" />
+        <location filename="../../reader/ui/reading.py" line="710" />
         <source>年份：%1（取自本期）</source>
         <translation>Year: %1 (the issue's)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="676" />
+        <location filename="../../reader/ui/reading.py" line="710" />
         <source>年份：%1</source>
         <translation>Year: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="680" />
-        <source>来源：%1　第 %2–%3 行　编码 %4</source>
-        <translation>Source: %1  lines %2–%3  encoding %4</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/reading.py" line="726" />
+        <location filename="../../reader/ui/reading.py" line="755" />
         <source>无匹配</source>
         <translation>No matches</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="729" />
+        <location filename="../../reader/ui/reading.py" line="758" />
         <source>第 %1 / %2 处</source>
         <translation>%1 / %2</translation>
     </message>
@@ -1685,92 +1710,92 @@
 <context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="73" />
+        <location filename="../../reader/ui/tasks_panel.py" line="74" />
         <source>牵头：</source>
         <translation>Lead: </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="75" />
+        <location filename="../../reader/ui/tasks_panel.py" line="76" />
         <source>配合：</source>
         <translation>With: </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="77" />
+        <location filename="../../reader/ui/tasks_panel.py" line="78" />
         <source>时限：</source>
         <translation>Deadline: </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="103" />
+        <location filename="../../reader/ui/tasks_panel.py" line="104" />
         <source>本文任务</source>
         <translation>Tasks in this document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="110" />
+        <location filename="../../reader/ui/tasks_panel.py" line="111" />
         <source>条目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="110" />
+        <location filename="../../reader/ui/tasks_panel.py" line="111" />
         <source>任务</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="110" />
+        <location filename="../../reader/ui/tasks_panel.py" line="111" />
         <source>牵头</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="110" />
+        <location filename="../../reader/ui/tasks_panel.py" line="111" />
         <source>配合</source>
         <translation>With</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="110" />
+        <location filename="../../reader/ui/tasks_panel.py" line="111" />
         <source>时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="118" />
+        <location filename="../../reader/ui/tasks_panel.py" line="119" />
         <source>单击：跳到文中位置；双击：在全部公文中搜索牵头单位</source>
         <translation>Click: go to it in the text; double-click: search all documents for the lead unit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="126" />
+        <location filename="../../reader/ui/tasks_panel.py" line="127" />
         <source>选中一项任务，这里显示全文、责任单位、时限和指标。</source>
         <translation>Select a task to see its full text, units, deadline and targets here.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="154" />
+        <location filename="../../reader/ui/tasks_panel.py" line="155" />
         <source>本文任务（%1）</source>
         <translation>Tasks in this document (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="166" />
+        <location filename="../../reader/ui/tasks_panel.py" line="167" />
         <source>牵头单位</source>
         <translation>Lead units</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="167" />
+        <location filename="../../reader/ui/tasks_panel.py" line="168" />
         <source>联系单位</source>
         <translation>Liaison units</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="167" />
+        <location filename="../../reader/ui/tasks_panel.py" line="168" />
         <source>配合单位</source>
         <translation>Cooperating units</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="168" />
+        <location filename="../../reader/ui/tasks_panel.py" line="169" />
         <source>牵头领导</source>
         <translation>Lead officials</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="169" />
+        <location filename="../../reader/ui/tasks_panel.py" line="170" />
         <source>完成时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="170" />
+        <location filename="../../reader/ui/tasks_panel.py" line="171" />
         <source>目标指标</source>
         <translation>Targets</translation>
     </message>

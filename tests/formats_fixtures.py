@@ -405,10 +405,11 @@ def zip_bomb(inner: str, size: int = 40 * 2**20, extra: dict[str, bytes] | None 
     return out.getvalue()
 
 
-def old_word_doc() -> bytes:
-    """The start of an OLE2 compound file whose directory names a WordDocument stream (.doc/.wps)."""
+def old_word_doc(stream: str = "WordDocument") -> bytes:
+    """The start of an OLE2 compound file whose directory names `stream`: WordDocument (.doc/.wps),
+    EncryptedPackage (a password-protected .docx)."""
     header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
-    entry = "WordDocument".encode("utf-16-le").ljust(64, b"\x00")
+    entry = stream.encode("utf-16-le").ljust(64, b"\x00")
     return header + entry + b"\x00" * 1024
 
 
@@ -421,3 +422,45 @@ def many_docs(n: int) -> list[list[str]]:
         docs.append([base[0].replace("通知", f"通知（第{k + 1}批）") if k >= len(GAZETTE_DOCS) else base[0],
                      number, *base[2:-1], f"2023年{k % 12 + 1}月{k % 27 + 1}日"])
     return docs
+
+
+def object_stream_loop_pdf() -> bytes:
+    """PDF 1.5 with a cross-reference stream whose page tree lives in two object streams that
+    extend each other (/Extends 6 0 R ↔ /Extends 5 0 R): a loop a reader might follow forever."""
+    import struct
+
+    content = b"BT /F1 12 Tf 72 720 Td (object streams) Tj ET"
+    out = bytearray(b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n")
+    offsets: dict[int, int] = {}
+
+    def put(n: int, body: bytes) -> None:
+        offsets[n] = len(out)
+        out.extend(b"%d 0 obj\n" % n + body + b"\nendobj\n")
+
+    def objstm(inner: int, body: bytes, extends: int) -> bytes:
+        head = b"%d 0 " % inner
+        data = head + body
+        return (b"<< /Type /ObjStm /N 1 /First %d /Extends %d 0 R /Length %d >>\nstream\n"
+                % (len(head), extends, len(data)) + data + b"\nendstream")
+
+    put(1, b"<< /Type /Catalog /Pages 2 0 R >>")
+    put(4, b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+    put(5, objstm(2, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", 6))
+    put(6, objstm(3, b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+                     b"/Resources << /Font << /F1 7 0 R >> >> /Contents 4 0 R >>", 5))
+    put(7, b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    xref_at = len(out)
+    rows = [struct.pack(">BIH", 0, 0, 65535)]
+    for n in range(1, 9):
+        if n == 2:
+            rows.append(struct.pack(">BIH", 2, 5, 0))
+        elif n == 3:
+            rows.append(struct.pack(">BIH", 2, 6, 0))
+        elif n == 8:
+            rows.append(struct.pack(">BIH", 1, xref_at, 0))
+        else:
+            rows.append(struct.pack(">BIH", 1, offsets[n], 0))
+    data = b"".join(rows)
+    out.extend(b"8 0 obj\n<< /Type /XRef /Size 9 /W [1 4 2] /Root 1 0 R /Length %d >>\nstream\n" % len(data)
+               + data + b"\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % xref_at)
+    return bytes(out)

@@ -137,6 +137,7 @@ HOSTILE = {
     "bomb.docx": (lambda f: fx.zip_bomb("word/document.xml", extra={"[Content_Types].xml": b"<Types/>"}), "压缩炸弹"),
     "bomb.ofd": (lambda f: fx.zip_bomb("Doc_0/Pages/Page_0/Content.xml", extra={"OFD.xml": b"<OFD/>"}), "压缩炸弹"),
     "old.doc": (lambda f: fx.old_word_doc(), "另存为 .docx"),
+    "locked.docx": (lambda f: fx.old_word_doc("EncryptedPackage"), "已加密"),
     "old-named.wps": (lambda f: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2000, "另存为 .docx"),
     "damaged.docx": (lambda f: f["notice.docx"][:-200] , "ZIP"),
     "no-text.ofd": (lambda f: fx.gazette_ofd(pages=[[]]), "没有可读的文字"),
@@ -156,6 +157,13 @@ def test_hostile_files_are_problems_with_a_reason(files, name):
 def test_a_page_tree_that_loops_costs_only_the_looping_page():
     result = parse_bytes(fx.recursive_pdf(), "loop.pdf")
     assert result.error is None and [d.text for d in result.documents] == ["loop"]
+
+
+def test_object_streams_that_extend_each_other_are_read_once():
+    start = time.monotonic()
+    result = parse_bytes(fx.object_stream_loop_pdf(), "objstm.pdf")
+    assert time.monotonic() - start < 30
+    assert result.error is None and [d.text for d in result.documents] == ["object streams"]
 
 
 def test_zip_bomb_check_reads_only_the_directory():
@@ -343,4 +351,5 @@ def test_reader_parse_and_export_read_a_pdf(files, tmp_path):
     out = export_documents(docs, tmp_path / "导出")
     assert len(out) == 3
     written = out[0].read_text("utf-8")
+    assert f"来源：{pdf}:{docs[0].first_line}-{docs[0].last_line} 第1页" in written
     assert docs[0].meta.title in written and re.sub(r"\s", "", docs[0].text)[:40] in re.sub(r"\s", "", written)

@@ -6,7 +6,7 @@ Each file is::
     文号：…
     发文机关：…、…
     成文日期：YYYY-MM-DD
-    来源：<file>:<first>-<last>
+    来源：<file>:<first>-<last>          (a PDF/OFD adds its pages: … 第3-5页)
     <blank line>
     <reading text>
 
@@ -47,9 +47,14 @@ def header_lines(doc: Document, notes: Sequence[str] = ()) -> list[str]:
         f"文号：{m.doc_number or ''}",
         f"发文机关：{'、'.join(m.issuers)}",
         f"成文日期：{m.date or ''}",
-        f"来源：{doc.file}:{doc.first_line}-{doc.last_line}",
+        f"来源：{doc.file}:{doc.first_line}-{doc.last_line}" + (_pages(doc.pages) if doc.pages else ""),
         *(f"批注：{n}" for n in notes),
     ]
+
+
+def _pages(pages: tuple[int, int]) -> str:
+    first, last = pages
+    return f" 第{first}页" if first == last else f" 第{first}-{last}页"
 
 
 def render(doc: Document, notes: Sequence[str] = ()) -> str:

@@ -5,7 +5,8 @@ A file's type is decided by its CONTENT, not its name (sniff):
 - ``%PDF-`` at the start → PDF (pdf.py: pypdfium2, characters ordered by their positions);
 - a ZIP holding ``word/document.xml`` → .docx (docx.py); a ZIP holding ``OFD.xml`` → OFD (ofd.py);
 - an OLE2 compound file (``D0 CF 11 E0``) whose directory names a ``WordDocument`` stream, or one
-  named .doc/.wps → old binary Word/WPS: a problem that says to save it as .docx;
+  named .doc/.wps → old binary Word/WPS: a problem that says to save it as .docx; one holding an
+  ``EncryptedPackage`` stream is a password-protected .docx: a problem that says so;
 - anything else is text for reader.core.decode (which refuses other binaries with their reason).
 
 extract(data, name) gives an Extracted: the text, one source line per printed line (PDF, OFD) or
@@ -31,8 +32,12 @@ PDF, DOCX, OFD, OLE, TEXT = "PDF", "DOCX", "OFD", "OLE", "TEXT"
 OLD_WORD = ("旧版 Word/WPS 文档（.doc/.wps），无法直接读取，请用 Word 或 WPS 另存为 .docx 后再放入文件夹 "
             "(old binary .doc/.wps: save it as .docx)")
 
+ENCRYPTED_OFFICE = ("Office 文档已加密，需要密码才能打开，请先在 Word/WPS 中取消密码 "
+                    "(encrypted Office document: password required)")
+
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _WORD_STREAM = "WordDocument".encode("utf-16-le")
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")  # a password-protected .docx/.xlsx
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,8 @@ def extract(data: bytes, name: str = "<bytes>") -> Extracted | None:
         from reader.core.formats import ofd
 
         return ofd.extract(data, name)
+    if kind == OLE and _ENCRYPTED_STREAM in data[:1 << 20]:
+        raise ReadError(name, ENCRYPTED_OFFICE)
     if kind == OLE and (_WORD_STREAM in data[:1 << 20] or name.lower().endswith((".doc", ".wps", ".dot", ".wpt"))):
         raise ReadError(name, OLD_WORD)
     return None

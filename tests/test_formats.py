@@ -154,6 +154,12 @@ def test_hostile_files_are_problems_with_a_reason(files, name):
     assert time.monotonic() - start < 30  # bounded: never the whole parse budget
 
 
+def test_a_scan_with_page_numbers_only_is_still_a_scan():
+    numbers = fx.raw_pdf(fx._page_objects(b"BT /F1 12 Tf 280 30 Td (- 1 -) Tj ET"))
+    result = parse_bytes(numbers, "stamped.pdf")
+    assert result.error and "扫描件" in result.error and result.documents == []
+
+
 def test_a_page_tree_that_loops_costs_only_the_looping_page():
     result = parse_bytes(fx.recursive_pdf(), "loop.pdf")
     assert result.error is None and [d.text for d in result.documents] == ["loop"]

@@ -105,6 +105,9 @@ def parse_bytes(data: bytes, name: str) -> ParseResult:
         with deadline.limit(seconds):
             text, encoding, page_starts = decode_any(data, name)
             documents = parse_text(text, name, encoding, page_starts)
+            if not documents and encoding in formats.NOTHING_READ:
+                # only page furniture (a scan stamped with page numbers): a problem, not an empty file
+                raise ReadError(name, formats.NOTHING_READ[encoding])
     except ReadError as exc:
         return ParseResult(file=name, error=exc.reason)
     except deadline.ParseTimeout:

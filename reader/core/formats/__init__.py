@@ -40,6 +40,14 @@ _WORD_STREAM = "WordDocument".encode("utf-16-le")
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")  # a password-protected .docx/.xlsx
 
 
+NOTHING_READ = {
+    PDF: "扫描件，没有文字层（只有页码等零星文字）(scanned PDF: no text besides page furniture)",
+    OFD: "OFD 文件中没有可读的正文（可能是扫描件）(OFD without readable text: scanned?)",
+    DOCX: "Word 文件正文没有文字 (the .docx body holds no text)",
+}
+"""The reason for a file of these formats whose text gives no document at all."""
+
+
 @dataclass(frozen=True)
 class Extracted:
     """A document file's text, line by line, and where its pages start."""

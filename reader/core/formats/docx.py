@@ -14,7 +14,7 @@ from __future__ import annotations
 import io
 
 from reader.core import deadline
-from reader.core.formats import DOCX, Extracted, open_zip
+from reader.core.formats import DOCX, NOTHING_READ, Extracted, open_zip
 from reader.core.model import ReadError
 
 MAX_NESTING = 8
@@ -42,7 +42,7 @@ def extract(data: bytes, name: str) -> Extracted:
         else:
             lines.extend(_paragraph_lines(item.text))
     if not any(line.strip() for line in lines):
-        raise ReadError(name, "Word 文件正文没有文字 (the .docx body holds no text)")
+        raise ReadError(name, NOTHING_READ[DOCX])
     return Extracted("\n".join(lines) + "\n", DOCX, ())
 
 

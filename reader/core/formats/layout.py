@@ -41,7 +41,6 @@ class Run:
         return (self.top + self.bottom) / 2
 
 
-
 class RunBuilder:
     """Pieces of text in drawing order → runs (see the module doc)."""
 
@@ -52,17 +51,24 @@ class RunBuilder:
     def add(self, text: str, x0: float, x1: float, top: float, bottom: float, em: float, space: bool = False) -> None:
         """One piece; `space`: a space character came before it in the source."""
         run = self._run
-        height = top - bottom
-        if run is not None and abs((top + bottom) / 2 - run.mid) < 0.5 * min(height, run.top - run.bottom) \
-                and -0.5 * em < x0 - run.x1 < GAP_RUN_EM * em:
-            if space or x0 - run.x1 > GAP_SPACE_EM * em:
-                run.text.append(" ")
-            run.text.append(text)
-            run.x1 = max(run.x1, x1)
-            run.top, run.bottom = max(run.top, top), min(run.bottom, bottom)
-        else:
-            self._run = Run([text], x0, x1, top, bottom, em)
-            self.runs.append(self._run)
+        if run is not None:
+            gap = x0 - run.x1
+            if -0.5 * em < gap < GAP_RUN_EM * em:
+                run_top, run_bottom = run.top, run.bottom
+                half = 0.5 * min(top - bottom, run_top - run_bottom)
+                if -half < (top + bottom - run_top - run_bottom) * 0.5 < half:  # same line: centres close
+                    if space or gap > GAP_SPACE_EM * em:
+                        run.text.append(" ")
+                    run.text.append(text)
+                    if x1 > run.x1:
+                        run.x1 = x1
+                    if top > run_top:
+                        run.top = top
+                    if bottom < run_bottom:
+                        run.bottom = bottom
+                    return
+        self._run = Run([text], x0, x1, top, bottom, em)
+        self.runs.append(self._run)
 
 
 def _group_lines(runs: list[Run]) -> list[list[Run]]:

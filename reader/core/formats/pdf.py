@@ -54,7 +54,7 @@ def extract(data: bytes, name: str) -> Extracted:
             deadline.check()
             starts.append(len(lines) + 1)
             try:
-                page_lines, page_chars = _page_lines(doc, index, name, raw, pdfium)
+                page_lines, page_chars = _page_lines(doc, index, name, raw)
             except pdfium.PdfiumError:
                 continue  # a page PDFium cannot load (damaged, a loop in the page tree): the others are read
             read += 1
@@ -69,7 +69,7 @@ def extract(data: bytes, name: str) -> Extracted:
     return Extracted("\n".join(lines) + "\n", PDF, tuple(starts))
 
 
-def _page_lines(doc, index: int, name: str, raw, pdfium) -> tuple[list[str], int]:
+def _page_lines(doc, index: int, name: str, raw) -> tuple[list[str], int]:
     page = doc[index]
     try:
         textpage = page.get_textpage()

@@ -464,3 +464,17 @@ def object_stream_loop_pdf() -> bytes:
     out.extend(b"8 0 obj\n<< /Type /XRef /Size 9 /W [1 4 2] /Root 1 0 R /Length %d >>\nstream\n" % len(data)
                + data + b"\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % xref_at)
     return bytes(out)
+
+
+def rotated_pdf(lines: list[bytes], rotate: int = 90) -> bytes:
+    """A landscape page stored upright with /Rotate: each line is drawn along the page's y axis
+    (90) or against it (270), as producers store a landscape table page."""
+    ops = []
+    for k, line in enumerate(lines):
+        if rotate == 90:  # reads upwards; the next line further right (lower once displayed)
+            ops.append(b"BT /F1 12 Tf 0 1 -1 0 %d 100 Tm (%s) Tj ET" % (100 + 20 * k, line))
+        else:  # 270: reads downwards; the next line further left
+            ops.append(b"BT /F1 12 Tf 0 -1 1 0 %d 700 Tm (%s) Tj ET" % (400 - 20 * k, line))
+    objs = _page_objects(b"\n".join(ops))
+    objs[2] = objs[2].replace(b"/Type /Page ", b"/Type /Page /Rotate %d " % rotate)
+    return raw_pdf(objs)

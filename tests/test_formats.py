@@ -87,6 +87,13 @@ def test_columns_are_not_found_in_a_one_column_page_or_a_table(files):
         assert _gutter(runs) is None, name
 
 
+@pytest.mark.parametrize("rotate", [90, 270])
+def test_a_rotated_page_is_read_along_its_lines(rotate):
+    lines = [b"First line of the landscape page", b"Second line below it", b"Third line"]
+    extracted = formats.extract(fx.rotated_pdf(lines, rotate), "landscape.pdf")
+    assert extracted.text.split("\n")[:3] == [line.decode() for line in lines]
+
+
 def test_a_pdf_table_is_a_table(files):
     result = parse_bytes(files["table.pdf"], "table.pdf")
     assert result.error is None and len(result.documents) == 1

@@ -74,7 +74,7 @@ def _page_lines(doc, index: int, name: str, raw) -> tuple[list[str], int]:
     try:
         textpage = page.get_textpage()
         try:
-            runs, chars = _runs(textpage, name, index, raw)
+            runs, chars = _runs(textpage, name, index, raw, raw.FPDFPage_GetRotation(page.raw) % 4)
         finally:
             textpage.close()
     finally:
@@ -82,7 +82,9 @@ def _page_lines(doc, index: int, name: str, raw) -> tuple[list[str], int]:
     return order(runs), chars
 
 
-def _runs(textpage, name: str, index: int, raw) -> tuple[list[Run], int]:
+def _runs(textpage, name: str, index: int, raw, rotation: int = 0) -> tuple[list[Run], int]:
+    """The page's runs, in the page's coordinates as displayed: `rotation` (/Rotate ÷ 90) turns
+    PDFium's unrotated boxes so that a landscape table page is read along its lines."""
     tp = textpage.raw
     n = raw.FPDFText_CountChars(tp)
     if n > MAX_PAGE_CHARS:
@@ -118,9 +120,11 @@ def _runs(textpage, name: str, index: int, raw) -> tuple[list[Run], int]:
             deadline.check()
         if not get_box(tp, i, rect_p):
             continue
-        top, bottom = rect.top, rect.bottom
+        left, right, top, bottom = rect.left, rect.right, rect.top, rect.bottom
         if top < bottom:
             top, bottom = bottom, top
+        if rotation:
+            left, right, top, bottom = _rotate(rotation, left, right, top, bottom)
         height = top - bottom
         if height <= 0:
             continue
@@ -129,6 +133,15 @@ def _runs(textpage, name: str, index: int, raw) -> tuple[list[Run], int]:
             size = font_size(tp, i)
             em = size if 0 < size <= height * 2 else height * 0.7
             last_height = height
-        builder.add(ch, rect.left, rect.right, top, bottom, em, space)
+        builder.add(ch, left, right, top, bottom, em, space)
         space = False
     return builder.runs, real
+
+
+def _rotate(rotation: int, left: float, right: float, top: float, bottom: float) -> tuple[float, float, float, float]:
+    """A box in page space → as the page is displayed, /Rotate 90·rotation degrees clockwise."""
+    if rotation == 1:  # displayed x runs along the page's y, displayed up along the page's -x
+        return bottom, top, -left, -right
+    if rotation == 2:
+        return -right, -left, -bottom, -top
+    return -top, -bottom, right, left  # 270

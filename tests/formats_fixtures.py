@@ -478,3 +478,30 @@ def rotated_pdf(lines: list[bytes], rotate: int = 90) -> bytes:
     objs = _page_objects(b"\n".join(ops))
     objs[2] = objs[2].replace(b"/Type /Page ", b"/Type /Page /Rotate %d " % rotate)
     return raw_pdf(objs)
+
+
+def revised_docx() -> bytes:
+    """A .docx as a reviewer leaves it: a tracked insertion, a tracked deletion, a field, a block
+    content control and a tab-stop definition (python-docx writes the paragraphs; the markup is
+    added to its XML)."""
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    d = docx.Document()
+    d.add_paragraph("江海市水利局关于报送防汛物资储备情况的通知")
+    p = d.add_paragraph("请于")
+    p._p.append(parse_xml(f'<w:ins {w} w:id="1" w:author="审核"><w:r><w:t>6月10日前</w:t></w:r></w:ins>'))
+    p._p.append(parse_xml(f'<w:del {w} w:id="2" w:author="审核"><w:r><w:delText>5月底前</w:delText>'
+                          f'<w:tab/></w:r></w:del>'))
+    p._p.append(parse_xml(f'<w:fldSimple {w} w:instr="DOCPROPERTY 单位"><w:r><w:t>报送市防指办公室</w:t></w:r>'
+                          f'</w:fldSimple>'))
+    p._p.append(parse_xml(f'<w:r {w}><w:fldChar w:fldCharType="begin"/></w:r>'))
+    p._p.append(parse_xml(f'<w:r {w}><w:instrText>PAGE</w:instrText></w:r>'))
+    p._p.append(parse_xml(f'<w:r {w}><w:t>。</w:t></w:r>'))
+    p._p.insert(0, parse_xml(f'<w:pPr {w}><w:tabs><w:tab w:val="left" w:pos="4200"/></w:tabs></w:pPr>'))
+    sdt = parse_xml(f'<w:sdt {w}><w:sdtContent><w:p><w:r><w:t>联系人：王明</w:t></w:r></w:p></w:sdtContent></w:sdt>')
+    d.element.body.insert(len(d.element.body) - 1, sdt)  # before the section properties
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()

@@ -114,6 +114,14 @@ def test_a_docx_gives_paragraphs_in_order_tables_as_tables_and_no_header_or_foot
     assert doc.text.index("根据省财政厅") < doc.text.index("序号") < doc.text.index("南港市")
 
 
+def test_a_revised_docx_reads_what_word_shows():
+    text = formats.extract(fx.revised_docx(), "revised.docx").text
+    lines = text.split("\n")
+    assert lines[1] == "请于6月10日前报送市防指办公室。"  # insertion and field result in, deletion and code out
+    assert "5月底前" not in text and "PAGE" not in text
+    assert "联系人：王明" in lines  # a block content control's paragraph
+
+
 def test_ofd_pages_give_page_ranges(files):
     result = parse_bytes(fx.gazette_ofd(per_page=12), "paged.ofd")
     assert result.error is None and result.pages == 3

@@ -505,3 +505,31 @@ def revised_docx() -> bytes:
     out = io.BytesIO()
     d.save(out)
     return out.getvalue()
+
+
+def numbered_docx() -> bytes:
+    """Headings numbered by Word's numbering feature (一、 at level 0, （一） at level 1), not typed."""
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    d = docx.Document()
+    numbering = d.part.numbering_part.element
+    numbering.append(parse_xml(
+        f'<w:abstractNum {w} w:abstractNumId="7">'
+        f'<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        f'<w:lvlText w:val="%1、"/></w:lvl>'
+        f'<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        f'<w:lvlText w:val="（%2）"/></w:lvl>'
+        f'</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {w} w:numId="9"><w:abstractNumId w:val="7"/></w:num>'))
+    d.add_paragraph("江海市农业农村局关于做好春耕生产工作的通知")
+    items = [(0, "总体要求"), (1, "稳定粮食面积"), (1, "抓好农资供应"), (0, "工作措施"), (1, "强化技术指导")]
+    for level, text in items:
+        p = d.add_paragraph(text)
+        p._p.insert(0, parse_xml(f'<w:pPr {w}><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="9"/></w:numPr>'
+                                 f'</w:pPr>'))
+    d.add_paragraph("不编号的段落。")
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()

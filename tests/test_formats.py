@@ -122,6 +122,20 @@ def test_a_revised_docx_reads_what_word_shows():
     assert "联系人：王明" in lines  # a block content control's paragraph
 
 
+def test_word_list_numbers_are_printed_as_word_shows_them():
+    lines = formats.extract(fx.numbered_docx(), "numbered.docx").text.split("\n")
+    assert lines[1:7] == ["一、总体要求", "（一）稳定粮食面积", "（二）抓好农资供应", "二、工作措施",
+                          "（一）强化技术指导", "不编号的段落。"]
+
+
+def test_number_labels():
+    from reader.core.formats.docx import number_label
+
+    assert [number_label(n, "chineseCounting") for n in (1, 10, 11, 20, 23)] == ["一", "十", "十一", "二十", "二十三"]
+    assert number_label(3, "decimalEnclosedCircle") == "③" and number_label(4, "upperRoman") == "IV"
+    assert number_label(2, "ideographTraditional") == "乙" and number_label(12, "decimal") == "12"
+
+
 def test_ofd_pages_give_page_ranges(files):
     result = parse_bytes(fx.gazette_ofd(per_page=12), "paged.ofd")
     assert result.error is None and result.pages == 3
@@ -342,8 +356,10 @@ def _crash_or_hang(path: str):
 def test_a_worker_that_crashes_or_hangs_costs_its_file_not_the_update(monkeypatch):
     from reader.core import library as lib
 
-    monkeypatch.setattr(lib, "HARD_LIMIT_GRACE", 0.0)
-    monkeypatch.setenv("READER_PARSE_SECONDS", "2")
+    # the limit counts from when a file is queued to a worker, whose start (spawn, imports) takes
+    # seconds on a loaded machine: 5 + 5 s keeps a slow start from passing for a hang
+    monkeypatch.setattr(lib, "HARD_LIMIT_GRACE", 5.0)
+    monkeypatch.setenv("READER_PARSE_SECONDS", "5")
     monkeypatch.setattr(lib._Pool, "submit", lambda self, path: self.executor.submit(_crash_or_hang, path))
     paths = ["a.pdf", "crash.pdf", "b.pdf", "hang.pdf", "c.pdf", "d.pdf"]
     start = time.monotonic()
@@ -353,7 +369,7 @@ def test_a_worker_that_crashes_or_hangs_costs_its_file_not_the_update(monkeypatc
     assert errors["crash.pdf"] == lib.WORKER_CRASHED
     assert errors["hang.pdf"] == lib.WORKER_HUNG
     assert all(errors[p] is None for p in ("a.pdf", "b.pdf", "c.pdf", "d.pdf"))
-    assert time.monotonic() - start < 60
+    assert time.monotonic() - start < 120
 
 
 def test_reader_parse_and_export_read_a_pdf(files, tmp_path):

@@ -1285,12 +1285,22 @@
         <translation>Date: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="42" />
+        <location filename="../../reader/ui/printing.py" line="49" />
+        <source>来源：%1 第 %2 页</source>
+        <translation>Source: %1 page %2</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/printing.py" line="52" />
+        <source>来源：%1 第 %2–%3 页</source>
+        <translation>Source: %1 pages %2–%3</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/printing.py" line="54" />
         <source>来源：%1 第 %2–%3 行</source>
         <translation>Source: %1 lines %2–%3</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="82" />
+        <location filename="../../reader/ui/printing.py" line="93" />
         <source>（无标题）</source>
         <translation>(no title)</translation>
     </message>

@@ -38,3 +38,13 @@ def test_source_text_for_text_and_paged_documents(qapp):
     assert source_text(text_doc) == f"来源：公报.txt　第 {text_doc.first_line}–{text_doc.last_line} 行　编码 utf-8"
     spread = parse_bytes(fx.gazette_ofd(per_page=8), "公报.ofd").documents[0]
     assert source_text(spread) == "来源：公报.ofd　第 1–2 页　格式 OFD"
+
+
+def test_a_printed_pdf_document_names_its_pages(qapp):
+    from reader.core.pipeline import parse_bytes
+    from reader.ui.printing import header_rows
+
+    spread = parse_bytes(fx.gazette_ofd(per_page=8), "公报.ofd").documents[0]
+    assert header_rows(spread)[-1] == "来源：公报.ofd 第 1–2 页"
+    text_doc = parse_bytes(fx.gazette_text().encode("utf-8"), "公报.txt").documents[0]
+    assert header_rows(text_doc)[-1] == f"来源：公报.txt 第 {text_doc.first_line}–{text_doc.last_line} 行"

@@ -75,7 +75,8 @@ def test_bundle_self_test_passes_without_python_or_network(bundle, tmp_path):
     assert proc.returncode == 0, f"self-test failed:\n{out}\n{proc.stderr[-3000:]}"
     assert "(frozen," in out  # the bundle's own Python ran, not the venv's
     steps = re.findall(r"^\s+(OK  |FAIL)\s+(\w+)", out, flags=re.M)
-    assert [name for _, name in steps] == ["seeds", "index", "search", "read", "qt", "render", "export", "unchanged"]
+    assert [name for _, name in steps] == ["seeds", "index", "search", "read", "qt", "render", "export", "pdf",
+                                           "unchanged"]
     assert all(status == "OK  " for status, _ in steps), out
     assert "self-test passed" in out
 

@@ -8,8 +8,9 @@ Steps: seeds (every bundled seed decodes) → index (Library.update into a temp 
 word taken from an indexed title must find that document; a word that occurs nowhere must find
 nothing) → read (Library.document) → qt (starts offscreen, Chinese Qt translation and the
 desktop's platform and input-method plugins present) → render (the GUI's reading pane shows the document, grabbed to
-an image, with highlight formatting on entity text) → export (written, read back, equal) → seeds
-unchanged. A step whose input is missing because an earlier step failed is a FAIL too.
+an image, with highlight formatting on entity text) → export (written, read back, equal) → pdf (the
+document printed to PDF reads back through PDFium) → seeds unchanged. A step whose input is
+missing because an earlier step failed is a FAIL too.
 """
 from __future__ import annotations
 
@@ -322,6 +323,30 @@ def _step_export(st: _State) -> str:
     return "written and read back: " + ", ".join(details)
 
 
+def _step_pdf(st: _State) -> str:
+    """A PDF is read (PDFium, reader.core.text.formats): the read document, printed to PDF by the app's own
+    writer (CJK font embedded), parses back with its text; the bundle carries pypdfium2's library."""
+    if st.document is None:
+        raise StepFailed("not run: needs the read step")
+    from reader.core.text.formats.pdf import extract
+    from reader.core.text.normalise import clean_text
+    from reader.core.documents.pipeline import parse_bytes
+    from reader.ui.printing import pdf_bytes
+
+    data = pdf_bytes([st.document])
+    result = parse_bytes(data, "selftest.pdf")
+    if result.error:
+        raise StepFailed(f"the PDF could not be read: {result.error}")
+    if result.encoding != "PDF" or not result.documents:
+        raise StepFailed(f"the PDF was not read as a PDF ({result.encoding}, {len(result.documents)} documents)")
+    pages = extract(data, "selftest.pdf").pages
+    want = "".join(st.document.text.split())[:30]
+    got = "".join("".join(d.text.split()) for d in result.documents)
+    if clean_text(want) not in got:
+        raise StepFailed(f"the PDF's text does not hold the document's first words {want!r}")
+    return f"{len(data):,} bytes, {pages} pages → {len(result.documents)} documents, text read back"
+
+
 def _step_unchanged(st: _State) -> str:
     changed = [p.name for p, digest in st.checksums.items() if not p.exists() or _sha256(p) != digest]
     if changed:
@@ -337,6 +362,7 @@ STEPS: list[tuple[str, Callable[[_State], str]]] = [
     ("qt", _step_qt),
     ("render", _step_render),
     ("export", _step_export),
+    ("pdf", _step_pdf),
     ("unchanged", _step_unchanged),
 ]
 

@@ -6,7 +6,7 @@ Each file is::
     文号：…
     发文机关：…、…
     成文日期：YYYY-MM-DD
-    来源：<file>:<first>-<last>
+    来源：<file>:<first>-<last>          (a PDF/OFD adds its pages: … 第3-5页)
     <blank line>
     <reading text>
 
@@ -23,7 +23,7 @@ from pathlib import Path
 
 from reader.core.model import Document
 from reader.core.text.tables import aligned_rows
-from reader.core.library.walk import READABLE_SUFFIXES
+from reader.core.text.formats import TEXT_SUFFIXES
 
 ENCODINGS = ("utf-8", "utf-8-sig", "gb18030")
 MAX_NAME_CHARS = 120
@@ -47,9 +47,14 @@ def header_lines(doc: Document, notes: Sequence[str] = ()) -> list[str]:
         f"文号：{m.doc_number or ''}",
         f"发文机关：{'、'.join(m.issuers)}",
         f"成文日期：{m.date or ''}",
-        f"来源：{doc.file}:{doc.first_line}-{doc.last_line}",
+        f"来源：{doc.file}:{doc.first_line}-{doc.last_line}" + (_pages(doc.pages) if doc.pages else ""),
         *(f"批注：{n}" for n in notes),
     ]
+
+
+def _pages(pages: tuple[int, int]) -> str:
+    first, last = pages
+    return f" 第{first}页" if first == last else f" 第{first}-{last}页"
 
 
 def render(doc: Document, notes: Sequence[str] = ()) -> str:
@@ -143,7 +148,7 @@ def export_documents(
     taken: set[str] = set()
     if single_file is not None:
         stem, suffix = os.path.splitext(single_file)
-        if suffix.lower() not in READABLE_SUFFIXES:
+        if suffix.lower() not in TEXT_SUFFIXES:
             stem, suffix = single_file, ".txt"
         body = f"\n{SEPARATOR}\n\n".join(render(d, notes.get(d.id, ())) for d in docs)
         return [_create_unique(out, safe_name(stem, "导出"), suffix, _encode(body, enc, crlf), taken)]

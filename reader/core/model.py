@@ -114,6 +114,9 @@ class Document:
     text: str  # reading text: reflowed paragraphs separated by "\n"
     entities: list[Span] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
+    # the pages first_line–last_line are printed on, for paged sources (PDF, OFD): (3, 5) is
+    # 第 3-5 页; None for text and Word files, whose lines are not pages
+    pages: tuple[int, int] | None = None
 
     @property
     def title(self) -> str:
@@ -151,6 +154,7 @@ class Document:
             "kind": m.kind,
             "attachments": list(m.attachments),
             "lines": [self.first_line, self.last_line],
+            "pages": list(self.pages) if self.pages else None,
             "text": self.text,
             "entities": [
                 {"type": s.type, "start": s.start, "end": s.end, "text": s.text}
@@ -172,6 +176,7 @@ def document_to_dict(doc: Document) -> dict:
         "text": doc.text,
         "entities": [[s.type, s.start, s.end, s.text] for s in doc.entities],
         "tables": [t.to_dict() for t in doc.tables],
+        "pages": list(doc.pages) if doc.pages else None,
     }
 
 
@@ -185,7 +190,8 @@ def document_from_dict(data: dict) -> Document:
     return Document(file=data["file"], encoding=data["encoding"], first_line=data["first_line"],
                     last_line=data["last_line"], meta=meta, text=data["text"],
                     entities=[Span(*e) for e in data.get("entities", [])],
-                    tables=[Table.from_dict(t) for t in data.get("tables", [])])
+                    tables=[Table.from_dict(t) for t in data.get("tables", [])],
+                    pages=tuple(data["pages"]) if data.get("pages") else None)
 
 
 class ReadError(Exception):
@@ -202,6 +208,7 @@ class ParseResult:
     """What parsing one file gave: its documents, or the reason it could not be read."""
 
     file: str
-    encoding: str | None = None
+    encoding: str | None = None  # the text's codec, or the format read: "PDF", "DOCX", "OFD"
     documents: list[Document] = field(default_factory=list)
     error: str | None = None
+    pages: int = 0  # pages of a paged source (PDF, OFD); 0 for text

@@ -238,7 +238,7 @@ class LibraryService(QObject):
     def _watch_folders(self) -> None:
         """Watch every folder (new, removed, renamed files) and, up to a cap, every text file
         (edits in place). Beyond the cap the periodic rescan still finds edits."""
-        from reader.core.library.walk import READABLE_SUFFIXES as TEXT_SUFFIXES
+        from reader.core.library.walk import READABLE_SUFFIXES
 
         watched = self._watcher.directories() + self._watcher.files()
         if watched:
@@ -256,7 +256,7 @@ class LibraryService(QObject):
                             continue
                         if entry.is_dir(follow_symlinks=False):
                             stack.append(entry.path)
-                        elif len(files) < MAX_WATCHED_FILES and entry.name.lower().endswith(TEXT_SUFFIXES):
+                        elif len(files) < MAX_WATCHED_FILES and entry.name.lower().endswith(READABLE_SUFFIXES):
                             files.append(entry.path)
             except OSError:
                 continue

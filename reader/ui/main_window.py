@@ -926,6 +926,7 @@ class MainWindow(QMainWindow):
         self.act_open_folder = self._action(self.tr("打开所在文件夹(&D)"),
                                             lambda: self.open_source(self._current_file(), folder=True))
         self.file_menu.insertAction(self.act_problems, self.act_open_source)
+        self.reading.source_button.setDefaultAction(self.act_open_source)  # beside 来源 in the reading pane
         self.file_menu.insertAction(self.act_problems, self.act_open_folder)
         self.file_menu.insertSeparator(self.act_problems)
         self.reading.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -1107,7 +1108,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ single files, drag and drop
     def open_file_dialog(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(self, self.tr("打开单个文件"), "",
-                                                self.tr("文本文件 (*.txt);;所有文件 (*)"))
+                                                self.tr("公文文件 (*.txt *.md *.pdf *.docx *.ofd);;所有文件 (*)"))
         for path in files:
             self.open_single_file(path)
 

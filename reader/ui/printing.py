@@ -73,14 +73,25 @@ def header_rows(doc: Document) -> list[str]:
         QCoreApplication.translate("Printing", "文号：%1").replace("%1", m.doc_number or "—"),
         QCoreApplication.translate("Printing", "发文机关：%1").replace("%1", "、".join(m.issuers) or "—"),
         QCoreApplication.translate("Printing", "成文日期：%1").replace("%1", m.date or "—"),
-        QCoreApplication.translate("Printing", "来源：%1 第 %2–%3 行")
-        .replace("%1", doc.file).replace("%2", str(doc.first_line)).replace("%3", str(doc.last_line)),
+        _source_row(doc),
     ]
 
 
 def footer_text(page: int, total: int) -> str:
     return (QCoreApplication.translate("Printing", "第 %1 页 共 %2 页")
             .replace("%1", str(page)).replace("%2", str(total)))
+
+
+def _source_row(doc: Document) -> str:
+    """来源：file 第 12–40 行, or for a PDF/OFD the pages it is printed on (第 3–5 页)."""
+    if doc.pages and doc.pages[0] == doc.pages[1]:
+        return QCoreApplication.translate("Printing", "来源：%1 第 %2 页").replace("%1", doc.file).replace(
+            "%2", str(doc.pages[0]))
+    if doc.pages:
+        return (QCoreApplication.translate("Printing", "来源：%1 第 %2–%3 页").replace("%1", doc.file)
+                .replace("%2", str(doc.pages[0])).replace("%3", str(doc.pages[1])))
+    return (QCoreApplication.translate("Printing", "来源：%1 第 %2–%3 行")
+            .replace("%1", doc.file).replace("%2", str(doc.first_line)).replace("%3", str(doc.last_line)))
 
 
 def _print_font(point_size: float, families: Sequence[str]) -> QFont:

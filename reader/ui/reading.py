@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable, Sequence
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -662,6 +662,29 @@ class FindBar(QFrame):
         self.closed.emit()
 
 
+def source_text(doc: Document) -> str:
+    """来源：file　第 3–5 页　格式 PDF for a paged source (PDF, OFD); 第 12–40 行　编码 gb18030 for text."""
+    translate = QCoreApplication.translate
+    if doc.pages:
+        first, last = doc.pages
+        if first == last:
+            where = translate("ReadingPane", "第 %1 页").replace("%1", str(first))
+        else:
+            where = translate("ReadingPane", "第 %1–%2 页").replace("%1", str(first)).replace("%2", str(last))
+    else:
+        where = (translate("ReadingPane", "第 %1–%2 行")
+                 .replace("%1", str(doc.first_line)).replace("%2", str(doc.last_line)))
+    if doc.encoding.upper() in FORMAT_NAMES:
+        kind = translate("ReadingPane", "格式 %1").replace("%1", FORMAT_NAMES[doc.encoding.upper()])
+    else:
+        kind = translate("ReadingPane", "编码 %1").replace("%1", doc.encoding)
+    return translate("ReadingPane", "来源：%1").replace("%1", doc.file) + "　" + where + "　" + kind
+
+
+FORMAT_NAMES = {"PDF": "PDF", "DOCX": "Word (.docx)", "OFD": "OFD"}
+"""Document.encoding of a file read by reader.core.text.formats → the format's name shown."""
+
+
 class ReadingPane(QWidget):
     """Header + legend + find bar + text, for one Document at a time."""
 
@@ -699,9 +722,19 @@ class ReadingPane(QWidget):
         self.source_label.setWordWrap(True)
         self.source_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.source_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # 打开原文件 beside the source: the main window binds it to its action (setDefaultAction)
+        self.source_button = QToolButton(self.header)
+        self.source_button.setObjectName("openSource")
+        self.source_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.source_button.setAutoRaise(True)
+        self.source_button.setVisible(False)
+        source_row = QHBoxLayout()
+        source_row.setContentsMargins(0, 0, 0, 0)
+        source_row.addWidget(self.source_label, 1)
+        source_row.addWidget(self.source_button, 0, Qt.AlignmentFlag.AlignTop)
         header_layout.addWidget(self.title_label)
         header_layout.addWidget(self.meta_label)
-        header_layout.addWidget(self.source_label)
+        header_layout.addLayout(source_row)
 
         self.legend = QFrame(self)
         self.legend.setObjectName("legend")
@@ -758,6 +791,7 @@ class ReadingPane(QWidget):
         self.title_label.setText(self.tr("公文阅读器"))
         self.meta_label.setText(message or self.tr("在左侧目录中选择一篇公文，或在上方搜索全部公文。"))
         self.source_label.setText("")
+        self.source_button.setVisible(False)
         self.view.set_content("", [])
         self._update_hit_label()
 
@@ -789,14 +823,9 @@ class ReadingPane(QWidget):
             year = (self.tr("年份：%1（取自本期）") if m.year_source == "issue" else self.tr("年份：%1"))
             parts.insert(3, year.replace("%1", str(m.year)))
         self.meta_label.setText("　　".join(parts))
-        self.source_label.setText(
-            self.tr("来源：%1　第 %2–%3 行　编码 %4")
-            .replace("%1", doc.file)
-            .replace("%2", str(doc.first_line))
-            .replace("%3", str(doc.last_line))
-            .replace("%4", doc.encoding)
-        )
+        self.source_label.setText(source_text(doc))
         self.source_label.setToolTip(plain_tooltip(doc.file))
+        self.source_button.setVisible(self.source_button.defaultAction() is not None)
         self.view.set_content(doc.text, doc.entities, links, doc.tables or tables_in_text(doc.text))
         self._query = query
         self._find_text = self.find_bar.field.text() if self.find_bar.isVisible() else ""

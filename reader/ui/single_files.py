@@ -25,10 +25,10 @@ class _ParseJob(QRunnable):
         self.owner, self.path = owner, path
 
     def run(self) -> None:
-        from reader.core.documents.pipeline import parse_file
+        from reader.core.documents.pipeline import parse_file_isolated
 
         try:
-            result = parse_file(self.path)
+            result = parse_file_isolated(self.path)  # a PDF's reader crashing must not close the window
         except Exception as exc:  # a parser bug is a message for this file, never a crash
             result = ParseResult(file=self.path, error=str(exc))
         try:

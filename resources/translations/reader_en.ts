@@ -129,12 +129,12 @@
 <context>
     <name>DocTree</name>
     <message>
-        <location filename="../../reader/ui/tree.py" line="27" />
+        <location filename="../../reader/ui/tree.py" line="28" />
         <source>同名第%1篇，共%2篇</source>
         <translation>same title, %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tree.py" line="30" />
+        <location filename="../../reader/ui/tree.py" line="31" />
         <source>（第%1行起）</source>
         <translation> (from line %1)</translation>
     </message>
@@ -142,18 +142,18 @@
 <context>
     <name>DocTreeModel</name>
     <message>
-        <location filename="../../reader/ui/tree.py" line="186" />
+        <location filename="../../reader/ui/tree.py" line="187" />
         <source>公文</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tree.py" line="296" />
+        <location filename="../../reader/ui/tree.py" line="297" />
         <source>未读 %1</source>
         <translation>%1 unread</translation>
     </message>
     <message>
         <location filename="../../reader/ui/main_window.py" line="168" />
-        <location filename="../../reader/ui/tree.py" line="58" />
+        <location filename="../../reader/ui/tree.py" line="59" />
         <source>未识别</source>
         <translation>Unknown</translation>
     </message>
@@ -878,240 +878,240 @@
         <translation>Open Containing &amp;Folder</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="936" />
+        <location filename="../../reader/ui/main_window.py" line="937" />
         <source>打开原文件</source>
         <translation>Open source file</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="938" />
+        <location filename="../../reader/ui/main_window.py" line="939" />
         <source>打开所在文件夹</source>
         <translation>Open containing folder</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="949" />
+        <location filename="../../reader/ui/main_window.py" line="950" />
         <source>单个文件</source>
         <translation>Single files</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="953" />
+        <location filename="../../reader/ui/main_window.py" line="954" />
         <source>打开单个文件(&amp;F)…</source>
         <translation>Open &amp;File…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="954" />
+        <location filename="../../reader/ui/main_window.py" line="955" />
         <source>阅读一个文件而不把它的文件夹加入公文库</source>
         <translation>Read one file without adding its folder to the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="956" />
+        <location filename="../../reader/ui/main_window.py" line="957" />
         <source>关闭此文件</source>
         <translation>Close this file</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="958" />
+        <location filename="../../reader/ui/main_window.py" line="959" />
         <source>把所在文件夹加入公文库</source>
         <translation>Add its folder to the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="969" />
+        <location filename="../../reader/ui/main_window.py" line="970" />
         <source>字体(&amp;N)…</source>
         <translation>Fo&amp;nt…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="977" />
+        <location filename="../../reader/ui/main_window.py" line="978" />
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="978" />
+        <location filename="../../reader/ui/main_window.py" line="979" />
         <source>导出为 PDF(&amp;D)…</source>
         <translation>Export as P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="982" />
+        <location filename="../../reader/ui/main_window.py" line="983" />
         <source>打印所选的公文（目录或搜索结果中的选择），或打开的公文</source>
         <translation>Print the selected documents (in the tree or the search results), or the open one</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="989" />
+        <location filename="../../reader/ui/main_window.py" line="990" />
         <source>时限提醒(&amp;L)…</source>
         <translation>Dead&amp;lines…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1032" />
+        <location filename="../../reader/ui/main_window.py" line="1033" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1034" />
+        <location filename="../../reader/ui/main_window.py" line="1035" />
         <source>清除列表</source>
         <translation>Clear the list</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1049" />
-        <location filename="../../reader/ui/main_window.py" line="1137" />
+        <location filename="../../reader/ui/main_window.py" line="1050" />
+        <location filename="../../reader/ui/main_window.py" line="1138" />
         <source>找不到“%1”：文件可能已移动或已从公文库中移除</source>
         <translation>Cannot find “%1”: the file may have moved or left the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1109" />
+        <location filename="../../reader/ui/main_window.py" line="1110" />
         <source>打开单个文件</source>
         <translation>Open a single file</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1110" />
-        <source>文本文件 (*.txt);;所有文件 (*)</source>
-        <translation>Text files (*.txt);;All files (*)</translation>
+        <location filename="../../reader/ui/main_window.py" line="1111" />
+        <source>公文文件 (*.txt *.md *.pdf *.docx *.ofd);;所有文件 (*)</source>
+        <translation>Documents (*.txt *.md *.pdf *.docx *.ofd);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1118" />
+        <location filename="../../reader/ui/main_window.py" line="1119" />
         <source>正在读取 %1…</source>
         <translation>Reading %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1125" />
+        <location filename="../../reader/ui/main_window.py" line="1126" />
         <source>无法读取 %1：%2</source>
         <translation>Cannot read %1: %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1129" />
+        <location filename="../../reader/ui/main_window.py" line="1130" />
         <source>%1：%2 篇公文（单个文件，未加入公文库）</source>
         <translation>%1: %2 documents (a single file, not added to the library)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1156" />
+        <location filename="../../reader/ui/main_window.py" line="1157" />
         <source>%1 已在公文库中</source>
         <translation>%1 is already in the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1159" />
+        <location filename="../../reader/ui/main_window.py" line="1160" />
         <source>加入公文库</source>
         <translation>Add to the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1160" />
+        <location filename="../../reader/ui/main_window.py" line="1161" />
         <source>把文件夹“%1”加入公文库？其中所有 .txt 文件都会被读取并建立索引（文件本身不会被改动）。</source>
         <translation>Add the folder “%1” to the library? Every .txt file in it will be read and indexed (the files themselves are never changed).</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1234" />
+        <location filename="../../reader/ui/main_window.py" line="1235" />
         <source>收藏本文(&amp;B)</source>
         <translation>&amp;Bookmark This Document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1235" />
+        <location filename="../../reader/ui/main_window.py" line="1236" />
         <source>已读(&amp;D)</source>
         <translation>Rea&amp;d</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1236" />
+        <location filename="../../reader/ui/main_window.py" line="1237" />
         <source>打开公文即标为已读；取消勾选可标回未读</source>
         <translation>Opening a document marks it read; untick to mark it unread again</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1237" />
+        <location filename="../../reader/ui/main_window.py" line="1238" />
         <source>添加批注(&amp;M)…</source>
         <translation>Add a &amp;Note…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1238" />
+        <location filename="../../reader/ui/main_window.py" line="1239" />
         <source>收藏与批注</source>
         <translation>Bookmarks and notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1241" />
+        <location filename="../../reader/ui/main_window.py" line="1242" />
         <source>收藏</source>
         <translation>Bookmarks</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1245" />
-        <location filename="../../reader/ui/main_window.py" line="1311" />
+        <location filename="../../reader/ui/main_window.py" line="1246" />
+        <location filename="../../reader/ui/main_window.py" line="1312" />
         <source>批注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1290" />
+        <location filename="../../reader/ui/main_window.py" line="1291" />
         <source>已收藏</source>
         <translation>Bookmarked</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1290" />
+        <location filename="../../reader/ui/main_window.py" line="1291" />
         <source>已取消收藏</source>
         <translation>Bookmark removed</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1309" />
+        <location filename="../../reader/ui/main_window.py" line="1310" />
         <source>批注（%1）</source>
         <translation>Notes (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1351" />
+        <location filename="../../reader/ui/main_window.py" line="1352" />
         <source>批注内容：</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1351" />
+        <location filename="../../reader/ui/main_window.py" line="1352" />
         <source>对“%1”的批注：</source>
         <translation>Note on “%1”:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1363" />
-        <location filename="../../reader/ui/main_window.py" line="1377" />
+        <location filename="../../reader/ui/main_window.py" line="1364" />
+        <location filename="../../reader/ui/main_window.py" line="1378" />
         <source>添加批注</source>
         <translation>Add a note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1391" />
+        <location filename="../../reader/ui/main_window.py" line="1392" />
         <source>编辑批注</source>
         <translation>Edit the note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1399" />
+        <location filename="../../reader/ui/main_window.py" line="1400" />
         <source>删除批注</source>
         <translation>Delete the note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1399" />
+        <location filename="../../reader/ui/main_window.py" line="1400" />
         <source>删除这条批注？</source>
         <translation>Delete this note?</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1424" />
+        <location filename="../../reader/ui/main_window.py" line="1425" />
         <source>请先打开或选择要打印的公文。</source>
         <translation>Open or select the documents to print first.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1428" />
+        <location filename="../../reader/ui/main_window.py" line="1429" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1429" />
+        <location filename="../../reader/ui/main_window.py" line="1430" />
         <source>所选范围有 %1 篇公文，全部排版可能要一些时间。继续？</source>
         <translation>The selection holds %1 documents; laying them all out may take a while. Continue?</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1460" />
+        <location filename="../../reader/ui/main_window.py" line="1461" />
         <source>等%1篇</source>
         <translation> and others (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1461" />
+        <location filename="../../reader/ui/main_window.py" line="1462" />
         <source>导出为 PDF</source>
         <translation>Export as PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1462" />
+        <location filename="../../reader/ui/main_window.py" line="1463" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1471" />
+        <location filename="../../reader/ui/main_window.py" line="1472" />
         <source>无法写入 %1：%2</source>
         <translation>Cannot write %1: %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1476" />
+        <location filename="../../reader/ui/main_window.py" line="1477" />
         <source>已导出 %1 篇公文到 %2</source>
         <translation>Exported %1 documents to %2</translation>
     </message>
@@ -1228,14 +1228,14 @@
     </message>
     <message>
         <location filename="../../reader/ui/main_window.py" line="871" />
-        <location filename="../../reader/ui/main_window.py" line="1457" />
-        <location filename="../../reader/ui/main_window.py" line="1470" />
+        <location filename="../../reader/ui/main_window.py" line="1458" />
+        <location filename="../../reader/ui/main_window.py" line="1471" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
         <location filename="../../reader/ui/main_window.py" line="871" />
-        <location filename="../../reader/ui/main_window.py" line="1457" />
+        <location filename="../../reader/ui/main_window.py" line="1458" />
         <source>请先在目录或搜索结果中选择要导出的公文。</source>
         <translation>Select documents in the tree or the results first.</translation>
     </message>
@@ -1281,44 +1281,44 @@
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../reader/ui/printing.py" line="300" />
+        <location filename="../../reader/ui/printing.py" line="311" />
         <source>所选的 %1 篇公文</source>
         <translation>The %1 selected documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="302" />
+        <location filename="../../reader/ui/printing.py" line="313" />
         <source>当前打开的公文</source>
         <translation>The open document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="307" />
+        <location filename="../../reader/ui/printing.py" line="318" />
         <source>打印高亮标记</source>
         <translation>Print highlights</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="309" />
+        <location filename="../../reader/ui/printing.py" line="320" />
         <source>用阅读区的颜色标出日期与时限、数量与指标、责任单位和引用文号（阅读区“高亮”中勾选的类别）；不勾选则只印文字</source>
         <translation>Mark dates and deadlines, quantities, responsible units and cited numbers in the reading pane's colours (the classes ticked under 高亮 there); unticked, only the text is printed</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="320" />
+        <location filename="../../reader/ui/printing.py" line="331" />
         <source>打印：</source>
         <translation>Print:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="380" />
-        <location filename="../../reader/ui/printing.py" line="384" />
+        <location filename="../../reader/ui/printing.py" line="391" />
+        <location filename="../../reader/ui/printing.py" line="395" />
         <source>打印预览 — %1</source>
         <translation>Print preview — %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="383" />
-        <location filename="../../reader/ui/printing.py" line="386" />
+        <location filename="../../reader/ui/printing.py" line="394" />
+        <location filename="../../reader/ui/printing.py" line="397" />
         <source>%1 篇公文</source>
         <translation>%1 documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="388" />
+        <location filename="../../reader/ui/printing.py" line="399" />
         <source>，共 %1 页</source>
         <translation>, %1 pages</translation>
     </message>
@@ -1341,27 +1341,37 @@
         <translation>Date: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="76" />
-        <source>来源：%1 第 %2–%3 行</source>
-        <translation>Source: %1 lines %2–%3</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/printing.py" line="82" />
+        <location filename="../../reader/ui/printing.py" line="81" />
         <source>第 %1 页 共 %2 页</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="179" />
+        <location filename="../../reader/ui/printing.py" line="88" />
+        <source>来源：%1 第 %2 页</source>
+        <translation>Source: %1 page %2</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/printing.py" line="91" />
+        <source>来源：%1 第 %2–%3 页</source>
+        <translation>Source: %1 pages %2–%3</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/printing.py" line="93" />
+        <source>来源：%1 第 %2–%3 行</source>
+        <translation>Source: %1 lines %2–%3</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/printing.py" line="190" />
         <source>（无标题）</source>
         <translation>(no title)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="206" />
+        <location filename="../../reader/ui/printing.py" line="217" />
         <source>无法开始打印</source>
         <translation>Cannot start printing</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="218" />
+        <location filename="../../reader/ui/printing.py" line="229" />
         <source>无法开始新的一页</source>
         <translation>Cannot start a new page</translation>
     </message>
@@ -1397,83 +1407,108 @@
 <context>
     <name>ReadingPane</name>
     <message>
-        <location filename="../../reader/ui/reading.py" line="716" />
+        <location filename="../../reader/ui/reading.py" line="749" />
         <source>高亮：</source>
         <translation>Highlights:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="758" />
+        <location filename="../../reader/ui/reading.py" line="791" />
         <source>公文阅读器</source>
         <translation>Gongwen Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="759" />
+        <location filename="../../reader/ui/reading.py" line="792" />
         <source>在左侧目录中选择一篇公文，或在上方搜索全部公文。</source>
         <translation>Choose a document on the left, or search all documents above.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="770" />
+        <location filename="../../reader/ui/reading.py" line="804" />
         <source>%1日期：%2</source>
         <translation>Date (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="773" />
+        <location filename="../../reader/ui/reading.py" line="807" />
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="779" />
+        <location filename="../../reader/ui/reading.py" line="813" />
         <source>（无标题）</source>
         <translation>(no title)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="780" />
+        <location filename="../../reader/ui/reading.py" line="814" />
         <source>未识别</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="782" />
+        <location filename="../../reader/ui/reading.py" line="816" />
         <source>文号：%1</source>
         <translation>Doc number: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="783" />
+        <location filename="../../reader/ui/reading.py" line="817" />
         <source>发文机关：%1</source>
         <translation>Issuer: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="769" />
+        <location filename="../../reader/ui/reading.py" line="803" />
         <source>成文日期：%1</source>
         <translation>Date: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="785" />
+        <location filename="../../reader/ui/reading.py" line="671" />
+        <source>第 %1 页</source>
+        <translation>page %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reading.py" line="673" />
+        <source>第 %1–%2 页</source>
+        <translation>pages %1–%2</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reading.py" line="675" />
+        <source>第 %1–%2 行</source>
+        <translation>lines %1–%2</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reading.py" line="678" />
+        <source>格式 %1</source>
+        <translation>format %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reading.py" line="680" />
+        <source>编码 %1</source>
+        <translation>encoding %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reading.py" line="681" />
+        <source>来源：%1</source>
+        <translation>Source: %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reading.py" line="819" />
         <source>文种：%1</source>
         <translation>Kind: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="789" />
+        <location filename="../../reader/ui/reading.py" line="823" />
         <source>年份：%1（取自本期）</source>
         <translation>Year: %1 (the issue's)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="789" />
+        <location filename="../../reader/ui/reading.py" line="823" />
         <source>年份：%1</source>
         <translation>Year: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="793" />
-        <source>来源：%1　第 %2–%3 行　编码 %4</source>
-        <translation>Source: %1  lines %2–%3  encoding %4</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/reading.py" line="845" />
+        <location filename="../../reader/ui/reading.py" line="874" />
         <source>无匹配</source>
         <translation>No matches</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="838" />
-        <location filename="../../reader/ui/reading.py" line="848" />
+        <location filename="../../reader/ui/reading.py" line="867" />
+        <location filename="../../reader/ui/reading.py" line="877" />
         <source>第 %1 / %2 处</source>
         <translation>%1 / %2</translation>
     </message>

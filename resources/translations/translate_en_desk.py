@@ -69,7 +69,6 @@ EN = {
     "关闭此文件": "Close this file",
     "把所在文件夹加入公文库": "Add its folder to the library",
     "打开单个文件": "Open a single file",
-    "文本文件 (*.txt);;所有文件 (*)": "Text files (*.txt);;All files (*)",
     "正在读取 %1…": "Reading %1…",
     "无法读取 %1：%2": "Cannot read %1: %2",
     "%1：%2 篇公文（单个文件，未加入公文库）": "%1: %2 documents (a single file, not added to the library)",

@@ -126,4 +126,5 @@ def test_one_list_of_readable_suffixes():
     from reader.core.library import walk
 
     assert library.walk_folders is walk.walk_folders  # the library reads folders with the one walker
-    assert export.READABLE_SUFFIXES is READABLE_SUFFIXES
+    assert export.TEXT_SUFFIXES is walk.TEXT_SUFFIXES  # a text export's own name keeps a text suffix
+    assert set(walk.TEXT_SUFFIXES) | set(walk.DOCUMENT_SUFFIXES) == set(READABLE_SUFFIXES)

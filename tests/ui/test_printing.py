@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import unicodedata
 from pathlib import Path
 
 import pytest
@@ -11,6 +10,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog
 
 from reader.core.documents.pipeline import parse_file
+from reader.core.text.normalise import RADICALS
 from reader.ui.printing import build_document, export_pdf, pdf_bytes
 
 pdftotext = shutil.which("pdftotext")
@@ -25,17 +25,11 @@ def _pages(data: bytes) -> int:
 
 
 # pdftotext reads glyphs shared with radicals back as compatibility code points, depending on
-# the CJK font (Noto: 人民 → ⼈⺠). Kangxi radicals fold by NFKC; these radical-supplement
-# forms do not, so they are mapped here for reading our own PDFs back (issue 14 brings the
-# general mapping into normalisation).
-_RADICAL_FORMS = str.maketrans(
-    {**{chr(cp): unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)},  # Kangxi
-     **dict(zip("⺠⻓⻆⻅⻔⻚⻛⻜⻢⻥⻦⻩⻬⻰⻉⻋⻝⻨⻘⻄", "民长角见门页风飞马鱼鸟黄齐龙贝车食麦青西"))})
-
+# the CJK font (Noto: 人民 → ⼈⺠): read back through normalisation's one table (RADICALS).
 
 def _text(path: Path) -> str:
     out = subprocess.run([pdftotext, "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    return out.translate(_RADICAL_FORMS)
+    return out.translate(RADICALS)
 
 
 def test_layout_has_the_header_block_then_the_text(seed_files, qapp):

@@ -4,8 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.core.documents import deadline
-
-from reader.core.text import decode
+from reader.core.text import decode, formats
 from reader.core.model import Document, ParseResult, ReadError
 
 # Bump whenever a stage changes what documents, metadata or reading texts come out:
@@ -14,12 +13,15 @@ from reader.core.model import Document, ParseResult, ReadError
 # fixes; 4: reflow joins lines cut inside sentences and titles over several lines; tables (rows padded),
 # layout markup dropped; 5: laws, interpretations, resolutions, reports, 令/公告 and joint titles (issue 12),
 # date_role, .md, regulatory units and time limits; 6: one organisation canonicaliser for issuers and units
-# (宁波市北仑区…), 文号 compared with 號 as 号, regulatory units (issue 12: duty-bearers, 申请/请求 X, 在…时).
-PIPELINE_VERSION = 6
+# (宁波市北仑区…), 文号 compared with 號 as 号, regulatory units (issue 12: duty-bearers, 申请/请求 X, 在…时);
+# 7: PDF/.docx/OFD pages (Document.pages), radicals read as ideographs (issue 14).
+PIPELINE_VERSION = 7
 
 
-def parse_text(text: str, file: str = "<text>", encoding: str = "utf-8") -> list[Document]:
-    """Split already-decoded text into documents with metadata and entity spans."""
+def parse_text(text: str, file: str = "<text>", encoding: str = "utf-8",
+               page_starts: tuple[int, ...] = ()) -> list[Document]:
+    """Split already-decoded text into documents with metadata and entity spans. `page_starts`:
+    the line each page starts on, for text extracted from a paged file (Document.pages)."""
     # Imported here: opening an index only to read it (which needs PIPELINE_VERSION) does
     # not compile the stages' patterns, a noticeable part of start-up.
     from reader.core.documents import entities
@@ -48,6 +50,7 @@ def parse_text(text: str, file: str = "<text>", encoding: str = "utf-8") -> list
                 text=body,
                 entities=entities.find_entities(body, own_doc_number=meta.doc_number),
                 tables=found_tables,
+                pages=formats.page_range(page_starts, min(numbers), max(numbers)),
             )
         )
     metadata.apply_issue_year([d.meta for d in docs])
@@ -64,6 +67,43 @@ def parse_file(path: str | Path) -> ParseResult:
     return parse_bytes(data, str(path))
 
 
+PARSER_CRASHED = "解析进程异常退出，文件可能已损坏或含有恶意内容 (the parser crashed on this file)"
+PARSER_HUNG = "解析进程无响应，已终止，文件可能异常 (the parser hung on this file and was stopped)"
+ISOLATE_GRACE = 30.0
+"""Seconds past the parse budget before an isolated parse's process is killed (a native hang)."""
+
+
+def parse_file_isolated(path: str | Path) -> ParseResult:
+    """parse_file in a process of its own for PDF, Word and OFD files (by name: their readers are
+    native libraries, whose crash or hang must not take the caller with it, e.g. the GUI); text
+    files in this process. A crash or hang is the file's error."""
+    if not str(path).lower().endswith(formats.DOCUMENT_SUFFIXES):
+        return parse_file(path)
+    import multiprocessing
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import TimeoutError as FutureTimeout
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        size = os.path.getsize(path)
+    except OSError:
+        return parse_file(path)  # gives the reason (missing, permission…)
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+    try:
+        return pool.submit(parse_file, str(path)).result(timeout=deadline.parse_seconds(size) + ISOLATE_GRACE)
+    except BrokenProcessPool:
+        return ParseResult(file=str(path), error=PARSER_CRASHED)
+    except FutureTimeout:
+        return ParseResult(file=str(path), error=PARSER_HUNG)
+    finally:
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for proc in processes:
+            if proc.is_alive():
+                proc.kill()
+
+
 def parse_bytes(data: bytes, name: str) -> ParseResult:
     """Parse a file's bytes (already read: the library hashes and parses one read). A file
     still parsing after its time budget (deadline.parse_seconds(size)) gives a result with
@@ -71,11 +111,26 @@ def parse_bytes(data: bytes, name: str) -> ParseResult:
     seconds = deadline.parse_seconds(len(data))
     try:
         with deadline.limit(seconds):
-            decoded = decode.decode_bytes(data, name)
-            documents = parse_text(decoded.text, name, decoded.encoding)
+            text, encoding, page_starts = decode_any(data, name)
+            documents = parse_text(text, name, encoding, page_starts)
+            if not documents and encoding in formats.NOTHING_READ:
+                # only page furniture (a scan stamped with page numbers): a problem, not an empty file
+                raise ReadError(name, formats.NOTHING_READ[encoding])
     except ReadError as exc:
         return ParseResult(file=name, error=exc.reason)
     except deadline.ParseTimeout:
         return ParseResult(file=name, error=f"解析超时（超过 {seconds:.4g} 秒），文件可能异常 "
                                             f"(parse time limit exceeded: {seconds:.4g} s)")
-    return ParseResult(file=name, encoding=decoded.encoding, documents=documents)
+    return ParseResult(file=name, encoding=encoding, documents=documents, pages=len(page_starts))
+
+
+def decode_any(data: bytes, name: str) -> tuple[str, str, tuple[int, ...]]:
+    """A file's text whatever its format: (text, encoding or format, page start lines).
+
+    PDF, .docx and OFD by their content (reader.core.text.formats), anything else decoded as text
+    (reader.core.text.decode). ReadError with the reason when it cannot be read."""
+    extracted = formats.extract(data, name)
+    if extracted is not None:
+        return extracted.text, extracted.kind, extracted.page_starts
+    decoded = decode.decode_bytes(data, name)
+    return decoded.text, decoded.encoding, ()

@@ -22,8 +22,9 @@ from pathlib import Path
 from reader.core.library import index as store
 from reader.core.library.analysis import fold, gram_counts
 from reader.core.model import Document, Metadata, Span, Table
-from reader.core.library.schema import CONTENT
+from reader.core.documents.pipeline import ISOLATE_GRACE, PARSER_CRASHED, PARSER_HUNG
 from reader.core.library.records import UNKNOWN_ISSUER, UNKNOWN_YEAR, DocInfo, date_number
+from reader.core.library.schema import CONTENT
 from reader.core.library.walk import walk_folders
 
 # The writer starts a new Whoosh segment (inside the same update) after this many
@@ -189,6 +190,7 @@ def _prepare_doc(pos: int, doc: Document) -> PreparedDoc:
         "year_source": m.year_source,
         "date_role": m.date_role,
         "dated_roles": [list(x) for x in m.dated_roles],
+        "pages": list(doc.pages) if doc.pages else None,
     }
     refs = [[s.text, s.start, s.end] for s in doc.entities if s.type == "docref"]
     return PreparedDoc(
@@ -216,10 +218,14 @@ def _worker_count(nfiles: int) -> int:
 def _prepared(paths: list[str], cancel, progress, total: int):
     """prepare_file over paths, in worker processes when worth it; yields in order.
 
-    Yields (None, None, None, None) once when cancelled.
+    PDF, Word and OFD files (by name: DOCUMENT_SUFFIXES) are always parsed in a worker process:
+    their readers are native libraries (PDFium, lxml), and a crash or a hang inside one must cost
+    that file, not the update (see _pooled). Yields (None, None, None, None) once when cancelled.
     """
+    from reader.core.text.formats import DOCUMENT_SUFFIXES
+
     workers = _worker_count(len(paths))
-    if workers <= 1:
+    if workers <= 1 and not any(p.lower().endswith(DOCUMENT_SUFFIXES) for p in paths):
         for i, path in enumerate(paths):
             if cancel is not None and cancel():
                 yield None, None, None, None
@@ -228,33 +234,127 @@ def _prepared(paths: list[str], cancel, progress, total: int):
                 progress(Progress(i, total, path))
             yield prepare_file(path)
         return
-    import multiprocessing
-    from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
+    yield from _pooled(paths, max(1, workers), cancel, progress, total)
 
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+
+WORKER_CRASHED = PARSER_CRASHED
+WORKER_HUNG = PARSER_HUNG
+HARD_LIMIT_GRACE = ISOLATE_GRACE
+"""Seconds past the file's parse budget (reader.core.documents.deadline) before its worker is killed: the
+budget is checked between pages, so only a hang inside a native library reaches this."""
+
+
+class _Pool:
+    """A spawn ProcessPoolExecutor that can be killed (a worker hung) and made again."""
+
+    def __init__(self, workers: int):
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.workers = workers
+        self.executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+
+    def submit(self, path: str):
+        return self.executor.submit(prepare_file, path)
+
+    def kill(self) -> None:
+        """Stop at once: a hung or crashed worker is never waited for."""
+        processes = list((getattr(self.executor, "_processes", None) or {}).values())
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        for proc in processes:
+            try:
+                proc.kill()
+            except Exception:  # already gone
+                pass
+        for proc in processes:
+            proc.join(5)
+
+
+def _hard_limit(path: str) -> float:
+    from reader.core.documents.deadline import parse_seconds
+
     try:
-        pending: deque = deque()
-        it = iter(paths)
-        for path in it:
-            pending.append(pool.submit(prepare_file, path))
-            if len(pending) >= 3 * workers:
-                break
+        size = os.path.getsize(path)
+    except OSError:
+        size = 0
+    return parse_seconds(size) + HARD_LIMIT_GRACE
+
+
+def _pooled(paths: list[str], workers: int, cancel, progress, total: int):
+    """prepare_file over paths in worker processes, in order, surviving a worker that crashes
+    (the file it was reading is retried alone: if it crashes again it is the culprit, and a
+    problem) or hangs past its budget (killed: a problem); the other files are resubmitted."""
+    from collections import deque
+    from concurrent.futures import TimeoutError as FutureTimeout
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = _Pool(workers)
+    pending: deque = deque()  # [path, future]
+    it = iter(paths)
+
+    def fill() -> None:
+        while len(pending) < 3 * workers:
+            nxt = next(it, None)
+            if nxt is None:
+                return
+            pending.append([nxt, pool.submit(nxt)])
+
+    def restart() -> None:
+        nonlocal pool
+        pool.kill()
+        pool = _Pool(workers)
+        for entry in pending:
+            entry[1] = pool.submit(entry[0])
+
+    try:
+        fill()
         i = 0
         while pending:
-            if cancel is not None and cancel():
-                yield None, None, None, None
-                return
-            result = pending.popleft().result()
+            path, future = pending[0]
+            started = None
+            result = None
+            while result is None:
+                if cancel is not None and cancel():
+                    yield None, None, None, None
+                    return
+                try:
+                    result = future.result(timeout=0.25)
+                except FutureTimeout:
+                    if started is None and future.running():
+                        started = time.monotonic()
+                    if started is not None and time.monotonic() - started > _hard_limit(path):
+                        pending.popleft()
+                        restart()
+                        result = (path, None, WORKER_HUNG, [])
+                except BrokenProcessPool:
+                    pending.popleft()
+                    restart()
+                    result = _alone(path)
+            if pending and pending[0][0] == path:
+                pending.popleft()
             if progress is not None:
                 progress(Progress(i, total, result[0]))
             i += 1
-            nxt = next(it, None)
-            if nxt is not None:
-                pending.append(pool.submit(prepare_file, nxt))
+            fill()
             yield result
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.kill() if pending else pool.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _alone(path: str):
+    """prepare_file(path) in a worker of its own: the result, or the crash/hang as its problem."""
+    from concurrent.futures import TimeoutError as FutureTimeout
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = _Pool(1)
+    try:
+        return pool.submit(path).result(timeout=_hard_limit(path) + 30)
+    except BrokenProcessPool:
+        return path, None, WORKER_CRASHED, []
+    except FutureTimeout:
+        return path, None, WORKER_HUNG, []
+    finally:
+        pool.kill()
 
 
 class TextCache:
@@ -447,6 +547,7 @@ class Library:
             meta=meta, text=store.unpack_text(text),
             entities=[Span(t, s, e, x) for t, s, e, x in extra.get("entities", [])],
             tables=[Table.from_dict(t) for t in extra.get("tables", [])],
+            pages=tuple(extra["pages"]) if extra.get("pages") else None,
         )
 
     def tasks(self, doc_id: str) -> list:

@@ -4,8 +4,10 @@ Rules, in order:
 
 1. A name starting with "." (hidden file or folder) is skipped, and so is `skip` (the
    index folder, when it lies inside a library folder).
-2. A regular file whose name ends with one of READABLE_SUFFIXES is read (lib/通知.txt);
-   other files are not looked at (FIFOs, devices, lib/扫描件.pdf).
+2. A regular file whose name ends with one of READABLE_SUFFIXES is read (lib/通知.txt,
+   lib/公报.pdf, lib/方案.docx, lib/批复.ofd; lib/旧稿.doc to say it must be saved as .docx);
+   other files are not looked at (FIFOs, devices, lib/照片.jpg). What a file holds, not its
+   name, then decides how it is read (reader.core.text.formats.sniff).
 3. A symbolic link, to a file or a folder, is followed only when its resolved target lies
    inside one of the library folders (lib/存档 -> lib/.存档). What it reaches is read once:
    a target the walk reaches anyway (lib/本库 -> lib, a link into another library folder)
@@ -25,8 +27,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-READABLE_SUFFIXES = (".txt", ".text", ".md")  # .md: laws are often kept as Markdown text
-"""File name endings read as documents (compared in lower case)."""
+from reader.core.text.formats import DOCUMENT_SUFFIXES, TEXT_SUFFIXES
+
+READABLE_SUFFIXES = TEXT_SUFFIXES + DOCUMENT_SUFFIXES
+"""File name endings read as documents (compared in lower case). .pdf/.docx/.ofd are read by
+reader.core.text.formats; .doc/.wps (old binary Word/WPS) are listed as problems that say to save
+them as .docx."""
 
 LINK_OUTSIDE = "链接指向文库文件夹之外，未读取 (link points outside the library folders)"
 LINK_DANGLING = "链接指向的文件或文件夹不存在，未读取 (dangling link: its target does not exist)"

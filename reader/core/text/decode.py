@@ -74,7 +74,7 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"MM\x00*", "TIFF 图片 (TIFF image)"),
     (b"PK\x03\x04", "ZIP 压缩包或 Office 文档 (ZIP archive / docx / xlsx)"),
     (b"PK\x05\x06", "ZIP 压缩包 (empty ZIP archive)"),
-    (b"%PDF-", "PDF 文档，请先导出为文本 (PDF document: export it as text first)"),
+    (b"%PDF-", "PDF 文档，不是文本 (PDF document: read by reader.core.text.formats, not as text)"),
     (b"\x7fELF", "可执行程序 (ELF executable)"),
     (b"\x1f\x8b", "gzip 压缩包 (gzip archive)"),
     (b"BZh", ""),  # placeholder, see _magic_reason

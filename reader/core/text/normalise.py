@@ -9,6 +9,8 @@ split_source_lines() to map Line.no back to the raw text. Layout noise is remove
 - bidi controls (U+202A–U+202E, U+2066–U+2069) and SUB dropped, other control characters
   shown as control pictures (␇ ␛ ␡), so nothing in a file can reorder or hide text in
   the reading pane, nor send escape sequences to a terminal;
+- Kangxi radicals and CJK radical-supplement characters read as the ideographs they stand for
+  (⼈⺠政府 → 人民政府: RADICALS);
 - full-width digits, Latin letters and ％ folded to ASCII; CJK punctuation
   （）〔〕：， stays as printed (this is NOT a blanket NFKC);
 - spaces that PDF extraction puts around numbers in dates and quantities removed
@@ -37,6 +39,7 @@ LAYOUT_SPACE deleted, reflow(lines) equals the concatenation of the lines' texts
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -77,6 +80,36 @@ _FULLWIDTH_FOLD = str.maketrans(
 )
 
 _FULLWIDTH = re.compile("[０-９Ａ-Ｚａ-ｚ％]")
+
+# ── radicals printed for ideographs ──────────────────────────────────────────
+# PDF extraction often gives a Kangxi radical (U+2F00–U+2FD5) or a CJK radical-supplement code
+# point (U+2E80–U+2EF3) where the page shows the ideograph: fonts map both code points to one
+# glyph and the PDF's ToUnicode map names the radical (⼈⺠政府, ⼆〇⼀⼀年九⽉五⽇, 财政部⻔).
+# Each is read as the ideograph it stands for, in every format, .txt included. Kangxi radicals by
+# NFKC; the supplement has no decomposition, so its table is Unicode's EquivalentUnifiedIdeograph.txt
+# for U+2E80–U+2EF3 (Debian package unicode-data; U+2E80 CJK RADICAL REPEAT has no equivalent).
+RADICAL_SUPPLEMENT_SOURCE = (
+    "⺁⺂⺃⺄⺅⺆⺇⺈⺉⺊⺋⺌⺍⺎⺏⺐⺑⺒⺓⺔⺕⺖⺗⺘⺙⺛⺜⺝⺞⺟⺠⺡⺢⺣⺤⺥⺦⺧"
+    "⺨⺩⺪⺫⺬⺭⺮⺯⺰⺱⺲⺳⺴⺵⺶⺷⺸⺹⺺⺻⺼⺽⺾⺿⻀⻁⻂⻃⻄⻅⻆⻇⻈⻉⻊⻋⻌⻍"
+    "⻎⻏⻐⻑⻒⻓⻔⻕⻖⻗⻘⻙⻚⻛⻜⻝⻞⻟⻠⻡⻢⻣⻤⻥⻦⻧⻨⻩⻪⻫⻬⻭⻮⻯⻰⻱⻲⻳"
+)
+RADICAL_SUPPLEMENT_TARGET = (
+    "厂乛乚乙亻冂𠘨刀刂卜㔾小小兀尣尢𡯂巳幺彑𫜹忄心扌攵旡日月歺母民氵氺灬爫爫丬牛"
+    "犭王𤴔目示礻𥫗糹纟罓罒㓁冗𦉫羊𦍌𦍋耂肀聿肉𦥑艹艹艹虎衤覀西见角𧢲讠贝𧾷车辶辶"
+    "辶邑钅長镸长门𨸏阝雨青韦页风飞食𩙿飠饣𩠐马骨鬼鱼鸟卤麦黄黾斉齐歯齿竜龙龜亀龟"
+)
+RADICALS = str.maketrans({
+    **{chr(cp): unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)},
+    **dict(zip(RADICAL_SUPPLEMENT_SOURCE, RADICAL_SUPPLEMENT_TARGET)),
+})
+"""str.translate table: every radical code point → its ideograph."""
+_RADICAL = re.compile("[\u2e81-\u2ef3\u2f00-\u2fd5]")
+
+
+def radicals_to_ideographs(text: str) -> str:
+    """⼈⺠政府 → 人民政府 (see RADICALS)."""
+    return text.translate(RADICALS) if _RADICAL.search(text) else text
+
 
 # ── spaces inside dates and quantities ───────────────────────────────────────
 
@@ -154,8 +187,10 @@ def clean_text(raw: str) -> str:
         text = text.strip(ZERO_WIDTH + " \t\u3000\u00a0\f\v")
     if not text:
         return ""
-    if not text.isascii() and _FULLWIDTH.search(text):
-        text = text.translate(_FULLWIDTH_FOLD)
+    if not text.isascii():
+        if _FULLWIDTH.search(text):
+            text = text.translate(_FULLWIDTH_FOLD)
+        text = radicals_to_ideographs(text)
     if "<" in text or "**" in text:
         text = strip_layout_markup(text)  # <p>, <br>, <ol …>, **…**: a converter's layout
     if text[:1] == "#":

@@ -18,8 +18,14 @@ def compact(text: str) -> str:
     return "".join(text.split())
 
 
+_NUMBER_CUT = re.compile(r"(?<=\d)[ \t\u3000]*\n[ \t\u3000]*(?=\d)")
+
+
 def tidy_title(text: str) -> str:
-    """Join title pieces: drop spaces next to Chinese text, keep one between Latin words."""
+    """Join title pieces: drop spaces next to Chinese text, keep one between Latin words; a number
+    cut by the line end ("关于做好20" / "23年度…", a page's width in a PDF) is one number."""
+    if "\n" in text:
+        text = _NUMBER_CUT.sub("", text)
     text = _WS.sub(" ", text).strip()
     return re.sub(r"(?<=[^A-Za-z0-9]) | (?=[^A-Za-z0-9])", "", text)
 

@@ -15,6 +15,7 @@ from reader.core.text.normalise import _UNSAFE_TRANSLATION  # noqa: E402  (the d
 from reader.core.text.normalise import (
     LAYOUT_SPACE,
     MAX_PAGE_WIDTH,
+    RADICALS,
     clean_lines,
     clean_text,
     display_width,
@@ -30,12 +31,13 @@ def squash(text: str) -> str:
 
 def folded(raw: str) -> str:
     """The source line as clean_text may change it: full-width digits/letters/％ → ASCII;
-    bidi controls and SUB dropped, other control characters shown as control pictures."""
+    bidi controls and SUB dropped, other control characters shown as control pictures; Kangxi
+    radicals and radical-supplement characters read as ideographs (RADICALS)."""
     return "".join(
         unicodedata.normalize("NFKC", ch)
         if ("０" <= ch <= "９" or "Ａ" <= ch <= "Ｚ" or "ａ" <= ch <= "ｚ" or ch == "％") else ch
         for ch in raw
-    ).translate(_UNSAFE_TRANSLATION)
+    ).translate(_UNSAFE_TRANSLATION).translate(RADICALS)
 
 
 def paragraphs(text: str) -> list[str]:

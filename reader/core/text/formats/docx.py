@@ -1,0 +1,237 @@
+"""Word .docx → text lines, with python-docx (already the app's Word writer, reader.core.export).
+
+The body in document order: each paragraph one line (a line break inside it, w:br, starts a new
+line; empty paragraphs are blank lines; tracked insertions, fields and content controls are
+read, deleted text is not: paragraph_text), each table row one line of cells separated by tabs, the
+rows of a table side by side so that reader.core.text.tables reads them as one table (a merged cell
+counts once; a table inside a cell gives its text to the cell). Headers, footers, footnotes and
+comments are other parts of the file: left out of the body, like a gazette's running header.
+Labels of Word's automatic numbering ("一、", "（二）") are printed before their paragraphs, as Word
+shows them (_ListNumbers).
+
+Sizes are checked before python-docx unpacks anything (formats.open_zip: zip bombs); its lxml
+parser does not resolve entities and refuses trees deeper than 256 levels.
+"""
+from __future__ import annotations
+
+import io
+
+from reader.core.documents import deadline
+from reader.core.text.formats import DOCX, NOTHING_READ, Extracted, open_zip
+from reader.core.model import ReadError
+
+MAX_NESTING = 8
+"""Tables inside table cells deeper than this are read as their text only."""
+
+DAMAGED = "Word 文件（.docx）已损坏或不完整，无法读取 (damaged .docx: its ZIP package is not a Word document)"
+
+
+def extract(data: bytes, name: str) -> Extracted:
+    open_zip(data, name, "Word (.docx)").close()  # sizes checked before python-docx unpacks it
+    import docx
+    from docx.table import Table
+    from lxml import etree
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (KeyError, ValueError, etree.XMLSyntaxError, OSError, EOFError) as exc:
+        raise ReadError(name, f"{DAMAGED}：{type(exc).__name__} {str(exc)[:120]}") from exc
+    except Exception as exc:  # python-docx raises its own PackageNotFoundError and others
+        raise ReadError(name, f"{DAMAGED}：{type(exc).__name__} {str(exc)[:120]}") from exc
+    lines: list[str] = []
+    numbers = _ListNumbers(document)
+    for kind, element in _body_items(document.element.body, 0):
+        deadline.check()
+        if kind == "tbl":
+            lines.extend(_table_rows(Table(element, document), 0))
+        else:
+            lines.extend(_paragraph_lines(numbers.label(element) + paragraph_text(element)))
+    if not any(line.strip() for line in lines):
+        raise ReadError(name, NOTHING_READ[DOCX])
+    return Extracted("\n".join(lines) + "\n", DOCX, ())
+
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_NS = {"w": W, "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006"}
+# The visible text of a paragraph: every run's text, tabs and breaks, runs inside tracked
+# insertions (w:ins), hyperlinks, simple fields and inline content controls included; deleted and
+# moved-away text (w:del, w:moveFrom), field codes (w:instrText), tab-stop definitions and text boxes (their own
+# paragraphs, w:txbxContent, and their VML copy in mc:Fallback) left out.
+_RUN_TEXT = ("./descendant::w:r[not(ancestor::w:txbxContent) and not(ancestor::mc:Fallback)"
+             " and not(ancestor::w:del) and not(ancestor::w:moveFrom)]"
+             "/*[self::w:t or self::w:tab or self::w:br or self::w:cr]")
+
+
+_run_text = None  # _RUN_TEXT compiled on first use (lxml is imported only when a .docx is read)
+
+
+def paragraph_text(p) -> str:
+    """A w:p element's text (see _RUN_TEXT); python-docx's Paragraph.text reads only the runs
+    directly under the paragraph and loses tracked insertions, fields and content controls."""
+    global _run_text
+    if _run_text is None:
+        from lxml import etree
+
+        _run_text = etree.XPath(_RUN_TEXT, namespaces=_NS)
+    out = []
+    for e in _run_text(p):
+        tag = e.tag.rsplit("}", 1)[-1]
+        if tag == "t":
+            out.append(e.text or "")
+        elif tag == "tab":
+            out.append("\t")
+        elif tag == "br" and e.get(f"{{{W}}}type") not in ("page", "column"):
+            out.append("\n")
+        elif tag == "cr":
+            out.append("\n")
+    return "".join(out)
+
+
+class _ListNumbers:
+    """The labels Word's numbering feature prints before list paragraphs ("一、", "（二）", "3."):
+    part of the text a reader sees, and of what the splitter and the task reader look for.
+
+    A paragraph is numbered by its own w:numPr or its style's (styles.xml); each w:num keeps its
+    counters per level, a deeper level restarts when a shallower one advances; the label is the
+    level's lvlText with %1…%9 replaced by the counters in the levels' number formats. Bullets
+    give no label.
+    """
+
+    def __init__(self, document) -> None:
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+        self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}  # numId → ilvl → (start, fmt, text)
+        self.style_num: dict[str, tuple[str, int]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        try:
+            numbering = document.part.part_related_by(RT.NUMBERING).element
+        except (KeyError, AttributeError):
+            return
+        q = f"{{{W}}}"
+        abstract = {}
+        for a in numbering.iterchildren(q + "abstractNum"):
+            lvls = {}
+            for lvl in a.iterchildren(q + "lvl"):
+                get = lambda name: next((e.get(q + "val") for e in lvl.iterchildren(q + name)), None)  # noqa: E731
+                lvls[int(lvl.get(q + "ilvl", "0"))] = (int(get("start") or 1), get("numFmt") or "decimal",
+                                                         get("lvlText") or "")
+            abstract[a.get(q + "abstractNumId")] = lvls
+        for num in numbering.iterchildren(q + "num"):
+            ref = next((e.get(q + "val") for e in num.iterchildren(q + "abstractNumId")), None)
+            if ref in abstract:
+                self.levels[num.get(q + "numId")] = abstract[ref]
+        for style in document.styles.element.iterchildren(q + "style"):
+            found = self._num_pr(style)
+            if found:
+                self.style_num[style.get(q + "styleId")] = found
+
+    @staticmethod
+    def _num_pr(element) -> tuple[str, int] | None:
+        q = f"{{{W}}}"
+        for ppr in element.iterchildren(q + "pPr"):
+            for num_pr in ppr.iterchildren(q + "numPr"):
+                num_id = next((e.get(q + "val") for e in num_pr.iterchildren(q + "numId")), None)
+                ilvl = next((e.get(q + "val") for e in num_pr.iterchildren(q + "ilvl")), "0")
+                if num_id is not None:
+                    return num_id, int(ilvl or 0)
+        return None
+
+    def label(self, p) -> str:
+        if not self.levels:
+            return ""
+        found = self._num_pr(p)
+        if found is None:
+            q = f"{{{W}}}"
+            style = next((s.get(q + "val") for ppr in p.iterchildren(q + "pPr")
+                          for s in ppr.iterchildren(q + "pStyle")), None)
+            found = self.style_num.get(style) if style else None
+        if found is None or found[0] not in self.levels:
+            return ""  # numId 0 switches numbering off
+        num_id, ilvl = found
+        levels = self.levels[num_id]
+        if ilvl not in levels or levels[ilvl][1] in ("bullet", "none"):
+            return ""
+        counters = self.counters.setdefault(num_id, {})
+        counters[ilvl] = counters.get(ilvl, levels[ilvl][0] - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]
+        text = levels[ilvl][2]
+        for k in range(9):
+            if f"%{k + 1}" in text:
+                start, fmt, _ = levels.get(k, (1, "decimal", ""))
+                text = text.replace(f"%{k + 1}", number_label(counters.get(k, start), fmt))
+        return text
+
+
+_CN_DIGITS = "〇一二三四五六七八九"
+
+
+def number_label(n: int, fmt: str) -> str:
+    """A counter in a Word number format: decimal 3, chineseCounting 三 / 十二, decimalEnclosedCircle ③ …"""
+    if fmt in ("chineseCounting", "chineseCountingThousand", "ideographTraditional", "japaneseCounting",
+               "taiwaneseCounting", "chineseLegalSimplified"):
+        if fmt == "ideographTraditional" and 1 <= n <= 10:
+            return "甲乙丙丁戊己庚辛壬癸"[n - 1]
+        if 0 <= n < 10:
+            return _CN_DIGITS[n]
+        if n < 100:
+            tens, ones = divmod(n, 10)
+            return ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + (_CN_DIGITS[ones] if ones else "")
+        return str(n)
+    if fmt == "decimalEnclosedCircle" and 1 <= n <= 20:
+        return chr(0x2460 + n - 1)
+    if fmt in ("decimalFullWidth", "decimalFullWidth2"):
+        return "".join(chr(0xFF10 + int(d)) for d in str(n))
+    if fmt in ("lowerLetter", "upperLetter") and n >= 1:
+        letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt in ("lowerRoman", "upperRoman") and 0 < n < 4000:
+        out = ""
+        for value, numeral in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+                               (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+            while n >= value:
+                out, n = out + numeral, n - value
+        return out.lower() if fmt == "lowerRoman" else out
+    return str(n)
+
+
+def _body_items(container, depth: int):
+    """("p" | "tbl", element) of a body in order; block content controls (w:sdt) are opened."""
+    for child in container.iterchildren():
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag == f"{{{W}}}p":
+            yield "p", child
+        elif tag == f"{{{W}}}tbl":
+            yield "tbl", child
+        elif tag == f"{{{W}}}sdt" and depth < MAX_NESTING:
+            for content in child.iterchildren(f"{{{W}}}sdtContent"):
+                yield from _body_items(content, depth + 1)
+
+
+def _paragraph_lines(text: str) -> list[str]:
+    return text.split("\n") if "\n" in text else [text]
+
+
+def _cell_text(cell, depth: int) -> str:
+    parts = [t for t in (paragraph_text(p._p) for p in cell.paragraphs) if t.strip()]
+    if depth < MAX_NESTING:
+        for inner in cell.tables:
+            parts.extend(" ".join(row.split("\t")) for row in _table_rows(inner, depth + 1))
+    # a cell is one table cell: its own line breaks and tabs become spaces
+    return " ".join(" ".join(p.split()) for p in parts)
+
+
+def _table_rows(table, depth: int) -> list[str]:
+    rows: list[str] = []
+    for row in table.rows:
+        deadline.check()
+        cells: list[str] = []
+        seen = None
+        for cell in row.cells:
+            if cell._tc is seen:  # a horizontally merged cell is listed once per grid column
+                continue
+            seen = cell._tc
+            cells.append(_cell_text(cell, depth))
+        if any(cells):
+            rows.append("\t".join(cells))
+    return rows

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.core import deadline, decode
-from reader.core.model import Document, ParseResult, ReadError
+from reader.core.model import Document, ParseResult, ReadError, line_columns
 
 # Bump whenever a stage changes what documents, metadata or reading texts come out:
 # stored indexes record it and rebuild themselves when it changes.
@@ -26,7 +26,7 @@ def parse_text(text: str, file: str = "<text>", encoding: str = "utf-8") -> list
         meta = metadata.read_metadata(segment)
         paragraphs, found_tables = tables.tabulate(normalise.reflow_paragraphs(segment.lines))
         body = "\n".join(paragraphs)
-        numbers = [l.no for l in segment.lines]
+        numbers = line_columns(segment.lines)[0]
         docs.append(
             Document(
                 file=file,

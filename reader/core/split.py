@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from collections import Counter
 from collections.abc import Sequence
 from itertools import pairwise
@@ -36,7 +37,7 @@ from dataclasses import dataclass, field
 
 from reader.core import deadline
 from reader.core import patterns as P
-from reader.core.model import Line, Segment
+from reader.core.model import Line, Lines, Segment, line_columns
 
 
 @dataclass
@@ -46,30 +47,30 @@ class DocSegment(Segment):
     title: str = ""
     doc_number: str | None = None
     kind_hint: str = ""  # "目录" for front matter / contents sections
-    header_lines: list[Line] = field(default_factory=list)
+    header_lines: list[Line] = field(default_factory=list)  # lines is a Lines (compact columns)
     context: dict = field(default_factory=dict)  # file-level: {"city": "宁波市", "district": …}
 
 
 # ---------------------------------------------------------------- row shapes
-_PAGE_NO = re.compile(r"^[-—–－_~·\s]*(?:第\s*)?\d{1,4}(?:\s*页)?[-—–－_~·\s]*$")
-_RUNNING = re.compile(r"公报.{0,6}[【\[〔(（].{0,30}[期号].{0,6}[】\]〕)）]|^[-—]\s*\d+\s*[-—]$")
-_GLUED_PAGE_REF = re.compile(r"^(.{4,}?)[（(]\d{1,4}[)）]$")
+# whole-line shapes shared with normalise (page furniture, contents entries, tables, labels):
+# reader/core/patterns.py, "line shapes"
 TOC_GLUED_REACH = 3  # rows between two "title（page）" entries of one contents page
-_PAGE_REF = re.compile(r"(?:\.{3,}|…{1,}|·{3,}|-{3,})[（(]?\d{1,4}[)）]?$|[)）][（(]\d{1,4}[)）]$")
 _CODE = re.compile(
     r"^(?:规范性文件(?:统一)?编号|统一编号|[A-Z]{2,}[0-9A-Z]*[-－—]+\d{4}[-－—]+\d{2,}"
     r"|[（(]此件.{1,8}[)）]$|(?:特急|加急|特提|平急)$|(?:绝密|机密|秘密)(?:★.{0,6})?$|\d{6}$)")
-_INLINE_DOCNO = re.compile(r"^(.{4,80}?)[ \t\u3000]{2,}([（(]?[^\s（(]{1,16}[〔［\[【(（]\s*\d{4}\s*[〕］\]】)）]\s*\d{1,5}\s*[号號][)）]?)$")
+_INLINE_DOCNO = re.compile(r"^(.{4,80}?)[ \t\u3000]{2,}"
+                           r"([（(]?[^\s（(]{1,16}[〔［\[【(（]\s*\d{4}\s*[〕］\]】)）]\s*\d{1,5}\s*[号號][)）]?)$")
 _PLACE = rf"[{P.CJK}]{{2,3}}?"
 _MASTHEAD_PLACE = re.compile(
     rf"^({_PLACE}市)({_PLACE}[区县])?(?:第[一二三四五六七八九十]+届)?(?:人民政府|人民代表大会|人大常委会)")
 _MASTHEAD_COUNTY = re.compile(rf"^({_PLACE}[区县])(?:第[一二三四五六七八九十]+届)?(?:人民政府|人民代表大会|人大常委会)")
 _SIGNED_CITY = re.compile(rf"^({_PLACE}市)人民政府")
-_LABEL_LINE = re.compile(r"^[^，。：:]{1,8}[：:]\S")
 _CODE_START = set("规统（(特加平绝机秘")
 _MASTHEAD = re.compile(rf"^[{P.CJK}（）()]{{2,40}}(?:文件|文件)$")
-_OPENER_WORDS = re.compile(r"人民政府|政府|委员会|常委会|各单位|单位|各位|局|办事处|部门|同志|厅|委|办|公司|院|学校|街道|乡镇")
-_NOT_OPENER = re.compile(r"研究|同意|决定|如下|批准|根据|经|为了|按照|任命|免去|附件|注|电话|地址|联系|报送|填报|时间|日期|名称|单位：$|组长|成员|说明")
+_OPENER_WORDS = re.compile(r"人民政府|政府|委员会|常委会|各单位|单位|各位|局|办事处|部门|同志|厅|委|办"
+                           r"|公司|院|学校|街道|乡镇")
+_NOT_OPENER = re.compile(r"研究|同意|决定|如下|批准|根据|经|为了|按照|任命|免去|附件|注|电话|地址|联系"
+                         r"|报送|填报|时间|日期|名称|单位：$|组长|成员|说明")
 _ADDRESSEE_PART = re.compile(
     r"(?:^各|政府|单位|單位|委员会|常委会|局|院|校|会|处|厅|委|办|公司|街道|乡镇|部门|机构|同志|委员|主任|秘书长|代表|中心|集团|企业|支队|部队)$")
 _ATTACHMENT_LABEL = re.compile(r"^附件[\d一二三四五六七八九十]*[:：]?$|^附表[\d一二三四五六七八九十]*$")
@@ -80,20 +81,27 @@ _TABLE_CAPTION = re.compile(r"(?:完成情况|经济指标|统计表|统计数�
 _PERIOD = re.compile(r"\d{4}年")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 _SENTENCE_MARK = re.compile(r"[。；！？;!?：:]")
-_NOT_TITLE_START = re.compile(r"^(?:附件|附表|附录|注[:：]|[-•·])|^【[^】]{1,12}】$")  # 【国务院文件】: a contents section
-_CARRIER_SENTENCE = re.compile(r"(?:印发|转发)给你们|现予(?:发布|公布|印发)|公布如下|印发.{0,40}的通知|现将.{0,60}(?:印发|转发)")
+# 【国务院文件】: a contents section
+_NOT_TITLE_START = re.compile(r"^(?:附件|附表|附录|注[:：]|[-•·])|^【[^】]{1,12}】$")
+_CARRIER_SENTENCE = re.compile(r"(?:印发|转发)给你们|现予(?:发布|公布|印发)|公布如下|印发.{0,40}的通知"
+                               r"|现将.{0,60}(?:印发|转发)")
+def _may_carry(c: str) -> bool:
+    """A cheap gate before _CARRIER_SENTENCE (a regex search tries every position): each of its
+    sentences holds one of these words."""
+    return "印发" in c or "转发" in c or "现予" in c or "公布" in c
+
+
 _KEY_DROP = re.compile(r"[\s《》〈〉“”\"'‘’()（）\[\]【】〔〕,，、.。:：;；!！?？·\-—]")
 _CONT_START = set("，。、；：）》”’,;:)!?！？")
-_TABLE = re.compile(r"\t|\S\s{3,}\S")
 
 
 def _is_page_noise(text: str) -> bool:
     c = P.compact(text)
     if not c:
         return False
-    if len(c) <= 12 and _PAGE_NO.match(text) and re.search(r"[-—–－]|页", text):
+    if len(c) <= 12 and P.LEFTOVER_PAGE_NUMBER.match(text) and re.search(r"[-—–－]|页", text):
         return True
-    return len(c) <= 60 and bool(_RUNNING.search(c))
+    return len(c) <= 60 and bool(P.GAZETTE_ISSUE_LINE.search(c))
 
 
 _UNKNOWN = 2  # in a bytearray cache of yes/no answers: not computed yet
@@ -101,13 +109,15 @@ _UNKNOWN = 2  # in a bytearray cache of yes/no answers: not computed yet
 
 @dataclass
 class _Rows:
-    lines: list[Line]  # content rows (non-blank, not page noise)
+    lines: Lines  # content rows (non-blank, not page noise)
     c: list[str]  # compact text
     width: float  # typical full line length (compact chars)
     corpus: str
 
     def __post_init__(self) -> None:
         n = len(self.lines)
+        self.texts: list[str] = self.lines.texts  # the rows' texts and line numbers (columns of lines)
+        self.nos: array = self.lines.nos
         # Yes/no marks are bytearrays (1 byte a row, not an 8-byte list slot): a file of a million
         # short lines has a million rows. The caches hold _UNKNOWN until first asked.
         self.docno: list[str | None] = [None] * n
@@ -118,7 +128,6 @@ class _Rows:
         self._bigram: dict[str, bool] = {}
         self._titleish = bytearray([_UNKNOWN]) * n
         self._complete = bytearray([_UNKNOWN]) * n
-        self._key: list[str | None] = [None] * n
         self.closing = bytearray(n)
         self.inline_title: dict[int, str] = {}  # row → title printed left of its 文号
 
@@ -135,10 +144,7 @@ class _Rows:
         return v == 1
 
     def key(self, i: int) -> str:
-        v = self._key[i]
-        if v is None:
-            v = self._key[i] = _title_key(self.c[i])
-        return v
+        return _title_key(self.c[i])  # not cached: asked about once per row, and a key per row would cost memory
 
     def _titleish_uncached(self, i: int) -> bool:
         c = self.c[i]
@@ -146,7 +152,7 @@ class _Rows:
             return False
         if c[-1] in "，、," or _SENTENCE_MARK.search(c) or _PUBLICITY.fullmatch(c):
             return False
-        if self.head[i] or _TABLE.search(self.lines[i].text):
+        if self.head[i] or P.TABLE_GAP.search(self.texts[i]):
             return False
         return not _NOT_TITLE_START.match(c)
 
@@ -159,8 +165,8 @@ class _Rows:
             return True
         if self.date[i] or len(c) < 0.8 * self.width:
             return True
-        text = self.lines[i].text
-        return ("\t" in text or "   " in text) and bool(_TABLE.search(text))
+        text = self.texts[i]
+        return ("\t" in text or "   " in text) and bool(P.TABLE_GAP.search(text))
 
     def bigram_seen(self, pair: str) -> bool:
         seen = self._bigram.get(pair)
@@ -169,21 +175,28 @@ class _Rows:
         return seen
 
 
-def _prepare(lines: Sequence[Line]) -> tuple[_Rows, list[Line]]:
-    content: list[Line] = []
-    noise: list[Line] = []
-    cs: list[str] = []
-    for line in lines:
-        t = line.text
+def _prepare(lines: Sequence[Line]) -> tuple[_Rows, Lines]:
+    """The content rows of the lines (non-blank, not page furniture) with their shapes, and the
+    page-furniture lines left out."""
+    all_nos, all_texts = line_columns(lines)
+    nos, texts, cs = array("i"), [], []
+    noise_nos, noise_texts = array("i"), []
+    for no, t in zip(all_nos, all_texts):
         if not t or t.isspace():
             continue
-        c = "".join(t.split())
+        # compact text: without whitespace (every whitespace character is a separator or a
+        # control, which isprintable() refuses, except the ASCII space)
+        c = t if " " not in t and t.isprintable() else "".join(t.split())
         # cheap gate first: page furniture is short and has dashes, 页 or 公报
         if len(c) <= 60 and (c[0] in "-—–－_~·第" or "公报" in c) and _is_page_noise(t):
-            noise.append(line)
+            noise_nos.append(no)
+            noise_texts.append(t)
             continue
-        content.append(line)
+        nos.append(no)
+        texts.append(t)
         cs.append(c)
+    noise = Lines(noise_nos, noise_texts)
+    content = Lines(nos, texts)
     lengths = sorted(len(c) for c in cs if len(c) >= 8)
     width = float(lengths[int(len(lengths) * 0.8)]) if lengths else 40.0
     rows = _Rows(content, cs, width, "".join(cs))
@@ -201,9 +214,9 @@ def _prepare(lines: Sequence[Line]) -> tuple[_Rows, list[Line]]:
         if c.endswith("文件") and n <= 42:
             code[i] = code[i] or bool(_MASTHEAD.match(c))
     # a title with its 文号 at the right end of the same line: 某某的通知    甬政发〔2022〕21号
-    for i, line in enumerate(content):
+    for i, text in enumerate(texts):
         if docno[i] is None and ("号" in cs[i][-6:] or "號" in cs[i][-6:]):
-            m = _INLINE_DOCNO.match(line.text.strip())
+            m = _INLINE_DOCNO.match(text.strip())
             if m and P.ends_with_kind(m.group(1)):
                 docno[i] = P.docno_line(m.group(2))
                 if docno[i]:
@@ -222,11 +235,12 @@ def _prepare(lines: Sequence[Line]) -> tuple[_Rows, list[Line]]:
 
 
 def _mark_toc(rows: _Rows) -> None:
-    refs = [i for i, l in enumerate(rows.lines)
-            if rows.c[i][-1] in ")）0123456789" and (
-                _PAGE_REF.search(rows.c[i]) or re.search(r"\t\s*[（(]\s*\d{1,4}\s*[)）]\s*$", l.text))]
+    refs = [i for i, text in enumerate(rows.texts)
+            if rows.c[i][-1] in ")）0123456789"
+            and (P.TOC_PAGE_REF.search(rows.c[i]) or P.TOC_TAB_PAGE_REF.search(text))]
     # 某某解释（215）: a title with its page number glued on, when another such entry is near
-    glued = [i for i, c in enumerate(rows.c) if c[-1] in ")）" and (m := _GLUED_PAGE_REF.match(c)) and P.ends_with_kind(m.group(1))]
+    glued = [i for i, c in enumerate(rows.c)
+             if c[-1] in ")）" and (m := P.TOC_GLUED_PAGE_REF.match(c)) and P.ends_with_kind(m.group(1))]
     near = {i for a, b in zip(glued, glued[1:]) if b - a <= TOC_GLUED_REACH for i in (a, b)}
     if near:
         refs = sorted(set(refs) | near)
@@ -314,7 +328,7 @@ def _adoption_span(rows: _Rows, i: int) -> int:
 def _is_closing_date(rows: _Rows, i: int) -> bool:
     if not rows.date[i]:
         c = rows.c[i]
-        return c[-1] == "日" and len(c) <= 50 and P.signed_date_line(rows.lines[i].text) is not None
+        return c[-1] == "日" and len(c) <= 50 and P.signed_date_line(rows.texts[i]) is not None
     if i == 0:
         return False
     prev = rows.c[i - 1]
@@ -408,15 +422,14 @@ def _confirms_title(rows: _Rows, j: int, kind: str) -> bool:
     return bool(head and head[1] == 1 and head[0] in ("cn", "chapter", "article"))
 
 
-_SESSION_OPENING = re.compile(r"^[^。，；]{0,40}?第[一二三四五六七八九十百\d]+次(?:全体)?会议(?:听取|审议|审查|决定|认为|同意|批准)")
-_PAGE_TAIL = re.compile(r"[（(]?\d{1,4}[)）]?$")
-_LEADER_CHARS = ".…·-— \t\u3000"
+_SESSION_OPENING = re.compile(r"^[^。，；]{0,40}?第[一二三四五六七八九十百\d]+次(?:全体)?会议"
+                              r"(?:听取|审议|审查|决定|认为|同意|批准)")
 
 
 def _cut_toc_leader(c: str) -> str:
     """某某决定……（237） → 某某决定 (a string operation: a regex over the leader run backtracks)."""
-    m = _PAGE_TAIL.search(c, max(0, len(c) - 6))
-    return c[:m.start()].rstrip(_LEADER_CHARS) if m else c
+    m = P.TOC_PAGE_TAIL.search(c, max(0, len(c) - 6))
+    return c[:m.start()].rstrip(P.TOC_LEADER_CHARS) if m else c
 
 
 def _toc_entries(rows: _Rows) -> set[str]:
@@ -444,9 +457,9 @@ def _paragraph_end_before(rows: _Rows, s: int) -> bool:
     c = rows.c[p]
     if c[-1] in P.TERMINAL or c[-1] in P.CLOSERS or rows.date[p] or rows.toc[p]:
         return True
-    if _TABLE.search(rows.lines[p].text):
+    if P.TABLE_GAP.search(rows.texts[p]):
         return True
-    if len(c) <= 40 and _LABEL_LINE.match(c):
+    if len(c) <= 40 and P.LABEL_LINE.match(c):
         return True  # a label line: 电话：0574-…, 联系人：某某
     return len(c) < SHORT_ROW_SHARE * rows.width and not rows.titleish(p)
 
@@ -539,6 +552,10 @@ class _FrontTitles:
                     if a + 2 < end and rest.startswith(b) and rest[len(b):] == c[a + 2]:
                         return True  # three rows
         return False
+
+
+DEADLINE_EVERY_ROWS = 0x3F
+"""Row loops look at the parse deadline once per 64 rows (a check costs a clock read)."""
 
 
 def _find_headers(rows: _Rows) -> list[_Header]:
@@ -730,7 +747,7 @@ def _table_caption_headers(rows: _Rows, taken: set[int]) -> list[_Header]:
                 or not _PERIOD.search(c):
             continue
         below = range(s + 1, min(n, s + 1 + TABLE_CAPTION_REACH))
-        numeric = sum(1 for j in below if len(_NUMBER.findall(rows.lines[j].text)) >= 2)
+        numeric = sum(1 for j in below if len(_NUMBER.findall(rows.texts[j])) >= 2)
         if numeric >= TABLE_CAPTION_MIN_NUMERIC_ROWS:
             headers.append(_Header([s], [s], None))
             taken.add(s)
@@ -832,12 +849,12 @@ class _Doc:
     """A document being assembled: its rows (in reading order) and what they told so far."""
 
     __slots__ = ("rows", "header", "closed", "last_body", "marks", "last_family",
-                 "carrier", "title", "docno", "grams", "names",
-                 "_grams_at", "_keys", "_keys_at", "_blob", "last_row", "attach_at", "awaiting_attachment",
+                 "carrier", "title", "docno", "recent", "names",
+                 "_recent_at", "_keys", "_keys_at", "_blob", "last_row", "attach_at", "awaiting_attachment",
                  "contents_open")
 
     def __init__(self, first_row: int, header: _Header | None = None):
-        self.rows: list[int] = []
+        self.rows: Sequence[int] = array("i")  # 4 bytes a row, not an int object
         self.header = header
         self.closed = False  # signed: takes only its attachment now
         self.last_body: int | None = None
@@ -846,9 +863,9 @@ class _Doc:
         self.carrier = False  # issues, forwards or promulgates another document
         self.title = ""
         self.docno: str | None = header.docno if header else None
-        self.grams: set[str] = set()
+        self.recent = ""  # its title and latest lines (recent_text)
         self.names: list[str] = []
-        self._grams_at = -1
+        self._recent_at = -1
         self._keys: list[tuple[str, str]] = []
         self._keys_at = -1
         self._blob = ""
@@ -1022,15 +1039,26 @@ class _Splitter:
         elif c.startswith("附件") and (m := _ATTACHMENT_LIST.match(c)):
             doc.names.append(_LIST_ITEM.sub("", m.group(1)))
             doc.carrier = True
-        if not doc.carrier and _CARRIER_SENTENCE.search(c):
+        if not doc.carrier and _may_carry(c) and _CARRIER_SENTENCE.search(c):
             doc.carrier = True
 
     # -- scoring
     def score(self, doc: _Doc, block: list[int], default: _Doc | None, grams: set[str] | None) -> float:
         """How well `block` continues `doc` (default: the document being read): a sum of the
-        named points above."""
-        rows = self.rows
-        first = block[0]
+        named points above; `grams`: the block's character pairs, when its topic counts."""
+        s = self.base_score(doc, block[0], default, _first_mark(self.rows, block))
+        if grams:
+            s += self.topic_score(doc, grams)
+        return s
+
+    def topic_score(self, doc: _Doc, grams: set[str]) -> float:
+        # the share of the block's character pairs found in what the document is about now
+        # (counting pairs found in the text equals intersecting with the text's set of pairs)
+        text = self.recent_text(doc)
+        return TOPIC_WEIGHT * sum(1 for g in grams if g in text) / len(grams)
+
+    def base_score(self, doc: _Doc, first: int, default: _Doc | None, mark: tuple[str, int] | None) -> float:
+        """score without the topic: the block starts at row `first`, its first heading number is `mark`."""
         s = self._position_score(doc, first, default)
         orphan = self._orphan(first, default)
         if orphan and doc is default:
@@ -1039,11 +1067,8 @@ class _Splitter:
             s += 0.0 if self._attachment_like(doc, first) else SIGNED_TAKES_ONLY_ATTACHMENTS
         if doc.last_body is not None:
             s += self._sentence_score(doc, first, orphan)
-        mark = _first_mark(rows, block)
         if mark:
             s += _numbering_score(doc, mark)
-        if grams:
-            s += TOPIC_WEIGHT * len(grams & self.recent_grams(doc)) / len(grams)
         return s
 
     @staticmethod
@@ -1086,13 +1111,12 @@ class _Splitter:
             return SENTENCE_CONTINUES
         return SENTENCE_CONTINUES if orphan or rows.bigram_seen(lc[-1] + fc[0]) else SENTENCE_DOES_NOT_JOIN
 
-    def recent_grams(self, doc: _Doc) -> set[str]:
-        """Character pairs of the document's title and its latest lines: what it is about now."""
-        if doc._grams_at != len(doc.rows):
-            text = doc.title + "".join(self.rows.c[i] for i in doc.rows[-12:])[-300:]
-            doc.grams = {text[k:k + 2] for k in range(len(text) - 1)}
-            doc._grams_at = len(doc.rows)
-        return doc.grams
+    def recent_text(self, doc: _Doc) -> str:
+        """The document's title and its latest lines: what it is about now."""
+        if doc._recent_at != len(doc.rows):
+            doc.recent = doc.title + "".join(self.rows.c[i] for i in doc.rows[-12:])[-300:]
+            doc._recent_at = len(doc.rows)
+        return doc.recent
 
     # -- placing
     def place(self, block: list[int], default: _Doc | None, hard: bool,
@@ -1110,7 +1134,7 @@ class _Splitter:
         candidates = self._candidates(block, default, hard, mark)
         if not candidates:
             return self._give(_Doc(block[0]), block)
-        best, best_score = self._best(candidates, block, default, upcoming is not None)
+        best, best_score = self._best(candidates, block, mark, default, upcoming is not None)
         if upcoming is not None and best_score is not None and best_score < OPENS_UPCOMING_BELOW:
             # nothing before takes it (signed, or the sentence does not continue): in a file
             # whose bodies come before their headers, it opens the document whose header is next
@@ -1148,21 +1172,23 @@ class _Splitter:
             candidates.append(doc)
         return candidates
 
-    def _best(self, candidates: list[_Doc], block: list[int], default: _Doc | None,
-              want_score: bool) -> tuple[_Doc, float | None]:
+    def _best(self, candidates: list[_Doc], block: list[int], mark: tuple[str, int] | None,
+              default: _Doc | None, want_score: bool) -> tuple[_Doc, float | None]:
         """The best candidate and its score (None: a single candidate and no score wanted)."""
+        first = block[0]
         if len(candidates) == 1:
             best = candidates[0]
-            return best, self.score(best, block, default, None) if want_score else None
-        base = [(self.score(doc, block, default, None), doc) for doc in candidates]
-        base.sort(key=lambda x: -x[0])
+            return best, self.base_score(best, first, default, mark) if want_score else None
+        base = [self.base_score(doc, first, default, mark) for doc in candidates]
+        top, second = sorted(base, reverse=True)[:2]
         grams: set[str] | None = None
-        if base[0][0] - base[1][0] < CLOSE_CALL:  # close: what the block is about decides
+        if top - second < CLOSE_CALL:  # close: what the block is about decides
             text = "".join(self.rows.c[i] for i in block[:TOPIC_SAMPLE_ROWS])[:TOPIC_SAMPLE_CHARS]
             grams = {text[k:k + 2] for k in range(len(text) - 1)}
         best, best_score = candidates[0], None
-        for doc in candidates:
-            sc = self.score(doc, block, default, grams) if grams else next(x for x, d in base if d is doc)
+        for doc, sc in zip(candidates, base):
+            if grams:
+                sc += self.topic_score(doc, grams)
             if best_score is None or sc > best_score:
                 best, best_score = doc, sc
         return best, best_score
@@ -1173,6 +1199,8 @@ _PLACE_PREFIX = re.compile(rf"^(?:[{P.CJK}]{{2,4}}?[省市])?(?:[{P.CJK}]{{2,4}}
 
 def _title_key(text: str) -> str:
     """A title reduced for containment tests: no brackets, quotes, punctuation or spaces."""
+    if text.isalnum():
+        return text  # nothing to drop (every _KEY_DROP character is a space, punctuation or symbol)
     return _KEY_DROP.sub("", text)
 
 
@@ -1217,11 +1245,12 @@ def _closes_what_opened(before: str, after: str) -> bool:
 def _attachment_owner(rows: _Rows, i: int, docs: list[_Doc]) -> tuple[_Doc, int] | None:
     """Rows from i that name a recent document's attachment (or repeat its title): (doc, row count)."""
     c = rows.c[i]
-    if not (4 <= len(c) <= 70) or not rows.titleish(i) or P.is_organ(c):
+    if not (4 <= len(c) <= 70) or not rows.titleish(i):
         return None
     first_key = rows.key(i)
     if len(first_key) < 2:
         return None
+    organ: bool | None = None  # an organ name is no attachment title; asked only when a name matches
     for doc in reversed(docs[-RECENT_DOCUMENTS:]):
         if not doc.title and not doc.names:
             continue
@@ -1229,6 +1258,10 @@ def _attachment_owner(rows: _Rows, i: int, docs: list[_Doc]) -> tuple[_Doc, int]
             doc.name_keys()
         if first_key not in doc._blob:
             continue
+        if organ is None:
+            organ = P.is_organ(c)
+        if organ:
+            return None
         keys = doc._keys
         key = ""
         for k in range(3):
@@ -1260,23 +1293,23 @@ def split_documents(lines: Sequence[Line]) -> list[Segment]:
     """The documents in a file's cleaned lines, one segment each (module doc: steps 1-5)."""
     rows, noise = _prepare(lines)
     if not rows.lines:
-        return [DocSegment(list(noise))] if noise else []
+        return [DocSegment(noise)] if noise else []
     plan = _Plan(rows, _find_headers(rows))
     sp = _Splitter(rows)
     _Assembly(rows, sp, plan).run()
     segments = _segments(rows, noise, sp.docs, lines)
     if not segments:  # nothing but a contents page: still one document, never nothing
-        segments = [DocSegment(list(rows.lines), context=_file_context(rows))]
+        segments = [DocSegment(rows.lines[:], context=_file_context(rows))]
     return segments
 
 
-def _find_openers(rows: _Rows, in_header: list[_Header | None]) -> list[tuple[int, int]]:
+def _find_openers(rows: _Rows, in_header: dict[int, _Header]) -> list[tuple[int, int]]:
     """(row, row count) of every 主送 line outside headers and contents."""
     openers: list[tuple[int, int]] = []
     n = len(rows.c)
     i = 0
     while i < n:
-        if in_header[i] is None and not rows.toc[i]:
+        if i not in in_header and not rows.toc[i]:
             span = _is_opener(rows, i)
             if span:
                 openers.append((i, span))
@@ -1297,8 +1330,7 @@ class _Plan:
 
     def __init__(self, rows: _Rows, headers: list[_Header]):
         self.rows = rows
-        n = len(rows.c)
-        self.in_header: list[_Header | None] = [None] * n
+        self.in_header: dict[int, _Header] = {}  # header row → its header
         for h in headers:
             for i in h.rows:
                 self.in_header[i] = h
@@ -1319,7 +1351,7 @@ class _Plan:
         k = o - 1
         while k >= 0 and self.rows.code[k]:
             k -= 1
-        return self.in_header[k] if k >= 0 else None
+        return self.in_header.get(k) if k >= 0 else None
 
     def _bodies_come_first(self, openers: list[tuple[int, int]], headers: list[_Header]) -> bool:
         after_header = sum(1 for o, _ in openers if self.header_just_before(o) is not None)
@@ -1363,7 +1395,7 @@ class _Plan:
         paired_ids = {id(h) for h in paired.values()}
         events: list[tuple[int, _Header | None, int]] = [(h.start, h, 0) for h in headers if id(h) not in paired_ids]
         for o, span in openers:
-            if self.in_header[o] is not None:
+            if o in self.in_header:
                 continue
             if self.body_first or o == 0 or _is_closing_date(rows, o - 1) or (
                     rows.complete(o - 1) and rows.date[o - 1]):
@@ -1426,7 +1458,8 @@ class _Assembly:
     def run(self) -> None:
         rows, plan = self.rows, self.plan
         for i in range(len(rows.c)):
-            deadline.check()
+            if not i & DEADLINE_EVERY_ROWS:
+                deadline.check()
             if i in plan.start_doc and i >= self.skip_until:
                 self.flush()
                 self.sp.add(plan.start_doc[i])
@@ -1653,79 +1686,101 @@ class _Predecessors:
         return pos  # 1-based position pos + 1 is row pos
 
 
-def _segments(rows: _Rows, noise: list[Line], docs: list[_Doc], lines: Sequence[Line]) -> list[Segment]:
+def _segments(rows: _Rows, noise: Lines, docs: list[_Doc], lines: Sequence[Line]) -> list[Segment]:
     ctx = _file_context(rows)
     _rehome_front_matter(rows, docs)
-    # blank and noise lines go with the content line before them
+    nos, texts = line_columns(lines)
+    loose = _loose_lines(rows, noise, docs, nos, texts)
+    out: list[Segment] = []
+    for doc in docs:
+        deadline.check()
+        if not doc.rows:
+            continue
+        if _is_front_matter(rows, doc, docs):
+            continue  # a cover, masthead or contents page: its entries are not documents, and neither is it
+        out.append(_segment(rows, doc, loose[id(doc)], nos, texts, ctx))
+    return out
+
+
+def _loose_lines(rows: _Rows, noise: Lines, docs: list[_Doc], nos: Sequence[int],
+                 texts: list[str]) -> dict[int, list[int]]:
+    """id(doc) → the lines (positions in nos/texts) that are no row of a document but go with
+    it: blank and leftover lines go with the content line before them, except blank lines
+    around a page break (layout, not paragraph breaks), which are left out."""
     # line number → document: a list, not a dict (one entry per line of a million-line file)
-    by_no: list[_Doc | None] = [None] * (max((l.no for l in lines), default=0) + 1)
+    by_no: list[_Doc | None] = [None] * (max(nos, default=0) + 1)
+    rn = rows.nos
     for doc in docs:
         for i in doc.rows:
-            by_no[rows.lines[i].no] = doc
-    in_order = all(a.no <= b.no for a, b in pairwise(lines))  # as clean_lines gives them: no sorted copy
-    all_lines = lines if in_order else sorted(lines, key=lambda l: l.no)
-    noise_nos = {l.no for l in noise}
-    extra: dict[int, list[Line]] = {id(d): [] for d in docs}
+            by_no[rn[i]] = doc
+    in_order = all(a <= b for a, b in pairwise(nos))  # as clean_lines gives them: no sorted copy
+    walk = enumerate(nos) if in_order else ((k, nos[k]) for k in sorted(range(len(nos)), key=nos.__getitem__))
+    noise_nos = set(noise.nos)
+    extra: dict[int, list[int]] = {id(d): [] for d in docs}
     prev_doc: _Doc | None = None
-    pending_blank: list[Line] = []
+    pending_blank: list[int] = []
     furniture_gap = False  # page furniture (dropped lines) between the last content line and here
     last_no = 0
-    for line in all_lines:
-        if line.no > last_no + 1 or line.no in noise_nos:
+    for k, no in walk:
+        if no > last_no + 1 or no in noise_nos:
             furniture_gap = True
-        last_no = line.no
-        if line.no in noise_nos:
+        last_no = no
+        if no in noise_nos:
             continue
-        d = by_no[line.no]
+        d = by_no[no]
         if d is not None:
-            # blank lines around a page break are layout, not paragraph breaks: leave them out
             if pending_blank and d is prev_doc and not furniture_gap:
                 extra[id(d)].extend(pending_blank)
             pending_blank = []
             furniture_gap = False
             prev_doc = d
             continue
-        if not line.text.strip():
-            pending_blank.append(line)
+        if not texts[k].strip():
+            pending_blank.append(k)
         elif prev_doc is not None:
             extra[id(prev_doc)].extend(pending_blank)
             pending_blank = []
-            extra[id(prev_doc)].append(line)
+            extra[id(prev_doc)].append(k)
         elif docs:
-            extra[id(docs[0])].append(line)
-    out: list[Segment] = []
-    for doc in docs:
-        deadline.check()
-        if not doc.rows:
-            continue
-        header_idx = set(doc.header.rows) if doc.header else set()
-        head_lines = [rows.lines[i] for i in sorted(i for i in doc.rows if i in header_idx)]
-        # content rows in the order the document was assembled; blank lines after the row before them
-        after: dict[int, list[Line]] = {}
-        content_nos = sorted(rows.lines[i].no for i in doc.rows if i not in header_idx)
-        lead: list[Line] = []
-        for line in extra[id(doc)]:
-            k = bisect.bisect_left(content_nos, line.no) - 1
-            if k < 0:
-                lead.append(line)
-            else:
-                after.setdefault(content_nos[k], []).append(line)
-        body_lines = list(lead)
-        for i in doc.rows:
-            if i in header_idx:
-                continue
-            no = rows.lines[i].no
-            body_lines.append(rows.lines[i])
-            body_lines.extend(after.get(no, ()))
-        if _is_front_matter(rows, doc, docs):
-            continue  # a cover, masthead or contents page: its entries are not documents, and neither is it
-        seg = DocSegment(
-            lines=head_lines + body_lines,
-            title="\n".join(rows.inline_title.get(i, rows.lines[i].text.strip())
-                            for i in (doc.header.title_rows if doc.header else [])),
-            doc_number=doc.docno,
-            header_lines=head_lines,
-            context=dict(ctx),
-        )
-        out.append(seg)
-    return out
+            extra[id(docs[0])].append(k)
+    return extra
+
+
+def _segment(rows: _Rows, doc: _Doc, loose: list[int], nos: Sequence[int], texts: list[str],
+             ctx: dict) -> DocSegment:
+    """doc's lines: its header rows in source order, then its content rows in the order the
+    document was assembled, each followed by the loose lines after it."""
+    rn, rt = rows.nos, rows.texts
+    header_idx = set(doc.header.rows) if doc.header else set()
+    head = sorted(i for i in doc.rows if i in header_idx)
+    seg_nos, seg_texts = array("i", [rn[i] for i in head]), [rt[i] for i in head]
+    content_nos = sorted(rn[i] for i in doc.rows if i not in header_idx)
+    after: dict[int, list[int]] = {}
+    for k in loose:
+        p = bisect.bisect_left(content_nos, nos[k]) - 1
+        if p < 0:  # before the first content line
+            seg_nos.append(nos[k])
+            seg_texts.append(texts[k])
+        else:
+            after.setdefault(content_nos[p], []).append(k)
+    body = [i for i in doc.rows if i not in header_idx] if header_idx else doc.rows
+    if not after:
+        seg_nos.extend(map(rn.__getitem__, body))
+        seg_texts.extend(map(rt.__getitem__, body))
+    else:
+        add_no, add_text = seg_nos.append, seg_texts.append
+        for i in body:
+            no = rn[i]
+            add_no(no)
+            add_text(rt[i])
+            for k in after.get(no, ()):
+                add_no(nos[k])
+                add_text(texts[k])
+    title_rows = doc.header.title_rows if doc.header else []
+    return DocSegment(
+        lines=Lines(seg_nos, seg_texts),
+        title="\n".join(rows.inline_title.get(i, rt[i].strip()) for i in title_rows),
+        doc_number=doc.docno,
+        header_lines=[Line(rn[i], rt[i]) for i in head],
+        context=dict(ctx),
+    )

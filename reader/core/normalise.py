@@ -161,18 +161,24 @@ _MD_HEADING = re.compile(r"^#{1,6}[ \t\u3000]+(?=\S)|[ \t\u3000]+#+$")
 
 def clean_text(raw: str) -> str:
     """One raw source line → its cleaned text (no page-furniture detection)."""
+    return _clean_text(raw, True, True, True)
+
+
+def _clean_text(raw: str, odd: bool, unsafe: bool, fullwidth: bool) -> str:
+    """clean_text; odd, unsafe, fullwidth False: the file holds no such character (asked once
+    per file, not per line: most files hold none)."""
     text = raw.strip()
-    if _ODD_BREAKS.search(text):
+    if odd and _ODD_BREAKS.search(text):
         # Line/paragraph separators that are not line ends here would split a reading
         # text (Qt, str.splitlines) where the pipeline does not: make them spaces.
         text = _ODD_BREAKS.sub(" ", text)
-    if _UNSAFE_CHARS.search(text):
+    if unsafe and _UNSAFE_CHARS.search(text):
         text = text.translate(_UNSAFE_TRANSLATION).strip()
     if text and (text[0] in ZERO_WIDTH or text[-1] in ZERO_WIDTH):
         text = text.strip(ZERO_WIDTH + " \t\u3000\u00a0\f\v")
     if not text:
         return ""
-    if not text.isascii() and _FULLWIDTH.search(text):
+    if fullwidth and not text.isascii() and _FULLWIDTH.search(text):
         text = text.translate(_FULLWIDTH_FOLD)
     if "<" in text or "**" in text:
         text = strip_layout_markup(text)  # <p>, <br>, <ol …>, **…**: a converter's layout
@@ -185,6 +191,8 @@ def split_source_lines(text: str) -> list[str]:
     """Split like an editor counts lines: CR, LF and CRLF only (not form feed, U+2028…)."""
     if not text:
         return []
+    if not _ODD_BREAKS.search(text):
+        return text.splitlines()  # the same split when no other line break is in the text (and faster)
     raw = _NEWLINE.split(text)
     if raw[-1] == "":
         raw.pop()
@@ -285,7 +293,8 @@ def clean_lines(text: str) -> Lines:
     """One Line per source line; page numbers and running headers left out (see module doc).
 
     The result is a Lines (line numbers and texts as two columns): no object per line."""
-    texts = [clean_text(raw) for raw in split_source_lines(text)]
+    odd, unsafe, fullwidth = (p.search(text) is not None for p in (_ODD_BREAKS, _UNSAFE_CHARS, _FULLWIDTH))
+    texts = [_clean_text(raw, odd, unsafe, fullwidth) for raw in split_source_lines(text)]
     numbers = _page_numbers(texts)
     furniture = numbers | _running_headers(texts, numbers)
     if not furniture:
@@ -628,7 +637,8 @@ _ADDRESSEE_LINE = re.compile(r"^[^。；，,;：:]{2,}(?:[，、][^。；：:]+)
 
 def _is_addressee_after_title(prev: str, text: str) -> bool:
     """prev ends a document title (…的通知, …的意见) and text is a whole 主送 line (各乡镇人民政府：)."""
-    if len(text) > 60 or not _ADDRESSEE_LINE.match(text.strip()):
+    # the ending first: on a line that does not end in a colon the pattern backtracks a long time
+    if len(text) > 60 or not text.rstrip().endswith(("：", ":")) or not _ADDRESSEE_LINE.match(text.strip()):
         return False
     kind = title_kind(prev)
     return bool(kind) and bool(re.search(r"的" + re.escape(kind) + r"[）)》”]*$", compact(prev)) or

@@ -28,11 +28,12 @@ How a file is read (GB/T 9704 shapes, nothing specific to one publication):
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from array import array
 from collections import Counter
 from collections.abc import Sequence
-from itertools import pairwise
+from itertools import islice
 from dataclasses import dataclass, field
 
 from reader.core import deadline
@@ -672,9 +673,11 @@ class _StandaloneTitles:
     def headers(self) -> list[_Header]:
         headers: list[_Header] = []
         n = len(self.rows.c)
-        s = 0
+        s = steps = 0
         while s < n:
-            deadline.check()
+            steps += 1
+            if not steps & DEADLINE_EVERY_ROWS:
+                deadline.check()
             found = self.title_at(s) if self.may_start(s) else []
             if found:
                 headers.append(_Header(list(found), list(found), None))
@@ -1713,7 +1716,7 @@ def _loose_lines(rows: _Rows, noise: Lines, docs: list[_Doc], nos: Sequence[int]
     for doc in docs:
         for i in doc.rows:
             by_no[rn[i]] = doc
-    in_order = all(a <= b for a, b in pairwise(nos))  # as clean_lines gives them: no sorted copy
+    in_order = all(map(operator.le, nos, islice(nos, 1, None)))  # as clean_lines gives them: no sorted copy
     walk = enumerate(nos) if in_order else ((k, nos[k]) for k in sorted(range(len(nos)), key=nos.__getitem__))
     noise_nos = set(noise.nos)
     extra: dict[int, list[int]] = {id(d): [] for d in docs}

@@ -47,7 +47,7 @@ class DocSegment(Segment):
 
     title: str = ""
     doc_number: str | None = None
-    kind_hint: str = ""  # "目录" for front matter / contents sections
+    kind_hint: str = ""  # a 文种 the split knows better than the title (the splitter leaves it empty today)
     header_lines: list[Line] = field(default_factory=list)  # lines is a Lines (compact columns)
     context: dict = field(default_factory=dict)  # file-level: {"city": "宁波市", "district": …}
 
@@ -912,7 +912,7 @@ NUMBER_GOES_BACK = -3.0
 NUMBER_SKIPS = -1.0
 """A number further on than the next one: a gap, weakly against."""
 
-# Placing a block (_Splitter.score): sums of these; the best candidate takes the block.
+# Placing a block (_Splitter.base_score, topic_score): sums of these; the best candidate takes it.
 STAY_WITH_CURRENT = 1.5
 """The document being read takes the block unless another continues clearly better."""
 SWITCH_BASE = -1.0
@@ -1045,15 +1045,7 @@ class _Splitter:
         if not doc.carrier and _may_carry(c) and _CARRIER_SENTENCE.search(c):
             doc.carrier = True
 
-    # -- scoring
-    def score(self, doc: _Doc, block: list[int], default: _Doc | None, grams: set[str] | None) -> float:
-        """How well `block` continues `doc` (default: the document being read): a sum of the
-        named points above; `grams`: the block's character pairs, when its topic counts."""
-        s = self.base_score(doc, block[0], default, _first_mark(self.rows, block))
-        if grams:
-            s += self.topic_score(doc, grams)
-        return s
-
+    # -- scoring: how well a block continues a document is base_score (+ topic_score in a close call)
     def topic_score(self, doc: _Doc, grams: set[str]) -> float:
         # the share of the block's character pairs found in what the document is about now
         # (counting pairs found in the text equals intersecting with the text's set of pairs)
@@ -1061,7 +1053,8 @@ class _Splitter:
         return TOPIC_WEIGHT * sum(1 for g in grams if g in text) / len(grams)
 
     def base_score(self, doc: _Doc, first: int, default: _Doc | None, mark: tuple[str, int] | None) -> float:
-        """score without the topic: the block starts at row `first`, its first heading number is `mark`."""
+        """How well the block starting at row `first` (first heading number `mark`) continues `doc`
+        (default: the document being read): a sum of the named points above, topic left out."""
         s = self._position_score(doc, first, default)
         orphan = self._orphan(first, default)
         if orphan and doc is default:

@@ -866,7 +866,7 @@ class _Doc:
         self.carrier = False  # issues, forwards or promulgates another document
         self.title = ""
         self.docno: str | None = header.docno if header else None
-        self.recent = ""  # its title and latest lines (recent_text)
+        self.recent: set[str] = set()  # character pairs of its title and latest lines (recent_grams)
         self.names: list[str] = []
         self._recent_at = -1
         self._keys: list[tuple[str, str]] = []
@@ -987,6 +987,11 @@ SHORT_ROW_SHARE = 0.6
 """A row shorter than this share of the page width is a title or a paragraph's last line, not a cut one."""
 
 
+def _pairs(text: str) -> set[str]:
+    """The character pairs (bigrams) of text."""
+    return set(map(operator.add, text, islice(text, 1, None)))
+
+
 def _first_mark(rows: _Rows, block: list[int]) -> tuple[str, int] | None:
     """The first heading number in the block."""
     return next((rows.head[i] for i in block if rows.head[i]), None)
@@ -1048,9 +1053,7 @@ class _Splitter:
     # -- scoring: how well a block continues a document is base_score (+ topic_score in a close call)
     def topic_score(self, doc: _Doc, grams: set[str]) -> float:
         # the share of the block's character pairs found in what the document is about now
-        # (counting pairs found in the text equals intersecting with the text's set of pairs)
-        text = self.recent_text(doc)
-        return TOPIC_WEIGHT * sum(1 for g in grams if g in text) / len(grams)
+        return TOPIC_WEIGHT * len(grams & self.recent_grams(doc)) / len(grams)
 
     def base_score(self, doc: _Doc, first: int, default: _Doc | None, mark: tuple[str, int] | None) -> float:
         """How well the block starting at row `first` (first heading number `mark`) continues `doc`
@@ -1107,10 +1110,10 @@ class _Splitter:
             return SENTENCE_CONTINUES
         return SENTENCE_CONTINUES if orphan or rows.bigram_seen(lc[-1] + fc[0]) else SENTENCE_DOES_NOT_JOIN
 
-    def recent_text(self, doc: _Doc) -> str:
-        """The document's title and its latest lines: what it is about now."""
+    def recent_grams(self, doc: _Doc) -> set[str]:
+        """Character pairs of the document's title and its latest lines: what it is about now."""
         if doc._recent_at != len(doc.rows):
-            doc.recent = doc.title + "".join(self.rows.c[i] for i in doc.rows[-12:])[-300:]
+            doc.recent = _pairs(doc.title + "".join(self.rows.c[i] for i in doc.rows[-12:])[-300:])
             doc._recent_at = len(doc.rows)
         return doc.recent
 
@@ -1180,7 +1183,7 @@ class _Splitter:
         grams: set[str] | None = None
         if top - second < CLOSE_CALL:  # close: what the block is about decides
             text = "".join(self.rows.c[i] for i in block[:TOPIC_SAMPLE_ROWS])[:TOPIC_SAMPLE_CHARS]
-            grams = {text[k:k + 2] for k in range(len(text) - 1)}
+            grams = _pairs(text)
         best, best_score = candidates[0], None
         for doc, sc in zip(candidates, base):
             if grams:

@@ -6,6 +6,8 @@ Every stage takes and returns these; nothing here imports Qt.
 from __future__ import annotations
 
 import hashlib
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 
@@ -31,6 +33,69 @@ class Line:
     text: str
 
 
+class Lines(Sequence[Line]):
+    """Many Lines stored as two columns: line numbers in an array of 4-byte ints, texts in a list.
+
+    A file of a million short lines would otherwise hold a million Line objects (and a million
+    int objects for their numbers): here a line costs its text and 12 bytes. Indexing and
+    iteration give Line values made on the fly (equal, not identical, each time); code that
+    walks many lines reads the columns `nos` and `texts` (or line_columns()) instead.
+    """
+
+    __slots__ = ("nos", "texts")
+
+    def __init__(self, nos: Iterable[int] = (), texts: Iterable[str] = ()):
+        self.nos: array = nos if isinstance(nos, array) else array("i", nos)
+        self.texts: list[str] = texts if isinstance(texts, list) else list(texts)
+        if len(self.nos) != len(self.texts):
+            raise ValueError("Lines: as many numbers as texts")
+
+    @classmethod
+    def of(cls, lines: Iterable[Line]) -> Lines:
+        """The Lines holding these lines (the same object when they are a Lines already)."""
+        if isinstance(lines, Lines):
+            return lines
+        nos, texts = array("i"), []
+        for line in lines:
+            nos.append(line.no)
+            texts.append(line.text)
+        return cls(nos, texts)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, k):  # type: ignore[override]
+        if isinstance(k, slice):
+            return Lines(self.nos[k], self.texts[k])
+        return Line(self.nos[k], self.texts[k])
+
+    def __iter__(self) -> Iterator[Line]:
+        return map(Line, self.nos, self.texts)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Lines):
+            return self.nos == other.nos and self.texts == other.texts
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return len(other) == len(self) and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # mutable columns, like a list
+
+    def __add__(self, other: Iterable[Line]) -> Lines:
+        o = Lines.of(other)
+        return Lines(self.nos + o.nos, self.texts + o.texts)
+
+    def __repr__(self) -> str:
+        return f"Lines({list(self)!r})"
+
+
+def line_columns(lines: Sequence[Line]) -> tuple[Sequence[int], list[str]]:
+    """(line numbers, texts) of any sequence of Lines, without a Line object per line for a Lines."""
+    if isinstance(lines, Lines):
+        return lines.nos, lines.texts
+    return [line.no for line in lines], [line.text for line in lines]
+
+
 ENTITY_TYPES = ("date", "number", "unit", "docref")
 
 
@@ -49,10 +114,11 @@ class Segment:
     """The source lines of one document, in reading order.
 
     Lines may come from several places of the file when a two-column
-    extraction interleaved the document with its neighbours.
+    extraction interleaved the document with its neighbours. The splitter gives a Lines
+    (compact columns); any sequence of Line is accepted.
     """
 
-    lines: list[Line]
+    lines: Sequence[Line]
 
 
 @dataclass

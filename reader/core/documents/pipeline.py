@@ -5,7 +5,7 @@ from pathlib import Path
 
 from reader.core.documents import deadline
 from reader.core.text import decode, formats
-from reader.core.model import Document, ParseResult, ReadError
+from reader.core.model import Document, ParseResult, ReadError, line_columns
 
 # Bump whenever a stage changes what documents, metadata or reading texts come out:
 # stored indexes record it and rebuild themselves when it changes.
@@ -39,7 +39,7 @@ def parse_text(text: str, file: str = "<text>", encoding: str = "utf-8",
         meta = metadata.read_metadata(segment)
         paragraphs, found_tables = tables.tabulate(normalise.reflow_paragraphs(segment.lines))
         body = "\n".join(paragraphs)
-        numbers = [line.no for line in segment.lines]
+        numbers = line_columns(segment.lines)[0]
         docs.append(
             Document(
                 file=file,

@@ -28,15 +28,17 @@ How a file is read (GB/T 9704 shapes, nothing specific to one publication):
 from __future__ import annotations
 
 import bisect
+import operator
 import re
+from array import array
 from collections import Counter
 from collections.abc import Sequence
-from itertools import pairwise
+from itertools import islice
 from dataclasses import dataclass, field
 
 from reader.core.documents import deadline
+from reader.core.model import Line, Lines, Segment, line_columns
 from reader.core.text import patterns as P
-from reader.core.model import Line, Segment
 
 
 @dataclass
@@ -45,31 +47,31 @@ class DocSegment(Segment):
 
     title: str = ""
     doc_number: str | None = None
-    kind_hint: str = ""  # "目录" for front matter / contents sections
-    header_lines: list[Line] = field(default_factory=list)
+    kind_hint: str = ""  # a 文种 the split knows better than the title (the splitter leaves it empty today)
+    header_lines: list[Line] = field(default_factory=list)  # lines is a Lines (compact columns)
     context: dict = field(default_factory=dict)  # file-level: {"city": "宁波市", "district": …}
 
 
 # ---------------------------------------------------------------- row shapes
-_PAGE_NO = re.compile(r"^[-—–－_~·\s]*(?:第\s*)?\d{1,4}(?:\s*页)?[-—–－_~·\s]*$")
-_RUNNING = re.compile(r"公报.{0,6}[【\[〔(（].{0,30}[期号].{0,6}[】\]〕)）]|^[-—]\s*\d+\s*[-—]$")
-_GLUED_PAGE_REF = re.compile(r"^(.{4,}?)[（(]\d{1,4}[)）]$")
+# whole-line shapes shared with normalise (page furniture, contents entries, tables, labels):
+# reader/core/patterns.py, "line shapes"
 TOC_GLUED_REACH = 3  # rows between two "title（page）" entries of one contents page
-_PAGE_REF = re.compile(r"(?:\.{3,}|…{1,}|·{3,}|-{3,})[（(]?\d{1,4}[)）]?$|[)）][（(]\d{1,4}[)）]$")
 _CODE = re.compile(
     r"^(?:规范性文件(?:统一)?编号|统一编号|[A-Z]{2,}[0-9A-Z]*[-－—]+\d{4}[-－—]+\d{2,}"
     r"|[（(]此件.{1,8}[)）]$|(?:特急|加急|特提|平急)$|(?:绝密|机密|秘密)(?:★.{0,6})?$|\d{6}$)")
-_INLINE_DOCNO = re.compile(r"^(.{4,80}?)[ \t\u3000]{2,}([（(]?[^\s（(]{1,16}[〔［\[【(（]\s*\d{4}\s*[〕］\]】)）]\s*\d{1,5}\s*[号號][)）]?)$")
+_INLINE_DOCNO = re.compile(r"^(.{4,80}?)[ \t\u3000]{2,}"
+                           r"([（(]?[^\s（(]{1,16}[〔［\[【(（]\s*\d{4}\s*[〕］\]】)）]\s*\d{1,5}\s*[号號][)）]?)$")
 _PLACE = rf"[{P.CJK}]{{2,3}}?"
 _MASTHEAD_PLACE = re.compile(
     rf"^({_PLACE}市)({_PLACE}[区县])?(?:第[一二三四五六七八九十]+届)?(?:人民政府|人民代表大会|人大常委会)")
 _MASTHEAD_COUNTY = re.compile(rf"^({_PLACE}[区县])(?:第[一二三四五六七八九十]+届)?(?:人民政府|人民代表大会|人大常委会)")
 _SIGNED_CITY = re.compile(rf"^({_PLACE}市)人民政府")
-_LABEL_LINE = re.compile(r"^[^，。：:]{1,8}[：:]\S")
 _CODE_START = set("规统（(特加平绝机秘")
 _MASTHEAD = re.compile(rf"^[{P.CJK}（）()]{{2,40}}(?:文件|文件)$")
-_OPENER_WORDS = re.compile(r"人民政府|政府|委员会|常委会|各单位|单位|各位|局|办事处|部门|同志|厅|委|办|公司|院|学校|街道|乡镇")
-_NOT_OPENER = re.compile(r"研究|同意|决定|如下|批准|根据|经|为了|按照|任命|免去|附件|注|电话|地址|联系|报送|填报|时间|日期|名称|单位：$|组长|成员|说明")
+_OPENER_WORDS = re.compile(r"人民政府|政府|委员会|常委会|各单位|单位|各位|局|办事处|部门|同志|厅|委|办"
+                           r"|公司|院|学校|街道|乡镇")
+_NOT_OPENER = re.compile(r"研究|同意|决定|如下|批准|根据|经|为了|按照|任命|免去|附件|注|电话|地址|联系"
+                         r"|报送|填报|时间|日期|名称|单位：$|组长|成员|说明")
 _ADDRESSEE_PART = re.compile(
     r"(?:^各|政府|单位|單位|委员会|常委会|局|院|校|会|处|厅|委|办|公司|街道|乡镇|部门|机构|同志|委员|主任|秘书长|代表|中心|集团|企业|支队|部队)$")
 _ATTACHMENT_LABEL = re.compile(r"^附件[\d一二三四五六七八九十]*[:：]?$|^附表[\d一二三四五六七八九十]*$")
@@ -80,20 +82,27 @@ _TABLE_CAPTION = re.compile(r"(?:完成情况|经济指标|统计表|统计数�
 _PERIOD = re.compile(r"\d{4}年")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 _SENTENCE_MARK = re.compile(r"[。；！？;!?：:]")
-_NOT_TITLE_START = re.compile(r"^(?:附件|附表|附录|注[:：]|[-•·])|^【[^】]{1,12}】$")  # 【国务院文件】: a contents section
-_CARRIER_SENTENCE = re.compile(r"(?:印发|转发)给你们|现予(?:发布|公布|印发)|公布如下|印发.{0,40}的通知|现将.{0,60}(?:印发|转发)")
+# 【国务院文件】: a contents section
+_NOT_TITLE_START = re.compile(r"^(?:附件|附表|附录|注[:：]|[-•·])|^【[^】]{1,12}】$")
+_CARRIER_SENTENCE = re.compile(r"(?:印发|转发)给你们|现予(?:发布|公布|印发)|公布如下|印发.{0,40}的通知"
+                               r"|现将.{0,60}(?:印发|转发)")
+def _may_carry(c: str) -> bool:
+    """A cheap gate before _CARRIER_SENTENCE (a regex search tries every position): each of its
+    sentences holds one of these words."""
+    return "印发" in c or "转发" in c or "现予" in c or "公布" in c
+
+
 _KEY_DROP = re.compile(r"[\s《》〈〉“”\"'‘’()（）\[\]【】〔〕,，、.。:：;；!！?？·\-—]")
 _CONT_START = set("，。、；：）》”’,;:)!?！？")
-_TABLE = re.compile(r"\t|\S\s{3,}\S")
 
 
 def _is_page_noise(text: str) -> bool:
     c = P.compact(text)
     if not c:
         return False
-    if len(c) <= 12 and _PAGE_NO.match(text) and re.search(r"[-—–－]|页", text):
+    if len(c) <= 12 and P.LEFTOVER_PAGE_NUMBER.match(text) and re.search(r"[-—–－]|页", text):
         return True
-    return len(c) <= 60 and bool(_RUNNING.search(c))
+    return len(c) <= 60 and bool(P.GAZETTE_ISSUE_LINE.search(c))
 
 
 _UNKNOWN = 2  # in a bytearray cache of yes/no answers: not computed yet
@@ -101,13 +110,15 @@ _UNKNOWN = 2  # in a bytearray cache of yes/no answers: not computed yet
 
 @dataclass
 class _Rows:
-    lines: list[Line]  # content rows (non-blank, not page noise)
+    lines: Lines  # content rows (non-blank, not page noise)
     c: list[str]  # compact text
     width: float  # typical full line length (compact chars)
     corpus: str
 
     def __post_init__(self) -> None:
         n = len(self.lines)
+        self.texts: list[str] = self.lines.texts  # the rows' texts and line numbers (columns of lines)
+        self.nos: array = self.lines.nos
         # Yes/no marks are bytearrays (1 byte a row, not an 8-byte list slot): a file of a million
         # short lines has a million rows. The caches hold _UNKNOWN until first asked.
         self.docno: list[str | None] = [None] * n
@@ -118,7 +129,6 @@ class _Rows:
         self._bigram: dict[str, bool] = {}
         self._titleish = bytearray([_UNKNOWN]) * n
         self._complete = bytearray([_UNKNOWN]) * n
-        self._key: list[str | None] = [None] * n
         self.closing = bytearray(n)
         self.inline_title: dict[int, str] = {}  # row → title printed left of its 文号
 
@@ -135,10 +145,7 @@ class _Rows:
         return v == 1
 
     def key(self, i: int) -> str:
-        v = self._key[i]
-        if v is None:
-            v = self._key[i] = _title_key(self.c[i])
-        return v
+        return _title_key(self.c[i])  # not cached: asked about once per row, and a key per row would cost memory
 
     def _titleish_uncached(self, i: int) -> bool:
         c = self.c[i]
@@ -146,7 +153,7 @@ class _Rows:
             return False
         if c[-1] in "，、," or _SENTENCE_MARK.search(c) or _PUBLICITY.fullmatch(c):
             return False
-        if self.head[i] or _TABLE.search(self.lines[i].text):
+        if self.head[i] or P.TABLE_GAP.search(self.texts[i]):
             return False
         return not _NOT_TITLE_START.match(c)
 
@@ -159,8 +166,8 @@ class _Rows:
             return True
         if self.date[i] or len(c) < 0.8 * self.width:
             return True
-        text = self.lines[i].text
-        return ("\t" in text or "   " in text) and bool(_TABLE.search(text))
+        text = self.texts[i]
+        return ("\t" in text or "   " in text) and bool(P.TABLE_GAP.search(text))
 
     def bigram_seen(self, pair: str) -> bool:
         seen = self._bigram.get(pair)
@@ -169,21 +176,28 @@ class _Rows:
         return seen
 
 
-def _prepare(lines: Sequence[Line]) -> tuple[_Rows, list[Line]]:
-    content: list[Line] = []
-    noise: list[Line] = []
-    cs: list[str] = []
-    for line in lines:
-        t = line.text
+def _prepare(lines: Sequence[Line]) -> tuple[_Rows, Lines]:
+    """The content rows of the lines (non-blank, not page furniture) with their shapes, and the
+    page-furniture lines left out."""
+    all_nos, all_texts = line_columns(lines)
+    nos, texts, cs = array("i"), [], []
+    noise_nos, noise_texts = array("i"), []
+    for no, t in zip(all_nos, all_texts):
         if not t or t.isspace():
             continue
-        c = "".join(t.split())
+        # compact text: without whitespace (every whitespace character is a separator or a
+        # control, which isprintable() refuses, except the ASCII space)
+        c = t if " " not in t and t.isprintable() else "".join(t.split())
         # cheap gate first: page furniture is short and has dashes, 页 or 公报
         if len(c) <= 60 and (c[0] in "-—–－_~·第" or "公报" in c) and _is_page_noise(t):
-            noise.append(line)
+            noise_nos.append(no)
+            noise_texts.append(t)
             continue
-        content.append(line)
+        nos.append(no)
+        texts.append(t)
         cs.append(c)
+    noise = Lines(noise_nos, noise_texts)
+    content = Lines(nos, texts)
     lengths = sorted(len(c) for c in cs if len(c) >= 8)
     width = float(lengths[int(len(lengths) * 0.8)]) if lengths else 40.0
     rows = _Rows(content, cs, width, "".join(cs))
@@ -201,9 +215,9 @@ def _prepare(lines: Sequence[Line]) -> tuple[_Rows, list[Line]]:
         if c.endswith("文件") and n <= 42:
             code[i] = code[i] or bool(_MASTHEAD.match(c))
     # a title with its 文号 at the right end of the same line: 某某的通知    甬政发〔2022〕21号
-    for i, line in enumerate(content):
+    for i, text in enumerate(texts):
         if docno[i] is None and ("号" in cs[i][-6:] or "號" in cs[i][-6:]):
-            m = _INLINE_DOCNO.match(line.text.strip())
+            m = _INLINE_DOCNO.match(text.strip())
             if m and P.ends_with_kind(m.group(1)):
                 docno[i] = P.docno_line(m.group(2))
                 if docno[i]:
@@ -222,12 +236,12 @@ def _prepare(lines: Sequence[Line]) -> tuple[_Rows, list[Line]]:
 
 
 def _mark_toc(rows: _Rows) -> None:
-    n = len(rows.c)
-    refs = [i for i, l in enumerate(rows.lines)
-            if rows.c[i][-1] in ")）0123456789" and (
-                _PAGE_REF.search(rows.c[i]) or re.search(r"\t\s*[（(]\s*\d{1,4}\s*[)）]\s*$", l.text))]
+    refs = [i for i, text in enumerate(rows.texts)
+            if rows.c[i][-1] in ")）0123456789"
+            and (P.TOC_PAGE_REF.search(rows.c[i]) or P.TOC_TAB_PAGE_REF.search(text))]
     # 某某解释（215）: a title with its page number glued on, when another such entry is near
-    glued = [i for i, c in enumerate(rows.c) if c[-1] in ")）" and (m := _GLUED_PAGE_REF.match(c)) and P.ends_with_kind(m.group(1))]
+    glued = [i for i, c in enumerate(rows.c)
+             if c[-1] in ")）" and (m := P.TOC_GLUED_PAGE_REF.match(c)) and P.ends_with_kind(m.group(1))]
     near = {i for a, b in zip(glued, glued[1:]) if b - a <= TOC_GLUED_REACH for i in (a, b)}
     if near:
         refs = sorted(set(refs) | near)
@@ -315,7 +329,7 @@ def _adoption_span(rows: _Rows, i: int) -> int:
 def _is_closing_date(rows: _Rows, i: int) -> bool:
     if not rows.date[i]:
         c = rows.c[i]
-        return c[-1] == "日" and len(c) <= 50 and P.signed_date_line(rows.lines[i].text) is not None
+        return c[-1] == "日" and len(c) <= 50 and P.signed_date_line(rows.texts[i]) is not None
     if i == 0:
         return False
     prev = rows.c[i - 1]
@@ -409,15 +423,14 @@ def _confirms_title(rows: _Rows, j: int, kind: str) -> bool:
     return bool(head and head[1] == 1 and head[0] in ("cn", "chapter", "article"))
 
 
-_SESSION_OPENING = re.compile(r"^[^。，；]{0,40}?第[一二三四五六七八九十百\d]+次(?:全体)?会议(?:听取|审议|审查|决定|认为|同意|批准)")
-_PAGE_TAIL = re.compile(r"[（(]?\d{1,4}[)）]?$")
-_LEADER_CHARS = ".…·-— \t\u3000"
+_SESSION_OPENING = re.compile(r"^[^。，；]{0,40}?第[一二三四五六七八九十百\d]+次(?:全体)?会议"
+                              r"(?:听取|审议|审查|决定|认为|同意|批准)")
 
 
 def _cut_toc_leader(c: str) -> str:
     """某某决定……（237） → 某某决定 (a string operation: a regex over the leader run backtracks)."""
-    m = _PAGE_TAIL.search(c, max(0, len(c) - 6))
-    return c[:m.start()].rstrip(_LEADER_CHARS) if m else c
+    m = P.TOC_PAGE_TAIL.search(c, max(0, len(c) - 6))
+    return c[:m.start()].rstrip(P.TOC_LEADER_CHARS) if m else c
 
 
 def _toc_entries(rows: _Rows) -> set[str]:
@@ -445,11 +458,11 @@ def _paragraph_end_before(rows: _Rows, s: int) -> bool:
     c = rows.c[p]
     if c[-1] in P.TERMINAL or c[-1] in P.CLOSERS or rows.date[p] or rows.toc[p]:
         return True
-    if _TABLE.search(rows.lines[p].text):
+    if P.TABLE_GAP.search(rows.texts[p]):
         return True
-    if len(c) <= 40 and _LABEL_LINE.match(c):
+    if len(c) <= 40 and P.LABEL_LINE.match(c):
         return True  # a label line: 电话：0574-…, 联系人：某某
-    return len(c) < 0.6 * rows.width and not rows.titleish(p)
+    return len(c) < SHORT_ROW_SHARE * rows.width and not rows.titleish(p)
 
 
 _CARRIES = re.compile(r"印发|转发|现予|发布|公布|颁布|印發|轉發|現予|發布|頒布")
@@ -542,208 +555,324 @@ class _FrontTitles:
         return False
 
 
+DEADLINE_EVERY_ROWS = 0x3F
+"""Row loops look at the parse deadline once per 64 rows (a check costs a clock read)."""
+
+
 def _find_headers(rows: _Rows) -> list[_Header]:
-    n = len(rows.c)
+    """The headers of the file in row order (module doc, step 2), found in passes:
+
+    1. _docno_headers: each 文号 line with its title (above or below it) and codes;
+    2. _StandaloneTitles: titles without a 文号 that what follows confirms;
+    3. _table_caption_headers: statistics tables under their own caption;
+    then headers that are not documents are dropped (_drop_carried_titles: what the header
+    before carries; _drop_contents_runs: contents entries without page numbers), and the
+    byline, adoption note and date lines right under each title join it (_take_lines_under_titles).
+    `taken` holds the rows some header already owns: no row is in two headers.
+    """
     taken: set[int] = set()
+    headers = _docno_headers(rows, taken)
+    front_end = min((h.start for h in headers), default=0)  # cover and contents before the first 文号
+    headers += _StandaloneTitles(rows, taken, front_end).headers()
+    headers += _table_caption_headers(rows, taken)
+    headers.sort(key=lambda h: h.start)
+    headers = _drop_carried_titles(rows, headers)
+    headers = _drop_contents_runs(rows, headers, taken)
+    _take_lines_under_titles(rows, headers, taken)
+    return headers
+
+
+# ---- pass 1: 文号 lines
+ORGANS_ABOVE_FORWARD_TITLE = 4
+"""A 文号 whose title is printed under it: up to this many organ/code rows above it are its masthead."""
+
+
+def _docno_headers(rows: _Rows, taken: set[int]) -> list[_Header]:
     headers: list[_Header] = []
-    for i in range(n):
+    for i in range(len(rows.c)):
         if not rows.docno[i] or rows.toc[i] or i in taken:
             continue
         deadline.check()
-        if i in rows.inline_title:
-            h = _Header([i], [i], rows.docno[i])
-            headers.append(h)
-            taken.add(i)
-            continue
-        j = i - 1
-        codes_before: list[int] = []
-        while j >= 0 and rows.code[j] and j not in taken:
-            codes_before.append(j)
-            j -= 1
-        title = _title_back(rows, j, taken)
-        if title and P.promulgation_number(rows.docno[i]):
-            # a 令/公告 is what it promulgates: a title-like line above it (the end of a contents
-            # page) is its title only when it is that name (国务院关于修改…的决定 / 国务院令第N号)
-            named = next((x for x in (P.promulgated_name(rows.c[r]) for r in range(i + 1, min(n, i + 5))) if x), None)
-            if named and not _same_name("".join(rows.c[x] for x in title), named):
-                title = []
-        if title:
-            # codes printed above the title (规范性文件统一编号) belong here too
-            k = title[0] - 1
-            while k >= 0 and rows.code[k] and k not in taken:
-                codes_before.append(k)
-                k -= 1
-        k = i + 1
-        codes_after: list[int] = []
-        while k < n and rows.code[k]:
-            codes_after.append(k)
-            k += 1
-        if not title:
-            title = _title_forward(rows, k, taken)
-            if title:
-                m = j
-                while m >= 0 and m not in taken and (P.is_organ(rows.c[m]) or rows.code[m]) and j - m < 4:
-                    codes_before.append(m)
-                    m -= 1
-                k = title[-1] + 1
-                while k < n and rows.code[k]:
-                    codes_after.append(k)
-                    k += 1
-        h = _Header(sorted([i, *title, *codes_before, *codes_after]), title, rows.docno[i])
+        h = _docno_header(rows, i, taken)
         headers.append(h)
         taken.update(h.rows)
-    # titles standing alone
-    front_end = min((h.start for h in headers), default=0)  # cover and contents before the first 文号
-    front_titles = _FrontTitles(rows.c, front_end)
-    toc_entries = _toc_entries(rows)
-    s = 0
-    while s < n:
-        deadline.check()
-        if s in taken or rows.toc[s] or not rows.titleish(s):
-            s += 1
-            continue
+    return headers
+
+
+def _codes_up(rows: _Rows, j: int, taken: set[int]) -> list[int]:
+    """The code rows (规范性文件统一编号, 特急, 秘密★…) ending at row j, going up."""
+    found: list[int] = []
+    while j >= 0 and rows.code[j] and j not in taken:
+        found.append(j)
+        j -= 1
+    return found
+
+
+def _codes_down(rows: _Rows, k: int) -> list[int]:
+    """The code rows starting at row k, going down."""
+    found: list[int] = []
+    while k < len(rows.c) and rows.code[k]:
+        found.append(k)
+        k += 1
+    return found
+
+
+def _docno_header(rows: _Rows, i: int, taken: set[int]) -> _Header:
+    """The header around the 文号 at row i: its title above it (else below it) and the codes."""
+    if i in rows.inline_title:
+        return _Header([i], [i], rows.docno[i])  # 某某的通知    甬政发〔2022〕21号 on one row
+    codes_before = _codes_up(rows, i - 1, taken)
+    j = i - 1 - len(codes_before)  # the row above the 文号 and its codes
+    title = _title_back(rows, j, taken)
+    if title and not _promulgated_title_fits(rows, i, title):
+        title = []
+    if title:
+        codes_before += _codes_up(rows, title[0] - 1, taken)  # codes printed above the title belong here too
+    codes_after = _codes_down(rows, i + 1)
+    if not title:
+        title = _title_forward(rows, i + 1 + len(codes_after), taken)
+        if title:
+            codes_before += _organs_up(rows, j, taken)
+            codes_after += _codes_down(rows, title[-1] + 1)
+    return _Header(sorted([i, *title, *codes_before, *codes_after]), title, rows.docno[i])
+
+
+def _promulgated_title_fits(rows: _Rows, i: int, title: list[int]) -> bool:
+    """A 令/公告 is what it promulgates: a title-like line above it (the end of a contents page)
+    is its title only when it is that name (国务院关于修改…的决定 / 国务院令第N号)."""
+    if not P.promulgation_number(rows.docno[i]):
+        return True
+    later = range(i + 1, min(len(rows.c), i + 5))
+    named = next((x for x in (P.promulgated_name(rows.c[r]) for r in later) if x), None)
+    return not named or _same_name("".join(rows.c[x] for x in title), named)
+
+
+def _organs_up(rows: _Rows, j: int, taken: set[int]) -> list[int]:
+    """Organ names and codes ending at row j: the masthead above a 文号 whose title is below it."""
+    found: list[int] = []
+    m = j
+    while m >= 0 and m not in taken and (P.is_organ(rows.c[m]) or rows.code[m]) and j - m < ORGANS_ABOVE_FORWARD_TITLE:
+        found.append(m)
+        m -= 1
+    return found
+
+
+# ---- pass 2: titles standing alone
+STANDALONE_TITLE_MAX_ROWS = 6
+"""A title without a 文号 is printed over at most this many rows."""
+
+
+class _StandaloneTitles:
+    """Titles standing alone (人大 gazettes, 纪要, 记事 …), confirmed by what follows them."""
+
+    def __init__(self, rows: _Rows, taken: set[int], front_end: int):
+        self.rows, self.taken, self.front_end = rows, taken, front_end
+        self.front_titles = _FrontTitles(rows.c, front_end)
+        self.toc_entries = _toc_entries(rows)
+
+    def headers(self) -> list[_Header]:
+        headers: list[_Header] = []
+        n = len(self.rows.c)
+        s = steps = 0
+        while s < n:
+            steps += 1
+            if not steps & DEADLINE_EVERY_ROWS:
+                deadline.check()
+            found = self.title_at(s) if self.may_start(s) else []
+            if found:
+                headers.append(_Header(list(found), list(found), None))
+                self.taken.update(found)
+                s = found[-1] + 1
+            else:
+                s += 1
+        return headers
+
+    def may_start(self, s: int) -> bool:
+        """Can a title start at row s (title-like, not an attachment's, at a paragraph start)?"""
+        rows = self.rows
+        if s in self.taken or rows.toc[s] or not rows.titleish(s):
+            return False
+        c = rows.c[s]
         if s > 0 and _ATTACHMENT_LABEL.match(rows.c[s - 1]):
-            s += 1  # the title of an attachment (附件2 / 某某表) belongs to its document
-            continue
-        if not _paragraph_end_before(rows, s) and not (
-                len(rows.c[s]) <= 30 and "，" not in rows.c[s] and "》" not in rows.c[s]
-                and P.title_kind(rows.c[s]) in ("记事", "目录")):
-            s += 1
-            continue
-        found: list[int] = []
-        for span in range(1, 7):
-            run = list(range(s, s + span))
-            if run[-1] >= n or run[-1] in taken or not rows.titleish(run[-1]):
+            return False  # the title of an attachment (附件2 / 某某表) belongs to its document
+        if _paragraph_end_before(rows, s):
+            return True
+        # 记事/目录 headings may follow text without a paragraph end
+        return len(c) <= 30 and "，" not in c and "》" not in c and P.title_kind(c) in ("记事", "目录")
+
+    def title_at(self, s: int) -> list[int]:
+        """The rows of a confirmed title starting at row s, [] when there is none."""
+        rows = self.rows
+        for span in range(1, STANDALONE_TITLE_MAX_ROWS + 1):
+            last = s + span - 1
+            if last >= len(rows.c) or last in self.taken or not rows.titleish(last):
                 break
-            if span > 1 and P.is_speaker(rows.c[run[-1]]) and not P.ends_with_kind(rows.c[run[-1]]):
+            lc = rows.c[last]
+            if span > 1 and P.is_speaker(lc) and not P.ends_with_kind(lc):
                 break
-            text = "".join(rows.c[x] for x in run)
+            text = "".join(rows.c[s:last + 1])
             kind = P.title_kind(text)
-            if rows.c[run[-1]] in ("目录", "目次"):
+            if lc in ("目录", "目次"):
                 break  # a bare 目 录 heading opens a table of contents, not a document
-            if kind and kind != "公报" and "公报" not in text and len(text) >= 5 \
-                    and text.count("《") <= text.count("》") and (
-                    _confirms_title(rows, run[-1] + 1, kind) or (s == 0 and span <= 3 and kind != "目录")
-                    or (s >= front_end and len(text) >= 10 and text in front_titles)  # listed in the contents
-                    or (len(text) >= 8 and text in toc_entries)
-                    or (kind == "纪要" and "会议纪要" in text and not P.starts_about(text))):
-                found = run
-                break
-            if not kind and span <= 3 and len(text) >= 5 and "，" not in text and run[-1] + 1 < n \
-                    and P.speech_date(rows.c[run[-1] + 1]):
-                found = run  # a report titled by its subject (当前的经济形势和…方针), its date line under it
-                break
-        if found:
-            h = _Header(list(found), list(found), None)
-            headers.append(h)
-            taken.update(found)
-            s = found[-1] + 1
-        else:
-            s += 1
-    # a statistics table under its own caption (主要经济指标完成情况) is an item of its own
+            if kind and self.confirmed(s, span, text, kind):
+                return list(range(s, last + 1))
+            if not kind and span <= 3 and len(text) >= 5 and "，" not in text and last + 1 < len(rows.c) \
+                    and P.speech_date(rows.c[last + 1]):
+                # a report titled by its subject (当前的经济形势和…方针), its date line under it
+                return list(range(s, last + 1))
+        return []
+
+    def confirmed(self, s: int, span: int, text: str, kind: str) -> bool:
+        """Is the title text (rows s … s+span-1, of 文种 kind) a document's?"""
+        if kind == "公报" or "公报" in text or len(text) < 5 or text.count("《") > text.count("》"):
+            return False
+        return (_confirms_title(self.rows, s + span, kind)
+                or (s == 0 and span <= 3 and kind != "目录")  # the file opens with it
+                or (s >= self.front_end and len(text) >= 10 and text in self.front_titles)  # listed in the contents
+                or (len(text) >= 8 and text in self.toc_entries)
+                or (kind == "纪要" and "会议纪要" in text and not P.starts_about(text)))
+
+
+# ---- pass 3: statistics tables
+TABLE_CAPTION_REACH = 15
+"""Rows under a table caption looked at for numeric rows."""
+TABLE_CAPTION_MIN_NUMERIC_ROWS = 3
+"""Numeric rows (two numbers or more) under a caption that make it a table of its own."""
+
+
+def _table_caption_headers(rows: _Rows, taken: set[int]) -> list[_Header]:
+    """A statistics table under its own caption (主要经济指标完成情况) is an item of its own."""
+    n = len(rows.c)
+    headers: list[_Header] = []
     for s in range(n - 3):
         c = rows.c[s]
         if s in taken or rows.toc[s] or not _TABLE_CAPTION.search(c) or not rows.titleish(s) \
                 or not _PERIOD.search(c):
             continue
-        numeric = sum(1 for j in range(s + 1, min(n, s + 16)) if len(_NUMBER.findall(rows.lines[j].text)) >= 2)
-        if numeric >= 3:
+        below = range(s + 1, min(n, s + 1 + TABLE_CAPTION_REACH))
+        numeric = sum(1 for j in below if len(_NUMBER.findall(rows.texts[j])) >= 2)
+        if numeric >= TABLE_CAPTION_MIN_NUMERIC_ROWS:
             headers.append(_Header([s], [s], None))
             taken.add(s)
-    headers.sort(key=lambda h: h.start)
+    return headers
+
+
+# ---- headers that are not documents
+def _drop_carried_titles(rows: _Rows, headers: list[_Header]) -> list[_Header]:
+    """Headers without those of documents that the header kept before them carries."""
     kept: list[_Header] = []
     for h in headers:
-        prev = kept[-1] if kept else None
-        if h.docno is not None and prev is not None and h.title_rows:
-            # a forwarded or issued document printed with its own 文号 under the notice
-            title_text = "".join(rows.c[x] for x in h.title_rows)
-            if any(_same_name(title_text, q) for q in _carried_names(rows, prev.end + 1, h.start)):
-                continue
-        if h.docno is None and prev is not None:
-            strong = _strongly_confirmed(rows, h)
-            prev_title = "".join(rows.c[x] for x in prev.title_rows)
-            quoted = _carried_names(rows, prev.end + 1, h.start)
-            title_text = "".join(rows.c[x] for x in h.title_rows)
-            promulgates = bool(P.promulgation_number(prev.docno)) or bool(_CARRIES.search(prev_title))
-            if (not strong or promulgates) and any(
-                    _same_name(title_text, q) or _same_name(rows.c[h.title_rows[0]], q) for q in quoted):
-                # what a 令/公告 promulgates or a notice issues, printed under it with its own
-                # adoption note or 主送: the carried document, not a new one
-                continue
-        if h.docno is None and prev is not None and not _strongly_confirmed(rows, h):
-            first = rows.c[h.title_rows[0]]
-            carrier = promulgates
-            if carrier and names_attachment("".join(rows.c[x] for x in h.title_rows), prev_title) or carrier and (
-                    P.ends_with_kind(first) and not P.starts_about(first) and names_attachment(first, prev_title)):
-                continue
-        kept.append(h)
-    headers = kept
-    # Contents without page numbers: headers with nothing between them and the next header,
-    # two or more in a row, are the entries of a table of contents.
+        if not kept or not _carried_by(rows, kept[-1], h):
+            kept.append(h)
+    return kept
+
+
+def _carried_by(rows: _Rows, prev: _Header, h: _Header) -> bool:
+    """Is h's title a document that the document headed by prev issues, forwards or promulgates?"""
+    title_text = "".join(rows.c[x] for x in h.title_rows)
+    if h.docno is not None:
+        # a forwarded or issued document printed with its own 文号 under the notice
+        return bool(h.title_rows) and any(
+            _same_name(title_text, q) for q in _carried_names(rows, prev.end + 1, h.start))
+    strong = _strongly_confirmed(rows, h)
+    prev_title = "".join(rows.c[x] for x in prev.title_rows)
+    quoted = _carried_names(rows, prev.end + 1, h.start)
+    promulgates = bool(P.promulgation_number(prev.docno)) or bool(_CARRIES.search(prev_title))
+    first = rows.c[h.title_rows[0]]
+    if (not strong or promulgates) and any(_same_name(title_text, q) or _same_name(first, q) for q in quoted):
+        # what a 令/公告 promulgates or a notice issues, printed under it with its own
+        # adoption note or 主送: the carried document, not a new one
+        return True
+    if strong or not promulgates:
+        return False
+    # the attachment a 印发 notice names, printed as a title under it
+    return names_attachment(title_text, prev_title) or (
+        P.ends_with_kind(first) and not P.starts_about(first) and names_attachment(first, prev_title))
+
+
+CONTENTS_RUN_MIN = 2
+"""This many headers in a row with no text between them are the entries of a table of contents."""
+
+
+def _drop_contents_runs(rows: _Rows, headers: list[_Header], taken: set[int]) -> list[_Header]:
+    """Contents without page numbers: headers with nothing between them and the next header,
+    CONTENTS_RUN_MIN or more in a row, are contents entries (their rows become contents rows)."""
     bodyless = [i + 1 < len(headers) and headers[i + 1].start <= headers[i].end + 1 for i in range(len(headers))]
     drop: set[int] = set()
     i = 0
     while i < len(headers):
-        if bodyless[i]:
-            j = i
-            while j < len(headers) and bodyless[j]:
-                j += 1
-            if j - i >= 2:
-                drop.update(range(i, j))
-                for h in headers[i:j]:
-                    for x in h.rows:
-                        rows.toc[x] = True
-                        taken.discard(x)
-            i = j
-        else:
+        if not bodyless[i]:
             i += 1
-    headers = [h for k, h in enumerate(headers) if k not in drop]
-    # byline, adoption note and dates printed right under the title
+            continue
+        j = i
+        while j < len(headers) and bodyless[j]:
+            j += 1
+        if j - i >= CONTENTS_RUN_MIN:
+            drop.update(range(i, j))
+            for h in headers[i:j]:
+                for x in h.rows:
+                    rows.toc[x] = True
+                    taken.discard(x)
+        i = j
+    return [h for k, h in enumerate(headers) if k not in drop]
+
+
+# ---- lines that belong under a title
+BYLINE_MAX_CHARS = 30
+"""A byline (国务院总理 李强) is at most this long."""
+
+
+def _take_lines_under_titles(rows: _Rows, headers: list[_Header], taken: set[int]) -> None:
+    """Byline, adoption note and dates printed right under a title join its header."""
+    n = len(rows.c)
     for h in headers:
         k = h.end + 1
-        while k < n and k not in taken:
-            if P.is_speaker(rows.c[k]) and not P.ends_with_kind(rows.c[k]) and len(rows.c[k]) <= 30 \
-                    and not (k + 1 < n and (rows.date[k + 1] or _organ_continues(rows.c[k], rows.c[k + 1]))):
-                h.rows.append(k)
-            elif (span := _adoption_span(rows, k)):
-                h.rows.extend(range(k, k + span))
-                h.adoption = True
-            elif P.speech_date(rows.c[k]):
-                h.rows.append(k)
-            else:
-                break
+        while k < n and k not in taken and _take_line_under(rows, h, k):
             taken.update(h.rows)
             k = max(h.rows) + 1
-    return headers
+
+
+def _take_line_under(rows: _Rows, h: _Header, k: int) -> bool:
+    """Add row k (and the rows of its note) to h when it is a byline, adoption note or speech date."""
+    c = rows.c[k]
+    if P.is_speaker(c) and not P.ends_with_kind(c) and len(c) <= BYLINE_MAX_CHARS and not (
+            k + 1 < len(rows.c) and (rows.date[k + 1] or _organ_continues(c, rows.c[k + 1]))):
+        h.rows.append(k)
+    elif (span := _adoption_span(rows, k)):
+        h.rows.extend(range(k, k + span))
+    elif P.speech_date(c):
+        h.rows.append(k)
+    else:
+        return False
+    return True
 
 
 # ---------------------------------------------------------------- documents
 class _Doc:
-    __slots__ = ("rows", "header", "anchor", "closed", "last_body", "marks", "last_family",
-                 "carrier", "title", "docno", "kind_hint", "order", "grams", "names",
-                 "_grams_at", "_keys", "_keys_at", "_blob", "last_row", "attach_at", "awaiting_attachment",
+    """A document being assembled: its rows (in reading order) and what they told so far."""
+
+    __slots__ = ("rows", "header", "closed", "last_body", "marks", "last_family",
+                 "carrier", "title", "docno", "recent", "names",
+                 "_recent_at", "_keys", "_keys_at", "_blob", "last_row", "attach_at", "awaiting_attachment",
                  "contents_open")
 
-    def __init__(self, anchor: int, order: int, header: _Header | None = None, kind_hint: str = ""):
-        self.rows: list[int] = []
+    def __init__(self, first_row: int, header: _Header | None = None):
+        self.rows: Sequence[int] = array("i")  # 4 bytes a row, not an int object
         self.header = header
-        self.anchor = anchor
-        self.closed = False
+        self.closed = False  # signed: takes only its attachment now
         self.last_body: int | None = None
-        self.marks: dict[str, int] = {}
+        self.marks: dict[str, int] = {}  # heading family → the last number read
         self.last_family: str | None = None
-        self.carrier = False
+        self.carrier = False  # issues, forwards or promulgates another document
         self.title = ""
         self.docno: str | None = header.docno if header else None
-        self.kind_hint = kind_hint
-        self.order = order
-        self.grams: set[str] = set()
+        self.recent: set[str] = set()  # character pairs of its title and latest lines (recent_grams)
         self.names: list[str] = []
-        self._grams_at = -1
+        self._recent_at = -1
         self._keys: list[tuple[str, str]] = []
         self._keys_at = -1
         self._blob = ""
-        self.last_row = anchor
+        self.last_row = first_row
         self.attach_at: int | None = None  # where in rows its attachment begins
         self.awaiting_attachment = False  # signed, its header printed under it, no attachment text yet
         self.contents_open = False  # a law's own 目录 (its chapters listed) is being read
@@ -765,27 +894,107 @@ class _Doc:
         return self._blob
 
 
+# ---- how well a block of rows continues a document: the points, and why
+# Numbering (（十八）→（十九）, 第五章 → 第六章): _numbering_score.
+NUMBER_NEXT = 4.0
+"""The next number of the document's own numbering: the strongest sign of continuation."""
+NUMBER_FIRST_UNDER_PARENT = 1.0
+"""A family's first number right after a higher-level heading (一、 then （一）) in a document
+that has not used the family yet."""
+NUMBER_FIRST_FRESH = 0.0
+"""A family's first number in a document without a higher heading just before: neutral."""
+NUMBER_STARTS_MID = -1.5
+"""A family the document never used, starting past 1: it began in another document."""
+NUMBER_RESTART_UNDER_PARENT = 2.0
+"""A family starting over at 1 under a new higher-level heading (the next chapter's 第一条)."""
+NUMBER_GOES_BACK = -3.0
+"""A number the document has passed already: another document's numbering."""
+NUMBER_SKIPS = -1.0
+"""A number further on than the next one: a gap, weakly against."""
+
+# Placing a block (_Splitter.base_score, topic_score): sums of these; the best candidate takes it.
+STAY_WITH_CURRENT = 1.5
+"""The document being read takes the block unless another continues clearly better."""
+SWITCH_BASE = -1.0
+"""Going back to an earlier document needs evidence …"""
+SWITCH_GAP_ROWS = 80.0
+"""… and costs one more point per this many rows since it last took text (nearer is likelier)."""
+HEADER_TAKES_NEXT_BLOCK = 3.0
+"""A header with no body yet owns the text printed right under it."""
+HEADER_NEXT_BLOCK_REACH = 2
+"""Rows between a body-less header and the block for HEADER_TAKES_NEXT_BLOCK."""
+ORPHAN_AFTER_SIGNATURE = -5.0
+"""Text going on mid-sentence right after a signature and the header printed under it is not
+that notice's attachment (which opens with a title, 附件 or a heading): as strong as a signature."""
+SIGNED_TAKES_ONLY_ATTACHMENTS = -5.0
+"""A signed document takes only attachments: a signature ends a document (GB/T 9704)."""
+BROKEN_OFF_RESTARTS = -3.0
+"""A heading or a short title after the document broke off mid-sentence: not its continuation."""
+SENTENCE_CONTINUES = 3.0
+"""The block finishes the sentence the document broke off (，、 start, a closing bracket, or a
+character pair the file uses elsewhere)."""
+SENTENCE_DOES_NOT_JOIN = -4.0
+"""The joining character pair occurs nowhere else in the file: the two pieces do not belong
+together, a little more sure than BROKEN_OFF_RESTARTS."""
+CONTINUATION_AFTER_END = -3.0
+"""A block opening with ，。）… cannot follow a finished paragraph."""
+TOPIC_WEIGHT = 4.0
+"""Points for a block whose character pairs all occur in the document's latest lines (a share
+of them gives that share): what a block is about settles close calls, as much as a numbering."""
+
+# Which documents compete for a block (_Splitter.place).
+RECENT_DOCUMENTS = 6
+"""Only the latest documents compete: a two-column extraction interleaves few at a time."""
+CANDIDATE_REACH_ROWS = 150
+"""A document that last took text more than this many rows ago is finished."""
+CLOSE_CALL = 4.0
+"""Base scores closer than this: the topic (TOPIC_WEIGHT) decides."""
+TOPIC_SAMPLE_ROWS, TOPIC_SAMPLE_CHARS = 8, 200
+"""What a block is about: the character pairs of its first rows, at most this many characters."""
+UPCOMING_REACH_ROWS = 80
+"""In a file whose bodies come before their headers, the next header this near is the block's."""
+OPENS_UPCOMING_BELOW = -2.5
+"""Best score below this: nothing before takes the block (signed, or the sentence does not
+continue); it opens the document whose header comes next."""
+RESUME_REACH_ROWS = 60
+"""A sentence broken off more than this many rows ago is not resumed (_resumes_other)."""
+
+
 def _numbering_score(doc: _Doc, mark: tuple[str, int]) -> float:
+    """How well heading number `mark` (family, n) continues doc's numbering (NUMBER_* above)."""
     family, n = mark
     if doc.contents_open and family == "chapter" and n == 1 and family in doc.marks:
-        return 4.0  # the chapters start over after the document's own contents
+        return NUMBER_NEXT  # the chapters start over after the document's own contents
     last = doc.marks.get(family)
     level = P.HEADING_LEVEL[family]
     parent_recent = doc.last_family is not None and P.HEADING_LEVEL[doc.last_family] < level
     if last is None:
         if n == 1:
-            return 1.0 if parent_recent else 0.0
-        return -1.5
+            return NUMBER_FIRST_UNDER_PARENT if parent_recent else NUMBER_FIRST_FRESH
+        return NUMBER_STARTS_MID
     if n == last + 1:
-        return 4.0
+        return NUMBER_NEXT
     if n == 1 and parent_recent:
-        return 2.0
+        return NUMBER_RESTART_UNDER_PARENT
     if n <= last:
-        return -3.0
-    return -1.0
+        return NUMBER_GOES_BACK
+    return NUMBER_SKIPS
 
 
-HEADER_TAKES_NEXT_BLOCK = 3.0  # a header with no body yet owns the text printed right under it
+SWITCHING_HEADING_LEVEL = 2
+"""Inside a flowing body only a heading of this level or higher (第N章, 第N条, 一、) may switch documents."""
+SHORT_ROW_SHARE = 0.6
+"""A row shorter than this share of the page width is a title or a paragraph's last line, not a cut one."""
+
+
+def _pairs(text: str) -> set[str]:
+    """The character pairs (bigrams) of text."""
+    return set(map(operator.add, text, islice(text, 1, None)))
+
+
+def _first_mark(rows: _Rows, block: list[int]) -> tuple[str, int] | None:
+    """The first heading number in the block."""
+    return next((rows.head[i] for i in block if rows.head[i]), None)
 
 
 class _Splitter:
@@ -816,135 +1025,119 @@ class _Splitter:
         doc.awaiting_attachment = False
         rows = self.rows
         for i in idx:
-            h = rows.head[i]
-            c = rows.c[i]
-            if c in ("目录", "目次"):
-                doc.contents_open = True
-            elif doc.contents_open and not (h and h[0] == "chapter"):
-                doc.contents_open = False
-            elif doc.contents_open and h[1] == 1 and "chapter" in doc.marks:
-                doc.contents_open = False  # the body's first chapter after the contents
-                doc.marks.clear()
-            if h:
-                doc.marks[h[0]] = h[1]
-                doc.last_family = h[0]
-            if "《" in c and _CARRIES.search(c):
-                doc.names.extend(re.findall(r"《([^》]+)》", c))
-            elif c.startswith("附件") and (m := _ATTACHMENT_LIST.match(c)):
-                doc.names.append(_LIST_ITEM.sub("", m.group(1)))
-                doc.carrier = True
-            if not doc.carrier and _CARRIER_SENTENCE.search(c):
-                doc.carrier = True
+            self._read_body_row(doc, rows.head[i], rows.c[i])
         doc.last_body = idx[-1]
         doc.closed = rows.closing[idx[-1]]
 
-    def score(self, doc: _Doc, block: list[int], default: _Doc | None, grams: set[str]) -> float:
-        rows = self.rows
-        first = block[0]
-        fc = rows.c[first]
-        if doc is default:
-            s = 1.5
-            if doc.header is not None and doc.last_body is None and first - doc.last_row <= 2:
-                s += HEADER_TAKES_NEXT_BLOCK
-        else:
-            gap = first - doc.last_row
-            s = -1.0 - gap / 80.0
-        mark = next((rows.head[i] for i in block if rows.head[i]), None)
-        starts_marker = rows.head[first] is not None
-        starts_cont = fc[0] in _CONT_START
-        # A signed notice's attachment opens with its title, 附件 or a heading: text going on
-        # mid-sentence right after the signature and header continues another document.
-        orphan = default is not None and default.awaiting_attachment and not (
-            starts_marker or fc.startswith(("附件", "附表")) or rows.titleish(first))
+    @staticmethod
+    def _read_body_row(doc: _Doc, h: tuple[str, int] | None, c: str) -> None:
+        """Note what a body row tells about its document: numbering, own contents, carried names."""
+        if c in ("目录", "目次"):
+            doc.contents_open = True
+        elif doc.contents_open and not (h and h[0] == "chapter"):
+            doc.contents_open = False
+        elif doc.contents_open and h[1] == 1 and "chapter" in doc.marks:
+            doc.contents_open = False  # the body's first chapter after the contents
+            doc.marks.clear()
+        if h:
+            doc.marks[h[0]] = h[1]
+            doc.last_family = h[0]
+        if "《" in c and _CARRIES.search(c):
+            doc.names.extend(re.findall(r"《([^》]+)》", c))
+        elif c.startswith("附件") and (m := _ATTACHMENT_LIST.match(c)):
+            doc.names.append(_LIST_ITEM.sub("", m.group(1)))
+            doc.carrier = True
+        if not doc.carrier and _may_carry(c) and _CARRIER_SENTENCE.search(c):
+            doc.carrier = True
+
+    # -- scoring: how well a block continues a document is base_score (+ topic_score in a close call)
+    def topic_score(self, doc: _Doc, grams: set[str]) -> float:
+        # the share of the block's character pairs found in what the document is about now
+        return TOPIC_WEIGHT * len(grams & self.recent_grams(doc)) / len(grams)
+
+    def base_score(self, doc: _Doc, first: int, default: _Doc | None, mark: tuple[str, int] | None) -> float:
+        """How well the block starting at row `first` (first heading number `mark`) continues `doc`
+        (default: the document being read): a sum of the named points above, topic left out."""
+        s = self._position_score(doc, first, default)
+        orphan = self._orphan(first, default)
         if orphan and doc is default:
-            s -= 5.0
+            s += ORPHAN_AFTER_SIGNATURE
         if doc.closed:
-            attach_like = fc.startswith(("附件", "附表")) or (
-                doc.carrier and (rows.titleish(first) or (starts_marker and rows.head[first][1] == 1)))
-            s += 0.0 if attach_like else -5.0
+            s += 0.0 if self._attachment_like(doc, first) else SIGNED_TAKES_ONLY_ATTACHMENTS
         if doc.last_body is not None:
-            lc = rows.c[doc.last_body]
-            if not rows.complete(doc.last_body):
-                if starts_marker or (not starts_cont and rows.titleish(first) and len(fc) < 0.6 * rows.width):
-                    s -= 3.0
-                elif starts_cont or _closes_what_opened(lc, fc):
-                    s += 3.0
-                else:
-                    s += 3.0 if orphan or rows.bigram_seen(lc[-1] + fc[0]) else -4.0
-            elif starts_cont:
-                s -= 3.0
+            s += self._sentence_score(doc, first, orphan)
         if mark:
             s += _numbering_score(doc, mark)
-        if grams:
-            s += 4.0 * len(grams & self.recent_grams(doc)) / len(grams)
         return s
+
+    @staticmethod
+    def _position_score(doc: _Doc, first: int, default: _Doc | None) -> float:
+        if doc is default:
+            s = STAY_WITH_CURRENT
+            if doc.header is not None and doc.last_body is None and first - doc.last_row <= HEADER_NEXT_BLOCK_REACH:
+                s += HEADER_TAKES_NEXT_BLOCK
+            return s
+        return SWITCH_BASE - (first - doc.last_row) / SWITCH_GAP_ROWS
+
+    def _orphan(self, first: int, default: _Doc | None) -> bool:
+        """A signed notice's attachment opens with its title, 附件 or a heading: text going on
+        mid-sentence right after the signature and header continues another document."""
+        if default is None or not default.awaiting_attachment:
+            return False
+        rows = self.rows
+        return not (rows.head[first] is not None or rows.c[first].startswith(("附件", "附表"))
+                    or rows.titleish(first))
+
+    def _attachment_like(self, doc: _Doc, first: int) -> bool:
+        """Could the block starting at row `first` be the attachment of the signed doc?"""
+        rows = self.rows
+        if rows.c[first].startswith(("附件", "附表")):
+            return True
+        return doc.carrier and (rows.titleish(first) or (rows.head[first] is not None and rows.head[first][1] == 1))
+
+    def _sentence_score(self, doc: _Doc, first: int, orphan: bool) -> float:
+        """Does the block finish the sentence doc's last body row left open (or start a new one)?"""
+        rows = self.rows
+        fc = rows.c[first]
+        starts_cont = fc[0] in _CONT_START
+        if rows.complete(doc.last_body):
+            return CONTINUATION_AFTER_END if starts_cont else 0.0
+        lc = rows.c[doc.last_body]
+        if rows.head[first] is not None or (
+                not starts_cont and rows.titleish(first) and len(fc) < SHORT_ROW_SHARE * rows.width):
+            return BROKEN_OFF_RESTARTS
+        if starts_cont or _closes_what_opened(lc, fc):
+            return SENTENCE_CONTINUES
+        return SENTENCE_CONTINUES if orphan or rows.bigram_seen(lc[-1] + fc[0]) else SENTENCE_DOES_NOT_JOIN
 
     def recent_grams(self, doc: _Doc) -> set[str]:
         """Character pairs of the document's title and its latest lines: what it is about now."""
-        if doc._grams_at != len(doc.rows):
-            text = doc.title + "".join(self.rows.c[i] for i in doc.rows[-12:])[-300:]
-            doc.grams = {text[k:k + 2] for k in range(len(text) - 1)}
-            doc._grams_at = len(doc.rows)
-        return doc.grams
+        if doc._recent_at != len(doc.rows):
+            doc.recent = _pairs(doc.title + "".join(self.rows.c[i] for i in doc.rows[-12:])[-300:])
+            doc._recent_at = len(doc.rows)
+        return doc.recent
 
+    # -- placing
     def place(self, block: list[int], default: _Doc | None, hard: bool,
               upcoming: _Doc | None = None) -> _Doc:
+        """Give `block` to the document that continues it best (a new one when none can);
+        `hard`: the block starts at a boundary (else only a switching heading may change documents);
+        `upcoming`: the document whose header comes next in a body-first file."""
         if not self.docs and upcoming is None:
-            doc = _Doc(block[0], 0, kind_hint="")
-            self.add(doc)
-            self.assign(doc, block)
-            return doc
-        rows = self.rows
-        first = block[0]
-        mark = next((rows.head[i] for i in block if rows.head[i]), None)
-        candidates: list[_Doc] = [default] if default is not None else []
-        for doc in self.docs[-6:]:
-            if doc is default:
-                continue
-            if first - doc.last_row > 150:
-                continue
-            if not hard:
-                # inside a flowing body only a higher-level heading that the default
-                # document cannot take and this one continues may switch documents
-                if not (mark and P.HEADING_LEVEL[mark[0]] <= 2 and _numbering_score(doc, mark) >= 4
-                        and (default is None or _numbering_score(default, mark) < 0)):
-                    continue
-            candidates.append(doc)
-        if upcoming is not None and mark and mark[1] == 1 and P.HEADING_LEVEL[mark[0]] <= 2 \
-                and rows.head[first] == mark and (default is None or _numbering_score(default, mark) < 0):
+            return self._give(_Doc(block[0]), block)
+        mark = _first_mark(self.rows, block)
+        if upcoming is not None and self._restarts_for_upcoming(block, mark, default):
             # 主送/body printed before its header: a numbering that starts over belongs
             # to the document whose header comes next
-            self.add(upcoming)
-            self.assign(upcoming, block)
-            return upcoming
+            return self._give(upcoming, block)
+        candidates = self._candidates(block, default, hard, mark)
         if not candidates:
-            doc = _Doc(block[0], len(self.docs))
-            self.add(doc)
-            self.assign(doc, block)
-            return doc
-        best_score: float | None = None
-        if len(candidates) == 1:
-            best = candidates[0]
-            if upcoming is not None:
-                best_score = self.score(best, block, default, None)
-        else:
-            base = [(self.score(doc, block, default, None), doc) for doc in candidates]
-            base.sort(key=lambda x: -x[0])
-            grams: set[str] | None = None
-            if base[0][0] - base[1][0] < 4.0:  # close: what the block is about decides
-                text = "".join(rows.c[i] for i in block[:8])[:200]
-                grams = {text[k:k + 2] for k in range(len(text) - 1)}
-            best, best_score = candidates[0], None
-            for doc in candidates:
-                sc = self.score(doc, block, default, grams) if grams else next(x for x, d in base if d is doc)
-                if best_score is None or sc > best_score:
-                    best, best_score = doc, sc
-        if upcoming is not None and best_score is not None and best_score < -2.5:
+            return self._give(_Doc(block[0]), block)
+        best, best_score = self._best(candidates, block, mark, default, upcoming is not None)
+        if upcoming is not None and best_score is not None and best_score < OPENS_UPCOMING_BELOW:
             # nothing before takes it (signed, or the sentence does not continue): in a file
             # whose bodies come before their headers, it opens the document whose header is next
-            self.add(upcoming)
-            self.assign(upcoming, block)
-            return upcoming
+            return self._give(upcoming, block)
         if best.closed:  # an attachment re-opens a signed notice; its numbering starts over
             best.marks.clear()
             best.last_family = None
@@ -952,12 +1145,61 @@ class _Splitter:
         self.assign(best, block)
         return best
 
+    def _give(self, doc: _Doc, block: list[int]) -> _Doc:
+        self.add(doc)
+        self.assign(doc, block)
+        return doc
+
+    def _restarts_for_upcoming(self, block: list[int], mark: tuple[str, int] | None, default: _Doc | None) -> bool:
+        return bool(mark and mark[1] == 1 and P.HEADING_LEVEL[mark[0]] <= SWITCHING_HEADING_LEVEL
+                    and self.rows.head[block[0]] == mark
+                    and (default is None or _numbering_score(default, mark) < 0))
+
+    def _candidates(self, block: list[int], default: _Doc | None, hard: bool,
+                    mark: tuple[str, int] | None) -> list[_Doc]:
+        first = block[0]
+        candidates: list[_Doc] = [default] if default is not None else []
+        for doc in self.docs[-RECENT_DOCUMENTS:]:
+            if doc is default or first - doc.last_row > CANDIDATE_REACH_ROWS:
+                continue
+            # inside a flowing body only a higher-level heading that the default
+            # document cannot take and this one continues may switch documents
+            if not hard and not (mark and P.HEADING_LEVEL[mark[0]] <= SWITCHING_HEADING_LEVEL
+                                 and _numbering_score(doc, mark) >= NUMBER_NEXT
+                                 and (default is None or _numbering_score(default, mark) < 0)):
+                continue
+            candidates.append(doc)
+        return candidates
+
+    def _best(self, candidates: list[_Doc], block: list[int], mark: tuple[str, int] | None,
+              default: _Doc | None, want_score: bool) -> tuple[_Doc, float | None]:
+        """The best candidate and its score (None: a single candidate and no score wanted)."""
+        first = block[0]
+        if len(candidates) == 1:
+            best = candidates[0]
+            return best, self.base_score(best, first, default, mark) if want_score else None
+        base = [self.base_score(doc, first, default, mark) for doc in candidates]
+        top, second = sorted(base, reverse=True)[:2]
+        grams: set[str] | None = None
+        if top - second < CLOSE_CALL:  # close: what the block is about decides
+            text = "".join(self.rows.c[i] for i in block[:TOPIC_SAMPLE_ROWS])[:TOPIC_SAMPLE_CHARS]
+            grams = _pairs(text)
+        best, best_score = candidates[0], None
+        for doc, sc in zip(candidates, base):
+            if grams:
+                sc += self.topic_score(doc, grams)
+            if best_score is None or sc > best_score:
+                best, best_score = doc, sc
+        return best, best_score
+
 
 _PLACE_PREFIX = re.compile(rf"^(?:[{P.CJK}]{{2,4}}?[省市])?(?:[{P.CJK}]{{2,4}}?[区县])?")
 
 
 def _title_key(text: str) -> str:
     """A title reduced for containment tests: no brackets, quotes, punctuation or spaces."""
+    if text.isalnum():
+        return text  # nothing to drop (every _KEY_DROP character is a space, punctuation or symbol)
     return _KEY_DROP.sub("", text)
 
 
@@ -1002,18 +1244,23 @@ def _closes_what_opened(before: str, after: str) -> bool:
 def _attachment_owner(rows: _Rows, i: int, docs: list[_Doc]) -> tuple[_Doc, int] | None:
     """Rows from i that name a recent document's attachment (or repeat its title): (doc, row count)."""
     c = rows.c[i]
-    if not (4 <= len(c) <= 70) or not rows.titleish(i) or P.is_organ(c):
+    if not (4 <= len(c) <= 70) or not rows.titleish(i):
         return None
     first_key = rows.key(i)
     if len(first_key) < 2:
         return None
-    for doc in reversed(docs[-6:]):
+    organ: bool | None = None  # an organ name is no attachment title; asked only when a name matches
+    for doc in reversed(docs[-RECENT_DOCUMENTS:]):
         if not doc.title and not doc.names:
             continue
         if doc._keys_at != len(doc.names):
             doc.name_keys()
         if first_key not in doc._blob:
             continue
+        if organ is None:
+            organ = P.is_organ(c)
+        if organ:
+            return None
         keys = doc._keys
         key = ""
         for k in range(3):
@@ -1031,8 +1278,8 @@ def _attachment_owner(rows: _Rows, i: int, docs: list[_Doc]) -> tuple[_Doc, int]
 
 def _resumes_other(rows: _Rows, i: int, docs: list[_Doc], current: _Doc | None) -> bool:
     """Could row i continue the sentence another recent document broke off?"""
-    for doc in docs[-6:]:
-        if doc is current or doc.last_body is None or i - doc.last_body > 60:
+    for doc in docs[-RECENT_DOCUMENTS:]:
+        if doc is current or doc.last_body is None or i - doc.last_body > RESUME_REACH_ROWS:
             continue
         if not rows.complete(doc.last_body):
             before, after = rows.c[doc.last_body], rows.c[i]
@@ -1042,206 +1289,261 @@ def _resumes_other(rows: _Rows, i: int, docs: list[_Doc], current: _Doc | None) 
 
 
 def split_documents(lines: Sequence[Line]) -> list[Segment]:
+    """The documents in a file's cleaned lines, one segment each (module doc: steps 1-5)."""
     rows, noise = _prepare(lines)
     if not rows.lines:
-        return [DocSegment(list(noise))] if noise else []
-    headers = _find_headers(rows)
-    n = len(rows.c)
-    in_header = [None] * n
-    for h in headers:
-        for i in h.rows:
-            in_header[i] = h
+        return [DocSegment(noise)] if noise else []
+    plan = _Plan(rows, _find_headers(rows))
+    sp = _Splitter(rows)
+    _Assembly(rows, sp, plan).run()
+    segments = _segments(rows, noise, sp.docs, lines)
+    if not segments:  # nothing but a contents page: still one document, never nothing
+        segments = [DocSegment(rows.lines[:], context=_file_context(rows))]
+    return segments
 
+
+def _find_openers(rows: _Rows, in_header: dict[int, _Header]) -> list[tuple[int, int]]:
+    """(row, row count) of every 主送 line outside headers and contents."""
     openers: list[tuple[int, int]] = []
+    n = len(rows.c)
     i = 0
     while i < n:
-        if in_header[i] is None and not rows.toc[i]:
+        if i not in in_header and not rows.toc[i]:
             span = _is_opener(rows, i)
             if span:
                 openers.append((i, span))
                 i += span
                 continue
         i += 1
+    return openers
 
-    def header_just_before(o: int) -> _Header | None:
+
+class _Plan:
+    """Which rows start which document (module doc, step 3), before any body row is placed.
+
+    The file's order is decided from where its 主送 lines stand: right under a header (header
+    → 主送 → body; each such 主送 joins its header) or not (body_first: 主送 → body → signature →
+    header; each 主送 is paired with the next header). `start_doc` maps the first row of each
+    header or 主送 to its document, `owned` each header/主送 row to (document, is body text).
+    """
+
+    def __init__(self, rows: _Rows, headers: list[_Header]):
+        self.rows = rows
+        self.in_header: dict[int, _Header] = {}  # header row → its header
+        for h in headers:
+            for i in h.rows:
+                self.in_header[i] = h
+        openers = _find_openers(rows, self.in_header)
+        self.body_first = self._bodies_come_first(openers, headers)
+        paired: dict[int, _Header] = {}
+        if self.body_first:
+            paired = self._pair_with_next_headers(openers, headers)
+        else:
+            self._join_openers_to_headers(openers)
+        self.start_doc: dict[int, _Doc] = {}
+        self.owned: dict[int, tuple[_Doc, bool]] = {}
+        for pos, header, span in self._events(headers, openers, paired):
+            self._start(pos, header, span)
+
+    def header_just_before(self, o: int) -> _Header | None:
+        """The header printed right above row o (code rows between them skipped)."""
         k = o - 1
-        while k >= 0 and rows.code[k]:
+        while k >= 0 and self.rows.code[k]:
             k -= 1
-        return in_header[k] if k >= 0 else None
+        return self.in_header.get(k) if k >= 0 else None
 
-    after_header = sum(1 for o, _ in openers if header_just_before(o) is not None)
-    not_after = len(openers) - after_header
-    first_header = min((h.start for h in headers), default=n)
-    body_first = not_after > after_header or (
-        not_after == after_header > 0 and openers[0][0] < first_header)
+    def _bodies_come_first(self, openers: list[tuple[int, int]], headers: list[_Header]) -> bool:
+        after_header = sum(1 for o, _ in openers if self.header_just_before(o) is not None)
+        not_after = len(openers) - after_header
+        first_header = min((h.start for h in headers), default=len(self.rows.c))
+        return not_after > after_header or (not_after == after_header > 0 and openers[0][0] < first_header)
 
-    # which rows start which document
-    anchors: dict[int, _Doc] = {}
-    header_doc: dict[int, _Doc] = {}
-    order = 0
-    claimed: set[int] = set()
-    if not body_first:
+    def _join_openers_to_headers(self, openers: list[tuple[int, int]]) -> None:
+        """Header → 主送 order: each 主送 right under a header is part of it (once per header)."""
+        claimed: set[int] = set()
         for o, span in openers:
-            h = header_just_before(o)
+            h = self.header_just_before(o)
             if h is not None and not any(x in claimed for x in h.rows):
                 h.rows.extend(range(o, o + span))
                 for x in range(o, o + span):
-                    in_header[x] = h
+                    self.in_header[x] = h
                 claimed.update(h.rows)
-    header_starts = sorted(headers, key=lambda h: h.start)
-    paired: dict[int, _Header] = {}
-    if body_first:
+
+    def _pair_with_next_headers(self, openers: list[tuple[int, int]], headers: list[_Header]) -> dict[int, _Header]:
+        """Body-first order: each 主送 → the first free header after it and before the next 主送."""
+        header_starts = sorted(headers, key=lambda h: h.start)
+        n = len(self.rows.c)
         taken_h: set[int] = set()
-        opener_rows = [o for o, _ in openers]
+        paired: dict[int, _Header] = {}
         nh = 0  # the headers before nh start at or before this opener, or are taken: never again
-        for idx, (o, span) in enumerate(openers):
-            nxt_opener = opener_rows[idx + 1] if idx + 1 < len(opener_rows) else n
+        for idx, (o, _) in enumerate(openers):
+            nxt_opener = openers[idx + 1][0] if idx + 1 < len(openers) else n
             while nh < len(header_starts) and (header_starts[nh].start <= o or id(header_starts[nh]) in taken_h):
                 nh += 1
             h = header_starts[nh] if nh < len(header_starts) else None
             if h is not None and h.start < nxt_opener:
                 taken_h.add(id(h))
                 paired[o] = h
-    events: list[tuple[int, str, object]] = []
-    paired_ids = {id(h) for h in paired.values()}
-    for h in headers:
-        if id(h) not in paired_ids:
-            events.append((h.start, "header", h))
-    for o, span in openers:
-        if in_header[o] is not None:
-            continue
-        if body_first or o == 0 or _is_closing_date(rows, o - 1) or rows.complete(o - 1) and o > 0 and rows.date[o - 1]:
-            events.append((o, "opener", (span, paired.get(o))))
-    events.sort(key=lambda e: e[0])
+        return paired
 
-    sp = _Splitter(rows)
-    start_doc: dict[int, tuple[_Doc, list[int]]] = {}
-    owned: dict[int, tuple[_Doc, bool]] = {}
-    for pos, what, obj in events:
-        if what == "header":
-            h = obj  # type: ignore[assignment]
-            doc = _Doc(h.start, order, h)
-            order += 1
+    def _events(self, headers: list[_Header], openers: list[tuple[int, int]],
+                paired: dict[int, _Header]) -> list[tuple[int, _Header | None, int]]:
+        """(row, header, 主送 row count) of each document start in row order: a header not
+        paired with a 主送 (count 0), or a 主送 that opens a document (with its paired header)."""
+        rows = self.rows
+        paired_ids = {id(h) for h in paired.values()}
+        events: list[tuple[int, _Header | None, int]] = [(h.start, h, 0) for h in headers if id(h) not in paired_ids]
+        for o, span in openers:
+            if o in self.in_header:
+                continue
+            if self.body_first or o == 0 or _is_closing_date(rows, o - 1) or (
+                    rows.complete(o - 1) and rows.date[o - 1]):
+                events.append((o, paired.get(o), span))
+        events.sort(key=lambda e: e[0])
+        return events
+
+    def _start(self, pos: int, h: _Header | None, span: int) -> None:
+        doc = _Doc(pos, h)
+        for x in range(pos, pos + span):
+            self.owned[x] = (doc, True)  # the 主送 is body text
+        if h is not None:
             for x in h.rows:
-                owned[x] = (doc, False)
-            start_doc[h.start] = (doc, [])
-        else:
-            span, h = obj  # type: ignore[misc]
-            doc = _Doc(pos, order, h)
-            order += 1
-            for x in range(pos, pos + span):
-                owned[x] = (doc, True)
-            if h is not None:
-                for x in h.rows:
-                    owned[x] = (doc, False)
-            start_doc[pos] = (doc, [])
-        doc.title = "".join(rows.c[x] for x in (doc.header.title_rows if doc.header else []))
+                self.owned[x] = (doc, False)
+        self.start_doc[pos] = doc
+        doc.title = "".join(self.rows.c[x] for x in (h.title_rows if h else []))
         doc.carrier = bool(re.search(r"印发|发布|公布|转发|颁布", doc.title))
 
-    current: _Doc | None = None
-    block: list[int] = []
-    hard = True
-    forced: _Doc | None = None
-    starts = sorted(start_doc)
-    next_start = 0
-    skip_until = 0
+    def upcoming(self) -> _UpcomingStarts:
+        return _UpcomingStarts(self)
 
-    def upcoming_doc(i: int) -> _Doc | None:
-        nonlocal next_start
-        while next_start < len(starts) and starts[next_start] <= i:
-            next_start += 1
-        if not body_first or next_start >= len(starts) or starts[next_start] - i > 80:
+
+class _UpcomingStarts:
+    """The document whose header/主送 comes next after a row (asked with rows in increasing order)."""
+
+    def __init__(self, plan: _Plan):
+        self.plan = plan
+        self.starts = sorted(plan.start_doc)
+        self.next = 0
+
+    def after(self, i: int, sp: _Splitter) -> _Doc | None:
+        starts = self.starts
+        while self.next < len(starts) and starts[self.next] <= i:
+            self.next += 1
+        if not self.plan.body_first or self.next >= len(starts) or starts[self.next] - i > UPCOMING_REACH_ROWS:
             return None
-        doc = start_doc[starts[next_start]][0]
+        doc = self.plan.start_doc[starts[self.next]]
         return None if sp.has(doc) else doc
 
-    def flush() -> None:
-        nonlocal current, block, hard, forced
-        if block:
-            if forced is not None:
-                sp.assign(forced, block)
-                current = forced
-            else:
-                current = sp.place(block, current, hard, upcoming_doc(block[0]))
-            block = []
-            hard = False
-            forced = None
 
-    for i in range(n):
-        deadline.check()
-        if i in start_doc and i >= skip_until:
-            flush()
-            sp.add(start_doc[i][0])
-        if i in owned:
-            flush()
-            doc, body = owned[i]
-            sp.add(doc)
-            sp.assign(doc, [i], body=body)
-            if not body and doc.closed and doc.carrier:
-                # the header printed under a signed notice: what follows is its attachment
-                doc.closed = False
-                doc.marks.clear()
-                doc.last_family = None
-                doc.attach_at = len(doc.rows)
-                doc.awaiting_attachment = True
-            current = doc
-            hard = True
-            forced = doc if body else None
-            continue
-        if i < skip_until:
-            continue
+class _Assembly:
+    """Reads the rows in order and gives each to a document (module doc, step 4).
+
+    Header and 主送 rows go to the document they start (plan.owned); the other rows are
+    gathered into a block until a boundary (a heading, 附件, a signature, an attachment title,
+    a sentence another document resumes), then the block is placed (_Splitter.place).
+    `hard`: the block began at a strong boundary; `forced`: the document a 主送 just opened
+    takes the next block whatever it is.
+    """
+
+    def __init__(self, rows: _Rows, sp: _Splitter, plan: _Plan):
+        self.rows, self.sp, self.plan = rows, sp, plan
+        self.upcoming = plan.upcoming()
+        self.current: _Doc | None = None
+        self.block: list[int] = []
+        self.hard = True
+        self.forced: _Doc | None = None
+        self.skip_until = 0  # rows before this were taken as an attachment title
+
+    def run(self) -> None:
+        rows, plan = self.rows, self.plan
+        for i in range(len(rows.c)):
+            if not i & DEADLINE_EVERY_ROWS:
+                deadline.check()
+            if i in plan.start_doc and i >= self.skip_until:
+                self.flush()
+                self.sp.add(plan.start_doc[i])
+            if i in plan.owned:
+                self.take_owned(i, *plan.owned[i])
+            elif i >= self.skip_until:
+                self.take_row(i)
+        self.flush()
+
+    def flush(self) -> None:
+        """Place the gathered block."""
+        if not self.block:
+            return
+        if self.forced is not None:
+            self.sp.assign(self.forced, self.block)
+            self.current = self.forced
+        else:
+            self.current = self.sp.place(self.block, self.current, self.hard,
+                                         self.upcoming.after(self.block[0], self.sp))
+        self.block = []
+        self.hard = False
+        self.forced = None
+
+    def take_owned(self, i: int, doc: _Doc, body: bool) -> None:
+        """A header or 主送 row: its document's, and that document is read from here."""
+        self.flush()
+        self.sp.add(doc)
+        self.sp.assign(doc, [i], body=body)
+        if not body and doc.closed and doc.carrier:
+            # the header printed under a signed notice: what follows is its attachment
+            doc.closed = False
+            doc.marks.clear()
+            doc.last_family = None
+            doc.attach_at = len(doc.rows)
+            doc.awaiting_attachment = True
+        self.current = doc
+        self.hard = True
+        self.forced = doc if body else None
+
+    def take_row(self, i: int) -> None:
+        rows, sp = self.rows, self.sp
         if i > 0 and rows.closing[i - 1] and _PUBLICITY.fullmatch(rows.c[i]) and sp.owner[i - 1] is not None:
-            flush()  # （此件公开发布） printed under the date: the end of the signed document
+            self.flush()  # （此件公开发布） printed under the date: the end of the signed document
             sp.assign(sp.owner[i - 1], [i], body=False)
-            continue
+            return
         found = _attachment_owner(rows, i, sp.docs) if 4 <= len(rows.c[i]) <= 70 and rows.titleish(i) else None
-        owner = found[0] if found else None
-        resumes = (
-            i > 0 and block and rows.head[i] is None and rows.complete(i - 1)
-            and rows.c[i][0] not in _CONT_START and _resumes_other(rows, i, sp.docs, current)
+        resumes = bool(
+            i > 0 and self.block and rows.head[i] is None and rows.complete(i - 1)
+            and rows.c[i][0] not in _CONT_START and _resumes_other(rows, i, sp.docs, self.current)
         )
-        boundary = (
-            owner is not None
-            or resumes
-            or rows.head[i] is not None
-            or rows.c[i].startswith(("附件", "附表"))
-            or (i > 0 and rows.closing[i - 1])
-        )
-        if boundary:
-            hard_here = owner is not None or not rows.head[i] or hard or resumes
+        if found is not None or resumes or rows.head[i] is not None or rows.c[i].startswith(("附件", "附表")) \
+                or (i > 0 and rows.closing[i - 1]):
+            hard_here = found is not None or not rows.head[i] or self.hard or resumes
             if i > 0 and (rows.closing[i - 1] or not rows.complete(i - 1)):
                 hard_here = True
-            flush()
-            hard = hard_here
-        if owner is not None:
-            if owner.closed:
-                owner.marks.clear()
-                owner.last_family = None
-            span = list(range(i, i + found[1]))
-            if owner.attach_at is not None and owner.last_body is not None and not rows.complete(owner.last_body):
-                # the attachment's title fell into the middle of a sentence of the attachment:
-                # read it where the attachment begins
-                for k, x in enumerate(span):
-                    owner.rows.insert(owner.attach_at + k, x)
-                    sp.owner[x] = owner
-            else:
-                sp.assign(owner, span)
-                if owner.closed or owner.attach_at is None:
-                    owner.attach_at = len(owner.rows) - len(span)
-            skip_until = span[-1] + 1
-            owner.closed = False
-            current = owner
-            hard = True
-            continue
-        block.append(i)
+            self.flush()
+            self.hard = hard_here
+        if found is not None:
+            self.take_attachment_title(i, *found)
+            return
+        self.block.append(i)
         if rows.closing[i]:
-            flush()
-    flush()
+            self.flush()
 
-    segments = _segments(rows, noise, sp.docs, lines)
-    if not segments:  # nothing but a contents page: still one document, never nothing
-        segments = [DocSegment(list(rows.lines), context=_file_context(rows))]
-    return segments
+    def take_attachment_title(self, i: int, owner: _Doc, count: int) -> None:
+        """Rows i … i+count-1 name owner's attachment (or repeat its title): its attachment starts."""
+        rows, sp = self.rows, self.sp
+        if owner.closed:
+            owner.marks.clear()
+            owner.last_family = None
+        span = list(range(i, i + count))
+        if owner.attach_at is not None and owner.last_body is not None and not rows.complete(owner.last_body):
+            # the attachment's title fell into the middle of a sentence of the attachment:
+            # read it where the attachment begins
+            for k, x in enumerate(span):
+                owner.rows.insert(owner.attach_at + k, x)
+                sp.owner[x] = owner
+        else:
+            sp.assign(owner, span)
+            if owner.closed or owner.attach_at is None:
+                owner.attach_at = len(owner.rows) - len(span)
+        self.skip_until = span[-1] + 1
+        owner.closed = False
+        self.current = owner
+        self.hard = True
 
 
 def _file_context(rows: _Rows) -> dict:
@@ -1383,81 +1685,101 @@ class _Predecessors:
         return pos  # 1-based position pos + 1 is row pos
 
 
-def _segments(rows: _Rows, noise: list[Line], docs: list[_Doc], lines: Sequence[Line]) -> list[Segment]:
+def _segments(rows: _Rows, noise: Lines, docs: list[_Doc], lines: Sequence[Line]) -> list[Segment]:
     ctx = _file_context(rows)
     _rehome_front_matter(rows, docs)
-    # blank and noise lines go with the content line before them
+    nos, texts = line_columns(lines)
+    loose = _loose_lines(rows, noise, docs, nos, texts)
+    out: list[Segment] = []
+    for doc in docs:
+        deadline.check()
+        if not doc.rows:
+            continue
+        if _is_front_matter(rows, doc, docs):
+            continue  # a cover, masthead or contents page: its entries are not documents, and neither is it
+        out.append(_segment(rows, doc, loose[id(doc)], nos, texts, ctx))
+    return out
+
+
+def _loose_lines(rows: _Rows, noise: Lines, docs: list[_Doc], nos: Sequence[int],
+                 texts: list[str]) -> dict[int, list[int]]:
+    """id(doc) → the lines (positions in nos/texts) that are no row of a document but go with
+    it: blank and leftover lines go with the content line before them, except blank lines
+    around a page break (layout, not paragraph breaks), which are left out."""
     # line number → document: a list, not a dict (one entry per line of a million-line file)
-    by_no: list[_Doc | None] = [None] * (max((l.no for l in lines), default=0) + 1)
+    by_no: list[_Doc | None] = [None] * (max(nos, default=0) + 1)
+    rn = rows.nos
     for doc in docs:
         for i in doc.rows:
-            by_no[rows.lines[i].no] = doc
-    in_order = all(a.no <= b.no for a, b in pairwise(lines))  # as clean_lines gives them: no sorted copy
-    all_lines = lines if in_order else sorted(lines, key=lambda l: l.no)
-    noise_nos = {l.no for l in noise}
-    extra: dict[int, list[Line]] = {id(d): [] for d in docs}
+            by_no[rn[i]] = doc
+    in_order = all(map(operator.le, nos, islice(nos, 1, None)))  # as clean_lines gives them: no sorted copy
+    walk = enumerate(nos) if in_order else ((k, nos[k]) for k in sorted(range(len(nos)), key=nos.__getitem__))
+    noise_nos = set(noise.nos)
+    extra: dict[int, list[int]] = {id(d): [] for d in docs}
     prev_doc: _Doc | None = None
-    pending_blank: list[Line] = []
+    pending_blank: list[int] = []
     furniture_gap = False  # page furniture (dropped lines) between the last content line and here
     last_no = 0
-    for line in all_lines:
-        if line.no > last_no + 1 or line.no in noise_nos:
+    for k, no in walk:
+        if no > last_no + 1 or no in noise_nos:
             furniture_gap = True
-        last_no = line.no
-        if line.no in noise_nos:
+        last_no = no
+        if no in noise_nos:
             continue
-        d = by_no[line.no]
+        d = by_no[no]
         if d is not None:
-            # blank lines around a page break are layout, not paragraph breaks: leave them out
             if pending_blank and d is prev_doc and not furniture_gap:
                 extra[id(d)].extend(pending_blank)
             pending_blank = []
             furniture_gap = False
             prev_doc = d
             continue
-        if not line.text.strip():
-            pending_blank.append(line)
+        if not texts[k].strip():
+            pending_blank.append(k)
         elif prev_doc is not None:
             extra[id(prev_doc)].extend(pending_blank)
             pending_blank = []
-            extra[id(prev_doc)].append(line)
+            extra[id(prev_doc)].append(k)
         elif docs:
-            extra[id(docs[0])].append(line)
-    out: list[Segment] = []
-    for doc in docs:
-        deadline.check()
-        if not doc.rows:
-            continue
-        header_idx = set(doc.header.rows) if doc.header else set()
-        head_lines = [rows.lines[i] for i in sorted(i for i in doc.rows if i in header_idx)]
-        # content rows in the order the document was assembled; blank lines after the row before them
-        after: dict[int, list[Line]] = {}
-        content_nos = sorted(rows.lines[i].no for i in doc.rows if i not in header_idx)
-        lead: list[Line] = []
-        for line in extra[id(doc)]:
-            k = bisect.bisect_left(content_nos, line.no) - 1
-            if k < 0:
-                lead.append(line)
-            else:
-                after.setdefault(content_nos[k], []).append(line)
-        body_lines = list(lead)
-        for i in doc.rows:
-            if i in header_idx:
-                continue
-            no = rows.lines[i].no
-            body_lines.append(rows.lines[i])
-            body_lines.extend(after.get(no, ()))
-        kind_hint = doc.kind_hint
-        if _is_front_matter(rows, doc, docs):
-            continue  # a cover, masthead or contents page: its entries are not documents, and neither is it
-        seg = DocSegment(
-            lines=head_lines + body_lines,
-            title="\n".join(rows.inline_title.get(i, rows.lines[i].text.strip())
-                            for i in (doc.header.title_rows if doc.header else [])),
-            doc_number=doc.docno,
-            kind_hint=kind_hint,
-            header_lines=head_lines,
-            context=dict(ctx),
-        )
-        out.append(seg)
-    return out
+            extra[id(docs[0])].append(k)
+    return extra
+
+
+def _segment(rows: _Rows, doc: _Doc, loose: list[int], nos: Sequence[int], texts: list[str],
+             ctx: dict) -> DocSegment:
+    """doc's lines: its header rows in source order, then its content rows in the order the
+    document was assembled, each followed by the loose lines after it."""
+    rn, rt = rows.nos, rows.texts
+    header_idx = set(doc.header.rows) if doc.header else set()
+    head = sorted(i for i in doc.rows if i in header_idx)
+    seg_nos, seg_texts = array("i", [rn[i] for i in head]), [rt[i] for i in head]
+    content_nos = sorted(rn[i] for i in doc.rows if i not in header_idx)
+    after: dict[int, list[int]] = {}
+    for k in loose:
+        p = bisect.bisect_left(content_nos, nos[k]) - 1
+        if p < 0:  # before the first content line
+            seg_nos.append(nos[k])
+            seg_texts.append(texts[k])
+        else:
+            after.setdefault(content_nos[p], []).append(k)
+    body = [i for i in doc.rows if i not in header_idx] if header_idx else doc.rows
+    if not after:
+        seg_nos.extend(map(rn.__getitem__, body))
+        seg_texts.extend(map(rt.__getitem__, body))
+    else:
+        add_no, add_text = seg_nos.append, seg_texts.append
+        for i in body:
+            no = rn[i]
+            add_no(no)
+            add_text(rt[i])
+            for k in after.get(no, ()):
+                add_no(nos[k])
+                add_text(texts[k])
+    title_rows = doc.header.title_rows if doc.header else []
+    return DocSegment(
+        lines=Lines(seg_nos, seg_texts),
+        title="\n".join(rows.inline_title.get(i, rt[i].strip()) for i in title_rows),
+        doc_number=doc.docno,
+        header_lines=[Line(rn[i], rt[i]) for i in head],
+        context=dict(ctx),
+    )

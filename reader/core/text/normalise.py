@@ -40,12 +40,31 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.core.model import Line
-from reader.core.text.patterns import HEADING_START, compact, has_about, title_kind
+from reader.core.model import Line, Lines, line_columns
+from reader.core.text.patterns import (
+    BARE_PAGE_NUMBER,
+    EDGE_PAGE_NUMBER,
+    GAZETTE_WORDS,
+    HEADING_START,
+    PAGE_DASHES,
+    PAGE_NUMBER_LINE,
+    compact,
+    has_about,
+    title_kind,
+)
+from reader.core.text.patterns import LABEL_START as _LABEL
+from reader.core.text.patterns import ORGAN_END_CHARS as _ORGAN_END
+from reader.core.text.patterns import SIGNATURE_ORGAN_LINE as _ORGAN_LINE
+from reader.core.text.patterns import SIGNER_NAME_LINE as _NAME_LINE
+from reader.core.text.patterns import STANDALONE_DATE_LINE as _DATE_LINE
+from reader.core.text.patterns import STANDALONE_DOCNO_LINE as _DOC_NUMBER_LINE
+from reader.core.text.patterns import TABLE_CELL_GAPS as _TABLE_GAPS
+from reader.core.text.patterns import TOC_ENTRY_END as _TOC_ENTRY
 from reader.core.text.tables import strip_layout_markup, table_row_texts
 
 # ── what counts as droppable space ───────────────────────────────────────────
@@ -122,7 +141,6 @@ _UNITS = (
     "%‰"
 )
 _NUMBER = r"\d+(?:[.,，]\d+)*"
-_ORGAN_END = "府厅室会局委院部办处社行司站所队团组"
 
 # digit, spaces, unit: "2024 年", "1 号", "49 人", "99.81 %"
 _SPACE_BEFORE_UNIT = re.compile(rf"(?<=\d){_SPACE}+(?=[{_UNITS}])")
@@ -176,19 +194,25 @@ _MD_HEADING = re.compile(r"^#{1,6}[ \t\u3000]+(?=\S)|[ \t\u3000]+#+$")
 
 def clean_text(raw: str) -> str:
     """One raw source line → its cleaned text (no page-furniture detection)."""
+    return _clean_text(raw, True, True, True)
+
+
+def _clean_text(raw: str, odd: bool, unsafe: bool, fullwidth: bool) -> str:
+    """clean_text; odd, unsafe, fullwidth False: the file holds no such character (asked once
+    per file, not per line: most files hold none)."""
     text = raw.strip()
-    if _ODD_BREAKS.search(text):
+    if odd and _ODD_BREAKS.search(text):
         # Line/paragraph separators that are not line ends here would split a reading
         # text (Qt, str.splitlines) where the pipeline does not: make them spaces.
         text = _ODD_BREAKS.sub(" ", text)
-    if _UNSAFE_CHARS.search(text):
+    if unsafe and _UNSAFE_CHARS.search(text):
         text = text.translate(_UNSAFE_TRANSLATION).strip()
     if text and (text[0] in ZERO_WIDTH or text[-1] in ZERO_WIDTH):
         text = text.strip(ZERO_WIDTH + " \t\u3000\u00a0\f\v")
     if not text:
         return ""
     if not text.isascii():
-        if _FULLWIDTH.search(text):
+        if fullwidth and _FULLWIDTH.search(text):
             text = text.translate(_FULLWIDTH_FOLD)
         text = radicals_to_ideographs(text)
     if "<" in text or "**" in text:
@@ -202,6 +226,8 @@ def split_source_lines(text: str) -> list[str]:
     """Split like an editor counts lines: CR, LF and CRLF only (not form feed, U+2028…)."""
     if not text:
         return []
+    if not _ODD_BREAKS.search(text):
+        return text.splitlines()  # the same split when no other line break is in the text (and faster)
     raw = _NEWLINE.split(text)
     if raw[-1] == "":
         raw.pop()
@@ -210,21 +236,6 @@ def split_source_lines(text: str) -> list[str]:
 
 # ── page numbers and running headers ─────────────────────────────────────────
 
-_DASH = "—–\\-－―‒~～·•"
-_PAGE_NUMBER = re.compile(
-    rf"^(?:[{_DASH}]+\s*\d{{1,4}}\s*[{_DASH}]+"  # — 13 —, - 13 -, －13－, ·13·
-    r"|第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?"  # 第 3 页, 第3页 共10页
-    r"|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?"
-    r")$"
-)
-_BARE_NUMBER = re.compile(r"^\d{1,4}$")
-# A header line that carries the page number at one end: "宁波市政府公报 — 13 —".
-_EDGE_PAGE_NUMBER = re.compile(
-    rf"^(?:[{_DASH}]+\s*\d{{1,4}}\s*[{_DASH}]+\s+)?(.*?)(?:\s+[{_DASH}]+\s*\d{{1,4}}\s*[{_DASH}]+)?$"
-)
-_GAZETTE_WORDS = re.compile(
-    r"公报|政报|通报|简报|周刊|月刊|年鉴|会刊|第\s*\d+\s*[期号卷]|总第\s*\d+\s*期|\d{4}\s*年\s*第\s*\d+\s*期"
-)
 _SENTENCE_END_CHARS = "。；，：！？、"
 HEADER_MIN_REPEATS = 3
 HEADER_MIN_REPEATS_BESIDE_NUMBERS = 2  # a gazette's name next to the page number each time: a short issue's header
@@ -238,11 +249,11 @@ def _is_blank(texts: list[str], i: int) -> bool:
 
 
 def _page_numbers(texts: list[str]) -> set[int]:
-    found = {i for i, t in enumerate(texts) if t and t[0] in _DASH + "第Pp" and _PAGE_NUMBER.match(t)}
+    found = {i for i, t in enumerate(texts) if t and t[0] in PAGE_DASHES + "第Pp" and PAGE_NUMBER_LINE.match(t)}
     bare = [
         i
         for i, t in enumerate(texts)
-        if t and t[0].isdigit() and _BARE_NUMBER.match(t) and _is_blank(texts, i - 1) and _is_blank(texts, i + 1)
+        if t and t[0].isdigit() and BARE_PAGE_NUMBER.match(t) and _is_blank(texts, i - 1) and _is_blank(texts, i + 1)
     ]
     if bare:
         # position of each line among non-blank lines, to measure gaps
@@ -275,23 +286,26 @@ def _beside(texts: list[str], marks: set[int], reach: int = 1) -> set[int]:
 
 
 def _running_headers(texts: list[str], page_numbers: set[int]) -> set[int]:
-    keys: dict[int, str] = {}
+    # keys[i]: line i as a header candidate (its page number cut off), None when it cannot be one;
+    # a list, not a dict: a million-line file must not cost an int and a dict entry per line
+    keys: list[str | None] = [None] * len(texts)
     numbered: set[int] = set()  # header lines that carry their page number themselves
     for i, t in enumerate(texts):
         if not t or i in page_numbers or len(t) > HEADER_MAX_WIDTH + 20:
             continue
-        key = _EDGE_PAGE_NUMBER.match(t).group(1) if t[0] in _DASH or t[-1] in _DASH else t
+        key = EDGE_PAGE_NUMBER.match(t).group(1) if t[0] in PAGE_DASHES or t[-1] in PAGE_DASHES else t
         if 4 <= len(key) <= HEADER_MAX_WIDTH and key[-1] not in _SENTENCE_END_CHARS:
             keys[i] = key
             if key != t:
                 numbered.add(i)
-    counts = Counter(keys.values())
+    counts = Counter(k for k in keys if k is not None)
     repeated = {k for k, c in counts.items() if c >= HEADER_MIN_REPEATS_BESIDE_NUMBERS}
+    del counts
     if not repeated:
         return set()
     where: dict[str, list[int]] = {}
-    for i, k in keys.items():
-        if k in repeated:
+    for i, k in enumerate(keys):
+        if k is not None and k in repeated:
             where.setdefault(k, []).append(i)
     found: set[int] = set()
     # Only the line right next to a page number: an issuer printed at the top of the
@@ -301,21 +315,27 @@ def _running_headers(texts: list[str], page_numbers: set[int]) -> set[int]:
         beside_numbers = sum(1 for i in places if i in near_numbers or i in numbered)
         if len(places) < HEADER_MIN_REPEATS:
             # printed only twice: a header only when it names the gazette and sits by the page number each time
-            if beside_numbers == len(places) and _GAZETTE_WORDS.search(key):
+            if beside_numbers == len(places) and GAZETTE_WORDS.search(key):
                 found.update(places)
             continue
         spread = min(b - a for a, b in zip(places, places[1:])) >= 20
-        if beside_numbers >= max(2, len(places) / 2) or (spread and _GAZETTE_WORDS.search(key)):
+        if beside_numbers >= max(2, len(places) / 2) or (spread and GAZETTE_WORDS.search(key)):
             found.update(places)
     return found
 
 
-def clean_lines(text: str) -> list[Line]:
-    """One Line per source line; page numbers and running headers left out (see module doc)."""
-    texts = [clean_text(raw) for raw in split_source_lines(text)]
+def clean_lines(text: str) -> Lines:
+    """One Line per source line; page numbers and running headers left out (see module doc).
+
+    The result is a Lines (line numbers and texts as two columns): no object per line."""
+    odd, unsafe, fullwidth = (p.search(text) is not None for p in (_ODD_BREAKS, _UNSAFE_CHARS, _FULLWIDTH))
+    texts = [_clean_text(raw, odd, unsafe, fullwidth) for raw in split_source_lines(text)]
     numbers = _page_numbers(texts)
     furniture = numbers | _running_headers(texts, numbers)
-    return [Line(i + 1, t) for i, t in enumerate(texts) if i not in furniture]
+    if not furniture:
+        return Lines(array("i", range(1, len(texts) + 1)), texts)
+    keep = [i for i in range(len(texts)) if i not in furniture]
+    return Lines(array("i", [i + 1 for i in keep]), [texts[i] for i in keep])
 
 
 # ── reflow ───────────────────────────────────────────────────────────────────
@@ -324,24 +344,9 @@ _CLOSERS = "”’」』）)】〕》\"'"
 _SENTENCE_FINAL = re.compile(rf"[。！？；：!?;:…][{_CLOSERS}]*$")
 _OPEN_ENDED = re.compile(r"[，、,（(《“‘〔【]$")
 _CN_NUM = "一二三四五六七八九十百零〇两"
-_DATE_LINE = re.compile(
-    r"^[（(]?(?:\d{4}年\d{1,2}月\d{1,2}日"
-    rf"|[〇零一二三四五六七八九]{{4}}年[{_CN_NUM}]{{1,2}}月[{_CN_NUM}]{{1,3}}日)"
-    r"[）)]?(?:\s*[（(][^（()）]{1,12}[）)])?$"
-)
 # A note that opens with a date: "（2024年7月31日宁波市第十六届人民代表大会…通过）"
 _DATED_NOTE = re.compile(r"^[（(]\d{4}年\d{1,2}月\d{1,2}日")
-_DOC_NUMBER_LINE = re.compile(
-    r"^[\u4e00-\u9fff]{1,12}(?:〔|\[|［|\(|（)\d{4}(?:〕|\]|］|\)|）)\s*\d{1,4}\s*号$"
-    r"|^[\u4e00-\u9fff]{2,20}令(?:第\s*\d+\s*号)?$"
-)
-_ORGAN_LINE = re.compile(rf"^[{_CJK}（）()·\s]{{2,30}}[{_ORGAN_END}]$")
-# "市司法局局长 蒋文丰", "副市长 杨 勇": a speaker or signer, the name set apart by spaces.
-_NAME_LINE = re.compile(rf"^[{_CJK}、（）]{{2,24}}\s+[{_CJK}](?:\s*[{_CJK}]){{1,3}}$")
 _SALUTATION = re.compile(r"[：:]$")
-_TABLE_GAPS = re.compile(r"\S(?: {2,}|\u3000{2,})\S")
-# A table-of-contents entry: leader dots, then the page number.
-_TOC_ENTRY = re.compile(r"(?:[…]+|[.．·]{3,})\s*[（(]?\d{1,4}[）)]?$")
 
 MAX_PAGE_WIDTH = 80
 """No printed page is wider than this (display columns, CJK = 1): wider lines are paragraphs."""
@@ -352,8 +357,6 @@ PAGE_BREAK_MIN_WIDTH = 30
 _CLOSED_END = re.compile(rf"[。！？；：!?;:…{_CLOSERS}]$")
 # "2.2 成员单位职责": a numbered section of a plan (not "2.2亿元", a quantity)
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+(?![\d.])\s*(?![亿万千百元%‰倍个])")
-# "副指挥长：…" then "成员：…": items of a list, each opened by its label
-_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]")
 # "甬政办发〔2021〕59号   宁波市人民政府办公厅关于…": a row of a 发文目录 opens with its 文号
 _LISTED_DOCNO = re.compile(r"^[-•·]?\s*[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号\s")
 # "7 附则", "3.2.1 信息报告": numbered sections; "统一编号ZJBC00—2021—0009": a register code
@@ -583,18 +586,18 @@ def reflow_paragraphs(lines: Sequence[Line]) -> list[tuple[str, int, int]]:
     spliced: list[bool] = []  # lines left out (headers, other columns) before this one
     gaps: list[int] = []  # source lines between this line and the one before
     blanks, prev_no = 0, None
-    for line in lines:
-        if not line.text:
+    for line_no, line_text in zip(*line_columns(lines)):
+        if not line_text:
             blanks += 1
             continue
-        pieces = table_row_texts(line.text) if "<" in line.text else None
-        for k, piece in enumerate(pieces or [line.text]):
+        pieces = table_row_texts(line_text) if "<" in line_text else None
+        for k, piece in enumerate(pieces or [line_text]):
             texts.append(piece)
-            nos.append(line.no)
+            nos.append(line_no)
             blanks_before.append(blanks if k == 0 else 0)
-            spliced.append(k == 0 and prev_no is not None and line.no - prev_no - 1 > blanks)
-            gaps.append(0 if prev_no is None or k else abs(line.no - prev_no) - 1)
-        blanks, prev_no = 0, line.no
+            spliced.append(k == 0 and prev_no is not None and line_no - prev_no - 1 > blanks)
+            gaps.append(0 if prev_no is None or k else abs(line_no - prev_no) - 1)
+        blanks, prev_no = 0, line_no
     if not texts:
         return []
 
@@ -669,7 +672,8 @@ _ADDRESSEE_LINE = re.compile(r"^[^。；，,;：:]{2,}(?:[，、][^。；：:]+)
 
 def _is_addressee_after_title(prev: str, text: str) -> bool:
     """prev ends a document title (…的通知, …的意见) and text is a whole 主送 line (各乡镇人民政府：)."""
-    if len(text) > 60 or not _ADDRESSEE_LINE.match(text.strip()):
+    # the ending first: on a line that does not end in a colon the pattern backtracks a long time
+    if len(text) > 60 or not text.rstrip().endswith(("：", ":")) or not _ADDRESSEE_LINE.match(text.strip()):
         return False
     kind = title_kind(prev)
     return bool(kind) and bool(re.search(r"的" + re.escape(kind) + r"[）)》”]*$", compact(prev)) or

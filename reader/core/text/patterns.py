@@ -449,3 +449,74 @@ def split_top_level(text: str, start: int, end: int, separators: str) -> list[tu
             i0 = i + 1
     items.append((i0, end))
     return items
+
+
+# ------------------------------------------------------------------ line shapes
+# Whole-line shapes that normalise (page furniture, reflow's lines that stand alone) and split
+# (rows) recognise. One place for both: where the two stages need a different rule for the same
+# kind of line, both rules stand here side by side and say why they differ.
+
+# -- page furniture. normalise.clean_lines drops page numbers and running headers by these …
+PAGE_DASHES = "—–\\-－―‒~～·•"
+PAGE_NUMBER_LINE = re.compile(
+    rf"^(?:[{PAGE_DASHES}]+\s*\d{{1,4}}\s*[{PAGE_DASHES}]+"  # — 13 —, - 13 -, －13－, ·13·
+    r"|第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?"  # 第 3 页, 第3页 共10页
+    r"|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?"
+    r")$"
+)
+BARE_PAGE_NUMBER = re.compile(r"^\d{1,4}$")
+"""A number alone on a line: a page number when blank lines surround it and no other is near."""
+EDGE_PAGE_NUMBER = re.compile(
+    rf"^(?:[{PAGE_DASHES}]+\s*\d{{1,4}}\s*[{PAGE_DASHES}]+\s+)?(.*?)(?:\s+[{PAGE_DASHES}]+\s*\d{{1,4}}\s*[{PAGE_DASHES}]+)?$"
+)
+"""A header line that carries the page number at one end: "宁波市政府公报 — 13 —" (group 1: the header)."""
+GAZETTE_WORDS = re.compile(
+    r"公报|政报|通报|简报|周刊|月刊|年鉴|会刊|第\s*\d+\s*[期号卷]|总第\s*\d+\s*期|\d{4}\s*年\s*第\s*\d+\s*期"
+)
+"""Words that name a gazette issue: a line with them that recurs is a running header."""
+# … and split drops what is left of it in a row (a page number with underscores or 页 around
+# it, which clean_lines does not take alone; a gazette's 【期号】 line printed once).
+LEFTOVER_PAGE_NUMBER = re.compile(r"^[-—–－_~·\s]*(?:第\s*)?\d{1,4}(?:\s*页)?[-—–－_~·\s]*$")
+GAZETTE_ISSUE_LINE = re.compile(r"公报.{0,6}[【\[〔(（].{0,30}[期号].{0,6}[】\]〕)）]|^[-—]\s*\d+\s*[-—]$")
+
+# -- table-of-contents entries. split marks contents rows by their page references (on the
+# compact row: no spaces left to match) …
+TOC_PAGE_REF = re.compile(r"(?:\.{3,}|…{1,}|·{3,}|-{3,})[（(]?\d{1,4}[)）]?$|[)）][（(]\d{1,4}[)）]$")
+TOC_TAB_PAGE_REF = re.compile(r"\t\s*[（(]\s*\d{1,4}\s*[)）]\s*$")
+"""A contents entry: title, tab, (page) — matched on the printed line, tabs kept."""
+TOC_GLUED_PAGE_REF = re.compile(r"^(.{4,}?)[（(]\d{1,4}[)）]$")
+"""某某解释（215）: a title with its page number glued on (an entry only when another is near)."""
+TOC_PAGE_TAIL = re.compile(r"[（(]?\d{1,4}[)）]?$")
+TOC_LEADER_CHARS = ".…·-— \t\u3000"
+# … reflow keeps a contents entry on its own line when it ends in leader dots and a page
+# number (the printed line: spaces may stand between leader and number).
+TOC_ENTRY_END = re.compile(r"(?:[…]+|[.．·]{3,})\s*[（(]?\d{1,4}[）)]?$")
+
+# -- table rows. split: any tab or a gap of 3+ spaces makes a row tabular (rows are short-lived
+# layout) …
+TABLE_GAP = re.compile(r"\t|\S\s{3,}\S")
+# … reflow: two gaps of 2+ spaces at least (a single wide gap is a signature: 局长  张三).
+TABLE_CELL_GAPS = re.compile(r"\S(?: {2,}|\u3000{2,})\S")
+
+# -- label lines. split: a short label and its value end a paragraph (电话：0574-…, 联系人：某某) …
+LABEL_LINE = re.compile(r"^[^，。：:]{1,8}[：:]\S")
+# … reflow: two lines each opened by a Chinese label are items of a list (副指挥长：… / 成员：…).
+LABEL_START = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]")
+
+# -- lines reflow never joins to a neighbour (split reads dates and 文号 by date_line/docno_line,
+# which also parse them; reflow only needs to know the line stands alone).
+_REFLOW_CN_NUM = "一二三四五六七八九十百零〇两"
+STANDALONE_DATE_LINE = re.compile(
+    r"^[（(]?(?:\d{4}年\d{1,2}月\d{1,2}日"
+    rf"|[〇零一二三四五六七八九]{{4}}年[{_REFLOW_CN_NUM}]{{1,2}}月[{_REFLOW_CN_NUM}]{{1,3}}日)"
+    r"[）)]?(?:\s*[（(][^（()）]{1,12}[）)])?$"
+)
+STANDALONE_DOCNO_LINE = re.compile(
+    r"^[\u4e00-\u9fff]{1,12}(?:〔|\[|［|\(|（)\d{4}(?:〕|\]|］|\)|）)\s*\d{1,4}\s*号$"
+    r"|^[\u4e00-\u9fff]{2,20}令(?:第\s*\d+\s*号)?$"
+)
+ORGAN_END_CHARS = "府厅室会局委院部办处社行司站所队团组"
+"""Last characters of organ names, for line shapes (is_organ uses the whole ORGAN_SUFFIXES)."""
+SIGNATURE_ORGAN_LINE = re.compile(rf"^[{CJK}（）()·\s]{{2,30}}[{ORGAN_END_CHARS}]$")
+SIGNER_NAME_LINE = re.compile(rf"^[{CJK}、（）]{{2,24}}\s+[{CJK}](?:\s*[{CJK}]){{1,3}}$")
+""""市司法局局长 蒋文丰", "副市长 杨 勇": a speaker or signer, the name set apart by spaces."""

@@ -86,11 +86,39 @@ def test_list_scans_grow_linearly_with_the_file(counted, make):
 
 
 def test_per_line_memory_stays_small():
-    """A million-line file holds a million Lines and rows: no instance dict per Line, and the
-    splitter's yes/no marks take a byte a row (bench_reliability.py --only million-lines)."""
-    from reader.core.model import Line
+    """A million-line file must not cost an object per line (bench_reliability.py --only
+    million-lines): clean_lines and the segments hold line numbers in an array of 4-byte ints
+    and the texts in a list, the splitter's documents their rows in arrays, and its yes/no
+    marks take a byte a row."""
+    from array import array
+
+    from reader.core.model import Line, Lines
 
     assert not hasattr(Line(1, "通知"), "__dict__")
-    rows, _ = split._prepare(clean_lines(notices(50)))
+    lines = clean_lines(notices(50))
+    assert isinstance(lines, Lines) and isinstance(lines.nos, array) and lines.nos.itemsize == 4
+    rows, _ = split._prepare(lines)
     for marks in (rows.date, rows.toc, rows.code, rows.closing, rows._titleish, rows._complete):
         assert isinstance(marks, bytearray)
+    assert isinstance(rows.nos, array)
+    segments = split.split_documents(lines)
+    assert len(segments) == 50
+    for seg in segments:
+        assert isinstance(seg.lines, Lines) and isinstance(seg.lines.nos, array)
+
+
+def test_lines_behave_as_a_list_of_line():
+    """Lines (two columns) stands in for list[Line] wherever the stages take lines."""
+    from reader.core.model import Line, Lines, line_columns
+
+    plain = [Line(1, "关于某事的通知"), Line(2, ""), Line(4, "各区人民政府：")]
+    lines = Lines.of(plain)
+    assert lines == plain and plain == lines and list(lines) == plain
+    assert len(lines) == 3 and lines[2] == Line(4, "各区人民政府：") and lines[-1].no == 4
+    assert lines[1:] == plain[1:] and isinstance(lines[1:], Lines)
+    assert lines + [Line(5, "x")] == plain + [Line(5, "x")]
+    assert Line(2, "") in lines and lines != plain[:2] and not Lines()
+    assert line_columns(lines) == (lines.nos, lines.texts)
+    assert line_columns(plain) == ([1, 2, 4], ["关于某事的通知", "", "各区人民政府："])
+    with pytest.raises(ValueError):
+        Lines([1, 2], ["only one text"])

@@ -25,6 +25,8 @@ from array import array
 from bisect import bisect_right
 from collections import Counter
 
+from reader.core.text.patterns import docno_key
+
 # Bump whenever fold() or gram_keys() change: stored indexes are rebuilt.
 ANALYZER_VERSION = f"5-{sys.byteorder}"
 
@@ -203,3 +205,9 @@ def find_all(folded_text: str, folded_word: str) -> list[int]:
         out.append(i)
         i = find(folded_word, i + 1)
     return out
+
+
+def fold_docno(s: str) -> str:
+    """A 文号 folded for the index and the query alike: reader.core.text.patterns.docno_key (any
+    brackets as 〔〕, no spaces, 號 as 号), then search folding."""
+    return fold(docno_key(s))

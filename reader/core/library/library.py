@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core.library import index as store
-from reader.core.library.analysis import fold, gram_counts
+from reader.core.library.analysis import fold, fold_docno, gram_counts
 from reader.core.model import Document, Metadata, Span, Table
 from reader.core.documents.pipeline import ISOLATE_GRACE, PARSER_CRASHED, PARSER_HUNG
 from reader.core.library.records import UNKNOWN_ISSUER, UNKNOWN_YEAR, DocInfo, date_number
@@ -100,12 +100,6 @@ def _walk(folders: Sequence[Path], skip: Path, problems: list[Problem]) -> list[
     return walked.files
 
 
-def _folded_docno(s: str) -> str:
-    from reader.core.library.search import fold_docno
-
-    return fold_docno(s)
-
-
 @dataclass
 class PreparedDoc:
     """One parsed document, ready for both stores (built in a worker process)."""
@@ -167,7 +161,7 @@ def _prepare_doc(pos: int, doc: Document) -> PreparedDoc:
         "last_line": doc.last_line,
         "title": fold(m.title),
         "title_shown": m.title,
-        "doc_number": _folded_docno(m.doc_number) if m.doc_number else None,
+        "doc_number": fold_docno(m.doc_number) if m.doc_number else None,
         "doc_number_shown": m.doc_number,
         "issuers": [fold(x) for x in (*m.issuers, *m.canonical_issuers)],
         "issuers_shown": list(m.issuers),

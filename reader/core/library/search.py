@@ -20,8 +20,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from reader.core.library.analysis import OffsetMap, find_all, fold
-from reader.core.text.patterns import docno_brackets, docno_key, has_docno_number
+from reader.core.library.analysis import OffsetMap, find_all, fold, fold_docno
+from reader.core.text.patterns import docno_brackets, has_docno_number
 
 if TYPE_CHECKING:
     from reader.core.library.records import DocInfo
@@ -189,12 +189,6 @@ def _make_term(token: str) -> tuple[Term, bool]:
     if not text:
         raise QueryError("引号里没有内容，请在引号中写要查找的词。" if quoted else "请输入检索词。")
     return Term(None, fold(text), token), negated
-
-
-def fold_docno(s: str) -> str:
-    """A 文号 folded for the index and the query alike: reader.core.text.patterns.docno_key (any
-    brackets as 〔〕, no spaces, 號 as 号), then search folding."""
-    return fold(docno_key(s))
 
 
 def parse_query(q: str) -> Query:

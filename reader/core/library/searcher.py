@@ -29,9 +29,8 @@ from whoosh.scoring import BaseScorer, WeightingModel
 from whoosh.searching import Searcher
 from whoosh.sorting import Categorizer, FacetType
 
-from reader.core.library.analysis import fold, query_keys
+from reader.core.library.analysis import fold, fold_docno, query_keys
 from reader.core.library.schema import CONTENT
-from reader.core.library.search import fold_docno
 
 TITLE_WEIGHT = 4.0  # a word in the title counts as four occurrences in the text
 DOCNO_WEIGHT = 4.0  # likewise in the 文号

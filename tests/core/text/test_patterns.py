@@ -5,7 +5,7 @@ import pytest
 
 from reader.core.text.patterns import docno_key, has_docno_number, normalise_docno
 from reader.core.ledger.refs import CrossRefs, DocRef
-from reader.core.library.search import fold_docno
+from reader.core.library.analysis import fold_docno
 
 
 @pytest.mark.parametrize("printed,expected", [

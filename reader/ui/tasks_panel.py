@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 from reader.core.ledger.export import parse_date_bound, save_csv, task_deadline_dates, write_xlsx
 from reader.core.model import Document
 from reader.core.ledger.tasks import Task, extract_tasks
-from reader.core.ledger.units import query_forms
+from reader.core.documents.organisations import query_forms
 from reader.ui.itempaint import draw_item_frame, draw_two_lines
 from reader.ui.plain import plain_tooltip
 

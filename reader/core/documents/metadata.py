@@ -9,12 +9,12 @@ import re
 
 from reader.core.text import patterns as P
 from reader.core.model import Line, Metadata, Segment
-from reader.core.ledger.units import DOCNO_PLACE, canonical_org
+from reader.core.documents.organisations import DOCNO_PLACE, canonical_org
 
 # ---------------------------------------------------------------- canonical issuers
 canonical_issuer = canonical_org
 """市政府办公厅 → 宁波市人民政府办公厅; 区科技局 → 宁波市北仑区科学技术局: the one organisation
-canonicaliser (reader.core.ledger.units), the same name an organisation gets as a responsible unit."""
+canonicaliser (reader.core.documents.organisations), the same name an organisation gets as a responsible unit."""
 
 
 # ---------------------------------------------------------------- helpers

@@ -42,7 +42,7 @@ from reader.core.text.patterns import LIST_OPEN as _OPEN
 from reader.core.text.patterns import (
     CJK, ITEM_TAIL_RE, LABEL_NOUN, LABEL_QUALIFIER, LABEL_ROLE, LABEL_ROLE_ALT, balanced_end, split_top_level,
 )
-from reader.core.ledger.units import Unit, make_unit, place_of, tidy, unit_matches
+from reader.core.documents.organisations import Unit, make_unit, place_of, tidy, unit_matches
 
 _PAIR = dict(zip(_OPEN, _CLOSE))
 _SENTENCE_END = set("。！？；;!?\n")

@@ -16,7 +16,7 @@ import pytest
 from reader.cli.main import main
 from reader.core.documents.pipeline import parse_file, parse_text
 from reader.core.ledger.tasks import Task, extract_tasks, tasks_for_unit
-from reader.core.ledger.units import Unit, canonical_unit, unit_matches
+from reader.core.documents.organisations import Unit, canonical_unit, unit_matches
 
 PROSE = """宁波市北仑区防汛工作会议纪要
 仑政纪〔2023〕5号

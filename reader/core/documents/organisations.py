@@ -1,7 +1,6 @@
 """Organisations: one canonical name per organisation, for issuers and responsible units alike.
 
-This module does not *find* organisations (reader.core.documents.entities finds units, reader.core.documents.metadata
-issuers); it only says which organisation a printed name stands for, so that one office's
+This module does not *find* organisations (entities finds units, metadata issuers); it only says which organisation a printed name stands for, so that one office's
 documents and tasks are gathered under one name over a whole library, whether it issued a
 document or was named in one:
 

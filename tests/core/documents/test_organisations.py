@@ -1,4 +1,4 @@
-"""reader.core.ledger.units: one canonical name per organisation, whether it issues a document or is named in one."""
+"""reader.core.documents.organisations: one canonical name per organisation, whether it issues a document or is named in one."""
 from __future__ import annotations
 
 import pytest
@@ -6,7 +6,7 @@ import pytest
 from reader.core.documents.metadata import canonical_issuer
 from reader.core.documents.pipeline import parse_text
 from reader.core.ledger.tasks import extract_tasks
-from reader.core.ledger.units import canonical_org, canonical_unit, expand
+from reader.core.documents.organisations import canonical_org, canonical_unit, expand
 
 
 @pytest.mark.parametrize("printed,city,district,expected", [

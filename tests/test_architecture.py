@@ -4,7 +4,6 @@ below the library never import it."""
 from __future__ import annotations
 
 import ast
-from pathlib import Path
 
 from tests.conftest import ROOT
 

@@ -155,7 +155,8 @@ EN = {
     "第 %1–%2 行": "lines %1–%2",
     "格式 %1": "format %1",
     "编码 %1": "encoding %1",
-    "公文文件 (*.txt *.md *.pdf *.docx *.ofd);;所有文件 (*)": "Documents (*.txt *.md *.pdf *.docx *.ofd);;All files (*)",
+    "公文文件 (*.txt *.md *.pdf *.docx *.ofd);;所有文件 (*)":
+        "Documents (*.txt *.md *.pdf *.docx *.ofd);;All files (*)",
     "无匹配": "No matches",
     "第 %1 / %2 处": "%1 / %2",
     "搜索全部公文：标题、正文、文号…（Ctrl+K）": "Search all documents: title, text, doc number… (Ctrl+K)",

@@ -3,8 +3,8 @@ import subprocess
 import sys
 
 
-KEYS = {"file", "encoding", "title", "doc_number", "issuers", "date", "year", "year_source", "date_role", "dates", "kind",
-        "attachments", "lines", "pages", "text", "entities", "tables"}
+KEYS = {"file", "encoding", "title", "doc_number", "issuers", "date", "year", "year_source", "date_role", "dates",
+        "kind", "attachments", "lines", "pages", "text", "entities", "tables"}
 
 
 def run_parse(*args):

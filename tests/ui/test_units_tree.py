@@ -77,7 +77,8 @@ def test_window_unit_view_from_documents_i_wrote(open_window, qtbot, tmp_path, m
     water = model.docs_under("宁波市北仑区水利局")
     assert sorted(water) == sorted(docs.values()), "both documents give 区水利局 a task"
     assert model.docs_under("宁波市北仑区住房和城乡建设局") == [docs[PLAN.splitlines()[0]]]
-    assert any(k.startswith("宁波市北仑区水利局（2）") for k in [model.index(r, 0).data() for r in range(model.rowCount())])
+    keys = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert any(k.startswith("宁波市北仑区水利局（2）") for k in keys)
     # the filter works in this view too
     window.tree_filter.setText("防汛")
     window._filter_tree("防汛")

@@ -1,8 +1,9 @@
 """Organisations: one canonical name per organisation, for issuers and responsible units alike.
 
-This module does not *find* organisations (entities finds units, metadata issuers); it only says which organisation a printed name stands for, so that one office's
-documents and tasks are gathered under one name over a whole library, whether it issued a
-document or was named in one:
+This module does not *find* organisations (entities finds units, metadata issuers); it only
+says which organisation a printed name stands for, so that one office's documents and tasks
+are gathered under one name over a whole library, whether it issued a document or was named
+in one:
 
     区住建局 in a 北仑 document          → 宁波市北仑区住房和城乡建设局
     北仑区科技局 as issuer or as unit    → 宁波市北仑区科学技术局

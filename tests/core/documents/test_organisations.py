@@ -1,4 +1,5 @@
-"""reader.core.documents.organisations: one canonical name per organisation, whether it issues a document or is named in one."""
+"""reader.core.documents.organisations: one canonical name per organisation, whether it issues a
+document or is named in one."""
 from __future__ import annotations
 
 import pytest

@@ -153,7 +153,8 @@ def test_division_of_duties_each_leader_is_a_task():
     assert [t.lead_officials for t in tasks] == [["张三"], ["李四"], ["王五五"]]
     li = tasks[1]
     assert _printed(li.lead_units) == ["区发改局", "区财政局", "区住建局（区人防办）"]
-    assert _canonical(li.lead_units) == ["宁波市海曙区发展和改革局", "宁波市海曙区财政局", "宁波市海曙区住房和城乡建设局"]
+    assert _canonical(li.lead_units) == [
+        "宁波市海曙区发展和改革局", "宁波市海曙区财政局", "宁波市海曙区住房和城乡建设局"]
     assert _printed(li.cooperating_units) == ["区税务局", "人行海曙支行"]
     wang = tasks[2]
     # the 分管 list broken over two lines is still one list; 等 is dropped

@@ -252,7 +252,7 @@ def _export_pdf(docs, out, single_file):
 
     from reader.ui.printing import export_pdf
 
-    app = QGuiApplication.instance() or QGuiApplication(["reader"])  # noqa: F841 (kept alive while writing)
+    _app = QGuiApplication.instance() or QGuiApplication(["reader"])  # kept alive while writing
     return export_pdf(docs, out, single_file)
 
 

@@ -12,6 +12,8 @@ import sys
 from collections.abc import Sequence
 
 from reader import __version__
+from reader.cli.library import COMMANDS as _LIBRARY_COMMANDS
+from reader.cli.tasks import COMMANDS as _TASK_COMMANDS
 
 
 def _utf8_stdout() -> None:
@@ -85,9 +87,6 @@ def _cmd_gui(args: argparse.Namespace) -> int:
 
 
 # ---------------------------------------------------------------- main
-from reader.cli.library import COMMANDS as _LIBRARY_COMMANDS  # noqa: E402
-from reader.cli.tasks import COMMANDS as _TASK_COMMANDS  # noqa: E402
-
 COMMANDS = [_add_parse, _add_gui, *_LIBRARY_COMMANDS, *_TASK_COMMANDS]
 
 

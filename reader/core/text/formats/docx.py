@@ -112,7 +112,10 @@ class _ListNumbers:
         for a in numbering.iterchildren(q + "abstractNum"):
             lvls = {}
             for lvl in a.iterchildren(q + "lvl"):
-                get = lambda name: next((e.get(q + "val") for e in lvl.iterchildren(q + name)), None)  # noqa: E731
+
+                def get(name, lvl=lvl):
+                    return next((e.get(q + "val") for e in lvl.iterchildren(q + name)), None)
+
                 lvls[int(lvl.get(q + "ilvl", "0"))] = (int(get("start") or 1), get("numFmt") or "decimal",
                                                          get("lvlText") or "")
             abstract[a.get(q + "abstractNumId")] = lvls

@@ -141,12 +141,17 @@ def _looks_like_spaced_cells(text: str) -> bool:
     return with_digits >= 0.75 * len(cells) and all(len(c) > 1 for c in cells)
 
 
+_OUTER_SPACE_NOT_TAB = re.compile(r"^[^\S\t]+|[^\S\t]+$")
 _MD_HEADING = re.compile(r"^#{1,6}[ \t\u3000]+(?=\S)|[ \t\u3000]+#+$")
 
 
 def clean_text(raw: str) -> str:
     """One raw source line → its cleaned text (no page-furniture detection)."""
     text = raw.strip()
+    if raw.count("\t") >= 2 and text:
+        # a table row: tabs at its ends are its empty first and last cells ("\t\t\t…的规定持证
+        # 上岗。\t\t\t", a cell wrapped under the row above; "\t违章占压管道数量\t\t"), kept
+        text = _OUTER_SPACE_NOT_TAB.sub("", raw)
     if _ODD_BREAKS.search(text):
         # Line/paragraph separators that are not line ends here would split a reading
         # text (Qt, str.splitlines) where the pipeline does not: make them spaces.

@@ -337,8 +337,11 @@ class LedgerView(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.verticalHeader().setDefaultSectionSize(QFontMetrics(self.font()).height() + 10)
-        for col, width in enumerate((220, 160, 130, 50, 90, 360, 130, 160, 80, 110, 110)):
+        # 完成时限 and 配合单位 within the dialog's default width (1240 px): narrower 公文 and 任务
+        # (their whole text is in the tooltip), and 完成时限 shown before 牵头领导
+        for col, width in enumerate((170, 135, 120, 45, 75, 240, 125, 140, 80, 105, 110)):
             self.table.setColumnWidth(col, width)
+        self.table.horizontalHeader().moveSection(COL_DEADLINE, COLUMNS.index("牵头领导"))
         self.table.activated.connect(self._activated)
         layout.addWidget(self.table, 1)
         self._update_count()

@@ -8,7 +8,7 @@ from reader.core.model import Document, ParseResult, ReadError
 
 # Bump whenever a stage changes what documents, metadata or reading texts come out:
 # stored indexes record it and rebuild themselves when it changes.
-PIPELINE_VERSION = 6  # 2: control and bidi characters neutralised (normalise); 3: held-out splitter/metadata/reflow fixes; 4: reflow joins lines cut inside sentences and titles over several lines; tables (rows padded), layout markup dropped; 5: laws, interpretations, resolutions, reports, 令/公告 and joint titles (issue 12), date_role, .md, regulatory units and time limits; 6: footnotes moved after the sentence they interrupt, lines cut at a conjunction, annex titles ending in a table name
+PIPELINE_VERSION = 6  # 2: control and bidi characters neutralised (normalise); 3: held-out splitter/metadata/reflow fixes; 4: reflow joins lines cut inside sentences and titles over several lines; tables (rows padded), layout markup dropped; 5: laws, interpretations, resolutions, reports, 令/公告 and joint titles (issue 12), date_role, .md, regulatory units and time limits; 6: footnotes moved after the sentence they interrupt, lines cut at a conjunction, annex titles ending in a table name, tables keep empty cells printed as tabs and join wrapped cells
 
 
 def parse_text(text: str, file: str = "<text>", encoding: str = "utf-8") -> list[Document]:

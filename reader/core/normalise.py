@@ -367,8 +367,8 @@ def _title_tail(text: str) -> bool:
 
 # An annex's title ends with what the annex is when it is a table: "…单位和区域" / "汇总表",
 # "…任务分解表", "…一览表"; not any word in 表 (代表, 发表, 外表).
-_TABLE_NAME_END = re.compile(r"(?:汇总|一览|明细|分解|统计|清单|情况|计划|进度|分工|责任|任务|指标|登记|申报|对照|考核|评分|安排)"
-                             r"表(?:[（(][^（()）]{1,16}[)）])?$")
+_TABLE_NAME_END = re.compile(r"(?:汇总|一览|明细|分解|统计|清单|情况|计划|进度|分工|责任|任务|指标"
+                             r"|登记|申报|对照|考核|评分|安排)表(?:[（(][^（()）]{1,16}[)）])?$")
 
 
 def _title_end(text: str) -> bool:

@@ -17,8 +17,8 @@ from reader.core.refs import CrossRefs, DocRef
 
 class LibraryLinks:
     """rows: (Document, Task) for the ledger, and ledger: the same as a LedgerTable;
-    unit_docs: canonical unit → DocInfo list (a document once per unit); unit_printed: canonical unit → the forms printed for it;
-    refs: CrossRefs over the library."""
+    unit_docs: canonical unit → DocInfo list (a document once per unit); unit_printed:
+    canonical unit → the forms printed for it; refs: CrossRefs over the library."""
 
     def __init__(self, rows, unit_docs, unit_printed, refs, plan, ledger: LedgerTable | None = None):
         self.rows = rows

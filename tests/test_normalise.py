@@ -676,6 +676,22 @@ def test_a_footnote_at_the_foot_of_a_page_goes_after_the_sentence_it_interrupts(
     assert_only_whitespace_lost(lines, "".join(line.text for line in lines))  # the note moved, nothing lost
 
 
+def test_a_note_labelled_zhu_without_a_marker_line_moves_when_a_page_break_follows():
+    body = ["江澜市持续优化营商环境，全面推行涉企事项", "“一件事”集成办理，企业开办时间压缩至"]
+    notes = ["注：“一件事”集成办理指将多个部门的相关事项整合为一件事办理。"]
+    rest = ["1个工作日以内，惠及市场主体两万余户。", "（三）深化投资审批制度改革。"]
+    text = "\n".join(body + notes + ["江澜市人大常委会公报", "— 7 —"] + rest + ["江澜市人大常委会公报", "— 8 —"]
+                     + ["江澜市人大常委会公报", "— 9 —"])
+    assert paragraphs(text) == [
+        "江澜市持续优化营商环境，全面推行涉企事项“一件事”集成办理，企业开办时间压缩至1个工作日以内，惠及市场主体两万余户。",
+        "注：“一件事”集成办理指将多个部门的相关事项整合为一件事办理。",
+        "（三）深化投资审批制度改革。",
+    ]
+    # without a page break after it, a 注 line under an unfinished line stays where it is
+    table_note = body + notes + ["（三）深化投资审批制度改革。"]
+    assert "".join(paragraphs("\n".join(table_note))) == "".join(table_note)
+
+
 def test_several_numbered_notes_under_one_marker_line():
     lines = [
         "江澜市近年通过建设公共停车场、增设道路泊位等方式补充停车位",

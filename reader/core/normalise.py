@@ -675,42 +675,60 @@ def _footnotes(texts: list[str], blanks_before: list[int],
     line ("1", right under it) and the notes it numbers ("注1：…", "1 …", "2 …", each
     running on until it ends a sentence or the page ends) continues on the first line after
     the notes ("低于50%…"): {index of that line: indices of the marker and note lines},
-    moved after the sentence's paragraph. A marker line with no notes under it, between a
-    cut sentence and its continuation, stays where it was printed and is joined on both
-    sides (the second set: lines joined to the line before them).
+    moved after the sentence's paragraph. Notes labelled 注/注1： with no marker line above
+    them move the same way when a page break follows them. A marker line with no notes under
+    it, between a cut sentence and its continuation, stays where it was printed and is joined
+    on both sides (the second set: lines joined to the line before them).
     """
     n = len(texts)
     notes: dict[int, list[int]] = {}
     joins: set[int] = set()
     for k in range(1, n - 1):
+        if not (_MID_SENTENCE_END.search(texts[k - 1]) and not texts[k - 1][-1].isdigit() and not spliced[k]):
+            continue
         marker = texts[k]
-        if not (_NOTE_MARKER.match(marker) and not blanks_before[k] and not spliced[k]
-                and _MID_SENTENCE_END.search(texts[k - 1]) and not texts[k - 1][-1].isdigit()):
+        if _NAMED_NOTE.match(marker) and display_width(texts[k - 1]) >= PAGE_BREAK_MIN_WIDTH / 2:
+            block, j = _note_lines(texts, spliced, k, None)
+            if j < n and spliced[j] and not HEADING_START.match(texts[j]):
+                notes[j] = block  # no marker: only a page break after the notes tells
+            continue
+        if not (_NOTE_MARKER.match(marker) and not blanks_before[k]):
             continue
         # the notes a marker line numbers: "7" → note 7; "12" → notes 1 and 2, or note 12
         expected = {marker, *marker}
-        j = k + 1
-        if _note_number(texts[j]) not in expected:
-            if (not HEADING_START.match(texts[j]) and not texts[j][0].isdigit() and not blanks_before[j]
+        if _note_number(texts[k + 1]) not in expected:
+            if (not HEADING_START.match(texts[k + 1]) and not texts[k + 1][0].isdigit() and not blanks_before[k + 1]
                     and display_width(texts[k - 1]) >= PAGE_BREAK_MIN_WIDTH / 2):
-                joins.update((k, j))  # "…用好多层次" / "3" / "资本市场": the marker stays in place
+                joins.update((k, k + 1))  # "…用好多层次" / "3" / "资本市场": the marker stays in place
             continue
-        block = [k]
-        open_note = False
-        while j < n and len(block) <= MAX_NOTE_LINES:
-            number = _note_number(texts[j])
-            if number in expected and not open_note:
-                expected.discard(number)
-                open_note = not _NOTE_END.search(texts[j])
-            elif open_note and not spliced[j]:
-                open_note = not _NOTE_END.search(texts[j])
-            else:
-                break
-            block.append(j)
-            j += 1
+        block, j = _note_lines(texts, spliced, k + 1, expected)
         if j < n and not HEADING_START.match(texts[j]):
-            notes[j] = block
+            notes[j] = [k, *block]
     return notes, joins
+
+
+_NAMED_NOTE = re.compile(r"^注\s*\d{0,2}\s*[：:]")
+
+
+def _note_lines(texts: list[str], spliced: list[bool], j: int, expected: set[str] | None) -> tuple[list[int], int]:
+    """The note lines from j on (notes numbered as expected, or any 注 note when None), and the
+    index of the first line after them."""
+    block: list[int] = []
+    open_note = False
+    while j < len(texts) and len(block) < MAX_NOTE_LINES:
+        number = _note_number(texts[j]) if expected is not None else (
+            "注" if _NAMED_NOTE.match(texts[j]) else None)
+        if number is not None and (expected is None or number in expected) and not open_note:
+            if expected is not None:
+                expected.discard(number)
+            open_note = not _NOTE_END.search(texts[j])
+        elif open_note and not spliced[j]:
+            open_note = not _NOTE_END.search(texts[j])
+        else:
+            break
+        block.append(j)
+        j += 1
+    return block, j
 
 
 def _note_number(text: str) -> str | None:
@@ -723,8 +741,9 @@ def _note_paragraphs(lines: list[tuple[str, int]]) -> list[tuple[str, int, int]]
     that follows a finished note starts the next), the marker line before the first, set
     apart by a space."""
     out: list[tuple[list[str], int, int]] = []
+    marked = bool(_NOTE_MARKER.match(lines[0][0]))
     for k, (text, no) in enumerate(lines):
-        if k == 1:
+        if k == 1 and marked:
             pieces, a, _ = out[0]
             out[0] = ([*pieces, " " + text], a, no)
         elif k == 0 or _NOTE_END.search(lines[k - 1][0]):

@@ -19,6 +19,7 @@ from reader.core.ledger.export import KIND_NAMES  # noqa: F401 (re-exported)
 from reader.core.ledger.export import LEDGER_COLUMNS as CSV_COLUMNS  # noqa: F401
 from reader.core.ledger.export import ledger_row as csv_row  # noqa: F401
 from reader.core.ledger.export import write_csv  # noqa: F401
+from reader.core.ledger.rows import ledger_rows, stored_ledger_rows
 
 
 # ---------------------------------------------------------------- documents
@@ -84,25 +85,9 @@ def add_tasks(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_tasks)
 
 
-def _ledger(docs, unit: str | None):
-    from reader.core.ledger.tasks import extract_tasks
-
-    for doc in docs:
-        for t in extract_tasks(doc):
-            if unit and not t.involves(unit):
-                continue
-            yield doc, t
-
-
 def _stored_ledger(args, unit: str | None):
     """The library's tasks as stored at index time (no document parsed again)."""
-    lib = _open_library(args)
-    for info, tasks, _refs in lib.stored_links() or []:
-        doc = info.as_document()
-        for t in tasks:
-            if unit and not t.involves(unit):
-                continue
-            yield doc, t
+    return stored_ledger_rows(_open_library(args).stored_links(), unit)
 
 
 def _units_text(units, canonical: bool) -> str:
@@ -112,7 +97,7 @@ def _units_text(units, canonical: bool) -> str:
 def cmd_tasks(args) -> int:
     problems: list[str] = []
     if args.paths:
-        rows = _ledger(_documents_from_paths(args.paths, problems), args.unit)
+        rows = ledger_rows(_documents_from_paths(args.paths, problems), args.unit)
     else:
         rows = _stored_ledger(args, args.unit)
     out_file = None

@@ -1,20 +1,25 @@
 """The 任务台账 window: LedgerView (tasks_panel.py) filled from the whole library.
 
 The rows come from the library's links (reader.ui.links: the tasks stored at index time,
-grouped once per update); until they are ready a worker gathers the same stored tasks.
+grouped once per update, with their LedgerTable); until they are ready a worker gathers the
+same stored tasks into a LedgerTable. The GUI thread only swaps the finished table in.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import QThread, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from reader.ui.dialogs import resize_within_screen
+from reader.core.ledger.rows import LedgerTable, stored_ledger_rows
 from reader.ui.tasks_panel import LedgerView
 
 
+LINKS_WAIT_MS = 300
+"""While the service computes the library's links, the dialog looks again this often."""
+
+
 class LedgerWorker(QThread):
-    progress = Signal(int, int)
-    done = Signal(object)  # list of (doc, task) or Exception
+    done = Signal(object)  # LedgerTable or Exception
 
     def __init__(self, service, parent=None):
         super().__init__(parent)
@@ -27,11 +32,9 @@ class LedgerWorker(QThread):
             stored = self.stored(lambda: self.cancelled)
             if stored is None:
                 return
-            rows = []
-            for info, tasks, _refs in stored:
-                doc = info.as_document()
-                rows += [(doc, t) for t in tasks]
-            self.done.emit(rows)
+            table = LedgerTable(stored_ledger_rows(stored, cancelled=lambda: self.cancelled))
+            if not self.cancelled:
+                self.done.emit(table)
         except Exception as exc:  # shown in the dialog, never a crash
             self.done.emit(exc)
 
@@ -43,6 +46,10 @@ class LedgerDialog(QDialog):
         super().__init__(parent)
         self.service = service
         self.worker: LedgerWorker | None = None
+        self._wait = QTimer(self)  # while the service's links are pending: look again
+        self._wait.setInterval(LINKS_WAIT_MS)
+        self._wait.setSingleShot(True)
+        self._wait.timeout.connect(self._waited)
         self._shown_version = -1
         self.setWindowTitle(self.tr("任务台账"))
         resize_within_screen(self, 1240, 680)
@@ -56,26 +63,47 @@ class LedgerDialog(QDialog):
             ready.connect(self._library_changed)
 
     def refresh(self) -> None:
-        """Rows of the library's links (reader.ui.links, computed once per update) when ready,
-        else gathered here on a worker thread."""
+        """Rows of the library's links (reader.ui.links, computed once per update) when ready;
+        while the service computes them, wait for them (a second worker reading the same
+        stored tasks at the same time would only slow both, and the window); else gather
+        them here on a worker thread."""
+        self._refresh(grace=True)
+
+    def _refresh(self, grace: bool) -> None:
         if self.worker is not None:
             return
-        links_of = getattr(self.service, "links", None)
-        links = links_of() if links_of is not None else None
-        # The service keeps the previous state's links until the new ones are ready: rows of
-        # documents that may be gone. Only links of the library as shown now will do.
-        if links is not None and links.version == getattr(self.service, "state_version", links.version):
+        links = self._current_links()
+        if links is not None:
+            self._wait.stop()
             self._shown_version = links.version
-            self._done(links.rows)
+            self._done(links.ledger)
             return
         self.status.setText(self.tr("正在汇总全部公文中的任务…"))
+        pending = getattr(self.service, "links_pending", None)
+        if pending is not None and (pending() or grace):
+            # links are on their way (or about to start: the service starts them right after
+            # it announces new documents): links_ready brings them; look again shortly in case
+            # they fail
+            self._wait.start()
+            return
+        self._wait.stop()
         self.worker = LedgerWorker(self.service, self)
         self._shown_version = self.worker.version
-        self.worker.progress.connect(
-            lambda done, total: self.status.setText(
-                self.tr("正在汇总全部公文中的任务… %1/%2").replace("%1", str(done)).replace("%2", str(total))))
         self.worker.done.connect(self._done)
         self.worker.start(QThread.Priority.LowPriority)
+
+    def _current_links(self):
+        """The service's links if they are of the library as shown now. The service keeps the
+        previous state's links until the new ones are ready: rows of documents that may be gone."""
+        links_of = getattr(self.service, "links", None)
+        links = links_of() if links_of is not None else None
+        if links is not None and links.version == getattr(self.service, "state_version", links.version):
+            return links
+        return None
+
+    def _waited(self) -> None:
+        if self.isVisible() and self.worker is None:
+            self._refresh(grace=False)
 
     def _library_changed(self) -> None:
         links_of = getattr(self.service, "links", None)
@@ -94,11 +122,11 @@ class LedgerDialog(QDialog):
             self.status.setText(self.tr("无法汇总任务：%1").replace("%1", str(result)))
             return
         self.view.set_rows(result)
-        documents = len({doc.id for doc, _ in result})
-        self.status.setText(self.tr("%1 篇公文中的任务；双击一行打开公文。").replace("%1", str(documents)))
+        self.status.setText(self.tr("%1 篇公文中的任务；双击一行打开公文。").replace("%1", str(result.documents)))
         self.rows_loaded.emit(len(result))
 
     def done(self, code: int) -> None:  # closing the dialog stops the worker
+        self._wait.stop()
         if self.worker is not None:
             self.worker.cancelled = True
             self.worker.wait()

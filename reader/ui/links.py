@@ -11,16 +11,18 @@ from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QThread, Signal
 
+from reader.core.ledger.rows import LedgerTable
 from reader.core.ledger.refs import CrossRefs, DocRef
 
 
 class LibraryLinks:
-    """rows: (Document, Task) for the ledger; unit_docs: canonical unit → DocInfo list (a
-    document once per unit); unit_printed: canonical unit → the forms printed for it;
-    refs: CrossRefs over the library."""
+    """rows: (Document, Task) for the ledger, and ledger: the same as a LedgerTable;
+    unit_docs: canonical unit → DocInfo list (a document once per unit); unit_printed:
+    canonical unit → the forms printed for it; refs: CrossRefs over the library."""
 
-    def __init__(self, rows, unit_docs, unit_printed, refs, plan):
+    def __init__(self, rows, unit_docs, unit_printed, refs, plan, ledger: LedgerTable | None = None):
         self.rows = rows
+        self.ledger = ledger if ledger is not None else LedgerTable(rows)  # the 台账's table, built here
         self.unit_docs: dict[str, list] = unit_docs
         self.unit_printed: dict[str, list[str]] = unit_printed
         self.refs: CrossRefs = refs

@@ -20,7 +20,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QSize,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -45,18 +44,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.ledger.export import parse_date_bound, save_csv, task_deadline_dates, write_xlsx
+from reader.core.ledger.export import parse_date_bound, save_csv, write_xlsx
+from reader.core.ledger.rows import COL_DEADLINE, COL_YEAR  # noqa: F401 (the columns, by name)
+from reader.core.ledger.rows import LedgerQuery, LedgerTable, units_text
 from reader.core.model import Document
 from reader.core.ledger.tasks import Task, extract_tasks
-from reader.core.documents.organisations import query_forms
 from reader.ui.itempaint import draw_item_frame, draw_two_lines
 from reader.ui.plain import plain_tooltip
 
 ROLE_SPAN = Qt.ItemDataRole.UserRole + 1
-
-
-def _units(units) -> str:
-    return "、".join(u.printed for u in units)
 
 
 class TaskRowDelegate(QStyledItemDelegate):
@@ -143,8 +139,8 @@ class TaskPanel(QWidget):
             self.tree.clear()
             items = []
             for t in self.tasks:
-                item = QTreeWidgetItem([t.path, t.text, _units(t.lead_units) or "、".join(t.lead_officials),
-                                        _units(t.cooperating_units), "；".join(t.deadlines)])
+                item = QTreeWidgetItem([t.path, t.text, units_text(t.lead_units) or "、".join(t.lead_officials),
+                                        units_text(t.cooperating_units), "；".join(t.deadlines)])
                 item.setData(0, ROLE_SPAN, (t.start, t.end))
                 item.setToolTip(1, plain_tooltip(t.text))
                 items.append(item)
@@ -164,8 +160,9 @@ class TaskPanel(QWidget):
             return
         t = self.tasks[i]
         lines = [f"{t.path} {t.text}".strip()]
-        for label, value in ((self.tr("牵头单位"), _units(t.lead_units)),
-                             (self.tr("联系单位") if t.kind == "duty" else self.tr("配合单位"), _units(t.cooperating_units)),
+        for label, value in ((self.tr("牵头单位"), units_text(t.lead_units)),
+                             (self.tr("联系单位") if t.kind == "duty" else self.tr("配合单位"),
+                              units_text(t.cooperating_units)),
                              (self.tr("牵头领导"), "、".join(t.lead_officials)),
                              (self.tr("完成时限"), "；".join(t.deadlines)),
                              (self.tr("目标指标"), "；".join(t.targets))):
@@ -186,7 +183,8 @@ class TaskPanel(QWidget):
 
 
 # ---------------------------------------------------------------- 台账
-# QT_TRANSLATE_NOOP marks the labels for translation (LedgerModel.headerData translates them)
+# QT_TRANSLATE_NOOP marks the labels for translation (LedgerModel.headerData translates them);
+# they are reader.core.ledger.rows.COLUMNS, the column order the core's cells come in
 COLUMNS = (
     QT_TRANSLATE_NOOP("LedgerModel", "公文"),
     QT_TRANSLATE_NOOP("LedgerModel", "文号"),
@@ -200,34 +198,71 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("LedgerModel", "完成时限"),
     QT_TRANSLATE_NOOP("LedgerModel", "目标指标"),
 )
-COL_YEAR, COL_DEADLINE = COLUMNS.index("年份"), COLUMNS.index("完成时限")
-ROLE_SORT = Qt.ItemDataRole.UserRole + 2
-_NO_DATE = "9999-99-99"  # tasks without a dated deadline sort after every date
-
-
-def _deadline_dates(doc, t) -> list:
-    return task_deadline_dates(t, doc.meta.year)
 
 
 class LedgerModel(QAbstractTableModel):
-    """Rows of (Document-like metadata, Task)."""
+    """The ledger's rows as a table: a LedgerTable (built off the GUI thread) seen through
+    the current filters and sort order.
+
+    Filtering and sorting are done here on the table's columns (LedgerQuery.select,
+    LedgerTable.order), not by a QSortFilterProxyModel: a proxy calls a Python filter
+    per row and asks for every sort value through data() (17,000 rows: 0.1 s a keystroke,
+    3 s a sort). Cells are made when the view asks for them.
+    """
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.rows: list[tuple] = []  # (doc, task)
-        self.dates: list[list] = []  # per row: the deadlines as dates, earliest first
+        self.table = LedgerTable()
+        self.query = LedgerQuery()
+        self.visible: list[int] = []  # row numbers of self.table, in view order
+        self.sort_column, self.sort_order = -1, Qt.SortOrder.AscendingOrder
 
-    def set_rows(self, rows: Sequence[tuple]) -> None:
+    @property
+    def rows(self) -> list[tuple]:
+        """Every (doc, task) row, filtered or not, in library order."""
+        return self.table.rows
+
+    def set_table(self, table: LedgerTable) -> None:
         self.beginResetModel()
-        self.rows = list(rows)
-        self.dates = [_deadline_dates(doc, t) for doc, t in self.rows]
-        # every unit name of a row (printed and canonical) in one string: the unit filter
-        # tests its forms against it instead of calling unit_matches per unit and row
-        self.unit_names = ["\n".join(n for u in t.units for n in u) for _, t in self.rows]
+        self.table = table
+        self.visible = self._selected()
         self.endResetModel()
 
+    def set_rows(self, rows: Sequence[tuple]) -> None:
+        """Rows as (doc, task) pairs (a LedgerTable is built here: small sets only)."""
+        self.set_table(LedgerTable(rows))
+
+    def set_query(self, query: LedgerQuery) -> None:
+        if query == self.query:
+            return
+        self.beginResetModel()
+        self.query = query
+        self.visible = self._selected()
+        self.endResetModel()
+
+    def _selected(self) -> list[int]:
+        chosen = self.query.select(self.table)
+        if self.sort_column >= 0:
+            chosen = self.table.order(chosen, self.sort_column, self.sort_order == Qt.SortOrder.DescendingOrder)
+        return chosen
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        if (column, order) == (self.sort_column, self.sort_order):
+            return
+        self.layoutAboutToBeChanged.emit()
+        self.sort_column, self.sort_order = column, order
+        self.visible = self.table.order(self.visible, column, order == Qt.SortOrder.DescendingOrder)
+        self.layoutChanged.emit()
+
+    def row_at(self, row: int) -> tuple:
+        """The (doc, task) shown in view row `row`."""
+        return self.table.rows[self.visible[row]]
+
+    def visible_rows(self) -> list[tuple]:
+        return [self.table.rows[r] for r in self.visible]
+
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt API)
-        return 0 if parent.isValid() else len(self.rows)
+        return 0 if parent.isValid() else len(self.visible)
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(COLUMNS)
@@ -238,12 +273,7 @@ class LedgerModel(QAbstractTableModel):
         return None
 
     def cell(self, row: int, col: int) -> str:
-        doc, t = self.rows[row]
-        m = doc.meta
-        values = (m.title, m.doc_number or "", "、".join(m.issuers), str(m.year or ""), t.path, t.text,
-                  _units(t.lead_units), _units(t.cooperating_units), "、".join(t.lead_officials),
-                  "；".join(t.deadlines), "；".join(t.targets))
-        return values[col]
+        return self.table.cell(self.visible[row], col)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -252,58 +282,7 @@ class LedgerModel(QAbstractTableModel):
             return self.cell(index.row(), index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(self.cell(index.row(), index.column()))
-        if role == ROLE_SORT:  # years as numbers, deadlines by their date
-            col = index.column()
-            if col == COL_YEAR:
-                return self.rows[index.row()][0].meta.year or 0
-            if col == COL_DEADLINE:
-                dates = self.dates[index.row()]
-                return dates[0].isoformat() if dates else _NO_DATE
-            return self.cell(index.row(), col)
         return None
-
-
-class LedgerFilter(QSortFilterProxyModel):
-    """Unit (printed or canonical, short forms too), year, issuer and deadline filters."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.unit = ""
-        self.year = ""
-        self.issuer = ""
-        self.deadline = ""
-        self.due_from = None  # datetime.date bounds of the deadline range, inclusive
-        self.due_to = None
-        self.unit_forms: list[str] = []
-
-    def set_filters(self, *, unit: str = "", year: str = "", issuer: str = "", deadline: str = "",
-                    due_from=None, due_to=None) -> None:
-        """A task passes the deadline range when one of its dated deadlines is inside it;
-        a task without a dated deadline does not pass a range."""
-        self.beginFilterChange()
-        self.unit, self.year, self.issuer, self.deadline = unit.strip(), year.strip(), issuer.strip(), deadline.strip()
-        self.unit_forms = query_forms(self.unit) if self.unit else []  # as Task.involves reads a filter
-        self.due_from, self.due_to = due_from, due_to
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row, source_parent) -> bool:  # noqa: N802
-        model: LedgerModel = self.sourceModel()
-        doc, t = model.rows[source_row]
-        if self.unit:
-            names = model.unit_names[source_row]
-            if not any(f in names for f in self.unit_forms):
-                return False
-        if self.year and str(doc.meta.year or "") != self.year:
-            return False
-        if self.issuer and not any(self.issuer in x for x in list(doc.meta.issuers) + list(doc.meta.canonical_issuers)):
-            return False
-        if self.deadline and not any(self.deadline in d for d in t.deadlines):
-            return False
-        if self.due_from is not None or self.due_to is not None:
-            if not any((self.due_from is None or d >= self.due_from) and (self.due_to is None or d <= self.due_to)
-                       for d in model.dates[source_row]):
-                return False
-        return True
 
 
 class LedgerView(QWidget):
@@ -349,56 +328,52 @@ class LedgerView(QWidget):
         self.count_label = QLabel(self)
         layout.addWidget(self.count_label)
         self.model = LedgerModel(self)
-        self.proxy = LedgerFilter(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortLocaleAware(True)
-        self.proxy.setSortRole(ROLE_SORT)
         self.table = QTableView(self)
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         # Rows come in the library's order (documents as in the tree, tasks in reading order)
-        # until a header is clicked: sorting 17,000 rows through the proxy asks the model for
-        # ~400,000 values (3 s on a 30 MB library, the window frozen), on every refill.
+        # until a header is clicked.
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.verticalHeader().setDefaultSectionSize(QFontMetrics(self.font()).height() + 10)
-        for col, width in enumerate((220, 160, 130, 50, 90, 360, 130, 160, 80, 110, 110)):
+        # 完成时限 and 配合单位 within the dialog's default width (1240 px): narrower 公文 and 任务
+        # (their whole text is in the tooltip), and 完成时限 shown before 牵头领导
+        for col, width in enumerate((170, 135, 120, 45, 75, 240, 125, 140, 80, 105, 110)):
             self.table.setColumnWidth(col, width)
+        self.table.horizontalHeader().moveSection(COL_DEADLINE, COLUMNS.index("牵头领导"))
         self.table.activated.connect(self._activated)
         layout.addWidget(self.table, 1)
         self._update_count()
 
-    def set_rows(self, rows: Sequence[tuple]) -> None:
-        """(doc, task) pairs, computed off the GUI thread by the caller."""
-        self.model.set_rows(rows)
-        units = sorted({u.printed for _, t in rows for u in t.units} | {u.canonical for _, t in rows for u in t.units})
-        completer = QCompleter(units, self.unit_edit)
+    def set_rows(self, rows: LedgerTable | Sequence[tuple]) -> None:
+        """A LedgerTable built off the GUI thread by the caller (or, for a few rows, the
+        (doc, task) pairs themselves)."""
+        table = rows if isinstance(rows, LedgerTable) else LedgerTable(rows)
+        self.model.set_table(table)
+        completer = QCompleter(table.units, self.unit_edit)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.unit_edit.setCompleter(completer)
         self._update_count()
 
     def visible_rows(self) -> list[tuple]:
-        out = []
-        for r in range(self.proxy.rowCount()):
-            src = self.proxy.mapToSource(self.proxy.index(r, 0)).row()
-            out.append(self.model.rows[src])
-        return out
+        """The rows that pass the filters, in view order."""
+        return self.model.visible_rows()
 
     def _apply_filters(self) -> None:
         due_from = parse_date_bound(self.due_from_edit.text(), end=False)
         due_to = parse_date_bound(self.due_to_edit.text(), end=True)
-        self.proxy.set_filters(unit=self.unit_edit.text(), year=self.year_edit.text(),
-                               issuer=self.issuer_edit.text(), deadline=self.deadline_edit.text(),
-                               due_from=due_from, due_to=due_to)
+        self.model.set_query(LedgerQuery(unit=self.unit_edit.text(), year=self.year_edit.text(),
+                                         issuer=self.issuer_edit.text(), deadline=self.deadline_edit.text(),
+                                         due_from=due_from, due_to=due_to))
         self._bad_bounds = [e.text() for e, d in ((self.due_from_edit, due_from), (self.due_to_edit, due_to))
                             if e.text().strip() and d is None]
         self._update_count()
 
     def _update_count(self) -> None:
-        text = self.tr("共 %1 项任务（全部 %2 项）").replace("%1", str(self.proxy.rowCount())) \
-            .replace("%2", str(self.model.rowCount()))
+        text = self.tr("共 %1 项任务（全部 %2 项）").replace("%1", str(self.model.rowCount())) \
+            .replace("%2", str(len(self.model.rows)))
         bad = getattr(self, "_bad_bounds", [])
         if bad:
             text += self.tr("　无法识别的日期：%1（请写 2023、2023-06 或 2023-06-30）").replace("%1", "、".join(bad))
@@ -435,11 +410,5 @@ class LedgerView(QWidget):
         self.count_label.setText(self.tr("已导出 %1 项任务到 %2").replace("%1", str(n)).replace("%2", path))
 
     def _activated(self, index) -> None:
-        src = self.proxy.mapToSource(index).row()
-        doc, t = self.model.rows[src]
+        doc, t = self.model.row_at(index.row())
         self.scroll_requested.emit(doc.id, t.start, t.end)
-
-
-def ledger_rows(documents) -> list[tuple]:
-    """(doc, task) for every task of the documents: run this in a worker thread."""
-    return [(doc, t) for doc in documents for t in extract_tasks(doc)]

@@ -5,7 +5,8 @@ import csv
 import io
 
 from reader.core.documents.pipeline import parse_text
-from reader.ui.tasks_panel import LedgerView, TaskPanel, ledger_rows
+from reader.core.ledger.rows import ledger_rows
+from reader.ui.tasks_panel import LedgerView, TaskPanel
 
 ITEMS = """宁波市北仑区人民政府关于加快推进城市更新的实施意见
 仑政发〔2023〕8号
@@ -49,24 +50,24 @@ def test_task_panel_lists_tasks_and_scrolls_to_them(qtbot):
 
 
 def test_ledger_filters_sorts_and_exports(qtbot, tmp_path):
-    rows = ledger_rows([_doc(ITEMS), _doc(OTHER)])
+    rows = list(ledger_rows([_doc(ITEMS), _doc(OTHER)]))
     view = LedgerView()
     qtbot.addWidget(view)
     view.set_rows(rows)
-    assert view.proxy.rowCount() == 3
+    assert view.model.rowCount() == 3
     view.unit_edit.setText("区住建局")  # set directly: keyClicks with Chinese aborts pytest-qt
-    assert view.proxy.rowCount() == 2
+    assert view.model.rowCount() == 2
     view.unit_edit.setText("市经济和信息化局")  # canonical form finds the printed 市经信局
-    assert view.proxy.rowCount() == 1
+    assert view.model.rowCount() == 1
     view.unit_edit.setText("")
     view.year_edit.setText("2022")
-    assert view.proxy.rowCount() == 1
+    assert view.model.rowCount() == 1
     view.year_edit.setText("")
     view.deadline_edit.setText("6月底")
-    assert view.proxy.rowCount() == 1
+    assert view.model.rowCount() == 1
     view.deadline_edit.setText("")
     view.table.sortByColumn(1, view.table.horizontalHeader().sortIndicatorOrder().AscendingOrder)
-    numbers = [view.proxy.index(r, 1).data() for r in range(view.proxy.rowCount())]
+    numbers = [view.model.index(r, 1).data() for r in range(view.model.rowCount())]
     assert numbers == sorted(numbers)
     view.issuer_edit.setText("北仑区")
     out = tmp_path / "ledger.csv"
@@ -76,5 +77,5 @@ def test_ledger_filters_sorts_and_exports(qtbot, tmp_path):
     body = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert body[0][0] == "公文标题" and len(body) == 3
     with qtbot.waitSignal(view.scroll_requested) as blocker:
-        view.table.activated.emit(view.proxy.index(0, 0))
+        view.table.activated.emit(view.model.index(0, 0))
     assert blocker.args[0] == rows[0][0].id

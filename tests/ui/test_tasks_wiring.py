@@ -37,9 +37,9 @@ def test_task_tab_and_ledger(open_window, qtbot, tmp_path):
     qtbot.waitUntil(lambda: ledger.view.model.rowCount() >= 2, timeout=30_000)
     # activating a ledger row opens its document at the task
     window.open_document(doc.id)
-    index = ledger.view.proxy.index(0, 0)
+    index = ledger.view.model.index(0, 0)
     ledger.view._activated(index)
-    doc_of_row, task = ledger.view.model.rows[ledger.view.proxy.mapToSource(index).row()]
+    doc_of_row, task = ledger.view.model.row_at(index.row())
     assert window.current_doc_id == doc_of_row.id
     assert window.reading.view.textCursor().selectionStart() == task.start
     ledger.close()

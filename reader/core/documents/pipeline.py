@@ -14,8 +14,10 @@ from reader.core.model import Document, ParseResult, ReadError, line_columns
 # layout markup dropped; 5: laws, interpretations, resolutions, reports, 令/公告 and joint titles (issue 12),
 # date_role, .md, regulatory units and time limits; 6: one organisation canonicaliser for issuers and units
 # (宁波市北仑区…), 文号 compared with 號 as 号, regulatory units (issue 12: duty-bearers, 申请/请求 X, 在…时);
-# 7: PDF/.docx/OFD pages (Document.pages), radicals read as ideographs (issue 14).
-PIPELINE_VERSION = 7
+# 7: PDF/.docx/OFD pages (Document.pages), radicals read as ideographs (issue 14); 8: footnotes moved after
+# the sentence they interrupt, lines cut at a conjunction, annex titles ending in a table name, tables keep
+# empty cells printed as tabs and join wrapped cells (issue 11).
+PIPELINE_VERSION = 8
 
 
 def parse_text(text: str, file: str = "<text>", encoding: str = "utf-8",

@@ -33,8 +33,11 @@ breaks) and joins a line to the next only when the break was made by the page
 width or a page break — never after sentence-final punctuation, before headings,
 around signature/date/文号 lines, table rows and table-of-contents entries.
 
-Invariant (tested): reflow only removes whitespace. With every character of
-LAYOUT_SPACE deleted, reflow(lines) equals the concatenation of the lines' texts.
+Invariant (tested): reflow only removes whitespace, and moves a page's footnotes that
+interrupt a sentence ("…占比不" / "1" / "注1：…" / page break / "低于50%…") to after the
+paragraph they interrupted. With every character of LAYOUT_SPACE deleted, reflow(lines)
+equals the concatenation of the lines' texts whenever no footnote moved, and holds the
+same characters when one did.
 """
 from __future__ import annotations
 
@@ -189,6 +192,7 @@ def _looks_like_spaced_cells(text: str) -> bool:
     return with_digits >= 0.75 * len(cells) and all(len(c) > 1 for c in cells)
 
 
+_OUTER_SPACE_NOT_TAB = re.compile(r"^[^\S\t]+|[^\S\t]+$")
 _MD_HEADING = re.compile(r"^#{1,6}[ \t\u3000]+(?=\S)|[ \t\u3000]+#+$")
 
 
@@ -201,6 +205,10 @@ def _clean_text(raw: str, odd: bool, unsafe: bool, fullwidth: bool) -> str:
     """clean_text; odd, unsafe, fullwidth False: the file holds no such character (asked once
     per file, not per line: most files hold none)."""
     text = raw.strip()
+    if raw.count("\t") >= 2 and text:
+        # a table row: tabs at its ends are its empty first and last cells ("\t\t\t…的规定持证
+        # 上岗。\t\t\t", a cell wrapped under the row above; "\t违章占压管道数量\t\t"), kept
+        text = _OUTER_SPACE_NOT_TAB.sub("", raw)
     if odd and _ODD_BREAKS.search(text):
         # Line/paragraph separators that are not line ends here would split a reading
         # text (Qt, str.splitlines) where the pipeline does not: make them spaces.
@@ -389,14 +397,27 @@ TITLE_TAIL_MAX = 12
 
 
 def _title_tail(text: str) -> bool:
-    """"实施方案的通知", "行动方案（2021-2025年）": the 文种 end of a title, too short to be one."""
+    """"实施方案的通知", "行动方案（2021-2025年）", "汇总表": the 文种 (or table-name) end of a
+    title, too short to be one."""
     core = re.sub(r"[（(][^（()）]*[)）]", "", compact(text))
-    return bool(title_kind(text)) and len(core) <= TITLE_TAIL_MAX and not has_about(text)
+    return bool(_title_end(text)) and len(core) <= TITLE_TAIL_MAX and not has_about(text)
+
+
+# An annex's title ends with what the annex is when it is a table: "…单位和区域" / "汇总表",
+# "…任务分解表", "…一览表"; not any word in 表 (代表, 发表, 外表).
+_TABLE_NAME_END = re.compile(r"(?:汇总|一览|明细|分解|统计|清单|情况|计划|进度|分工|责任|任务|指标"
+                             r"|登记|申报|对照|考核|评分|安排)表(?:[（(][^（()）]{1,16}[)）])?$")
+
+
+def _title_end(text: str) -> bool:
+    """text ends a title: with a 文种 word, or with the name of a kind of table."""
+    return bool(title_kind(text)) or _TABLE_NAME_END.search(compact(text)) is not None
 
 
 def _open_bracket(prev: str, text: str) -> bool:
     """prev opens a bracket that text closes: "（2024年7月31日…人民代表大会" / "常务委员会…通过）"."""
-    if max(prev.rfind("（"), prev.rfind("("), prev.rfind("《")) <= max(prev.rfind("）"), prev.rfind(")"), prev.rfind("》")):
+    last_open = max(prev.rfind("（"), prev.rfind("("), prev.rfind("《"))
+    if last_open <= max(prev.rfind("）"), prev.rfind(")"), prev.rfind("》")):
         return False  # every bracket closed again (the common case, decided without a scan)
     depth = 0
     for ch in prev:
@@ -447,7 +468,7 @@ def _title_pieces(texts: list[str], widths: list[float], blanks_before: list[int
     k = 0
     while k < n:
         found = 0
-        if starts_paragraph(k) and piece(k) and not title_kind(texts[k]):
+        if starts_paragraph(k) and piece(k) and not _title_end(texts[k]):
             for last in range(k + 1, min(n, k + TITLE_MAX_PIECES)):
                 # the document's own title, first in its text, may be spaced by single blank
                 # lines (which the splitter may have moved after the header: a gap of one line)
@@ -460,7 +481,7 @@ def _title_pieces(texts: list[str], widths: list[float], blanks_before: list[int
                     break
                 if found and has_about(texts[last]):
                     break  # the next title of a list ("关于…的通知" under "关于…的决定")
-                if title_kind(texts[last]):
+                if _title_end(texts[last]):
                     found = last  # the furthest: "…专项报告的审议意见" / "研究处理情况的报告"
         if found:
             for m in range(k + 1, found + 1):
@@ -601,6 +622,19 @@ def reflow_paragraphs(lines: Sequence[Line]) -> list[tuple[str, int, int]]:
     if not texts:
         return []
 
+    # footnotes printed inside a sentence go after its paragraph (see _footnotes)
+    notes, marker_joins = _footnotes(texts, blanks_before, spliced)
+    if notes:
+        moved = {i for block in notes.values() for i in block}
+        keep = [i for i in range(len(texts)) if i not in moved]
+        note_texts = {keep.index(c): [(texts[i], nos[i]) for i in block] for c, block in notes.items()}
+        marker_joins = {keep.index(c) for c in notes} | {keep.index(i) for i in marker_joins if i in keep}
+        texts, nos = [texts[i] for i in keep], [nos[i] for i in keep]
+        blanks_before, spliced = [blanks_before[i] for i in keep], [spliced[i] for i in keep]
+        gaps = [gaps[i] for i in keep]
+    else:
+        note_texts = {}
+
     widths = [display_width(t) for t in texts]
     layout = _Layout.measure(texts, widths, blanks_before, spliced)
     stops = _standalone(texts)
@@ -609,11 +643,15 @@ def reflow_paragraphs(lines: Sequence[Line]) -> list[tuple[str, int, int]]:
     paragraphs: list[tuple[str, int, int]] = []
     current = [texts[0]]
     first = nos[0]
+    pending: list[tuple[str, int, int]] = []  # footnotes to print after the current paragraph
     for k in range(1, len(texts)):
         prev, text = texts[k - 1], texts[k]
         heading_next = (HEADING_START.match(text) is not None and not _ordinal_continues(prev, text)) or (
             "号" in text[:24] and _LISTED_DOCNO.match(text) is not None)
-        join = title_joins[k] or (
+        join = title_joins[k] or k in marker_joins or (
+            not stops[k - 1] and not stops[k] and not heading_next and _dangling_connective(prev, text)
+            and not (layout.blank_is_break and blanks_before[k])
+        ) or (
             not stops[k - 1] and not stops[k] and not heading_next and _open_bracket(prev, text)
         ) or _cut_in_sentence(layout, prev, widths[k - 1], text, stops[k - 1] or stops[k]) or (
             not stops[k - 1]
@@ -645,10 +683,126 @@ def reflow_paragraphs(lines: Sequence[Line]) -> list[tuple[str, int, int]]:
             current.append(_glue(prev, text) + text)
         else:
             paragraphs.append((_finish(current), first, nos[k - 1]))
+            paragraphs += pending
+            pending = []
             current = [text]
             first = nos[k]
+        if k in note_texts:
+            pending += _note_paragraphs(note_texts[k])
     paragraphs.append((_finish(current), first, nos[-1]))
-    return paragraphs
+    return paragraphs + pending
+
+
+# ── footnotes ────────────────────────────────────────────────────────────────
+
+# A footnote reference printed as a line of its own (a superscript the extraction moved):
+# one or two note numbers, "7" or "12" (notes 1 and 2).
+_NOTE_MARKER = re.compile(r"^\d{1,3}$")
+# A footnote at the foot of the page: "注1：…", "1 道路泊位…", "6公交分担率…" (the space squeezed
+# away before a measure word), "[2]…": its number, then no digit.
+_NOTE_LABEL = re.compile(r"^(?:注\s*)?[\[［]?(\d{1,2})[\]］]?(?:\s*[：:]|\s+|(?=[^\d\s.．、，,%]))")
+_NOTE_END = re.compile(r"[。！？.!?][”’）)]*$")
+MAX_NOTE_LINES = 12
+"""A footnote block is a few lines at the foot of a page: longer runs are not footnotes."""
+
+
+def _footnotes(texts: list[str], blanks_before: list[int],
+               spliced: list[bool]) -> tuple[dict[int, list[int]], set[int]]:
+    """Footnotes that interrupt a sentence, and footnote markers inside one.
+
+    A sentence cut at the foot of a page ("…绩效薪酬占比不") followed by a footnote marker
+    line ("1", right under it) and the notes it numbers ("注1：…", "1 …", "2 …", each
+    running on until it ends a sentence or the page ends) continues on the first line after
+    the notes ("低于50%…"): {index of that line: indices of the marker and note lines},
+    moved after the sentence's paragraph. Notes labelled 注/注1： with no marker line above
+    them move the same way when a page break follows them. A marker line with no notes under
+    it, between a cut sentence and its continuation, stays where it was printed and is joined
+    on both sides (the second set: lines joined to the line before them).
+    """
+    n = len(texts)
+    notes: dict[int, list[int]] = {}
+    joins: set[int] = set()
+    for k in range(1, n - 1):
+        if not (_MID_SENTENCE_END.search(texts[k - 1]) and not texts[k - 1][-1].isdigit() and not spliced[k]):
+            continue
+        marker = texts[k]
+        if _NAMED_NOTE.match(marker) and display_width(texts[k - 1]) >= PAGE_BREAK_MIN_WIDTH / 2:
+            block, j = _note_lines(texts, spliced, k, None)
+            if j < n and spliced[j] and not HEADING_START.match(texts[j]):
+                notes[j] = block  # no marker: only a page break after the notes tells
+            continue
+        if not (_NOTE_MARKER.match(marker) and not blanks_before[k]):
+            continue
+        # the notes a marker line numbers: "7" → note 7; "12" → notes 1 and 2, or note 12
+        expected = {marker, *marker}
+        if _note_number(texts[k + 1]) not in expected:
+            if (not HEADING_START.match(texts[k + 1]) and not texts[k + 1][0].isdigit() and not blanks_before[k + 1]
+                    and display_width(texts[k - 1]) >= PAGE_BREAK_MIN_WIDTH / 2):
+                joins.update((k, k + 1))  # "…用好多层次" / "3" / "资本市场": the marker stays in place
+            continue
+        block, j = _note_lines(texts, spliced, k + 1, expected)
+        if j < n and not HEADING_START.match(texts[j]):
+            notes[j] = [k, *block]
+    return notes, joins
+
+
+_NAMED_NOTE = re.compile(r"^注\s*\d{0,2}\s*[：:]")
+
+
+def _note_lines(texts: list[str], spliced: list[bool], j: int, expected: set[str] | None) -> tuple[list[int], int]:
+    """The note lines from j on (notes numbered as expected, or any 注 note when None), and the
+    index of the first line after them."""
+    block: list[int] = []
+    open_note = False
+    while j < len(texts) and len(block) < MAX_NOTE_LINES:
+        number = _note_number(texts[j]) if expected is not None else (
+            "注" if _NAMED_NOTE.match(texts[j]) else None)
+        if number is not None and (expected is None or number in expected) and not open_note:
+            if expected is not None:
+                expected.discard(number)
+            open_note = not _NOTE_END.search(texts[j])
+        elif open_note and not spliced[j]:
+            open_note = not _NOTE_END.search(texts[j])
+        else:
+            break
+        block.append(j)
+        j += 1
+    return block, j
+
+
+def _note_number(text: str) -> str | None:
+    m = _NOTE_LABEL.match(text)
+    return m.group(1) if m else None
+
+
+def _note_paragraphs(lines: list[tuple[str, int]]) -> list[tuple[str, int, int]]:
+    """The marker and note lines of a footnote block as paragraphs: one per note (a line
+    that follows a finished note starts the next), the marker line before the first, set
+    apart by a space."""
+    out: list[tuple[list[str], int, int]] = []
+    marked = bool(_NOTE_MARKER.match(lines[0][0]))
+    for k, (text, no) in enumerate(lines):
+        if k == 1 and marked:
+            pieces, a, _ = out[0]
+            out[0] = ([*pieces, " " + text], a, no)
+        elif k == 0 or _NOTE_END.search(lines[k - 1][0]):
+            out.append(([text], no, no))
+        else:
+            pieces, a, _ = out[-1]
+            out[-1] = ([*pieces, _glue(pieces[-1], text) + text], a, no)
+    return [(_finish(p), a, b) for p, a, b in out]
+
+
+# ── connectives ──────────────────────────────────────────────────────────────
+
+# A line never ends with a conjunction, nor starts with 及/以及: "工业生产及" / "用电量",
+# "工业生产" / "及用电量" (a label of a statistics table) is one line cut in two.
+_CONNECTIVE_END = re.compile(r"(?<![参给赋授])[和及与暨]$")
+_CONNECTIVE_START = re.compile(r"^(?:以及|及)(?![时早格])")
+
+
+def _dangling_connective(prev: str, text: str) -> bool:
+    return bool(_CONNECTIVE_END.search(prev) or _CONNECTIVE_START.match(text))
 
 
 def _cut_in_sentence(layout: _Layout, prev: str, prev_width: float, text: str, stop: bool) -> bool:
@@ -676,8 +830,14 @@ def _is_addressee_after_title(prev: str, text: str) -> bool:
     if len(text) > 60 or not text.rstrip().endswith(("：", ":")) or not _ADDRESSEE_LINE.match(text.strip()):
         return False
     kind = title_kind(prev)
-    return bool(kind) and bool(re.search(r"的" + re.escape(kind) + r"[）)》”]*$", compact(prev)) or
-                               re.search(r"的.{0,4}" + re.escape(kind) + r"(?:[（(][^（()）]{1,16}[)）])?$", compact(prev)))
+    if not kind:
+        return False
+    tail = compact(prev)
+    return bool(re.search(r"的" + re.escape(kind) + r"[）)》”]*$", tail)
+                or re.search(r"的.{0,4}" + re.escape(kind) + _TITLE_ALIAS + "$", tail))
+
+
+_TITLE_ALIAS = r"(?:[（(][^（()）]{1,16}[)）])?"  # 通知（试行）, 办法（暂行）: a kind's bracketed qualifier
 
 
 def _two_titles(prev: str, text: str) -> bool:
@@ -687,7 +847,7 @@ def _two_titles(prev: str, text: str) -> bool:
 
 def _ends_title(text: str) -> bool:
     kind = title_kind(text)
-    return bool(kind) and bool(re.search(r"的.{0,4}" + re.escape(kind) + r"(?:[（(][^（()）]{1,16}[)）])?[》”]*$", compact(text)))
+    return bool(kind) and bool(re.search(r"的.{0,4}" + re.escape(kind) + _TITLE_ALIAS + "[》”]*$", compact(text)))
 
 
 def _finish(pieces: list[str]) -> str:

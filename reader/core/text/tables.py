@@ -39,7 +39,11 @@ def strip_layout_markup(text: str) -> str:
         text = _LAYOUT_TAG.sub(" ", text)
     if "**" in text:
         text = _BOLD_MARK.sub("", text)
-    return text.strip() if text[:1].isspace() or text[-1:].isspace() else text
+    # outer spaces go, outer tabs stay: they are a table row's empty first and last cells
+    return _OUTER_SPACE.sub("", text) if text[:1].isspace() or text[-1:].isspace() else text
+
+
+_OUTER_SPACE = re.compile(r"^[^\S\t]+|[^\S\t]+$")
 
 
 # ── HTML tables ─────────────────────────────────────────────────────────────
@@ -162,9 +166,17 @@ def row_cells(paragraph: str) -> list[str] | None:
         cells = [c.strip() for c in _ALIGNED_GAP.split(paragraph)]
     else:
         return None
+    printed = len(cells)
     while cells and not cells[-1]:
         cells.pop()
-    return cells if len(cells) >= 2 else None
+    # a row of three or more printed cells is a row even with one filled: a section row
+    # ("持续巩固深化…\t\t\t\t\t") or the rest of a wrapped cell ("\t\t\t…持证上岗。\t\t\t")
+    return cells if len(cells) >= 2 or (cells and printed >= 3) else None
+
+
+def _printed_width(paragraph: str) -> int:
+    """How many cells a tab-separated row printed, its empty last ones included."""
+    return paragraph.count("\t") + 1 if "\t" in paragraph else len(row_cells(paragraph) or ())
 
 
 def tabulate(paragraphs: Sequence[tuple[str, int, int]]) -> tuple[list[str], list[Table]]:
@@ -174,7 +186,7 @@ def tabulate(paragraphs: Sequence[tuple[str, int, int]]) -> tuple[list[str], lis
     Only whitespace changes: cells lose their outer spaces, aligned gaps become tabs, short
     rows get empty cells at the end.
     """
-    paragraphs = _join_cut_rows(paragraphs)
+    paragraphs = _join_wrapped_cells(_join_cut_rows(paragraphs))
     texts = [p for p, _, _ in paragraphs]
     cells = [row_cells(p) for p in texts]
     # rows read from one line's <table> markup make a table of their own (a converter may
@@ -192,7 +204,7 @@ def tabulate(paragraphs: Sequence[tuple[str, int, int]]) -> tuple[list[str], lis
         while j + 1 < len(texts) and cells[j + 1] is not None and markup[j + 1] == markup[k]:
             j += 1
         if j - k + 1 >= MIN_TABLE_ROWS:
-            rows = _pad([cells[m] for m in range(k, j + 1)])
+            rows = _pad([cells[m] for m in range(k, j + 1)], [_printed_width(texts[m]) for m in range(k, j + 1)])
             for m, row in zip(range(k, j + 1), rows):
                 texts[m] = "\t".join(row)
             tables.append(Table(rows=rows, first_line=min(paragraphs[m][1] for m in range(k, j + 1)),
@@ -233,26 +245,73 @@ def _join_cut_rows(paragraphs: Sequence[tuple[str, int, int]]) -> list[tuple[str
     return out
 
 
-def _pad(rows: list[list[str]]) -> list[list[str]]:
+WRAPPED_CELL_MIN = 20
+"""A cell this long may wrap onto a line of its own; a shorter one ("排水设施建设") is a label,
+and a lone cell under it a row of its own."""
+_ITEM_START = re.compile(r"^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）])")
+
+
+def _join_wrapped_cells(paragraphs: Sequence[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """A tab-separated row with an empty first cell whose other cells all sit under cells of
+    the row above that are long and stop mid-sentence holds the rest of those cells, wrapped onto a line
+    of their own: "1\t太平洋大厦\t…\t…6. 消防控制室操作\t…" / "\t\t\t人员未按…规定持证上岗。\t\t\t" is
+    one row. A row that starts an item of its own ("2. 对城中村…") or fills a cell whose
+    neighbour above is finished is a row of its own (a sub-row under a merged cell)."""
+    out: list[tuple[str, int, int]] = []
+    for text, first, last in paragraphs:
+        if out and "\t" in text and "\t" in out[-1][0]:
+            above = [c.strip() for c in out[-1][0].split("\t")]
+            cells = [c.strip() for c in text.split("\t")]
+            filled = [i for i, c in enumerate(cells) if c]
+            if (filled and not cells[0] and len(filled) <= max(1, len(above) // 2)
+                    and all(i < len(above) and len(above[i]) >= WRAPPED_CELL_MIN and not _CELL_END.search(above[i])
+                            and not _ITEM_START.match(cells[i]) for i in filled)):
+                for i in filled:
+                    above[i] += _cell_glue(above[i], cells[i]) + cells[i]
+                out[-1] = ("\t".join(above), out[-1][1], last)
+                continue
+        out.append((text, first, last))
+    return out
+
+
+def _cell_glue(left: str, right: str) -> str:
+    """A space between two Latin words or numbers, none between Chinese characters."""
+    return " " if left[-1:].isascii() and left[-1:].isalnum() and right[:1].isascii() and right[:1].isalnum() else ""
+
+
+def _pad(rows: list[list[str]], printed: list[int] | None = None) -> list[list[str]]:
     """Rows made as wide as the widest. A short row under a cell printed once for several
     rows (a rowspan lost in extraction) gets its empty cells first: in a numbered table, a
     row that does not start with a number; elsewhere, a row one cell short whose last cell
-    ends like the last column's cells (…区经信局). The first row (the header) and other short
-    rows end empty."""
+    ends like the last column's cells (…区经信局). The first row (the header), rows that
+    printed all their cells (empty ones as tabs) and other short rows end empty."""
     width = max(len(r) for r in rows)
+    printed = printed or [len(r) for r in rows]
     full = [r for r in rows[1:] if len(r) == width]
     numbers = sum(1 for r in full if _is_number(r[0]))
     numbered = bool(full) and numbers > len(full) / 2
     last_ends = {r[-1][-1:] for r in full if r[-1]}
+    by_second = _numbered_by_second_column(rows)
     out = []
     for n, r in enumerate(rows):
         missing = width - len(r)
-        under_span = n and missing and full and (
+        if by_second and n and missing and _is_number(r[0]) and not (len(r) > 1 and _is_number(r[1])):
+            # "9\t高校高水平学科数…\t6\t8" in a table whose numbers stand in the second column
+            # under a group cell ("学有优教"): the group cell printed once is missing
+            out.append([""] + r + [""] * (missing - 1))
+            continue
+        under_span = n and missing and full and printed[n] < width and (
             (numbered and not _is_number(r[0]))
             or (not numbered and missing == 1 and r[-1][-1:] in last_ends
                 and r[0] not in {f[0] for f in full}))
         out.append([""] * missing + r if under_span else r + [""] * missing)
     return out
+
+
+def _numbered_by_second_column(rows: list[list[str]]) -> bool:
+    """Most rows carry their item number in the second column (the first groups them)."""
+    second = sum(1 for r in rows[1:] if len(r) > 1 and _is_number(r[1]))
+    return second > (len(rows) - 1) / 2
 
 
 def _is_number(cell: str) -> bool:

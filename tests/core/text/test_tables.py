@@ -136,3 +136,60 @@ def test_a_row_under_a_category_printed_once_is_shifted_right():
     assert doc.tables[0].rows[2] == ["", "规上工业亩均税收(万元/亩)", "44.4", "60", "区经信局"]
     (notice,) = parse_text(NOTICE)  # numbered rows: a short row ends empty
     assert notice.tables[0].rows[2][-1] == ""
+
+
+HEAD = NOTICE.split("2023年民生实事任务分解表\n序号")[0]
+
+
+def test_empty_first_and_last_cells_printed_as_tabs_are_kept():
+    """A row that prints its empty cells as tabs keeps them: a section row under the header
+    ("推进城市更新\t\t\t") does not cut the table in two, a row under a group cell keeps its place."""
+    text = HEAD + (
+        "重点任务清单\n"
+        "序号\t关键节点\t措施\t牵头单位\n"
+        "推进城市更新\t\t\t\n"
+        "1\t老旧小区改造\t完成改造小区12个。\t区住建局\n"
+        "\t\t新增停车位300个。\t区住建局\n"
+        "2\t排水设施建设\t新建雨污管网30公里。\t区水利局\n"
+        "\t违章占压管道\t\t\n"
+    )
+    (doc,) = parse_text(text)
+    (table,) = doc.tables
+    assert table.rows == [
+        ["序号", "关键节点", "措施", "牵头单位"],
+        ["推进城市更新", "", "", ""],
+        ["1", "老旧小区改造", "完成改造小区12个。", "区住建局"],
+        ["", "", "新增停车位300个。", "区住建局"],
+        ["2", "排水设施建设", "新建雨污管网30公里。", "区水利局"],
+        ["", "违章占压管道", "", ""],
+    ]
+    assert doc.text[table.start:table.end].split("\n") == ["\t".join(r) for r in table.rows]
+
+
+def test_a_cell_wrapped_onto_a_row_of_its_own_joins_the_cell_above():
+    text = HEAD + (
+        "隐患单位汇总表\n"
+        "序号\t单位\t上报的隐患\t督办单位\n"
+        "1\t江澜大厦\t1. 消防车道被占用； 2. 消防控制室操作\t区消防救援大队\n"
+        "\t\t人员未持证上岗。\t\n"
+        "2\t江澜物流园\t未设置消防供水管网。\t区应急管理局\n"
+        "\t\t2. 消防通道堵塞。\t\n"
+    )
+    (doc,) = parse_text(text)
+    rows = doc.tables[0].rows
+    assert rows[1] == ["1", "江澜大厦", "1. 消防车道被占用； 2. 消防控制室操作人员未持证上岗。", "区消防救援大队"]
+    # under a finished cell, or opening an item of its own: a row of its own
+    assert rows[2:] == [["2", "江澜物流园", "未设置消防供水管网。", "区应急管理局"], ["", "", "2. 消防通道堵塞。", ""]]
+
+
+def test_a_numbered_row_missing_its_group_cell_moves_under_the_numbers():
+    text = HEAD + (
+        "主要指标\n"
+        "领域\t序号\t指标名称\t2020年\t2025年\n"
+        "学有优教\t5\t优质幼儿园占比（%）\t70.5\t80\n"
+        "\t6\t儿童预期受教育年限（年）\t15.12\t15.5\n"
+        "7\t高等教育毛入学率（%）\t69\t75\t\n"
+        "劳有厚得\t8\t城镇新增就业人员（万人）\t21\t90\n"
+    )
+    (doc,) = parse_text(text)
+    assert doc.tables[0].rows[3] == ["", "7", "高等教育毛入学率（%）", "69", "75"]

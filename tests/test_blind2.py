@@ -6,11 +6,11 @@ measure. KNOWN_MISSED_UNITS are the unit spans still missed after fixing.
 """
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.judge import load_judge
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -22,19 +22,9 @@ KNOWN_MISSED_UNITS = {
 # 农业农村、市场监管等部门 (functions before 等部门), 大会主席团 (a body of a congress).
 
 
-def _load_benchmark():
-    path = ROOT / "tests" / "benchmarks" / "parser_accuracy.py"
-    spec = importlib.util.spec_from_file_location("blind2_parser_accuracy", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    module.use_corpus(ROOT / "tests" / "blind2")
-    return module
-
-
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
-    return _load_benchmark().evaluate(tmp_path_factory.mktemp("blind2"))
+    return load_judge("blind2").evaluate(tmp_path_factory.mktemp("blind2"))
 
 
 def test_every_document_found_once_and_nothing_invented(report):

@@ -6,11 +6,11 @@ were then written with its misses in view, so it now guards, it does not measure
 """
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.judge import load_judge
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -22,19 +22,9 @@ KNOWN_NOT_FOUND = {  # the splitter's, not the entity finder's (tests/blind4/REA
 KNOWN_FIELD_GAPS = {("donggang_npc_rules_2024.txt", 1, f) for f in ("title", "doc_number", "kind", "range")}
 
 
-def _load_benchmark():
-    path = ROOT / "tests" / "benchmarks" / "parser_accuracy.py"
-    spec = importlib.util.spec_from_file_location("blind4_parser_accuracy", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    module.use_corpus(ROOT / "tests" / "blind4")
-    return module
-
-
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
-    return _load_benchmark().evaluate(tmp_path_factory.mktemp("blind4"))
+    return load_judge("blind4").evaluate(tmp_path_factory.mktemp("blind4"))
 
 
 def test_documents_found(report):

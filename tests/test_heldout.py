@@ -8,12 +8,12 @@ remove it from KNOWN_GAPS so the fix is guarded too.
 """
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.judge import load_judge
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = json.loads((ROOT / "tests" / "heldout" / "gold.json").read_text(encoding="utf-8"))
@@ -32,18 +32,9 @@ KNOWN_LOST: set[tuple[str, int]] = set()
 KNOWN_WRONG_SPANS: set[tuple[str, str]] = set()  # 《…三年行动方案》「三年」 fixed: no quantity inside a book title
 
 
-def _load_benchmark():
-    path = ROOT / "tests" / "benchmarks" / "parser_accuracy.py"
-    spec = importlib.util.spec_from_file_location("heldout_parser_accuracy", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def bench():
-    return _load_benchmark()
+    return load_judge()
 
 
 @pytest.fixture(scope="module")

@@ -7,16 +7,8 @@ import io
 from reader.core.documents.pipeline import parse_text
 from reader.core.ledger.rows import ledger_rows
 from reader.ui.tasks_panel import LedgerView, TaskPanel
+from tests.core.ledger.test_rows import A as ITEMS  # one 实施意见 with two items, 区住建局 leading the first
 
-ITEMS = """宁波市北仑区人民政府关于加快推进城市更新的实施意见
-仑政发〔2023〕8号
-各街道办事处，区直各单位：
-一、重点任务
-（一）实施老旧小区改造。6月底前完成改造小区15个。（牵头单位：区住建局；配合单位：区财政局）
-（二）完善排水设施。新建雨污管网30公里。（牵头单位：区水利局；配合单位：区住建局、区综合执法局）
-宁波市北仑区人民政府
-2023年4月1日
-"""
 
 OTHER = """宁波市人民政府办公厅关于推进数字化改革的通知
 甬政办发〔2022〕5号

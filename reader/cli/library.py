@@ -12,6 +12,8 @@ import json
 import sqlite3
 import sys
 
+from reader.core.library.records import UNKNOWN
+
 
 def add_index_dir(p: argparse.ArgumentParser) -> None:
     p.add_argument("--index-dir", metavar="DIR", help="索引所在文件夹（默认在用户数据目录；环境变量 READER_INDEX_DIR）")
@@ -169,7 +171,8 @@ def cmd_search(args) -> int:
     for i, hit in enumerate(r.hits, 1):
         d = hit.doc
         print(f"{i:3d}. {d.title}")
-        print(f"     文号: {d.doc_number or '—'}  发文机关: {'、'.join(d.issuers) or '—'}  日期: {d.date or '—'}  "
+        issuers = "、".join(d.issuers) or UNKNOWN
+        print(f"     文号: {d.doc_number or UNKNOWN}  发文机关: {issuers}  日期: {d.date or UNKNOWN}  "
               f"命中 {hit.hit_count}  得分 {hit.score:.3f}")
         print(f"     {d.file}:{d.first_line}-{d.last_line}  id={d.id}")
         for sn in hit.snippets:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from reader import __version__
 from reader.cli.library import COMMANDS as _LIBRARY_COMMANDS
 from reader.cli.tasks import COMMANDS as _TASK_COMMANDS
+from reader.core.library.records import UNKNOWN
 
 
 def _utf8_stdout() -> None:
@@ -53,7 +54,6 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     return status
 
 
-UNKNOWN = "未识别"  # a missing value is said so, never shown as "—"
 
 
 def _print_table(name: str, result) -> None:

@@ -190,7 +190,7 @@ class ExportDialog(QDialog):
         for doc_id in self.doc_ids:
             found = describe(doc_id)
             title, number = found if found is not None else (self.tr("（找不到这篇公文）"), None)
-            item = QTreeWidgetItem([title or self.tr("（无标题）"), number or "—"])
+            item = QTreeWidgetItem([title or self.tr("（无标题）"), number or self.tr("未识别")])
             item.setToolTip(0, title or "")
             items.append(item)
         self.doc_list.addTopLevelItems(items)

@@ -69,10 +69,11 @@ PDF_RESOLUTION = 300
 
 def header_rows(doc: Document) -> list[str]:
     m = doc.meta
+    unknown = QCoreApplication.translate("Printing", "未识别")
     return [
-        QCoreApplication.translate("Printing", "文号：%1").replace("%1", m.doc_number or "—"),
-        QCoreApplication.translate("Printing", "发文机关：%1").replace("%1", "、".join(m.issuers) or "—"),
-        QCoreApplication.translate("Printing", "成文日期：%1").replace("%1", m.date or "—"),
+        QCoreApplication.translate("Printing", "文号：%1").replace("%1", m.doc_number or unknown),
+        QCoreApplication.translate("Printing", "发文机关：%1").replace("%1", "、".join(m.issuers) or unknown),
+        QCoreApplication.translate("Printing", "成文日期：%1").replace("%1", m.date or unknown),
         _source_row(doc),
     ]
 

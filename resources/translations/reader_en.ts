@@ -279,6 +279,11 @@
         <translation>(no title)</translation>
     </message>
     <message>
+        <location filename="../../reader/ui/export_dialog.py" line="193" />
+        <source>未识别</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
         <location filename="../../reader/ui/export_dialog.py" line="210" />
         <source>选择导出文件夹</source>
         <translation>Choose the export folder</translation>
@@ -434,27 +439,22 @@
 <context>
     <name>LedgerDialog</name>
     <message>
-        <location filename="../../reader/ui/ledger.py" line="47" />
+        <location filename="../../reader/ui/ledger.py" line="54" />
         <source>任务台账</source>
         <translation>Task ledger</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ledger.py" line="71" />
+        <location filename="../../reader/ui/ledger.py" line="81" />
         <source>正在汇总全部公文中的任务…</source>
         <translation>Gathering the tasks of all documents…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ledger.py" line="76" />
-        <source>正在汇总全部公文中的任务… %1/%2</source>
-        <translation>Gathering the tasks of all documents… %1/%2</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/ledger.py" line="94" />
+        <location filename="../../reader/ui/ledger.py" line="122" />
         <source>无法汇总任务：%1</source>
         <translation>Cannot gather the tasks: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ledger.py" line="98" />
+        <location filename="../../reader/ui/ledger.py" line="125" />
         <source>%1 篇公文中的任务；双击一行打开公文。</source>
         <translation>Tasks in %1 documents; double-click a row to open its document.</translation>
     </message>
@@ -462,57 +462,57 @@
 <context>
     <name>LedgerModel</name>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="191" />
+        <location filename="../../reader/ui/tasks_panel.py" line="189" />
         <source>公文</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="192" />
+        <location filename="../../reader/ui/tasks_panel.py" line="190" />
         <source>文号</source>
         <translation>Doc number</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="193" />
+        <location filename="../../reader/ui/tasks_panel.py" line="191" />
         <source>发文机关</source>
         <translation>Issuer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="194" />
+        <location filename="../../reader/ui/tasks_panel.py" line="192" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="195" />
+        <location filename="../../reader/ui/tasks_panel.py" line="193" />
         <source>条目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="196" />
+        <location filename="../../reader/ui/tasks_panel.py" line="194" />
         <source>任务</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="197" />
+        <location filename="../../reader/ui/tasks_panel.py" line="195" />
         <source>牵头单位</source>
         <translation>Lead units</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="198" />
+        <location filename="../../reader/ui/tasks_panel.py" line="196" />
         <source>配合单位</source>
         <translation>Cooperating units</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="199" />
+        <location filename="../../reader/ui/tasks_panel.py" line="197" />
         <source>牵头领导</source>
         <translation>Lead officials</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="200" />
+        <location filename="../../reader/ui/tasks_panel.py" line="198" />
         <source>完成时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="201" />
+        <location filename="../../reader/ui/tasks_panel.py" line="199" />
         <source>目标指标</source>
         <translation>Targets</translation>
     </message>
@@ -520,94 +520,94 @@
 <context>
     <name>LedgerView</name>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="320" />
+        <location filename="../../reader/ui/tasks_panel.py" line="299" />
         <source>单位，如 市经信局</source>
         <translation>Unit, e.g. 市经信局</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="322" />
+        <location filename="../../reader/ui/tasks_panel.py" line="301" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="324" />
+        <location filename="../../reader/ui/tasks_panel.py" line="303" />
         <source>发文机关</source>
         <translation>Issuer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="326" />
+        <location filename="../../reader/ui/tasks_panel.py" line="305" />
         <source>时限文字，如 6月底</source>
         <translation>Deadline text, e.g. 6月底</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="328" />
+        <location filename="../../reader/ui/tasks_panel.py" line="307" />
         <source>时限自，如 2023-01</source>
         <translation>Due from, e.g. 2023-01</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="329" />
+        <location filename="../../reader/ui/tasks_panel.py" line="308" />
         <source>完成时限不早于：年、年-月或年-月-日（6月底前按当年 6 月 30 日计）</source>
         <translation>Deadline no earlier than: year, year-month or year-month-day (6月底前 counts as June 30 of the document's year)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="331" />
+        <location filename="../../reader/ui/tasks_panel.py" line="310" />
         <source>时限至，如 2023-06</source>
         <translation>Due by, e.g. 2023-06</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="332" />
+        <location filename="../../reader/ui/tasks_panel.py" line="311" />
         <source>完成时限不晚于：年、年-月或年-月-日</source>
         <translation>Deadline no later than: year, year-month or year-month-day</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="341" />
+        <location filename="../../reader/ui/tasks_panel.py" line="320" />
         <source>导出当前筛选和排序的任务（UTF-8 带 BOM，Excel 可直接打开）</source>
         <translation>Export the tasks as filtered and sorted (UTF-8 with BOM, opens in Excel)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="343" />
+        <location filename="../../reader/ui/tasks_panel.py" line="322" />
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="344" />
+        <location filename="../../reader/ui/tasks_panel.py" line="323" />
         <source>导出当前筛选和排序的任务为 .xlsx 工作簿</source>
         <translation>Export the tasks as filtered and sorted to an .xlsx workbook</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="400" />
+        <location filename="../../reader/ui/tasks_panel.py" line="375" />
         <source>共 %1 项任务（全部 %2 项）</source>
         <translation>%1 tasks (of %2)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="404" />
+        <location filename="../../reader/ui/tasks_panel.py" line="379" />
         <source>　无法识别的日期：%1（请写 2023、2023-06 或 2023-06-30）</source>
         <translation>  Unreadable date: %1 (write 2023, 2023-06 or 2023-06-30)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="422" />
+        <location filename="../../reader/ui/tasks_panel.py" line="397" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="432" />
+        <location filename="../../reader/ui/tasks_panel.py" line="407" />
         <source>无法写入 %1：%2</source>
         <translation>Cannot write %1: %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="435" />
+        <location filename="../../reader/ui/tasks_panel.py" line="410" />
         <source>已导出 %1 项任务到 %2</source>
         <translation>Exported %1 tasks to %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="340" />
+        <location filename="../../reader/ui/tasks_panel.py" line="319" />
         <source>导出 CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="416" />
-        <location filename="../../reader/ui/tasks_panel.py" line="421" />
-        <location filename="../../reader/ui/tasks_panel.py" line="432" />
+        <location filename="../../reader/ui/tasks_panel.py" line="391" />
+        <location filename="../../reader/ui/tasks_panel.py" line="396" />
+        <location filename="../../reader/ui/tasks_panel.py" line="407" />
         <source>导出任务台账</source>
         <translation>Export the task ledger</translation>
     </message>
@@ -1281,44 +1281,44 @@
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../reader/ui/printing.py" line="311" />
+        <location filename="../../reader/ui/printing.py" line="312" />
         <source>所选的 %1 篇公文</source>
         <translation>The %1 selected documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="313" />
+        <location filename="../../reader/ui/printing.py" line="314" />
         <source>当前打开的公文</source>
         <translation>The open document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="318" />
+        <location filename="../../reader/ui/printing.py" line="319" />
         <source>打印高亮标记</source>
         <translation>Print highlights</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="320" />
+        <location filename="../../reader/ui/printing.py" line="321" />
         <source>用阅读区的颜色标出日期与时限、数量与指标、责任单位和引用文号（阅读区“高亮”中勾选的类别）；不勾选则只印文字</source>
         <translation>Mark dates and deadlines, quantities, responsible units and cited numbers in the reading pane's colours (the classes ticked under 高亮 there); unticked, only the text is printed</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="331" />
+        <location filename="../../reader/ui/printing.py" line="332" />
         <source>打印：</source>
         <translation>Print:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="391" />
-        <location filename="../../reader/ui/printing.py" line="395" />
+        <location filename="../../reader/ui/printing.py" line="392" />
+        <location filename="../../reader/ui/printing.py" line="396" />
         <source>打印预览 — %1</source>
         <translation>Print preview — %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="394" />
-        <location filename="../../reader/ui/printing.py" line="397" />
+        <location filename="../../reader/ui/printing.py" line="395" />
+        <location filename="../../reader/ui/printing.py" line="398" />
         <source>%1 篇公文</source>
         <translation>%1 documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="399" />
+        <location filename="../../reader/ui/printing.py" line="400" />
         <source>，共 %1 页</source>
         <translation>, %1 pages</translation>
     </message>
@@ -1326,52 +1326,57 @@
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../reader/ui/printing.py" line="73" />
+        <location filename="../../reader/ui/printing.py" line="72" />
+        <source>未识别</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/printing.py" line="74" />
         <source>文号：%1</source>
         <translation>Doc number: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="74" />
+        <location filename="../../reader/ui/printing.py" line="75" />
         <source>发文机关：%1</source>
         <translation>Issuer: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="75" />
+        <location filename="../../reader/ui/printing.py" line="76" />
         <source>成文日期：%1</source>
         <translation>Date: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="81" />
+        <location filename="../../reader/ui/printing.py" line="82" />
         <source>第 %1 页 共 %2 页</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="88" />
+        <location filename="../../reader/ui/printing.py" line="89" />
         <source>来源：%1 第 %2 页</source>
         <translation>Source: %1 page %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="91" />
+        <location filename="../../reader/ui/printing.py" line="92" />
         <source>来源：%1 第 %2–%3 页</source>
         <translation>Source: %1 pages %2–%3</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="93" />
+        <location filename="../../reader/ui/printing.py" line="94" />
         <source>来源：%1 第 %2–%3 行</source>
         <translation>Source: %1 lines %2–%3</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="190" />
+        <location filename="../../reader/ui/printing.py" line="191" />
         <source>（无标题）</source>
         <translation>(no title)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="217" />
+        <location filename="../../reader/ui/printing.py" line="218" />
         <source>无法开始打印</source>
         <translation>Cannot start printing</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="229" />
+        <location filename="../../reader/ui/printing.py" line="230" />
         <source>无法开始新的一页</source>
         <translation>Cannot start a new page</translation>
     </message>
@@ -1792,92 +1797,92 @@
 <context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="74" />
+        <location filename="../../reader/ui/tasks_panel.py" line="70" />
         <source>牵头：</source>
         <translation>Lead: </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="76" />
+        <location filename="../../reader/ui/tasks_panel.py" line="72" />
         <source>配合：</source>
         <translation>With: </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="78" />
+        <location filename="../../reader/ui/tasks_panel.py" line="74" />
         <source>时限：</source>
         <translation>Deadline: </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="104" />
+        <location filename="../../reader/ui/tasks_panel.py" line="100" />
         <source>本文任务</source>
         <translation>Tasks in this document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="111" />
+        <location filename="../../reader/ui/tasks_panel.py" line="107" />
         <source>条目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="111" />
+        <location filename="../../reader/ui/tasks_panel.py" line="107" />
         <source>任务</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="111" />
+        <location filename="../../reader/ui/tasks_panel.py" line="107" />
         <source>牵头</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="111" />
+        <location filename="../../reader/ui/tasks_panel.py" line="107" />
         <source>配合</source>
         <translation>With</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="111" />
+        <location filename="../../reader/ui/tasks_panel.py" line="107" />
         <source>时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="119" />
+        <location filename="../../reader/ui/tasks_panel.py" line="115" />
         <source>单击：跳到文中位置；双击：在全部公文中搜索牵头单位</source>
         <translation>Click: go to it in the text; double-click: search all documents for the lead unit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="127" />
+        <location filename="../../reader/ui/tasks_panel.py" line="123" />
         <source>选中一项任务，这里显示全文、责任单位、时限和指标。</source>
         <translation>Select a task to see its full text, units, deadline and targets here.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="155" />
+        <location filename="../../reader/ui/tasks_panel.py" line="151" />
         <source>本文任务（%1）</source>
         <translation>Tasks in this document (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="167" />
+        <location filename="../../reader/ui/tasks_panel.py" line="163" />
         <source>牵头单位</source>
         <translation>Lead units</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="168" />
+        <location filename="../../reader/ui/tasks_panel.py" line="164" />
         <source>联系单位</source>
         <translation>Liaison units</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="168" />
+        <location filename="../../reader/ui/tasks_panel.py" line="164" />
         <source>配合单位</source>
         <translation>Cooperating units</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="169" />
+        <location filename="../../reader/ui/tasks_panel.py" line="166" />
         <source>牵头领导</source>
         <translation>Lead officials</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="170" />
+        <location filename="../../reader/ui/tasks_panel.py" line="167" />
         <source>完成时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="171" />
+        <location filename="../../reader/ui/tasks_panel.py" line="168" />
         <source>目标指标</source>
         <translation>Targets</translation>
     </message>

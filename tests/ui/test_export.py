@@ -139,7 +139,8 @@ def test_the_dialog_lists_the_documents_it_will_write_before_writing(open_window
     out = tmp_path / "导出"
     direct = ExportDialog(ids, window.service.document, str(out), window)
     qtbot.addWidget(direct)
-    assert direct.listed_rows() == [(numbered[0].title, numbered[0].doc_number), (unnumbered[0].title, "—")]
+    # a missing 文号 is 未识别, never "—" (which reads as 一 in a CJK font)
+    assert direct.listed_rows() == [(numbered[0].title, numbered[0].doc_number), (unnumbered[0].title, "未识别")]
     assert direct.doc_list.headerItem().text(0) == "标题" and direct.doc_list.headerItem().text(1) == "文号"
     assert not out.exists()  # listed, nothing written yet
 

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from reader.core.model import Document, Metadata
 
-UNKNOWN_ISSUER = "未识别"
+UNKNOWN = "未识别"  # a missing value is said so, never shown as "—" (which reads as 一 in a CJK font)
+UNKNOWN_ISSUER = UNKNOWN
 UNKNOWN_YEAR = "未知"
 
 

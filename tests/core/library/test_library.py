@@ -296,6 +296,9 @@ def test_cli_index_without_folder_indexes_the_seeds(tmp_path, capsys):
     assert main(["index", "--index-dir", idx]) == 0
     assert main(["search", "金融", "--limit", "1", "--index-dir", idx]) == 0
     assert "共" in capsys.readouterr().out
+    assert main(["search", "调研报告", "--index-dir", idx]) == 0  # reports carry no 文号 or date
+    out = capsys.readouterr().out
+    assert "文号: 未识别" in out and "日期: 未识别" in out and ": —" not in out  # "—" reads as 一
     lib = Library([], index_dir=idx)
     assert {Path(d.file).parent for d in lib.documents()} == {SEEDS.resolve()}
 

@@ -410,7 +410,7 @@ class LibraryService(QObject):
 
     # ------------------------------------------------------------ links
     def links(self):
-        """LibraryLinks (reader.ui.links) of the documents, or None while being computed.
+        """LibraryLinks (reader.core.ledger.links) of the documents, or None while being computed.
         Kept from the previous update until the new one is ready."""
         return self._links
 

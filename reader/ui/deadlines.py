@@ -1,6 +1,6 @@
 """The 时限提醒 window: the library's tasks by deadline — overdue, this week, this month, later.
 
-Rows come from the library's links (reader.ui.links: every document's tasks, gathered once per
+Rows come from the library's links (reader.core.ledger.links: every document's tasks, gathered once per
 update on a worker thread); the bucketing is reader.core.ledger.deadlines, relative to `today`.
 Double-click a task to open its document at the task.
 """

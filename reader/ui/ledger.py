@@ -1,6 +1,6 @@
 """The 任务台账 window: LedgerView (tasks_panel.py) filled from the whole library.
 
-The rows come from the library's links (reader.ui.links: the tasks stored at index time,
+The rows come from the library's links (reader.core.ledger.links: the tasks stored at index time,
 grouped once per update, with their LedgerTable); until they are ready a worker gathers the
 same stored tasks into a LedgerTable. The GUI thread only swaps the finished table in.
 """
@@ -63,7 +63,7 @@ class LedgerDialog(QDialog):
             ready.connect(self._library_changed)
 
     def refresh(self) -> None:
-        """Rows of the library's links (reader.ui.links, computed once per update) when ready;
+        """Rows of the library's links (reader.core.ledger.links, computed once per update) when ready;
         while the service computes them, wait for them (a second worker reading the same
         stored tasks at the same time would only slow both, and the window); else gather
         them here on a worker thread."""

@@ -1,5 +1,5 @@
 """Time of the window's per-update links pass (Library.stored_links: every document's tasks
-and cited 文号 as stored at index time; reader.ui.links.compute_links: units grouped,
+and cited 文号 as stored at index time; reader.core.ledger.links.compute_links: units grouped,
 cross-references built, the unit tree planned) on the seeds, and of the pieces the GUI
 thread does with its result.
 
@@ -11,7 +11,7 @@ import time
 
 from reader.core.library.library import Library
 from reader.core.seeds import seeds_dir
-from reader.ui.links import compute_links
+from reader.core.ledger.links import compute_links
 from reader.core.library.grouping import build_nodes
 
 

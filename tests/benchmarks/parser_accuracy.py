@@ -305,7 +305,7 @@ def find_lost_lines(report: Report, fr: FileResult, first_title_line: int) -> No
     """Source lines from the first gold title on that no reading text keeps.
 
     Running headers and page numbers are meant to go; anything else missing from
-    every reading text is lost (DOCUMENTS.md: nothing of the source is lost
+    every reading text is lost (the rule: nothing of the source is lost
     without a trace). Compared without whitespace, digits folded; reflow may join.
     """
     kept = re.sub(r"\s", "", fold("".join(d.text for d in fr.docs)))

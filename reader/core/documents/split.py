@@ -1572,7 +1572,8 @@ def _file_context(rows: _Rows) -> dict:
 
 
 def _is_front_matter(rows: _Rows, doc: _Doc, docs: list[_Doc]) -> bool:
-    """A cover, masthead or contents page: not a document (DOCUMENTS.md)."""
+    """A cover, masthead or contents page: not a document (a gazette issue's front matter is
+    listed, not read; the documents are what follows it)."""
     if doc.header is None and sum(1 for i in doc.rows if rows.toc[i]) * 3 >= len(doc.rows):
         return True
     return doc is docs[0] and doc.header is None and len(docs) > 1 and not any("。" in rows.c[i] for i in doc.rows)

@@ -35,6 +35,7 @@ from pathlib import Path
 import chardet
 
 from reader.core.model import Decoded, ReadError
+from reader.core.text.patterns import CJK
 
 SAMPLE_BYTES = 64 * 1024
 """chardet and the plausibility checks look only at this much of the file."""
@@ -315,8 +316,8 @@ def _plausibility(text: str, ordinary: re.Pattern[str] | None = None) -> float:
 _ORDINARY_CHARS = re.compile(
     "["
     "\t\n\r\f\x20-\x7e"
-    "\u4e00-\u9fff"  # CJK unified ideographs
-    "\u3400-\u4dbf"  # CJK extension A
+    + CJK  # CJK unified ideographs
+    + "\u3400-\u4dbf"  # CJK extension A
     "\u3000-\u303f"  # CJK punctuation
     "\uff00-\uffef"  # full-width forms
     "\u2000-\u206f"  # general punctuation (“” — …)

@@ -51,6 +51,7 @@ from dataclasses import dataclass
 from reader.core.model import Line, Lines, line_columns
 from reader.core.text.patterns import (
     BARE_PAGE_NUMBER,
+    CJK,
     EDGE_PAGE_NUMBER,
     GAZETTE_WORDS,
     HEADING_START,
@@ -136,7 +137,6 @@ def radicals_to_ideographs(text: str) -> str:
 # ── spaces inside dates and quantities ───────────────────────────────────────
 
 _SPACE = "[ \u3000\u00a0]"
-_CJK = "\u4e00-\u9fff"
 # Measure words and date parts that follow a number in 公文.
 _UNITS = (
     "年月日号期届次个人名位家户元角万亿千百项件条款章节篇岁天周时分秒"
@@ -149,7 +149,7 @@ _NUMBER = r"\d+(?:[.,，]\d+)*"
 _SPACE_BEFORE_UNIT = re.compile(rf"(?<=\d){_SPACE}+(?=[{_UNITS}])")
 # CJK (or closing bracket), spaces, a number that has a unit: "共 49人", "第 19号", "于 2024年"
 _SPACE_BEFORE_NUMBER = re.compile(
-    rf"(?<=[{_CJK}〕）】，、：；（(])({_SPACE}+)(?={_NUMBER}{_SPACE}*[{_UNITS}])"
+    rf"(?<=[{CJK}〕）】，、：；（(])({_SPACE}+)(?={_NUMBER}{_SPACE}*[{_UNITS}])"
 )
 # A full date closing the line: after an organ name it is a signature, keep the space.
 _DATE_TO_END = re.compile(rf"{_SPACE}*\d{{4}}{_SPACE}*年{_SPACE}*\d{{1,2}}{_SPACE}*月{_SPACE}*\d{{1,2}}{_SPACE}*日$")

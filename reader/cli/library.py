@@ -174,10 +174,19 @@ def cmd_search(args) -> int:
         issuers = "、".join(d.issuers) or UNKNOWN
         print(f"     文号: {d.doc_number or UNKNOWN}  发文机关: {issuers}  日期: {d.date or UNKNOWN}  "
               f"命中 {hit.hit_count}  得分 {hit.score:.3f}")
-        print(f"     {d.file}:{d.first_line}-{d.last_line}  id={d.id}")
+        print(f"     {d.file}:{d.first_line}-{d.last_line}{_pages(lib, d.id)}  id={d.id}")
         for sn in hit.snippets:
             print(f"     … {_marked(sn, tty)} …")
     return 0
+
+
+def _pages(lib, doc_id: str) -> str:
+    """ (第 3–5 页) for a document of a paged source (PDF, OFD), else ""."""
+    doc = lib.document(doc_id)
+    pages = doc.pages if doc is not None else None
+    if not pages:
+        return ""
+    return f"（第 {pages[0]} 页）" if pages[0] == pages[1] else f"（第 {pages[0]}–{pages[1]} 页）"
 
 
 # ---------------------------------------------------------------- export

@@ -390,3 +390,17 @@ def test_reader_parse_and_export_read_a_pdf(files, tmp_path):
     written = out[0].read_text("utf-8")
     assert f"来源：{pdf}:{docs[0].first_line}-{docs[0].last_line} 第1页" in written
     assert docs[0].meta.title in written and re.sub(r"\s", "", docs[0].text)[:40] in re.sub(r"\s", "", written)
+
+
+def test_reader_search_names_the_pages_of_a_pdf_document(files, tmp_path):
+    folder = tmp_path / "公文"
+    folder.mkdir()
+    (folder / "公报.pdf").write_bytes(files["gazette-2col.pdf"])
+    idx = str(tmp_path / "index")
+    run = [sys.executable, "-m", "reader"]
+    assert subprocess.run(run + ["index", str(folder), "--index-dir", idx], capture_output=True, cwd=ROOT,
+                          timeout=120).returncode == 0
+    proc = subprocess.run(run + ["search", "江政发", "--index-dir", idx], capture_output=True, text=True, cwd=ROOT,
+                          timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "（第 1 页）" in proc.stdout  # the source line range comes with the page it is printed on

@@ -396,7 +396,10 @@ def _title_tail(text: str) -> bool:
 
 def _open_bracket(prev: str, text: str) -> bool:
     """prev opens a bracket that text closes: "（2024年7月31日…人民代表大会" / "常务委员会…通过）"."""
-    if max(prev.rfind("（"), prev.rfind("("), prev.rfind("《")) <= max(prev.rfind("）"), prev.rfind(")"), prev.rfind("》")):
+    if "（" not in prev and "(" not in prev and "《" not in prev:
+        return False  # nothing opened (most lines)
+    if max(prev.rfind("（"), prev.rfind("("), prev.rfind("《")) <= max(
+            prev.rfind("）"), prev.rfind(")"), prev.rfind("》")):
         return False  # every bracket closed again (the common case, decided without a scan)
     depth = 0
     for ch in prev:
@@ -447,7 +450,7 @@ def _title_pieces(texts: list[str], widths: list[float], blanks_before: list[int
     k = 0
     while k < n:
         found = 0
-        if starts_paragraph(k) and piece(k) and not title_kind(texts[k]):
+        if piece(k) and starts_paragraph(k) and not title_kind(texts[k]):
             for last in range(k + 1, min(n, k + TITLE_MAX_PIECES)):
                 # the document's own title, first in its text, may be spaced by single blank
                 # lines (which the splitter may have moved after the header: a gap of one line)
@@ -511,7 +514,7 @@ class _Layout:
         if not sized:
             return cls(0.0, 0.0, False, True)
         prose = [t for t, w in zip(texts, widths) if _is_prose(t, w)]
-        closed = sum(1 for t in prose if _CLOSED_END.search(_MARKUP_TAIL.sub("", t)))
+        closed = sum(1 for t in prose if _CLOSED_END.search(_MARKUP_TAIL.sub("", t) if t[-1] in "*>\n" else t))
         closed_prose = len(prose) >= MIN_PROSE_LINES and closed >= CLOSED_PROSE_SHARE * len(prose)
         # The full width is the commonest width among the longer half of the lines
         # (ties → the wider): percentiles drift with indented first lines and digits.
@@ -676,8 +679,9 @@ def _is_addressee_after_title(prev: str, text: str) -> bool:
     if len(text) > 60 or not text.rstrip().endswith(("：", ":")) or not _ADDRESSEE_LINE.match(text.strip()):
         return False
     kind = title_kind(prev)
-    return bool(kind) and bool(re.search(r"的" + re.escape(kind) + r"[）)》”]*$", compact(prev)) or
-                               re.search(r"的.{0,4}" + re.escape(kind) + r"(?:[（(][^（()）]{1,16}[)）])?$", compact(prev)))
+    return bool(kind) and bool(
+        re.search(r"的" + re.escape(kind) + r"[）)》”]*$", compact(prev))
+        or re.search(r"的.{0,4}" + re.escape(kind) + r"(?:[（(][^（()）]{1,16}[)）])?$", compact(prev)))
 
 
 def _two_titles(prev: str, text: str) -> bool:
@@ -687,7 +691,8 @@ def _two_titles(prev: str, text: str) -> bool:
 
 def _ends_title(text: str) -> bool:
     kind = title_kind(text)
-    return bool(kind) and bool(re.search(r"的.{0,4}" + re.escape(kind) + r"(?:[（(][^（()）]{1,16}[)）])?[》”]*$", compact(text)))
+    return bool(kind) and bool(
+        re.search(r"的.{0,4}" + re.escape(kind) + r"(?:[（(][^（()）]{1,16}[)）])?[》”]*$", compact(text)))
 
 
 def _finish(pieces: list[str]) -> str:

@@ -78,7 +78,7 @@ _ATTACHMENT_LABEL = re.compile(r"^附件[\d一二三四五六七八九十]*[:：
 _ATTACHMENT_LIST = re.compile(r"^附件[:：](.+)$")
 _PUBLICITY = re.compile(r"[（(]此件.{1,8}[)）]")
 _LIST_ITEM = re.compile(r"^\d{1,2}[.．、]")
-_TABLE_CAPTION = re.compile(r"(?:完成情况|经济指标|统计表|统计数据|统计快报)$")
+_TABLE_CAPTION_ENDS = ("完成情况", "经济指标", "统计表", "统计数据", "统计快报")
 _PERIOD = re.compile(r"\d{4}年")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 _SENTENCE_MARK = re.compile(r"[。；！？;!?：:]")
@@ -144,6 +144,11 @@ class _Rows:
             v = self._complete[i] = self._complete_uncached(i)
         return v == 1
 
+    def spaced(self, i: int) -> bool:
+        """Does row i's text hold whitespace (which its compact text dropped)? Without it no
+        gap pattern (TABLE_GAP …) can match."""
+        return len(self.c[i]) != len(self.texts[i])
+
     def key(self, i: int) -> str:
         return _title_key(self.c[i])  # not cached: asked about once per row, and a key per row would cost memory
 
@@ -153,7 +158,7 @@ class _Rows:
             return False
         if c[-1] in "，、," or _SENTENCE_MARK.search(c) or _PUBLICITY.fullmatch(c):
             return False
-        if self.head[i] or P.TABLE_GAP.search(self.texts[i]):
+        if self.head[i] or self.spaced(i) and P.TABLE_GAP.search(self.texts[i]):
             return False
         return not _NOT_TITLE_START.match(c)
 
@@ -458,7 +463,7 @@ def _paragraph_end_before(rows: _Rows, s: int) -> bool:
     c = rows.c[p]
     if c[-1] in P.TERMINAL or c[-1] in P.CLOSERS or rows.date[p] or rows.toc[p]:
         return True
-    if P.TABLE_GAP.search(rows.texts[p]):
+    if rows.spaced(p) and P.TABLE_GAP.search(rows.texts[p]):
         return True
     if len(c) <= 40 and P.LABEL_LINE.match(c):
         return True  # a label line: 电话：0574-…, 联系人：某某
@@ -746,7 +751,7 @@ def _table_caption_headers(rows: _Rows, taken: set[int]) -> list[_Header]:
     headers: list[_Header] = []
     for s in range(n - 3):
         c = rows.c[s]
-        if s in taken or rows.toc[s] or not _TABLE_CAPTION.search(c) or not rows.titleish(s) \
+        if s in taken or rows.toc[s] or not c.endswith(_TABLE_CAPTION_ENDS) or not rows.titleish(s) \
                 or not _PERIOD.search(c):
             continue
         below = range(s + 1, min(n, s + 1 + TABLE_CAPTION_REACH))

@@ -1224,12 +1224,14 @@ def find_entities(text: str, own_doc_number: str | None = None) -> list[Span]:
     if not text:
         return []
     candidates: list[tuple[int, int, int, str]] = []
+    docrefs = _find_docrefs(text)
     if own_doc_number:
-        for a, b in _find_docrefs(text):
-            if docno_key(text[a:b]) == docno_key(own_doc_number):
+        own = docno_key(own_doc_number)
+        for a, b in docrefs:
+            if docno_key(text[a:b]) == own:
                 candidates.append((_PRIORITY["docref"], a, b, "own"))
     for kind, finder in (
-        ("docref", _find_docrefs),
+        ("docref", lambda _: docrefs),
         ("date", _find_dates),
         ("number", _find_numbers),
         ("number", _table_numbers),

@@ -194,12 +194,12 @@ _MD_HEADING = re.compile(r"^#{1,6}[ \t\u3000]+(?=\S)|[ \t\u3000]+#+$")
 
 def clean_text(raw: str) -> str:
     """One raw source line → its cleaned text (no page-furniture detection)."""
-    return _clean_text(raw, True, True, True)
+    return _clean_text(raw, True, True, True, True)
 
 
-def _clean_text(raw: str, odd: bool, unsafe: bool, fullwidth: bool) -> str:
-    """clean_text; odd, unsafe, fullwidth False: the file holds no such character (asked once
-    per file, not per line: most files hold none)."""
+def _clean_text(raw: str, odd: bool, unsafe: bool, fullwidth: bool, radicals: bool) -> str:
+    """clean_text; odd, unsafe, fullwidth, radicals False: the file holds no such character
+    (asked once per file, not per line: most files hold none)."""
     text = raw.strip()
     if odd and _ODD_BREAKS.search(text):
         # Line/paragraph separators that are not line ends here would split a reading
@@ -214,7 +214,8 @@ def _clean_text(raw: str, odd: bool, unsafe: bool, fullwidth: bool) -> str:
     if not text.isascii():
         if fullwidth and _FULLWIDTH.search(text):
             text = text.translate(_FULLWIDTH_FOLD)
-        text = radicals_to_ideographs(text)
+        if radicals:
+            text = radicals_to_ideographs(text)
     if "<" in text or "**" in text:
         text = strip_layout_markup(text)  # <p>, <br>, <ol …>, **…**: a converter's layout
     if text[:1] == "#":
@@ -328,8 +329,9 @@ def clean_lines(text: str) -> Lines:
     """One Line per source line; page numbers and running headers left out (see module doc).
 
     The result is a Lines (line numbers and texts as two columns): no object per line."""
-    odd, unsafe, fullwidth = (p.search(text) is not None for p in (_ODD_BREAKS, _UNSAFE_CHARS, _FULLWIDTH))
-    texts = [_clean_text(raw, odd, unsafe, fullwidth) for raw in split_source_lines(text)]
+    odd, unsafe, fullwidth, radicals = (p.search(text) is not None
+                                        for p in (_ODD_BREAKS, _UNSAFE_CHARS, _FULLWIDTH, _RADICAL))
+    texts = [_clean_text(raw, odd, unsafe, fullwidth, radicals) for raw in split_source_lines(text)]
     numbers = _page_numbers(texts)
     furniture = numbers | _running_headers(texts, numbers)
     if not furniture:

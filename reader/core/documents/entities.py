@@ -1014,21 +1014,24 @@ _SENTENCE_END_RE = re.compile("[。；;\n！？]")
 _BEARER_AT_RE = re.compile(f"{_BEARER_RE.pattern}(?={_BEARER_DUTY_RE.pattern})")
 
 
+_COMMA_BEARER_RE = re.compile("[，,](?=[^，,。；;\n]{2,10}(?:单位|企业)(?:应当|须|必须|负责))")
+
+
 def _conditional_subjects(text: str) -> list[tuple[int, int]]:
     out = []
     # after a comma only a duty-bearer's own 应当 counts: 对材料齐全的，执收单位应当…
-    for m in re.finditer("[，,](?=[^，,。；;\n]{2,10}(?:单位|企业)(?:应当|须|必须|负责))", text):
+    for m in _COMMA_BEARER_RE.finditer(text) if "单位" in text or "企业" in text else ():
         bearer = _BEARER_AT_RE.match(text, m.end())
         if bearer and not text.startswith(_NOT_BEARER_START, m.end()) and not _not_org_word(bearer.group()):
             out.append((bearer.start(), bearer.end()))
     ends = [m.start() for m in _SENTENCE_END_RE.finditer(text)] + [len(text)]
-    # where a sentence can hold a duty at all: one pass each, then a bisect per sentence
-    cues = sorted(m.start() for rx in (_SITUATION_RE, _LATER_MODAL_RE, _BEARER_DUTY_RE) for m in rx.finditer(text))
-    for k, stop in enumerate(ends):
+    # where a sentence can hold a duty at all: one pass each, then a bisect per cue
+    cues = [m.start() for rx in (_SITUATION_RE, _LATER_MODAL_RE, _BEARER_DUTY_RE) for m in rx.finditer(text)]
+    # sentence k runs from after ends[k - 1] to before ends[k]: the sentences holding a cue, in order
+    held = sorted({k for p in cues if (k := bisect.bisect_right(ends, p)) == 0 or p > ends[k - 1]})
+    for k in held:
         i = ends[k - 1] + 1 if k else 0
-        c = bisect.bisect_left(cues, i)
-        if c == len(cues) or cues[c] >= stop:
-            continue
+        stop = ends[k]
         head = _CLAUSE_HEAD_RE.match(text, i)
         i = head.end() if head else i
         stop = min(stop, i + 200)

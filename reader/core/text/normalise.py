@@ -723,7 +723,7 @@ def _standalone(texts: list[str]) -> list[bool]:
     # Signature block: organ names on short lines directly above a date line;
     # also a reporting organ above the salutation ("市人大社会建设委员会" / "市人大常委会：").
     for k in range(n):
-        if not (dates[k] or (len(texts[k]) <= 30 and _SALUTATION.search(texts[k]))):
+        if not (dates[k] or (len(texts[k]) <= 30 and _SALUTATION.search(texts[k], len(texts[k]) - 2))):
             continue
         j = k - 1
         while j >= 0 and k - j <= 4 and _ORGAN_LINE.match(texts[j]):

@@ -1066,6 +1066,8 @@ def _is_task_cell(cell: str) -> bool:
 
 def _table_units(text: str) -> list[tuple[int, int]]:
     """Tab-separated rows: cells under a 单位 header, and cells made only of organisation names."""
+    if "\t" not in text:
+        return []  # no row at all (most documents): no walk over every line
     out = []
     unit_cols: set[int] = set()
     line_start = 0
@@ -1154,6 +1156,8 @@ _ORDINAL_HEADERS = ("序号", "编号", "排名", "年份", "序")
 
 def _table_numbers(text: str) -> list[tuple[int, int]]:
     """Bare numeric cells of a table whose header or row names the unit."""
+    if "\t" not in text:
+        return []  # no row at all (most documents): no walk over every line
     out = []
     measured = False  # the header names units for its columns
     skip_cols: set[int] = set()

@@ -1014,21 +1014,24 @@ _SENTENCE_END_RE = re.compile("[。；;\n！？]")
 _BEARER_AT_RE = re.compile(f"{_BEARER_RE.pattern}(?={_BEARER_DUTY_RE.pattern})")
 
 
+_COMMA_BEARER_RE = re.compile("[，,](?=[^，,。；;\n]{2,10}(?:单位|企业)(?:应当|须|必须|负责))")
+
+
 def _conditional_subjects(text: str) -> list[tuple[int, int]]:
     out = []
     # after a comma only a duty-bearer's own 应当 counts: 对材料齐全的，执收单位应当…
-    for m in re.finditer("[，,](?=[^，,。；;\n]{2,10}(?:单位|企业)(?:应当|须|必须|负责))", text):
+    for m in _COMMA_BEARER_RE.finditer(text) if "单位" in text or "企业" in text else ():
         bearer = _BEARER_AT_RE.match(text, m.end())
         if bearer and not text.startswith(_NOT_BEARER_START, m.end()) and not _not_org_word(bearer.group()):
             out.append((bearer.start(), bearer.end()))
     ends = [m.start() for m in _SENTENCE_END_RE.finditer(text)] + [len(text)]
-    # where a sentence can hold a duty at all: one pass each, then a bisect per sentence
-    cues = sorted(m.start() for rx in (_SITUATION_RE, _LATER_MODAL_RE, _BEARER_DUTY_RE) for m in rx.finditer(text))
-    for k, stop in enumerate(ends):
+    # where a sentence can hold a duty at all: one pass each, then a bisect per cue
+    cues = [m.start() for rx in (_SITUATION_RE, _LATER_MODAL_RE, _BEARER_DUTY_RE) for m in rx.finditer(text)]
+    # sentence k runs from after ends[k - 1] to before ends[k]: the sentences holding a cue, in order
+    held = sorted({k for p in cues if (k := bisect.bisect_right(ends, p)) == 0 or p > ends[k - 1]})
+    for k in held:
         i = ends[k - 1] + 1 if k else 0
-        c = bisect.bisect_left(cues, i)
-        if c == len(cues) or cues[c] >= stop:
-            continue
+        stop = ends[k]
         head = _CLAUSE_HEAD_RE.match(text, i)
         i = head.end() if head else i
         stop = min(stop, i + 200)
@@ -1063,6 +1066,8 @@ def _is_task_cell(cell: str) -> bool:
 
 def _table_units(text: str) -> list[tuple[int, int]]:
     """Tab-separated rows: cells under a 单位 header, and cells made only of organisation names."""
+    if "\t" not in text:
+        return []  # no row at all (most documents): no walk over every line
     out = []
     unit_cols: set[int] = set()
     line_start = 0
@@ -1151,6 +1156,8 @@ _ORDINAL_HEADERS = ("序号", "编号", "排名", "年份", "序")
 
 def _table_numbers(text: str) -> list[tuple[int, int]]:
     """Bare numeric cells of a table whose header or row names the unit."""
+    if "\t" not in text:
+        return []  # no row at all (most documents): no walk over every line
     out = []
     measured = False  # the header names units for its columns
     skip_cols: set[int] = set()
@@ -1224,12 +1231,14 @@ def find_entities(text: str, own_doc_number: str | None = None) -> list[Span]:
     if not text:
         return []
     candidates: list[tuple[int, int, int, str]] = []
+    docrefs = _find_docrefs(text)
     if own_doc_number:
-        for a, b in _find_docrefs(text):
-            if docno_key(text[a:b]) == docno_key(own_doc_number):
+        own = docno_key(own_doc_number)
+        for a, b in docrefs:
+            if docno_key(text[a:b]) == own:
                 candidates.append((_PRIORITY["docref"], a, b, "own"))
     for kind, finder in (
-        ("docref", _find_docrefs),
+        ("docref", lambda _: docrefs),
         ("date", _find_dates),
         ("number", _find_numbers),
         ("number", _table_numbers),

@@ -6,9 +6,12 @@ found (title lines, 文号) and the file's context (which city 市政府 means).
 from __future__ import annotations
 
 import re
+from array import array
+from collections.abc import Sequence
+from itertools import compress
 
 from reader.core.text import patterns as P
-from reader.core.model import Line, Metadata, Segment
+from reader.core.model import Line, Lines, Metadata, Segment, line_columns
 from reader.core.documents.organisations import DOCNO_PLACE, canonical_org
 
 # ---------------------------------------------------------------- canonical issuers
@@ -71,10 +74,26 @@ def _issuers_from_title(title: str, kind: str) -> list[str]:
     return []
 
 
-def _signature(lines: list[Line]) -> tuple[list[str], str | None]:
+class _Stripped:
+    """texts[j].strip(), computed when asked (a signature looks at a few lines above its date)."""
+
+    __slots__ = ("texts",)
+
+    def __init__(self, texts: list[str]):
+        self.texts = texts
+
+    def __getitem__(self, j: int) -> str:
+        return self.texts[j].strip()
+
+
+def _signature(lines: Lines) -> tuple[list[str], str | None]:
     """The first signature block: organ lines (or 市长 X) directly above a date line."""
-    texts = [ln.text.strip() for ln in lines]
-    for i, t in enumerate(texts):
+    raw = lines.texts  # stripped when looked at: most lines hold no 日 at all
+    texts = _Stripped(raw)
+    for i, r in enumerate(raw):
+        if "日" not in r:
+            continue
+        t = r.strip()
         if not t.endswith("日") or len(t) > 60:
             continue
         signed = P.signed_date_line(t)
@@ -97,7 +116,7 @@ def _signature(lines: list[Line]) -> tuple[list[str], str | None]:
     return [], None
 
 
-def _note(lines: list[Line]) -> str:
+def _note(lines: Sequence[Line]) -> str:
     """The dated note under a title, compact: （2024年7月31日宁波市第十六届…会议通过）, a
     promulgation note （2006年7月24日中华人民共和国国务院令第472号公布 根据…修订）, or a bare
     （2024年7月31日）; "" when there is none in the first lines."""
@@ -117,7 +136,7 @@ _NOTE_ROLES = (("公布", "公布"), ("发布", "公布"), ("颁布", "公布"),
 _NOTE_CLAUSE_END = re.compile(r"根据|[，,；;]|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日")
 
 
-def _adoption_date(lines: list[Line]) -> tuple[str, str] | None:
+def _adoption_date(lines: Sequence[Line]) -> tuple[str, str] | None:
     """(date, role) of the note's first clause: the date that makes the document (adopted,
     promulgated), never the 施行 date; a bare dated line has the role 成文."""
     note = _note(lines)
@@ -139,7 +158,7 @@ _DATE_ANY = re.compile(rf"{P.DATE_RE.pattern}|{_CN_DATE_RENAMED}")
 _IN_FORCE = re.compile(r"^[^，。；]{0,4}起施行")
 
 
-def _dated_roles(lines: list[Line], signed: str | None) -> list[tuple[str, str]]:
+def _dated_roles(lines: Sequence[Line], signed: str | None) -> list[tuple[str, str]]:
     """Every (role, date) the note under the title and the promulgating sentence state, then the
     signature's: 通过 / 批准 / 公布 / 修正 / 修订 / 施行 (自…起施行) / 成文."""
     found: list[tuple[str, str]] = []
@@ -174,7 +193,7 @@ def _dated_roles(lines: list[Line], signed: str | None) -> list[tuple[str, str]]
 _NOTE_ORGAN = re.compile(rf"^(?P<org>[{P.CJK}]{{2,40}}?)(?:第[{P.CN_DIGITS}\d]+次|令第[{P.CN_DIGITS}\d]+号)")
 
 
-def _note_issuer(lines: list[Line]) -> str | None:
+def _note_issuer(lines: Sequence[Line]) -> str | None:
     """The organ that adopted or promulgated: …全国人民代表大会常务委员会第N次会议通过 → 全国人民代表大会
     常务委员会; 某省第十四届人民代表大会第二次会议 → 某省人民代表大会; 最高人民法院审判委员会第N次会议
     → 最高人民法院; 中华人民共和国国务院令第472号公布 → 中华人民共和国国务院."""
@@ -197,7 +216,7 @@ def _session_organ(name: str) -> str:
     return c
 
 
-def _adoption_issuer(lines: list[Line]) -> str | None:
+def _adoption_issuer(lines: Sequence[Line]) -> str | None:
     text = "".join(P.compact(ln.text) for ln in lines[:12])
     m = re.search(
         rf"[（(](?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日([{P.CJK}]{{2,6}}?[市省区县])第[{P.CN_DIGITS}]+届"
@@ -224,7 +243,10 @@ def _speaker_issuer(header: list[Line], title_lines: set[int]) -> list[str]:
     return []
 
 
-def _attachments(title: str, lines: list[Line]) -> list[str]:
+_ATTACHMENT_LISTING = re.compile(r"^附件[:：](.+)$")
+
+
+def _attachments(title: str, lines: Lines) -> list[str]:
     out: list[str] = []
     m = re.search(r"(印发|转发|发布|公布|印發|轉發|發布)(.+?)的(?:通知|決定|决定)$", title)
     if m:
@@ -239,9 +261,11 @@ def _attachments(title: str, lines: list[Line]) -> list[str]:
     if not out:
         # 附件说明: 附件：1.某某办法 / 2.某某表
         listing = False
-        for ln in lines:
-            c = P.compact(ln.text)
-            m = re.match(r"^附件[:：](.+)$", c)
+        for text in lines.texts:
+            if not listing and "附" not in text:
+                continue  # neither 附件： nor a numbered item of a listing under it
+            c = P.compact(text)
+            m = _ATTACHMENT_LISTING.match(c)
             if m or (listing and re.match(r"^\d{1,2}[.．、]", c)):
                 listing = True
                 item = re.sub(r"^\d{1,2}[.．、]", "", m.group(1) if m else c).strip("。；;")
@@ -274,8 +298,8 @@ def _context_place(segment: Segment, doc_number: str | None) -> tuple[str | None
 # ---------------------------------------------------------------- main
 def read_metadata(segment: Segment) -> Metadata:
     """The steps, in order: 文号, place, 令 number, title, 文种, issuers, identifying date, year, kind."""
-    lines = [ln for ln in segment.lines if ln.text and not ln.text.isspace()]
-    header: list[Line] = list(getattr(segment, "header_lines", []) or []) or lines[:6]
+    lines = _content_lines(segment.lines)
+    header: list[Line] = list(getattr(segment, "header_lines", []) or []) or list(lines[:6])
     doc_number = getattr(segment, "doc_number", None)
     if doc_number is None:
         doc_number = _header_docno(header)
@@ -307,6 +331,13 @@ def read_metadata(segment: Segment) -> Metadata:
     )
 
 
+def _content_lines(seg_lines: Sequence[Line]) -> Lines:
+    """The non-blank lines, as columns (a Line object is made only for a line looked at)."""
+    nos, texts = line_columns(seg_lines)
+    keep = [bool(t) and not t.isspace() for t in texts]
+    return Lines(array("i", compress(nos, keep)), list(compress(texts, keep)))
+
+
 def _header_docno(header: list[Line]) -> str | None:
     return next((d for ln in header if (d := P.docno_line(ln.text))), None)
 
@@ -336,7 +367,7 @@ def _title_without_number(raw_title: str) -> tuple[str, str | None]:
     return title[: tail.start()].rstrip(), P.normalise_docno(tail.group(1))
 
 
-def _minutes_number(lines: list[Line]) -> str | None:
+def _minutes_number(lines: Sequence[Line]) -> str | None:
     """Minutes are often numbered without an organ prefix under the title: 〔2023〕9号."""
     for ln in lines[:6]:
         m = _BARE_NUMBER.fullmatch(P.compact(ln.text))
@@ -345,7 +376,7 @@ def _minutes_number(lines: list[Line]) -> str | None:
     return None
 
 
-def _issuers(raw_title: str, title_kind: str, header: list[Line], lines: list[Line],
+def _issuers(raw_title: str, title_kind: str, header: list[Line], lines: Lines,
              sig_issuers: list[str], decree) -> list[str]:
     """Who issued it, from the first source that names anyone: the title, a byline under it,
     the signature, an adoption or promulgation note, a 解读's 解读机构 line, the 令 number."""
@@ -361,14 +392,14 @@ def _issuers(raw_title: str, title_kind: str, header: list[Line], lines: list[Li
     if adopted:
         return [adopted]
     if title_kind == "解读":
-        for ln in lines:
-            m = re.match(r"^解读(?:机构|单位)[:：](.{2,30})$", P.compact(ln.text))
+        for text in lines.texts:
+            m = re.match(r"^解读(?:机构|单位)[:：](.{2,30})$", P.compact(text))
             if m and P.is_organ(m.group(1)):
                 return [m.group(1)]
     return [decree["org"]] if decree and decree["org"] else []
 
 
-def _identifying_date(lines: list[Line], header: list[Line], title_kind: str,
+def _identifying_date(lines: Sequence[Line], header: list[Line], title_kind: str,
                       sig_date: str | None) -> tuple[str | None, str]:
     """The date that identifies the document: its signature, else its adoption or promulgation
     note, else the date line of a report or speech, else (minutes) the meeting's; never the
@@ -397,7 +428,7 @@ def _year(date: str | None, doc_number: str | None) -> tuple[int | None, str]:
     return (int(m.group(1)), "doc_number") if m else (None, "")
 
 
-def _kind(segment: Segment, lines: list[Line], header: list[Line], title_kind: str, decree) -> str:
+def _kind(segment: Segment, lines: Sequence[Line], header: list[Line], title_kind: str, decree) -> str:
     """The 文种: the splitter's hint, the title's ending, a report's or speech's date line, the
     令/公告 number, or for an untitled fragment the kind its body announces (提出如下意见)."""
     kind = getattr(segment, "kind_hint", "") or title_kind
@@ -470,7 +501,7 @@ def name_untitled(docs: list[tuple[Metadata, str]]) -> None:
             m.title = best
 
 
-def _promulgated_name(lines: list[Line]) -> str:
+def _promulgated_name(lines: Sequence[Line]) -> str:
     """A 政府令 with no title of its own: the regulation it promulgates (《X》已经…通过，现予公布)
     is what the document is and how it is cited."""
     for ln in lines[:8]:
@@ -480,7 +511,7 @@ def _promulgated_name(lines: list[Line]) -> str:
     return ""
 
 
-def _untitled(lines: list[Line]) -> str:
+def _untitled(lines: Sequence[Line]) -> str:
     """No title printed: the first line, or for a 主送-first fragment its first sentence."""
     if not lines:
         return ""

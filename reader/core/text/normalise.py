@@ -198,12 +198,12 @@ _MD_HEADING = re.compile(r"^#{1,6}[ \t\u3000]+(?=\S)|[ \t\u3000]+#+$")
 
 def clean_text(raw: str) -> str:
     """One raw source line → its cleaned text (no page-furniture detection)."""
-    return _clean_text(raw, True, True, True)
+    return _clean_text(raw, True, True, True, True)
 
 
-def _clean_text(raw: str, odd: bool, unsafe: bool, fullwidth: bool) -> str:
-    """clean_text; odd, unsafe, fullwidth False: the file holds no such character (asked once
-    per file, not per line: most files hold none)."""
+def _clean_text(raw: str, odd: bool, unsafe: bool, fullwidth: bool, radicals: bool) -> str:
+    """clean_text; odd, unsafe, fullwidth, radicals False: the file holds no such character
+    (asked once per file, not per line: most files hold none)."""
     text = raw.strip()
     if raw.count("\t") >= 2 and text:
         # a table row: tabs at its ends are its empty first and last cells ("\t\t\t…的规定持证
@@ -222,7 +222,8 @@ def _clean_text(raw: str, odd: bool, unsafe: bool, fullwidth: bool) -> str:
     if not text.isascii():
         if fullwidth and _FULLWIDTH.search(text):
             text = text.translate(_FULLWIDTH_FOLD)
-        text = radicals_to_ideographs(text)
+        if radicals:
+            text = radicals_to_ideographs(text)
     if "<" in text or "**" in text:
         text = strip_layout_markup(text)  # <p>, <br>, <ol …>, **…**: a converter's layout
     if text[:1] == "#":
@@ -336,8 +337,9 @@ def clean_lines(text: str) -> Lines:
     """One Line per source line; page numbers and running headers left out (see module doc).
 
     The result is a Lines (line numbers and texts as two columns): no object per line."""
-    odd, unsafe, fullwidth = (p.search(text) is not None for p in (_ODD_BREAKS, _UNSAFE_CHARS, _FULLWIDTH))
-    texts = [_clean_text(raw, odd, unsafe, fullwidth) for raw in split_source_lines(text)]
+    odd, unsafe, fullwidth, radicals = (p.search(text) is not None
+                                        for p in (_ODD_BREAKS, _UNSAFE_CHARS, _FULLWIDTH, _RADICAL))
+    texts = [_clean_text(raw, odd, unsafe, fullwidth, radicals) for raw in split_source_lines(text)]
     numbers = _page_numbers(texts)
     furniture = numbers | _running_headers(texts, numbers)
     if not furniture:
@@ -416,6 +418,8 @@ def _title_end(text: str) -> bool:
 
 def _open_bracket(prev: str, text: str) -> bool:
     """prev opens a bracket that text closes: "（2024年7月31日…人民代表大会" / "常务委员会…通过）"."""
+    if "（" not in prev and "(" not in prev and "《" not in prev:
+        return False  # nothing opened (most lines)
     last_open = max(prev.rfind("（"), prev.rfind("("), prev.rfind("《"))
     if last_open <= max(prev.rfind("）"), prev.rfind(")"), prev.rfind("》")):
         return False  # every bracket closed again (the common case, decided without a scan)
@@ -468,7 +472,7 @@ def _title_pieces(texts: list[str], widths: list[float], blanks_before: list[int
     k = 0
     while k < n:
         found = 0
-        if starts_paragraph(k) and piece(k) and not _title_end(texts[k]):
+        if piece(k) and starts_paragraph(k) and not _title_end(texts[k]):
             for last in range(k + 1, min(n, k + TITLE_MAX_PIECES)):
                 # the document's own title, first in its text, may be spaced by single blank
                 # lines (which the splitter may have moved after the header: a gap of one line)
@@ -532,7 +536,7 @@ class _Layout:
         if not sized:
             return cls(0.0, 0.0, False, True)
         prose = [t for t, w in zip(texts, widths) if _is_prose(t, w)]
-        closed = sum(1 for t in prose if _CLOSED_END.search(_MARKUP_TAIL.sub("", t)))
+        closed = sum(1 for t in prose if _CLOSED_END.search(_MARKUP_TAIL.sub("", t) if t[-1] in "*>\n" else t))
         closed_prose = len(prose) >= MIN_PROSE_LINES and closed >= CLOSED_PROSE_SHARE * len(prose)
         # The full width is the commonest width among the longer half of the lines
         # (ties → the wider): percentiles drift with indented first lines and digits.
@@ -876,7 +880,7 @@ def _standalone(texts: list[str]) -> list[bool]:
     # Signature block: organ names on short lines directly above a date line;
     # also a reporting organ above the salutation ("市人大社会建设委员会" / "市人大常委会：").
     for k in range(n):
-        if not (dates[k] or (len(texts[k]) <= 30 and _SALUTATION.search(texts[k]))):
+        if not (dates[k] or (len(texts[k]) <= 30 and _SALUTATION.search(texts[k], len(texts[k]) - 2))):
             continue
         j = k - 1
         while j >= 0 and k - j <= 4 and _ORGAN_LINE.match(texts[j]):

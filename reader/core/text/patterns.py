@@ -360,9 +360,12 @@ CLOSERS = set("）)”’》」』】")
 ABOUT = ("关于", "關於")
 
 
+_ABOUT_RE = re.compile("|".join(ABOUT))
+
+
 def has_about(text: str, within: int = 30) -> bool:
-    head = text[:within]
-    return any(a in head for a in ABOUT)
+    """关于 within the first `within` (>= 0) characters."""
+    return _ABOUT_RE.search(text, 0, within) is not None
 
 
 def starts_about(text: str) -> bool:

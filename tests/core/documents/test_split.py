@@ -660,3 +660,19 @@ def test_text_going_on_mid_sentence_after_a_signature_belongs_to_the_document_it
     assert doc_with(docs, "二、强化组织保障") is trade
     assert doc_with(docs, "第一条　为加强电梯") is lifts or doc_with(docs, "第一条 为加强电梯") is lifts
     assert trade.meta.date == "2022-05-23" and lifts.meta.date == "2022-05-18"
+
+
+def test_character_pairs_count_and_intersect_like_the_pairs_themselves():
+    # _pairs gives each pair as one number: sizes and shared counts must be those of the
+    # 2-character strings, for CJK, ASCII, a character outside the BMP and a lone surrogate
+    from reader.core.documents.split import _pairs
+
+    def as_strings(text):
+        return {text[k:k + 2] for k in range(len(text) - 1)}
+
+    texts = ["", "关", "关于", "关于关于做好", "ab关于𠀀x𠀀关", "通知\ud800通知", "aaaa",
+             "做好工作的通知各区县人民政府"]
+    for a in texts:
+        assert len(_pairs(a)) == len(as_strings(a)), a
+        for b in texts:
+            assert len(_pairs(a) & _pairs(b)) == len(as_strings(a) & as_strings(b)), (a, b)

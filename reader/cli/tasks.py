@@ -15,10 +15,7 @@ from pathlib import Path
 
 from reader.cli.library import add_index_dir, ensure_built, open_library
 from reader.core.library.walk import walk_folders
-from reader.core.ledger.export import KIND_NAMES  # noqa: F401 (re-exported)
-from reader.core.ledger.export import LEDGER_COLUMNS as CSV_COLUMNS  # noqa: F401
-from reader.core.ledger.export import ledger_row as csv_row  # noqa: F401
-from reader.core.ledger.export import write_csv  # noqa: F401
+from reader.core.ledger.export import write_csv
 from reader.core.ledger.rows import ledger_rows, stored_ledger_rows
 
 

@@ -45,8 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.ledger.export import parse_date_bound, save_csv, write_xlsx
-from reader.core.ledger.rows import COL_DEADLINE, COL_YEAR  # noqa: F401 (the columns, by name)
-from reader.core.ledger.rows import LedgerQuery, LedgerTable, units_text
+from reader.core.ledger.rows import COL_DEADLINE, LedgerQuery, LedgerTable, units_text
 from reader.core.model import Document
 from reader.core.ledger.tasks import Task, extract_tasks
 from reader.ui.itempaint import draw_item_frame, draw_two_lines

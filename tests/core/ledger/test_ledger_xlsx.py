@@ -129,7 +129,7 @@ def _ledger_view(qtbot):
 
 
 def test_ledger_view_deadline_range_and_sort_by_date(qtbot):
-    from reader.ui.tasks_panel import COL_DEADLINE
+    from reader.core.ledger.rows import COL_DEADLINE
 
     view = _ledger_view(qtbot)
     assert view.model.rowCount() == 5

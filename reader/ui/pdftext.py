@@ -8,7 +8,8 @@ the font's cmap maps to it. That is wrong in two ways for the CJK fonts we print
   文, 门 and the en dash of "第 12–40 行" (read as the figure dash U+2012);
 - a glyph no BMP code point maps to (an OpenType substitution, e.g. the SC digits 'locl' puts
   in a Latin run such as a file path) has no entry at all, so "seeds/001_a9d0" reads "seeds/_a d".
-Neither Qt's API nor a font choice changes this without changing the printed glyphs, so after Qt
+Qt's API has no say in the map, and a font choice (a Latin font first, or 'locl' off) would change
+the printed glyphs and still leave the radicals (the CJK font shares their glyphs), so after Qt
 has written the PDF we rewrite each Type0 font's ToUnicode stream: a glyph we laid out gets the
 characters it was shaped from (drawn_glyphs), the glyphs Qt left unnamed the substituted glyphs
 we drew, in the order we drew them (Qt numbers glyphs in the order it first draws them; used only
@@ -49,32 +50,72 @@ def postscript_name(raw: QRawFont) -> str:
     return raw.familyName().replace(" ", "")
 
 
-def _add_runs(glyphs_out: GlyphTexts, fonts_out: dict, text: str, runs) -> None:
-    """Record the text of each glyph of `runs` (shaped from `text`) not recorded yet.
-    fonts_out: PostScript name → QRawFont, and the font's identity → its PostScript name."""
-    for run in runs:
-        raw = run.rawFont()
+class _Fonts:
+    """The fonts glyph runs are drawn in: each QRawFont's PostScript name, looked up once."""
+
+    def __init__(self):
+        self.by_name: dict[str, QRawFont] = {}
+        self._names: dict[tuple, str] = {}
+        self._cmap: dict[str, dict[str, int]] = {}
+
+    def name(self, raw: QRawFont) -> str:
         identity = (raw.familyName(), raw.styleName(), raw.weight(), raw.style())
-        name = fonts_out.get(identity)
+        name = self._names.get(identity)
         if name is None:
-            name = fonts_out[identity] = postscript_name(raw)
-            fonts_out.setdefault(name, raw)
-        font = glyphs_out.setdefault(name, {})
-        starts = list(run.stringIndexes())
-        distinct = sorted(set(starts))
-        end_of = dict(zip(distinct, distinct[1:]))  # a glyph's text runs to the next glyph's
-        for k, (glyph, start) in enumerate(zip(run.glyphIndexes(), starts)):
-            if not glyph or glyph in font or not 0 <= start < len(text) or (k and starts[k - 1] == start):
-                continue  # .notdef, known already, or a cluster's second glyph: its text is the first's
-            font[glyph] = text[start:end_of.get(start, start + 1)]
+            name = self._names[identity] = postscript_name(raw)
+            self.by_name.setdefault(name, raw)
+        return name
+
+    def cmap_glyphs(self, name: str, chars: list[str]) -> list[int]:
+        """The glyphs the font's cmap gives `chars` (0: none; cached, as every glyph drawn asks)."""
+        cmap = self._cmap.setdefault(name, {})
+        for char in set(chars).difference(cmap):
+            glyphs = self.by_name[name].glyphIndexesForString(char)
+            cmap[char] = glyphs[0] if len(glyphs) == 1 else 0
+        return [cmap[c] for c in chars]
 
 
-def _single_line(text: str, font: QFont) -> QTextLayout:
+def _line_glyphs(fonts: _Fonts, text: str, line) -> list[tuple[str, list[int], list[str]]]:
+    """(font, glyphs, the text each was shaped from) for the glyph runs of `line` (a QTextLine of
+    `text`), in logical order. The runs' string indexes are used when every glyph is its
+    character's own (cmap) glyph; else (a substituted glyph, e.g. 'locl' digits, or Qt's string
+    indexes of a fallback font's run, which are wrong) each character's glyphs are asked for."""
+    out = []
+    for run in line.glyphRuns(-1, -1, _RUN_FLAGS):
+        name = fonts.name(run.rawFont())
+        glyphs, at = list(run.glyphIndexes()), run.stringIndexes()
+        chars = [text[i] for i in at if 0 <= i < len(text)]
+        if len(chars) != len(glyphs) or fonts.cmap_glyphs(name, chars) != glyphs:
+            return _glyphs_by_character(fonts, text, line)
+        out.append((name, glyphs, chars))
+    return out
+
+
+def _glyphs_by_character(fonts: _Fonts, text: str, line) -> list[tuple[str, list[int], list[str]]]:
+    out: list[tuple[str, list[int], list[str]]] = []
+    for at in range(line.textStart(), min(len(text), line.textStart() + line.textLength())):
+        runs = line.glyphRuns(at, 1, QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphIndexes)
+        for run in runs:
+            name, glyphs = fonts.name(run.rawFont()), list(run.glyphIndexes())
+            if (out and len(runs) == 1 and len(glyphs) == 1 and (out[-1][0], out[-1][1][-1:]) == (name, glyphs)
+                    and _glyph_count(line, at - 1, 2) == 1):
+                out[-1][2][-1] += text[at]  # a ligature (ﬃ): one glyph for this character and the last
+            else:
+                out.append((name, glyphs, [text[at]] * len(glyphs)))
+    return out
+
+
+def _glyph_count(line, start: int, length: int) -> int:
+    runs = line.glyphRuns(start, length, QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphIndexes)
+    return sum(len(run.glyphIndexes()) for run in runs)
+
+
+def _single_line(text: str, font: QFont):
     single = QTextLayout(text, font)
     single.beginLayout()
-    single.createLine()
+    line = single.createLine()
     single.endLayout()
-    return single
+    return single, line
 
 
 def drawn_glyphs(layout: QTextDocument, footers: Sequence[tuple[str, QFont]] = ()
@@ -83,25 +124,30 @@ def drawn_glyphs(layout: QTextDocument, footers: Sequence[tuple[str, QFont]] = (
     (a text and its font per page, drawn after the page's body) was shaped from, by font, in the
     order paint_pages draws them: page by page, each line first on the page its top is on; and
     those fonts, by PostScript name."""
+    fonts = _Fonts()
     page_height = layout.pageSize().height()
     frame_layout = layout.documentLayout()
-    drawn = []  # (page, order within the page, text, glyph runs)
+    drawn = []  # (page, order within the page, [(font, glyphs, texts)])
     block = layout.begin()
     while block.isValid():  # every block, those in table cells too, in document order
         text_layout, text = block.layout(), block.text()
         top = frame_layout.blockBoundingRect(block).top()
-        for n in range(text_layout.lineCount()):  # (QTextLayout.glyphRuns gives none for a block's layout)
+        for n in range(text_layout.lineCount()):
             line = text_layout.lineAt(n)
             page = int((top + line.y()) // page_height) if page_height > 0 else 0
-            drawn.append((page, len(drawn), text, line.glyphRuns(-1, -1, _RUN_FLAGS)))
+            drawn.append((page, len(drawn), _line_glyphs(fonts, text, line)))
         block = block.next()
     for page, (text, font) in enumerate(footers):
-        drawn.append((page, math.inf, text, _single_line(text, font).glyphRuns(-1, -1, _RUN_FLAGS)))
+        _layout, line = _single_line(text, font)
+        drawn.append((page, math.inf, _line_glyphs(fonts, text, line)))
     glyphs: GlyphTexts = {}
-    fonts: dict = {}
-    for _page, _order, text, runs in sorted(drawn, key=lambda item: item[:2]):
-        _add_runs(glyphs, fonts, text, runs)
-    return glyphs, {name: raw for name, raw in fonts.items() if isinstance(name, str)}
+    for _page, _order, line_glyphs in sorted(drawn, key=lambda item: item[:2]):
+        for name, run_glyphs, texts in line_glyphs:
+            font = glyphs.setdefault(name, {})
+            for glyph, text in zip(run_glyphs, texts):
+                if glyph and glyph not in font:  # not .notdef, not known already
+                    font[glyph] = text
+    return glyphs, fonts.by_name
 
 
 # ------------------------------------------------------------------ the PDF Qt wrote

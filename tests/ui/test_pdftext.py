@@ -1,7 +1,7 @@
 """The ToUnicode maps of the PDFs Qt writes, rebuilt from the text drawn (reader.ui.pdftext)."""
 from __future__ import annotations
 
-from reader.ui.pdftext import corrected_codes, read_to_unicode, write_to_unicode
+from reader.ui.pdftext import corrected_codes, drawn_glyphs, read_to_unicode, write_to_unicode
 
 # a font as Qt sees it: 人 and the radical ⼈ share glyph 10; glyphs 30 and 31 (SC digits put in
 # by an OpenType substitution) have no code point; a is glyph 11
@@ -40,3 +40,26 @@ def test_qt_ranges_are_read():
     cmap = (b"3 beginbfrange\n<0000> <0000> <0000>\n<0001> <0003> [<2F08> <0031> <D840DC00>]\n"
             b"<0010> <0012> <0041>\nendbfrange\n")
     assert read_to_unicode(cmap) == {0: "\0", 1: "⼈", 2: "1", 3: "𠀀", 0x10: "A", 0x11: "B", 0x12: "C"}
+
+
+def test_the_glyphs_drawn_and_their_text(qapp):
+    """A path's digits in a Latin run ('locl' substitutes them in Noto Sans CJK SC) each read as
+    their digit, a repeated one too; a ligature reads as all its characters."""
+    from PySide6.QtGui import QFont, QRawFont, QTextDocument
+
+    layout = QTextDocument()
+    font = QFont()
+    font.setFamilies(["Noto Sans CJK SC"])
+    layout.setDefaultFont(font)
+    layout.setPlainText("人民政府 /work/001_a9 office")
+    layout.pageCount()  # laid out
+    glyphs, fonts = drawn_glyphs(layout)
+    ((name, drawn),) = glyphs.items()
+    raw = fonts[name]
+    assert isinstance(raw, QRawFont)
+    texts = set(drawn.values())
+    assert {"人", "民", "政", "府", "0", "1", "9", "a"} <= texts
+    assert not any(len(t) > 1 and t.isdigit() for t in texts)  # "00" is two glyphs, not one
+    ligature = [t for t in texts if len(t) > 1]
+    assert all(t in "office" for t in ligature)  # whichever ligature the font has (ffi, fi)
+    assert "".join(drawn[g] for g in raw.glyphIndexesForString("人民")) == "人民"

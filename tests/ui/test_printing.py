@@ -380,6 +380,26 @@ def test_cli_export_pdf_reads_back_as_the_text_drawn(tmp_path):
     _assert_reads_back(path, doc)
 
 
+def test_a_latin_reading_font_before_the_cjk_one_reads_back_too(qapp, tmp_path):
+    """Latin in one font, CJK in another (Qt's string indexes of such a fallback run are wrong)."""
+    from PySide6.QtGui import QFontDatabase
+
+    from reader.ui import theme
+
+    latin = next((f for f in ("DejaVu Serif", "Liberation Serif", "Times New Roman", "DejaVu Sans")
+                  if f in QFontDatabase.families()), None)
+    assert latin, "a Latin font is needed for this test (fonts-dejavu-core)"
+    doc = _layer_doc(tmp_path)
+    theme.set_reading_style([latin, "Noto Sans CJK SC"])
+    try:
+        (path,) = export_pdf([doc], tmp_path / "out")
+    finally:
+        theme.set_reading_style(None)
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    assert latin.replace(" ", "") in fonts and "CJK" in fonts  # both drawn
+    _assert_reads_back(path, doc)
+
+
 def test_the_text_layer_leaves_the_pages_as_drawn(qapp, tmp_path, monkeypatch):
     from reader.ui import pdftext
 

@@ -8,7 +8,10 @@ units and doc references; each document from a new page. paint_pages puts that l
 paged device (a printer, the preview, a QPdfWriter) page by page with a footer
 "第 N 页 共 M 页" on every page, so the preview shows what is printed and the PDF export is
 the same pages. The PDF embeds the subset of the CJK font it uses (Qt's PDF engine embeds
-TrueType glyphs), so it reads the same on a machine without that font.
+TrueType glyphs), so it reads the same on a machine without that font. Its text layer (what
+a PDF viewer searches and copies) is rebuilt from the text drawn (reader.ui.pdftext: Qt's own
+reads 人民 as the radicals ⼈⺠ and loses the digits of a file path), for pdf_bytes and for a
+PDF file printed to alike.
 """
 from __future__ import annotations
 
@@ -48,7 +51,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QMainWi
 from reader.core.model import Document, Table
 from reader.core.text.patterns import section_heading
 from reader.core.text.tables import tables_in_text
-from reader.ui import theme
+from reader.ui import pdftext, theme
 from reader.ui.dialogs import resize_within_screen
 from reader.ui.reading import (
     PROPORTIONAL_HEIGHT,
@@ -224,7 +227,7 @@ def paint_pages(layout: QTextDocument, device, families: Sequence[str] | None = 
         body = QSizeF(width, height - footer)
         layout.setPageSize(body)
         total = max(1, layout.pageCount())
-        footer_font = _print_font(FOOTER_POINT_SIZE, families or layout.defaultFont().families())
+        footer_font = _footer_font(layout, families)
         for page in range(total):
             if page and not device.newPage():
                 raise OSError(QCoreApplication.translate("Printing", "无法开始新的一页"))
@@ -247,6 +250,19 @@ def paint_pages(layout: QTextDocument, device, families: Sequence[str] | None = 
         painter.end()
 
 
+def _footer_font(layout: QTextDocument, families: Sequence[str] | None = None) -> QFont:
+    return _print_font(FOOTER_POINT_SIZE, families or layout.defaultFont().families())
+
+
+def text_layer_fixed(data: bytes, layout: QTextDocument, pages: int) -> bytes:
+    """`data`, the PDF paint_pages wrote of `layout` in `pages` pages, with the text layer that
+    reads back as the text drawn (pdftext: Qt names shared glyphs by radicals and substituted
+    glyphs by nothing); the pages themselves are unchanged."""
+    font = _footer_font(layout)
+    glyphs, fonts = pdftext.drawn_glyphs(layout, [(footer_text(n, pages), font) for n in range(1, pages + 1)])
+    return pdftext.fix_text_layer(data, glyphs, fonts)
+
+
 def pdf_bytes(docs: Sequence[Document], title: str = "", highlights: Iterable[str] = ()) -> bytes:
     """`docs` as one PDF (A4, each document from a new page, page numbers in the footer)."""
     data = QByteArray()
@@ -257,10 +273,11 @@ def pdf_bytes(docs: Sequence[Document], title: str = "", highlights: Iterable[st
     writer.setPageLayout(page_layout())
     writer.setTitle(title or (docs[0].meta.title if docs else ""))
     writer.setCreator("公文阅读器")
-    paint_pages(build_document(docs, highlights=highlights), writer)
+    layout = build_document(docs, highlights=highlights)
+    pages = paint_pages(layout, writer)
     del writer  # finishes the PDF
     buffer.close()
-    return bytes(data.data())
+    return text_layer_fixed(bytes(data.data()), layout, pages)
 
 
 def export_pdf(docs: Sequence[Document], out_dir, single_file: str | None = None) -> list[Path]:
@@ -275,8 +292,17 @@ def export_pdf(docs: Sequence[Document], out_dir, single_file: str | None = None
 
 def print_documents(docs: Sequence[Document], printer, highlights: Iterable[str] = ()) -> int:
     """Lay `docs` out on `printer` (a QPrinter: real, preview or PDF) in its own page setup;
-    returns the number of pages."""
-    return paint_pages(build_document(docs, highlights=highlights), printer)
+    returns the number of pages. A PDF file printed to gets the text layer of pdf_bytes."""
+    layout = build_document(docs, highlights=highlights)
+    pages = paint_pages(layout, printer)
+    if (isinstance(printer, QPrinter) and printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
+            and printer.outputFileName()):
+        path = Path(printer.outputFileName())
+        data = path.read_bytes()
+        fixed = text_layer_fixed(data, layout, pages)
+        if fixed != data:
+            path.write_bytes(fixed)
+    return pages
 
 
 def new_printer():

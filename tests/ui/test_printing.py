@@ -1,6 +1,7 @@
 """Print (Ctrl+P, with preview) and export to PDF: a header block, the text, a CJK font embedded."""
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -10,7 +11,6 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog
 
 from reader.core.documents.pipeline import parse_file
-from reader.core.text.normalise import RADICALS
 from reader.ui.printing import build_document, export_pdf, pdf_bytes
 
 pdftotext = shutil.which("pdftotext")
@@ -24,12 +24,9 @@ def _pages(data: bytes) -> int:
     return data.count(b"/Type /Page\n") + data.count(b"/Type /Page ") + data.count(b"/Type/Page\n")
 
 
-# pdftotext reads glyphs shared with radicals back as compatibility code points, depending on
-# the CJK font (Noto: 人民 → ⼈⺠): read back through normalisation's one table (RADICALS).
-
 def _text(path: Path) -> str:
-    out = subprocess.run([pdftotext, "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    return out.translate(RADICALS)
+    """The PDF's text as pdftotext reads it, as it is (no character mapped to another)."""
+    return subprocess.run([pdftotext, "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
 
 
 def test_layout_has_the_header_block_then_the_text(seed_files, qapp):
@@ -301,3 +298,127 @@ def test_many_documents_ask_before_printing(open_window, monkeypatch):
                         staticmethod(lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.No))
     monkeypatch.setattr(QPrintPreviewDialog, "exec", lambda dialog: pytest.fail("printed after No"))
     assert window.print_preview() is None and asked
+
+
+# ------------------------------------------------------------ issue 15: the PDF's text layer
+# What any PDF viewer searches and copies: the characters drawn, not the radicals that share
+# their glyphs in the CJK font (人 ⼈, 民 ⺠, 生 ⽣, 水 ⽔, 文 ⽂, 门 ⻔) and not nothing for the
+# SC digits an OpenType substitution draws in a Latin run (a file path).
+LAYER_TEXT = """宁波市人民政府关于做好2024年生活污水治理工作的通知
+甬政发〔2024〕7号
+各区县（市）人民政府，市直各部门：
+现将生活用水、污水处理和部门协调工作通知如下，文件编号 abc-0123456789。
+一、各单位要在2024年9月30日前完成第1–3批水质检测。
+宁波市人民政府
+2024年3月5日
+"""
+_RADICAL_POINTS = re.compile("[\u2e80-\u2fdf]")
+
+
+def _layer_doc(tmp_path: Path):
+    from reader.core.documents.pipeline import parse_text
+
+    (doc,) = parse_text(LAYER_TEXT, file=str(tmp_path / "公文2024" / "001_a9d0ca34a1580a09.txt"))
+    return doc
+
+
+def _read_back(path: Path) -> dict[str, str]:
+    """The raw text of `path` by poppler (pdftotext) and by PDFium (pypdfium2)."""
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(str(path))
+    try:
+        pdfium = "".join(pdf[n].get_textpage().get_text_range() for n in range(len(pdf)))
+    finally:
+        pdf.close()
+    plain = subprocess.run([pdftotext, str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return {"pdftotext": plain, "pdfium": pdfium}
+
+
+def _assert_reads_back(path: Path, doc) -> None:
+    from reader.ui.printing import header_rows
+
+    wanted = [doc.meta.title, *header_rows(doc), *doc.text.split("\n")]
+    assert "人民政府" in doc.text and "生活" in doc.text and "部门" in doc.text and "水" in doc.text
+    assert any(c.isdigit() for c in doc.file)
+    for reader, raw in _read_back(path).items():
+        assert not _RADICAL_POINTS.search(raw), (reader, _RADICAL_POINTS.findall(raw))
+        flat = "".join(raw.split())
+        for piece in wanted:
+            assert "".join(piece.split()) in flat, (reader, piece, raw)
+
+
+def test_exported_pdf_reads_back_as_the_text_drawn(qapp, tmp_path):
+    doc = _layer_doc(tmp_path)
+    (path,) = export_pdf([doc], tmp_path / "out")
+    _assert_reads_back(path, doc)
+
+
+def test_printed_pdf_reads_back_as_the_text_drawn(qtbot, tmp_path):
+    doc = _layer_doc(tmp_path)
+    dialog = _preview(qtbot, [doc])
+    _assert_reads_back(_print_to_pdf(dialog, tmp_path / "printed.pdf"), doc)
+
+
+def test_cli_export_pdf_reads_back_as_the_text_drawn(tmp_path):
+    import os
+    import sys
+
+    from reader.core.documents.pipeline import parse_text
+
+    folder = tmp_path / "公文2024"
+    folder.mkdir()
+    source = folder / "001_a9d0ca34a1580a09.txt"
+    source.write_text(LAYER_TEXT, encoding="utf-8")
+    env = dict(os.environ, READER_INDEX_DIR=str(tmp_path / "idx"))
+    run = lambda *a: subprocess.run([sys.executable, "-m", "reader", *a], capture_output=True, text=True, env=env)  # noqa: E731
+    assert run("index", str(folder)).returncode == 0
+    result = run("export", "--query", "文号:甬政发〔2024〕7号", "--out", str(tmp_path / "out"), "--format", "pdf")
+    assert result.returncode == 0, result.stderr
+    (path,) = [Path(p) for p in result.stdout.splitlines()]
+    (doc,) = parse_text(LAYER_TEXT, file=str(source))
+    _assert_reads_back(path, doc)
+
+
+def test_a_latin_reading_font_before_the_cjk_one_reads_back_too(qapp, tmp_path):
+    """Latin in one font, CJK in another (Qt's string indexes of such a fallback run are wrong)."""
+    from PySide6.QtGui import QFontDatabase
+
+    from reader.ui import theme
+
+    latin = next((f for f in ("DejaVu Serif", "Liberation Serif", "Times New Roman", "DejaVu Sans")
+                  if f in QFontDatabase.families()), None)
+    assert latin, "a Latin font is needed for this test (fonts-dejavu-core)"
+    doc = _layer_doc(tmp_path)
+    theme.set_reading_style([latin, "Noto Sans CJK SC"])
+    try:
+        (path,) = export_pdf([doc], tmp_path / "out")
+    finally:
+        theme.set_reading_style(None)
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    assert latin.replace(" ", "") in fonts and "CJK" in fonts  # both drawn
+    _assert_reads_back(path, doc)
+
+
+def test_the_text_layer_leaves_the_pages_as_drawn(qapp, tmp_path, monkeypatch):
+    from reader.ui import pdftext
+
+    doc = _layer_doc(tmp_path)
+    fixed = pdf_bytes([doc])
+    monkeypatch.setattr(pdftext, "fix_text_layer", lambda data, glyphs, fonts: data)
+    qt_own = pdf_bytes([doc])
+    images = {}
+    for name, data in (("fixed", fixed), ("qt", qt_own)):
+        pdf = tmp_path / f"{name}.pdf"
+        pdf.write_bytes(data)
+        subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(tmp_path / name)], check=True)
+        images[name] = [p.read_bytes() for p in sorted(tmp_path.glob(f"{name}-*.png"))]
+    assert images["fixed"] and images["fixed"] == images["qt"]
+    # the xref names every object where it is (viewers that do not rebuild a broken xref need it)
+    xref = fixed.rindex(b"\nxref\n") + 1
+    assert int(fixed.split(b"startxref")[-1].split()[0]) == xref
+    entries = fixed[xref:].split(b"\n")[2:]
+    count = int(fixed[xref:].split(b"\n")[1].split()[1])
+    for n in range(1, count):
+        offset = int(entries[n][:10])
+        assert fixed[offset:].startswith(b"%d 0 obj" % n), n

@@ -99,11 +99,33 @@ def parse_file_isolated(path: str | Path) -> ParseResult:
     except FutureTimeout:
         return ParseResult(file=str(path), error=PARSER_HUNG)
     finally:
-        processes = list((getattr(pool, "_processes", None) or {}).values())
-        pool.shutdown(wait=False, cancel_futures=True)
-        for proc in processes:
-            if proc.is_alive():
-                proc.kill()
+        kill_executor(pool)
+
+
+def kill_executor(pool) -> None:
+    """Stop a ProcessPoolExecutor at once: a hung or crashed worker is never waited for.
+
+    Its workers send results through one shared pipe. A worker killed in the middle of
+    sending leaves half a message there, and the executor's manager thread waits for the
+    rest forever: the interpreter then hangs at exit, joining that thread. So after the
+    workers are dead, this process's copy of the pipe's write end is closed too; with no
+    writer left the manager's read ends (EOF), it counts the pool as broken and stops.
+    """
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)  # shutdown() drops it
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proc in processes:
+        try:
+            proc.kill()
+        except Exception:  # already gone
+            pass
+    for proc in processes:
+        proc.join(5)
+    if writer is not None:
+        try:
+            writer.close()
+        except OSError:
+            pass
 
 
 def parse_bytes(data: bytes, name: str) -> ParseResult:

@@ -22,7 +22,7 @@ from pathlib import Path
 from reader.core.library import index as store
 from reader.core.library.analysis import fold, fold_docno, gram_counts
 from reader.core.model import Document, Metadata, Span, Table
-from reader.core.documents.pipeline import ISOLATE_GRACE, PARSER_CRASHED, PARSER_HUNG
+from reader.core.documents.pipeline import ISOLATE_GRACE, PARSER_CRASHED, PARSER_HUNG, kill_executor
 from reader.core.library.records import UNKNOWN_ISSUER, UNKNOWN_YEAR, DocInfo, date_number
 from reader.core.library.schema import CONTENT
 from reader.core.library.walk import walk_folders
@@ -252,16 +252,8 @@ class _Pool:
         return self.executor.submit(prepare_file, path)
 
     def kill(self) -> None:
-        """Stop at once: a hung or crashed worker is never waited for."""
-        processes = list((getattr(self.executor, "_processes", None) or {}).values())
-        self.executor.shutdown(wait=False, cancel_futures=True)
-        for proc in processes:
-            try:
-                proc.kill()
-            except Exception:  # already gone
-                pass
-        for proc in processes:
-            proc.join(5)
+        """Stop at once: a hung or crashed worker is never waited for (pipeline.kill_executor)."""
+        kill_executor(self.executor)
 
 
 def _hard_limit(path: str) -> float:

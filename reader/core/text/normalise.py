@@ -368,10 +368,10 @@ _CLOSED_END = re.compile(rf"[。！？；：!?;:…{_CLOSERS}]$")
 # "2.2 成员单位职责": a numbered section of a plan (not "2.2亿元", a quantity)
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+(?![\d.])\s*(?![亿万千百元%‰倍个])")
 # "甬政办发〔2021〕59号   宁波市人民政府办公厅关于…": a row of a 发文目录 opens with its 文号
-_LISTED_DOCNO = re.compile(r"^[-•·]?\s*[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号\s")
+_LISTED_DOCNO = re.compile(rf"^[-•·]?\s*[{CJK}]{{1,12}}[〔\[［(（]\d{{4}}[〕\]］)）]\d{{1,4}}号\s")
 # "7 附则", "3.2.1 信息报告": numbered sections; "统一编号ZJBC00—2021—0009": a register code
 _CODE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\s|[A-Z]{2,}\d|编号")
-_MID_SENTENCE_END = re.compile(r"[\u4e00-\u9fff0-9A-Za-z%，、,（(《“‘〔【]$")
+_MID_SENTENCE_END = re.compile(rf"[{CJK}0-9A-Za-z%，、,（(《“‘〔【]$")
 # Layout markup a converter left at a line end ("…区经信局**）", "…待遇。</p>"): not text.
 _MARKUP_TAIL = re.compile(r"(?:\*\*|</?[A-Za-z][^<>]{0,40}>)+$")
 CLOSED_PROSE_SHARE = 0.75
@@ -380,7 +380,7 @@ MIN_PROSE_LINES = 4
 """Fewer prose lines than this say nothing about how the document ends its paragraphs."""
 NARROWED_LINE_SHARE = 0.6
 """A wrapped line this wide, with digits, ending inside a word after a comma, was a full line."""
-_MID_WORD = re.compile(r"[\u4e00-\u9fff]$")
+_MID_WORD = re.compile(f"[{CJK}]$")
 _SENTENCE_INSIDE = re.compile(r"[，。；]")
 TITLE_LINE_MAX = 40
 """A title printed over several lines has pieces no wider than this (display columns)."""

@@ -226,6 +226,8 @@ def paint_pages(layout: QTextDocument, device, families: Sequence[str] | None = 
         footer = FOOTER_MM / 25.4 * device.logicalDpiY()
         body = QSizeF(width, height - footer)
         layout.setPageSize(body)
+        layout = _paragraphs_within_pages(layout, device)
+        text_layout = layout.documentLayout()
         total = max(1, layout.pageCount())
         footer_font = _footer_font(layout, families)
         for page in range(total):
@@ -236,7 +238,7 @@ def paint_pages(layout: QTextDocument, device, families: Sequence[str] | None = 
             view = QRectF(0, page * body.height(), body.width(), body.height())
             painter.setClipRect(view)
             context = QAbstractTextDocumentLayout.PaintContext()
-            context.clip = view
+            context.clip = view.adjusted(0, _ROUNDING, 0, -_ROUNDING)  # a line on the edge: one page
             context.palette.setColor(QPalette.ColorRole.Text, Qt.GlobalColor.black)
             text_layout.draw(painter, context)
             painter.restore()
@@ -248,6 +250,59 @@ def paint_pages(layout: QTextDocument, device, families: Sequence[str] | None = 
         return total
     finally:
         painter.end()
+
+
+def _paragraphs_within_pages(layout: QTextDocument, device) -> QTextDocument:
+    """A copy of `layout` (laid out in pages) in which no paragraph outside a table runs on
+    over a page break: each is cut where its page ends, so the lines stay where they were.
+
+    QTextLayout.draw also draws the line just above its clip rectangle, so the last line of a
+    paragraph continued on the next page was drawn again at the top of that page, clipped away
+    and invisible, and PDF readers found and copied it twice. `layout` itself is left whole: a
+    preview lays it out again for every paper size."""
+    paged = layout.clone()
+    paged.documentLayout().setPaintDevice(device)
+    paged.setPageSize(layout.pageSize())
+    page_height = layout.pageSize().height()
+    for _ in range(max(1, layout.pageCount())):  # a cut can move later lines: cut again
+        cuts = _page_break_positions(paged, page_height)
+        if not cuts:
+            break
+        for position in reversed(cuts):
+            cursor = QTextCursor(paged)
+            cursor.setPosition(position)
+            before = cursor.blockFormat()
+            after = QTextBlockFormat(before)
+            after.setTopMargin(0)
+            after.setTextIndent(0)
+            after.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_Auto)
+            before.setBottomMargin(0)
+            cursor.setBlockFormat(before)
+            cursor.insertBlock(after)
+        paged.markContentsDirty(0, paged.characterCount())  # an edit lays out only part of it
+    return paged
+
+
+_ROUNDING = 1.0  # device units; a line is tens of units high
+
+
+def _page_break_positions(layout: QTextDocument, page_height: float) -> list[int]:
+    """Document positions of the lines that start a page inside a paragraph (outside tables)."""
+    cuts = []
+    block = layout.begin()
+    while block.isValid():
+        lines = block.layout()
+        if lines.lineCount() > 1 and QTextCursor(block).currentTable() is None:
+            top = lines.position().y() + _ROUNDING  # Qt places a line at a page's top to 1/64
+            page = int((top + lines.lineAt(0).y()) // page_height)
+            for n in range(1, lines.lineCount()):
+                line = lines.lineAt(n)
+                line_page = int((top + line.y()) // page_height)
+                if line_page != page:
+                    cuts.append(block.position() + line.textStart())
+                    page = line_page
+        block = block.next()
+    return cuts
 
 
 def _footer_font(layout: QTextDocument, families: Sequence[str] | None = None) -> QFont:

@@ -422,3 +422,59 @@ def test_the_text_layer_leaves_the_pages_as_drawn(qapp, tmp_path, monkeypatch):
     for n in range(1, count):
         offset = int(entries[n][:10])
         assert fixed[offset:].startswith(b"%d 0 obj" % n), n
+
+
+# A paragraph continued on the next page: QTextLayout.draw also draws the line just above its
+# clip, so that line was drawn again, clipped away, at the top of the next page and every PDF
+# reader found and copied it twice.
+_LONG_BODY = "\n".join(f"第{n}段：各有关单位要按照要求做好第{n}项工作，确保任务按期完成，"
+                       "并及时报送工作进展情况和存在的问题。" for n in range(1, 121))
+_LONG = ("某某市人民政府关于做好有关工作的通知\n某政发〔2024〕1号\n各区县人民政府：\n"
+         f"{_LONG_BODY}\n某某市人民政府\n2024年3月5日\n")
+
+
+def _pages_text(path: Path) -> list[str]:
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(str(path))
+    try:
+        return [pdf[n].get_textpage().get_text_range() for n in range(len(pdf))]
+    finally:
+        pdf.close()
+
+
+def _printed_once(pages: list[str], doc) -> None:
+    from reader.ui.printing import header_rows
+
+    footers = re.compile(r"第\d+页共\d+页")
+    drawn = footers.sub("", "".join("".join(pages).split()))
+    assert len(pages) > 5 and drawn == "".join("".join([doc.meta.title, *header_rows(doc), doc.text]).split())
+
+
+def test_a_paragraph_over_a_page_break_is_in_the_pdf_once(qapp, tmp_path):
+    from reader.core.documents.pipeline import parse_text
+
+    (doc,) = parse_text(_LONG, file=str(tmp_path / "a.txt"))
+    (path,) = export_pdf([doc], tmp_path / "out")
+    pages = _pages_text(path)
+    _printed_once(pages, doc)
+    cut = [n for n in range(len(pages) - 1) if not pages[n + 1].lstrip().startswith("第")]
+    assert cut, "no paragraph runs over a page break: the test shows nothing"
+
+
+def test_printing_to_pdf_draws_each_line_once_and_leaves_the_layout_whole(qtbot, tmp_path):
+    from reader.core.documents.pipeline import parse_text
+    from reader.ui.printing import paint_pages, print_documents
+
+    (doc,) = parse_text(_LONG, file=str(tmp_path / "a.txt"))
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "p.pdf"))
+    assert print_documents([doc], printer) > 5
+    _printed_once(_pages_text(tmp_path / "p.pdf"), doc)
+
+    layout = build_document([doc])
+    blocks = layout.blockCount()
+    printer.setOutputFileName(str(tmp_path / "again.pdf"))
+    assert paint_pages(layout, printer) > 5
+    assert layout.blockCount() == blocks  # a preview lays the same layout out again for another paper

@@ -10,7 +10,8 @@ contains the gold title line and the titles mostly agree (similarity >= 0.6 afte
 whitespace is removed and full-width digits folded); each parsed document matches at
 most one gold document.  A gold document that is not matched is *merged* when the
 parsed document holding its title line also holds another gold title line, otherwise
-*missed*; a parsed document matched to no gold document is *invented*.
+*missed*; a parsed document matched to no gold document is *invented*. Split recall is
+found / gold documents, split precision found / parsed documents (issue 12's two targets).
 
 Fields are scored on matched documents.  title: equal after whitespace removal and
 digit folding; doc_number: equal after whitespace removal (or *_alt*); issuers: the list as
@@ -355,6 +356,9 @@ def render(report: Report) -> str:
     p(f"| missed | {len(report.missed)} |")
     p(f"| merged | {len(report.merged)} |")
     p(f"| invented | {len(report.invented)} |")
+    parsed = sum(len(f.docs) for f in report.files)
+    p(f"| split recall (found / gold) | {_ratio(report.found, n)} |")
+    p(f"| split precision (found / parsed) | {_ratio(report.found, parsed)} |")
     p("")
     p("| field (on found documents) | correct |")
     p("| --- | --- |")

@@ -22,12 +22,14 @@ ROLE_UNREAD = Qt.ItemDataRole.UserRole + 6  # group rows: documents under it not
 
 
 def twin_text(twin: Twin | None) -> str:
-    """同名第1篇，共3篇（第12行起）: tells a row apart from same-titled ones."""
+    """同名第1篇，共3篇（第12行起）, or （第3页起） in a PDF: tells a row apart from same-titled ones."""
     if twin is None:
         return ""
     note = QCoreApplication.translate("DocTree", "同名第%1篇，共%2篇").replace("%1", str(twin.place)).replace(
         "%2", str(twin.of))
-    if twin.line:
+    if twin.page:
+        note += QCoreApplication.translate("DocTree", "（第%1页起）").replace("%1", str(twin.page))
+    elif twin.line:
         note += QCoreApplication.translate("DocTree", "（第%1行起）").replace("%1", str(twin.line))
     return note
 

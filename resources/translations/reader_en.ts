@@ -135,6 +135,11 @@
     </message>
     <message>
         <location filename="../../reader/ui/tree.py" line="31" />
+        <source>（第%1页起）</source>
+        <translation> (from page %1)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tree.py" line="33" />
         <source>（第%1行起）</source>
         <translation> (from line %1)</translation>
     </message>
@@ -142,18 +147,18 @@
 <context>
     <name>DocTreeModel</name>
     <message>
-        <location filename="../../reader/ui/tree.py" line="187" />
+        <location filename="../../reader/ui/tree.py" line="189" />
         <source>公文</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tree.py" line="297" />
+        <location filename="../../reader/ui/tree.py" line="299" />
         <source>未读 %1</source>
         <translation>%1 unread</translation>
     </message>
     <message>
         <location filename="../../reader/ui/main_window.py" line="168" />
-        <location filename="../../reader/ui/tree.py" line="59" />
+        <location filename="../../reader/ui/tree.py" line="61" />
         <source>未识别</source>
         <translation>Unknown</translation>
     </message>
@@ -462,57 +467,57 @@
 <context>
     <name>LedgerModel</name>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="189" />
+        <location filename="../../reader/ui/tasks_panel.py" line="188" />
         <source>公文</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="190" />
+        <location filename="../../reader/ui/tasks_panel.py" line="189" />
         <source>文号</source>
         <translation>Doc number</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="191" />
+        <location filename="../../reader/ui/tasks_panel.py" line="190" />
         <source>发文机关</source>
         <translation>Issuer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="192" />
+        <location filename="../../reader/ui/tasks_panel.py" line="191" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="193" />
+        <location filename="../../reader/ui/tasks_panel.py" line="192" />
         <source>条目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="194" />
+        <location filename="../../reader/ui/tasks_panel.py" line="193" />
         <source>任务</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="195" />
+        <location filename="../../reader/ui/tasks_panel.py" line="194" />
         <source>牵头单位</source>
         <translation>Lead units</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="196" />
+        <location filename="../../reader/ui/tasks_panel.py" line="195" />
         <source>配合单位</source>
         <translation>Cooperating units</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="197" />
+        <location filename="../../reader/ui/tasks_panel.py" line="196" />
         <source>牵头领导</source>
         <translation>Lead officials</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="198" />
+        <location filename="../../reader/ui/tasks_panel.py" line="197" />
         <source>完成时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="199" />
+        <location filename="../../reader/ui/tasks_panel.py" line="198" />
         <source>目标指标</source>
         <translation>Targets</translation>
     </message>
@@ -520,94 +525,94 @@
 <context>
     <name>LedgerView</name>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="299" />
+        <location filename="../../reader/ui/tasks_panel.py" line="298" />
         <source>单位，如 市经信局</source>
         <translation>Unit, e.g. 市经信局</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="301" />
+        <location filename="../../reader/ui/tasks_panel.py" line="300" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="303" />
+        <location filename="../../reader/ui/tasks_panel.py" line="302" />
         <source>发文机关</source>
         <translation>Issuer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="305" />
+        <location filename="../../reader/ui/tasks_panel.py" line="304" />
         <source>时限文字，如 6月底</source>
         <translation>Deadline text, e.g. 6月底</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="307" />
+        <location filename="../../reader/ui/tasks_panel.py" line="306" />
         <source>时限自，如 2023-01</source>
         <translation>Due from, e.g. 2023-01</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="308" />
+        <location filename="../../reader/ui/tasks_panel.py" line="307" />
         <source>完成时限不早于：年、年-月或年-月-日（6月底前按当年 6 月 30 日计）</source>
         <translation>Deadline no earlier than: year, year-month or year-month-day (6月底前 counts as June 30 of the document's year)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="310" />
+        <location filename="../../reader/ui/tasks_panel.py" line="309" />
         <source>时限至，如 2023-06</source>
         <translation>Due by, e.g. 2023-06</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="311" />
+        <location filename="../../reader/ui/tasks_panel.py" line="310" />
         <source>完成时限不晚于：年、年-月或年-月-日</source>
         <translation>Deadline no later than: year, year-month or year-month-day</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="320" />
+        <location filename="../../reader/ui/tasks_panel.py" line="319" />
         <source>导出当前筛选和排序的任务（UTF-8 带 BOM，Excel 可直接打开）</source>
         <translation>Export the tasks as filtered and sorted (UTF-8 with BOM, opens in Excel)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="322" />
+        <location filename="../../reader/ui/tasks_panel.py" line="321" />
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="323" />
+        <location filename="../../reader/ui/tasks_panel.py" line="322" />
         <source>导出当前筛选和排序的任务为 .xlsx 工作簿</source>
         <translation>Export the tasks as filtered and sorted to an .xlsx workbook</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="375" />
+        <location filename="../../reader/ui/tasks_panel.py" line="374" />
         <source>共 %1 项任务（全部 %2 项）</source>
         <translation>%1 tasks (of %2)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="379" />
+        <location filename="../../reader/ui/tasks_panel.py" line="378" />
         <source>　无法识别的日期：%1（请写 2023、2023-06 或 2023-06-30）</source>
         <translation>  Unreadable date: %1 (write 2023, 2023-06 or 2023-06-30)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="397" />
+        <location filename="../../reader/ui/tasks_panel.py" line="396" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="407" />
+        <location filename="../../reader/ui/tasks_panel.py" line="406" />
         <source>无法写入 %1：%2</source>
         <translation>Cannot write %1: %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="410" />
+        <location filename="../../reader/ui/tasks_panel.py" line="409" />
         <source>已导出 %1 项任务到 %2</source>
         <translation>Exported %1 tasks to %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="319" />
+        <location filename="../../reader/ui/tasks_panel.py" line="318" />
         <source>导出 CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="391" />
-        <location filename="../../reader/ui/tasks_panel.py" line="396" />
-        <location filename="../../reader/ui/tasks_panel.py" line="407" />
+        <location filename="../../reader/ui/tasks_panel.py" line="390" />
+        <location filename="../../reader/ui/tasks_panel.py" line="395" />
+        <location filename="../../reader/ui/tasks_panel.py" line="406" />
         <source>导出任务台账</source>
         <translation>Export the task ledger</translation>
     </message>
@@ -1281,44 +1286,44 @@
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../reader/ui/printing.py" line="312" />
+        <location filename="../../reader/ui/printing.py" line="393" />
         <source>所选的 %1 篇公文</source>
         <translation>The %1 selected documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="314" />
+        <location filename="../../reader/ui/printing.py" line="395" />
         <source>当前打开的公文</source>
         <translation>The open document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="319" />
+        <location filename="../../reader/ui/printing.py" line="400" />
         <source>打印高亮标记</source>
         <translation>Print highlights</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="321" />
+        <location filename="../../reader/ui/printing.py" line="402" />
         <source>用阅读区的颜色标出日期与时限、数量与指标、责任单位和引用文号（阅读区“高亮”中勾选的类别）；不勾选则只印文字</source>
         <translation>Mark dates and deadlines, quantities, responsible units and cited numbers in the reading pane's colours (the classes ticked under 高亮 there); unticked, only the text is printed</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="332" />
+        <location filename="../../reader/ui/printing.py" line="413" />
         <source>打印：</source>
         <translation>Print:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="392" />
-        <location filename="../../reader/ui/printing.py" line="396" />
+        <location filename="../../reader/ui/printing.py" line="473" />
+        <location filename="../../reader/ui/printing.py" line="477" />
         <source>打印预览 — %1</source>
         <translation>Print preview — %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="395" />
-        <location filename="../../reader/ui/printing.py" line="398" />
+        <location filename="../../reader/ui/printing.py" line="476" />
+        <location filename="../../reader/ui/printing.py" line="479" />
         <source>%1 篇公文</source>
         <translation>%1 documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="400" />
+        <location filename="../../reader/ui/printing.py" line="481" />
         <source>，共 %1 页</source>
         <translation>, %1 pages</translation>
     </message>
@@ -1326,57 +1331,57 @@
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../reader/ui/printing.py" line="72" />
+        <location filename="../../reader/ui/printing.py" line="75" />
         <source>未识别</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="74" />
+        <location filename="../../reader/ui/printing.py" line="77" />
         <source>文号：%1</source>
         <translation>Doc number: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="75" />
+        <location filename="../../reader/ui/printing.py" line="78" />
         <source>发文机关：%1</source>
         <translation>Issuer: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="76" />
+        <location filename="../../reader/ui/printing.py" line="79" />
         <source>成文日期：%1</source>
         <translation>Date: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="82" />
+        <location filename="../../reader/ui/printing.py" line="85" />
         <source>第 %1 页 共 %2 页</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="89" />
+        <location filename="../../reader/ui/printing.py" line="92" />
         <source>来源：%1 第 %2 页</source>
         <translation>Source: %1 page %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="92" />
+        <location filename="../../reader/ui/printing.py" line="95" />
         <source>来源：%1 第 %2–%3 页</source>
         <translation>Source: %1 pages %2–%3</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="94" />
+        <location filename="../../reader/ui/printing.py" line="97" />
         <source>来源：%1 第 %2–%3 行</source>
         <translation>Source: %1 lines %2–%3</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="191" />
+        <location filename="../../reader/ui/printing.py" line="194" />
         <source>（无标题）</source>
         <translation>(no title)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="218" />
+        <location filename="../../reader/ui/printing.py" line="221" />
         <source>无法开始打印</source>
         <translation>Cannot start printing</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/printing.py" line="230" />
+        <location filename="../../reader/ui/printing.py" line="235" />
         <source>无法开始新的一页</source>
         <translation>Cannot start a new page</translation>
     </message>
@@ -1797,92 +1802,92 @@
 <context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="70" />
+        <location filename="../../reader/ui/tasks_panel.py" line="69" />
         <source>牵头：</source>
         <translation>Lead: </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="72" />
+        <location filename="../../reader/ui/tasks_panel.py" line="71" />
         <source>配合：</source>
         <translation>With: </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="74" />
+        <location filename="../../reader/ui/tasks_panel.py" line="73" />
         <source>时限：</source>
         <translation>Deadline: </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="100" />
+        <location filename="../../reader/ui/tasks_panel.py" line="99" />
         <source>本文任务</source>
         <translation>Tasks in this document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="107" />
+        <location filename="../../reader/ui/tasks_panel.py" line="106" />
         <source>条目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="107" />
+        <location filename="../../reader/ui/tasks_panel.py" line="106" />
         <source>任务</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="107" />
+        <location filename="../../reader/ui/tasks_panel.py" line="106" />
         <source>牵头</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="107" />
+        <location filename="../../reader/ui/tasks_panel.py" line="106" />
         <source>配合</source>
         <translation>With</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="107" />
+        <location filename="../../reader/ui/tasks_panel.py" line="106" />
         <source>时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="115" />
+        <location filename="../../reader/ui/tasks_panel.py" line="114" />
         <source>单击：跳到文中位置；双击：在全部公文中搜索牵头单位</source>
         <translation>Click: go to it in the text; double-click: search all documents for the lead unit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="123" />
+        <location filename="../../reader/ui/tasks_panel.py" line="122" />
         <source>选中一项任务，这里显示全文、责任单位、时限和指标。</source>
         <translation>Select a task to see its full text, units, deadline and targets here.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="151" />
+        <location filename="../../reader/ui/tasks_panel.py" line="150" />
         <source>本文任务（%1）</source>
         <translation>Tasks in this document (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="163" />
+        <location filename="../../reader/ui/tasks_panel.py" line="162" />
         <source>牵头单位</source>
         <translation>Lead units</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="164" />
+        <location filename="../../reader/ui/tasks_panel.py" line="163" />
         <source>联系单位</source>
         <translation>Liaison units</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="164" />
+        <location filename="../../reader/ui/tasks_panel.py" line="163" />
         <source>配合单位</source>
         <translation>Cooperating units</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="166" />
+        <location filename="../../reader/ui/tasks_panel.py" line="165" />
         <source>牵头领导</source>
         <translation>Lead officials</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="167" />
+        <location filename="../../reader/ui/tasks_panel.py" line="166" />
         <source>完成时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tasks_panel.py" line="168" />
+        <location filename="../../reader/ui/tasks_panel.py" line="167" />
         <source>目标指标</source>
         <translation>Targets</translation>
     </message>

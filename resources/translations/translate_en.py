@@ -228,6 +228,7 @@ EN = {
     "年份：%1": "Year: %1",
     "同名第%1篇，共%2篇": "same title, %1 of %2",
     "（第%1行起）": " (from line %1)",
+    "（第%1页起）": " (from page %1)",
 }
 # Texts with a count (tr(text, "", n)): English singular and plural forms.
 EN_PLURAL = {

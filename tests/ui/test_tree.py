@@ -134,3 +134,19 @@ def test_documents_with_the_same_title_are_told_apart(qtbot):
     assert len(set(rows.values())) == 4  # every row's second line differs
     assert "同名第1篇，共3篇" in rows["l1"] and "同名第2篇，共3篇" in rows["l2"] and "同名第3篇" in rows["l3"]
     assert rows["l4"] == "2024-06-28"  # its date already tells it apart
+
+
+def test_same_titled_documents_of_a_pdf_name_their_page(qtbot):
+    from dataclasses import replace
+
+    from reader.ui.tree import ROLE_SUBLINE
+
+    base = info("p1", "江澜市人大常委会任免名单", ["江澜市人大常委会"], 2024, "2024-07-31")
+    docs = [replace(base, file="公报.pdf", first_line=9, pages=(2, 2)),
+            replace(base, id="p2", file="公报.pdf", first_line=40, pages=(5, 6))]
+    model = DocTreeModel()
+    model.set_documents(docs)
+    (issuer,) = _children(model, model.index(-1, 0))
+    (year,) = _children(model, issuer)
+    rows = {model.data(i, ROLE_DOC_ID): model.data(i, ROLE_SUBLINE) for i in _children(model, year)}
+    assert "（第2页起）" in rows["p1"] and "（第5页起）" in rows["p2"] and "行" not in "".join(rows.values())

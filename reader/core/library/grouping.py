@@ -20,11 +20,13 @@ from reader.core.library.records import UNKNOWN_ISSUER as UNKNOWN
 
 
 class Twin(NamedTuple):
-    """A row's place among same-titled documents of its group, and its first source line."""
+    """A row's place among same-titled documents of its group, and where it starts: its first
+    page in a paged source (PDF, OFD), else its first source line."""
 
     place: int
     of: int
     line: int | None
+    page: int | None = None
 
 
 
@@ -56,7 +58,8 @@ def twin_notes(docs: Sequence) -> dict[str, Twin]:
             continue
         twins = sorted(twins, key=lambda d: (getattr(d, "file", ""), getattr(d, "first_line", 0)))
         for k, doc in enumerate(twins, 1):
-            notes[doc.id] = Twin(k, len(twins), getattr(doc, "first_line", None) or None)
+            pages = getattr(doc, "pages", None)
+            notes[doc.id] = Twin(k, len(twins), getattr(doc, "first_line", None) or None, pages[0] if pages else None)
     return notes
 
 

@@ -159,6 +159,7 @@ def _prepare_doc(pos: int, doc: Document) -> PreparedDoc:
         "pos": pos,
         "first_line": doc.first_line,
         "last_line": doc.last_line,
+        "pages": list(doc.pages) if doc.pages else None,
         "title": fold(m.title),
         "title_shown": m.title,
         "doc_number": fold_docno(m.doc_number) if m.doc_number else None,

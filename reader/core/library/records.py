@@ -29,6 +29,7 @@ class DocInfo:
     file: str
     first_line: int
     last_line: int
+    pages: tuple[int, int] | None = None  # first and last page of a paged source (PDF, OFD)
 
 
     def as_document(self) -> Document:
@@ -37,7 +38,7 @@ class DocInfo:
                         canonical_issuers=list(self.canonical_issuers), date=self.date, year=self.year,
                         kind=self.kind)
         return Document(file=self.file, encoding="", first_line=self.first_line, last_line=self.last_line,
-                        meta=meta, text="")
+                        meta=meta, text="", pages=self.pages)
 
 
 def date_number(date: str | None) -> int:

@@ -35,7 +35,7 @@ from whoosh.matching import ListMatcher, NullMatcher
 from whoosh.reading import TermNotFound
 
 # Bump when the schema, the field types or the .gpo format change: indexes are rebuilt.
-FORMAT_VERSION = 4  # 4: this module moved from reader.core.schema
+FORMAT_VERSION = 5  # 4: this module moved from reader.core.schema; 5: pages stored for the tree
 
 CONTENT = "content"
 GRAM_EXT = ".gpo"
@@ -150,6 +150,7 @@ def make_schema() -> fields.Schema:
         pos=fields.STORED(),
         first_line=fields.STORED(),
         last_line=fields.STORED(),
+        pages=fields.STORED(),  # [first, last] page of a paged source (PDF, OFD), else None
         title=TermSetField(stored=False),  # folded
         title_shown=fields.STORED(),
         doc_number=TermSetField(stored=False),  # folded, brackets as 〔〕

@@ -136,6 +136,7 @@ class Snapshot:
                     date=fields.get("date") or None, year=fields.get("year"),
                     kind=fields.get("kind_shown") or "",
                     file=fields["file"], first_line=fields["first_line"], last_line=fields["last_line"],
+                    pages=tuple(fields["pages"]) if fields.get("pages") else None,
                 )
                 places.append((fields["file"], fields.get("pos", 0), key))
                 self.ftitles[key] = fold(info.title)

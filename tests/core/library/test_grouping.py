@@ -1,6 +1,8 @@
 """How documents are grouped for the tree, without Qt (reader.core.library.grouping)."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from reader.core.library.grouping import Twin, plan_source_tree, plan_tree, twin_notes
 from reader.core.library.records import DocInfo
 
@@ -39,3 +41,26 @@ def test_source_plan_keeps_file_order_and_natural_issue_order():
     plan = plan_source_tree(docs)
     assert [(f, [d.id for d in ds[0][1]]) for f, ds in plan.grouped] == [
         ("/g/第2期.txt", ["b"]), ("/g/第10期.txt", ["c", "a"])]
+
+
+def test_twins_in_a_paged_source_start_at_their_page(tmp_path, qapp):  # qapp: the fixture PDF is drawn by Qt
+    """The tree tells same-titled documents of a PDF apart by page, as the reading pane names them:
+    the pages are stored in the index, so the tree's DocInfo has them without loading any text."""
+    from reader.core.library.library import Library
+    from tests import formats_fixtures as fx
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "公报.pdf").write_bytes(fx.gazette_pdf(columns=2))
+    (folder / "公报.txt").write_text(fx.gazette_text(), encoding="utf-8")
+    lib = Library([folder], index_dir=tmp_path / "index")
+    try:
+        lib.update()
+        infos = lib.documents()
+    finally:
+        lib.close()
+    by_suffix = {Path(d.file).suffix: d for d in infos}
+    assert by_suffix[".pdf"].pages == (1, 1) and by_suffix[".txt"].pages is None
+    twins = [info("a", "任免名单", file="g.pdf", first_line=40), info("b", "任免名单", file="g.pdf", first_line=9)]
+    twins[0].pages, twins[1].pages = (3, 4), (1, 1)
+    assert twin_notes(twins) == {"b": Twin(1, 2, 9, 1), "a": Twin(2, 2, 40, 3)}

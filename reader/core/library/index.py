@@ -72,6 +72,26 @@ CREATE INDEX IF NOT EXISTS docs_id ON docs(id);
 CREATE TABLE IF NOT EXISTS problems (file TEXT PRIMARY KEY, reason TEXT);
 CREATE TABLE IF NOT EXISTS manifest (name TEXT PRIMARY KEY, size INTEGER, crc INTEGER);
 """
+_SCHEMA_STATEMENTS = [x.strip() for x in _SCHEMA.split(";") if x.strip()]
+
+
+def _schema_columns() -> dict[str, list[str]]:
+    """Every table of _SCHEMA with its columns, as SQLite reports them."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.executescript(_SCHEMA)
+        return _table_columns(conn)
+    finally:
+        conn.close()
+
+
+def _table_columns(conn: sqlite3.Connection) -> dict[str, list[str]]:
+    tables = "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+    names = [r[0] for r in conn.execute(tables)]
+    return {name: [r[1] for r in conn.execute(f"PRAGMA table_info({name})")] for name in names}
+
+
+_SCHEMA_COLUMNS = _schema_columns()
 _OWN_DB_FILES = (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm", DB_NAME + "-journal")
 # Files of the index format before Whoosh (store version 2), removed on upgrade.
 _OLD_SEGMENT = re.compile(r"^seg-\d{8}\.(grams|tmp)$")
@@ -406,7 +426,7 @@ class Store:
             self.conn.executescript(_SCHEMA)
             row = None
         self.storage = whoosh_storage(d)
-        if row is None or row[0] != version_key():
+        if row is None or row[0] != version_key() or not self._tables_current():
             self.reset(keep_folders=False, unless_current=True)
         self._remove_old_format()
         problem = self.check()
@@ -429,8 +449,15 @@ class Store:
                 with suppress(OSError):
                     p.unlink()
 
+    def _tables_current(self) -> bool:
+        """The SQLite tables have this version's columns. An index of an older version may not:
+        CREATE TABLE IF NOT EXISTS keeps an old table as it was."""
+        return _table_columns(self.conn) == _SCHEMA_COLUMNS
+
     def reset(self, keep_folders: bool, unless_current: bool = False) -> None:
-        """Empty both stores (under the write lock): a new Whoosh index at generation 0.
+        """Empty both stores (under the write lock): a new Whoosh index at generation 0, and
+        the SQLite tables made again as this version has them (an older version's table may
+        lack a column).
 
         unless_current: only if, under the lock, the index is still of another version or
         not made yet (another process may have made it, and even filled it, meanwhile).
@@ -441,14 +468,17 @@ class Store:
         try:
             if unless_current:
                 row = conn.execute("SELECT value FROM meta WHERE key='version'").fetchone()
-                if row is not None and row[0] == version_key():
+                if row is not None and row[0] == version_key() and self._tables_current():
                     conn.rollback()
                     return
                 if row is not None:
                     self._set_notice("索引格式或解析规则已更新，已清空，将重新建立索引。")
-            tables = ["docs", "files", "problems", "manifest", "meta"] + ([] if keep_folders else ["folders"])
-            for table in tables:
-                conn.execute(f"DELETE FROM {table}")
+            folders = conn.execute("SELECT pos, path FROM folders").fetchall() if keep_folders else []
+            for table in _table_columns(conn):
+                conn.execute(f"DROP TABLE {table}")
+            for statement in _SCHEMA_STATEMENTS:
+                conn.execute(statement)
+            conn.executemany("INSERT INTO folders VALUES (?, ?)", folders)
             for name in self.storage.list():
                 if _is_whoosh_name(name):
                     p = os.path.join(self.storage.folder, name)

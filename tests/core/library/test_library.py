@@ -222,6 +222,44 @@ def test_version_change_rebuilds(library_copy, tmp_path, monkeypatch):
     assert s.new == N_FILES and s.notice
 
 
+# The docs table of an index an earlier version of the app made (before issue 10), as found on a
+# user's machine: an upgrade must make the tables again, not only empty them.
+_OLD_DOCS_TABLE = """CREATE TABLE docs (
+    key INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL, file TEXT NOT NULL, pos INTEGER, seg INTEGER,
+    title TEXT, doc_number TEXT, issuers TEXT, canonical TEXT, date TEXT, year INTEGER,
+    kind TEXT, units TEXT, first_line INTEGER, last_line INTEGER, encoding TEXT,
+    length INTEGER, text BLOB, ftext BLOB, extra BLOB)"""
+
+
+@pytest.mark.parametrize("old_version", ["store=3;analyzer=2;pipeline=4", None])
+def test_an_index_of_an_older_version_with_other_columns_is_made_again(library_copy, tmp_path, old_version):
+    import sqlite3
+
+    from reader.core.library.index import DB_NAME
+
+    index = tmp_path / "index"
+    index.mkdir()
+    conn = sqlite3.connect(index / DB_NAME)
+    conn.executescript(f"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT); {_OLD_DOCS_TABLE};"
+                       "INSERT INTO docs (id, file, title) VALUES ('old', 'gone.txt', '旧文');")
+    if old_version:
+        conn.execute("INSERT INTO meta VALUES ('version', ?)", (old_version,))
+    else:  # the version key already current: left so by a release that only emptied the tables
+        from reader.core.library.index import version_key
+
+        conn.execute("INSERT INTO meta VALUES ('version', ?)", (version_key(),))
+    conn.commit()
+    conn.close()
+    lib = Library([library_copy], index_dir=index)
+    try:
+        s = lib.update()
+        assert s.new == N_FILES and not s.problems
+        assert len(lib.documents()) > N_FILES and all(d.file != "gone.txt" for d in lib.documents())
+    finally:
+        lib.close()
+
+
 def test_parallel_parse_gives_the_same_index(library_copy, tmp_path, monkeypatch):
     for i in range(8 - N_FILES):  # enough files for worker processes
         shutil.copy(sorted(library_copy.glob("*.txt"))[i % N_FILES], library_copy / f"副本{i}.txt")

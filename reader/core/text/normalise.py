@@ -365,6 +365,22 @@ PAGE_BREAK_MIN_WIDTH = 30
 """In paragraph-per-line text, an unfinished line this wide before a page break continues after it."""
 
 _CLOSED_END = re.compile(rf"[。！？；：!?;:…{_CLOSERS}]$")
+_FINAL_CHARS = "。！？；：!?;:…"  # _SENTENCE_FINAL's first class: the line's last character before its closers
+
+
+def _at_end(rx: re.Pattern[str], text: str) -> bool:
+    """rx.search(text) for a pattern of one character then "$" (a look-behind before it may read
+    further back): only the last two positions can match ("$" matches before a final "\n" too), so
+    the search starts there instead of trying every character of the line."""
+    return rx.search(text, max(len(text) - 2, 0)) is not None
+
+
+def _ends_sentence(text: str) -> bool:
+    """_SENTENCE_FINAL.search(text), read from the line's end instead of tried at every character."""
+    if text.endswith("\n"):
+        return _SENTENCE_FINAL.search(text) is not None
+    core = text.rstrip(_CLOSERS)
+    return bool(core) and core[-1] in _FINAL_CHARS
 # "2.2 成员单位职责": a numbered section of a plan (not "2.2亿元", a quantity)
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+(?![\d.])\s*(?![亿万千百元%‰倍个])")
 # "甬政办发〔2021〕59号   宁波市人民政府办公厅关于…": a row of a 发文目录 opens with its 文号
@@ -458,21 +474,24 @@ def _title_pieces(texts: list[str], widths: list[float], blanks_before: list[int
 
     def piece(k: int) -> bool:
         t = texts[k]
-        return (widths[k] <= TITLE_LINE_MAX and not stops[k] and "，" not in t and not HEADING_START.match(t)
-                and not _SECTION_NUMBER.match(t) and not _CODE.search(t)
-                and not any(c in t for c in "。；：;:") and not _DATED_NOTE.match(t))
+        return (widths[k] <= TITLE_LINE_MAX and not stops[k] and "，" not in t
+                and "。" not in t and "；" not in t and "：" not in t and ";" not in t and ":" not in t
+                and not HEADING_START.match(t) and not _SECTION_NUMBER.match(t) and not _CODE.search(t)
+                and not _DATED_NOTE.match(t))
+
+    pieces = [piece(k) for k in range(n)]  # asked of each line once, not again for each title it may end
 
     def starts_paragraph(k: int) -> bool:
         """The line before ends its own paragraph: a title never starts inside a sentence."""
         if k == 0 or stops[k - 1]:
             return True
         prev = texts[k - 1]
-        return bool(_CLOSED_END.search(prev)) or (widths[k - 1] < PAGE_BREAK_MIN_WIDTH and not _OPEN_ENDED.search(prev))
+        return _at_end(_CLOSED_END, prev) or (widths[k - 1] < PAGE_BREAK_MIN_WIDTH and not _at_end(_OPEN_ENDED, prev))
 
     k = 0
     while k < n:
         found = 0
-        if piece(k) and starts_paragraph(k) and not _title_end(texts[k]):
+        if pieces[k] and starts_paragraph(k) and not _title_end(texts[k]):
             for last in range(k + 1, min(n, k + TITLE_MAX_PIECES)):
                 # the document's own title, first in its text, may be spaced by single blank
                 # lines (which the splitter may have moved after the header: a gap of one line)
@@ -481,7 +500,7 @@ def _title_pieces(texts: list[str], widths: list[float], blanks_before: list[int
                 own_title_gap = k == 0 and gaps[last] == 1
                 tail_gap = not found and gaps[last] == 1 and _title_tail(texts[last])
                 spaced = (blanks_before[last] and blank_is_break) or spliced[last]
-                if (spaced and not (own_title_gap or tail_gap)) or not piece(last):
+                if (spaced and not (own_title_gap or tail_gap)) or not pieces[last]:
                     break
                 if found and has_about(texts[last]):
                     break  # the next title of a list ("关于…的通知" under "关于…的决定")
@@ -536,7 +555,7 @@ class _Layout:
         if not sized:
             return cls(0.0, 0.0, False, True)
         prose = [t for t, w in zip(texts, widths) if _is_prose(t, w)]
-        closed = sum(1 for t in prose if _CLOSED_END.search(_MARKUP_TAIL.sub("", t) if t[-1] in "*>\n" else t))
+        closed = sum(1 for t in prose if _at_end(_CLOSED_END, _MARKUP_TAIL.sub("", t) if t[-1] in "*>\n" else t))
         closed_prose = len(prose) >= MIN_PROSE_LINES and closed >= CLOSED_PROSE_SHARE * len(prose)
         # The full width is the commonest width among the longer half of the lines
         # (ties → the wider): percentiles drift with indented first lines and digits.
@@ -564,7 +583,7 @@ class _Layout:
                 continue
             pairs += 1
             pairs_blank += blanks_before[k] > 0
-            if wrapped and widths[k - 1] >= width - tolerance and not _SENTENCE_FINAL.search(texts[k - 1]):
+            if wrapped and widths[k - 1] >= width - tolerance and not _ends_sentence(texts[k - 1]):
                 mid += 1
                 mid_blank += blanks_before[k] > 0
         if mid >= 3:
@@ -578,7 +597,7 @@ def _same_endings(texts: list[str], widths: list[float], full: float) -> bool:
     """A list of names ("…有限公司", "…委员会") looks like full lines, but page-width breaks
     fall on any character: when most 'full' lines end alike, they are list items."""
     endings = Counter(
-        t[-2:] for t, w in zip(texts, widths) if w >= full and not _SENTENCE_FINAL.search(t)
+        t[-2:] for t, w in zip(texts, widths) if w >= full and not _ends_sentence(t)
     )
     total = sum(endings.values())
     return total >= 5 and endings.most_common(1)[0][1] >= 0.4 * total
@@ -664,7 +683,7 @@ def reflow_paragraphs(lines: Sequence[Line]) -> list[tuple[str, int, int]]:
                 # several blank lines after a full, unfinished line: a page break, not a paragraph end
                 blanks_before[k] >= 2 and layout.full(widths[k - 1])
             ))
-            and not _SENTENCE_FINAL.search(prev)
+            and not _ends_sentence(prev)
             and not (  # a title, then (after a gap) the 主送 line: two paragraphs
                 (blanks_before[k] or spliced[k]) and _is_addressee_after_title(prev, text))
             and not _two_titles(prev, text)
@@ -672,14 +691,14 @@ def reflow_paragraphs(lines: Sequence[Line]) -> list[tuple[str, int, int]]:
             and not _DATED_NOTE.match(text)
             and (
                 layout.full(widths[k - 1])
-                or (layout.wrapped and _OPEN_ENDED.search(prev) is not None)
+                or (layout.wrapped and _at_end(_OPEN_ENDED, prev))
                 # a paragraph-per-line text cut by a page break: the part before the
                 # removed header/page number is a long unfinished sentence
                 or (spliced[k] and not layout.wrapped and widths[k - 1] >= PAGE_BREAK_MIN_WIDTH)
                 # a full line narrowed by its digits ("2024 年 7月 30 日至 31日，市十六届" prints
                 # as wide as the page, but its squeezed digits count half): a sentence going on
                 or (layout.wrapped and widths[k - 1] >= NARROWED_LINE_SHARE * layout.width
-                    and _MID_WORD.search(prev) is not None and _SENTENCE_INSIDE.search(prev) is not None
+                    and _at_end(_MID_WORD, prev) and _SENTENCE_INSIDE.search(prev) is not None
                     and not (HEADING_START.match(prev) and "。" not in prev))
             )
         )
@@ -727,7 +746,7 @@ def _footnotes(texts: list[str], blanks_before: list[int],
     notes: dict[int, list[int]] = {}
     joins: set[int] = set()
     for k in range(1, n - 1):
-        if not (_MID_SENTENCE_END.search(texts[k - 1]) and not texts[k - 1][-1].isdigit() and not spliced[k]):
+        if not (_at_end(_MID_SENTENCE_END, texts[k - 1]) and not texts[k - 1][-1].isdigit() and not spliced[k]):
             continue
         marker = texts[k]
         if _NAMED_NOTE.match(marker) and display_width(texts[k - 1]) >= PAGE_BREAK_MIN_WIDTH / 2:
@@ -806,7 +825,7 @@ _CONNECTIVE_START = re.compile(r"^(?:以及|及)(?![时早格])")
 
 
 def _dangling_connective(prev: str, text: str) -> bool:
-    return bool(_CONNECTIVE_END.search(prev) or _CONNECTIVE_START.match(text))
+    return _at_end(_CONNECTIVE_END, prev) or bool(_CONNECTIVE_START.match(text))
 
 
 def _cut_in_sentence(layout: _Layout, prev: str, prev_width: float, text: str, stop: bool) -> bool:
@@ -817,7 +836,7 @@ def _cut_in_sentence(layout: _Layout, prev: str, prev_width: float, text: str, s
         layout.closed_prose
         and not stop
         and _is_prose(prev, prev_width)
-        and _MID_SENTENCE_END.search(prev) is not None
+        and _at_end(_MID_SENTENCE_END, prev)
         and not HEADING_START.match(text)
         and not _SECTION_NUMBER.match(text)
         and not (_LABEL.match(prev) and _LABEL.match(text))

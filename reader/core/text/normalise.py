@@ -236,11 +236,12 @@ def _clean_text(raw: str, odd: bool, unsafe: bool, fullwidth: bool, radicals: bo
     return squeeze_number_spaces(text)
 
 
-def split_source_lines(text: str) -> list[str]:
-    """Split like an editor counts lines: CR, LF and CRLF only (not form feed, U+2028…)."""
+def split_source_lines(text: str, odd: bool | None = None) -> list[str]:
+    """Split like an editor counts lines: CR, LF and CRLF only (not form feed, U+2028…).
+    `odd`: whether the text holds an _ODD_BREAKS character, when the caller knows already."""
     if not text:
         return []
-    if not _ODD_BREAKS.search(text):
+    if not (_ODD_BREAKS.search(text) if odd is None else odd):
         return text.splitlines()  # the same split when no other line break is in the text (and faster)
     raw = _NEWLINE.split(text)
     if raw[-1] == "":
@@ -338,13 +339,20 @@ def _running_headers(texts: list[str], page_numbers: set[int]) -> set[int]:
     return found
 
 
+_SPECIALS = (_ODD_BREAKS, _UNSAFE_CHARS, _FULLWIDTH, _RADICAL)  # each one character class
+_ANY_SPECIAL = re.compile("|".join(p.pattern for p in _SPECIALS))
+
+
 def clean_lines(text: str) -> Lines:
     """One Line per source line; page numbers and running headers left out (see module doc).
 
     The result is a Lines (line numbers and texts as two columns): no object per line."""
-    odd, unsafe, fullwidth, radicals = (p.search(text) is not None
-                                        for p in (_ODD_BREAKS, _UNSAFE_CHARS, _FULLWIDTH, _RADICAL))
-    texts = [_clean_text(raw, odd, unsafe, fullwidth, radicals) for raw in split_source_lines(text)]
+    # one scan for the four kinds of character (most files hold none), each kind looked for
+    # only from the first one found
+    first = _ANY_SPECIAL.search(text)
+    odd, unsafe, fullwidth, radicals = (False,) * 4 if first is None else (
+        p.search(text, first.start()) is not None for p in _SPECIALS)
+    texts = [_clean_text(raw, odd, unsafe, fullwidth, radicals) for raw in split_source_lines(text, odd)]
     numbers = _page_numbers(texts)
     furniture = numbers | _running_headers(texts, numbers)
     if not furniture:

@@ -347,11 +347,10 @@ def clean_lines(text: str) -> Lines:
     """One Line per source line; page numbers and running headers left out (see module doc).
 
     The result is a Lines (line numbers and texts as two columns): no object per line."""
-    # one scan for the four kinds of character (most files hold none), each kind looked for
-    # only from the first one found
-    first = _ANY_SPECIAL.search(text)
-    odd, unsafe, fullwidth, radicals = (False,) * 4 if first is None else (
-        p.search(text, first.start()) is not None for p in _SPECIALS)
+    # one scan for the four kinds of character (most files hold none, or few), then each kind
+    # looked for among the characters found
+    found = set(_ANY_SPECIAL.findall(text))
+    odd, unsafe, fullwidth, radicals = (any(p.match(ch) for ch in found) for p in _SPECIALS)
     texts = [_clean_text(raw, odd, unsafe, fullwidth, radicals) for raw in split_source_lines(text, odd)]
     numbers = _page_numbers(texts)
     furniture = numbers | _running_headers(texts, numbers)

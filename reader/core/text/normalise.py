@@ -166,8 +166,8 @@ _SPACE_BY_DIGIT = re.compile(rf"{_SPACE}(?:(?<=\d.)|(?=\d))")
 
 def squeeze_number_spaces(text: str) -> str:
     """Remove layout spaces around numbers in dates and quantities (see module doc)."""
-    if _SPACE_BY_DIGIT.search(text) is None:
-        return text
+    if (" " not in text and "\u3000" not in text and "\u00a0" not in text) or _SPACE_BY_DIGIT.search(text) is None:
+        return text  # (no space at all: most lines, told without a call into the engine)
     if "年" in text:
         text = _SPLIT_YEAR.sub(r"\1\2", text)
     text = _SPACE_BEFORE_UNIT.sub("", text)

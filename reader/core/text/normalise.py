@@ -264,7 +264,8 @@ def _is_blank(texts: list[str], i: int) -> bool:
 
 
 def _page_numbers(texts: list[str]) -> set[int]:
-    found = {i for i, t in enumerate(texts) if t and t[0] in PAGE_DASHES + "第Pp" and PAGE_NUMBER_LINE.match(t)}
+    first_chars = PAGE_DASHES + "第Pp"  # what a PAGE_NUMBER_LINE starts with (joined once, not per line)
+    found = {i for i, t in enumerate(texts) if t and t[0] in first_chars and PAGE_NUMBER_LINE.match(t)}
     bare = [
         i
         for i, t in enumerate(texts)

@@ -394,6 +394,8 @@ def _ends_sentence(text: str) -> bool:
         return _SENTENCE_FINAL.search(text) is not None
     core = text.rstrip(_CLOSERS)
     return bool(core) and core[-1] in _FINAL_CHARS
+
+
 # "2.2 成员单位职责": a numbered section of a plan (not "2.2亿元", a quantity)
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+(?![\d.])\s*(?![亿万千百元%‰倍个])")
 # "甬政办发〔2021〕59号   宁波市人民政府办公厅关于…": a row of a 发文目录 opens with its 文号

@@ -27,3 +27,11 @@ def test_comma_bearer_gate():
     assert E._BEARER_DUTY_WORDS_RE.search(text) and E._COMMA_BEARER_RE.search(text)
     assert [text[a:b] for a, b in E._conditional_subjects(text)] == ["执收单位"]
     assert E._conditional_subjects("对材料齐全的，执收单位当场受理。") == []  # no duty word: the gate shuts
+
+
+def test_publicity_gate_of_the_splitter():
+    # split._Rows tries _PUBLICITY.fullmatch only on a row that opens with a bracket
+    from reader.core.documents import split as S
+
+    assert S._PUBLICITY.pattern.startswith("[（(]")
+    assert S._PUBLICITY.fullmatch("（此件公开发布）") and not S._PUBLICITY.fullmatch("此件公开发布）")

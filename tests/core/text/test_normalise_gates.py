@@ -54,3 +54,13 @@ def test_clean_lines_finds_each_kind_of_special_character():
     # one full-width digit, one radical, one control character, one odd line break in one file
     lines = N.clean_lines("第１条\n⼈民政府\n控\x07制\n分\u2028隔\n")
     assert lines.texts == ["第1条", "人民政府", "控\u2407制", "分 隔"]  # as before the one-scan change
+
+
+def test_footnote_gate_is_what_the_note_patterns_start_with():
+    # _footnotes skips a line whose first character is neither 注 nor a digit: both patterns
+    # must still need one of those at the line's start
+    assert N._NAMED_NOTE.pattern.startswith("^注")
+    assert N._NOTE_MARKER.pattern.startswith(r"^\d")
+    for s in ("注1：说明", "12", "1", "注：见附件"):
+        assert N._NAMED_NOTE.match(s) or N._NOTE_MARKER.match(s)
+        assert s[0] == "注" or s[0].isdigit()

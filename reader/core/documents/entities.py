@@ -505,8 +505,23 @@ _MODAL_TRIGGERS = frozenset(("要", "应当", "须", "必须", "可以"))
 # 申请县级以上人民政府处理 · 请求人民法院撤销 · 邀请居民委员会参与: the body a party turns to acts
 _RIGHT_TRIGGERS = "由|会同|分管|协助分管|联系|申请|请求|邀请|请"
 _TURNED_TO = frozenset(("申请", "请求", "邀请"))
+
+
+def _first_chars(words: str) -> str:
+    """The characters the alternatives of `words` ("牵头|主管(?=全国|…)|…": literal words, each
+    maybe followed by a look-ahead) start with. The look-aheads' own alternatives start nothing
+    (with them, 市 区 县 国 有 本 各 … would make every few characters a candidate). An
+    alternative that is not a literal word raises here, at import: no trigger slips past the gate."""
+    found = set()
+    for word in re.sub(r"\(\?=[^()]*\)", "", words).split("|"):
+        if not word or re.search(r"[\\()\[\]{}.*+?^$]", word):
+            raise ValueError(f"trigger gate: {word!r} is not a literal word")
+        found.add(word[0])
+    return "".join(sorted(found))
+
+
 _TRIGGER_RE = re.compile(
-    f"(?=[{''.join(sorted(set(w[0] for w in (_LEFT_TRIGGERS + '|' + _RIGHT_TRIGGERS).split('|'))))}])"
+    f"(?=[{_first_chars(_LEFT_TRIGGERS + '|' + _RIGHT_TRIGGERS)}])"
     f"(?:(?P<left>{_LEFT_TRIGGERS})|(?P<right>{_RIGHT_TRIGGERS}))"
 )
 _LEFT_BOUNDARY = set("，。；：！？,;:!?\n\t“”《》")
@@ -1014,19 +1029,24 @@ _SENTENCE_END_RE = re.compile("[。；;\n！？]")
 _BEARER_AT_RE = re.compile(f"{_BEARER_RE.pattern}(?={_BEARER_DUTY_RE.pattern})")
 
 
-_COMMA_BEARER_RE = re.compile("[，,](?=[^，,。；;\n]{2,10}(?:单位|企业)(?:应当|须|必须|负责))")
+_BEARER_DUTY_WORDS = "(?:单位|企业)(?:应当|须|必须|负责)"
+_COMMA_BEARER_RE = re.compile(f"[，,](?=[^，,。；;\n]{{2,10}}{_BEARER_DUTY_WORDS})")
+# a text without these words has no _COMMA_BEARER_RE match: one scan instead of a try at every comma
+_BEARER_DUTY_WORDS_RE = re.compile(_BEARER_DUTY_WORDS)
 
 
 def _conditional_subjects(text: str) -> list[tuple[int, int]]:
     out = []
     # after a comma only a duty-bearer's own 应当 counts: 对材料齐全的，执收单位应当…
-    for m in _COMMA_BEARER_RE.finditer(text) if "单位" in text or "企业" in text else ():
+    for m in _COMMA_BEARER_RE.finditer(text) if _BEARER_DUTY_WORDS_RE.search(text) else ():
         bearer = _BEARER_AT_RE.match(text, m.end())
         if bearer and not text.startswith(_NOT_BEARER_START, m.end()) and not _not_org_word(bearer.group()):
             out.append((bearer.start(), bearer.end()))
-    ends = [m.start() for m in _SENTENCE_END_RE.finditer(text)] + [len(text)]
     # where a sentence can hold a duty at all: one pass each, then a bisect per cue
     cues = [m.start() for rx in (_SITUATION_RE, _LATER_MODAL_RE, _BEARER_DUTY_RE) for m in rx.finditer(text)]
+    if not cues:
+        return out  # no sentence to look at (and no need to find where sentences end)
+    ends = [m.start() for m in _SENTENCE_END_RE.finditer(text)] + [len(text)]
     # sentence k runs from after ends[k - 1] to before ends[k]: the sentences holding a cue, in order
     held = sorted({k for p in cues if (k := bisect.bisect_right(ends, p)) == 0 or p > ends[k - 1]})
     for k in held:

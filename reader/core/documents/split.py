@@ -156,7 +156,7 @@ class _Rows:
         c = self.c[i]
         if not (2 <= len(c) <= 70) or self.docno[i] or self.date[i] or self.code[i] or self.toc[i]:
             return False
-        if c[-1] in "，、," or _SENTENCE_MARK.search(c) or _PUBLICITY.fullmatch(c):
+        if c[-1] in "，、," or _SENTENCE_MARK.search(c) or (c[0] in "（(" and _PUBLICITY.fullmatch(c)):
             return False
         if self.head[i] or self.spaced(i) and P.TABLE_GAP.search(self.texts[i]):
             return False

@@ -159,10 +159,15 @@ _DATE_TO_END = re.compile(rf"{_SPACE}*\d{{4}}{_SPACE}*年{_SPACE}*\d{{1,2}}{_SPA
 _SPLIT_YEAR = re.compile(rf"(?<![\d.])(19|20){_SPACE}+(\d{{2}})(?={_SPACE}*年)")
 
 
+# A space next to a digit: every pattern above needs one (a digit before _SPACE, or a _NUMBER after
+# it). Its first item is a plain class, so the engine skips to each space at C speed.
+_SPACE_BY_DIGIT = re.compile(rf"{_SPACE}(?:(?<=\d.)|(?=\d))")
+
+
 def squeeze_number_spaces(text: str) -> str:
     """Remove layout spaces around numbers in dates and quantities (see module doc)."""
-    if " " not in text and "\u3000" not in text and "\u00a0" not in text:
-        return text
+    if (" " not in text and "\u3000" not in text and "\u00a0" not in text) or _SPACE_BY_DIGIT.search(text) is None:
+        return text  # (no space at all: most lines, told without a call into the engine)
     if "年" in text:
         text = _SPLIT_YEAR.sub(r"\1\2", text)
     text = _SPACE_BEFORE_UNIT.sub("", text)
@@ -231,11 +236,12 @@ def _clean_text(raw: str, odd: bool, unsafe: bool, fullwidth: bool, radicals: bo
     return squeeze_number_spaces(text)
 
 
-def split_source_lines(text: str) -> list[str]:
-    """Split like an editor counts lines: CR, LF and CRLF only (not form feed, U+2028…)."""
+def split_source_lines(text: str, odd: bool | None = None) -> list[str]:
+    """Split like an editor counts lines: CR, LF and CRLF only (not form feed, U+2028…).
+    `odd`: whether the text holds an _ODD_BREAKS character, when the caller knows already."""
     if not text:
         return []
-    if not _ODD_BREAKS.search(text):
+    if not (_ODD_BREAKS.search(text) if odd is None else odd):
         return text.splitlines()  # the same split when no other line break is in the text (and faster)
     raw = _NEWLINE.split(text)
     if raw[-1] == "":
@@ -258,7 +264,8 @@ def _is_blank(texts: list[str], i: int) -> bool:
 
 
 def _page_numbers(texts: list[str]) -> set[int]:
-    found = {i for i, t in enumerate(texts) if t and t[0] in PAGE_DASHES + "第Pp" and PAGE_NUMBER_LINE.match(t)}
+    first_chars = PAGE_DASHES + "第Pp"  # what a PAGE_NUMBER_LINE starts with (joined once, not per line)
+    found = {i for i, t in enumerate(texts) if t and t[0] in first_chars and PAGE_NUMBER_LINE.match(t)}
     bare = [
         i
         for i, t in enumerate(texts)
@@ -333,13 +340,19 @@ def _running_headers(texts: list[str], page_numbers: set[int]) -> set[int]:
     return found
 
 
+_SPECIALS = (_ODD_BREAKS, _UNSAFE_CHARS, _FULLWIDTH, _RADICAL)  # each one character class
+_ANY_SPECIAL = re.compile("|".join(p.pattern for p in _SPECIALS))
+
+
 def clean_lines(text: str) -> Lines:
     """One Line per source line; page numbers and running headers left out (see module doc).
 
     The result is a Lines (line numbers and texts as two columns): no object per line."""
-    odd, unsafe, fullwidth, radicals = (p.search(text) is not None
-                                        for p in (_ODD_BREAKS, _UNSAFE_CHARS, _FULLWIDTH, _RADICAL))
-    texts = [_clean_text(raw, odd, unsafe, fullwidth, radicals) for raw in split_source_lines(text)]
+    # one scan for the four kinds of character (most files hold none, or few), then each kind
+    # looked for among the characters found
+    found = set(_ANY_SPECIAL.findall(text))
+    odd, unsafe, fullwidth, radicals = (any(p.match(ch) for ch in found) for p in _SPECIALS)
+    texts = [_clean_text(raw, odd, unsafe, fullwidth, radicals) for raw in split_source_lines(text, odd)]
     numbers = _page_numbers(texts)
     furniture = numbers | _running_headers(texts, numbers)
     if not furniture:
@@ -365,6 +378,24 @@ PAGE_BREAK_MIN_WIDTH = 30
 """In paragraph-per-line text, an unfinished line this wide before a page break continues after it."""
 
 _CLOSED_END = re.compile(rf"[。！？；：!?;:…{_CLOSERS}]$")
+_FINAL_CHARS = "。！？；：!?;:…"  # _SENTENCE_FINAL's first class: the line's last character before its closers
+
+
+def _at_end(rx: re.Pattern[str], text: str) -> bool:
+    """rx.search(text) for a pattern of one character then "$" (a look-behind before it may read
+    further back): only the last two positions can match ("$" matches before a final "\n" too), so
+    the search starts there instead of trying every character of the line."""
+    return rx.search(text, max(len(text) - 2, 0)) is not None
+
+
+def _ends_sentence(text: str) -> bool:
+    """_SENTENCE_FINAL.search(text), read from the line's end instead of tried at every character."""
+    if text.endswith("\n"):
+        return _SENTENCE_FINAL.search(text) is not None
+    core = text.rstrip(_CLOSERS)
+    return bool(core) and core[-1] in _FINAL_CHARS
+
+
 # "2.2 成员单位职责": a numbered section of a plan (not "2.2亿元", a quantity)
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+(?![\d.])\s*(?![亿万千百元%‰倍个])")
 # "甬政办发〔2021〕59号   宁波市人民政府办公厅关于…": a row of a 发文目录 opens with its 文号
@@ -401,8 +432,8 @@ TITLE_TAIL_MAX = 12
 def _title_tail(text: str) -> bool:
     """"实施方案的通知", "行动方案（2021-2025年）", "汇总表": the 文种 (or table-name) end of a
     title, too short to be one."""
-    core = re.sub(r"[（(][^（()）]*[)）]", "", compact(text))
-    return bool(_title_end(text)) and len(core) <= TITLE_TAIL_MAX and not has_about(text)
+    return (_title_end(text) and len(re.sub(r"[（(][^（()）]*[)）]", "", compact(text))) <= TITLE_TAIL_MAX
+            and not has_about(text))
 
 
 # An annex's title ends with what the annex is when it is a table: "…单位和区域" / "汇总表",
@@ -445,7 +476,8 @@ def _ordinal_continues(prev: str, text: str) -> bool:
 
 
 def _title_pieces(texts: list[str], widths: list[float], blanks_before: list[int],
-                  spliced: list[bool], gaps: list[int], stops: list[bool], blank_is_break: bool) -> list[bool]:
+                  spliced: list[bool], gaps: list[int], stops: list[bool], blank_is_break: bool,
+                  heads: list[bool]) -> list[bool]:
     """joins[k]: line k continues a title printed over two or three lines.
 
     The pieces are short, adjacent (no blank line, unless blank lines are the layout's double
@@ -458,34 +490,46 @@ def _title_pieces(texts: list[str], widths: list[float], blanks_before: list[int
 
     def piece(k: int) -> bool:
         t = texts[k]
-        return (widths[k] <= TITLE_LINE_MAX and not stops[k] and "，" not in t and not HEADING_START.match(t)
-                and not _SECTION_NUMBER.match(t) and not _CODE.search(t)
-                and not any(c in t for c in "。；：;:") and not _DATED_NOTE.match(t))
+        return (widths[k] <= TITLE_LINE_MAX and not stops[k] and "，" not in t
+                and "。" not in t and "；" not in t and "：" not in t and ";" not in t and ":" not in t
+                and not heads[k] and not _SECTION_NUMBER.match(t) and not _CODE.search(t)
+                and not _DATED_NOTE.match(t))
+
+    pieces = [piece(k) for k in range(n)]  # asked of each line once, not again for each title it may end
+    ends: list[bool | None] = [None] * n  # _title_end of each line, when first asked
+
+    def title_end(k: int) -> bool:
+        v = ends[k]
+        if v is None:
+            v = ends[k] = _title_end(texts[k])
+        return v
 
     def starts_paragraph(k: int) -> bool:
         """The line before ends its own paragraph: a title never starts inside a sentence."""
         if k == 0 or stops[k - 1]:
             return True
         prev = texts[k - 1]
-        return bool(_CLOSED_END.search(prev)) or (widths[k - 1] < PAGE_BREAK_MIN_WIDTH and not _OPEN_ENDED.search(prev))
+        return _at_end(_CLOSED_END, prev) or (widths[k - 1] < PAGE_BREAK_MIN_WIDTH and not _at_end(_OPEN_ENDED, prev))
 
     k = 0
     while k < n:
         found = 0
-        if piece(k) and starts_paragraph(k) and not _title_end(texts[k]):
+        if pieces[k] and starts_paragraph(k) and not title_end(k):
             for last in range(k + 1, min(n, k + TITLE_MAX_PIECES)):
                 # the document's own title, first in its text, may be spaced by single blank
                 # lines (which the splitter may have moved after the header: a gap of one line)
                 # or the piece that completes an unfinished title is only its 文种 tail
                 # ("…高水平全面推进爱国卫生运动" / blank / "实施方案的通知")
-                own_title_gap = k == 0 and gaps[last] == 1
-                tail_gap = not found and gaps[last] == 1 and _title_tail(texts[last])
+                if not pieces[last]:
+                    break
                 spaced = (blanks_before[last] and blank_is_break) or spliced[last]
-                if (spaced and not (own_title_gap or tail_gap)) or not piece(last):
+                own_title_gap = k == 0 and gaps[last] == 1
+                if spaced and not own_title_gap and not (
+                        not found and gaps[last] == 1 and _title_tail(texts[last])):  # a tail across a gap
                     break
                 if found and has_about(texts[last]):
                     break  # the next title of a list ("关于…的通知" under "关于…的决定")
-                if _title_end(texts[last]):
+                if title_end(last):
                     found = last  # the furthest: "…专项报告的审议意见" / "研究处理情况的报告"
         if found:
             for m in range(k + 1, found + 1):
@@ -531,12 +575,14 @@ class _Layout:
         return self.wrapped and width >= self.width - self.tolerance
 
     @classmethod
-    def measure(cls, texts: list[str], widths: list[float], blanks_before: list[int], spliced: list[bool]) -> _Layout:
+    def measure(cls, texts: list[str], widths: list[float], blanks_before: list[int], spliced: list[bool],
+                finals: list[bool]) -> _Layout:
+        """finals[k]: line k ends a sentence (_ends_sentence)."""
         sized = sorted(w for w in widths if w >= 4)
         if not sized:
             return cls(0.0, 0.0, False, True)
         prose = [t for t, w in zip(texts, widths) if _is_prose(t, w)]
-        closed = sum(1 for t in prose if _CLOSED_END.search(_MARKUP_TAIL.sub("", t) if t[-1] in "*>\n" else t))
+        closed = sum(1 for t in prose if _at_end(_CLOSED_END, _MARKUP_TAIL.sub("", t) if t[-1] in "*>\n" else t))
         closed_prose = len(prose) >= MIN_PROSE_LINES and closed >= CLOSED_PROSE_SHARE * len(prose)
         # The full width is the commonest width among the longer half of the lines
         # (ties → the wider): percentiles drift with indented first lines and digits.
@@ -555,7 +601,7 @@ class _Layout:
             and in_band >= (0.2 if len(sized) >= 20 else 0.1) * len(sized)
             # lines wider than the "page" mean lines are paragraphs, not a page
             and too_wide <= 0.1 * len(sized)
-            and not _same_endings(texts, widths, width - tolerance)
+            and not _same_endings(texts, widths, width - tolerance, finals)
         )
         # Blank lines after full, unfinished lines: the layout's double spacing.
         mid, mid_blank, pairs, pairs_blank = 0, 0, 0, 0
@@ -564,7 +610,7 @@ class _Layout:
                 continue
             pairs += 1
             pairs_blank += blanks_before[k] > 0
-            if wrapped and widths[k - 1] >= width - tolerance and not _SENTENCE_FINAL.search(texts[k - 1]):
+            if wrapped and widths[k - 1] >= width - tolerance and not finals[k - 1]:
                 mid += 1
                 mid_blank += blanks_before[k] > 0
         if mid >= 3:
@@ -574,11 +620,11 @@ class _Layout:
         return cls(width, tolerance, wrapped, not double_spaced, closed_prose and not wrapped)
 
 
-def _same_endings(texts: list[str], widths: list[float], full: float) -> bool:
+def _same_endings(texts: list[str], widths: list[float], full: float, finals: list[bool]) -> bool:
     """A list of names ("…有限公司", "…委员会") looks like full lines, but page-width breaks
     fall on any character: when most 'full' lines end alike, they are list items."""
     endings = Counter(
-        t[-2:] for t, w in zip(texts, widths) if w >= full and not _SENTENCE_FINAL.search(t)
+        t[-2:] for t, w, final in zip(texts, widths, finals) if w >= full and not final
     )
     total = sum(endings.values())
     return total >= 5 and endings.most_common(1)[0][1] >= 0.4 * total
@@ -639,10 +685,14 @@ def reflow_paragraphs(lines: Sequence[Line]) -> list[tuple[str, int, int]]:
     else:
         note_texts = {}
 
+    # what is asked of each line (of it as the line before and as the line after a join): once
     widths = [display_width(t) for t in texts]
-    layout = _Layout.measure(texts, widths, blanks_before, spliced)
+    finals = [_ends_sentence(t) for t in texts]
+    heads = [HEADING_START.match(t) is not None for t in texts]
+    and_ends, and_starts = _connective_columns(texts)
+    layout = _Layout.measure(texts, widths, blanks_before, spliced, finals)
     stops = _standalone(texts)
-    title_joins = _title_pieces(texts, widths, blanks_before, spliced, gaps, stops, layout.blank_is_break)
+    title_joins = _title_pieces(texts, widths, blanks_before, spliced, gaps, stops, layout.blank_is_break, heads)
 
     paragraphs: list[tuple[str, int, int]] = []
     current = [texts[0]]
@@ -650,10 +700,10 @@ def reflow_paragraphs(lines: Sequence[Line]) -> list[tuple[str, int, int]]:
     pending: list[tuple[str, int, int]] = []  # footnotes to print after the current paragraph
     for k in range(1, len(texts)):
         prev, text = texts[k - 1], texts[k]
-        heading_next = (HEADING_START.match(text) is not None and not _ordinal_continues(prev, text)) or (
+        heading_next = (heads[k] and not _ordinal_continues(prev, text)) or (
             "号" in text[:24] and _LISTED_DOCNO.match(text) is not None)
         join = title_joins[k] or k in marker_joins or (
-            not stops[k - 1] and not stops[k] and not heading_next and _dangling_connective(prev, text)
+            not stops[k - 1] and not stops[k] and not heading_next and (and_ends[k - 1] or and_starts[k])
             and not (layout.blank_is_break and blanks_before[k])
         ) or (
             not stops[k - 1] and not stops[k] and not heading_next and _open_bracket(prev, text)
@@ -664,7 +714,7 @@ def reflow_paragraphs(lines: Sequence[Line]) -> list[tuple[str, int, int]]:
                 # several blank lines after a full, unfinished line: a page break, not a paragraph end
                 blanks_before[k] >= 2 and layout.full(widths[k - 1])
             ))
-            and not _SENTENCE_FINAL.search(prev)
+            and not finals[k - 1]
             and not (  # a title, then (after a gap) the 主送 line: two paragraphs
                 (blanks_before[k] or spliced[k]) and _is_addressee_after_title(prev, text))
             and not _two_titles(prev, text)
@@ -672,15 +722,15 @@ def reflow_paragraphs(lines: Sequence[Line]) -> list[tuple[str, int, int]]:
             and not _DATED_NOTE.match(text)
             and (
                 layout.full(widths[k - 1])
-                or (layout.wrapped and _OPEN_ENDED.search(prev) is not None)
+                or (layout.wrapped and _at_end(_OPEN_ENDED, prev))
                 # a paragraph-per-line text cut by a page break: the part before the
                 # removed header/page number is a long unfinished sentence
                 or (spliced[k] and not layout.wrapped and widths[k - 1] >= PAGE_BREAK_MIN_WIDTH)
                 # a full line narrowed by its digits ("2024 年 7月 30 日至 31日，市十六届" prints
                 # as wide as the page, but its squeezed digits count half): a sentence going on
                 or (layout.wrapped and widths[k - 1] >= NARROWED_LINE_SHARE * layout.width
-                    and _MID_WORD.search(prev) is not None and _SENTENCE_INSIDE.search(prev) is not None
-                    and not (HEADING_START.match(prev) and "。" not in prev))
+                    and _at_end(_MID_WORD, prev) and _SENTENCE_INSIDE.search(prev) is not None
+                    and not (heads[k - 1] and "。" not in prev))
             )
         )
         if join:
@@ -727,7 +777,9 @@ def _footnotes(texts: list[str], blanks_before: list[int],
     notes: dict[int, list[int]] = {}
     joins: set[int] = set()
     for k in range(1, n - 1):
-        if not (_MID_SENTENCE_END.search(texts[k - 1]) and not texts[k - 1][-1].isdigit() and not spliced[k]):
+        if texts[k][0] != "注" and not texts[k][0].isdigit():
+            continue  # neither a 注 note nor a marker line (most lines): no pattern below can match
+        if not (_at_end(_MID_SENTENCE_END, texts[k - 1]) and not texts[k - 1][-1].isdigit() and not spliced[k]):
             continue
         marker = texts[k]
         if _NAMED_NOTE.match(marker) and display_width(texts[k - 1]) >= PAGE_BREAK_MIN_WIDTH / 2:
@@ -805,8 +857,14 @@ _CONNECTIVE_END = re.compile(r"(?<![参给赋授])[和及与暨]$")
 _CONNECTIVE_START = re.compile(r"^(?:以及|及)(?![时早格])")
 
 
-def _dangling_connective(prev: str, text: str) -> bool:
-    return bool(_CONNECTIVE_END.search(prev) or _CONNECTIVE_START.match(text))
+def _connective_columns(texts: list[str]) -> tuple[list[bool], list[bool]]:
+    """For each line: does it end with a conjunction (_CONNECTIVE_END), does it start with 及/以及
+    (_CONNECTIVE_START)? Line k - 1 and line k are one line cut in two when the first is true of
+    k - 1 or the second of k. Each pattern needs its character at the line's end / start: that
+    test first, then the pattern."""
+    ends = [t[-1] in "和及与暨\n" and _at_end(_CONNECTIVE_END, t) for t in texts]
+    starts = [t[0] in "以及" and _CONNECTIVE_START.match(t) is not None for t in texts]
+    return ends, starts
 
 
 def _cut_in_sentence(layout: _Layout, prev: str, prev_width: float, text: str, stop: bool) -> bool:
@@ -817,7 +875,7 @@ def _cut_in_sentence(layout: _Layout, prev: str, prev_width: float, text: str, s
         layout.closed_prose
         and not stop
         and _is_prose(prev, prev_width)
-        and _MID_SENTENCE_END.search(prev) is not None
+        and _at_end(_MID_SENTENCE_END, prev)
         and not HEADING_START.match(text)
         and not _SECTION_NUMBER.match(text)
         and not (_LABEL.match(prev) and _LABEL.match(text))
@@ -865,18 +923,18 @@ def _standalone(texts: list[str]) -> list[bool]:
     """Lines that are never joined to a neighbour: dates, signatures, 文号, table rows, TOC entries."""
     n = len(texts)
     dates = [len(t) <= 40 and "日" in t and _DATE_LINE.match(t) is not None for t in texts]
-    stops = [False] * n
-    for k, t in enumerate(texts):
-        if (
-            dates[k]
+    stops = [
+        bool(
+            date
             or "\t" in t
             or (("  " in t or "\u3000\u3000" in t) and _is_table_row(t))
             or (len(t) <= 40 and ("号" in t or "令" in t) and _DOC_NUMBER_LINE.match(t))
             or (len(t) <= 30 and " " in t and _NAME_LINE.match(t))
             or (" " in t and _looks_like_spaced_cells(t))
             or (t[-1].isdigit() or t[-1] in "）)") and _TOC_ENTRY.search(t) is not None
-        ):
-            stops[k] = True
+        )
+        for t, date in zip(texts, dates)
+    ]
     # Signature block: organ names on short lines directly above a date line;
     # also a reporting organ above the salutation ("市人大社会建设委员会" / "市人大常委会：").
     for k in range(n):

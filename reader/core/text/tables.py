@@ -226,18 +226,27 @@ def _join_cut_rows(paragraphs: Sequence[tuple[str, int, int]]) -> list[tuple[str
     """A row whose last cell stops after a comma, with fewer cells than the row before, was
     cut inside that cell: "1\t新建城市公园5个，" / "改造提升口袋公园20个\t区住建局\t…" is one row."""
     out: list[tuple[str, int, int]] = []
+    # row_cells of each paragraph text, read once: a paragraph is asked about as the line, the
+    # row before and the row before that
+    memo: dict[str, list[str] | None] = {}
+
+    def cells_of(text: str) -> list[str] | None:
+        if text not in memo:
+            memo[text] = row_cells(text)
+        return memo[text]
+
     for k, (text, first, last) in enumerate(paragraphs):
-        if out and row_cells(text) is None and k + 1 < len(paragraphs) and _cut_cell(out, paragraphs[k + 1][0]):
+        nxt = cells_of(text)
+        if out and nxt is None and k + 1 < len(paragraphs) and _cut_cell(out, paragraphs[k + 1][0], cells_of):
             # "…6. 消防控制室操作" / "人员未按GB25506的规定持证上岗。" / "2\t…": the rest of the cell
             prev, p_first, _ = out[-1]
             out[-1] = (prev + text, p_first, last)
             continue
-        if out:
+        if out and nxt:
             prev, p_first, _ = out[-1]
-            cells = row_cells(prev)
-            before = row_cells(out[-2][0]) if len(out) > 1 else None
-            nxt = row_cells(text)
-            if (cells and before and nxt and len(cells) < len(before) and _OPEN_CELL.search(cells[-1])
+            cells = cells_of(prev)
+            before = cells_of(out[-2][0]) if len(out) > 1 else None
+            if (cells and before and len(cells) < len(before) and _OPEN_CELL.search(cells[-1])
                     and len(cells) + len(nxt) - 1 <= len(before)):
                 out[-1] = (prev.rstrip() + text.lstrip(), p_first, last)
                 continue
@@ -322,14 +331,16 @@ _OPEN_CELL = re.compile(r"[，、,（(《“]$")
 _CELL_END = re.compile(r"[。！？；：!?;:…）)”’》】〕]$")
 
 
-def _cut_cell(out: list[tuple[str, int, int]], following: str) -> bool:
+def _cut_cell(out: list[tuple[str, int, int]], following: str, cells_of=row_cells) -> bool:
     """The row before stops inside its last cell (it is shorter than the row above it, and
     its last cell ends no sentence) and the table goes on after this line. A full row whose
     overflow is printed under it is left alone: which cell the words belong to is unknown."""
-    cells = row_cells(out[-1][0])
-    before = row_cells(out[-2][0]) if len(out) > 1 else None
-    return (bool(cells) and bool(before) and len(cells) < len(before)
-            and row_cells(following) is not None and not _CELL_END.search(cells[-1]))
+    cells = cells_of(out[-1][0])
+    if not cells or len(out) < 2:
+        return False
+    before = cells_of(out[-2][0])
+    return (bool(before) and len(cells) < len(before)
+            and cells_of(following) is not None and not _CELL_END.search(cells[-1]))
 
 
 def aligned_rows(table: Table, gap: int = 2) -> list[str]:

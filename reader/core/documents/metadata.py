@@ -162,7 +162,7 @@ def _dated_roles(lines: Sequence[Line], signed: str | None) -> list[tuple[str, s
     """Every (role, date) the note under the title and the promulgating sentence state, then the
     signature's: 通过 / 批准 / 公布 / 修正 / 修订 / 施行 (自…起施行) / 成文."""
     found: list[tuple[str, str]] = []
-    texts = [_note(lines)] + [P.compact(ln.text) for ln in lines[:8] if P.promulgated_name(ln.text)]
+    texts = [_note(lines), *_promulgating_sentences(lines)]
     for text in texts:
         dates = list(_DATE_ANY.finditer(text))
         shared: list[str] = []  # 某日A会议、某日B会议通过: both dates take the verb that follows
@@ -504,11 +504,23 @@ def name_untitled(docs: list[tuple[Metadata, str]]) -> None:
 def _promulgated_name(lines: Sequence[Line]) -> str:
     """A 政府令 with no title of its own: the regulation it promulgates (《X》已经…通过，现予公布)
     is what the document is and how it is cited."""
-    for ln in lines[:8]:
-        name = P.promulgated_name(ln.text)
-        if name:
-            return name
+    for said in _promulgating_sentences(lines):
+        return P.promulgated_name(said) or ""
     return ""
+
+
+def _promulgating_sentences(lines: Sequence[Line]) -> list[str]:
+    """The sentences 《X》已经…通过，现予公布 in the first lines, compact, each joined with the
+    line after it when the page wrapped it (…市人民政府 / 第31次常务会议审议通过，现予公布)."""
+    texts = [P.compact(ln.text) for ln in lines[:9]]
+    found = []
+    for k, c in enumerate(texts[:8]):
+        if not c.startswith("《"):
+            continue
+        said = c if P.promulgated_name(c) or k + 1 == len(texts) else c + texts[k + 1]
+        if P.promulgated_name(said):
+            found.append(said)
+    return found
 
 
 def _untitled(lines: Sequence[Line]) -> str:

@@ -228,9 +228,11 @@ def _prepare(lines: Sequence[Line]) -> tuple[_Rows, Lines]:
                 if docno[i]:
                     rows.inline_title[i] = m.group(1).strip()
     # 宁波市人民政府令 / 第260号 · 交通运输部令 / 2023年第8号 · 某常委会公告 / 第十五号 on two lines
+    # (第十五号) in brackets too
     for i in range(len(cs) - 1):
-        if cs[i].endswith(("令", "公告")) and len(cs[i]) <= 24 and P.DECREE_SEQ_LINE.fullmatch(cs[i + 1]):
-            docno[i] = P.normalise_docno(cs[i] + cs[i + 1])
+        if cs[i].endswith(("令", "公告")) and len(cs[i]) <= 24 and P.DECREE_SEQ_LINE.fullmatch(
+                seq := cs[i + 1].strip("（()）")):
+            docno[i] = P.normalise_docno(cs[i] + seq)
             code[i + 1] = True
     rows.closing = bytearray(bool((date[i] or c[-1] == "日") and _is_closing_date(rows, i)) for i, c in enumerate(cs))
     for i in range(1, len(cs)):
@@ -479,8 +481,10 @@ def _carried_names(rows: _Rows, start: int, end: int) -> list[str]:
     listing = False
     for i in range(start, min(end, start + 40)):
         c = rows.c[i]
-        if "《" in c and _CARRIES.search(c):
-            names.extend(re.findall(r"《([^》]+)》", c))
+        if "《" in c:
+            said = c if _CARRIES.search(c) or i + 1 >= end else c + rows.c[i + 1]
+            if _CARRIES.search(said):  # the sentence may wrap: 《X》已经…市人民政府 / 第31次…现予公布
+                names.extend(re.findall(r"《([^》]+)》", said))
         m = _ATTACHMENT_LIST.match(c)
         if m or (listing and _LIST_ITEM.match(c)):
             listing = True
@@ -634,12 +638,20 @@ def _docno_header(rows: _Rows, i: int, taken: set[int]) -> _Header:
     if title:
         codes_before += _codes_up(rows, title[0] - 1, taken)  # codes printed above the title belong here too
     codes_after = _codes_down(rows, i + 1)
+    if not title and _announcement_line(rows, i):
+        title = [i]  # 某某常委会公告 / 第十二号: the 公告 is titled by its own line
     if not title:
         title = _title_forward(rows, i + 1 + len(codes_after), taken)
         if title:
             codes_before += _organs_up(rows, j, taken)
             codes_after += _codes_down(rows, title[-1] + 1)
     return _Header(sorted([i, *title, *codes_before, *codes_after]), title, rows.docno[i])
+
+
+def _announcement_line(rows: _Rows, i: int) -> bool:
+    """Is row i a 公告's own line with its number under it (某某常委会公告 / （第十二号））?"""
+    decree = P.promulgation_number(rows.docno[i])
+    return bool(decree) and decree["what"] == "公告" and rows.c[i].endswith("公告")
 
 
 def _promulgated_title_fits(rows: _Rows, i: int, title: list[int]) -> bool:
@@ -784,6 +796,8 @@ def _carried_by(rows: _Rows, prev: _Header, h: _Header) -> bool:
     quoted = _carried_names(rows, prev.end + 1, h.start)
     promulgates = bool(P.promulgation_number(prev.docno)) or bool(_CARRIES.search(prev_title))
     first = rows.c[h.title_rows[0]]
+    if strong and prev.docno is not None and any(_announcement_line(rows, r) for r in prev.rows if rows.docno[r]):
+        return False  # a 公告 is signed and complete: the law it announces, with its own note, is a document
     if (not strong or promulgates) and any(_same_name(title_text, q) or _same_name(first, q) for q in quoted):
         # what a 令/公告 promulgates or a notice issues, printed under it with its own
         # adoption note or 主送: the carried document, not a new one

@@ -153,17 +153,21 @@ DECREES = """\
 """
 
 
-def test_a_decree_or_announcement_is_the_regulation_it_promulgates():
+def test_a_decree_is_the_regulation_it_promulgates_and_an_announcement_is_its_own_document():
     """令 / 公告 numbers over two lines (第31号, 2021年第20号, 第八号); the contents entry printed
-    above the first 令 is not its title; the regulation printed under the signature, even with its
-    own adoption note, is the promulgated text, not another document."""
+    above the first 令 is not its title. A 令's number is its regulation's (a 规章 is cited by it),
+    so the regulation printed under the signature is the 令's text; a 公告 is an act of its own,
+    signed and dated, and the law under it, with its own adoption note, is another document."""
     docs = parse_text(DECREES)
-    assert [(d.meta.title, d.meta.doc_number, d.meta.issuers) for d in docs] == [
-        ("某某市停车场管理办法", "某某市人民政府令第31号", ["某某市人民政府"]),
-        ("排污许可登记管理规定", "生态环境部令2021年第20号", ["生态环境部"]),
-        ("某省河道保护条例", "某省人民代表大会常务委员会公告第八号", ["某省人民代表大会常务委员会"]),
+    assert [(d.meta.title, d.meta.doc_number, d.meta.issuers, d.meta.kind) for d in docs] == [
+        ("某某市停车场管理办法", "某某市人民政府令第31号", ["某某市人民政府"], "办法"),
+        ("排污许可登记管理规定", "生态环境部令2021年第20号", ["生态环境部"], "规定"),
+        ("某省人民代表大会常务委员会公告", "某省人民代表大会常务委员会公告第八号",
+         ["某省人民代表大会常务委员会"], "公告"),
+        ("某省河道保护条例", None, ["某省人民代表大会常务委员会"], "条例"),
     ]
-    assert "第二条　本条例自2021年9月1日起施行。" in docs[2].text
+    assert "第二条　本条例自2021年9月1日起施行。" in docs[3].text
+    assert "第二条　本条例自2021年9月1日起施行。" not in docs[2].text
 
 
 LAW_WITH_CONTENTS = """\
@@ -343,7 +347,7 @@ def test_a_note_under_the_title_gives_date_role_and_issuer_never_the_date_in_for
 def test_a_signature_date_is_the_date_of_record_and_a_session_is_its_congress():
     docs = parse_text(DECREES)
     assert [(d.meta.date, d.meta.date_role) for d in docs] == [
-        ("2021-04-09", "成文"), ("2021-03-10", "成文"), ("2021-05-28", "成文")]
+        ("2021-04-09", "成文"), ("2021-03-10", "成文"), ("2021-05-28", "成文"), ("2021-05-28", "通过")]
     (resolution,) = parse_text(
         "第九届某某市人民代表大会第一次会议关于政府工作报告的决议\n\n"
         "（2022年1月10日第九届某某市人民代表大会第一次会议通过）\n\n会议决定，批准这个报告。\n")
@@ -461,3 +465,44 @@ def test_every_dated_role_of_the_header_is_kept_in_printed_order():
                           "第一条　本解释自2021年3月1日起施行。\n")
     assert joint.meta.dated_roles == [("通过", "2021-01-04"), ("通过", "2021-02-02"), ("施行", "2021-03-01")]
     assert joint.to_json()["dates"][-1] == {"role": "施行", "date": "2021-03-01"}
+
+
+WRAPPED_DECREE = """\
+某某市人民政府公报　　　　　　2021年第6期
+某某市人民政府令
+第32号
+
+　　《某某市犬只管理办法》已经2021年5月6日市人民政府
+第61次常务会议审议通过，现予公布，自2021年7月1日起施行。
+市长　王某某
+2021年5月12日
+
+某某市犬只管理办法
+　　第一条　为了规范犬只管理，维护市容和公共
+安全，制定本办法。
+　　第二条　本办法自2021年7月1日起施行。
+"""
+
+
+def test_a_decree_whose_promulgating_sentence_a_page_wrapped_is_still_its_regulation():
+    """PDF text breaks 《X》已经…通过，现予公布 over two lines: the 令 still names X, so X's title
+    under the signature is not a document of its own, and the 令 gives it number, issuer and date."""
+    (doc,) = parse_text(WRAPPED_DECREE)
+    m = doc.meta
+    assert (m.title, m.doc_number, m.issuers, m.date, m.kind) == (
+        "某某市犬只管理办法", "某某市人民政府令第32号", ["某某市人民政府"], "2021-05-12", "办法")
+    assert ("通过", "2021-05-06") in m.dated_roles
+    assert doc.first_line == 2
+
+
+def test_an_announcement_number_in_brackets_is_its_number_not_part_of_its_title():
+    text = ("某省人民代表大会常务委员会公告\n（第九号）\n\n"
+            "《某省湿地保护条例》已由某省第十三届人民代表大会常务委员会第二十一次会议于2021年7月29日通过，"
+            "现予公布，自2021年10月1日起施行。\n\n某省人民代表大会常务委员会\n2021年7月29日\n\n"
+            "某省湿地保护条例\n\n（2021年7月29日某省第十三届人民代表大会常务委员会第二十一次会议通过）\n\n"
+            "第一条　为了保护湿地，制定本条例。\n")
+    announcement, law = parse_text(text)
+    assert (announcement.meta.title, announcement.meta.doc_number) == (
+        "某省人民代表大会常务委员会公告", "某省人民代表大会常务委员会公告第九号")
+    assert (announcement.first_line, announcement.last_line) == (1, 7)
+    assert (law.meta.title, law.meta.date, law.meta.date_role) == ("某省湿地保护条例", "2021-07-29", "通过")

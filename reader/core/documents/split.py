@@ -356,7 +356,8 @@ def _title_back(rows: _Rows, j: int, taken: set[int]) -> list[int]:
         if j - k < 0 or j - k in taken or not _title_piece(rows, j - k):
             return []
         run.insert(0, j - k)
-        if P.ends_with_kind("".join(rows.c[x] for x in run)):
+        joined = "".join(rows.c[x] for x in run)
+        if P.ends_with_kind(joined) or _ABOUT_TITLE.match(joined):
             break
     else:
         return []
@@ -379,6 +380,10 @@ def _title_back(rows: _Rows, j: int, taken: set[int]) -> list[int]:
             break
         run.insert(0, cand)
     return run
+
+
+_ABOUT_TITLE = re.compile(rf"^(?:关于|關於)[^，。；：]{{2,60}}的[{P.CJK}]{{2,3}}$")
+"""关于…的解答 right above a 文号: a title by its shape, whatever its 文种 word."""
 
 
 def _joint_organs_above(first: str, above: str) -> bool:

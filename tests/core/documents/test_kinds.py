@@ -24,6 +24,7 @@ def titles(docs):
     ("适用本法", ""),
     ("具体做法", ""),
     ("资金管理办法", "办法"),
+    ("某省高级人民法院关于审理建设工程纠纷案件若干问题的解答", "解答"),
 ])
 def test_laws_interpretations_amendments_and_plans_are_kinds(title, kind):
     assert title_kind(title) == kind
@@ -506,3 +507,16 @@ def test_an_announcement_number_in_brackets_is_its_number_not_part_of_its_title(
         "某省人民代表大会常务委员会公告", "某省人民代表大会常务委员会公告第九号")
     assert (announcement.first_line, announcement.last_line) == (1, 7)
     assert (law.meta.title, law.meta.date, law.meta.date_role) == ("某省湿地保护条例", "2021-07-29", "通过")
+
+
+@pytest.mark.parametrize("word", ["解答", "问答"])  # a 文种 listed, and one that is not
+def test_a_title_over_two_lines_above_its_number_is_the_title_never_the_number(word):
+    """某某法院 / 关于…的解答 / 某高法〔2021〕12号: the 关于…的X shape right above a 文号 is a title,
+    whatever X is; the organ line above it is its first line, and no line is lost."""
+    text = (f"某某省高级人民法院\n关于审理租赁合同纠纷案件若干问题的{word}\n\n某高法〔2021〕12号\n\n"
+            "（2021年3月8日某某省高级人民法院审判委员会第5次会议通过）\n\n"
+            "一、租赁合同的效力如何认定？\n答：依照民法典的规定认定。\n")
+    (doc,) = parse_text(text)
+    assert (doc.meta.title, doc.meta.doc_number) == (f"某某省高级人民法院关于审理租赁合同纠纷案件若干问题的{word}",
+                                                     "某高法〔2021〕12号")
+    assert doc.first_line == 1 and doc.meta.issuers == ["某某省高级人民法院"]

@@ -302,6 +302,21 @@ _RUNNING = re.compile(r"^(.*公报.*(期|号|\d·\d+)|[—\-－]\s*\d+\s*[—\-�
 _MARKDOWN_MARKS = re.compile(r"^#{1,6}\s+|\*\*")  # layout of a .md source, not its text
 
 
+def _headers_at_page_breaks(texts: list[str]) -> set[str]:
+    """Running headers that name no gazette (a collection's title, 2024年第2辑 …): a line printed
+    at least twice as the nearest non-blank line before or after a page-number line."""
+    pages = [i for i, t in enumerate(texts) if re.fullmatch(r"[—\-－]\d+[—\-－]", t)]
+    beside: Counter = Counter()
+    for i in pages:
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(texts) and not texts[j]:
+                j += step
+            if 0 <= j < len(texts) and j not in pages:
+                beside[texts[j]] += 1
+    return {t for t, n in beside.items() if n >= 2}
+
+
 def find_lost_lines(report: Report, fr: FileResult, first_title_line: int) -> None:
     """Source lines from the first gold title on that no reading text keeps.
 
@@ -310,9 +325,11 @@ def find_lost_lines(report: Report, fr: FileResult, first_title_line: int) -> No
     without a trace). Compared without whitespace, digits folded; reflow may join.
     """
     kept = re.sub(r"\s", "", fold("".join(d.text for d in fr.docs)))
-    for no, line in enumerate(make.source_text(fr.name).split("\n"), 1):
+    source = make.source_text(fr.name).split("\n")
+    headers = _headers_at_page_breaks([re.sub(r"\s", "", fold(x)) for x in source])
+    for no, line in enumerate(source, 1):
         text = re.sub(r"\s", "", fold(_MARKDOWN_MARKS.sub("", line)))
-        if no < first_title_line or not text or _RUNNING.match(text):
+        if no < first_title_line or not text or _RUNNING.match(text) or text in headers:
             continue
         if text not in kept:
             report.lost_lines.append((fr.name, no, line))

@@ -125,6 +125,7 @@ class _Rows:
         self.date = bytearray(n)
         self.head: list[tuple[str, int] | None] = [None] * n
         self.toc = bytearray(n)
+        self.labels: set[str] = set()  # a collection's section labels (法　　律, 司法解释) its contents print
         self.code = bytearray(n)
         self._bigram: dict[str, bool] = {}
         self._titleish = bytearray([_UNKNOWN]) * n
@@ -258,6 +259,7 @@ def _mark_toc(rows: _Rows) -> None:
             groups[-1].append(i)
         else:
             groups.append([i])
+    spans: list[tuple[int, int]] = []
     for g in groups:
         start, end = g[0], g[-1]
         # the title lines of the first entry, and a 目录 heading just before
@@ -270,6 +272,30 @@ def _mark_toc(rows: _Rows) -> None:
                 start -= 1
         for j in range(start, end + 1):
             rows.toc[j] = True
+        spans.append((start, end))
+    _mark_section_labels(rows, spans)
+
+
+SECTION_LABEL_MAX = 8
+"""A section label of a collection (法　　律, 地方政府规章, 司法解释) is at most this long."""
+
+
+def _mark_section_labels(rows: _Rows, spans: list[tuple[int, int]]) -> None:
+    """The short lines of a contents page that are no entry (no page number) are section
+    labels: printed again in the body, they head a section, not a document, and are never a
+    title's first line (法律 + 中华人民共和国某某法)."""
+    labels = set()
+    for start, end in spans:
+        for j in range(start, end):
+            c = rows.c[j]
+            if rows.toc[j] and 2 <= len(c) <= SECTION_LABEL_MAX and c not in ("目录", "目次") \
+                    and c[-1] not in ")）0123456789" and not P.TOC_PAGE_REF.search(c):
+                labels.add(c)
+    if labels:
+        rows.labels = labels
+        for i, c in enumerate(rows.c):
+            if c in labels:
+                rows._titleish[i] = 0
 
 
 # ---------------------------------------------------------------- headers
@@ -593,6 +619,12 @@ def _find_headers(rows: _Rows) -> list[_Header]:
     headers = _drop_carried_titles(rows, headers)
     headers = _drop_contents_runs(rows, headers, taken)
     _take_lines_under_titles(rows, headers, taken)
+    if rows.labels:
+        for h in headers:  # a section label printed right above a document heads it, not the one before
+            k = h.start - 1
+            if k >= 0 and k not in taken and not rows.toc[k] and rows.c[k] in rows.labels:
+                h.rows.append(k)
+                taken.add(k)
     return headers
 
 

@@ -676,3 +676,39 @@ def test_character_pairs_count_and_intersect_like_the_pairs_themselves():
         assert len(_pairs(a)) == len(as_strings(a)), a
         for b in texts:
             assert len(_pairs(a) & _pairs(b)) == len(as_strings(a) & as_strings(b)), (a, b)
+
+
+COLLECTION_WITH_SECTIONS = """\
+某省法规选编
+2021年第1辑
+
+目　　录
+
+法　　律
+中华人民共和国某某保护法………………………………1
+司法解释
+最高人民法院关于审理某类纠纷案件适用法律问题的解释……5
+
+法　　律
+
+中华人民共和国某某保护法
+（2021年4月29日第十三届全国人民代表大会常务委员会第二十八次会议通过）
+第一条　为了保护某某，制定本法。
+第二条　本法自2021年9月1日起施行。
+
+司法解释
+
+最高人民法院关于审理某类纠纷案件适用法律问题的解释
+法释〔2021〕7号
+第一条　本解释自2021年6月1日起施行。
+"""
+
+
+def test_a_section_label_of_a_collection_heads_the_document_below_it_and_is_never_in_its_title():
+    """法　　律 / 司法解释, printed in the contents without a page number and again above a
+    document: a section label, not the first line of a title nor the end of the document above."""
+    law, interpretation = parse_text(COLLECTION_WITH_SECTIONS)
+    assert law.meta.title == "中华人民共和国某某保护法"
+    assert interpretation.meta.title == "最高人民法院关于审理某类纠纷案件适用法律问题的解释"
+    assert law.last_line == 16  # 司法解释 (line 18) is not the law's
+    assert interpretation.first_line == 18

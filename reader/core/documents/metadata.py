@@ -229,15 +229,20 @@ def _adoption_issuer(lines: Sequence[Line]) -> str | None:
 
 
 def _speaker_issuer(header: list[Line], title_lines: set[int]) -> list[str]:
+    place = ""  # the congress a report is made at (——某日在青川市第十七届人民代表大会…上)
     for ln in header:
         if ln.no in title_lines:
             continue
         c = P.compact(ln.text)
+        spoken = P.speech_date(c)
+        if spoken:
+            place = P.congress_place(spoken[1])
+            continue
         if P.docno_line(c) or P.date_line(c):
             continue
         if P.is_organ(c):
             return [c]
-        organ = P.byline_organ(c)
+        organ = P.byline_organ(c, place)
         if organ:
             return [organ]  # 国务院总理 李强 → 国务院
     return []

@@ -218,8 +218,8 @@ def _prepare(lines: Sequence[Line]) -> tuple[_Rows, Lines]:
             head[i] = P.heading(c)
         if n <= 40 and (c[0] in _CODE_START or c[0].isascii()):
             code[i] = bool(_CODE.match(c))
-        if c.endswith("文件") and n <= 42:
-            code[i] = code[i] or bool(_MASTHEAD.match(c))
+        if c.endswith("文件") and n <= 42:  # 某某局文件, or 文件 alone under the organs of a joint masthead
+            code[i] = code[i] or bool(_MASTHEAD.match(c)) or (n == 2 and i > 0 and P.is_organ(cs[i - 1]))
     # a title with its 文号 at the right end of the same line: 某某的通知    甬政发〔2022〕21号
     for i, text in enumerate(texts):
         if docno[i] is None and ("号" in cs[i][-6:] or "號" in cs[i][-6:]):

@@ -199,17 +199,31 @@ def is_organ(text: str) -> bool:
     return bool(_ORGAN_END.search(c))
 
 
-def byline_organ(text: str) -> str | None:
-    """The organ of a role-and-name byline: 国务院总理 李强 → 国务院, 市民政局局长 胡杰 → 市民政局."""
+def byline_organ(text: str, place: str = "") -> str | None:
+    """The organ of a role-and-name byline: 国务院总理 李强 → 国务院, 市民政局局长 胡杰 → 市民政局;
+    a governor without a place (市长 林某) is the government of `place` when it is a place of
+    that level (the 青川市 whose congress hears the report)."""
     c = compact(text)
     m = ROLE_NAME_RE.match(c)
     if not m:
         return None
     organ = c[:m.start("role")]
-    governor = m["role"].lstrip("副") in ("省长", "市长", "区长", "县长", "州长")
+    role = m["role"].lstrip("副")
+    governor = role in ("省长", "市长", "区长", "县长", "州长")
+    if governor and organ in ("", "代") and place.endswith(role[0]):
+        organ = place  # 市长 林某, 代区长 李某
     if governor and organ[-1:] in ("省", "市", "区", "县", "州"):
         return organ + "人民政府"  # 某某市市长 → 某某市人民政府
     return organ if is_organ(organ) else None
+
+
+_CONGRESS_PLACE = re.compile(rf"^([{CJK}]{{2,12}}?[省市区县州])(?:第[{CN_DIGITS}\d]+届)?人民代表大会")
+
+
+def congress_place(where: str) -> str:
+    """The place of a congress a report is made at: 青川市第十七届人民代表大会第三次会议 → 青川市."""
+    m = _CONGRESS_PLACE.match(where)
+    return m.group(1) if m else ""
 
 
 _SPEECH_DATE = re.compile(

@@ -423,3 +423,14 @@ def test_a_document_without_a_title_line_takes_the_title_the_file_gives_it():
     # a citation of another issuer or 文种 is not taken
     other = UNTITLED_FIRST.replace("《江澜市人民政府关于深入", "《江澜市财政局关于深入")
     assert parse_text(other)[0].meta.title.startswith("为贯彻落实")
+
+
+@pytest.mark.parametrize("where, byline, issuer", [
+    ("某某市第十六届人民代表大会第三次会议", "市长　王某某", "某某市人民政府"),
+    ("某某区第五届人民代表大会第二次会议", "代区长　李某", "某某区人民政府"),
+    ("某某市第十六届人民代表大会第三次会议", "区长　李某", None),  # a 区长 does not report to a city's congress
+])
+def test_a_governor_byline_without_a_place_is_the_government_of_the_congress_it_reports_to(where, byline, issuer):
+    meta = one(f"政府工作报告\n\n——2022年1月10日在{where}上\n\n{byline}\n\n各位代表：\n"
+               "现在，我代表政府，向大会报告工作，请予审议。\n")
+    assert meta.issuers == ([issuer] if issuer else [])

@@ -712,3 +712,41 @@ def test_a_section_label_of_a_collection_heads_the_document_below_it_and_is_neve
     assert interpretation.meta.title == "最高人民法院关于审理某类纠纷案件适用法律问题的解释"
     assert law.last_line == 16  # 司法解释 (line 18) is not the law's
     assert interpretation.first_line == 18
+
+
+REPORT_THEN_JOINT_MASTHEAD = """\
+政府工作报告
+——2022年1月10日在某某市第十六届人民代表大会第三次会议上
+市长　王某某
+各位代表：
+　　现在，我代表市人民政府，向大会报告工作。
+　　让我们团结奋斗！
+
+某某市人民政府关于某某事项的通知
+某政发〔2022〕1号
+各区人民政府：
+　　现将有关事项通知如下。
+某某市人民政府
+2022年1月20日
+某某市财政局
+某某市民政局
+文件
+
+某财社〔2022〕3号
+
+某某市财政局　某某市民政局
+关于做好某项补贴发放工作的通知
+各区财政局、民政局：
+　　现就有关事项通知如下。
+某某市财政局　　某某市民政局
+2022年2月1日
+"""
+
+
+def test_a_joint_masthead_whose_word_file_stands_alone_starts_its_notice():
+    """某某局 / 某某局 / 文件: the bare 文件 line closes a masthead, so the organs above it are the
+    notice's, not a tail of the unsigned report printed before the signed notice."""
+    report, _, notice = parse_text(REPORT_THEN_JOINT_MASTHEAD)
+    assert (report.first_line, report.last_line) == (1, 6)
+    assert notice.first_line == 14
+    assert notice.meta.issuers == ["某某市财政局", "某某市民政局"]

@@ -21,7 +21,6 @@ canonicaliser (reader.core.documents.organisations), the same name an organisati
 
 
 # ---------------------------------------------------------------- helpers
-_BARE_NUMBER = re.compile(r"[〔［\[【(（]((?:19|20)\d{2})[〕］\]】)）]第?(\d{1,5})[号號]")
 _ISSUER_SPLIT = re.compile(r"[ 　、]+")
 
 
@@ -375,7 +374,7 @@ def _title_without_number(raw_title: str) -> tuple[str, str | None]:
 def _minutes_number(lines: Sequence[Line]) -> str | None:
     """Minutes are often numbered without an organ prefix under the title: 〔2023〕9号."""
     for ln in lines[:6]:
-        m = _BARE_NUMBER.fullmatch(P.compact(ln.text))
+        m = P.BARE_DOCNO.fullmatch(P.compact(ln.text))
         if m:
             return f"〔{m.group(1)}〕{m.group(2)}号"
     return None

@@ -74,7 +74,8 @@ _NOT_OPENER = re.compile(r"研究|同意|决定|如下|批准|根据|经|为了|
                          r"|报送|填报|时间|日期|名称|单位：$|组长|成员|说明")
 _ADDRESSEE_PART = re.compile(
     r"(?:^各|政府|单位|單位|委员会|常委会|局|院|校|会|处|厅|委|办|公司|街道|乡镇|部门|机构|同志|委员|主任|秘书长|代表|中心|集团|企业|支队|部队)$")
-_ATTACHMENT_LABEL = re.compile(r"^附件[\d一二三四五六七八九十]*[:：]?$|^附表[\d一二三四五六七八九十]*$")
+_ATTACHMENT_LABEL = re.compile(r"^附件[\d一二三四五六七八九十]*[:：]?$|^附表[\d一二三四五六七八九十]*$"
+                               r"|^附录[A-Z\d一二三四五六七八九十]*[:：]?$")  # 附录 / 附录A: an annex
 _ATTACHMENT_LIST = re.compile(r"^附件[:：](.+)$")
 _PUBLICITY = re.compile(r"[（(]此件.{1,8}[)）]")
 _LIST_ITEM = re.compile(r"^\d{1,2}[.．、]")
@@ -748,7 +749,7 @@ class _StandaloneTitles:
             return False
         c = rows.c[s]
         if s > 0 and _ATTACHMENT_LABEL.match(rows.c[s - 1]):
-            return False  # the title of an attachment (附件2 / 某某表) belongs to its document
+            return False  # the title of an attachment (附件2 / 某某表, 附录 / 某某目录) belongs to its document
         if _paragraph_end_before(rows, s):
             return True
         # 记事/目录 headings may follow text without a paragraph end
@@ -889,7 +890,8 @@ def _take_lines_under_titles(rows: _Rows, headers: list[_Header], taken: set[int
 
 
 def _take_line_under(rows: _Rows, h: _Header, k: int) -> bool:
-    """Add row k (and the rows of its note) to h when it is a byline, adoption note or speech date."""
+    """Add row k (and the rows of its note) to h when it is a byline, adoption note, speech date,
+    or an organ and its date on one line (no body comes before a signature: it is the header's)."""
     c = rows.c[k]
     if P.is_speaker(c) and not P.ends_with_kind(c) and len(c) <= BYLINE_MAX_CHARS and not (
             k + 1 < len(rows.c) and (rows.date[k + 1] or _organ_continues(c, rows.c[k + 1]))):
@@ -898,6 +900,10 @@ def _take_line_under(rows: _Rows, h: _Header, k: int) -> bool:
         h.rows.extend(range(k, k + span))
     elif P.speech_date(c):
         h.rows.append(k)
+    elif h.docno is None and len(c) <= 12 and P.BARE_DOCNO.fullmatch(c):
+        h.rows.append(k)  # 〔2024〕3号 under a 纪要's title: its number
+    elif rows.closing[k] and not rows.date[k] and P.signed_date_line(rows.texts[k]):
+        h.rows.append(k)  # 某某办公室　2024年2月27日 right under a 纪要's title and number: its issuer and date
     else:
         return False
     return True

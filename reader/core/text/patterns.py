@@ -73,6 +73,8 @@ DECREE_RE = re.compile(  # a promulgation number: 国务院令第781号 · 交�
 )
 DECREE_SEQ_LINE = re.compile(rf"(?:(?:19|20)\d{{2}}年)?第[\d{CN_DIGITS}]{{1,6}}[号號]")
 """The second line of a promulgation number printed over two lines (某某令 / 第260号)."""
+BARE_DOCNO = re.compile(r"[〔［\[【(（]((?:19|20)\d{2})[〕］\]】)）]第?(\d{1,5})[号號]")
+"""A number without an organ prefix (〔2024〕3号): how minutes are numbered under their title."""
 _DOCNO_LINE = re.compile(rf"[（(]?(?:{DOCNO_RE.pattern})[)）]?")
 _DECREE_LINE = re.compile(rf"[（(]?(?:{DECREE_RE.pattern})[)）]?")
 

@@ -750,3 +750,44 @@ def test_a_joint_masthead_whose_word_file_stands_alone_starts_its_notice():
     assert (report.first_line, report.last_line) == (1, 6)
     assert notice.first_line == 14
     assert notice.meta.issuers == ["某某市财政局", "某某市民政局"]
+
+
+NOTICE_WITH_ANNEX_THEN_MINUTES = """\
+某某市人民政府办公室关于印发某某实施方案的通知
+某政办发〔2022〕5号
+各区人民政府：
+　　《某某实施方案》已经市人民政府同意，现印发给你们。
+附件：某某实施方案
+某某市人民政府办公室
+2022年3月8日
+附件
+某某实施方案
+　　一、新建城市公园10个。
+附录
+某某市为民办实事项目目录
+序号	项目名称	责任单位
+1	新建城市公园	市城市管理局
+2	新增幼儿园学位	市教育局
+
+某某市人民政府第12次常务会议纪要
+〔2022〕3号
+某某市人民政府办公室　　　　2022年2月27日
+
+　　2022年2月26日，市长王某某主持召开市人民政府第12次常务会议。
+　　一、会议同意某某办法。
+出席：王某某　李某某
+"""
+
+
+def test_an_annex_contents_heading_is_its_documents_and_minutes_keep_their_body():
+    """附录 / 项目目录 with a table under it is the notice's annex, not a 目录 of its own; the
+    minutes' bare number and its office-and-date line are its header, so its body is its own."""
+    notice, minutes = parse_text(NOTICE_WITH_ANNEX_THEN_MINUTES)
+    assert (notice.first_line, notice.last_line) == (1, 15)
+    assert (minutes.first_line, minutes.last_line) == (17, 23)
+    assert (minutes.meta.doc_number, minutes.meta.date) == ("〔2022〕3号", "2022-02-27")
+    # the number and the office-and-date line are the minutes' header, not a signature that
+    # would close it before its body (and send the body to the document above)
+    from reader.core.documents.split import split_documents
+    last = split_documents(clean_lines(NOTICE_WITH_ANNEX_THEN_MINUTES))[-1]
+    assert [ln.no for ln in last.header_lines] == [17, 18, 19]

@@ -299,7 +299,7 @@ def score_entities(report: Report, by_file: dict[str, FileResult], items: list[d
 _RUNNING = re.compile(r"^(.*公报.*(期|号|\d·\d+)|[—\-－]\s*\d+\s*[—\-－]|\d+)$")
 
 
-_MARKDOWN_MARKS = re.compile(r"^#{1,6}\s+|\*\*")  # layout of a .md source, not its text
+_MARKDOWN_MARKS = re.compile(r"^#{1,6}\s+|^(?:>\s*)+|\*\*")  # layout of a .md source, not its text
 
 
 def _headers_at_page_breaks(texts: list[str]) -> set[str]:

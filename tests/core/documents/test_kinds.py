@@ -520,3 +520,22 @@ def test_a_title_over_two_lines_above_its_number_is_the_title_never_the_number(w
     assert (doc.meta.title, doc.meta.doc_number) == (f"某某省高级人民法院关于审理租赁合同纠纷案件若干问题的{word}",
                                                      "某高法〔2021〕12号")
     assert doc.first_line == 1 and doc.meta.issuers == ["某某省高级人民法院"]
+
+
+@pytest.mark.parametrize("note, date, issuers", [
+    ("> 2021年12月28日某某市第十六届人民代表大会常务委员会第九次会议通过",
+     "2021-12-28", ["某某市人民代表大会常务委员会"]),
+    ("2021年2月26日某某市人民政府第38次常务会议通过", "2021-02-26", ["某某市人民政府"]),
+])
+def test_an_adoption_note_without_brackets_under_a_markdown_title_gives_date_and_issuer(note, date, issuers):
+    """Markdown files print the note as a `> ` quote or a bare line under the `# ` title."""
+    text = f"# 某某市停车场管理办法\n\n{note}\n\n## 第一章 总则\n\n第一条　为了规范停车场管理，制定本办法。\n"
+    (doc,) = parse_text(text)
+    assert (doc.meta.date, doc.meta.date_role, doc.meta.issuers) == (date, "通过", issuers)
+    assert ">" not in doc.text
+
+
+def test_a_body_sentence_that_starts_with_a_date_is_no_adoption_note():
+    (doc,) = parse_text("某某市停车场管理办法\n\n第一条　为了规范停车场管理，制定本办法。\n"
+                        "2021年2月26日起停车场由市人民政府第38次常务会议审议通过\n")
+    assert doc.meta.date_role != "通过"

@@ -214,7 +214,11 @@ def _note_issuer(lines: Sequence[Line]) -> str | None:
         return None
     org = _session_organ(o["org"])
     org = re.sub(r"(?:审判委员会|检察委员会)$", "", org)
-    return org if P.is_organ(org) or org.endswith("人民代表大会") else None
+    if P.is_organ(org) or org.endswith("人民代表大会"):
+        return org
+    # 某某省法学会第七次会员代表大会通过: a society's congress adopts the society's own 章程
+    members = note[m.end() + o.end():].startswith(("会员代表大会", "会员大会"))
+    return org if members and org.endswith("会") and 3 <= len(org) <= 30 else None
 
 
 def _session_organ(name: str) -> str:
@@ -230,8 +234,7 @@ def _adoption_issuer(lines: Sequence[Line]) -> str | None:
         rf"[（(](?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日([{P.CJK}]{{2,6}}?[市省区县])第[{P.CN_DIGITS}]+届"
         rf"(?:人民代表大会常务委员会|人大常委会)(?:第[{P.CN_DIGITS}\d]+次)?(主任会议|会议)?", text)
     if m:
-        if m.group(2) == "主任会议":
-            return f"{m.group(1)}人大常委会主任会议"
+        # its 主任会议 is a meeting of the 常委会, as a government's 常务会议 is the government's
         return f"{m.group(1)}人民代表大会常务委员会"
     return None
 

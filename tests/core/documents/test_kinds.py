@@ -338,6 +338,11 @@ def test_reports_are_titled_dated_and_signed_by_their_byline_and_a_salutation_st
     ("（2021年2月22日最高人民法院审判委员会第1832次会议通过，自2021年3月1日起施行）",
      "2021-02-22", "通过", ["最高人民法院"]),
     ("（2022年9月1日某某市人民政府第12次常务会议通过）", "2022-09-01", "通过", ["某某市人民政府"]),
+    # a 主任会议 is the 常委会's meeting, as a 常务会议 is the government's
+    ("（2022年2月27日某某省第十四届人民代表大会常务委员会第二十八次主任会议通过）", "2022-02-27", "通过",
+     ["某某省人民代表大会常务委员会"]),
+    # a society's congress adopts the society's own 章程
+    ("（二〇二二年一月十二日某某省法学会第七次会员代表大会通过）", "2022-01-12", "通过", ["某某省法学会"]),
 ])
 def test_a_note_under_the_title_gives_date_role_and_issuer_never_the_date_in_force(note, date, role, issuers):
     text = f"某某管理条例\n\n{note}\n\n第一条　为了加强管理，制定本条例。\n第二条　本条例自2030年1月1日起施行。\n"

@@ -203,6 +203,8 @@ def _prepare(lines: Sequence[Line]) -> tuple[_Rows, Lines]:
         nos.append(no)
         texts.append(t)
         cs.append(c)
+    if cs and P.COLOPHON_LINE.match(cs[-1]):
+        _drop_colophon(nos, texts, cs, noise_nos, noise_texts)
     noise = Lines(noise_nos, noise_texts)
     content = Lines(nos, texts)
     lengths = sorted(len(c) for c in cs if len(c) >= 8)
@@ -242,6 +244,21 @@ def _prepare(lines: Sequence[Line]) -> tuple[_Rows, Lines]:
             code[i] = False  # （此件公开发布） after a signature date ends that document, not a header code
     _mark_toc(rows)
     return rows, noise
+
+
+def _drop_colophon(nos: array, texts: list[str], cs: list[str], noise_nos: array, noise_texts: list[str]) -> None:
+    """An issue's back matter at the end of the file (a rule, then 主办：/编辑：/地址： lines) is no
+    document's text: like the cover, it is left out with the page furniture."""
+    k = len(cs)
+    while k > 0 and P.COLOPHON_LINE.match(cs[k - 1]):
+        k -= 1
+    if k <= 1 or not P.RULE_LINE.match(cs[k - 1]):
+        return  # no rule above them, or nothing but back matter
+    k -= 1
+    furniture = sorted(zip(list(noise_nos) + list(nos[k:]), noise_texts + texts[k:]))
+    noise_nos[:] = array("i", (no for no, _ in furniture))
+    noise_texts[:] = [t for _, t in furniture]
+    del nos[k:], texts[k:], cs[k:]
 
 
 def _mark_toc(rows: _Rows) -> None:

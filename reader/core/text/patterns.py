@@ -518,6 +518,11 @@ TABLE_GAP = re.compile(r"\t|\S\s{3,}\S")
 TABLE_CELL_GAPS = re.compile(r"\S(?: {2,}|\u3000{2,})\S")
 
 # -- label lines. split: a short label and its value end a paragraph (电话：0574-…, 联系人：某某) …
+COLOPHON_LINE = re.compile(r"^(?:主办|主管|编辑|编印|编辑出版|出版|印刷|承印|发行|地址|电话|传真|邮编|邮政编码|网址"
+                           r"|国内统一刊号|刊号|定价|投稿邮箱|电子邮箱|内部资料.{0,8})[:：]")
+"""A line of an issue's back matter (主办：某某办公厅, 编辑：某某编辑部, 地址：…)."""
+RULE_LINE = re.compile(r"^[—\-－_=＝━─]{4,}$")
+"""A horizontal rule drawn with dashes."""
 LABEL_LINE = re.compile(r"^[^，。：:]{1,8}[：:]\S")
 # … reflow: two lines each opened by a Chinese label are items of a list (副指挥长：… / 成员：…).
 LABEL_START = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]")

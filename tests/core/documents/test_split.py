@@ -791,3 +791,15 @@ def test_an_annex_contents_heading_is_its_documents_and_minutes_keep_their_body(
     from reader.core.documents.split import split_documents
     last = split_documents(clean_lines(NOTICE_WITH_ANNEX_THEN_MINUTES))[-1]
     assert [ln.no for ln in last.header_lines] == [17, 18, 19]
+
+
+def test_an_issues_back_matter_after_a_rule_is_no_documents_text():
+    text = ("某某市人民代表大会常务委员会任免名单\n"
+            "（2022年3月28日某某市第十六届人民代表大会常务委员会第九次会议通过）\n"
+            "任命：\n王某某为某某市人民代表大会常务委员会副秘书长。\n\n————————————————\n"
+            "主办：某某市人民代表大会常务委员会办公厅\n编辑：某某市人大常委会公报编辑部\n")
+    (doc,) = parse_text(text)
+    assert doc.last_line == 4 and "主办" not in doc.text
+    # without the rule above them, label lines are the document's (a 联系人：/电话： footer)
+    (doc,) = parse_text(text.replace("————————————————\n", ""))
+    assert doc.last_line == 7

@@ -851,8 +851,8 @@ def _carried_by(rows: _Rows, prev: _Header, h: _Header) -> bool:
     quoted = _carried_names(rows, prev.end + 1, h.start)
     promulgates = bool(P.promulgation_number(prev.docno)) or bool(_CARRIES.search(prev_title))
     first = rows.c[h.title_rows[0]]
-    if strong and prev.docno is not None and any(_announcement_line(rows, r) for r in prev.rows if rows.docno[r]):
-        return False  # a 公告 is signed and complete: the law it announces, with its own note, is a document
+    if prev.docno is not None and any(_announcement_line(rows, r) for r in prev.rows if rows.docno[r]):
+        return False  # a 公告 is signed and complete: the law it announces, printed under it, is a document
     if (not strong or promulgates) and any(_same_name(title_text, q) or _same_name(first, q) for q in quoted):
         # what a 令/公告 promulgates or a notice issues, printed under it with its own
         # adoption note or 主送: the carried document, not a new one

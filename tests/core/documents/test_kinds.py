@@ -544,3 +544,11 @@ def test_a_body_sentence_that_starts_with_a_date_is_no_adoption_note():
     (doc,) = parse_text("某某市停车场管理办法\n\n第一条　为了规范停车场管理，制定本办法。\n"
                         "2021年2月26日起停车场由市人民政府第38次常务会议审议通过\n")
     assert doc.meta.date_role != "通过"
+
+
+def test_a_law_under_its_announcement_is_a_document_even_without_an_adoption_note():
+    text = ("某省人民代表大会常务委员会公告\n第九号\n\n"
+            "《某省湿地保护条例》已由某省第十三届人民代表大会常务委员会第二十一次会议于2021年7月29日通过，"
+            "现予公布，自2021年10月1日起施行。\n\n某省人民代表大会常务委员会\n2021年7月29日\n\n"
+            "某省湿地保护条例\n\n第一条　为了保护湿地，制定本条例。\n第二条　本条例自2021年10月1日起施行。\n")
+    assert titles(parse_text(text)) == ["某省人民代表大会常务委员会公告", "某省湿地保护条例"]

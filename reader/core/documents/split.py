@@ -400,8 +400,7 @@ def _title_back(rows: _Rows, j: int, taken: set[int]) -> list[int]:
         if j - k < 0 or j - k in taken or not _title_piece(rows, j - k):
             return []
         run.insert(0, j - k)
-        joined = "".join(rows.c[x] for x in run)
-        if P.ends_with_kind(joined) or _ABOUT_TITLE.match(joined):
+        if _ends_title("".join(rows.c[x] for x in run)):
             break
     else:
         return []
@@ -426,8 +425,13 @@ def _title_back(rows: _Rows, j: int, taken: set[int]) -> list[int]:
     return run
 
 
-_ABOUT_TITLE = re.compile(rf"^(?:关于|關於)[^，。；：]{{2,60}}的[{P.CJK}]{{2,3}}$")
-"""关于…的解答 right above a 文号: a title by its shape, whatever its 文种 word."""
+_ABOUT_TITLE = re.compile(rf"^[^，。；：]{{0,30}}?(?:关于|關於)[^，。；：]{{2,60}}的[{P.CJK}]{{2,3}}$")
+"""关于…的解答 next to a 文号: a title by its shape, whatever its 文种 word."""
+
+
+def _ends_title(text: str) -> bool:
+    """Do these rows, printed next to a 文号, end a title (a 文种 word, or the 关于…的X shape)?"""
+    return P.ends_with_kind(text) or _ABOUT_TITLE.match(text) is not None
 
 
 def _joint_organs_above(first: str, above: str) -> bool:
@@ -451,7 +455,7 @@ def _title_forward(rows: _Rows, k: int, taken: set[int], limit: int = 6) -> list
         if j in taken or not _title_piece(rows, j):
             return []
         run.append(j)
-        if P.ends_with_kind("".join(rows.c[x] for x in run)):
+        if _ends_title("".join(rows.c[x] for x in run)):
             return run
     return []
 

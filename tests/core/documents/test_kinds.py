@@ -552,3 +552,10 @@ def test_a_law_under_its_announcement_is_a_document_even_without_an_adoption_not
             "现予公布，自2021年10月1日起施行。\n\n某省人民代表大会常务委员会\n2021年7月29日\n\n"
             "某省湿地保护条例\n\n第一条　为了保护湿地，制定本条例。\n第二条　本条例自2021年10月1日起施行。\n")
     assert titles(parse_text(text)) == ["某省人民代表大会常务委员会公告", "某省湿地保护条例"]
+
+
+def test_a_title_of_any_kind_printed_under_its_number_is_the_title():
+    text = ("某高法〔2021〕13号\n\n某某省高级人民法院\n关于审理买卖合同纠纷案件若干问题的问答\n\n"
+            "各中级人民法院：\n现将有关问题问答如下。\n")
+    (doc,) = parse_text(text)
+    assert doc.meta.title == "某某省高级人民法院关于审理买卖合同纠纷案件若干问题的问答"

@@ -211,6 +211,7 @@ def _prepare(lines: Sequence[Line]) -> tuple[_Rows, Lines]:
     width = float(lengths[int(len(lengths) * 0.8)]) if lengths else 40.0
     rows = _Rows(content, cs, width, "".join(cs))
     docno, date, head, code = rows.docno, rows.date, rows.head, rows.code
+    spaced_labels: list[int] = []
     for i, c in enumerate(cs):
         n = len(c)
         if n <= 40 and ("号" in c or "號" in c):
@@ -223,6 +224,8 @@ def _prepare(lines: Sequence[Line]) -> tuple[_Rows, Lines]:
             code[i] = bool(_CODE.match(c))
         if c.endswith("文件") and n <= 42:  # 某某局文件, or 文件 alone under the organs of a joint masthead
             code[i] = code[i] or bool(_MASTHEAD.match(c)) or (n == 2 and i > 0 and P.is_organ(cs[i - 1]))
+        if n <= 4 and len(texts[i]) > n and _SPACED_LABEL.match(texts[i].strip()):
+            spaced_labels.append(i)
     # a title with its 文号 at the right end of the same line: 某某的通知    甬政发〔2022〕21号
     for i, text in enumerate(texts):
         if docno[i] is None and ("号" in cs[i][-6:] or "號" in cs[i][-6:]):
@@ -242,7 +245,7 @@ def _prepare(lines: Sequence[Line]) -> tuple[_Rows, Lines]:
     for i in range(1, len(cs)):
         if rows.closing[i - 1] and _PUBLICITY.fullmatch(cs[i]):
             code[i] = False  # （此件公开发布） after a signature date ends that document, not a header code
-    _mark_toc(rows)
+    _mark_toc(rows, spaced_labels)
     return rows, noise
 
 
@@ -261,7 +264,7 @@ def _drop_colophon(nos: array, texts: list[str], cs: list[str], noise_nos: array
     del nos[k:], texts[k:], cs[k:]
 
 
-def _mark_toc(rows: _Rows) -> None:
+def _mark_toc(rows: _Rows, spaced_labels: list[int]) -> None:
     refs = [i for i, text in enumerate(rows.texts)
             if rows.c[i][-1] in ")）0123456789"
             and (P.TOC_PAGE_REF.search(rows.c[i]) or P.TOC_TAB_PAGE_REF.search(text))]
@@ -291,18 +294,24 @@ def _mark_toc(rows: _Rows) -> None:
         for j in range(start, end + 1):
             rows.toc[j] = True
         spans.append((start, end))
-    _mark_section_labels(rows, spans)
+    _mark_section_labels(rows, spans, spaced_labels)
 
 
 SECTION_LABEL_MAX = 8
 """A section label of a collection (法　　律, 地方政府规章, 司法解释) is at most this long."""
 
 
-def _mark_section_labels(rows: _Rows, spans: list[tuple[int, int]]) -> None:
+_SPACED_LABEL = re.compile(rf"^[{P.CJK}](?:(?:[ \u3000]{{2,}}|\u3000)[{P.CJK}]){{1,3}}$")
+"""法　　律, 规　　章: a short label printed with wide spaces between its characters."""
+_NOT_LABEL = ("目录", "目次", "附件", "附录", "附表", "总则", "附则", "分则")
+
+
+def _mark_section_labels(rows: _Rows, spans: list[tuple[int, int]], spaced: list[int]) -> None:
     """The short lines of a contents page that are no entry (no page number) are section
-    labels: printed again in the body, they head a section, not a document, and are never a
-    title's first line (法律 + 中华人民共和国某某法)."""
-    labels = set()
+    labels, and so is a short line printed with wide spaces (法　　律) that is no 文种 word
+    (公　　告 is a title): printed in the body, they head a section, not a document, and are
+    never a title's first line (法律 + 中华人民共和国某某法)."""
+    labels = {c for i in spaced if (c := rows.c[i]) not in _NOT_LABEL and not P.title_kind(c)}
     for start, end in spans:
         for j in range(start, end):
             c = rows.c[j]

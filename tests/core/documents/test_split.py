@@ -803,3 +803,14 @@ def test_an_issues_back_matter_after_a_rule_is_no_documents_text():
     # without the rule above them, label lines are the document's (a 联系人：/电话： footer)
     (doc,) = parse_text(text.replace("————————————————\n", ""))
     assert doc.last_line == 7
+
+
+def test_a_wide_spaced_label_heads_a_section_without_contents_but_a_spaced_kind_is_a_title():
+    text = ("某某市人民政府公报\n\n法　　律\n\n中华人民共和国某某保护法\n"
+            "（2021年4月29日第十三届全国人民代表大会常务委员会第二十八次会议通过）\n"
+            "第一条　为了保护某某，制定本法。\n")
+    (law,) = parse_text(text)
+    assert law.meta.title == "中华人民共和国某某保护法"
+    assert law.first_line == 3  # the label heads it
+    (notice,) = parse_text("公　　告\n\n为保障公共安全，现将有关事项公告如下。\n某某市公安局\n2021年2月1日\n")
+    assert notice.meta.title == "公　　告".replace("　", "") and notice.meta.kind == "公告"

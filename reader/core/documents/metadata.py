@@ -118,8 +118,6 @@ def _signature(lines: Lines) -> tuple[list[str], str | None]:
 BARE_NOTE_REACH = 3
 """A note printed without brackets is one of the first this many lines (title, note), with no
 sentence before it."""
-_BARE_NOTE = re.compile(rf"^(?:(?:19|20)\d{{2}}|[{P.CN_DIGITS}]{{4}})年[^，。；]{{4,80}}?"
-                        r"(?:会议|主任会议|常务会议)(?:审议)?(?:通过|批准)$")
 
 
 def _note(lines: Sequence[Line]) -> str:
@@ -132,7 +130,8 @@ def _note(lines: Sequence[Line]) -> str:
         if t.startswith(("（", "(")) and (P.DATE_RE.match(t[1:]) or P.CN_DATE_RE.match(t[1:])):
             joined = t
             continue
-        if not joined and k < BARE_NOTE_REACH and _BARE_NOTE.match(t) and not any("。" in x for x in texts[:k]):
+        if not joined and k < BARE_NOTE_REACH and P.BARE_ADOPTION_NOTE.match(t) \
+                and not any("。" in x for x in texts[:k]):
             return f"（{t}）"  # printed without brackets (a Markdown file's note, a quote under the title)
         if joined and not joined.endswith(("）", ")")):
             joined += t

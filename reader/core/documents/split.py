@@ -374,7 +374,9 @@ def _is_opener(rows: _Rows, i: int) -> int:
 def _adoption_span(rows: _Rows, i: int) -> int:
     """Rows of an adoption note “（2024年7月31日…会议通过）” or a bare “（2024年7月31日）”."""
     c = rows.c[i]
-    if not c.startswith(("（", "(")) or not P.DATE_RE.match(c[1:]) and not P.CN_DATE_RE.match(c[1:]):
+    if not c.startswith(("（", "(")):
+        return 1 if c[-1] in "过准" and P.BARE_ADOPTION_NOTE.match(c) else 0  # printed without brackets
+    if not P.DATE_RE.match(c[1:]) and not P.CN_DATE_RE.match(c[1:]):
         return 0
     text = ""
     for span in range(1, 4):

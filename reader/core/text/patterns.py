@@ -140,6 +140,11 @@ def promulgated_name(text: str) -> str | None:
     return m.group(1) if m else None
 
 
+BARE_ADOPTION_NOTE = re.compile(rf"^(?:(?:19|20)\d{{2}}|[{CN_DIGITS}]{{4}})年[^，。；]{{4,80}}?"
+                                r"(?:会议|主任会议|常务会议)(?:审议)?(?:通过|批准)$")
+"""An adoption note printed without brackets under a title (2024年2月26日某市人民政府第38次常务会议通过)."""
+
+
 # ------------------------------------------------------------------ dates
 DATE_RE = re.compile(r"(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 CN_DATE_RE = re.compile(

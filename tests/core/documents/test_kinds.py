@@ -559,3 +559,13 @@ def test_a_title_of_any_kind_printed_under_its_number_is_the_title():
             "各中级人民法院：\n现将有关问题问答如下。\n")
     (doc,) = parse_text(text)
     assert doc.meta.title == "某某省高级人民法院关于审理买卖合同纠纷案件若干问题的问答"
+
+
+def test_a_law_in_a_gazette_with_its_note_printed_without_brackets_is_a_document():
+    text = ("某某市人民政府关于某事的通知\n某政发〔2021〕3号\n各区人民政府：\n现将有关事项通知如下。\n"
+            "某某市人民政府\n2021年3月1日\n\n某某市停车场管理办法\n"
+            "2021年2月26日某某市人民政府第38次常务会议通过\n"
+            "第一条　为了规范停车场管理，制定本办法。\n")
+    notice, rules = parse_text(text)
+    assert rules.meta.title == "某某市停车场管理办法"
+    assert (rules.meta.date, rules.meta.date_role, rules.meta.issuers) == ("2021-02-26", "通过", ["某某市人民政府"])

@@ -526,13 +526,17 @@ def _promulgated_name(lines: Sequence[Line]) -> str:
 
 def _promulgating_sentences(lines: Sequence[Line]) -> list[str]:
     """The sentences 《X》已经…通过，现予公布 in the first lines, compact, each joined with the
-    line after it when the page wrapped it (…市人民政府 / 第31次常务会议审议通过，现予公布)."""
+    lines after it when the page wrapped it (…市人民政府 / 第31次常务会议审议通过，现予公布)."""
     texts = [P.compact(ln.text) for ln in lines[:9]]
     found = []
     for k, c in enumerate(texts[:8]):
-        if not c.startswith("《"):
+        if not c.startswith(("《", "现")):
             continue
-        said = c if P.promulgated_name(c) or k + 1 == len(texts) else c + texts[k + 1]
+        said = c
+        for more in texts[k + 1:k + 3]:  # a sentence wrapped over up to three lines
+            if P.promulgated_name(said) or "。" in said:
+                break
+            said += more
         if P.promulgated_name(said):
             found.append(said)
     return found

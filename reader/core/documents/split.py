@@ -546,8 +546,12 @@ def _carried_names(rows: _Rows, start: int, end: int) -> list[str]:
     for i in range(start, min(end, start + 40)):
         c = rows.c[i]
         if "《" in c:
-            said = c if _CARRIES.search(c) or i + 1 >= end else c + rows.c[i + 1]
-            if _CARRIES.search(said):  # the sentence may wrap: 《X》已经…市人民政府 / 第31次…现予公布
+            said = c
+            for k in range(i + 1, min(end, i + 3)):  # the sentence may wrap: 《X》已经…市人民政府 / 第31次…现予公布
+                if (_CARRIES.search(said) and said.count("《") <= said.count("》")) or "。" in said:
+                    break  # said and the name closed (现公布《某某 / 条例》 is cut in the name)
+                said += rows.c[k]
+            if _CARRIES.search(said):
                 names.extend(re.findall(r"《([^》]+)》", said))
         m = _ATTACHMENT_LIST.match(c)
         if m or (listing and _LIST_ITEM.match(c)):

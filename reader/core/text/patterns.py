@@ -131,13 +131,15 @@ def promulgation_number(docno: str | None) -> re.Match | None:
 
 
 PROMULGATES = re.compile(
-    r"^《([^《》]{2,60})》(?:已经|经|已于|已由|业经|于).{0,80}?(?:通过|批准|同意).{0,30}?现予(?:公布|发布|颁布)")
-"""The sentence of a 令 or 公告 that names what it promulgates: 《X》已经…通过，现予公布."""
+    r"^(?:《([^《》]{2,60})》(?:已经|经|已于|已由|业经|于).{0,80}?(?:通过|批准|同意).{0,30}?现予(?:公布|发布|颁布)"
+    r"|现予?(?:公布|发布|颁布)《([^《》]{2,60})》)")
+"""The sentence of a 令 or 公告 that names what it promulgates: 《X》已经…通过，现予公布, or the State
+Council's 现公布《X》，自…起施行."""
 
 
 def promulgated_name(text: str) -> str | None:
     m = PROMULGATES.match(compact(text))
-    return m.group(1) if m else None
+    return (m.group(1) or m.group(2)) if m else None
 
 
 BARE_ADOPTION_NOTE = re.compile(rf"^(?:(?:19|20)\d{{2}}|[{CN_DIGITS}]{{4}})年[^，。；]{{4,80}}?"

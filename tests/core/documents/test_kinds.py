@@ -569,3 +569,16 @@ def test_a_law_in_a_gazette_with_its_note_printed_without_brackets_is_a_document
     notice, rules = parse_text(text)
     assert rules.meta.title == "某某市停车场管理办法"
     assert (rules.meta.date, rules.meta.date_role, rules.meta.issuers) == ("2021-02-26", "通过", ["某某市人民政府"])
+
+
+@pytest.mark.parametrize("sentence", [
+    "现公布《某某设施保护\n条例》，自2021年\n9月1日起施行。",  # the State Council's phrasing, wrapped over three lines
+    "《某某设施保护条例》已经2021年\n6月30日国务院第141次常务会议\n通过，现予公布，自2021年9月1日起施行。",
+])
+def test_a_decree_names_its_regulation_however_it_phrases_and_wraps_the_sentence(sentence):
+    text = (f"某某公报　　2021年第20号\n中华人民共和国国务院令\n第740号\n{sentence}\n总理　李某某\n2021年7月8日\n\n"
+            "某某设施保护条例\n第一条　为了保护某某设施，制定本条例。\n第二条　本条例自2021年9月1日起施行。\n")
+    (doc,) = parse_text(text)
+    assert (doc.meta.title, doc.meta.doc_number, doc.meta.date) == (
+        "某某设施保护条例", "中华人民共和国国务院令第740号", "2021-07-08")
+    assert "第二条　本条例自2021年9月1日起施行。" in doc.text

@@ -321,7 +321,7 @@ def read_metadata(segment: Segment) -> Metadata:
     city, district = _context_place(segment, doc_number)
     doc_number = _decree_with_place(doc_number, city)
     decree = P.promulgation_number(doc_number)
-    raw_title = getattr(segment, "title", "") or (_promulgated_name(lines) if decree else "") or _untitled(lines)
+    raw_title = getattr(segment, "title", "") or _decree_title(decree, lines) or _untitled(lines)
     title, tail_number = _title_without_number(raw_title)
     doc_number = doc_number or tail_number
     title_kind = P.title_kind(title)
@@ -370,16 +370,22 @@ def _decree_with_place(doc_number: str | None, city: str | None) -> str | None:
     return doc_number
 
 
+_TITLE_TAIL_SEQ = re.compile(rf"[（(]({P.DECREE_SEQ_LINE.pattern})[)）]$")
 _TITLE_TAIL_NUMBER = re.compile(r"[（(]\s*([^（()）]{0,16}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*[号號])\s*[)）]$")
 
 
 def _title_without_number(raw_title: str) -> tuple[str, str | None]:
-    """The tidy title, and the 文号 printed at its end in brackets (…的通知（仑政办〔2022〕10号）)."""
+    """The tidy title, and the 文号 printed at its end in brackets (…的通知（仑政办〔2022〕10号）,
+    某某常委会公告（第十二号） → 某某常委会公告第十二号)."""
     title = P.tidy_title(raw_title)
     tail = _TITLE_TAIL_NUMBER.search(title)
-    if not tail:
-        return title, None
-    return title[: tail.start()].rstrip(), P.normalise_docno(tail.group(1))
+    if tail:
+        return title[: tail.start()].rstrip(), P.normalise_docno(tail.group(1))
+    seq = _TITLE_TAIL_SEQ.search(title)
+    if seq and title[:seq.start()].endswith(("公告", "令")):
+        head = title[:seq.start()]
+        return head, P.normalise_docno(head + seq.group(1))
+    return title, None
 
 
 def _minutes_number(lines: Sequence[Line]) -> str | None:
@@ -514,6 +520,16 @@ def name_untitled(docs: list[tuple[Metadata, str]]) -> None:
                 best, best_cover = name, cover
         if best:
             m.title = best
+
+
+def _decree_title(decree, lines: Sequence[Line]) -> str:
+    """A 令 without a title of its own is the regulation it promulgates; an organ's 公告
+    (某某常委会公告　第十二号) is titled 某某常委会公告."""
+    if not decree:
+        return ""
+    if decree["what"] == "公告" and P.is_organ(decree["org"]):
+        return decree["org"] + "公告"
+    return _promulgated_name(lines)
 
 
 def _promulgated_name(lines: Sequence[Line]) -> str:

@@ -712,7 +712,7 @@ def _docno_header(rows: _Rows, i: int, taken: set[int]) -> _Header:
     if title:
         codes_before += _codes_up(rows, title[0] - 1, taken)  # codes printed above the title belong here too
     codes_after = _codes_down(rows, i + 1)
-    if not title and _announcement_line(rows, i):
+    if not title and _announcement_line(rows, i) and rows.c[i].endswith("公告"):
         title = [i]  # 某某常委会公告 / 第十二号: the 公告 is titled by its own line
     if not title:
         title = _title_forward(rows, i + 1 + len(codes_after), taken)
@@ -723,9 +723,18 @@ def _docno_header(rows: _Rows, i: int, taken: set[int]) -> _Header:
 
 
 def _announcement_line(rows: _Rows, i: int) -> bool:
-    """Is row i a 公告's own line with its number under it (某某常委会公告 / （第十二号））?"""
+    """Is row i a 公告's own line: 某某常委会公告 with its number under it (（第十二号）), or
+    某某常委会公告　第十二号 on one line (an organ's 公告, not a title 关于…的公告)?"""
     decree = P.promulgation_number(rows.docno[i])
-    return bool(decree) and decree["what"] == "公告" and rows.c[i].endswith("公告")
+    if not decree or decree["what"] != "公告":
+        return False
+    return rows.c[i].endswith("公告") or P.is_organ(decree["org"])
+
+
+def _announces(rows: _Rows, h: _Header) -> bool:
+    """Is h a 公告 titled by its own line (no 关于…的公告 title of its own above its number)?"""
+    return h.docno is not None and any(
+        _announcement_line(rows, r) and set(h.title_rows) <= {r} for r in h.rows if rows.docno[r])
 
 
 def _promulgated_title_fits(rows: _Rows, i: int, title: list[int]) -> bool:
@@ -870,7 +879,7 @@ def _carried_by(rows: _Rows, prev: _Header, h: _Header) -> bool:
     quoted = _carried_names(rows, prev.end + 1, h.start)
     promulgates = bool(P.promulgation_number(prev.docno)) or bool(_CARRIES.search(prev_title))
     first = rows.c[h.title_rows[0]]
-    if prev.docno is not None and any(_announcement_line(rows, r) for r in prev.rows if rows.docno[r]):
+    if _announces(rows, prev):
         return False  # a 公告 is signed and complete: the law it announces, printed under it, is a document
     if (not strong or promulgates) and any(_same_name(title_text, q) or _same_name(first, q) for q in quoted):
         # what a 令/公告 promulgates or a notice issues, printed under it with its own

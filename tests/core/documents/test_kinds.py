@@ -582,3 +582,15 @@ def test_a_decree_names_its_regulation_however_it_phrases_and_wraps_the_sentence
     assert (doc.meta.title, doc.meta.doc_number, doc.meta.date) == (
         "某某设施保护条例", "中华人民共和国国务院令第740号", "2021-07-08")
     assert "第二条　本条例自2021年9月1日起施行。" in doc.text
+
+
+@pytest.mark.parametrize("head", ["某省人民代表大会常务委员会公告（第九号）", "某省人民代表大会常务委员会公告　第九号"])
+def test_an_announcement_with_its_number_on_its_own_line_is_titled_and_numbered(head):
+    text = (f"{head}\n\n《某省湿地保护条例》已由某省第十三届人民代表大会常务委员会第二十一次会议于2021年7月29日通过，"
+            "现予公布，自2021年10月1日起施行。\n\n某省人民代表大会常务委员会\n2021年7月29日\n\n"
+            "某省湿地保护条例\n\n（2021年7月29日某省第十三届人民代表大会常务委员会第二十一次会议通过）\n\n"
+            "第一条　为了保护湿地，制定本条例。\n")
+    announcement, law = parse_text(text)
+    assert (announcement.meta.title, announcement.meta.doc_number, announcement.meta.kind) == (
+        "某省人民代表大会常务委员会公告", "某省人民代表大会常务委员会公告第九号", "公告")
+    assert law.meta.title == "某省湿地保护条例"

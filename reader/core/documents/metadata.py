@@ -238,7 +238,10 @@ def _adoption_issuer(lines: Sequence[Line]) -> str | None:
     return None
 
 
-def _speaker_issuer(header: list[Line], title_lines: set[int]) -> list[str]:
+def _speaker_issuer(header: list[Line], title_lines: set[int], around: tuple[str | None, ...] = ()) -> list[str]:
+    """An organ or a role-and-name byline under the title. A governor named without a place
+    (市长 林某) speaks for the place whose congress hears the report, else for the file's own
+    district or city (`around`: where the file's masthead and signatures place it)."""
     place = ""  # the congress a report is made at (——某日在青川市第十七届人民代表大会…上)
     for ln in header:
         if ln.no in title_lines:
@@ -252,7 +255,8 @@ def _speaker_issuer(header: list[Line], title_lines: set[int]) -> list[str]:
             continue
         if P.is_organ(c):
             return [c]
-        organ = P.byline_organ(c, place)
+        organ = next((o for p in (place, *around) if p and (o := P.byline_organ(c, p))), None) \
+            or P.byline_organ(c)
         if organ:
             return [organ]  # 国务院总理 李强 → 国务院
     return []
@@ -328,7 +332,7 @@ def read_metadata(segment: Segment) -> Metadata:
     if doc_number is None and title_kind == "纪要":
         doc_number = _minutes_number(lines)
     sig_issuers, sig_date = _signature(lines)
-    issuers = _issuers(raw_title, title_kind, header, lines, sig_issuers, decree)
+    issuers = _issuers(raw_title, title_kind, header, lines, sig_issuers, decree, (district, city))
     date, date_role = _identifying_date(lines, header, title_kind, sig_date)
     year, year_source = _year(date, doc_number)
     return Metadata(
@@ -398,7 +402,7 @@ def _minutes_number(lines: Sequence[Line]) -> str | None:
 
 
 def _issuers(raw_title: str, title_kind: str, header: list[Line], lines: Lines,
-             sig_issuers: list[str], decree) -> list[str]:
+             sig_issuers: list[str], decree, around: tuple[str | None, ...] = ()) -> list[str]:
     """Who issued it, from the first source that names anyone: the title, a byline under it,
     the signature, an adoption or promulgation note, a 解读's 解读机构 line, the 令 number."""
     issuers = [_session_organ(x) if re.search(r"届.*第[^第]+次(?:全体)?会议$", x) else x
@@ -406,7 +410,8 @@ def _issuers(raw_title: str, title_kind: str, header: list[Line], lines: Lines,
     if issuers:
         return issuers
     title_texts = {t.strip() for t in raw_title.split("\n")}
-    issuers = _speaker_issuer([ln for ln in header if ln.text.strip() not in title_texts], set()) or sig_issuers
+    issuers = _speaker_issuer([ln for ln in header if ln.text.strip() not in title_texts], set(), around) \
+        or sig_issuers
     if issuers:
         return issuers
     adopted = _adoption_issuer(lines) or _note_issuer(lines)

@@ -434,3 +434,11 @@ def test_a_governor_byline_without_a_place_is_the_government_of_the_congress_it_
     meta = one(f"政府工作报告\n\n——2022年1月10日在{where}上\n\n{byline}\n\n各位代表：\n"
                "现在，我代表政府，向大会报告工作，请予审议。\n")
     assert meta.issuers == ([issuer] if issuer else [])
+
+
+def test_a_governor_byline_with_an_unnamed_congress_speaks_for_the_files_city():
+    text = ("某某市人民政府关于某事的通知\n某政发〔2022〕1号\n各区人民政府：\n现将有关事项通知如下。\n"
+            "某某市人民政府\n2022年1月5日\n\n关于我市停车难问题情况的报告\n\n副市长　杨某\n\n"
+            "主任、副主任、秘书长、各位委员：\n受市人民政府委托，现将有关情况报告如下。\n")
+    notice, report = parse_text(text)
+    assert report.meta.issuers == ["某某市人民政府"]  # the city the file's signatures name

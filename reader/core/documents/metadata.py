@@ -243,9 +243,16 @@ def _speaker_issuer(header: list[Line], title_lines: set[int], around: tuple[str
     (市长 林某) speaks for the place whose congress hears the report, else for the file's own
     district or city (`around`: where the file's masthead and signatures place it)."""
     place = ""  # the congress a report is made at (——某日在青川市第十七届人民代表大会…上)
+    organs: list[str] = []  # a masthead's organs, one or more a line (某某局 / 某某局 / 文件)
     for ln in header:
         if ln.no in title_lines:
             continue
+        parts = [p[:-2] if p.endswith("文件") and len(p) > 4 else p for p in ln.text.split()]
+        if parts and all(P.is_organ(p) for p in parts):
+            organs.extend(P.compact(p) for p in parts)
+            continue
+        if organs:
+            return organs
         c = P.compact(ln.text)
         spoken = P.speech_date(c)
         if spoken:
@@ -259,7 +266,7 @@ def _speaker_issuer(header: list[Line], title_lines: set[int], around: tuple[str
             or P.byline_organ(c)
         if organ:
             return [organ]  # 国务院总理 李强 → 国务院
-    return []
+    return organs
 
 
 _ATTACHMENT_LISTING = re.compile(r"^附件[:：](.+)$")
@@ -410,8 +417,10 @@ def _issuers(raw_title: str, title_kind: str, header: list[Line], lines: Lines,
     if issuers:
         return issuers
     title_texts = {t.strip() for t in raw_title.split("\n")}
-    issuers = _speaker_issuer([ln for ln in header if ln.text.strip() not in title_texts], set(), around) \
-        or sig_issuers
+    issuers = _speaker_issuer([ln for ln in header if ln.text.strip() not in title_texts], set(), around)
+    if issuers and set(issuers) < set(sig_issuers):
+        return sig_issuers  # the masthead printed one organ, the signature names every issuer
+    issuers = issuers or sig_issuers
     if issuers:
         return issuers
     adopted = _adoption_issuer(lines) or _note_issuer(lines)

@@ -442,3 +442,14 @@ def test_a_governor_byline_with_an_unnamed_congress_speaks_for_the_files_city():
             "主任、副主任、秘书长、各位委员：\n受市人民政府委托，现将有关情况报告如下。\n")
     notice, report = parse_text(text)
     assert report.meta.issuers == ["某某市人民政府"]  # the city the file's signatures name
+
+
+@pytest.mark.parametrize("masthead, signature", [
+    ("某某市财政局\n某某市民政局\n文件", "某某市财政局　　某某市民政局"),  # a masthead over three lines
+    ("某某市财政局\n某某市民政局文件", "某某市财政局\n某某市民政局"),
+    ("某某市财政局文件", "某某市财政局　　某某市民政局"),  # one organ printed, the signature names both
+])
+def test_a_joint_issuance_keeps_every_organ_of_its_masthead_or_signature(masthead, signature):
+    text = (f"{masthead}\n\n某财社〔2022〕3号\n\n关于做好某项补贴发放工作的通知\n\n各区财政局、民政局：\n"
+            f"　　现就有关事项通知如下。\n\n{signature}\n2022年3月11日\n")
+    assert one(text).issuers == ["某某市财政局", "某某市民政局"]

@@ -494,8 +494,8 @@ def _confirms_title(rows: _Rows, j: int, kind: str) -> bool:
     return bool(head and head[1] == 1 and head[0] in ("cn", "chapter", "article"))
 
 
-_SESSION_OPENING = re.compile(r"^[^。，；]{0,40}?第[一二三四五六七八九十百\d]+次(?:全体)?会议"
-                              r"(?:听取|审议|审查|决定|认为|同意|批准)")
+_SESSION_OPENING = re.compile(r"^[^。，；]{0,40}?(?:第[一二三四五六七八九十百\d]+次(?:全体)?会议|常委会|常务委员会"
+                              r"|人民代表大会)(?:听取|审议|审查|决定|认为|同意|批准)")
 
 
 def _cut_toc_leader(c: str) -> str:

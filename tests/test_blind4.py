@@ -15,11 +15,8 @@ from tests.judge import load_judge
 ROOT = Path(__file__).resolve().parents[1]
 
 KNOWN_MISSED_UNITS = {"同级财政部门"}  # 报同级财政部门拨付: told, then acting
-KNOWN_NOT_FOUND = {  # the splitter's, not the entity finder's (tests/blind4/README.md)
-    ("donggang_npc_rules_2024.txt", 9),   # 议事规则 merged into the 公告 that promulgates it
-    ("haizhou_court_answers.txt", 1),     # two-line title with its 文号 under it: 文号 taken as title
-}
-KNOWN_FIELD_GAPS = {("donggang_npc_rules_2024.txt", 1, f) for f in ("title", "doc_number", "kind", "range")}
+KNOWN_NOT_FOUND: set[tuple[str, int]] = set()  # the splitter's, not the entity finder's (tests/blind4/README.md)
+KNOWN_FIELD_GAPS: set[tuple[str, int, str]] = set()
 
 
 @pytest.fixture(scope="module")

@@ -299,20 +299,39 @@ def score_entities(report: Report, by_file: dict[str, FileResult], items: list[d
 _RUNNING = re.compile(r"^(.*公报.*(期|号|\d·\d+)|[—\-－]\s*\d+\s*[—\-－]|\d+)$")
 
 
-_MARKDOWN_MARKS = re.compile(r"^#{1,6}\s+|\*\*")  # layout of a .md source, not its text
+_MARKDOWN_MARKS = re.compile(r"^#{1,6}\s+|^(?:>\s*)+|\*\*")  # layout of a .md source, not its text
 
 
-def find_lost_lines(report: Report, fr: FileResult, first_title_line: int) -> None:
-    """Source lines from the first gold title on that no reading text keeps.
+def _headers_at_page_breaks(texts: list[str]) -> set[str]:
+    """Running headers that name no gazette (a collection's title, 2024年第2辑 …): a line printed
+    at least twice as the nearest non-blank line before or after a page-number line."""
+    pages = [i for i, t in enumerate(texts) if re.fullmatch(r"[—\-－]\d+[—\-－]", t)]
+    beside: Counter = Counter()
+    for i in pages:
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(texts) and not texts[j]:
+                j += step
+            if 0 <= j < len(texts) and j not in pages:
+                beside[texts[j]] += 1
+    return {t for t, n in beside.items() if n >= 2}
+
+
+def find_lost_lines(report: Report, fr: FileResult, first_title_line: int, last_line: int | None = None) -> None:
+    """Source lines from the first gold title to the last gold line that no reading text keeps
+    (before and after: the issue's cover, contents and back matter, in no gold document).
 
     Running headers and page numbers are meant to go; anything else missing from
     every reading text is lost (the rule: nothing of the source is lost
     without a trace). Compared without whitespace, digits folded; reflow may join.
     """
     kept = re.sub(r"\s", "", fold("".join(d.text for d in fr.docs)))
-    for no, line in enumerate(make.source_text(fr.name).split("\n"), 1):
+    source = make.source_text(fr.name).split("\n")
+    headers = _headers_at_page_breaks([re.sub(r"\s", "", fold(x)) for x in source])
+    for no, line in enumerate(source, 1):
         text = re.sub(r"\s", "", fold(_MARKDOWN_MARKS.sub("", line)))
-        if no < first_title_line or not text or _RUNNING.match(text):
+        if no < first_title_line or (last_line is not None and no > last_line) or not text \
+                or _RUNNING.match(text) or text in headers:
             continue
         if text not in kept:
             report.lost_lines.append((fr.name, no, line))
@@ -335,7 +354,8 @@ def evaluate(out_dir: Path) -> Report:
         golds = sorted(per_file[fr.name], key=lambda g: g["title_line"])
         match_documents(report, fr, golds)
         if golds:
-            find_lost_lines(report, fr, golds[0]["title_line"])
+            ends = [g["last_line"] for g in golds if g.get("last_line")]  # the heldout gold has no ranges
+            find_lost_lines(report, fr, golds[0]["title_line"], max(ends) if ends else None)
     score_entities(report, by_file, gold["entities"])
     return report
 

@@ -21,7 +21,6 @@ canonicaliser (reader.core.documents.organisations), the same name an organisati
 
 
 # ---------------------------------------------------------------- helpers
-_BARE_NUMBER = re.compile(r"[〔［\[【(（]((?:19|20)\d{2})[〕］\]】)）]第?(\d{1,5})[号號]")
 _ISSUER_SPLIT = re.compile(r"[ 　、]+")
 
 
@@ -116,16 +115,24 @@ def _signature(lines: Lines) -> tuple[list[str], str | None]:
     return [], None
 
 
+BARE_NOTE_REACH = 3
+"""A note printed without brackets is one of the first this many lines (title, note), with no
+sentence before it."""
+
+
 def _note(lines: Sequence[Line]) -> str:
     """The dated note under a title, compact: （2024年7月31日宁波市第十六届…会议通过）, a
     promulgation note （2006年7月24日中华人民共和国国务院令第472号公布 根据…修订）, or a bare
     （2024年7月31日）; "" when there is none in the first lines."""
     texts = [P.compact(ln.text) for ln in lines[:12] if ln.text.strip()]
     joined = ""
-    for t in texts:
+    for k, t in enumerate(texts):
         if t.startswith(("（", "(")) and (P.DATE_RE.match(t[1:]) or P.CN_DATE_RE.match(t[1:])):
             joined = t
             continue
+        if not joined and k < BARE_NOTE_REACH and P.BARE_ADOPTION_NOTE.match(t) \
+                and not any("。" in x for x in texts[:k]):
+            return f"（{t}）"  # printed without brackets (a Markdown file's note, a quote under the title)
         if joined and not joined.endswith(("）", ")")):
             joined += t
     return joined
@@ -162,7 +169,7 @@ def _dated_roles(lines: Sequence[Line], signed: str | None) -> list[tuple[str, s
     """Every (role, date) the note under the title and the promulgating sentence state, then the
     signature's: 通过 / 批准 / 公布 / 修正 / 修订 / 施行 (自…起施行) / 成文."""
     found: list[tuple[str, str]] = []
-    texts = [_note(lines)] + [P.compact(ln.text) for ln in lines[:8] if P.promulgated_name(ln.text)]
+    texts = [_note(lines), *_promulgating_sentences(lines)]
     for text in texts:
         dates = list(_DATE_ANY.finditer(text))
         shared: list[str] = []  # 某日A会议、某日B会议通过: both dates take the verb that follows
@@ -206,7 +213,11 @@ def _note_issuer(lines: Sequence[Line]) -> str | None:
         return None
     org = _session_organ(o["org"])
     org = re.sub(r"(?:审判委员会|检察委员会)$", "", org)
-    return org if P.is_organ(org) or org.endswith("人民代表大会") else None
+    if P.is_organ(org) or org.endswith("人民代表大会"):
+        return org
+    # 某某省法学会第七次会员代表大会通过: a society's congress adopts the society's own 章程
+    members = note[m.end() + o.end():].startswith(("会员代表大会", "会员大会"))
+    return org if members and org.endswith("会") and 3 <= len(org) <= 30 else None
 
 
 def _session_organ(name: str) -> str:
@@ -222,25 +233,40 @@ def _adoption_issuer(lines: Sequence[Line]) -> str | None:
         rf"[（(](?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日([{P.CJK}]{{2,6}}?[市省区县])第[{P.CN_DIGITS}]+届"
         rf"(?:人民代表大会常务委员会|人大常委会)(?:第[{P.CN_DIGITS}\d]+次)?(主任会议|会议)?", text)
     if m:
-        if m.group(2) == "主任会议":
-            return f"{m.group(1)}人大常委会主任会议"
+        # its 主任会议 is a meeting of the 常委会, as a government's 常务会议 is the government's
         return f"{m.group(1)}人民代表大会常务委员会"
     return None
 
 
-def _speaker_issuer(header: list[Line], title_lines: set[int]) -> list[str]:
+def _speaker_issuer(header: list[Line], title_lines: set[int], around: tuple[str | None, ...] = ()) -> list[str]:
+    """An organ or a role-and-name byline under the title. A governor named without a place
+    (市长 林某) speaks for the place whose congress hears the report, else for the file's own
+    district or city (`around`: where the file's masthead and signatures place it)."""
+    place = ""  # the congress a report is made at (——某日在青川市第十七届人民代表大会…上)
+    organs: list[str] = []  # a masthead's organs, one or more a line (某某局 / 某某局 / 文件)
     for ln in header:
         if ln.no in title_lines:
             continue
+        parts = [p[:-2] if p.endswith("文件") and len(p) > 4 else p for p in ln.text.split()]
+        if parts and all(P.is_organ(p) for p in parts):
+            organs.extend(P.compact(p) for p in parts)
+            continue
+        if organs:
+            return organs
         c = P.compact(ln.text)
+        spoken = P.speech_date(c)
+        if spoken:
+            place = P.congress_place(spoken[1])
+            continue
         if P.docno_line(c) or P.date_line(c):
             continue
         if P.is_organ(c):
             return [c]
-        organ = P.byline_organ(c)
+        organ = next((o for p in (place, *around) if p and (o := P.byline_organ(c, p))), None) \
+            or P.byline_organ(c)
         if organ:
             return [organ]  # 国务院总理 李强 → 国务院
-    return []
+    return organs
 
 
 _ATTACHMENT_LISTING = re.compile(r"^附件[:：](.+)$")
@@ -306,14 +332,14 @@ def read_metadata(segment: Segment) -> Metadata:
     city, district = _context_place(segment, doc_number)
     doc_number = _decree_with_place(doc_number, city)
     decree = P.promulgation_number(doc_number)
-    raw_title = getattr(segment, "title", "") or (_promulgated_name(lines) if decree else "") or _untitled(lines)
+    raw_title = getattr(segment, "title", "") or _decree_title(decree, lines) or _untitled(lines)
     title, tail_number = _title_without_number(raw_title)
     doc_number = doc_number or tail_number
     title_kind = P.title_kind(title)
     if doc_number is None and title_kind == "纪要":
         doc_number = _minutes_number(lines)
     sig_issuers, sig_date = _signature(lines)
-    issuers = _issuers(raw_title, title_kind, header, lines, sig_issuers, decree)
+    issuers = _issuers(raw_title, title_kind, header, lines, sig_issuers, decree, (district, city))
     date, date_role = _identifying_date(lines, header, title_kind, sig_date)
     year, year_source = _year(date, doc_number)
     return Metadata(
@@ -355,29 +381,35 @@ def _decree_with_place(doc_number: str | None, city: str | None) -> str | None:
     return doc_number
 
 
+_TITLE_TAIL_SEQ = re.compile(rf"[（(]({P.DECREE_SEQ_LINE.pattern})[)）]$")
 _TITLE_TAIL_NUMBER = re.compile(r"[（(]\s*([^（()）]{0,16}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*[号號])\s*[)）]$")
 
 
 def _title_without_number(raw_title: str) -> tuple[str, str | None]:
-    """The tidy title, and the 文号 printed at its end in brackets (…的通知（仑政办〔2022〕10号）)."""
+    """The tidy title, and the 文号 printed at its end in brackets (…的通知（仑政办〔2022〕10号）,
+    某某常委会公告（第十二号） → 某某常委会公告第十二号)."""
     title = P.tidy_title(raw_title)
     tail = _TITLE_TAIL_NUMBER.search(title)
-    if not tail:
-        return title, None
-    return title[: tail.start()].rstrip(), P.normalise_docno(tail.group(1))
+    if tail:
+        return title[: tail.start()].rstrip(), P.normalise_docno(tail.group(1))
+    seq = _TITLE_TAIL_SEQ.search(title)
+    if seq and title[:seq.start()].endswith(("公告", "令")):
+        head = title[:seq.start()]
+        return head, P.normalise_docno(head + seq.group(1))
+    return title, None
 
 
 def _minutes_number(lines: Sequence[Line]) -> str | None:
     """Minutes are often numbered without an organ prefix under the title: 〔2023〕9号."""
     for ln in lines[:6]:
-        m = _BARE_NUMBER.fullmatch(P.compact(ln.text))
+        m = P.BARE_DOCNO.fullmatch(P.compact(ln.text))
         if m:
             return f"〔{m.group(1)}〕{m.group(2)}号"
     return None
 
 
 def _issuers(raw_title: str, title_kind: str, header: list[Line], lines: Lines,
-             sig_issuers: list[str], decree) -> list[str]:
+             sig_issuers: list[str], decree, around: tuple[str | None, ...] = ()) -> list[str]:
     """Who issued it, from the first source that names anyone: the title, a byline under it,
     the signature, an adoption or promulgation note, a 解读's 解读机构 line, the 令 number."""
     issuers = [_session_organ(x) if re.search(r"届.*第[^第]+次(?:全体)?会议$", x) else x
@@ -385,7 +417,10 @@ def _issuers(raw_title: str, title_kind: str, header: list[Line], lines: Lines,
     if issuers:
         return issuers
     title_texts = {t.strip() for t in raw_title.split("\n")}
-    issuers = _speaker_issuer([ln for ln in header if ln.text.strip() not in title_texts], set()) or sig_issuers
+    issuers = _speaker_issuer([ln for ln in header if ln.text.strip() not in title_texts], set(), around)
+    if issuers and set(issuers) < set(sig_issuers):
+        return sig_issuers  # the masthead printed one organ, the signature names every issuer
+    issuers = issuers or sig_issuers
     if issuers:
         return issuers
     adopted = _adoption_issuer(lines) or _note_issuer(lines)
@@ -501,14 +536,40 @@ def name_untitled(docs: list[tuple[Metadata, str]]) -> None:
             m.title = best
 
 
+def _decree_title(decree, lines: Sequence[Line]) -> str:
+    """A 令 without a title of its own is the regulation it promulgates; an organ's 公告
+    (某某常委会公告　第十二号) is titled 某某常委会公告."""
+    if not decree:
+        return ""
+    if decree["what"] == "公告" and P.is_organ(decree["org"]):
+        return decree["org"] + "公告"
+    return _promulgated_name(lines)
+
+
 def _promulgated_name(lines: Sequence[Line]) -> str:
     """A 政府令 with no title of its own: the regulation it promulgates (《X》已经…通过，现予公布)
     is what the document is and how it is cited."""
-    for ln in lines[:8]:
-        name = P.promulgated_name(ln.text)
-        if name:
-            return name
+    for said in _promulgating_sentences(lines):
+        return P.promulgated_name(said) or ""
     return ""
+
+
+def _promulgating_sentences(lines: Sequence[Line]) -> list[str]:
+    """The sentences 《X》已经…通过，现予公布 in the first lines, compact, each joined with the
+    lines after it when the page wrapped it (…市人民政府 / 第31次常务会议审议通过，现予公布)."""
+    texts = [P.compact(ln.text) for ln in lines[:9]]
+    found = []
+    for k, c in enumerate(texts[:8]):
+        if not c.startswith(("《", "现")):
+            continue
+        said = c
+        for more in texts[k + 1:k + 3]:  # a sentence wrapped over up to three lines
+            if P.promulgated_name(said) or "。" in said:
+                break
+            said += more
+        if P.promulgated_name(said):
+            found.append(said)
+    return found
 
 
 def _untitled(lines: Sequence[Line]) -> str:

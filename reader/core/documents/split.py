@@ -74,7 +74,8 @@ _NOT_OPENER = re.compile(r"研究|同意|决定|如下|批准|根据|经|为了|
                          r"|报送|填报|时间|日期|名称|单位：$|组长|成员|说明")
 _ADDRESSEE_PART = re.compile(
     r"(?:^各|政府|单位|單位|委员会|常委会|局|院|校|会|处|厅|委|办|公司|街道|乡镇|部门|机构|同志|委员|主任|秘书长|代表|中心|集团|企业|支队|部队)$")
-_ATTACHMENT_LABEL = re.compile(r"^附件[\d一二三四五六七八九十]*[:：]?$|^附表[\d一二三四五六七八九十]*$")
+_ATTACHMENT_LABEL = re.compile(r"^附件[\d一二三四五六七八九十]*[:：]?$|^附表[\d一二三四五六七八九十]*$"
+                               r"|^附录[A-Z\d一二三四五六七八九十]*[:：]?$")  # 附录 / 附录A: an annex
 _ATTACHMENT_LIST = re.compile(r"^附件[:：](.+)$")
 _PUBLICITY = re.compile(r"[（(]此件.{1,8}[)）]")
 _LIST_ITEM = re.compile(r"^\d{1,2}[.．、]")
@@ -125,6 +126,7 @@ class _Rows:
         self.date = bytearray(n)
         self.head: list[tuple[str, int] | None] = [None] * n
         self.toc = bytearray(n)
+        self.labels: set[str] = set()  # a collection's section labels (法　　律, 司法解释) its contents print
         self.code = bytearray(n)
         self._bigram: dict[str, bool] = {}
         self._titleish = bytearray([_UNKNOWN]) * n
@@ -201,12 +203,15 @@ def _prepare(lines: Sequence[Line]) -> tuple[_Rows, Lines]:
         nos.append(no)
         texts.append(t)
         cs.append(c)
+    if cs and P.COLOPHON_LINE.match(cs[-1]):
+        _drop_colophon(nos, texts, cs, noise_nos, noise_texts)
     noise = Lines(noise_nos, noise_texts)
     content = Lines(nos, texts)
     lengths = sorted(len(c) for c in cs if len(c) >= 8)
     width = float(lengths[int(len(lengths) * 0.8)]) if lengths else 40.0
     rows = _Rows(content, cs, width, "".join(cs))
     docno, date, head, code = rows.docno, rows.date, rows.head, rows.code
+    spaced_labels: list[int] = []
     for i, c in enumerate(cs):
         n = len(c)
         if n <= 40 and ("号" in c or "號" in c):
@@ -217,8 +222,10 @@ def _prepare(lines: Sequence[Line]) -> tuple[_Rows, Lines]:
             head[i] = P.heading(c)
         if n <= 40 and (c[0] in _CODE_START or c[0].isascii()):
             code[i] = bool(_CODE.match(c))
-        if c.endswith("文件") and n <= 42:
-            code[i] = code[i] or bool(_MASTHEAD.match(c))
+        if c.endswith("文件") and n <= 42:  # 某某局文件, or 文件 alone under the organs of a joint masthead
+            code[i] = code[i] or bool(_MASTHEAD.match(c)) or (n == 2 and i > 0 and P.is_organ(cs[i - 1]))
+        if n <= 4 and len(texts[i]) > n and _SPACED_LABEL.match(texts[i].strip()):
+            spaced_labels.append(i)
     # a title with its 文号 at the right end of the same line: 某某的通知    甬政发〔2022〕21号
     for i, text in enumerate(texts):
         if docno[i] is None and ("号" in cs[i][-6:] or "號" in cs[i][-6:]):
@@ -228,19 +235,36 @@ def _prepare(lines: Sequence[Line]) -> tuple[_Rows, Lines]:
                 if docno[i]:
                     rows.inline_title[i] = m.group(1).strip()
     # 宁波市人民政府令 / 第260号 · 交通运输部令 / 2023年第8号 · 某常委会公告 / 第十五号 on two lines
+    # (第十五号) in brackets too
     for i in range(len(cs) - 1):
-        if cs[i].endswith(("令", "公告")) and len(cs[i]) <= 24 and P.DECREE_SEQ_LINE.fullmatch(cs[i + 1]):
-            docno[i] = P.normalise_docno(cs[i] + cs[i + 1])
+        if cs[i].endswith(("令", "公告")) and len(cs[i]) <= 24 and P.DECREE_SEQ_LINE.fullmatch(
+                seq := cs[i + 1].strip("（()）")):
+            docno[i] = P.normalise_docno(cs[i] + seq)
             code[i + 1] = True
     rows.closing = bytearray(bool((date[i] or c[-1] == "日") and _is_closing_date(rows, i)) for i, c in enumerate(cs))
     for i in range(1, len(cs)):
         if rows.closing[i - 1] and _PUBLICITY.fullmatch(cs[i]):
             code[i] = False  # （此件公开发布） after a signature date ends that document, not a header code
-    _mark_toc(rows)
+    _mark_toc(rows, spaced_labels)
     return rows, noise
 
 
-def _mark_toc(rows: _Rows) -> None:
+def _drop_colophon(nos: array, texts: list[str], cs: list[str], noise_nos: array, noise_texts: list[str]) -> None:
+    """An issue's back matter at the end of the file (a rule, then 主办：/编辑：/地址： lines) is no
+    document's text: like the cover, it is left out with the page furniture."""
+    k = len(cs)
+    while k > 0 and P.COLOPHON_LINE.match(cs[k - 1]):
+        k -= 1
+    if k <= 1 or not P.RULE_LINE.match(cs[k - 1]):
+        return  # no rule above them, or nothing but back matter
+    k -= 1
+    furniture = sorted(zip(list(noise_nos) + list(nos[k:]), noise_texts + texts[k:]))
+    noise_nos[:] = array("i", (no for no, _ in furniture))
+    noise_texts[:] = [t for _, t in furniture]
+    del nos[k:], texts[k:], cs[k:]
+
+
+def _mark_toc(rows: _Rows, spaced_labels: list[int]) -> None:
     refs = [i for i, text in enumerate(rows.texts)
             if rows.c[i][-1] in ")）0123456789"
             and (P.TOC_PAGE_REF.search(rows.c[i]) or P.TOC_TAB_PAGE_REF.search(text))]
@@ -256,6 +280,7 @@ def _mark_toc(rows: _Rows) -> None:
             groups[-1].append(i)
         else:
             groups.append([i])
+    spans: list[tuple[int, int]] = []
     for g in groups:
         start, end = g[0], g[-1]
         # the title lines of the first entry, and a 目录 heading just before
@@ -268,6 +293,36 @@ def _mark_toc(rows: _Rows) -> None:
                 start -= 1
         for j in range(start, end + 1):
             rows.toc[j] = True
+        spans.append((start, end))
+    _mark_section_labels(rows, spans, spaced_labels)
+
+
+SECTION_LABEL_MAX = 8
+"""A section label of a collection (法　　律, 地方政府规章, 司法解释) is at most this long."""
+
+
+_SPACED_LABEL = re.compile(rf"^[{P.CJK}](?:(?:[ \u3000]{{2,}}|\u3000)[{P.CJK}]){{1,3}}$")
+"""法　　律, 规　　章: a short label printed with wide spaces between its characters."""
+_NOT_LABEL = ("目录", "目次", "附件", "附录", "附表", "总则", "附则", "分则")
+
+
+def _mark_section_labels(rows: _Rows, spans: list[tuple[int, int]], spaced: list[int]) -> None:
+    """The short lines of a contents page that are no entry (no page number) are section
+    labels, and so is a short line printed with wide spaces (法　　律) that is no 文种 word
+    (公　　告 is a title): printed in the body, they head a section, not a document, and are
+    never a title's first line (法律 + 中华人民共和国某某法)."""
+    labels = {c for i in spaced if (c := rows.c[i]) not in _NOT_LABEL and not P.title_kind(c)}
+    for start, end in spans:
+        for j in range(start, end):
+            c = rows.c[j]
+            if rows.toc[j] and 2 <= len(c) <= SECTION_LABEL_MAX and c not in ("目录", "目次") \
+                    and c[-1] not in ")）0123456789" and not P.TOC_PAGE_REF.search(c):
+                labels.add(c)
+    if labels:
+        rows.labels = labels
+        for i, c in enumerate(rows.c):
+            if c in labels:
+                rows._titleish[i] = 0
 
 
 # ---------------------------------------------------------------- headers
@@ -319,7 +374,9 @@ def _is_opener(rows: _Rows, i: int) -> int:
 def _adoption_span(rows: _Rows, i: int) -> int:
     """Rows of an adoption note “（2024年7月31日…会议通过）” or a bare “（2024年7月31日）”."""
     c = rows.c[i]
-    if not c.startswith(("（", "(")) or not P.DATE_RE.match(c[1:]) and not P.CN_DATE_RE.match(c[1:]):
+    if not c.startswith(("（", "(")):
+        return 1 if c[-1] in "过准" and P.BARE_ADOPTION_NOTE.match(c) else 0  # printed without brackets
+    if not P.DATE_RE.match(c[1:]) and not P.CN_DATE_RE.match(c[1:]):
         return 0
     text = ""
     for span in range(1, 4):
@@ -354,7 +411,7 @@ def _title_back(rows: _Rows, j: int, taken: set[int]) -> list[int]:
         if j - k < 0 or j - k in taken or not _title_piece(rows, j - k):
             return []
         run.insert(0, j - k)
-        if P.ends_with_kind("".join(rows.c[x] for x in run)):
+        if _ends_title("".join(rows.c[x] for x in run)):
             break
     else:
         return []
@@ -379,6 +436,15 @@ def _title_back(rows: _Rows, j: int, taken: set[int]) -> list[int]:
     return run
 
 
+_ABOUT_TITLE = re.compile(rf"^[^，。；：]{{0,30}}?(?:关于|關於)[^，。；：]{{2,60}}的[{P.CJK}]{{2,3}}$")
+"""关于…的解答 next to a 文号: a title by its shape, whatever its 文种 word."""
+
+
+def _ends_title(text: str) -> bool:
+    """Do these rows, printed next to a 文号, end a title (a 文种 word, or the 关于…的X shape)?"""
+    return P.ends_with_kind(text) or _ABOUT_TITLE.match(text) is not None
+
+
 def _joint_organs_above(first: str, above: str) -> bool:
     """Is `above` another issuer of a joint title whose first row is `first`?
 
@@ -400,7 +466,7 @@ def _title_forward(rows: _Rows, k: int, taken: set[int], limit: int = 6) -> list
         if j in taken or not _title_piece(rows, j):
             return []
         run.append(j)
-        if P.ends_with_kind("".join(rows.c[x] for x in run)):
+        if _ends_title("".join(rows.c[x] for x in run)):
             return run
     return []
 
@@ -428,8 +494,8 @@ def _confirms_title(rows: _Rows, j: int, kind: str) -> bool:
     return bool(head and head[1] == 1 and head[0] in ("cn", "chapter", "article"))
 
 
-_SESSION_OPENING = re.compile(r"^[^。，；]{0,40}?第[一二三四五六七八九十百\d]+次(?:全体)?会议"
-                              r"(?:听取|审议|审查|决定|认为|同意|批准)")
+_SESSION_OPENING = re.compile(r"^[^。，；]{0,40}?(?:第[一二三四五六七八九十百\d]+次(?:全体)?会议|常委会|常务委员会"
+                              r"|人民代表大会)(?:听取|审议|审查|决定|认为|同意|批准)")
 
 
 def _cut_toc_leader(c: str) -> str:
@@ -479,8 +545,14 @@ def _carried_names(rows: _Rows, start: int, end: int) -> list[str]:
     listing = False
     for i in range(start, min(end, start + 40)):
         c = rows.c[i]
-        if "《" in c and _CARRIES.search(c):
-            names.extend(re.findall(r"《([^》]+)》", c))
+        if "《" in c:
+            said = c
+            for k in range(i + 1, min(end, i + 3)):  # the sentence may wrap: 《X》已经…市人民政府 / 第31次…现予公布
+                if (_CARRIES.search(said) and said.count("《") <= said.count("》")) or "。" in said:
+                    break  # said and the name closed (现公布《某某 / 条例》 is cut in the name)
+                said += rows.c[k]
+            if _CARRIES.search(said):
+                names.extend(re.findall(r"《([^》]+)》", said))
         m = _ATTACHMENT_LIST.match(c)
         if m or (listing and _LIST_ITEM.match(c)):
             listing = True
@@ -584,6 +656,12 @@ def _find_headers(rows: _Rows) -> list[_Header]:
     headers = _drop_carried_titles(rows, headers)
     headers = _drop_contents_runs(rows, headers, taken)
     _take_lines_under_titles(rows, headers, taken)
+    if rows.labels:
+        for h in headers:  # a section label printed right above a document heads it, not the one before
+            k = h.start - 1
+            if k >= 0 and k not in taken and not rows.toc[k] and rows.c[k] in rows.labels:
+                h.rows.append(k)
+                taken.add(k)
     return headers
 
 
@@ -634,12 +712,29 @@ def _docno_header(rows: _Rows, i: int, taken: set[int]) -> _Header:
     if title:
         codes_before += _codes_up(rows, title[0] - 1, taken)  # codes printed above the title belong here too
     codes_after = _codes_down(rows, i + 1)
+    if not title and _announcement_line(rows, i) and rows.c[i].endswith("公告"):
+        title = [i]  # 某某常委会公告 / 第十二号: the 公告 is titled by its own line
     if not title:
         title = _title_forward(rows, i + 1 + len(codes_after), taken)
         if title:
             codes_before += _organs_up(rows, j, taken)
             codes_after += _codes_down(rows, title[-1] + 1)
     return _Header(sorted([i, *title, *codes_before, *codes_after]), title, rows.docno[i])
+
+
+def _announcement_line(rows: _Rows, i: int) -> bool:
+    """Is row i a 公告's own line: 某某常委会公告 with its number under it (（第十二号）), or
+    某某常委会公告　第十二号 on one line (an organ's 公告, not a title 关于…的公告)?"""
+    decree = P.promulgation_number(rows.docno[i])
+    if not decree or decree["what"] != "公告":
+        return False
+    return rows.c[i].endswith("公告") or P.is_organ(decree["org"])
+
+
+def _announces(rows: _Rows, h: _Header) -> bool:
+    """Is h a 公告 titled by its own line (no 关于…的公告 title of its own above its number)?"""
+    return h.docno is not None and any(
+        _announcement_line(rows, r) and set(h.title_rows) <= {r} for r in h.rows if rows.docno[r])
 
 
 def _promulgated_title_fits(rows: _Rows, i: int, title: list[int]) -> bool:
@@ -699,7 +794,7 @@ class _StandaloneTitles:
             return False
         c = rows.c[s]
         if s > 0 and _ATTACHMENT_LABEL.match(rows.c[s - 1]):
-            return False  # the title of an attachment (附件2 / 某某表) belongs to its document
+            return False  # the title of an attachment (附件2 / 某某表, 附录 / 某某目录) belongs to its document
         if _paragraph_end_before(rows, s):
             return True
         # 记事/目录 headings may follow text without a paragraph end
@@ -784,6 +879,8 @@ def _carried_by(rows: _Rows, prev: _Header, h: _Header) -> bool:
     quoted = _carried_names(rows, prev.end + 1, h.start)
     promulgates = bool(P.promulgation_number(prev.docno)) or bool(_CARRIES.search(prev_title))
     first = rows.c[h.title_rows[0]]
+    if _announces(rows, prev):
+        return False  # a 公告 is signed and complete: the law it announces, printed under it, is a document
     if (not strong or promulgates) and any(_same_name(title_text, q) or _same_name(first, q) for q in quoted):
         # what a 令/公告 promulgates or a notice issues, printed under it with its own
         # adoption note or 主送: the carried document, not a new one
@@ -838,7 +935,8 @@ def _take_lines_under_titles(rows: _Rows, headers: list[_Header], taken: set[int
 
 
 def _take_line_under(rows: _Rows, h: _Header, k: int) -> bool:
-    """Add row k (and the rows of its note) to h when it is a byline, adoption note or speech date."""
+    """Add row k (and the rows of its note) to h when it is a byline, adoption note, speech date,
+    or an organ and its date on one line (no body comes before a signature: it is the header's)."""
     c = rows.c[k]
     if P.is_speaker(c) and not P.ends_with_kind(c) and len(c) <= BYLINE_MAX_CHARS and not (
             k + 1 < len(rows.c) and (rows.date[k + 1] or _organ_continues(c, rows.c[k + 1]))):
@@ -847,6 +945,10 @@ def _take_line_under(rows: _Rows, h: _Header, k: int) -> bool:
         h.rows.extend(range(k, k + span))
     elif P.speech_date(c):
         h.rows.append(k)
+    elif h.docno is None and len(c) <= 12 and P.BARE_DOCNO.fullmatch(c):
+        h.rows.append(k)  # 〔2024〕3号 under a 纪要's title: its number
+    elif rows.closing[k] and not rows.date[k] and P.signed_date_line(rows.texts[k]):
+        h.rows.append(k)  # 某某办公室　2024年2月27日 right under a 纪要's title and number: its issuer and date
     else:
         return False
     return True

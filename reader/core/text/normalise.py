@@ -199,6 +199,7 @@ def _looks_like_spaced_cells(text: str) -> bool:
 
 _OUTER_SPACE_NOT_TAB = re.compile(r"^[^\S\t]+|[^\S\t]+$")
 _MD_HEADING = re.compile(r"^#{1,6}[ \t\u3000]+(?=\S)|[ \t\u3000]+#+$")
+_MD_QUOTE = re.compile(r"^(?:>[ \t\u3000]*)+")
 
 
 def clean_text(raw: str) -> str:
@@ -233,6 +234,8 @@ def _clean_text(raw: str, odd: bool, unsafe: bool, fullwidth: bool, radicals: bo
         text = strip_layout_markup(text)  # <p>, <br>, <ol …>, **…**: a converter's layout
     if text[:1] == "#":
         text = _MD_HEADING.sub("", text)  # "## 第一章　总则": Markdown heading marks, not text
+    elif text[:1] == ">" and text[1:2] in (" ", "\u3000", ">"):
+        text = _MD_QUOTE.sub("", text)  # "> （2022年…通过）": a Markdown quote mark, not text
     return squeeze_number_spaces(text)
 
 

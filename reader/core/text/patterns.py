@@ -73,6 +73,8 @@ DECREE_RE = re.compile(  # a promulgation number: 国务院令第781号 · 交�
 )
 DECREE_SEQ_LINE = re.compile(rf"(?:(?:19|20)\d{{2}}年)?第[\d{CN_DIGITS}]{{1,6}}[号號]")
 """The second line of a promulgation number printed over two lines (某某令 / 第260号)."""
+BARE_DOCNO = re.compile(r"[〔［\[【(（]((?:19|20)\d{2})[〕］\]】)）]第?(\d{1,5})[号號]")
+"""A number without an organ prefix (〔2024〕3号): how minutes are numbered under their title."""
 _DOCNO_LINE = re.compile(rf"[（(]?(?:{DOCNO_RE.pattern})[)）]?")
 _DECREE_LINE = re.compile(rf"[（(]?(?:{DECREE_RE.pattern})[)）]?")
 
@@ -129,13 +131,20 @@ def promulgation_number(docno: str | None) -> re.Match | None:
 
 
 PROMULGATES = re.compile(
-    r"^《([^《》]{2,60})》(?:已经|经|已于|已由|业经|于).{0,80}?(?:通过|批准|同意).{0,30}?现予(?:公布|发布|颁布)")
-"""The sentence of a 令 or 公告 that names what it promulgates: 《X》已经…通过，现予公布."""
+    r"^(?:《([^《》]{2,60})》(?:已经|经|已于|已由|业经|于).{0,80}?(?:通过|批准|同意).{0,30}?现予(?:公布|发布|颁布)"
+    r"|现予?(?:公布|发布|颁布)《([^《》]{2,60})》)")
+"""The sentence of a 令 or 公告 that names what it promulgates: 《X》已经…通过，现予公布, or the State
+Council's 现公布《X》，自…起施行."""
 
 
 def promulgated_name(text: str) -> str | None:
     m = PROMULGATES.match(compact(text))
-    return m.group(1) if m else None
+    return (m.group(1) or m.group(2)) if m else None
+
+
+BARE_ADOPTION_NOTE = re.compile(rf"^(?:(?:19|20)\d{{2}}|[{CN_DIGITS}]{{4}})年[^，。；]{{4,80}}?"
+                                r"(?:会议|主任会议|常务会议)(?:审议)?(?:通过|批准)$")
+"""An adoption note printed without brackets under a title (2024年2月26日某市人民政府第38次常务会议通过)."""
 
 
 # ------------------------------------------------------------------ dates
@@ -199,17 +208,31 @@ def is_organ(text: str) -> bool:
     return bool(_ORGAN_END.search(c))
 
 
-def byline_organ(text: str) -> str | None:
-    """The organ of a role-and-name byline: 国务院总理 李强 → 国务院, 市民政局局长 胡杰 → 市民政局."""
+def byline_organ(text: str, place: str = "") -> str | None:
+    """The organ of a role-and-name byline: 国务院总理 李强 → 国务院, 市民政局局长 胡杰 → 市民政局;
+    a governor without a place (市长 林某) is the government of `place` when it is a place of
+    that level (the 青川市 whose congress hears the report)."""
     c = compact(text)
     m = ROLE_NAME_RE.match(c)
     if not m:
         return None
     organ = c[:m.start("role")]
-    governor = m["role"].lstrip("副") in ("省长", "市长", "区长", "县长", "州长")
+    role = m["role"].lstrip("副")
+    governor = role in ("省长", "市长", "区长", "县长", "州长")
+    if governor and organ in ("", "代") and place.endswith(role[0]):
+        organ = place  # 市长 林某, 代区长 李某
     if governor and organ[-1:] in ("省", "市", "区", "县", "州"):
         return organ + "人民政府"  # 某某市市长 → 某某市人民政府
     return organ if is_organ(organ) else None
+
+
+_CONGRESS_PLACE = re.compile(rf"^([{CJK}]{{2,12}}?[省市区县州])(?:第[{CN_DIGITS}\d]+届)?人民代表大会")
+
+
+def congress_place(where: str) -> str:
+    """The place of a congress a report is made at: 青川市第十七届人民代表大会第三次会议 → 青川市."""
+    m = _CONGRESS_PLACE.match(where)
+    return m.group(1) if m else ""
 
 
 _SPEECH_DATE = re.compile(
@@ -244,7 +267,7 @@ KINDS = (
     "报告", "说明", "批复", "请示", "函", "名单", "议程", "讲话", "方案", "规划", "计划", "令",
     "条例", "议案", "目录", "记事", "解读", "摘要", "要点", "纲要", "指南", "指引", "清单", "预案",
     "公报", "命令", "章程", "制度", "守则", "答复", "复函", "意见书", "决议案", "标准", "实施意见",
-    "大事记", "法", "解释", "安排", "修正案",
+    "大事记", "法", "解释", "安排", "修正案", "解答",
 )
 # What may follow the 文种 word at the end of a title: （草案） （试行） （2021-2025年） 》 etc.
 _TITLE_TAIL = re.compile(r"(?:[（(][^（()）]{1,16}[)）]|》|”)+$")
@@ -502,6 +525,11 @@ TABLE_GAP = re.compile(r"\t|\S\s{3,}\S")
 TABLE_CELL_GAPS = re.compile(r"\S(?: {2,}|\u3000{2,})\S")
 
 # -- label lines. split: a short label and its value end a paragraph (电话：0574-…, 联系人：某某) …
+COLOPHON_LINE = re.compile(r"^(?:主办|主管|编辑|编印|编辑出版|出版|印刷|承印|发行|地址|电话|传真|邮编|邮政编码|网址"
+                           r"|国内统一刊号|刊号|定价|投稿邮箱|电子邮箱|内部资料.{0,8})[:：]")
+"""A line of an issue's back matter (主办：某某办公厅, 编辑：某某编辑部, 地址：…)."""
+RULE_LINE = re.compile(r"^[—\-－_=＝━─]{4,}$")
+"""A horizontal rule drawn with dashes."""
 LABEL_LINE = re.compile(r"^[^，。：:]{1,8}[：:]\S")
 # … reflow: two lines each opened by a Chinese label are items of a list (副指挥长：… / 成员：…).
 LABEL_START = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]")

@@ -24,6 +24,7 @@ def titles(docs):
     ("适用本法", ""),
     ("具体做法", ""),
     ("资金管理办法", "办法"),
+    ("某省高级人民法院关于审理建设工程纠纷案件若干问题的解答", "解答"),
 ])
 def test_laws_interpretations_amendments_and_plans_are_kinds(title, kind):
     assert title_kind(title) == kind
@@ -153,17 +154,21 @@ DECREES = """\
 """
 
 
-def test_a_decree_or_announcement_is_the_regulation_it_promulgates():
+def test_a_decree_is_the_regulation_it_promulgates_and_an_announcement_is_its_own_document():
     """令 / 公告 numbers over two lines (第31号, 2021年第20号, 第八号); the contents entry printed
-    above the first 令 is not its title; the regulation printed under the signature, even with its
-    own adoption note, is the promulgated text, not another document."""
+    above the first 令 is not its title. A 令's number is its regulation's (a 规章 is cited by it),
+    so the regulation printed under the signature is the 令's text; a 公告 is an act of its own,
+    signed and dated, and the law under it, with its own adoption note, is another document."""
     docs = parse_text(DECREES)
-    assert [(d.meta.title, d.meta.doc_number, d.meta.issuers) for d in docs] == [
-        ("某某市停车场管理办法", "某某市人民政府令第31号", ["某某市人民政府"]),
-        ("排污许可登记管理规定", "生态环境部令2021年第20号", ["生态环境部"]),
-        ("某省河道保护条例", "某省人民代表大会常务委员会公告第八号", ["某省人民代表大会常务委员会"]),
+    assert [(d.meta.title, d.meta.doc_number, d.meta.issuers, d.meta.kind) for d in docs] == [
+        ("某某市停车场管理办法", "某某市人民政府令第31号", ["某某市人民政府"], "办法"),
+        ("排污许可登记管理规定", "生态环境部令2021年第20号", ["生态环境部"], "规定"),
+        ("某省人民代表大会常务委员会公告", "某省人民代表大会常务委员会公告第八号",
+         ["某省人民代表大会常务委员会"], "公告"),
+        ("某省河道保护条例", None, ["某省人民代表大会常务委员会"], "条例"),
     ]
-    assert "第二条　本条例自2021年9月1日起施行。" in docs[2].text
+    assert "第二条　本条例自2021年9月1日起施行。" in docs[3].text
+    assert "第二条　本条例自2021年9月1日起施行。" not in docs[2].text
 
 
 LAW_WITH_CONTENTS = """\
@@ -333,6 +338,11 @@ def test_reports_are_titled_dated_and_signed_by_their_byline_and_a_salutation_st
     ("（2021年2月22日最高人民法院审判委员会第1832次会议通过，自2021年3月1日起施行）",
      "2021-02-22", "通过", ["最高人民法院"]),
     ("（2022年9月1日某某市人民政府第12次常务会议通过）", "2022-09-01", "通过", ["某某市人民政府"]),
+    # a 主任会议 is the 常委会's meeting, as a 常务会议 is the government's
+    ("（2022年2月27日某某省第十四届人民代表大会常务委员会第二十八次主任会议通过）", "2022-02-27", "通过",
+     ["某某省人民代表大会常务委员会"]),
+    # a society's congress adopts the society's own 章程
+    ("（二〇二二年一月十二日某某省法学会第七次会员代表大会通过）", "2022-01-12", "通过", ["某某省法学会"]),
 ])
 def test_a_note_under_the_title_gives_date_role_and_issuer_never_the_date_in_force(note, date, role, issuers):
     text = f"某某管理条例\n\n{note}\n\n第一条　为了加强管理，制定本条例。\n第二条　本条例自2030年1月1日起施行。\n"
@@ -343,7 +353,7 @@ def test_a_note_under_the_title_gives_date_role_and_issuer_never_the_date_in_for
 def test_a_signature_date_is_the_date_of_record_and_a_session_is_its_congress():
     docs = parse_text(DECREES)
     assert [(d.meta.date, d.meta.date_role) for d in docs] == [
-        ("2021-04-09", "成文"), ("2021-03-10", "成文"), ("2021-05-28", "成文")]
+        ("2021-04-09", "成文"), ("2021-03-10", "成文"), ("2021-05-28", "成文"), ("2021-05-28", "通过")]
     (resolution,) = parse_text(
         "第九届某某市人民代表大会第一次会议关于政府工作报告的决议\n\n"
         "（2022年1月10日第九届某某市人民代表大会第一次会议通过）\n\n会议决定，批准这个报告。\n")
@@ -373,6 +383,10 @@ RESOLUTIONS = """\
 某某市人民代表大会常务委员会关于某项工作的决议
 
 某某市第十六届人民代表大会常务委员会第四次会议听取了市人民政府关于某项工作的报告。会议同意这个报告。
+
+某某市人民代表大会常务委员会关于另一项工作的决议
+
+市人大常委会听取和审议了市人民政府关于另一项工作的报告。会议同意这个报告。
 """
 
 
@@ -382,6 +396,7 @@ def test_a_resolution_without_adoption_note_is_confirmed_by_its_contents_entry_o
         "某某市人民代表大会常务委员会关于设立某某纪念日的决定",
         "某某市人民代表大会常务委员会关于批准2021年市级决算的决议",
         "某某市人民代表大会常务委员会关于某项工作的决议",
+        "某某市人民代表大会常务委员会关于另一项工作的决议",  # its session not numbered
     ]
 
 
@@ -461,3 +476,126 @@ def test_every_dated_role_of_the_header_is_kept_in_printed_order():
                           "第一条　本解释自2021年3月1日起施行。\n")
     assert joint.meta.dated_roles == [("通过", "2021-01-04"), ("通过", "2021-02-02"), ("施行", "2021-03-01")]
     assert joint.to_json()["dates"][-1] == {"role": "施行", "date": "2021-03-01"}
+
+
+WRAPPED_DECREE = """\
+某某市人民政府公报　　　　　　2021年第6期
+某某市人民政府令
+第32号
+
+　　《某某市犬只管理办法》已经2021年5月6日市人民政府
+第61次常务会议审议通过，现予公布，自2021年7月1日起施行。
+市长　王某某
+2021年5月12日
+
+某某市犬只管理办法
+　　第一条　为了规范犬只管理，维护市容和公共
+安全，制定本办法。
+　　第二条　本办法自2021年7月1日起施行。
+"""
+
+
+def test_a_decree_whose_promulgating_sentence_a_page_wrapped_is_still_its_regulation():
+    """PDF text breaks 《X》已经…通过，现予公布 over two lines: the 令 still names X, so X's title
+    under the signature is not a document of its own, and the 令 gives it number, issuer and date."""
+    (doc,) = parse_text(WRAPPED_DECREE)
+    m = doc.meta
+    assert (m.title, m.doc_number, m.issuers, m.date, m.kind) == (
+        "某某市犬只管理办法", "某某市人民政府令第32号", ["某某市人民政府"], "2021-05-12", "办法")
+    assert ("通过", "2021-05-06") in m.dated_roles
+    assert doc.first_line == 2
+
+
+def test_an_announcement_number_in_brackets_is_its_number_not_part_of_its_title():
+    text = ("某省人民代表大会常务委员会公告\n（第九号）\n\n"
+            "《某省湿地保护条例》已由某省第十三届人民代表大会常务委员会第二十一次会议于2021年7月29日通过，"
+            "现予公布，自2021年10月1日起施行。\n\n某省人民代表大会常务委员会\n2021年7月29日\n\n"
+            "某省湿地保护条例\n\n（2021年7月29日某省第十三届人民代表大会常务委员会第二十一次会议通过）\n\n"
+            "第一条　为了保护湿地，制定本条例。\n")
+    announcement, law = parse_text(text)
+    assert (announcement.meta.title, announcement.meta.doc_number) == (
+        "某省人民代表大会常务委员会公告", "某省人民代表大会常务委员会公告第九号")
+    assert (announcement.first_line, announcement.last_line) == (1, 7)
+    assert (law.meta.title, law.meta.date, law.meta.date_role) == ("某省湿地保护条例", "2021-07-29", "通过")
+
+
+@pytest.mark.parametrize("word", ["解答", "问答"])  # a 文种 listed, and one that is not
+def test_a_title_over_two_lines_above_its_number_is_the_title_never_the_number(word):
+    """某某法院 / 关于…的解答 / 某高法〔2021〕12号: the 关于…的X shape right above a 文号 is a title,
+    whatever X is; the organ line above it is its first line, and no line is lost."""
+    text = (f"某某省高级人民法院\n关于审理租赁合同纠纷案件若干问题的{word}\n\n某高法〔2021〕12号\n\n"
+            "（2021年3月8日某某省高级人民法院审判委员会第5次会议通过）\n\n"
+            "一、租赁合同的效力如何认定？\n答：依照民法典的规定认定。\n")
+    (doc,) = parse_text(text)
+    assert (doc.meta.title, doc.meta.doc_number) == (f"某某省高级人民法院关于审理租赁合同纠纷案件若干问题的{word}",
+                                                     "某高法〔2021〕12号")
+    assert doc.first_line == 1 and doc.meta.issuers == ["某某省高级人民法院"]
+
+
+@pytest.mark.parametrize("note, date, issuers", [
+    ("> 2021年12月28日某某市第十六届人民代表大会常务委员会第九次会议通过",
+     "2021-12-28", ["某某市人民代表大会常务委员会"]),
+    ("2021年2月26日某某市人民政府第38次常务会议通过", "2021-02-26", ["某某市人民政府"]),
+])
+def test_an_adoption_note_without_brackets_under_a_markdown_title_gives_date_and_issuer(note, date, issuers):
+    """Markdown files print the note as a `> ` quote or a bare line under the `# ` title."""
+    text = f"# 某某市停车场管理办法\n\n{note}\n\n## 第一章 总则\n\n第一条　为了规范停车场管理，制定本办法。\n"
+    (doc,) = parse_text(text)
+    assert (doc.meta.date, doc.meta.date_role, doc.meta.issuers) == (date, "通过", issuers)
+    assert ">" not in doc.text
+
+
+def test_a_body_sentence_that_starts_with_a_date_is_no_adoption_note():
+    (doc,) = parse_text("某某市停车场管理办法\n\n第一条　为了规范停车场管理，制定本办法。\n"
+                        "2021年2月26日起停车场由市人民政府第38次常务会议审议通过\n")
+    assert doc.meta.date_role != "通过"
+
+
+def test_a_law_under_its_announcement_is_a_document_even_without_an_adoption_note():
+    text = ("某省人民代表大会常务委员会公告\n第九号\n\n"
+            "《某省湿地保护条例》已由某省第十三届人民代表大会常务委员会第二十一次会议于2021年7月29日通过，"
+            "现予公布，自2021年10月1日起施行。\n\n某省人民代表大会常务委员会\n2021年7月29日\n\n"
+            "某省湿地保护条例\n\n第一条　为了保护湿地，制定本条例。\n第二条　本条例自2021年10月1日起施行。\n")
+    assert titles(parse_text(text)) == ["某省人民代表大会常务委员会公告", "某省湿地保护条例"]
+
+
+def test_a_title_of_any_kind_printed_under_its_number_is_the_title():
+    text = ("某高法〔2021〕13号\n\n某某省高级人民法院\n关于审理买卖合同纠纷案件若干问题的问答\n\n"
+            "各中级人民法院：\n现将有关问题问答如下。\n")
+    (doc,) = parse_text(text)
+    assert doc.meta.title == "某某省高级人民法院关于审理买卖合同纠纷案件若干问题的问答"
+
+
+def test_a_law_in_a_gazette_with_its_note_printed_without_brackets_is_a_document():
+    text = ("某某市人民政府关于某事的通知\n某政发〔2021〕3号\n各区人民政府：\n现将有关事项通知如下。\n"
+            "某某市人民政府\n2021年3月1日\n\n某某市停车场管理办法\n"
+            "2021年2月26日某某市人民政府第38次常务会议通过\n"
+            "第一条　为了规范停车场管理，制定本办法。\n")
+    notice, rules = parse_text(text)
+    assert rules.meta.title == "某某市停车场管理办法"
+    assert (rules.meta.date, rules.meta.date_role, rules.meta.issuers) == ("2021-02-26", "通过", ["某某市人民政府"])
+
+
+@pytest.mark.parametrize("sentence", [
+    "现公布《某某设施保护\n条例》，自2021年\n9月1日起施行。",  # the State Council's phrasing, wrapped over three lines
+    "《某某设施保护条例》已经2021年\n6月30日国务院第141次常务会议\n通过，现予公布，自2021年9月1日起施行。",
+])
+def test_a_decree_names_its_regulation_however_it_phrases_and_wraps_the_sentence(sentence):
+    text = (f"某某公报　　2021年第20号\n中华人民共和国国务院令\n第740号\n{sentence}\n总理　李某某\n2021年7月8日\n\n"
+            "某某设施保护条例\n第一条　为了保护某某设施，制定本条例。\n第二条　本条例自2021年9月1日起施行。\n")
+    (doc,) = parse_text(text)
+    assert (doc.meta.title, doc.meta.doc_number, doc.meta.date) == (
+        "某某设施保护条例", "中华人民共和国国务院令第740号", "2021-07-08")
+    assert "第二条　本条例自2021年9月1日起施行。" in doc.text
+
+
+@pytest.mark.parametrize("head", ["某省人民代表大会常务委员会公告（第九号）", "某省人民代表大会常务委员会公告　第九号"])
+def test_an_announcement_with_its_number_on_its_own_line_is_titled_and_numbered(head):
+    text = (f"{head}\n\n《某省湿地保护条例》已由某省第十三届人民代表大会常务委员会第二十一次会议于2021年7月29日通过，"
+            "现予公布，自2021年10月1日起施行。\n\n某省人民代表大会常务委员会\n2021年7月29日\n\n"
+            "某省湿地保护条例\n\n（2021年7月29日某省第十三届人民代表大会常务委员会第二十一次会议通过）\n\n"
+            "第一条　为了保护湿地，制定本条例。\n")
+    announcement, law = parse_text(text)
+    assert (announcement.meta.title, announcement.meta.doc_number, announcement.meta.kind) == (
+        "某省人民代表大会常务委员会公告", "某省人民代表大会常务委员会公告第九号", "公告")
+    assert law.meta.title == "某省湿地保护条例"

@@ -423,3 +423,33 @@ def test_a_document_without_a_title_line_takes_the_title_the_file_gives_it():
     # a citation of another issuer or 文种 is not taken
     other = UNTITLED_FIRST.replace("《江澜市人民政府关于深入", "《江澜市财政局关于深入")
     assert parse_text(other)[0].meta.title.startswith("为贯彻落实")
+
+
+@pytest.mark.parametrize("where, byline, issuer", [
+    ("某某市第十六届人民代表大会第三次会议", "市长　王某某", "某某市人民政府"),
+    ("某某区第五届人民代表大会第二次会议", "代区长　李某", "某某区人民政府"),
+    ("某某市第十六届人民代表大会第三次会议", "区长　李某", None),  # a 区长 does not report to a city's congress
+])
+def test_a_governor_byline_without_a_place_is_the_government_of_the_congress_it_reports_to(where, byline, issuer):
+    meta = one(f"政府工作报告\n\n——2022年1月10日在{where}上\n\n{byline}\n\n各位代表：\n"
+               "现在，我代表政府，向大会报告工作，请予审议。\n")
+    assert meta.issuers == ([issuer] if issuer else [])
+
+
+def test_a_governor_byline_with_an_unnamed_congress_speaks_for_the_files_city():
+    text = ("某某市人民政府关于某事的通知\n某政发〔2022〕1号\n各区人民政府：\n现将有关事项通知如下。\n"
+            "某某市人民政府\n2022年1月5日\n\n关于我市停车难问题情况的报告\n\n副市长　杨某\n\n"
+            "主任、副主任、秘书长、各位委员：\n受市人民政府委托，现将有关情况报告如下。\n")
+    notice, report = parse_text(text)
+    assert report.meta.issuers == ["某某市人民政府"]  # the city the file's signatures name
+
+
+@pytest.mark.parametrize("masthead, signature", [
+    ("某某市财政局\n某某市民政局\n文件", "某某市财政局　　某某市民政局"),  # a masthead over three lines
+    ("某某市财政局\n某某市民政局文件", "某某市财政局\n某某市民政局"),
+    ("某某市财政局文件", "某某市财政局　　某某市民政局"),  # one organ printed, the signature names both
+])
+def test_a_joint_issuance_keeps_every_organ_of_its_masthead_or_signature(masthead, signature):
+    text = (f"{masthead}\n\n某财社〔2022〕3号\n\n关于做好某项补贴发放工作的通知\n\n各区财政局、民政局：\n"
+            f"　　现就有关事项通知如下。\n\n{signature}\n2022年3月11日\n")
+    assert one(text).issuers == ["某某市财政局", "某某市民政局"]

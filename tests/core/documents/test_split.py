@@ -676,3 +676,141 @@ def test_character_pairs_count_and_intersect_like_the_pairs_themselves():
         assert len(_pairs(a)) == len(as_strings(a)), a
         for b in texts:
             assert len(_pairs(a) & _pairs(b)) == len(as_strings(a) & as_strings(b)), (a, b)
+
+
+COLLECTION_WITH_SECTIONS = """\
+某省法规选编
+2021年第1辑
+
+目　　录
+
+法　　律
+中华人民共和国某某保护法………………………………1
+司法解释
+最高人民法院关于审理某类纠纷案件适用法律问题的解释……5
+
+法　　律
+
+中华人民共和国某某保护法
+（2021年4月29日第十三届全国人民代表大会常务委员会第二十八次会议通过）
+第一条　为了保护某某，制定本法。
+第二条　本法自2021年9月1日起施行。
+
+司法解释
+
+最高人民法院关于审理某类纠纷案件适用法律问题的解释
+法释〔2021〕7号
+第一条　本解释自2021年6月1日起施行。
+"""
+
+
+def test_a_section_label_of_a_collection_heads_the_document_below_it_and_is_never_in_its_title():
+    """法　　律 / 司法解释, printed in the contents without a page number and again above a
+    document: a section label, not the first line of a title nor the end of the document above."""
+    law, interpretation = parse_text(COLLECTION_WITH_SECTIONS)
+    assert law.meta.title == "中华人民共和国某某保护法"
+    assert interpretation.meta.title == "最高人民法院关于审理某类纠纷案件适用法律问题的解释"
+    assert law.last_line == 16  # 司法解释 (line 18) is not the law's
+    assert interpretation.first_line == 18
+
+
+REPORT_THEN_JOINT_MASTHEAD = """\
+政府工作报告
+——2022年1月10日在某某市第十六届人民代表大会第三次会议上
+市长　王某某
+各位代表：
+　　现在，我代表市人民政府，向大会报告工作。
+　　让我们团结奋斗！
+
+某某市人民政府关于某某事项的通知
+某政发〔2022〕1号
+各区人民政府：
+　　现将有关事项通知如下。
+某某市人民政府
+2022年1月20日
+某某市财政局
+某某市民政局
+文件
+
+某财社〔2022〕3号
+
+某某市财政局　某某市民政局
+关于做好某项补贴发放工作的通知
+各区财政局、民政局：
+　　现就有关事项通知如下。
+某某市财政局　　某某市民政局
+2022年2月1日
+"""
+
+
+def test_a_joint_masthead_whose_word_file_stands_alone_starts_its_notice():
+    """某某局 / 某某局 / 文件: the bare 文件 line closes a masthead, so the organs above it are the
+    notice's, not a tail of the unsigned report printed before the signed notice."""
+    report, _, notice = parse_text(REPORT_THEN_JOINT_MASTHEAD)
+    assert (report.first_line, report.last_line) == (1, 6)
+    assert notice.first_line == 14
+    assert notice.meta.issuers == ["某某市财政局", "某某市民政局"]
+
+
+NOTICE_WITH_ANNEX_THEN_MINUTES = """\
+某某市人民政府办公室关于印发某某实施方案的通知
+某政办发〔2022〕5号
+各区人民政府：
+　　《某某实施方案》已经市人民政府同意，现印发给你们。
+附件：某某实施方案
+某某市人民政府办公室
+2022年3月8日
+附件
+某某实施方案
+　　一、新建城市公园10个。
+附录
+某某市为民办实事项目目录
+序号	项目名称	责任单位
+1	新建城市公园	市城市管理局
+2	新增幼儿园学位	市教育局
+
+某某市人民政府第12次常务会议纪要
+〔2022〕3号
+某某市人民政府办公室　　　　2022年2月27日
+
+　　2022年2月26日，市长王某某主持召开市人民政府第12次常务会议。
+　　一、会议同意某某办法。
+出席：王某某　李某某
+"""
+
+
+def test_an_annex_contents_heading_is_its_documents_and_minutes_keep_their_body():
+    """附录 / 项目目录 with a table under it is the notice's annex, not a 目录 of its own; the
+    minutes' bare number and its office-and-date line are its header, so its body is its own."""
+    notice, minutes = parse_text(NOTICE_WITH_ANNEX_THEN_MINUTES)
+    assert (notice.first_line, notice.last_line) == (1, 15)
+    assert (minutes.first_line, minutes.last_line) == (17, 23)
+    assert (minutes.meta.doc_number, minutes.meta.date) == ("〔2022〕3号", "2022-02-27")
+    # the number and the office-and-date line are the minutes' header, not a signature that
+    # would close it before its body (and send the body to the document above)
+    from reader.core.documents.split import split_documents
+    last = split_documents(clean_lines(NOTICE_WITH_ANNEX_THEN_MINUTES))[-1]
+    assert [ln.no for ln in last.header_lines] == [17, 18, 19]
+
+
+def test_an_issues_back_matter_after_a_rule_is_no_documents_text():
+    text = ("某某市人民代表大会常务委员会任免名单\n"
+            "（2022年3月28日某某市第十六届人民代表大会常务委员会第九次会议通过）\n"
+            "任命：\n王某某为某某市人民代表大会常务委员会副秘书长。\n\n————————————————\n"
+            "主办：某某市人民代表大会常务委员会办公厅\n编辑：某某市人大常委会公报编辑部\n")
+    (doc,) = parse_text(text)
+    assert doc.last_line == 4 and "主办" not in doc.text
+    # without the rule above them, label lines are the document's (a 联系人：/电话： footer)
+    (doc,) = parse_text(text.replace("————————————————\n", ""))
+    assert doc.last_line == 7
+
+
+def test_a_wide_spaced_label_heads_a_section_without_contents_but_a_spaced_kind_is_a_title():
+    text = ("某某市人民政府公报\n\n法　　律\n\n中华人民共和国某某保护法\n"
+            "（2021年4月29日第十三届全国人民代表大会常务委员会第二十八次会议通过）\n"
+            "第一条　为了保护某某，制定本法。\n")
+    (law,) = parse_text(text)
+    assert law.meta.title == "中华人民共和国某某保护法"
+    assert law.first_line == 3  # the label heads it
+    (notice,) = parse_text("公　　告\n\n为保障公共安全，现将有关事项公告如下。\n某某市公安局\n2021年2月1日\n")
+    assert notice.meta.title == "公　　告".replace("　", "") and notice.meta.kind == "公告"

@@ -335,7 +335,7 @@ def _number_ok(text: str, m: re.Match) -> bool:
     if _ordinal_before(text, j, before):
         return False
     num = m.group("num")
-    cn = num if m.group("cn1") is not None or m.group("cn0") is not None else None
+    cn = num if num[0] == "零" or m.group("cn1") is not None else None  # 零 starts only 零点五 (cn0)
     ar = num if m.group("ar1") is not None else None
     if ar is not None and _code_before(text, j, before):
         return False
@@ -982,11 +982,12 @@ def _prose_units(text: str) -> list[tuple[int, int]]:
     approvals: list[int] = []
     suits: list[int] = []
     for m in _TRIGGER_RE.finditer(text):
-        if m.group("approve"):
+        kind = m.lastgroup
+        if kind == "approve":
             approvals.append(m.start())
-        elif m.group("sue"):
+        elif kind == "sue":
             suits.append(m.start())
-        elif m.group("left"):
+        elif kind == "left":
             out.extend(_left_trigger_units(text, m))
         elif m.group("right") in ("分管", "协助分管", "联系"):
             word = m.group("right")
@@ -1032,6 +1033,7 @@ def _prose_units(text: str) -> list[tuple[int, int]]:
 
 _MODIFIER_RE = re.compile("[^，。；、,;\n的]{1,6}的")
 _NOT_TURNED_TO = ("公司", "企业", "集团")
+_LIST_JOIN_RE = re.compile("[、和与及]")
 
 
 def _left_trigger_units(text: str, m: re.Match) -> list[tuple[int, int]]:
@@ -1043,7 +1045,10 @@ def _left_trigger_units(text: str, m: re.Match) -> list[tuple[int, int]]:
     # cheap test first: a name (or 等/要 after it) must end right before the verb
     out: list[tuple[int, int]] = []
     ch = text[m.start() - 1] if m.start() > 0 else ""
-    if ch in _ORG_END_CHARS or (ch in _BEARER_END and word in _MODAL_TRIGGERS):
+    # (企业/单位 only closing a list, …、物业服务企业应当 · 事发地县级政府及市级有关单位必须, or a body's
+    # members: 省安委会各成员单位要)
+    if ch in _ORG_END_CHARS or (ch in _BEARER_END and word in _MODAL_TRIGGERS and (
+            _LIST_JOIN_RE.search(text, max(0, m.start() - 30), m.start()) or text.endswith("成员单位", 0, m.start()))):
         if word in _MODAL_TRIGGERS:
             if ch not in _MODAL_NAME_END:
                 return []
@@ -1105,8 +1110,10 @@ def _applied_to(text: str, approvals: list[int], suits: list[int]) -> list[tuple
     out = []
     # 报…批准: found from the (rarer) approval word, then the 报 before it
     # 报…批准 · 向…起诉: found from the (rarer) verb, then the 报 / 向 before it
-    reports = [r for a in approvals if (r := _REPORT_TO_RE.search(text, max(0, a - 32), a))]
-    sued = [r for a in suits if (r := _TOWARDS_RE.search(text, max(0, a - 47), a))]
+    reports = [r for a in approvals
+               if text.find("报", max(0, a - 32), a) >= 0 and (r := _REPORT_TO_RE.search(text, max(0, a - 32), a))]
+    sued = [r for a in suits
+            if text.find("向", max(0, a - 47), a) >= 0 and (r := _TOWARDS_RE.search(text, max(0, a - 47), a))]
     for m in list(_APPLY_RE.finditer(text)) + reports + sued:
         here = next((w for w in _WHERE_BEFORE if text.startswith(w, m.end())), "")
         items = _org_items_after(text, m.end() + len(here))
@@ -1136,12 +1143,16 @@ _FUNCTION_LIST_AFTER = re.compile(f"[，,]?(?:{_LEFT_TRIGGERS}|{_WEAK_TRIGGERS})
 
 def _function_lists(text: str) -> list[tuple[int, int]]:
     out = []
-    for m in re.finditer("等(?:有关|相关|其他)?(?:主管)?部门", text):
+    for m in _FUNCTION_TAIL_RE.finditer(text):
+        after = _FUNCTION_LIST_AFTER.match(text, m.end())
+        # cheap test first: a verb after the list, or a partner verb not far before it
+        if not after and not _PARTNER_NEAR_RE.search(text, max(0, m.start() - 120), m.start()):
+            continue
         a = _clause_start(text, m.start())
         partner = _PARTNER_BEFORE_RE.search(text, a, m.start())
         if partner:
             a = partner.end()  # 会同同级应急管理、水利、自然资源等部门，在汛期前…
-        elif not _FUNCTION_LIST_AFTER.match(text, m.end()):
+        elif not after:
             continue
         lead = _LEFT_LEAD_RE.match(text, a, m.start()) or _LIST_VERB_RE.match(text, a, m.start())
         a = lead.end() if lead else a  # 由民政、公安等部门负责 · 强化财政、税务等部门协同
@@ -1158,6 +1169,8 @@ def _function_lists(text: str) -> list[tuple[int, int]]:
 
 # the last partner verb of a clause, with no other verb after it: 应当会同|同级应急管理、水利等部门
 _PARTNER_BEFORE_RE = re.compile("(?:会同|配合|协助|委托|要求)(?=[^会配协委要]*$)")
+_PARTNER_NEAR_RE = re.compile("会同|配合|协助|委托|要求")
+_FUNCTION_TAIL_RE = re.compile("等(?:有关|相关|其他)?(?:主管)?部门")
 
 
 _JOINED_RE = re.compile("[及和与]")

@@ -988,7 +988,11 @@ def _prose_units(text: str) -> list[tuple[int, int]]:
         elif kind == "sue":
             suits.append(m.start())
         elif kind == "left":
-            out.extend(_left_trigger_units(text, m))
+            # cheap test first (most matches are a modal after an ordinary word): a name's last
+            # character before the verb, or a verb that names its partner after it
+            ch = text[m.start() - 1] if m.start() > 0 else ""
+            if ch in _ORG_END_CHARS or ch in _BEARER_END or m.group("left") in _AFTER_TOO:
+                out.extend(_left_trigger_units(text, m, ch))
         elif m.group("right") in ("分管", "协助分管", "联系"):
             word = m.group("right")
             if word == "联系" and _not_a_contact_list(text, m.end()):
@@ -1036,15 +1040,18 @@ _NOT_TURNED_TO = ("公司", "企业", "集团")
 _LIST_JOIN_RE = re.compile("[、和与及]")
 
 
-def _left_trigger_units(text: str, m: re.Match) -> list[tuple[int, int]]:
-    """The names before a verb they govern (区水利局牵头), and its partners after it (会同B)."""
+_AFTER_TOO = _PARTNER_TRIGGERS | {"会同", "商"}
+
+
+def _left_trigger_units(text: str, m: re.Match, ch: str) -> list[tuple[int, int]]:
+    """The names before a verb they govern (区水利局牵头), and its partners after it (会同B);
+    ch: the character before the verb."""
     word = m.group("left")
     # 牵头单位 / 负责人 / 配合单位 are labels, not verbs
     if text.startswith(("单位", "人", "领导", "同志"), m.end()):
         return []
-    # cheap test first: a name (or 等/要 after it) must end right before the verb
+    # a name (or 等/要 after it) must end right before the verb
     out: list[tuple[int, int]] = []
-    ch = text[m.start() - 1] if m.start() > 0 else ""
     # (企业/单位 only closing a list, …、物业服务企业应当 · 事发地县级政府及市级有关单位必须, or a body's
     # members: 省安委会各成员单位要)
     if ch in _ORG_END_CHARS or (ch in _BEARER_END and word in _MODAL_TRIGGERS and (

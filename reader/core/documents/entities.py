@@ -9,6 +9,8 @@ checking in Python); a 200 KB document takes a few tens of milliseconds.
 Where two candidates overlap the more specific class wins:
 docref (甬政发〔2022〕21号) > date (2022年5月) > number (200万元) > unit (市财政局).
 So the year inside a doc number is never a date, and a date is never a number.
+A number's 左右 is left out of its span (ENTITIES.md allows it); two quantities joined by 至, each
+with its unit (十万元至五十万元), are two spans, a dash range (10%-15%, 1-2家) one.
 
 Units (责任单位) are only looked for where the text says someone acts:
 - responsibility clauses: ``（责任单位：A、B；配合单位：C）`` whatever the brackets,
@@ -17,6 +19,10 @@ Units (责任单位) are only looked for where the text says someone acts:
 - prose that assigns work: ``A牵头，B、C配合`` · ``由A会同B`` · ``请A…`` ; without 由 a
   name needs a place prefix (市/区/各/宁波市…) or a strong suffix (海关, 管委会, 分局…) so that
   ``支持龙头企业、研究院牵头`` stays plain text;
+- regulatory prose (issue 12): a whole name before what it does (``海警机构依法负责`` ·
+  ``省财政厅给予奖补`` · ``人民法院不予支持`` · ``A、B将…``), the partner after ``配合/协助/委托/要求``,
+  the body applied, sued or reported to (``向A申请`` · ``向A起诉`` · ``报A批准``, not ``报A备案``),
+  functions listed before ``等部门`` with their level (``县级以上人民政府发展改革、财政等部门``);
 - division-of-duty lists ``分管A、B，C。`` / ``联系A、B`` run to the end of the sentence;
 - table rows (tab separated): cells under a 单位/部门 header, and, in a table without one,
   cells of authority names that follow a task cell.
@@ -131,7 +137,7 @@ _DATE_RE = re.compile(
     f"|(?<![0-9０-９A-Za-z\\-/.]){_YEAR}(?P<sep>[-./])(?:[1][0-2]|0?[1-9])(?P=sep)(?:3[01]|[12][0-9]|0?[1-9])(?![0-9A-Za-z\\-/.])"
     # stand-alone periods: 上半年 · 第一季度 · 年底前
     f"|(?<![{CJK}]半){_PERIOD}"
-    "|(?<![0-9０-９每一二两三四五六七八九十百几多余个])年(?:底|末|内)"
+    "|(?<![0-9０-９每一二两三四五六七八九十百几多余个])年(?:底|末)"  # 年内新增50家: a span of time, not a date
     ")"
     f"(?:{_S}{_DEADLINE})?"
 )
@@ -269,7 +275,7 @@ _MULT = "(?:[多余]?[十百千万亿萬億]{1,3}[多余]?|[多余])"  # 1.38万
 # a numeral that is not the first of its match (the end of a range: 1-[2]家, 百分之[五十])
 _NUMERAL2 = f"(?:{_AR_NUM}{_S}{_MULT}?|{_CN_NUM}{_MULT}?)"
 
-_NUM_FIRST = "[0-9０-９一二两兩三四五六七八九十百]"
+_NUM_FIRST = "[0-9０-９一二两兩三四五六七八九十百零]"
 _NUM_AR_NOT_BEFORE = "[0-9０-９.．A-Za-z_/]"
 _NUM_CN_NOT_BEFORE = "[一二两兩三四五六七八九十百千万亿萬億零〇点點]"
 _NUMBER_RE = re.compile(
@@ -279,6 +285,8 @@ _NUMBER_RE = re.compile(
     f"(?:(?<=[0-9０-９])(?<!{_NUM_AR_NOT_BEFORE}.)(?P<ar1>(?:{_D}{{0,2}}(?:[,，]{_D}{{3}}){{1,5}}|{_D}{{0,15}})(?:[.．]{_D}{{1,8}})?){_S}{_MULT}?"
     f"|(?<=[一二两兩三四五六七八九十百])(?<!{_NUM_CN_NOT_BEFORE}.)(?P<cn1>(?<!百)[零〇一二两兩三四五六七八九十百千万亿萬億]{{0,12}}(?:[点點][零一二三四五六七八九]{{1,8}})?){_MULT}?"
     "|(?<=百)(?<!" + _NUM_CN_NOT_BEFORE + ".)(?P<pct>分之" + _NUMERAL2 + ")"
+    # 零点五元 · 零点五平方公里: a decimal below one in Chinese numerals
+    "|(?<=零)(?<!" + _NUM_CN_NOT_BEFORE + ".)(?P<cn0>[点點][零一二三四五六七八九]{1,8})"
     "))"
     "(?:"
     # 200家 · 10%-15% (a range whose first part carries the unit too)
@@ -292,7 +300,8 @@ _NUMBER_RE = re.compile(
     # 百分之五十 (already whole)
     "|(?(pct)(?P<pctend>)|(?!))"
     ")"
-    "(?:左右)?"
+    # 7.5%左右: the modifier is left out of the span (ENTITIES.md allows it), so the span is the
+    # quantity whether a reader's mark takes 左右 in or not
 )
 _CODE_BEFORE = set("0123456789０１２３４５６７８９ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.．_/／#№:")
 _MINUS = set("-－−")
@@ -308,7 +317,8 @@ _SESSION_AFTER = ("常务会议", "全体会议", "全体（扩大）会议", "�
 
 
 # after 二十日 / 七日 these make a time limit (三月十五日前 is a date: 月 before it)
-_PERIOD_BEFORE = ("期限为", "期限是", "时限为", "为期")  # 调解期限为三十日
+# 调解期限为三十日 · 不得超过三十日 · 可以延长十日 · 每十五日 (a period after 每)
+_PERIOD_BEFORE = ("期限为", "期限是", "时限为", "为期", "超过", "延长", "每")
 _TIME_LIMIT_AFTER = ("内", "以内", "之内", "前", "以前", "之前", "后", "以后", "之后", "起")
 
 
@@ -325,7 +335,7 @@ def _number_ok(text: str, m: re.Match) -> bool:
     if _ordinal_before(text, j, before):
         return False
     num = m.group("num")
-    cn = num if m.group("cn1") is not None else None
+    cn = num if num[0] == "零" or m.group("cn1") is not None else None  # 零 starts only 零点五 (cn0)
     ar = num if m.group("ar1") is not None else None
     if ar is not None and _code_before(text, j, before):
         return False
@@ -392,11 +402,23 @@ def _chinese_count_ok(text: str, j: int, before: str, end: int, unit: str, cn: s
         return False  # 分两期建设 is a count, 二期工程 a name; 二十日内, 十五日前 are time limits
     if cn == "一" and not ranged and not (
         text.startswith(("内", "以内", "之内"), end)
-        or (unit == "次" and (end == len(text) or text[end] in _CLAUSE_END))
+        or (unit in _DURATIONS and text.startswith(_TIME_LIMIT_AFTER, end))  # 会议举行一个月前
+        or (unit == "次" and (end == len(text) or text[end] in _CLAUSE_END) and not _frequency(text, j))
     ):
         return False  # 一批企业, 一项制度, 一次性: idiom, not a quantity (复核一次。 is one)
-    # 一次会议, 二次全会: an ordinal; 二次供水, 二次上市: "secondary"
-    return not (unit == "次" and (cn == "二" or _MEETING_AFTER_CI.match(text, end)))
+    # 一次会议, 二次全会: an ordinal; 二次供水, 二次上市: "secondary"; 二轮延包: the second round
+    # (a count of rounds says 两轮)
+    return not ((unit == "次" or unit == "轮") and cn == "二") and not (
+        unit == "次" and _MEETING_AFTER_CI.match(text, end))
+
+
+_DURATIONS = frozenset(("个月", "日", "天", "年", "周", "小时", "个小时", "个工作日", "工作日", "分钟"))
+_FREQUENCY_RE = re.compile("每[^，。；;,\n]{0,12}$")
+
+
+def _frequency(text: str, j: int) -> bool:
+    """每年至少举行一次 · 每季度巡查不少于一次: a frequency, not a count (复核一次 is one)."""
+    return bool(_FREQUENCY_RE.search(text, max(0, j - 13), j))
 
 
 def _arabic_count_ok(text: str, end: int, unit: str, ar: str | None) -> bool:
@@ -410,7 +432,7 @@ _ORG_SUFFIXES = """
 办事处 管委会 委员会 领导小组 工作小组 工作专班 专班 指挥部 办公室 办公厅 服务中心 中心 支行 分行 银行 分公司 公司 集团
 部门 机关 机构 支队 大队 中队 调查队 消防队 执法队 稽查队 工作队 分局 总局
 局 委 办 厅 院 署 会 所 站 室 部 处 政府 街道 乡镇
-海关 法院 检察院 档案馆 主席团 秘书处
+海关 法院 检察院 档案馆 主席团 秘书处 代表大会 主任会议
 妇联 残联 侨联 文联 科协 工商联 社科联 联社 供销社 气象台 电视台 保障中心 人武部 军分区 监狱
 """
 _ORG_SUFFIX_LIST = sorted(set(_ORG_SUFFIXES.split()), key=len, reverse=True)
@@ -428,7 +450,12 @@ _GENERIC_ITEMS = frozenset(
     "各有关单位 各有关部门 各相关单位 各相关部门 有关方面".split()
 )
 # collective actors that end in 单位/部门 but are still one named group: 市直有关单位 · 区直各部门
-_COLLECTIVE_RE = re.compile("(?:市直|区直|县直|省直|市级|区级|县级)[^\\s、，。；]{0,6}(?:单位|部门|机关)")
+_COLLECTIVE_RE = re.compile(
+    "(?:市直|区直|县直|省直|市级|区级|县级)[^\\s、，。；]{0,6}(?:单位|部门|机关)"
+    # every government of a level: 各区（县） · 各镇（街道） · 各县（市、区）
+    "|各(?:省|市|区|县|州|镇|乡|街道)(?:[（(][省市区县州旗镇乡街道、]{1,8}[）)])"
+    # 由主任会议决定: the chairpersons' council of a standing committee
+    "|主任会议")
 _BR_OPEN = LIST_OPEN
 _BR_CLOSE = LIST_CLOSE
 _ORG_CHAR = (f"[^\\s，。；：、,;:！？!?“”\"《》+＋{re.escape(_BR_OPEN + _BR_CLOSE)}"
@@ -450,6 +477,8 @@ _ORG_RE = re.compile(
 )
 _ORG_PREFIX_RE = re.compile(
     "(?:各|市|区|县|省|州|乡|镇|国家|中央|全国|国务院|人行|中国|自治区|浙江"
+    # the level relative to the one that acts: 同级有关部门 · 本级人民政府 · 上一级河湖长制办公室
+    "|同级|本级|上一?级|下一?级"
     # a place name: a few characters that are not function words, then 省/市/区/县…
     "|[^\\W\\d_的了是在对把将被向从按据以等和及与或并由请此项工作要应其该本我有关各]{1,5}?"
     "(?:省|市|区|县|州|旗|镇|乡|街道))"
@@ -461,8 +490,10 @@ _STRONG_SUFFIXES = tuple(
     "分局 工委 党工委 "
     # regulatory prose names its actors by function: 林业主管部门应当… · 公路管理机构发现… · 人民法院应当…
     "主管部门 管理部门 主管机关 机关 机构 管理中心 人民法院 人民检察院 法院 检察院 "
-    # the bodies of a congress: 大会主席团主持会议 · 大会秘书处负责…
-    "主席团 秘书处".split()
+    # the bodies of a congress: 大会主席团主持会议 · 大会秘书处负责… · 由主任会议决定
+    "主席团 秘书处 代表大会 主任会议 "
+    # 河湖长制办公室应当… · 领导小组办公室负责…: an office set up to act
+    "办公室".split()
 )
 
 # responsibility clause labels: 责任单位： 牵头单位： 主要责任单位： 牵头/推进单位：
@@ -493,18 +524,27 @@ _ITEM_SPLIT_CHARS = "、，,；; \u3000"
 # prose triggers
 _LEFT_TRIGGERS = (
     "牵头负责|牵头|具体负责|分别负责|负责|配合|会同|协同|联合|协助|参与|组织实施|根据职责|按照职责|按职责|依职责|"
-    "按照各自职责|依照职责|依照各自职责|牵总|要|应当|须|必须|可以|主管(?=全国|本行政区域|本地区)"
+    "按照各自职责|依照职责|依照各自职责|牵总|要求|要|应当|须|必须|可以|主管(?=全国|本行政区域|本地区)"
     # 大会主席团主持会议: presiding is acting (not 主持召开 by a person, who is no name here)
     "|主持"
     # 主管机关商国务院有关主管部门确定: 商 (consult) joins two actors like 会同, before another body only
     "|商(?=国务院|国家|省|市|区|县|各|有关|同级)"
+    # A可以委托B调查 · 可以要求公安机关补充: both sides act
+    "|委托"
 )
+# regulatory prose: a named body followed by what it does — 海警机构依法负责… · 省财政厅给予奖补 ·
+# 人民法院不予支持 · 省应急管理厅组织检查组 · 省教育厅将适时督查 · …等部门参加 · A提请B讨论 ·
+# A对本行政区域内…负责. Common words: they count only right after the end of a name (the
+# regex's look-behind), so the scan stays as fast as before.
+_WEAK_TRIGGERS = "依法|依照|按照|给予|不予|应予|组织(?!部|法)|将|对|参加|提请"
 # 会议要求，市财政局要做好资金保障 · 市住建局应当会同…: a modal after a whole name assigns work,
 # but only when the name alone fills the clause (not 主要/重要/需要, not 各地要)
 _MODAL_TRIGGERS = frozenset(("要", "应当", "须", "必须", "可以"))
+_PARTNER_TRIGGERS = frozenset(("配合", "协助", "委托", "要求"))
 # 申请县级以上人民政府处理 · 请求人民法院撤销 · 邀请居民委员会参与: the body a party turns to acts
 _RIGHT_TRIGGERS = "由|会同|分管|协助分管|联系|申请|请求|邀请|请"
 _TURNED_TO = frozenset(("申请", "请求", "邀请"))
+_ORG_END_CHARS = frozenset(w[-1] for w in _ORG_SUFFIX_LIST) | set("）)〕]】*＊等要应须需均也则还并")
 
 
 def _first_chars(words: str) -> str:
@@ -520,10 +560,19 @@ def _first_chars(words: str) -> str:
     return "".join(sorted(found))
 
 
+# 报本级人民政府批准 · 向人民法院起诉: the verb, then the 报 / 向 before it (_applied_to); in this scan
+# (which runs anyway) they cost far less than a pass of their own
+_APPROVALS = "审批|批准|核准|审定|拨付"
+_SUITS = "起诉|提起"
+_TRIGGER_WORDS = "|".join((_LEFT_TRIGGERS, _RIGHT_TRIGGERS, _APPROVALS, _SUITS))
 _TRIGGER_RE = re.compile(
-    f"(?=[{_first_chars(_LEFT_TRIGGERS + '|' + _RIGHT_TRIGGERS)}])"
-    f"(?:(?P<left>{_LEFT_TRIGGERS})|(?P<right>{_RIGHT_TRIGGERS}))"
+    f"(?=[{_first_chars(_TRIGGER_WORDS)}])"
+    f"(?:(?P<left>{_LEFT_TRIGGERS})|(?P<right>{_RIGHT_TRIGGERS})|(?P<approve>{_APPROVALS})|(?P<sue>{_SUITS}))"
 )
+_LAST_ITEM_RE = re.compile("[^、，。；：！？,;:!?\\s“”《》]{2,40}$")
+# a scan of its own, from the (rarer) last character of a name: the match is that character
+_WEAK_TRIGGER_RE = re.compile(
+    f"[{re.escape(''.join(sorted(set(w[-1] for w in _ORG_SUFFIX_LIST))))}）](?={_WEAK_TRIGGERS})")
 _LEFT_BOUNDARY = set("，。；：！？,;:!?\n\t“”《》")
 _LEFT_LEAD_RE = re.compile(
     # no "^": match(text, pos) anchors at pos, while "^" would only ever match at 0
@@ -543,9 +592,13 @@ _PRONOUN_ORG_RE = re.compile(
 )
 
 
+# a congress is a body (由会员代表大会选举 · 市人民代表大会决定), a 大会 is a meeting
+_CONGRESS = "代表大会"
+
+
 def _not_org_word(s: str) -> bool:
     return (
-        s.endswith(_NOT_ORG_ENDINGS)
+        (s.endswith(_NOT_ORG_ENDINGS) and not s.endswith(_CONGRESS))
         or s in _GENERIC_ITEMS
         or bool(_EVERYONE_RE.fullmatch(s))
         or bool(_PRONOUN_ORG_RE.fullmatch(s))
@@ -557,7 +610,11 @@ _MINISTRY_RE = re.compile(f"[{CJK}]{{2,8}}部")
 
 
 # 省和市（州）人民政府 · 市和区（县）人民政府: levels of government named together share one name
-_JOINED_LEVELS_RE = re.compile("(?:[省市区县乡镇](?:[（(][省市区县州旗、]{1,6}[）)])?[和及与]){1,3}(?=[省市区县乡镇])")
+_JOINED_LEVELS_RE = re.compile(
+    "(?:[省市区县乡镇](?:[（(][省市区县州旗、]{1,6}[）)])?[和及与、]){1,3}(?=[省市区县乡镇])")
+
+
+_MEMBERS_RE = re.compile("(?:各|其他|有关)?成员单位$")
 
 
 def _is_org(s: str, *, need_prefix: bool) -> bool:
@@ -569,6 +626,10 @@ def _is_org(s: str, *, need_prefix: bool) -> bool:
         s = s[levels.end():]
     if _COLLECTIVE_RE.fullmatch(s):
         return True
+    members = _MEMBERS_RE.search(s) if s.endswith("成员单位") else None
+    if members and members.start() >= 2:
+        # 省安全生产委员会各成员单位: the members of a named body act as one
+        return _is_org(s[:members.start()], need_prefix=need_prefix)
     if not _ORG_RE.fullmatch(s):
         return False
     if need_prefix and not (_ORG_PREFIX_RE.match(s) or s.endswith(_STRONG_SUFFIXES) or _MINISTRY_RE.fullmatch(s)):
@@ -577,8 +638,22 @@ def _is_org(s: str, *, need_prefix: bool) -> bool:
 
 
 def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split text[start:end] at list separators outside brackets; (start, end) of each item."""
-    return [(a, b) for a, b in split_top_level(text, start, end, _ITEM_SPLIT_CHARS) if b > a]
+    """Split text[start:end] at list separators outside brackets; (start, end) of each item.
+    A bare level before 、 shares the next item's name: 市、区人民政府 is one item."""
+    items = [(a, b) for a, b in split_top_level(text, start, end, _ITEM_SPLIT_CHARS) if b > a]
+    if not _LONE_LEVEL_RE.search(text, start, end):
+        return items
+    out: list[tuple[int, int]] = []
+    for a, b in items:
+        if out and out[-1][1] - out[-1][0] == 1 and text[out[-1][0]] in _LEVEL_CHARS and text[a - 1] == "、":
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+_LEVEL_CHARS = frozenset("省市区县乡镇")
+_LONE_LEVEL_RE = re.compile("[省市区县乡镇]、")
 
 
 _ITEM_PAD = set(" \u3000*＊")
@@ -611,7 +686,32 @@ def _trim_item(text: str, a: int, b: int) -> tuple[int, int]:
     m = _LEFT_LEAD_RE.match(text, a, b)
     if m and b - m.end() >= 2:
         a = m.end()
+    if b - a > 2 and text[b - 1] in _BR_CLOSE:
+        # 区商务局（农贸市场）: a remark after the name is not part of it; a level (各区（县）) or
+        # another name of the same body (市委宣传部（市新闻办）) is
+        k = _bracket_start(text, a, b)
+        if k > a + 1 and not _BRACKET_KEEP_RE.fullmatch(text, k + 1, b - 1) and not any(
+                _ORG_RE.fullmatch(text, x, y) for x, y in split_top_level(text, k + 1, b - 1, "、")
+        ) and _is_org(text[a:k], need_prefix=False):
+            b = k  # (农业农村局（水利局、渔业局）: the other names the same body bears, kept)
     return a, b
+
+
+# kept brackets: levels (各区（县）) and kinds of organisation (驻甬金融机构（企业）)
+_BRACKET_KEEP_RE = re.compile("[省市区县州旗镇乡街道、]{1,8}|企业|单位|机构|公司|集团")
+
+
+def _bracket_start(text: str, a: int, b: int) -> int:
+    """Index of the bracket that the bracket at b - 1 closes (a - 1 if none within text[a:b])."""
+    depth = 0
+    for k in range(b - 1, a - 1, -1):
+        if text[k] in _BR_CLOSE:
+            depth += 1
+        elif text[k] in _BR_OPEN:
+            depth -= 1
+            if depth == 0:
+                return k
+    return a - 1
 
 
 _CLAUSE_MAX = 400  # characters: a responsibility list is never longer
@@ -678,7 +778,14 @@ def _looks_like_sentence(s: str) -> bool:
     return len(s) > 30 or bool(_SENTENCE_HINT_RE.search(s)) and not _ORG_RE.fullmatch(s)
 
 
-_ENUMERATOR_RE = re.compile("[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[、．.]")
+# a clause that opens with a verb or a person is no name list: 引导金融机构对照… · 鼓励残疾人服务机构参加… ·
+# 受市政府委托 · 移交司法机关依法… · 市长某某到会提请…
+_NOT_NAME_LEAD_RE = re.compile(
+    "引导|鼓励|促进|强化|加强|推动|督促|支持|正确|切实|适当|依法|依规|例如|比如|会议|移交|履行|提高|区分|发挥|协调"
+    "|统筹|指导|推进|积极|进一步|充分|完善|健全|做好|确保|对照|我受|受(?=[市区县省国各])|经(?=[商市区县省国])"
+    "|(?:副)?(?:市长|区长|县长|省长|州长|镇长|乡长)")
+_ENUMERATOR_RE = re.compile(
+    "[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[、．.]|[（(](?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})[）)]")
 
 
 def _org_items_before(text: str, pos: int) -> list[tuple[int, int]]:
@@ -705,10 +812,15 @@ def _org_items_before(text: str, pos: int) -> list[tuple[int, int]]:
     lead = _ENUMERATOR_RE.match(text, i, pos)
     if lead and (i == 0 or text[i - 1] in "\n。；;：:"):
         i = lead.end()  # 二、省人民政府应当…: the item number is not a name in the list
-    if pos - i < 2:
+    if pos - i < 2 or _NOT_NAME_LEAD_RE.match(text, i):
         return []
     # after 由 the agent is explicit: 由公安分局会同… needs no place prefix
     items = _names_in(text, i, pos, need_prefix=not (i > 0 and text[i - 1] == "由"))
+    if not items:
+        # 河湖所在地的村民委员会、居民委员会应当…: the bodies after the last 的, a modifier before them
+        k = text.rfind("的", i, pos)
+        if k >= 0 and pos - k > 2:
+            return _names_in(text, k + 1, pos)
     # "（各区政府，市教育局、市卫生健康委按职责分工负责）": earlier comma-separated names share the verb
     while items and i > 0 and text[i - 1] in "，,":
         j = i - 1
@@ -731,6 +843,9 @@ def _names_in(text: str, i: int, pos: int, need_prefix: bool = True) -> list[tup
             return []
         if _is_org(text[a:b], need_prefix=False):
             items.append((a, b))
+            continue
+        if items and _is_bearer(text[a:b]):
+            items.append((a, b))  # 各街道办事处、社区居民委员会、物业服务企业应当…: a duty-bearer in the list
             continue
         # "区商务局和区文广旅体局" → split at 和/及/与 before a new name
         parts = _split_and(text, a, b)
@@ -761,36 +876,47 @@ def _split_and(text: str, a: int, b: int) -> list[tuple[int, int]] | None:
     return None
 
 
-_ORG_STOP_AFTER = set("、，。；：,;:）)】〕\t\n 和及与等")
+_ORG_STOP_AFTER = set("、，。；：,;:）)】〕\t\n 和及与或等")
 _VERB_AFTER_ORG_RE = re.compile(
     "(?:牵头|负责|会同|配合|协同|联合|协助|参与|组织|统筹|按|根据|依|具体|分别|共同|做好|抓好|加强|研究|制定|"
     "出台|开展|实施|落实|推进|督促|指导|审核|审查|提出|报|向|对|在|为|作为|要|应|须|将|已|于|承担|协调|主要|总体|"
     "抓紧|尽快|加快|及时|认真|切实|进一步|继续|会商|商|同|一并|立即|全面|积极|主动|严格|依法|结合|围绕|针对|每|定期|"
     "责令|予以|给予|处以|没收|吊销|撤销|收回|作出|决定|批准|核准|确认|认定|发放|受理|办理|编制|修改|起草|印发|汇总|统一|"
-    "判令|判决|裁决|裁定|处理|调解|参与|派出|派员)"
+    "判令|判决|裁决|裁定|处理|调解|参与|派出|派员|"
+    # the body applied or turned to, or the one that approves, elects or completes: 向仲裁机构申请 ·
+    # 向人民法院起诉 · 报本级人民政府审批 · 由会员代表大会选举 · 要求公安机关补充
+    "申请|起诉|提起|审批|拨付|选举|补充|不予|应予|进行)"
 )
 
 
-def _org_items_after(text: str, pos: int, need_prefix: bool = True) -> list[tuple[int, int]]:
-    """Organisations listed right after 由 / 会同 / 分管 / 联系, up to the first non-name."""
+def _org_items_after(text: str, pos: int, need_prefix: bool = True, strict: bool = False) -> list[tuple[int, int]]:
+    """Organisations listed right after 由 / 会同 / 分管 / 联系, up to the first non-name.
+    `strict`: a separator or a known verb must follow each name, even a name with its place
+    (协助市长处理… is a person: 市长处 is no name)."""
+    if not _SUFFIX_AHEAD_RE.match(text, pos):
+        return []  # no name ending anywhere near: spare the (costly) name regex
     items = []
     i = pos
     n = len(text)
     while i < n:
-        m = _ORG_RE.match(text, i) or _COLLECTIVE_RE.match(text, i)
+        m = _ORG_RE.match(text, i)
+        c = _COLLECTIVE_RE.match(text, i) if text[i] in _COLLECTIVE_FIRST else None
+        if c and (not m or (c.end() >= m.end() or not _ends_name(text, m.end())) and _ends_name(text, c.end())):
+            m = c  # 由主任会议决定 · 各区（县）要 (not 各区（县）政府, the longer name)
         if not m:
             break
         a, b = m.start(), m.end()
         # the lazy match may stop early inside a longer name: 市委 → 市委人才办 handled by the regex's repetition
-        nxt = text[b] if b < n else ""
+        ends = _ends_name(text, b)
+        if not ends:
+            # the repetition may run over an adverb and a verb: 由公安机关依法给予处|罚 → 公安机关
+            adverb = _ADVERB_RE.search(text, a, b)
+            if adverb and adverb.start() - a >= 2:
+                b = adverb.start()
+                ends = _ends_name(text, b)
         # a name with its place prefix may be followed by any verb (由市气象局发布…); a bare one
         # (由大数据中心…) only by a known one, lest a word be cut in the middle
-        if not (
-            nxt == ""
-            or nxt in _ORG_STOP_AFTER
-            or _VERB_AFTER_ORG_RE.match(text, b)
-            or _ORG_PREFIX_RE.match(text, a)
-        ):
+        if not (ends or (_ORG_PREFIX_RE.match(text, a) and not strict)):
             break
         # 由市政府分管领导… · 由区妇联主席任组长 · 由区科技局局长…: a person acts, not the body
         if text.startswith(_TITLES_AFTER, b) or text.startswith(_TITLES_AFTER, b - 1):
@@ -802,20 +928,25 @@ def _org_items_after(text: str, pos: int, need_prefix: bool = True) -> list[tupl
         if b < n and text[b] in "、和及与":
             i = b + 1
             continue
-        if text.startswith("以及", b):
+        if text.startswith(("以及", "或者"), b):
             i = b + 2
+            continue
+        if text.startswith("或", b):  # 由上级机关或所在单位给予处分
+            i = b + 1
             continue
         break
     return items
 
 
 # last characters of a name that may stand before 要/应当 (not 需要, not 主要)
-_MODAL_NAME_END = frozenset(w[-1] for w in _ORG_SUFFIX_LIST) - set("需主重")
+# (and a bracket: 各区（县）要…)
+# (and 企业/单位 ending a list of names: …、物业服务企业应当…)
+_MODAL_NAME_END = (frozenset(w[-1] for w in _ORG_SUFFIX_LIST) - set("需主重")) | set("）)业位")
+_BEARER_END = frozenset("业位")
 _TITLES_AFTER = tuple(
     "主任 副主任 主席 副主席 书记 副书记 局长 副局长 处长 科长 院长 会长 部长 厅长 主委 秘书长 组长 "
     "分管领导 分管副 主要领导 主要负责 领导 党组 负责人 负责同志 干部 成员 同志 工作人员".split()
 )
-_ORG_END_CHARS = frozenset(w[-1] for w in _ORG_SUFFIX_LIST) | set("）)〕]】*＊等要应须需均也则还并")
 
 
 _DUTY_WORDS = ("联系", "分管", "协助", "负责", "主持", "领导", "兼任", "代管")
@@ -858,24 +989,20 @@ def _duty_list(text: str, pos: int) -> list[tuple[int, int]]:
 
 def _prose_units(text: str) -> list[tuple[int, int]]:
     out = []
+    approvals: list[int] = []
+    suits: list[int] = []
     for m in _TRIGGER_RE.finditer(text):
-        if m.group("left"):
-            # 牵头单位 / 负责人 / 配合单位 are labels, not verbs
-            if text.startswith(("单位", "人", "领导", "同志"), m.end()):
-                continue
-            # cheap test first: a name (or 等/要 after it) must end right before the verb
-            before: list[tuple[int, int]] = []
-            if m.start() > 0 and text[m.start() - 1] in _ORG_END_CHARS:
-                if m.group("left") in _MODAL_TRIGGERS:
-                    if text[m.start() - 1] not in _MODAL_NAME_END:
-                        continue
-                    if m.group("left") == "可以" and text.startswith(("申请", "请求", "要求"), m.end()):
-                        continue  # 业主委员会可以申请…: a party asking, the body asked is the unit
-                before = _org_items_before(text, m.start())
-                out.extend(before)
-            # 会同 names its partner whoever leads; 商 only between two bodies (经商某部 is consulting)
-            if m.group("left") == "会同" or (m.group("left") == "商" and before):
-                out.extend(_org_items_after(text, m.end()))
+        kind = m.lastgroup
+        if kind == "approve":
+            approvals.append(m.start())
+        elif kind == "sue":
+            suits.append(m.start())
+        elif kind == "left":
+            # cheap test first (most matches are a modal after an ordinary word): a name's last
+            # character before the verb, or a verb that names its partner after it
+            ch = text[m.start() - 1] if m.start() > 0 else ""
+            if ch in _ORG_END_CHARS or ch in _BEARER_END or m.group("left") in _AFTER_TOO:
+                out.extend(_left_trigger_units(text, m, ch))
         elif m.group("right") in ("分管", "协助分管", "联系"):
             word = m.group("right")
             if word == "联系" and _not_a_contact_list(text, m.end()):
@@ -899,14 +1026,59 @@ def _prose_units(text: str) -> list[tuple[int, int]]:
                 or (m.start() > 0 and text[m.start() - 1] in "报提申呈敬邀聘")
             ):
                 continue
-            out.extend(_org_items_after(text, m.end(), need_prefix=word != "由"))
+            items = _org_items_after(text, m.end(), need_prefix=word != "由")
+            if not items and word == "由":
+                # 由共同的上一级河湖长制办公室协调: a short modifier with 的 before the name
+                mod = _MODIFIER_RE.match(text, m.end())
+                if mod:
+                    items = _org_items_after(text, mod.end())
+            out.extend(items)
+    for m in _WEAK_TRIGGER_RE.finditer(text):
+        # cheap test first: the last item before the verb must have a name's shape
+        last = _LAST_ITEM_RE.search(text, max(0, m.end() - 41), m.end())
+        if last and (_ORG_RE.fullmatch(text, last.start(), m.end())
+                     or _LIST_TAIL_RE.search(text, last.start(), m.end())):  # …区卫生健康局等部门参加
+            out.extend(_org_items_before(text, m.end()))
     out.extend(_conditional_subjects(text))
-    out.extend(_applied_to(text))
+    out.extend(_applied_to(text, approvals, suits))
     out.extend(_function_lists(text))
     return out
 
 
-_NOT_TURNED_TO = ("公司", "企业", "集团")  # 申请设立分公司: what is applied for, not to
+_MODIFIER_RE = re.compile("[^，。；、,;\n的]{1,6}的")
+_NOT_TURNED_TO = ("公司", "企业", "集团")
+_LIST_JOIN_RE = re.compile("[、和与及]")
+
+
+_AFTER_TOO = _PARTNER_TRIGGERS | {"会同", "商"}
+
+
+def _left_trigger_units(text: str, m: re.Match, ch: str) -> list[tuple[int, int]]:
+    """The names before a verb they govern (区水利局牵头), and its partners after it (会同B);
+    ch: the character before the verb."""
+    word = m.group("left")
+    # 牵头单位 / 负责人 / 配合单位 are labels, not verbs
+    if text.startswith(("单位", "人", "领导", "同志"), m.end()):
+        return []
+    # a name (or 等/要 after it) must end right before the verb
+    out: list[tuple[int, int]] = []
+    # (企业/单位 only closing a list, …、物业服务企业应当 · 事发地县级政府及市级有关单位必须, or a body's
+    # members: 省安委会各成员单位要)
+    if ch in _ORG_END_CHARS or (ch in _BEARER_END and word in _MODAL_TRIGGERS and (
+            _LIST_JOIN_RE.search(text, max(0, m.start() - 30), m.start()) or text.endswith("成员单位", 0, m.start()))):
+        if word in _MODAL_TRIGGERS:
+            if ch not in _MODAL_NAME_END:
+                return []
+            if word == "可以" and text.startswith(("申请", "请求", "要求"), m.end()):
+                return []  # 业主委员会可以申请…: a party asking, the body asked is the unit
+        out = _org_items_before(text, m.start())
+    # 会同 names its partner whoever leads, 配合/协助 the one helped, 委托/要求 the one charged;
+    # 商 only between two bodies (经商某部 is consulting)
+    if word == "会同" or (word == "商" and out):
+        return out + _org_items_after(text, m.end())
+    if word in _PARTNER_TRIGGERS:
+        return out + _org_items_after(text, m.end(), strict=True)
+    return out  # 申请设立分公司: what is applied for, not to
 
 
 def _turned_to(text: str, pos: int) -> list[tuple[int, int]]:
@@ -940,16 +1112,30 @@ def _name_end(text: str, a: int, b: int) -> int | None:
 _ADVERB_RE = re.compile("依法|依照|按照|予以|立即|及时")  # never inside a name
 
 
-_APPLY_AFTER_RE = re.compile("(?:提出|递交|提交|书面)?申请")
+_APPLY_AFTER_RE = re.compile("(?:提出|递交|提交|书面)?申请|(?:直接)?(?:起诉|提起)")
+# 报本级人民政府批准 · 报请省人民政府审批 · 报同级财政部门拨付: the body that approves acts
+# (报市政府备案: the body is only told)
+_APPROVE_AFTER_RE = re.compile("(?:审查)?(?:审批|批准|核准|审定|拨付)")
+_APPLY_RE = re.compile("向(?=[^。；;\n]{2,45}?申请)")
+_TOWARDS_RE = re.compile("向(?=[^。；;\n向]{2,45}$)")
+_REPORT_TO_RE = re.compile("(?:报请|报送|上报|报)(?=[^。；;\n报]{2,30}$)")
 
 
-def _applied_to(text: str) -> list[tuple[int, int]]:
-    """向所在地县级商务主管部门申请备案: the body applied to (not 向X报告, who is told)."""
+def _applied_to(text: str, approvals: list[int], suits: list[int]) -> list[tuple[int, int]]:
+    """向所在地县级商务主管部门申请备案 · 向人民法院起诉 · 报本级人民政府批准: the body applied or
+    turned to (not 向X报告, who is only told)."""
     out = []
-    for m in re.finditer("向(?=[^。；;\n]{2,45}?申请)", text):
+    # 报…批准: found from the (rarer) approval word, then the 报 before it
+    # 报…批准 · 向…起诉: found from the (rarer) verb, then the 报 / 向 before it
+    reports = [r for a in approvals
+               if text.find("报", max(0, a - 32), a) >= 0 and (r := _REPORT_TO_RE.search(text, max(0, a - 32), a))]
+    sued = [r for a in suits
+            if text.find("向", max(0, a - 47), a) >= 0 and (r := _TOWARDS_RE.search(text, max(0, a - 47), a))]
+    for m in list(_APPLY_RE.finditer(text)) + reports + sued:
         here = next((w for w in _WHERE_BEFORE if text.startswith(w, m.end())), "")
         items = _org_items_after(text, m.end() + len(here))
-        if items and _APPLY_AFTER_RE.match(text, items[-1][1]):
+        after = _APPLY_AFTER_RE if text[m.start()] == "向" else _APPROVE_AFTER_RE
+        if items and after.match(text, items[-1][1]):
             items[0] = (m.end(), items[0][1])  # 所在地 belongs to the name: 所在地县级…部门
             out.extend(x for x in items if not text[x[0]:x[1]].endswith(_NOT_TURNED_TO))
     return out
@@ -958,19 +1144,33 @@ def _applied_to(text: str) -> list[tuple[int, int]]:
 _WHERE_BEFORE = ("所在地", "当地", "住所地")
 
 
+
 # 发展改革、自然资源、水利等部门按照各自职责…: functions listed before 等部门 name the bodies
 # that exercise them; the whole list is one span (as 县级以上人民政府林业草原等有关主管部门)
-_FUNCTION = "[^\\W\\d_的了是在对把将被向从按以等和及与或并由请]{2,8}"
-_FUNCTION_LIST_RE = re.compile(f"(?:{_FUNCTION}、){{1,8}}{_FUNCTION}等(?:有关|相关|其他)?(?:主管)?部门")
-_FUNCTION_LIST_AFTER = re.compile(f"(?:{_LEFT_TRIGGERS})")
+_FUNCTION_CHAR = "[^\\W\\d_的了是在对把将被向从按以等和及与或并由请]"
+_FUNCTION = f"{_FUNCTION_CHAR}{{2,8}}(?:和{_FUNCTION_CHAR}{{2,4}})?"  # 自然资源和规划
+# the level the functions belong to: 县级以上人民政府发展改革、财政…等部门 · 同级应急管理、水利等部门
+_FUNCTION_LEVEL = ("(?:(?:县级以上|设区的市级以上|省级|市级|县级|乡级|各级)?(?:地方)?(?:各级)?人民政府"
+                   "|同级|本级|上级|上一级)?")
+_FUNCTION_LIST_RE = re.compile(
+    f"{_FUNCTION_LEVEL}(?:{_FUNCTION}、){{1,10}}{_FUNCTION}等(?:有关|相关|其他)?(?:主管)?部门")
+# a trigger after the list (…等部门按照各自职责 · …等部门，按照各自职责 · …等部门参加), or a partner verb before it
+_FUNCTION_LIST_AFTER = re.compile(f"[，,]?(?:{_LEFT_TRIGGERS}|{_WEAK_TRIGGERS})")
 
 
 def _function_lists(text: str) -> list[tuple[int, int]]:
     out = []
-    for m in re.finditer("等(?:有关|相关|其他)?(?:主管)?部门", text):
-        if not _FUNCTION_LIST_AFTER.match(text, m.end()):
+    for m in _FUNCTION_TAIL_RE.finditer(text):
+        after = _FUNCTION_LIST_AFTER.match(text, m.end())
+        # cheap test first: a verb after the list, or a partner verb not far before it
+        if not after and not _PARTNER_NEAR_RE.search(text, max(0, m.start() - 120), m.start()):
             continue
         a = _clause_start(text, m.start())
+        partner = _PARTNER_BEFORE_RE.search(text, a, m.start())
+        if partner:
+            a = partner.end()  # 会同同级应急管理、水利、自然资源等部门，在汛期前…
+        elif not after:
+            continue
         lead = _LEFT_LEAD_RE.match(text, a, m.start()) or _LIST_VERB_RE.match(text, a, m.start())
         a = lead.end() if lead else a  # 由民政、公安等部门负责 · 强化财政、税务等部门协同
         # 市政府及发改、交通等相关部门要…: a body named before the list is its own span
@@ -979,9 +1179,15 @@ def _function_lists(text: str) -> list[tuple[int, int]]:
             out.append((a, joined.start()))
             a = joined.end()
         whole = _FUNCTION_LIST_RE.fullmatch(text, a, m.end())
-        if whole and not _SENTENCE_HINT_RE.search(text, a, m.start()):
-            out.append((a, m.end()))
+        if whole and not _SENTENCE_HINT_RE.search(text, a, m.start()) and not _names_in(text, a, m.start()):
+            out.append((a, m.end()))  # (公安分局、区应急管理局等部门: names, each its own span)
     return out
+
+
+# the last partner verb of a clause, with no other verb after it: 应当会同|同级应急管理、水利等部门
+_PARTNER_BEFORE_RE = re.compile("(?:会同|配合|协助|委托|要求)(?=[^会配协委要]*$)")
+_PARTNER_NEAR_RE = re.compile("会同|配合|协助|委托|要求")
+_FUNCTION_TAIL_RE = re.compile("等(?:有关|相关|其他)?(?:主管)?部门")
 
 
 _JOINED_RE = re.compile("[及和与]")
@@ -1014,13 +1220,18 @@ _NOT_BEARER_START = ("各", "有关", "相关", "其他", "该", "本", "上述"
 _BEARER_DUTY_RE = re.compile("应当|须|必须|负责")
 
 
+def _is_bearer(s: str) -> bool:
+    """物业服务企业 · 燃气经营单位: a regulated organisation named by what it runs."""
+    return bool(_BEARER_RE.fullmatch(s)) and not s.startswith(_NOT_BEARER_START) and not _not_org_word(s)
+
+
 def _subject_at(text: str, i: int, end: int) -> tuple[int, int] | None:
     """The organisation (or duty-bearing 单位/企业) that text[i:] opens with."""
     name = _ORG_RE.match(text, i, end)
     if name and _is_org(text[name.start():name.end()], need_prefix=True):
         return name.start(), name.end()
     bearer = _BEARER_RE.match(text, i, end)
-    if bearer and not text.startswith(_NOT_BEARER_START, i) and not _not_org_word(bearer.group()):
+    if bearer and _is_bearer(bearer.group()):
         return bearer.start(), bearer.end()
     return None
 
@@ -1068,6 +1279,12 @@ def _conditional_subjects(text: str) -> list[tuple[int, int]]:
         if situation or _LATER_MODAL_RE.search(text, b, stop):
             out.append(subject)
     return out
+
+
+_COLLECTIVE_FIRST = frozenset("市区县省各主")
+# a name (or a collective: …单位, 各区（县）, 主任会议) ends within 30 characters of its start
+_SUFFIX_AHEAD_RE = re.compile(
+    f"[^，。；：,;:\n]{{0,30}}?[{re.escape(''.join(sorted(set(w[-1] for w in _ORG_SUFFIX_LIST) | set('位）)议'))))}]")
 
 
 # a column of responsible units; a bare 单位 column is a unit of measure (亿元, 家)
@@ -1237,6 +1454,20 @@ def _find_numbers(text: str) -> list[tuple[int, int]]:
             if (a > 0 and text[a - 1] in _MINUS and m.group("ar1") is not None
                     and (a < 2 or text[a - 2] not in _CODE_BEFORE)):
                 a -= 1
+            if m.group("u1") is not None:
+                # 十万元至五十万元: two quantities, each with its unit, joined by a word; written
+                # with a dash (10%-15%) the range is one token, and 1-2家 has one unit anyway
+                mid = m.end("u2")
+                k = mid
+                while k < b and text[k] in " \u3000":
+                    k += 1
+                if k < b and text[k] in "至到":
+                    out.append((a, mid))
+                    k += 1
+                    while k < b and text[k] in " \u3000":
+                        k += 1
+                    out.append((k, b))
+                    continue
             out.append((a, b))
     return out
 

@@ -7,9 +7,9 @@ from reader.core.documents import entities as E
 
 
 def test_trigger_gate_is_the_triggers_first_characters():
-    gate = E._first_chars(E._LEFT_TRIGGERS + "|" + E._RIGHT_TRIGGERS)
+    gate = E._first_chars(E._TRIGGER_WORDS)
     assert E._TRIGGER_RE.pattern.startswith(f"(?=[{gate}])")
-    for word in ("牵头", "负责", "会同", "主管", "商", "由", "邀请", "要"):
+    for word in ("牵头", "负责", "会同", "主管", "商", "由", "邀请", "要", "批准", "起诉"):
         assert word[0] in gate
     # the words inside 主管(?=全国|本行政区域|…) and 商(?=国务院|…|市|区|县|…) start no trigger
     for ch in "市区县国有本各同省":

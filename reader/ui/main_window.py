@@ -40,6 +40,7 @@ from reader.ui.refs_panel import RefsPanel
 from reader.ui.results import ROLE_DOC_ID as RESULT_DOC_ID
 from reader.ui.results import ResultDelegate, ResultsModel
 from reader.ui.settings import Settings
+from reader.ui.tabs import never_hide_tabs
 from reader.ui.tasks_panel import TaskPanel
 from reader.core.library.grouping import plan_source_tree, plan_unit_tree
 from reader.ui.tree import ROLE_DOC_ID, DocTreeDelegate, DocTreeModel, doc_ids_under
@@ -195,6 +196,7 @@ class MainWindow(QMainWindow):
 
         self.left_tabs = QTabWidget(self.splitter)
         self.left_tabs.setObjectName("leftTabs")
+        never_hide_tabs(self.left_tabs)
         tree_page = QWidget(self.left_tabs)
         tree_layout = QVBoxLayout(tree_page)
         tree_layout.setContentsMargins(4, 4, 4, 4)
@@ -256,6 +258,7 @@ class MainWindow(QMainWindow):
         self.reading.view.set_font_size(self.settings.font_size())
         self.side_tabs = QTabWidget(self.splitter)
         self.side_tabs.setObjectName("sideTabs")
+        never_hide_tabs(self.side_tabs)
         self.entity_panel = EntityPanel(self.side_tabs)
         self.task_panel = TaskPanel(self.side_tabs)
         self.refs_panel = RefsPanel(self.side_tabs)
@@ -1316,7 +1319,7 @@ class MainWindow(QMainWindow):
         """Widen the tab panels to their rows of tabs (公文目录 搜索结果（n） 单个文件 收藏;
         要素 任务 引用 批注（n）) with width the reading pane can spare above its narrowest: at
         1024 pixels the last tab was hidden behind scroll arrows. No minimum width is set, so
-        the window can still be made narrower (the tabs then scroll). give_back (at the first
+        the window can still be made narrower (the labels are then shortened: tabs.py). give_back (at the first
         show and when the window is resized): a panel wider than its tabs gives the surplus to
         a reading pane too narrow for its legend on one row."""
         splitter = getattr(self, "splitter", None)

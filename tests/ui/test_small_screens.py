@@ -79,3 +79,44 @@ def test_the_legend_wraps_onto_rows_instead_of_widening_the_reading_pane(qtbot):
         rows[width] = len({box.mapTo(pane, box.rect().topLeft()).y() for box in boxes})
     assert rows[1400] == 1 and rows[READING_MIN_WIDTH] >= 2
     assert pane.minimumSizeHint().width() <= READING_MIN_WIDTH
+
+
+def test_in_english_at_1024_pixels_no_tab_is_hidden_and_a_shortened_one_says_its_name(
+        qtbot, make_settings, library_factory, search):
+    """English labels need about 700 pixels next to the reading pane: they are shortened, never
+    scrolled out of sight, and hovering a tab shows its whole label."""
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    from reader.ui.app import install_translations
+    from reader.ui.main_window import MainWindow
+
+    app = QApplication.instance()
+    translators = install_translations(app, "en")
+    try:
+        window = MainWindow(make_settings(), watch=False, library_factory=library_factory)
+        qtbot.addWidget(window)
+        window.show()
+        window.start()
+        qtbot.waitUntil(lambda: bool(window.service.documents()), timeout=60_000)
+        window.resize(1024, 700)
+        _settle(qtbot)
+        search(window, "通知")
+        window.open_document(window.service.documents()[0].id)
+        _settle(qtbot)
+        shortened = []
+        for tabs in (window.left_tabs, window.side_tabs):
+            bar = tabs.tabBar()
+            assert bar.tabRect(bar.count() - 1).right() <= bar.width(), [tabs.tabText(i) for i in range(tabs.count())]
+            if bar.sizeHint().width() > bar.width():
+                shortened.append(bar)
+        assert shortened, "at 1024 pixels the English tabs need more room than they have: the test shows nothing"
+        bar = shortened[0]
+        centre = bar.tabRect(0).center()
+        QApplication.sendEvent(bar, QHelpEvent(QEvent.Type.ToolTip, centre, bar.mapToGlobal(QPoint(centre))))
+        assert QToolTip.text() == bar.tabText(0) and QToolTip.text().isascii()
+        window.service.shutdown()
+    finally:
+        for tr in translators:
+            app.removeTranslator(tr)

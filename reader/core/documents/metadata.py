@@ -12,7 +12,7 @@ from itertools import compress
 
 from reader.core.text import patterns as P
 from reader.core.model import Line, Lines, Metadata, Segment, line_columns
-from reader.core.documents.organisations import DOCNO_PLACE, canonical_org
+from reader.core.documents.organisations import DOCNO_PLACE, canonical_org, expand
 
 # ---------------------------------------------------------------- canonical issuers
 canonical_issuer = canonical_org
@@ -264,6 +264,8 @@ def _speaker_issuer(header: list[Line], title_lines: set[int], around: tuple[str
             return [c]
         organ = next((o for p in (place, *around) if p and (o := P.byline_organ(c, p))), None) \
             or P.byline_organ(c)
+        if organ and place and organ[0] in "省市区县" and place.endswith(organ[0]):
+            organ = place + expand(organ[1:])  # 县人大常委会主任 at 岫川县's congress: 岫川县人民代表大会常务委员会
         if organ:
             return [organ]  # 国务院总理 李强 → 国务院
     return organs

@@ -299,7 +299,8 @@ def score_entities(report: Report, by_file: dict[str, FileResult], items: list[d
 _RUNNING = re.compile(r"^(.*公报.*(期|号|\d·\d+)|[—\-－]\s*\d+\s*[—\-－]|\d+)$")
 
 
-_MARKDOWN_MARKS = re.compile(r"^#{1,6}\s+|^(?:>\s*)+|\*\*")  # layout of a .md source, not its text
+_MARKDOWN_MARKS = re.compile(r"^#{1,6}\s+|^(?:>\s*)+|\*\*|^\*(?=[^*\s].*[^*\s]\*$)|(?<=[^*\s])\*$")
+"""Layout of a .md source, not its text: heading, quote and bold marks, a line in *…*."""
 
 
 def _headers_at_page_breaks(texts: list[str]) -> set[str]:

@@ -12,7 +12,7 @@ from itertools import compress
 
 from reader.core.text import patterns as P
 from reader.core.model import Line, Lines, Metadata, Segment, line_columns
-from reader.core.documents.organisations import DOCNO_PLACE, canonical_org
+from reader.core.documents.organisations import DOCNO_PLACE, canonical_org, expand
 
 # ---------------------------------------------------------------- canonical issuers
 canonical_issuer = canonical_org
@@ -264,6 +264,8 @@ def _speaker_issuer(header: list[Line], title_lines: set[int], around: tuple[str
             return [c]
         organ = next((o for p in (place, *around) if p and (o := P.byline_organ(c, p))), None) \
             or P.byline_organ(c)
+        if organ and place and organ[0] in "省市区县" and place.endswith(organ[0]):
+            organ = place + expand(organ[1:])  # 县人大常委会主任 at 岫川县's congress: 岫川县人民代表大会常务委员会
         if organ:
             return [organ]  # 国务院总理 李强 → 国务院
     return organs
@@ -334,7 +336,7 @@ def read_metadata(segment: Segment) -> Metadata:
     decree = P.promulgation_number(doc_number)
     raw_title = getattr(segment, "title", "") or _decree_title(decree, lines) or _untitled(lines)
     title, tail_number = _title_without_number(raw_title)
-    doc_number = doc_number or tail_number
+    doc_number = doc_number or tail_number or _note_decree(lines)
     title_kind = P.title_kind(title)
     if doc_number is None and title_kind == "纪要":
         doc_number = _minutes_number(lines)
@@ -399,6 +401,20 @@ def _title_without_number(raw_title: str) -> tuple[str, str | None]:
     return title, None
 
 
+def _note_decree(lines: Sequence[Line]) -> str | None:
+    """The 令 number of a regulation printed with only its promulgation note:
+    （2025年1月10日中华人民共和国国务院令第801号公布　自…起施行） → 中华人民共和国国务院令第801号.
+    Only the note's first clause counts (…根据国务院令第N号修订 names a later change)."""
+    note = _note(lines)
+    m = P.DATE_RE.search(note) or P.CN_DATE_RE.search(note)
+    if not m:
+        return None
+    d = P.DECREE_RE.match(note, m.end())
+    if not d or d["what"] != "令" or not note.startswith(("公布", "发布", "颁布"), d.end()):
+        return None
+    return P.normalise_docno(d.group(0))
+
+
 def _minutes_number(lines: Sequence[Line]) -> str | None:
     """Minutes are often numbered without an organ prefix under the title: 〔2023〕9号."""
     for ln in lines[:6]:
@@ -444,7 +460,7 @@ def _identifying_date(lines: Sequence[Line], header: list[Line], title_kind: str
     adopted = _adoption_date(lines)
     if adopted:
         return adopted
-    spoken = next((s for ln in lines[:8] if (s := P.speech_date(ln.text))), None)
+    spoken = _speech_in(lines[:8])
     if spoken:
         return P.iso(spoken[0]), "成文"
     if title_kind == "纪要":
@@ -454,6 +470,17 @@ def _identifying_date(lines: Sequence[Line], header: list[Line], title_kind: str
         if d:
             return P.iso(d), "成文"
     return None, ""
+
+
+def _speech_in(lines: Sequence[Line]) -> tuple[tuple[int, int, int], str] | None:
+    """The ——2024年3月5日在某会议上 line among these lines, also when wrapped onto the next one."""
+    texts = [P.compact(ln.text) for ln in lines]
+    for k, c in enumerate(texts):
+        spoken = P.speech_date(c) or (
+            c[:1] in "—-－" and k + 1 < len(texts) and P.speech_date(c + texts[k + 1])) or None
+        if spoken:
+            return spoken
+    return None
 
 
 def _year(date: str | None, doc_number: str | None) -> tuple[int | None, str]:
@@ -469,7 +496,7 @@ def _kind(segment: Segment, lines: Sequence[Line], header: list[Line], title_kin
     kind = getattr(segment, "kind_hint", "") or title_kind
     if kind:
         return kind
-    spoken = next((s for ln in header if (s := P.speech_date(ln.text))), None)
+    spoken = _speech_in(header)
     if spoken:
         # titled by its subject, delivered on a date: to a congress a report, elsewhere a speech
         return "报告" if "人民代表大会" in spoken[1] else "讲话"

@@ -58,7 +58,8 @@ class DocSegment(Segment):
 TOC_GLUED_REACH = 3  # rows between two "title（page）" entries of one contents page
 _CODE = re.compile(
     r"^(?:规范性文件(?:统一)?编号|统一编号|[A-Z]{2,}[0-9A-Z]*[-－—]+\d{4}[-－—]+\d{2,}"
-    r"|[（(]此件.{1,8}[)）]$|(?:特急|加急|特提|平急)$|(?:绝密|机密|秘密)(?:★.{0,6})?$|\d{6}$)")
+    r"|[（(]此件.{1,8}[)）]$|(?:特急|加急|特提|平急)$|(?:绝密|机密|秘密)(?:★.{0,6})?$|\d{6}$"
+    r"|签发人[:：][^，。；]{1,20}$|[A-D]类$)")  # 签发人：某某 under a 文号; A类 marks a proposal answer
 _INLINE_DOCNO = re.compile(r"^(.{4,80}?)[ \t\u3000]{2,}"
                            r"([（(]?[^\s（(]{1,16}[〔［\[【(（]\s*\d{4}\s*[〕］\]】)）]\s*\d{1,5}\s*[号號][)）]?)$")
 _PLACE = rf"[{P.CJK}]{{2,3}}?"
@@ -66,7 +67,7 @@ _MASTHEAD_PLACE = re.compile(
     rf"^({_PLACE}市)({_PLACE}[区县])?(?:第[一二三四五六七八九十]+届)?(?:人民政府|人民代表大会|人大常委会)")
 _MASTHEAD_COUNTY = re.compile(rf"^({_PLACE}[区县])(?:第[一二三四五六七八九十]+届)?(?:人民政府|人民代表大会|人大常委会)")
 _SIGNED_CITY = re.compile(rf"^({_PLACE}市)人民政府")
-_CODE_START = set("规统（(特加平绝机秘")
+_CODE_START = set("规统（(特加平绝机秘签")
 _MASTHEAD = re.compile(rf"^[{P.CJK}（）()]{{2,40}}(?:文件|文件)$")
 _OPENER_WORDS = re.compile(r"人民政府|政府|委员会|常委会|各单位|单位|各位|局|办事处|部门|同志|厅|委|办"
                            r"|公司|院|学校|街道|乡镇")
@@ -239,7 +240,9 @@ def _prepare(lines: Sequence[Line]) -> tuple[_Rows, Lines]:
     for i in range(len(cs) - 1):
         if cs[i].endswith(("令", "公告")) and len(cs[i]) <= 24 and P.DECREE_SEQ_LINE.fullmatch(
                 seq := cs[i + 1].strip("（()）")):
-            docno[i] = P.normalise_docno(cs[i] + seq)
+            # 某某常委会 / 公　　告 / 〔十四届〕第二十一号: the organ on the row above the bare word
+            organ = cs[i - 1] if i > 0 and cs[i] in ("令", "公告") and P.is_organ(cs[i - 1]) else ""
+            docno[i] = P.normalise_docno(organ + cs[i] + seq)
             code[i + 1] = True
     rows.closing = bytearray(bool((date[i] or c[-1] == "日") and _is_closing_date(rows, i)) for i, c in enumerate(cs))
     for i in range(1, len(cs)):
@@ -250,14 +253,18 @@ def _prepare(lines: Sequence[Line]) -> tuple[_Rows, Lines]:
 
 
 def _drop_colophon(nos: array, texts: list[str], cs: list[str], noise_nos: array, noise_texts: list[str]) -> None:
-    """An issue's back matter at the end of the file (a rule, then 主办：/编辑：/地址： lines) is no
-    document's text: like the cover, it is left out with the page furniture."""
+    """An issue's back matter at the end of the file (a rule, then 主办：/编辑：/地址： lines; or, without
+    a rule, lines one of which names the issue: 本刊地址：, 内部资料, （本辑完）) is no document's text:
+    like the cover, it is left out with the page furniture."""
     k = len(cs)
     while k > 0 and P.COLOPHON_LINE.match(cs[k - 1]):
         k -= 1
-    if k <= 1 or not P.RULE_LINE.match(cs[k - 1]):
-        return  # no rule above them, or nothing but back matter
-    k -= 1
+    if k <= 1:
+        return  # nothing but back matter
+    if P.RULE_LINE.match(cs[k - 1]):
+        k -= 1
+    elif not any(P.ISSUE_COLOPHON.match(c) for c in cs[k:]):
+        return  # no rule above them and none names the issue: a document's own 地址：/电话： lines
     furniture = sorted(zip(list(noise_nos) + list(nos[k:]), noise_texts + texts[k:]))
     noise_nos[:] = array("i", (no for no, _ in furniture))
     noise_texts[:] = [t for _, t in furniture]
@@ -486,12 +493,23 @@ def _confirms_title(rows: _Rows, j: int, kind: str) -> bool:
         return True
     if P.is_speaker(c) and not P.ends_with_kind(c):
         return True
-    if P.speech_date(c):
+    if _speech_date_span(rows, j):
         return True  # ——2024年3月5日在某会议上: a report or speech
     if kind in ("决议", "决定") and _SESSION_OPENING.match(c):
         return True  # 某某第N次会议听取/审查了…: a resolution opens with the session that makes it
     head = rows.head[j]
     return bool(head and head[1] == 1 and head[0] in ("cn", "chapter", "article"))
+
+
+def _speech_date_span(rows: _Rows, j: int) -> int:
+    """Rows of the date line under a report's title: ——2024年3月5日在某会议上 on one row, or wrapped
+    over two (——2025年1月14日在某市第十届人民代表大会第五 / 次会议上); 0 when row j opens none."""
+    c = rows.c[j]
+    if P.speech_date(c):
+        return 1
+    if c[:1] in "—-－" and j + 1 < len(rows.c) and P.speech_date(c + rows.c[j + 1]):
+        return 2
+    return 0
 
 
 _SESSION_OPENING = re.compile(r"^[^。，；]{0,40}?(?:第[一二三四五六七八九十百\d]+次(?:全体)?会议|常委会|常务委员会"
@@ -714,12 +732,29 @@ def _docno_header(rows: _Rows, i: int, taken: set[int]) -> _Header:
     codes_after = _codes_down(rows, i + 1)
     if not title and _announcement_line(rows, i) and rows.c[i].endswith("公告"):
         title = [i]  # 某某常委会公告 / 第十二号: the 公告 is titled by its own line
+        if rows.c[i] == "公告" and i > 0 and i - 1 not in taken and P.is_organ(rows.c[i - 1]):
+            title = [i - 1, i]  # 某某常委会 / 公　　告: the organ printed over the word
     if not title:
         title = _title_forward(rows, i + 1 + len(codes_after), taken)
         if title:
             codes_before += _organs_up(rows, j, taken)
             codes_after += _codes_down(rows, title[-1] + 1)
+    if not title and (note := _note_ending_at(rows, j, taken)):
+        title = _title_back(rows, note[0] - 1, taken)  # 某某规定 / （…会议通过） / 法释〔2025〕4号
+        if title:
+            codes_before += note
     return _Header(sorted([i, *title, *codes_before, *codes_after]), title, rows.docno[i])
+
+
+def _note_ending_at(rows: _Rows, j: int, taken: set[int]) -> list[int]:
+    """The rows of an adoption note （…会议通过，自…起施行） that ends at row j, [] when none does."""
+    for span in (1, 2, 3):
+        a = j - span + 1
+        if a < 1 or a in taken:
+            break
+        if _adoption_span(rows, a) == span:
+            return list(range(a, j + 1))
+    return []
 
 
 def _announcement_line(rows: _Rows, i: int) -> bool:
@@ -734,7 +769,9 @@ def _announcement_line(rows: _Rows, i: int) -> bool:
 def _announces(rows: _Rows, h: _Header) -> bool:
     """Is h a 公告 titled by its own line (no 关于…的公告 title of its own above its number)?"""
     return h.docno is not None and any(
-        _announcement_line(rows, r) and set(h.title_rows) <= {r} for r in h.rows if rows.docno[r])
+        _announcement_line(rows, r) and (set(h.title_rows) <= {r} or h.title_rows == [r - 1, r] and rows.c[r] == "公告"
+                                         and P.is_organ(rows.c[r - 1]))
+        for r in h.rows if rows.docno[r])
 
 
 def _promulgated_title_fits(rows: _Rows, i: int, title: list[int]) -> bool:
@@ -943,8 +980,8 @@ def _take_line_under(rows: _Rows, h: _Header, k: int) -> bool:
         h.rows.append(k)
     elif (span := _adoption_span(rows, k)):
         h.rows.extend(range(k, k + span))
-    elif P.speech_date(c):
-        h.rows.append(k)
+    elif (span := _speech_date_span(rows, k)):
+        h.rows.extend(range(k, k + span))
     elif h.docno is None and len(c) <= 12 and P.BARE_DOCNO.fullmatch(c):
         h.rows.append(k)  # 〔2024〕3号 under a 纪要's title: its number
     elif rows.closing[k] and not rows.date[k] and P.signed_date_line(rows.texts[k]):

@@ -236,6 +236,8 @@ def _clean_text(raw: str, odd: bool, unsafe: bool, fullwidth: bool, radicals: bo
         text = _MD_HEADING.sub("", text)  # "## 第一章　总则": Markdown heading marks, not text
     elif text[:1] == ">" and text[1:2] in (" ", "\u3000", ">"):
         text = _MD_QUOTE.sub("", text)  # "> （2022年…通过）": a Markdown quote mark, not text
+    elif text[:1] == "*" and text[-1:] == "*" and len(text) > 2 and text[1] not in " *" and text[-2] != "*":
+        text = text[1:-1]  # "*（2023年…通过）*": a Markdown emphasis around the whole line, not text
     return squeeze_number_spaces(text)
 
 

@@ -69,10 +69,11 @@ _DOCNO_NUMBER = rf"[{_OPEN}](?P<year>(?:19|20)\d{{2}})[{_CLOSE}]第?(?P<seq>\d{{
 DOCNO_RE = re.compile(rf"(?P<prefix>[{CJK}A-Za-z]{{1,16}}?){_DOCNO_NUMBER}")
 _DOCNO_NUMBER_RE = re.compile(_DOCNO_NUMBER)
 DECREE_RE = re.compile(  # a promulgation number: 国务院令第781号 · 交通运输部令2023年第8号 · 常委会公告第十五号
-    rf"(?P<org>[{CJK}]{{0,20}}?)(?P<what>令|公告)(?P<yr>(?:19|20)\d{{2}}年)?第(?P<seq>[\d{CN_DIGITS}]{{1,6}})(?P<hao>[号號])"
-)
-DECREE_SEQ_LINE = re.compile(rf"(?:(?:19|20)\d{{2}}年)?第[\d{CN_DIGITS}]{{1,6}}[号號]")
-"""The second line of a promulgation number printed over two lines (某某令 / 第260号)."""
+    rf"(?P<org>[{CJK}]{{0,20}}?)(?P<what>令|公告)(?P<yr>(?:19|20)\d{{2}}年|〔[{CN_DIGITS}]{{1,4}}届〕)?"
+    rf"第(?P<seq>[\d{CN_DIGITS}]{{1,6}})(?P<hao>[号號])"
+)  # 〔十四届〕第二十一号: a 常委会 numbers its 公告 within its term
+DECREE_SEQ_LINE = re.compile(rf"(?:(?:19|20)\d{{2}}年|〔[{CN_DIGITS}]{{1,4}}届〕)?第[\d{CN_DIGITS}]{{1,6}}[号號]")
+"""The second line of a promulgation number printed over two lines (某某令 / 第260号, 公告 / 〔十四届〕第二十一号)."""
 BARE_DOCNO = re.compile(r"[〔［\[【(（]((?:19|20)\d{2})[〕］\]】)）]第?(\d{1,5})[号號]")
 """A number without an organ prefix (〔2024〕3号): how minutes are numbered under their title."""
 _DOCNO_LINE = re.compile(rf"[（(]?(?:{DOCNO_RE.pattern})[)）]?")
@@ -125,7 +126,7 @@ def docno_key(text: str) -> str:
 
 def promulgation_number(docno: str | None) -> re.Match | None:
     """The parts (org, what, yr, seq) of a 令/公告 number (国务院令第781号), None for other 文号."""
-    if not docno or "〔" in docno:
+    if not docno or ("〔" in docno and "届〕" not in docno):
         return None
     return DECREE_RE.fullmatch(docno)
 
@@ -525,9 +526,15 @@ TABLE_GAP = re.compile(r"\t|\S\s{3,}\S")
 TABLE_CELL_GAPS = re.compile(r"\S(?: {2,}|\u3000{2,})\S")
 
 # -- label lines. split: a short label and its value end a paragraph (电话：0574-…, 联系人：某某) …
-COLOPHON_LINE = re.compile(r"^(?:主办|主管|编辑|编印|编辑出版|出版|印刷|承印|发行|地址|电话|传真|邮编|邮政编码|网址"
-                           r"|国内统一刊号|刊号|定价|投稿邮箱|电子邮箱|内部资料.{0,8})[:：]")
-"""A line of an issue's back matter (主办：某某办公厅, 编辑：某某编辑部, 地址：…)."""
+COLOPHON_LINE = re.compile(r"^(?:本刊)?(?:主办|主管|编辑|编印|编辑出版|出版|印刷|承印|发行|地址|电话|传真|邮编"
+                           r"|邮政编码|网址|国内统一刊号|刊号|定价|投稿邮箱|电子邮箱|内部资料.{0,8})[:：]"
+                           r"|^内部资料|^[（(]本[期辑刊卷]完[)）]$")
+"""A line of an issue's back matter (主办：某某办公厅, 编辑：某某编辑部, 本刊地址：…, 内部资料　免费交流,
+（本辑完）)."""
+ISSUE_COLOPHON = re.compile(r"^(?:本刊|主办[:：]|主管[:：]|编辑[:：]|编印[:：]|编辑出版[:：]|出版[:：]|承印[:：]"
+                            r"|发行[:：]|国内统一刊号|刊号[:：]|内部资料|[（(]本[期辑刊卷]完[)）]$)")
+"""A back-matter line that names the issue itself (not a document's 地址：/电话： footer): with one of
+these, trailing back matter is the issue's even without a rule drawn above it."""
 RULE_LINE = re.compile(r"^[—\-－_=＝━─]{4,}$")
 """A horizontal rule drawn with dashes."""
 LABEL_LINE = re.compile(r"^[^，。：:]{1,8}[：:]\S")

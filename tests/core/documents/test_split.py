@@ -800,9 +800,13 @@ def test_an_issues_back_matter_after_a_rule_is_no_documents_text():
             "主办：某某市人民代表大会常务委员会办公厅\n编辑：某某市人大常委会公报编辑部\n")
     (doc,) = parse_text(text)
     assert doc.last_line == 4 and "主办" not in doc.text
-    # without the rule above them, label lines are the document's (a 联系人：/电话： footer)
-    (doc,) = parse_text(text.replace("————————————————\n", ""))
+    # without the rule above them, label lines that name no issue are the document's (an
+    # 地址：/电话： footer); 主办：/编辑： lines name the issue, so they go even without a rule
+    footer = text.replace("————————————————\n", "").replace("主办：", "地址：").replace("编辑：", "电话：")
+    (doc,) = parse_text(footer)
     assert doc.last_line == 7
+    (doc,) = parse_text(text.replace("————————————————\n", ""))
+    assert doc.last_line == 4
 
 
 def test_a_wide_spaced_label_heads_a_section_without_contents_but_a_spaced_kind_is_a_title():

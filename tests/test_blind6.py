@@ -1,0 +1,55 @@
+"""Regression guard on blind set 6 (tests/blind6, issue 12's kinds): documents and their fields.
+
+Blind for two runs (tests/blind6/BLIND_RESULT.md: run 1 before the blind-5 fixes, run 2 after);
+the splitter and metadata rules were then fixed with its misses in view (branch kinds2), so it now
+guards, it does not measure (tests/blind6/README.md, "After"). The KNOWN_* sets are what is still
+wrong.
+
+Entities (units, numbers, dates) are left for the lead to guard (test_entities below holds only
+what the split guarantees).
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.judge import load_judge
+
+KNOWN_NOT_FOUND: set[tuple[str, int]] = set()  # (file, gold title_line) missed or merged
+KNOWN_INVENTED: set[tuple[str, int]] = set()  # (file, parsed first_line) of documents gold does not have
+KNOWN_FIELD_GAPS: set[tuple[str, int, str]] = {  # (file, gold title_line, field)
+    # 某某常委会 / 公　　告 / 〔十四届〕第二十一号 gives 岳川省人民代表大会常务委员会公告〔十四届〕第二十一号, as
+    # 某某常委会公告 / （第十二号） gives …公告第十二号 (blind2, blind5); this gold accepts only the
+    # number line as printed or none. A convention, left as is.
+    ("gaz_yuechuan_npc_2025_04.txt", 18, "doc_number"),
+}
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    return load_judge("blind6").evaluate(tmp_path_factory.mktemp("blind6"))
+
+
+def test_documents_found_and_none_invented(report):
+    assert report.gold_docs == 48
+    not_found = {(name, g["title_line"]) for name, g, _ in report.missed + report.merged}
+    assert not_found <= KNOWN_NOT_FOUND, sorted(not_found - KNOWN_NOT_FOUND)
+    assert report.found >= report.gold_docs - len(KNOWN_NOT_FOUND)
+    invented = {(name, d.first_line) for name, d in report.invented}
+    assert invented <= KNOWN_INVENTED, sorted(invented - KNOWN_INVENTED)
+
+
+@pytest.mark.parametrize("field", ["title", "doc_number", "issuers", "date", "kind", "date_role", "range"])
+def test_fields_of_found_documents(report, field):
+    wrong = {(name, line, f) for name, line, f, _, _ in report.field_bad if f == field}
+    assert wrong <= KNOWN_FIELD_GAPS, sorted(wrong - KNOWN_FIELD_GAPS)
+
+
+def test_no_source_line_lost_and_every_file_read(report):
+    assert report.lost_lines == []
+    assert all(f.encoding_text_ok and f.error is None and f.exception is None for f in report.files)
+
+
+def test_entities(report):
+    """Left for the lead to fill (units, numbers and dates, with their own KNOWN_MISSED sets);
+    here only what the split guarantees: spans lie in their texts."""
+    assert report.spans_in_bounds

@@ -508,7 +508,7 @@ _STRONG_SUFFIXES = tuple(
     # regulatory prose names its actors by function: 林业主管部门应当… · 公路管理机构发现… · 人民法院应当…
     "主管部门 管理部门 主管机关 机关 机构 管理中心 人民法院 人民检察院 法院 检察院 "
     # the bodies of a congress: 大会主席团主持会议 · 大会秘书处负责… · 由主任会议决定
-    "主席团 秘书处 代表大会 主任会议 "
+    "主席团 秘书处 代表大会 主任会议 办公厅 "
     # 仲裁庭应当… · 消费者协会应当… · 省消防救援总队负责…
     "仲裁庭 协会 总队 "
     # 河湖长制办公室应当… · 领导小组办公室负责…: an office set up to act
@@ -548,7 +548,7 @@ _LEFT_TRIGGERS = (
     # 大会主席团主持会议: presiding is acting (not 主持召开 by a person, who is no name here)
     "|主持"
     # 主管机关商国务院有关主管部门确定: 商 (consult) joins two actors like 会同, before another body only
-    "|商(?=国务院|国家|省|市|区|县|各|有关|同级)"
+    "|商(?=国务院|国家|中央|省|市|区|县|各|有关|同级)"
     # A可以委托B调查 · 可以要求公安机关补充: both sides act
     "|委托"
 )
@@ -605,7 +605,9 @@ _LEFT_LEAD_RE = re.compile(
 
 # 各地各部门 · 各地各相关部门 · 各有关部门: everyone, not a named body
 _EVERYONE_RE = re.compile(
-    "各地(?:各)?(?:有关|相关)?(?:部门|单位)?|各(?:有关|相关)?(?:部门|单位)|有关(?:部门|单位|方面)")
+    "各地(?:各)?(?:有关|相关)?(?:部门|单位)?|各(?:有关|相关)?(?:部门|单位)|有关(?:部门|单位|方面)"
+    # 配合相关街道和部门: whichever streets it concerns, no named body
+    "|(?:有关|相关)(?:街道|乡镇|镇街)")
 
 
 # 你街道 · 你局 · 你单位 · 我市 · 贵单位 · 本局: the addressee or the writer, not a named body
@@ -1284,6 +1286,7 @@ def _clause_start(text: str, pos: int, boundary: str = "。；;\n！？，,：:"
 # (人民法院在审理中发现…的，应当…: where it acts, then its duty)
 _CONDITION_VERB_RE = re.compile("发现|收到|接到|受理|作出|检查|审查|开展|实施|审理|办理|履行|处理|对|因|在")
 _SITUATION_RE = re.compile("在[^，。；;\n]{1,40}?时[，,]")
+_DOING_THEN_MODAL_RE = re.compile("[^，。；;,\n]{1,30}的[，,](?:并|则|也)?(?:应当|可以|须|必须)")
 _LATER_MODAL_RE = re.compile("[，,](?:并|则|也)?(?:应当|应|可以|须|必须|由其)")
 _SENTENCE_START = set("。；;\n！？")
 # a regulated organisation named by what it runs: 燃气经营单位 · 客运站经营企业
@@ -1302,10 +1305,13 @@ def _is_bearer(s: str) -> bool:
 def _subject_at(text: str, i: int, end: int) -> tuple[int, int] | None:
     """The organisation (or duty-bearing 单位/企业) that text[i:] opens with."""
     name = _ORG_RE.match(text, i, end)
-    if name and _is_org(text[name.start():name.end()], need_prefix=True):
-        return name.start(), name.end()
     bearer = _BEARER_RE.match(text, i, end)
-    if bearer and _is_bearer(bearer.group()):
+    if bearer and not _is_bearer(bearer.group()):
+        bearer = None
+    # (执收单位发现政府…票据的: the name would run over the bearer to the next 政府)
+    if name and _is_org(name.group(), need_prefix=True) and not (bearer and bearer.end() < name.end()):
+        return name.start(), name.end()
+    if bearer:
         return bearer.start(), bearer.end()
     return None
 
@@ -1314,7 +1320,7 @@ _SENTENCE_END_RE = re.compile("[。；;\n！？]")
 _BEARER_AT_RE = re.compile(f"{_BEARER_RE.pattern}(?={_BEARER_DUTY_RE.pattern})")
 
 
-_BEARER_DUTY_WORDS = "(?:单位|企业)(?:应当|须|必须|负责)"
+_BEARER_DUTY_WORDS = "(?:单位|企业|服务提供者)(?:应当|须|必须|负责)"
 _COMMA_BEARER_RE = re.compile(f"[，,](?=[^，,。；;\n]{{2,10}}{_BEARER_DUTY_WORDS})")
 # a text without these words has no _COMMA_BEARER_RE match: one scan instead of a try at every comma
 _BEARER_DUTY_WORDS_RE = re.compile(_BEARER_DUTY_WORDS)
@@ -1353,6 +1359,9 @@ def _conditional_subjects(text: str) -> list[tuple[int, int]]:
             out.extend(more)
             continue
         situation = _SITUATION_RE.match(text, b)
+        if not situation and not _is_bearer(text[subject[0]:b]):
+            # 人民法院保全电子数据的，可以要求…: a named body, what it does, then its power or duty
+            situation = _DOING_THEN_MODAL_RE.match(text, b)
         verb = _CONDITION_VERB_RE.match(text, b)
         if not (situation or verb) or (not situation and verb.group() == "在" and _is_bearer(text[subject[0]:b])):
             continue  # (信用C级单位在一定时期内…: 在 follows a named body only)

@@ -685,6 +685,13 @@ def test_numbers_in_regulatory_text_blind5_shapes(text, expected):
     ("行业协会应当加强行业自律。", ["行业协会"]),
     ("市消防救援支队、省森林消防总队负责现场处置。", ["市消防救援支队", "省森林消防总队"]),
     ("信用B级单位在一定时期内不得享受优惠，应当整改。", []),  # a class of companies, not an actor
+    # a named body, what it does, then its power; 商 a central body; an office that acts
+    ("人民检察院调取证据的，可以要求公安机关协助。", ["人民检察院", "公安机关"]),
+    ("生产企业违反本条例规定的，可以从轻处罚。", []),  # a party, not an actor
+    ("具体办法由国务院民政部门商中央军事委员会有关部门制定。", ["国务院民政部门", "中央军事委员会有关部门"]),
+    ("常务委员会办公厅负责会议的组织工作。", ["常务委员会办公厅"]),
+    ("配合相关街道和部门推进工作。", []),  # whichever streets it concerns
+    ("执收单位发现政府票据遗失的，应当及时报告。", ["执收单位"]),  # not 执收单位发现政府
 ])
 def test_who_acts_blind6_shapes(text, expected):
     assert _units_of(text) == expected

@@ -515,10 +515,14 @@ _STRONG_SUFFIXES = tuple(
     "办公室".split()
 )
 
+_STRONG_LAST = frozenset(w[-1] for w in _STRONG_SUFFIXES)
+
 # responsibility clause labels: 责任单位： 牵头单位： 主要责任单位： 牵头/推进单位：
 # A label ends in 单位/部门/…： — found from its (rare) ending, then read backwards.
 # (and a bare role of a plan's item: 牵头：省人大财政经济委员会；配合：常委会预算工作委员会)
-_LABEL_END_RE = re.compile(f"(?:{LABEL_NOUN}|(?P<bare>牵头|配合|协办))(?:[ \u3000]*[:：]|(?P<boxed>[】\\]]))")
+_LABEL_END_RE = re.compile(f"{LABEL_NOUN}(?:[ \u3000]*[:：]|(?P<boxed>[】\\]]))")
+_LABEL_END_BARE_RE = re.compile(f"(?:{LABEL_NOUN}|(?P<bare>牵头|配合))(?:[ \u3000]*[:：]|(?P<boxed>[】\\]]))")
+
 _LABEL_HEAD_RE = re.compile(f"{LABEL_QUALIFIER}?{LABEL_ROLE}?{LABEL_ROLE_ALT}?$")
 _LABEL_WORD_RE = re.compile(f"{LABEL_QUALIFIER}?{LABEL_ROLE}?{LABEL_ROLE_ALT}?(?:{LABEL_NOUN}|领导)")
 _LABEL_BEFORE = set("（(〔［[【；;，,、 \u3000\t\n*＊>")
@@ -526,14 +530,17 @@ _LABEL_BEFORE = set("（(〔［[【；;，,、 \u3000\t\n*＊>")
 
 def _labels(text: str):
     """(label, end of the colon) of each responsibility label: 责任单位： · 牵头/推进单位："""
-    for m in _LABEL_END_RE.finditer(text):
+    # (the bare roles only where one is written: the scan from a label's rare ending stays fast)
+    bare = "牵头：" in text or "配合：" in text
+    for m in (_LABEL_END_BARE_RE if bare else _LABEL_END_RE).finditer(text):
         s = m.start()
         head = _LABEL_HEAD_RE.search(text, max(0, s - 10), s)
         a = head.start() if head else s
         if m.group("boxed") and not (a < s and a > 0 and text[a - 1] in "【["):
             continue  # 【责任单位】 is a label, 某某单位】 is not
         # 责任单位： / 牵头单位： stand on their own; a bare 单位： must start a clause
-        if a == s and a > 0 and text[a - 1] not in _LABEL_BEFORE and not (m.group("bare") and text[a - 1] in "。"):
+        role_after_stop = bare and m.group("bare") and text[a - 1] in "。"  # …（5月）。牵头：
+        if a == s and a > 0 and text[a - 1] not in _LABEL_BEFORE and not role_after_stop:
             continue
         yield text[a : m.end()], m.end()
 
@@ -645,9 +652,10 @@ def _is_org(s: str, *, need_prefix: bool) -> bool:
     """A whole string that reads as one organisation name."""
     if not (2 <= len(s) <= 40) or _not_org_word(s):
         return False
-    where = next((w for w in _WHERE_BEFORE if s.startswith(w)), "")
-    if where and len(s) - len(where) >= 2 and not _ORG_RE.fullmatch(s):
-        s = s[len(where):]  # 所在地县级人民政府
+    if s.startswith(_WHERE_BEFORE) and not _ORG_RE.fullmatch(s):
+        where = next(w for w in _WHERE_BEFORE if s.startswith(w))
+        if len(s) - len(where) >= 2:
+            s = s[len(where):]  # 所在地县级人民政府
     levels = _JOINED_LEVELS_RE.match(s)
     if levels:
         s = s[levels.end():]
@@ -775,7 +783,7 @@ def _clause_units(text: str) -> list[tuple[int, int]]:
         value_end = end
         if end < n and text[end] in "：:":
             # the list ran into the next label (…、各乡镇人民政府　完成时限：): that label is no name
-            value_end = max(i, max((k + 1 for k in range(i, end) if text[k] in _ITEM_SPLIT_CHARS), default=i))
+            value_end = max(i, max(text.rfind(c, i, end) for c in _ITEM_SPLIT_CHARS) + 1)
         tail = _LIST_TAIL_RE.search(text, i, value_end)
         if tail:
             value_end = tail.start()
@@ -934,7 +942,7 @@ def _org_items_after(text: str, pos: int, need_prefix: bool = True, strict: bool
     n = len(text)
     while i < n:
         # 由所在地街道办事处… · 所在地县级人民政府: where the matter lies names the body
-        here = next((w for w in _WHERE_BEFORE if text.startswith(w, i)), "")
+        here = next(w for w in _WHERE_BEFORE if text.startswith(w, i)) if text.startswith(_WHERE_BEFORE, i) else ""
         m = _ORG_RE.match(text, i + len(here)) if here else None
         if not m:
             here = ""  # (由当地街道统一组织: 当地街道 is the name)
@@ -955,8 +963,8 @@ def _org_items_after(text: str, pos: int, need_prefix: bool = True, strict: bool
                 ends = _ends_name(text, b)
         if not ends:
             # the repetition ran over a verb that starts like a name's ending: 由公安机关交通管理部门处|警告
-            k = next((k for k in range(b - 1, a + 1, -1)
-                      if text.endswith(_STRONG_SUFFIXES, a, k) and _ends_name(text, k)), None)
+            k = next((k for k in range(b - 1, a + 1, -1) if text[k - 1] in _STRONG_LAST
+                      and text.endswith(_STRONG_SUFFIXES, a, k) and _ends_name(text, k)), None)
             if k:
                 b, ends = k, True
         # a name with its place prefix may be followed by any verb (由市气象局发布…); a bare one
@@ -1088,9 +1096,12 @@ def _prose_units(text: str) -> list[tuple[int, int]]:
         if last and (_ORG_RE.fullmatch(text, last.start(), m.end())
                      or _LIST_TAIL_RE.search(text, last.start(), m.end())):  # …区卫生健康局等部门参加
             out.extend(_org_items_before(text, m.end()))
-    if "主管部门" in text:
-        for m in _COMPETENT_RE.finditer(text):
+    k = text.find("主管部门")
+    while k >= 0:
+        m = _COMPETENT_RE.search(text, max(0, k - 24), k)
+        if m:
             out.extend(_org_items_before(text, m.start()))  # 市住房和城乡建设局是本市…的主管部门
+        k = text.find("主管部门", k + 4)
     out.extend(_conditional_subjects(text))
     out.extend(_applied_to(text, approvals, suits))
     out.extend(_function_lists(text))
@@ -1100,7 +1111,7 @@ def _prose_units(text: str) -> list[tuple[int, int]]:
 _PUT_TO = frozenset(("提请", "提交", "督促", "移送"))
 _RELATIVE_AFTER_RE = re.compile("[^，。；;,\n]{0,8}的")
 # a body named the competent authority of a field: it answers for it
-_COMPETENT_RE = re.compile("是[^，。；;\n是]{0,20}?的?(?:行政)?主管部门")
+_COMPETENT_RE = re.compile("是[^，。；;\n是]{0,20}?的?(?:行政)?$")  # …主管部门 after it
 _MODIFIER_RE = re.compile("[^，。；、,;\n的]{1,6}的")
 _NOT_TURNED_TO = ("公司", "企业", "集团")
 _LIST_JOIN_RE = re.compile("[、和与及]")
@@ -1222,9 +1233,21 @@ _FUNCTION_LIST_RE = re.compile(
 _FUNCTION_LIST_AFTER = re.compile(f"[，,]?(?:{_LEFT_TRIGGERS}|{_WEAK_TRIGGERS}|在各自(?:的)?职责范围内)")
 
 
+def _list_tails(text: str):
+    """(start, end) of each list's end: …等(有关)部门, or the whole 、-list after a level
+    (人民政府林业、城市绿化主管部门 · 各级发展改革、财政部门), found from the level's words."""
+    tails = [(m.start(), m.end()) for m in _FUNCTION_TAIL_RE.finditer(text)]
+    for m in _LEVEL_WORD_RE.finditer(text):
+        t = _LEVEL_TAIL_RE.match(text, m.end())
+        if t and "等" not in t.group():
+            tails.append((text.rfind("、", m.end(), t.end()) + 1, t.end()))  # the last function
+    return tails
+
+
 def _function_lists(text: str) -> list[tuple[int, int]]:
     out = []
-    for m in _FUNCTION_TAIL_RE.finditer(text):
+    for start, end in _list_tails(text):
+        m = _Tail(start, end)
         after = _FUNCTION_LIST_AFTER.match(text, m.end())
         # cheap test first: a verb after the list, or a partner verb not far before it, or 由
         if not after and not _PARTNER_NEAR_RE.search(text, max(0, m.start() - 120), m.start()) \
@@ -1260,7 +1283,23 @@ _PARTNER_BEFORE_RE = re.compile("(?:会同|配合|协助|委托|要求)(?=[^会�
 _PARTNER_NEAR_RE = re.compile("会同|配合|协助|委托|要求")
 # 由X确定 · 报X审查: the agent, or the body that approves (报 only with the approval after the list)
 _AGENT_BEFORE_RE = re.compile("(?:(?<![自理缘事因来经])由(?![于此衷])|(?P<report>报请|报))(?=[^由报]*$)")
-_FUNCTION_TAIL_RE = re.compile("等(?:有关|相关|其他)?(?:主管)?部门|(?<=、)[^、，。；：\\s等及和与]{2,10}?(?:主管)?部门")
+_FUNCTION_TAIL_RE = re.compile("等(?:有关|相关|其他)?(?:主管)?部门")
+_LEVEL_WORD_RE = re.compile("人民政府|国务院|各级|各[省市区县州](?:[（(][省市区县州旗、]{1,8}[）)])?")
+_LEVEL_TAIL_RE = re.compile(f"(?:{_FUNCTION}、){{1,10}}{_FUNCTION}(?:主管)?部门")
+
+
+class _Tail:
+    """A found list end, read like a match (start, end)."""
+    __slots__ = ("_a", "_b")
+
+    def __init__(self, a: int, b: int) -> None:
+        self._a, self._b = a, b
+
+    def start(self) -> int:
+        return self._a
+
+    def end(self) -> int:
+        return self._b
 
 
 _JOINED_RE = re.compile("[及和与]")
@@ -1305,17 +1344,21 @@ def _is_bearer(s: str) -> bool:
 def _subject_at(text: str, i: int, end: int) -> tuple[int, int] | None:
     """The organisation (or duty-bearing 单位/企业) that text[i:] opens with."""
     name = _ORG_RE.match(text, i, end)
-    bearer = _BEARER_RE.match(text, i, end)
+    if name and not _is_org(name.group(), need_prefix=True):
+        name = None
+    # (the bearer is looked for only where the name holds 单位/企业 or there is no name)
+    bearer = _BEARER_RE.match(text, i, end) if not name or _BEARER_INSIDE_RE.search(name.group()) else None
     if bearer and not _is_bearer(bearer.group()):
         bearer = None
     # (执收单位发现政府…票据的: the name would run over the bearer to the next 政府)
-    if name and _is_org(name.group(), need_prefix=True) and not (bearer and bearer.end() < name.end()):
+    if name and not (bearer and bearer.end() < name.end()):
         return name.start(), name.end()
     if bearer:
         return bearer.start(), bearer.end()
     return None
 
 
+_BEARER_INSIDE_RE = re.compile("单位|企业|提供者")
 _SENTENCE_END_RE = re.compile("[。；;\n！？]")
 _BEARER_AT_RE = re.compile(f"{_BEARER_RE.pattern}(?={_BEARER_DUTY_RE.pattern})")
 

@@ -1238,6 +1238,8 @@ def _list_tails(text: str):
     (人民政府林业、城市绿化主管部门 · 各级发展改革、财政部门), found from the level's words."""
     tails = [(m.start(), m.end()) for m in _FUNCTION_TAIL_RE.finditer(text)]
     for m in _LEVEL_WORD_RE.finditer(text):
+        if text.find("、", m.end(), m.end() + 11) < 0:
+            continue  # no function list after the level (most 人民政府 and 各市)
         t = _LEVEL_TAIL_RE.match(text, m.end())
         if t and "等" not in t.group():
             tails.append((text.rfind("、", m.end(), t.end()) + 1, t.end()))  # the last function

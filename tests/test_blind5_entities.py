@@ -12,7 +12,6 @@ import pytest
 from tests.judge import load_judge
 
 KNOWN_MISSED_UNITS = {
-    "有关主管部门",                        # 应当在三日内提请有关主管部门处理: the body asked (提请 counts left only)
     "县级以上人民代表大会常务委员会",          # …常务委员会通过听取和审议…等方式: 通过 is no trigger (通过 = adopted)
     "所在单位", "起草单位",                  # 由上级机关或者所在单位给予处分 · 由起草单位抓紧起草: 单位 is no name
     "县级以上人民政府水行政主管部门",          # X及其所属的Y，应当…: names joined by 及其所属的, before a comma

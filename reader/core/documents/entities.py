@@ -128,6 +128,8 @@ _DATE_RE = re.compile(
     f"|(?<![一二三四五六七八九十〇零])(?:十[一二]?|[一二三四五六七八九])月(?:{_MONTH_PART}|{_CDAY}日)"
     # 下月底前 · 本月中旬
     f"|(?:本|下|当|次)月(?:{_MONTH_PART}|{_S}{_DAY}{_S}[日号])"
+    # 每年七月向常务委员会报告: the month of a yearly duty (after 每年 a bare month is a date)
+    "|(?<=每年)(?:十[一二]?|[一二三四五六七八九])月"
     # 今年6月底 · 明年上半年
     f"|{_RELATIVE_YEAR}(?:{_PERIOD}|{_MONTH}{_S}月(?:{_S}{_DAY}{_S}[日号]|{_MONTH_PART})?|[底末初])"
     # 每月10日 · a chronicle (记事) entry starting a paragraph: "6日　市长…"
@@ -199,7 +201,8 @@ _UNITS = """
 人次 家次 户次 架次 艘次 车次 班次 批次 项次 吨次 个次 场次 人 名 位 户 家 个 项 件 宗 起 例 台 套 辆 艘 架 列
 所 座 栋 幢 间 层 条 批 次 轮 期 场 支 处 片 块 张 份 册 部 种 类 只 头 匹 株 棵 篇 本 组 对 枚 根 段 门 口
 床 床位 个床位 张床位 个车位 车位 个点位 个岗位
-微克/立方米 毫克/立方米 μg/m³ mg/m³ 平方公里 平方千米 平方米 平米 立方米 万方 方 公顷 亩 公里 千米 厘米 毫米 米
+微克/立方米 毫克/立方米 μg/m³ mg/m³ 平方公里 平方千米 平方米 平米 立方米 万方 方 公顷 亩 公里 千米 厘米 毫米 米 海里
+客位 个客位 分
 吨标准煤 吨标煤 万吨 千吨 吨 千克 公斤 斤 克 升 毫升
 千瓦时 兆瓦时 千瓦 兆瓦 吉瓦 瓦时 瓦 千伏 伏 度 标准箱 标箱 分贝 倍 番
 TEU teu kWh kwh KWh kW KW kw MW GW kV KV km tce
@@ -228,7 +231,8 @@ _UNIT_BLOCK = {
     "段": "落",
     "天": "然津地气",
     "日": "常益本报",
-    "层": "次面级",
+    "层": "次面级楼",
+    "分": "局钟队行公类别配析期批会之工布散解成享管值数",
     "年": "级度",
     "周": "期边",
     "间": "隔",
@@ -249,7 +253,7 @@ _UNIT_BLOCK = {
 _CN_UNITS = set(
     """亿元 万元 千元 元 美元 亿美元 万美元 个百分点 百分点 个工作日 个月 周年 周岁 天 年 岁 小时 个小时 分钟
 人次 人 名 户 家 个 项 件 宗 起 例 台 套 辆 艘 架 所 座 栋 条 批 次 轮 场 支 处 张 份 种 类 倍 番 成 万吨 吨 亩 公里 米
-平方米 平方公里 公顷""".split()
+平方米 平方公里 公顷 立方米 海里 客位 个客位 层""".split()
 )
 # Big5 / traditional-character documents write the same measure words traditionally
 # (126個, 3萬元, 5項, 10戶, 20輛, 3臺, 5噸, 10畝); Taiwan usage adds 公尺 / 平方公尺 / 公頃.
@@ -290,7 +294,7 @@ _NUMBER_RE = re.compile(
     "))"
     "(?:"
     # 200家 · 10%-15% (a range whose first part carries the unit too)
-    f"{_S}(?P<u2>{_UNIT_ALT})(?:{_S}[-—–~～－至到]{_S}{_NUMERAL2}{_S}(?P<u1>{_UNIT_ALT}))?{_PER_UNIT}"
+    f"{_S}(?P<u2>(?!分之){_UNIT_ALT})(?:{_S}[-—–~～－至到]{_S}{_NUMERAL2}{_S}(?P<u1>{_UNIT_ALT}))?{_PER_UNIT}"
     # 1-2家 · 3至5年 · 5～10万元
     f"|{_S}[-—–~～－至到]{_S}{_NUMERAL2}{_S}(?P<u3>{_UNIT_ALT}){_PER_UNIT}"
     # 三分之一
@@ -318,7 +322,7 @@ _SESSION_AFTER = ("常务会议", "全体会议", "全体（扩大）会议", "�
 
 # after 二十日 / 七日 these make a time limit (三月十五日前 is a date: 月 before it)
 # 调解期限为三十日 · 不得超过三十日 · 可以延长十日 · 每十五日 (a period after 每)
-_PERIOD_BEFORE = ("期限为", "期限是", "时限为", "为期", "超过", "延长", "每")
+_PERIOD_BEFORE = ("期限为", "期限是", "时限为", "为期", "超过", "延长", "每", "少于")  # (公示时间不少于三十日)
 _TIME_LIMIT_AFTER = ("内", "以内", "之内", "前", "以前", "之前", "后", "以后", "之后", "起")
 
 
@@ -394,14 +398,20 @@ def _unit_is_another_word(text: str, j: int, before: str, end: int, unit: str) -
 
 def _chinese_count_ok(text: str, j: int, before: str, end: int, unit: str, cn: str, ranged: bool) -> bool:
     """A Chinese numeral counts only with a measure word, or as a time limit (二十日内)."""
+    if before in ("“", "\"", "‘", "「") and text.startswith(_QUOTE_END, end) and (
+            unit in _DURATIONS or unit.endswith("元")):
+        return True  # 将“十五日”修改为“七个工作日”: an amended time limit or amount, quoted whole
     if before in ("初", "周", "“", "\"", "‘", "「") or before in _CN_DIGIT:
         return False
+    if unit == "年" and text.endswith("每", 0, j):
+        return False  # 每五年开展一次: a frequency (每十五日, a day interval, is a time limit)
     time_limit = unit == "日" and before != "月" and (
         text.startswith(_TIME_LIMIT_AFTER, end) or text.endswith(_PERIOD_BEFORE, 0, j))
     if unit not in _CN_UNITS and not (unit == "期" and (cn == "两" or before == "分")) and not time_limit:
         return False  # 分两期建设 is a count, 二期工程 a name; 二十日内, 十五日前 are time limits
     if cn == "一" and not ranged and not (
-        text.startswith(("内", "以内", "之内"), end)
+        text.startswith(("内", "以内", "之内", "以上", "以下"), end)  # 一倍以上三倍以下
+        or (unit != "次" and text.endswith(_BOUND_BEFORE, 0, j))  # 押金数额不得超过一个月租金
         or (unit in _DURATIONS and text.startswith(_TIME_LIMIT_AFTER, end))  # 会议举行一个月前
         or (unit == "次" and (end == len(text) or text[end] in _CLAUSE_END) and not _frequency(text, j))
     ):
@@ -412,6 +422,8 @@ def _chinese_count_ok(text: str, j: int, before: str, end: int, unit: str, cn: s
         unit == "次" and _MEETING_AFTER_CI.match(text, end))
 
 
+_QUOTE_END = ("”", "\"", "’", "」", "以上", "以下")
+_BOUND_BEFORE = ("超过", "少于", "低于", "高于", "不足", "不满")
 _DURATIONS = frozenset(("个月", "日", "天", "年", "周", "小时", "个小时", "个工作日", "工作日", "分钟"))
 _FREQUENCY_RE = re.compile("每[^，。；;,\n]{0,12}$")
 
@@ -424,6 +436,8 @@ def _frequency(text: str, j: int) -> bool:
 def _arabic_count_ok(text: str, end: int, unit: str, ar: str | None) -> bool:
     if unit == "次" and text.startswith(_SESSION_AFTER, end):
         return False  # 104次常务会议: the 104th session
+    if unit == "分" and (end - len(ar or "") - 1 < 0 or text[end - len(unit) - len(ar or "") - 1] in "时點点:："):
+        return False  # 15时30分: a time of day, not a score
     return not (unit == "年" and ar is not None and len(ar.lstrip("0０")) >= 4)  # a year, not a duration
 
 
@@ -434,6 +448,7 @@ _ORG_SUFFIXES = """
 局 委 办 厅 院 署 会 所 站 室 部 处 政府 街道 乡镇
 海关 法院 检察院 档案馆 主席团 秘书处 代表大会 主任会议
 妇联 残联 侨联 文联 科协 工商联 社科联 联社 供销社 气象台 电视台 保障中心 人武部 军分区 监狱
+总队 协会 庭
 """
 _ORG_SUFFIX_LIST = sorted(set(_ORG_SUFFIXES.split()), key=len, reverse=True)
 _ORG_SUFFIX_ALT = _trie_regex(_ORG_SUFFIX_LIST)
@@ -443,7 +458,7 @@ _NOT_ORG_ENDINGS = tuple(
 社会 机会 大会 年会 晚会 例会 工作会 座谈会 推进会 现场会 交流会 博览会 展会 峰会 论坛会 运动会 发布会 协调会 联席会
 场所 住所 处所 厕所 诊所 车站 加油站 加气站 充电站 泵站 承办 主办 兴办 督办 举办 创办 开办 代办 帮办 包办 查办 交办
 好处 之处 各处 大厅 餐厅 中心城区 重心 核心 信心 决心 民心 初心 用心 精心 细心 中心镇 研究室 会议室 警务室 工作室
-队伍 院落 庭院 大院 办法 科室""".split()
+队伍 院落 庭院 大院 办法 科室 家庭 门庭 开庭 出庭 到庭 休庭 闭庭 组庭 宫庭""".split()
 )
 _GENERIC_ITEMS = frozenset(
     "单位 部门 机构 有关单位 有关部门 相关部门 相关单位 各单位 各部门 其他单位 其他部门 成员单位 各成员单位 企业 "
@@ -466,7 +481,9 @@ _ORG_AND = "(?:[和与](?![市区县省各]))"
 # a name never runs on over a verb that assigns work (市财政局|会同|市审计局)
 _ORG_VERB_STOP = (
     "(?!会同|牵头|负责|配合|联系|分管|协助|协同|联合(?!会|社)|参与|按照|根据|督促|指导(?!中心|站|组)|抓紧|尽快|加快|"
-    "组织(?!部)|研究(?!院|中心|室|所|会)|统筹|做好|加强|开展|落实|制定|提出|审核|会商|指定|委托|授权)"
+    "组织(?!部)|研究(?!院|中心|室|所|会)|统筹|做好|加强|开展|落实|制定|提出|审核|会商|指定|委托|授权|汇总|依法(?!治)|"
+    # A商B (consult): 国务院住房和城乡建设主管部门|商|中央军事委员会有关部门 (not 商务局)
+    "商(?=国务院|国家|中央|省|市|区|县|各|有关|同级))"
 )
 # 县级以上人民政府… · 林业草原等有关主管部门: the level and the "and other competent" of regulatory prose
 _ORG_LEVEL = "(?:以上|等(?:有关|相关)?(?=主管部门))"
@@ -491,14 +508,21 @@ _STRONG_SUFFIXES = tuple(
     # regulatory prose names its actors by function: 林业主管部门应当… · 公路管理机构发现… · 人民法院应当…
     "主管部门 管理部门 主管机关 机关 机构 管理中心 人民法院 人民检察院 法院 检察院 "
     # the bodies of a congress: 大会主席团主持会议 · 大会秘书处负责… · 由主任会议决定
-    "主席团 秘书处 代表大会 主任会议 "
+    "主席团 秘书处 代表大会 主任会议 办公厅 "
+    # 仲裁庭应当… · 消费者协会应当… · 省消防救援总队负责…
+    "仲裁庭 协会 总队 "
     # 河湖长制办公室应当… · 领导小组办公室负责…: an office set up to act
     "办公室".split()
 )
 
+_STRONG_LAST = frozenset(w[-1] for w in _STRONG_SUFFIXES)
+
 # responsibility clause labels: 责任单位： 牵头单位： 主要责任单位： 牵头/推进单位：
 # A label ends in 单位/部门/…： — found from its (rare) ending, then read backwards.
+# (and a bare role of a plan's item: 牵头：省人大财政经济委员会；配合：常委会预算工作委员会)
 _LABEL_END_RE = re.compile(f"{LABEL_NOUN}(?:[ \u3000]*[:：]|(?P<boxed>[】\\]]))")
+_LABEL_END_BARE_RE = re.compile(f"(?:{LABEL_NOUN}|(?P<bare>牵头|配合))(?:[ \u3000]*[:：]|(?P<boxed>[】\\]]))")
+
 _LABEL_HEAD_RE = re.compile(f"{LABEL_QUALIFIER}?{LABEL_ROLE}?{LABEL_ROLE_ALT}?$")
 _LABEL_WORD_RE = re.compile(f"{LABEL_QUALIFIER}?{LABEL_ROLE}?{LABEL_ROLE_ALT}?(?:{LABEL_NOUN}|领导)")
 _LABEL_BEFORE = set("（(〔［[【；;，,、 \u3000\t\n*＊>")
@@ -506,14 +530,17 @@ _LABEL_BEFORE = set("（(〔［[【；;，,、 \u3000\t\n*＊>")
 
 def _labels(text: str):
     """(label, end of the colon) of each responsibility label: 责任单位： · 牵头/推进单位："""
-    for m in _LABEL_END_RE.finditer(text):
+    # (the bare roles only where one is written: the scan from a label's rare ending stays fast)
+    bare = "牵头：" in text or "配合：" in text
+    for m in (_LABEL_END_BARE_RE if bare else _LABEL_END_RE).finditer(text):
         s = m.start()
         head = _LABEL_HEAD_RE.search(text, max(0, s - 10), s)
         a = head.start() if head else s
         if m.group("boxed") and not (a < s and a > 0 and text[a - 1] in "【["):
             continue  # 【责任单位】 is a label, 某某单位】 is not
         # 责任单位： / 牵头单位： stand on their own; a bare 单位： must start a clause
-        if a == s and a > 0 and text[a - 1] not in _LABEL_BEFORE:
+        role_after_stop = bare and m.group("bare") and text[a - 1] in "。"  # …（5月）。牵头：
+        if a == s and a > 0 and text[a - 1] not in _LABEL_BEFORE and not role_after_stop:
             continue
         yield text[a : m.end()], m.end()
 
@@ -528,7 +555,7 @@ _LEFT_TRIGGERS = (
     # 大会主席团主持会议: presiding is acting (not 主持召开 by a person, who is no name here)
     "|主持"
     # 主管机关商国务院有关主管部门确定: 商 (consult) joins two actors like 会同, before another body only
-    "|商(?=国务院|国家|省|市|区|县|各|有关|同级)"
+    "|商(?=国务院|国家|中央|省|市|区|县|各|有关|同级)"
     # A可以委托B调查 · 可以要求公安机关补充: both sides act
     "|委托"
 )
@@ -542,7 +569,9 @@ _WEAK_TRIGGERS = "依法|依照|按照|给予|不予|应予|组织(?!部|法)|�
 _MODAL_TRIGGERS = frozenset(("要", "应当", "须", "必须", "可以"))
 _PARTNER_TRIGGERS = frozenset(("配合", "协助", "委托", "要求"))
 # 申请县级以上人民政府处理 · 请求人民法院撤销 · 邀请居民委员会参与: the body a party turns to acts
-_RIGHT_TRIGGERS = "由|会同|分管|协助分管|联系|申请|请求|邀请|请"
+# 提请主任会议决定 · 提交财政经济委员会审查 · 督促县人民政府完成 · 移送综合执法局查处: the body a matter is
+# put to, or urged or handed to, acts on it
+_RIGHT_TRIGGERS = "由|会同|分管|协助分管|联系|申请|请求|邀请|请|提请|提交|督促|移送"
 _TURNED_TO = frozenset(("申请", "请求", "邀请"))
 _ORG_END_CHARS = frozenset(w[-1] for w in _ORG_SUFFIX_LIST) | set("）)〕]】*＊等要应须需均也则还并")
 
@@ -562,7 +591,7 @@ def _first_chars(words: str) -> str:
 
 # 报本级人民政府批准 · 向人民法院起诉: the verb, then the 报 / 向 before it (_applied_to); in this scan
 # (which runs anyway) they cost far less than a pass of their own
-_APPROVALS = "审批|批准|核准|审定|拨付"
+_APPROVALS = "审批|批准|核准|审定|拨付|审查"  # (报市自然资源和规划局审查: the reviewer acts)
 _SUITS = "起诉|提起"
 _TRIGGER_WORDS = "|".join((_LEFT_TRIGGERS, _RIGHT_TRIGGERS, _APPROVALS, _SUITS))
 _TRIGGER_RE = re.compile(
@@ -583,7 +612,9 @@ _LEFT_LEAD_RE = re.compile(
 
 # 各地各部门 · 各地各相关部门 · 各有关部门: everyone, not a named body
 _EVERYONE_RE = re.compile(
-    "各地(?:各)?(?:有关|相关)?(?:部门|单位)?|各(?:有关|相关)?(?:部门|单位)|有关(?:部门|单位|方面)")
+    "各地(?:各)?(?:有关|相关)?(?:部门|单位)?|各(?:有关|相关)?(?:部门|单位)|有关(?:部门|单位|方面)"
+    # 配合相关街道和部门: whichever streets it concerns, no named body
+    "|(?:有关|相关)(?:街道|乡镇|镇街)")
 
 
 # 你街道 · 你局 · 你单位 · 我市 · 贵单位 · 本局: the addressee or the writer, not a named body
@@ -621,6 +652,10 @@ def _is_org(s: str, *, need_prefix: bool) -> bool:
     """A whole string that reads as one organisation name."""
     if not (2 <= len(s) <= 40) or _not_org_word(s):
         return False
+    if s.startswith(_WHERE_BEFORE) and not _ORG_RE.fullmatch(s):
+        where = next(w for w in _WHERE_BEFORE if s.startswith(w))
+        if len(s) - len(where) >= 2:
+            s = s[len(where):]  # 所在地县级人民政府
     levels = _JOINED_LEVELS_RE.match(s)
     if levels:
         s = s[levels.end():]
@@ -746,6 +781,9 @@ def _clause_units(text: str) -> list[tuple[int, int]]:
             continue
         # "…等部门、单位" at the end of the whole list
         value_end = end
+        if end < n and text[end] in "：:":
+            # the list ran into the next label (…、各乡镇人民政府　完成时限：): that label is no name
+            value_end = max(i, max(text.rfind(c, i, end) for c in _ITEM_SPLIT_CHARS) + 1)
         tail = _LIST_TAIL_RE.search(text, i, value_end)
         if tail:
             value_end = tail.start()
@@ -844,8 +882,10 @@ def _names_in(text: str, i: int, pos: int, need_prefix: bool = True) -> list[tup
         if _is_org(text[a:b], need_prefix=False):
             items.append((a, b))
             continue
-        if items and _is_bearer(text[a:b]):
-            items.append((a, b))  # 各街道办事处、社区居民委员会、物业服务企业应当…: a duty-bearer in the list
+        if (items or text[a] == "各") and _is_bearer(text[a:b]):
+            # 各街道办事处、社区居民委员会、物业服务企业应当…: a duty-bearer in the list
+            # (各牵头单位要…: each body of a role, named by it)
+            items.append((a, b))
             continue
         # "区商务局和区文广旅体局" → split at 和/及/与 before a new name
         parts = _split_and(text, a, b)
@@ -853,7 +893,7 @@ def _names_in(text: str, i: int, pos: int, need_prefix: bool = True) -> list[tup
             return []
         items.extend(parts)
     # one name at least must carry a place prefix or a strong suffix (not "龙头企业研究院")
-    if need_prefix and not any(_is_org(text[a:b], need_prefix=True) for a, b in items):
+    if need_prefix and not any(_is_org(text[a:b], need_prefix=True) or text[a] == "各" for a, b in items):
         return []
     return items
 
@@ -882,7 +922,9 @@ _VERB_AFTER_ORG_RE = re.compile(
     "出台|开展|实施|落实|推进|督促|指导|审核|审查|提出|报|向|对|在|为|作为|要|应|须|将|已|于|承担|协调|主要|总体|"
     "抓紧|尽快|加快|及时|认真|切实|进一步|继续|会商|商|同|一并|立即|全面|积极|主动|严格|依法|结合|围绕|针对|每|定期|"
     "责令|予以|给予|处以|没收|吊销|撤销|收回|作出|决定|批准|核准|确认|认定|发放|受理|办理|编制|修改|起草|印发|汇总|统一|"
-    "判令|判决|裁决|裁定|处理|调解|参与|派出|派员|"
+    "判令|判决|裁决|裁定|处理|调解|参与|派出|派员|提请|审议|讨论|整改|补办|申领|调查|"
+    # 由公安机关交通管理部门处警告或者五十元罚款: 处 (impose) after a name, before the penalty
+    "处(?=警告|罚款|[一二三四五六七八九十百千万0-9])|"
     # the body applied or turned to, or the one that approves, elects or completes: 向仲裁机构申请 ·
     # 向人民法院起诉 · 报本级人民政府审批 · 由会员代表大会选举 · 要求公安机关补充
     "申请|起诉|提起|审批|拨付|选举|补充|不予|应予|进行)"
@@ -899,13 +941,18 @@ def _org_items_after(text: str, pos: int, need_prefix: bool = True, strict: bool
     i = pos
     n = len(text)
     while i < n:
-        m = _ORG_RE.match(text, i)
+        # 由所在地街道办事处… · 所在地县级人民政府: where the matter lies names the body
+        here = next(w for w in _WHERE_BEFORE if text.startswith(w, i)) if text.startswith(_WHERE_BEFORE, i) else ""
+        m = _ORG_RE.match(text, i + len(here)) if here else None
+        if not m:
+            here = ""  # (由当地街道统一组织: 当地街道 is the name)
+            m = _ORG_RE.match(text, i)
         c = _COLLECTIVE_RE.match(text, i) if text[i] in _COLLECTIVE_FIRST else None
         if c and (not m or (c.end() >= m.end() or not _ends_name(text, m.end())) and _ends_name(text, c.end())):
             m = c  # 由主任会议决定 · 各区（县）要 (not 各区（县）政府, the longer name)
         if not m:
             break
-        a, b = m.start(), m.end()
+        a, b = i if here else m.start(), m.end()
         # the lazy match may stop early inside a longer name: 市委 → 市委人才办 handled by the regex's repetition
         ends = _ends_name(text, b)
         if not ends:
@@ -914,9 +961,16 @@ def _org_items_after(text: str, pos: int, need_prefix: bool = True, strict: bool
             if adverb and adverb.start() - a >= 2:
                 b = adverb.start()
                 ends = _ends_name(text, b)
+        if not ends:
+            # the repetition ran over a verb that starts like a name's ending: 由公安机关交通管理部门处|警告
+            k = next((k for k in range(b - 1, a + 1, -1) if text[k - 1] in _STRONG_LAST
+                      and text.endswith(_STRONG_SUFFIXES, a, k) and _ends_name(text, k)), None)
+            if k:
+                b, ends = k, True
         # a name with its place prefix may be followed by any verb (由市气象局发布…); a bare one
         # (由大数据中心…) only by a known one, lest a word be cut in the middle
-        if not (ends or (_ORG_PREFIX_RE.match(text, a) and not strict)):
+        # (or one whose ending is a name's: 会同公安机关交通管理部门合理设置…)
+        if not (ends or ((_ORG_PREFIX_RE.match(text, a) or text.endswith(_STRONG_SUFFIXES, a, b)) and not strict)):
             break
         # 由市政府分管领导… · 由区妇联主席任组长 · 由区科技局局长…: a person acts, not the body
         if text.startswith(_TITLES_AFTER, b) or text.startswith(_TITLES_AFTER, b - 1):
@@ -1026,7 +1080,10 @@ def _prose_units(text: str) -> list[tuple[int, int]]:
                 or (m.start() > 0 and text[m.start() - 1] in "报提申呈敬邀聘")
             ):
                 continue
-            items = _org_items_after(text, m.end(), need_prefix=word != "由")
+            # (a matter put to a body: the name must end before a verb — 提交市政府常务会议 is a meeting)
+            items = _org_items_after(text, m.end(), need_prefix=word != "由", strict=word in _PUT_TO)
+            if items and word in ("提请", "提交") and _RELATIVE_AFTER_RE.match(text, items[-1][1]):
+                continue  # 提请常务委员会审议的议案: the bill is described, nobody is asked here
             if not items and word == "由":
                 # 由共同的上一级河湖长制办公室协调: a short modifier with 的 before the name
                 mod = _MODIFIER_RE.match(text, m.end())
@@ -1039,15 +1096,26 @@ def _prose_units(text: str) -> list[tuple[int, int]]:
         if last and (_ORG_RE.fullmatch(text, last.start(), m.end())
                      or _LIST_TAIL_RE.search(text, last.start(), m.end())):  # …区卫生健康局等部门参加
             out.extend(_org_items_before(text, m.end()))
+    k = text.find("主管部门")
+    while k >= 0:
+        m = _COMPETENT_RE.search(text, max(0, k - 24), k)
+        if m:
+            out.extend(_org_items_before(text, m.start()))  # 市住房和城乡建设局是本市…的主管部门
+        k = text.find("主管部门", k + 4)
     out.extend(_conditional_subjects(text))
     out.extend(_applied_to(text, approvals, suits))
     out.extend(_function_lists(text))
     return out
 
 
+_PUT_TO = frozenset(("提请", "提交", "督促", "移送"))
+_RELATIVE_AFTER_RE = re.compile("[^，。；;,\n]{0,8}的")
+# a body named the competent authority of a field: it answers for it
+_COMPETENT_RE = re.compile("是[^，。；;\n是]{0,20}?的?(?:行政)?$")  # …主管部门 after it
 _MODIFIER_RE = re.compile("[^，。；、,;\n的]{1,6}的")
 _NOT_TURNED_TO = ("公司", "企业", "集团")
 _LIST_JOIN_RE = re.compile("[、和与及]")
+_EACH_BEARER_RE = re.compile("各[^\\W\\d_的了是在对把将被向从按以等和及与或并由请其该本各有关相未已凡级类]{2,10}单位$")
 
 
 _AFTER_TOO = _PARTNER_TRIGGERS | {"会同", "商"}
@@ -1065,7 +1133,8 @@ def _left_trigger_units(text: str, m: re.Match, ch: str) -> list[tuple[int, int]
     # (企业/单位 only closing a list, …、物业服务企业应当 · 事发地县级政府及市级有关单位必须, or a body's
     # members: 省安委会各成员单位要)
     if ch in _ORG_END_CHARS or (ch in _BEARER_END and word in _MODAL_TRIGGERS and (
-            _LIST_JOIN_RE.search(text, max(0, m.start() - 30), m.start()) or text.endswith("成员单位", 0, m.start()))):
+            _LIST_JOIN_RE.search(text, max(0, m.start() - 30), m.start()) or text.endswith("成员单位", 0, m.start())
+            or _EACH_BEARER_RE.search(text, max(0, m.start() - 13), m.start()))):
         if word in _MODAL_TRIGGERS:
             if ch not in _MODAL_NAME_END:
                 return []
@@ -1112,11 +1181,12 @@ def _name_end(text: str, a: int, b: int) -> int | None:
 _ADVERB_RE = re.compile("依法|依照|按照|予以|立即|及时")  # never inside a name
 
 
-_APPLY_AFTER_RE = re.compile("(?:提出|递交|提交|书面)?申请|(?:直接)?(?:起诉|提起)")
+# (向公安机关交通管理部门申领号牌 · 向城市管理部门补办手续 · 向市场监督管理部门办理使用登记)
+_APPLY_AFTER_RE = re.compile("(?:提出|递交|提交|书面)?申请|(?:直接)?(?:起诉|提起)|申领|补办|办理")
 # 报本级人民政府批准 · 报请省人民政府审批 · 报同级财政部门拨付: the body that approves acts
 # (报市政府备案: the body is only told)
-_APPROVE_AFTER_RE = re.compile("(?:审查)?(?:审批|批准|核准|审定|拨付)")
-_APPLY_RE = re.compile("向(?=[^。；;\n]{2,45}?申请)")
+_APPROVE_AFTER_RE = re.compile("审查|审批|批准|核准|审定|拨付")
+_APPLY_RE = re.compile("向(?=[^。；;\n]{2,45}?(?:申请|申领|补办|办理))")
 _TOWARDS_RE = re.compile("向(?=[^。；;\n向]{2,45}$)")
 _REPORT_TO_RE = re.compile("(?:报请|报送|上报|报)(?=[^。；;\n报]{2,30}$)")
 
@@ -1150,25 +1220,51 @@ _WHERE_BEFORE = ("所在地", "当地", "住所地")
 _FUNCTION_CHAR = "[^\\W\\d_的了是在对把将被向从按以等和及与或并由请]"
 _FUNCTION = f"{_FUNCTION_CHAR}{{2,8}}(?:和{_FUNCTION_CHAR}{{2,4}})?"  # 自然资源和规划
 # the level the functions belong to: 县级以上人民政府发展改革、财政…等部门 · 同级应急管理、水利等部门
-_FUNCTION_LEVEL = ("(?:(?:县级以上|设区的市级以上|省级|市级|县级|乡级|各级)?(?:地方)?(?:各级)?人民政府"
-                   "|同级|本级|上级|上一级)?")
+_FUNCTION_LEVEL = ("(?:(?:县级以上|设区的市级以上|省级|市级|县级|乡级|各级|省|市|县|设区的市)?"
+                   "(?:地方)?(?:各级)?人民政府"
+                   "|同级|本级|上级|上一级|国务院|各级"
+                   # 各市（州）发展改革、财政、农业农村部门: the functions of every government of a level
+                   "|各(?:省|市|区|县|州)(?:[（(][省市区县州旗、]{1,8}[）)])?)")
+# with its level a list needs no 等: 县级以上人民政府林业、城市绿化主管部门 · 各级发展改革、财政部门
 _FUNCTION_LIST_RE = re.compile(
-    f"{_FUNCTION_LEVEL}(?:{_FUNCTION}、){{1,10}}{_FUNCTION}等(?:有关|相关|其他)?(?:主管)?部门")
+    f"{_FUNCTION_LEVEL}?(?:{_FUNCTION}、){{1,10}}{_FUNCTION}等(?:有关|相关|其他)?(?:主管)?部门"
+    f"|{_FUNCTION_LEVEL}(?:{_FUNCTION}、){{1,10}}{_FUNCTION}(?:主管)?部门")
 # a trigger after the list (…等部门按照各自职责 · …等部门，按照各自职责 · …等部门参加), or a partner verb before it
-_FUNCTION_LIST_AFTER = re.compile(f"[，,]?(?:{_LEFT_TRIGGERS}|{_WEAK_TRIGGERS})")
+_FUNCTION_LIST_AFTER = re.compile(f"[，,]?(?:{_LEFT_TRIGGERS}|{_WEAK_TRIGGERS}|在各自(?:的)?职责范围内)")
+
+
+def _list_tails(text: str):
+    """(start, end) of each list's end: …等(有关)部门, or the whole 、-list after a level
+    (人民政府林业、城市绿化主管部门 · 各级发展改革、财政部门), found from the level's words."""
+    tails = [(m.start(), m.end()) for m in _FUNCTION_TAIL_RE.finditer(text)]
+    for m in _LEVEL_WORD_RE.finditer(text):
+        if text.find("、", m.end(), m.end() + 11) < 0:
+            continue  # no function list after the level (most 人民政府 and 各市)
+        t = _LEVEL_TAIL_RE.match(text, m.end())
+        if t and "等" not in t.group():
+            tails.append((text.rfind("、", m.end(), t.end()) + 1, t.end()))  # the last function
+    return tails
 
 
 def _function_lists(text: str) -> list[tuple[int, int]]:
     out = []
-    for m in _FUNCTION_TAIL_RE.finditer(text):
+    for start, end in _list_tails(text):
+        m = _Tail(start, end)
         after = _FUNCTION_LIST_AFTER.match(text, m.end())
-        # cheap test first: a verb after the list, or a partner verb not far before it
-        if not after and not _PARTNER_NEAR_RE.search(text, max(0, m.start() - 120), m.start()):
+        # cheap test first: a verb after the list, or a partner verb not far before it, or 由
+        if not after and not _PARTNER_NEAR_RE.search(text, max(0, m.start() - 120), m.start()) \
+                and text.find("由", max(0, m.start() - 80), m.start()) < 0 \
+                and text.find("报", max(0, m.start() - 80), m.start()) < 0:
             continue
         a = _clause_start(text, m.start())
         partner = _PARTNER_BEFORE_RE.search(text, a, m.start())
+        agent = None if partner or after else _AGENT_BEFORE_RE.search(text, a, m.start())
+        if agent and agent.group("report") and not _APPROVE_AFTER_RE.match(text, m.end()):
+            agent = None  # 报X备案: X is only told
         if partner:
             a = partner.end()  # 会同同级应急管理、水利、自然资源等部门，在汛期前…
+        elif agent:
+            a = agent.end()  # 由县级人民政府林业、城市绿化主管部门确定
         elif not after:
             continue
         lead = _LEFT_LEAD_RE.match(text, a, m.start()) or _LIST_VERB_RE.match(text, a, m.start())
@@ -1187,7 +1283,25 @@ def _function_lists(text: str) -> list[tuple[int, int]]:
 # the last partner verb of a clause, with no other verb after it: 应当会同|同级应急管理、水利等部门
 _PARTNER_BEFORE_RE = re.compile("(?:会同|配合|协助|委托|要求)(?=[^会配协委要]*$)")
 _PARTNER_NEAR_RE = re.compile("会同|配合|协助|委托|要求")
+# 由X确定 · 报X审查: the agent, or the body that approves (报 only with the approval after the list)
+_AGENT_BEFORE_RE = re.compile("(?:(?<![自理缘事因来经])由(?![于此衷])|(?P<report>报请|报))(?=[^由报]*$)")
 _FUNCTION_TAIL_RE = re.compile("等(?:有关|相关|其他)?(?:主管)?部门")
+_LEVEL_WORD_RE = re.compile("人民政府|国务院|各级|各[省市区县州](?:[（(][省市区县州旗、]{1,8}[）)])?")
+_LEVEL_TAIL_RE = re.compile(f"(?:{_FUNCTION}、){{1,10}}{_FUNCTION}(?:主管)?部门")
+
+
+class _Tail:
+    """A found list end, read like a match (start, end)."""
+    __slots__ = ("_a", "_b")
+
+    def __init__(self, a: int, b: int) -> None:
+        self._a, self._b = a, b
+
+    def start(self) -> int:
+        return self._a
+
+    def end(self) -> int:
+        return self._b
 
 
 _JOINED_RE = re.compile("[及和与]")
@@ -1210,13 +1324,17 @@ def _clause_start(text: str, pos: int, boundary: str = "。；;\n！？，,：:"
 
 # 公路管理机构发现公路损毁的，应当… · 人民检察院在办理…时，应当… · 人民法院审理…，可以…: the body a
 # duty or power falls on opens the sentence, a condition or situation between it and the modal
-_CONDITION_VERB_RE = re.compile("发现|收到|接到|受理|作出|检查|审查|开展|实施|审理|办理|履行|处理|对|因")
+# (人民法院在审理中发现…的，应当…: where it acts, then its duty)
+_CONDITION_VERB_RE = re.compile("发现|收到|接到|受理|作出|检查|审查|开展|实施|审理|办理|履行|处理|对|因|在")
 _SITUATION_RE = re.compile("在[^，。；;\n]{1,40}?时[，,]")
+_DOING_THEN_MODAL_RE = re.compile("[^，。；;,\n]{1,30}的[，,](?:并|则|也)?(?:应当|可以|须|必须)")
 _LATER_MODAL_RE = re.compile("[，,](?:并|则|也)?(?:应当|应|可以|须|必须|由其)")
 _SENTENCE_START = set("。；;\n！？")
 # a regulated organisation named by what it runs: 燃气经营单位 · 客运站经营企业
-_BEARER_RE = re.compile("[^\\W\\d_的了是在对把将被向从按以等和及与或并由请其该本各有关相未已凡]{2,10}(?:单位|企业)")
-_NOT_BEARER_START = ("各", "有关", "相关", "其他", "该", "本", "上述", "所有", "全部", "任何", "下列", "以下")
+# (each of a role's bodies: 各牵头单位 · 各管线权属单位; a provider of a service: 网络服务提供者)
+_BEARER_RE = re.compile(
+    "各?[^\\W\\d_的了是在对把将被向从按以等和及与或并由请其该本各有关相未已凡]{2,10}(?:单位|企业|服务提供者)")
+_NOT_BEARER_START = ("各级", "各类", "有关", "相关", "其他", "该", "本", "上述", "所有", "全部", "任何", "下列", "以下")
 _BEARER_DUTY_RE = re.compile("应当|须|必须|负责")
 
 
@@ -1228,19 +1346,26 @@ def _is_bearer(s: str) -> bool:
 def _subject_at(text: str, i: int, end: int) -> tuple[int, int] | None:
     """The organisation (or duty-bearing 单位/企业) that text[i:] opens with."""
     name = _ORG_RE.match(text, i, end)
-    if name and _is_org(text[name.start():name.end()], need_prefix=True):
+    if name and not _is_org(name.group(), need_prefix=True):
+        name = None
+    # (the bearer is looked for only where the name holds 单位/企业 or there is no name)
+    bearer = _BEARER_RE.match(text, i, end) if not name or _BEARER_INSIDE_RE.search(name.group()) else None
+    if bearer and not _is_bearer(bearer.group()):
+        bearer = None
+    # (执收单位发现政府…票据的: the name would run over the bearer to the next 政府)
+    if name and not (bearer and bearer.end() < name.end()):
         return name.start(), name.end()
-    bearer = _BEARER_RE.match(text, i, end)
-    if bearer and _is_bearer(bearer.group()):
+    if bearer:
         return bearer.start(), bearer.end()
     return None
 
 
+_BEARER_INSIDE_RE = re.compile("单位|企业|提供者")
 _SENTENCE_END_RE = re.compile("[。；;\n！？]")
 _BEARER_AT_RE = re.compile(f"{_BEARER_RE.pattern}(?={_BEARER_DUTY_RE.pattern})")
 
 
-_BEARER_DUTY_WORDS = "(?:单位|企业)(?:应当|须|必须|负责)"
+_BEARER_DUTY_WORDS = "(?:单位|企业|服务提供者)(?:应当|须|必须|负责)"
 _COMMA_BEARER_RE = re.compile(f"[，,](?=[^，,。；;\n]{{2,10}}{_BEARER_DUTY_WORDS})")
 # a text without these words has no _COMMA_BEARER_RE match: one scan instead of a try at every comma
 _BEARER_DUTY_WORDS_RE = re.compile(_BEARER_DUTY_WORDS)
@@ -1270,14 +1395,24 @@ def _conditional_subjects(text: str) -> list[tuple[int, int]]:
         if not subject:
             continue
         b = subject[1]
-        if text[b - 2:b] in ("单位", "企业") and _BEARER_DUTY_RE.match(text, b):
+        more = []  # 各中级人民法院、基层人民法院在审理中…: every subject of the list
+        while b < stop and text[b] == "、" and (nxt := _subject_at(text, b + 1, min(len(text), b + 41))):
+            more.append(nxt)
+            b = nxt[1]
+        if text.endswith(("单位", "企业", "提供者"), 0, b) and _BEARER_DUTY_RE.match(text, b):
             out.append(subject)  # 燃气经营单位应当建立… (a named body's 应当 is _prose_units')
+            out.extend(more)
             continue
         situation = _SITUATION_RE.match(text, b)
-        if not (situation or _CONDITION_VERB_RE.match(text, b)):
-            continue
+        if not situation and not _is_bearer(text[subject[0]:b]):
+            # 人民法院保全电子数据的，可以要求…: a named body, what it does, then its power or duty
+            situation = _DOING_THEN_MODAL_RE.match(text, b)
+        verb = _CONDITION_VERB_RE.match(text, b)
+        if not (situation or verb) or (not situation and verb.group() == "在" and _is_bearer(text[subject[0]:b])):
+            continue  # (信用C级单位在一定时期内…: 在 follows a named body only)
         if situation or _LATER_MODAL_RE.search(text, b, stop):
             out.append(subject)
+            out.extend(more)
     return out
 
 

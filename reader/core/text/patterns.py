@@ -415,7 +415,8 @@ def signed_date_line(text: str) -> tuple[str, tuple[int, int, int]] | None:
 # reader.core.documents.entities marks the units after a label, reader.core.ledger.tasks reads the roles.
 LABEL_QUALIFIER = "(?:主要|具体|其他|市级|区级|县级)"
 LABEL_ROLE = ("(?:责任|牵头|配合|协办|协助|参与|承办|主办|实施|推进|督办|监管|落实|主责|执行|协同|指导|完成|负责"
-              "|联系|督查|工作|提请|起草)")  # 提请单位：省人民政府 · 起草单位：省体育局 (a legislative plan)
+              "|联系|督查|工作|提请|起草|报告)")  # 提请单位：省人民政府 · 起草单位：省体育局 (a legislative plan)
+# 报告单位：省人民政府 (a supervision plan: the body that reports to the standing committee)
 LABEL_ROLE_ALT = "(?:/(?:责任|牵头|配合|推进|协办|实施))"  # 牵头/推进单位
 LABEL_NOUN = "(?:单位|部门|处室|科室|主体|机关)"
 

@@ -641,3 +641,89 @@ def test_who_acts_in_regulatory_text_blind5_shapes(text, expected):
 ])
 def test_numbers_in_regulatory_text_blind5_shapes(text, expected):
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the items of a congress's work plan: 报告单位 and a bare 牵头： / 配合： label
+    ("2.林业改革情况（6月）。报告单位：市人民政府；牵头：市人大农业农村委员会；配合：常委会办公室",
+     ["市人民政府", "市人大农业农村委员会", "常委会办公室"]),
+    ("3.检查某某条例实施情况，下半年进行。牵头：市人大常委会法制工作委员会", ["市人大常委会法制工作委员会"]),
+    # a list that runs into the next label ends before it: 完成时限 is no unit
+    ("配合单位：区财政局、各街道办事处　完成时限：2025年6月底前", ["区财政局", "各街道办事处"]),
+    # a level with functions and 主管部门, with or without 等, is one unit
+    ("县级以上人民政府农业农村、水行政主管部门应当加强指导。", ["县级以上人民政府农业农村、水行政主管部门"]),
+    ("补偿标准由设区的市人民政府财政、民政主管部门确定。", ["设区的市人民政府财政、民政主管部门"]),
+    ("方案报县级以上人民政府文物、住房城乡建设主管部门审查。", ["县级以上人民政府文物、住房城乡建设主管部门"]),
+    ("国务院交通运输、公安、海事等有关部门在各自职责范围内负责相关工作。",
+     ["国务院交通运输、公安、海事等有关部门"]),
+    ("各州（市）教育、人力资源社会保障部门要做好衔接。", ["各州（市）教育、人力资源社会保障部门"]),
+    ("各级民政、卫生健康部门要加强监督。", ["各级民政、卫生健康部门"]),
+    ("报县级以上人民政府文物、住房城乡建设主管部门备案。", []),  # only told
+    # a name does not run over 汇总, 商 or 依法; nor does 处 (impose) end it
+    ("由各州（市）民政局汇总后报省民政厅。", ["各州（市）民政局"]),
+    ("具体办法由国务院民政部门商国务院财政部门制定。", ["国务院民政部门", "国务院财政部门"]),
+    ("应当及时移送县综合行政执法局依法处理。", ["县综合行政执法局"]),
+    ("由公安机关交通管理部门处警告或者二百元罚款。", ["公安机关交通管理部门"]),
+    ("文化主管部门会同公安机关治安管理部门合理设置演出区域。", ["文化主管部门", "公安机关治安管理部门"]),
+    # the body a matter is put to, urged or applied to
+    ("由市人大常委会法制工作委员会提请主任会议决定。", ["市人大常委会法制工作委员会", "主任会议"]),
+    ("督促县卫生健康局整改问题。", ["县卫生健康局"]),
+    ("车主应当向公安机关交通管理部门申领行驶证。", ["公安机关交通管理部门"]),
+    ("提请常务委员会审议的议案，应当附有说明。", []),  # the bill is described
+    ("提交市政府常务会议审议。", []),  # a meeting, not a body
+    # where the matter lies names the body; each body of a role; a service provider's duty
+    ("由所在地乡镇人民政府、街道办事处组织调解。", ["所在地乡镇人民政府", "街道办事处"]),
+    ("（二）各配合单位要及时报送进展。", ["各配合单位"]),
+    ("各供水单位应当定期检测水质。", ["各供水单位"]),
+    ("电子商务平台服务提供者应当保存交易记录。", ["电子商务平台服务提供者"]),
+    ("各有关单位要加强协作。", []),
+    # a competent authority named so; courts, tribunals, associations, a 总队
+    ("县自然资源局是本县土地储备的主管部门。", ["县自然资源局"]),
+    ("各中级人民法院、专门人民法院在执行中发现问题的，应当及时报告。", ["各中级人民法院", "专门人民法院"]),
+    ("仲裁庭应当在三个月内作出裁决。", ["仲裁庭"]),
+    ("由省高级人民法院行政审判庭统一答复。", ["省高级人民法院行政审判庭"]),
+    ("行业协会应当加强行业自律。", ["行业协会"]),
+    ("市消防救援支队、省森林消防总队负责现场处置。", ["市消防救援支队", "省森林消防总队"]),
+    ("信用B级单位在一定时期内不得享受优惠，应当整改。", []),  # a class of companies, not an actor
+    # a named body, what it does, then its power; 商 a central body; an office that acts
+    ("人民检察院调取证据的，可以要求公安机关协助。", ["人民检察院", "公安机关"]),
+    ("生产企业违反本条例规定的，可以从轻处罚。", []),  # a party, not an actor
+    ("具体办法由国务院民政部门商中央军事委员会有关部门制定。", ["国务院民政部门", "中央军事委员会有关部门"]),
+    ("常务委员会办公厅负责会议的组织工作。", ["常务委员会办公厅"]),
+    ("配合相关街道和部门推进工作。", []),  # whichever streets it concerns
+    ("执收单位发现政府票据遗失的，应当及时报告。", ["执收单位"]),  # not 执收单位发现政府
+])
+def test_who_acts_blind6_shapes(text, expected):
+    assert _units_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("并处违法所得一倍以上五倍以下罚款。", [("number", "一倍"), ("number", "五倍")]),
+    ("向海一侧延伸至三海里。", [("number", "三海里")]),
+    ("日取水量一千立方米以上的。", [("number", "一千立方米")]),
+    ("载客量不少于二百客位。", [("number", "二百客位")]),
+    ("对四层以上的建筑。", [("number", "四层")]),
+    ("考核得分在90分以上的。", [("number", "90分")]),
+    ("会议于15时30分开始。", []),  # a time of day
+    ("不低于三分之一。", [("number", "三分之一")]),
+    ("保证金不得超过一个月工资。", [("number", "一个月")]),
+    ("公示期不少于二十日。", [("number", "二十日")]),
+    # an amended limit or amount, quoted whole
+    ("将第九条中的“二十日”修改为“十个工作日”。", [("number", "二十日"), ("number", "十个工作日")]),
+    ("将“五千元以上五万元以下”修改为“一万元以上十万元以下”。",
+     [("number", "五千元"), ("number", "五万元"), ("number", "一万元"), ("number", "十万元")]),
+    # a frequency in years is not a quantity (每十五日, a day interval, is a time limit)
+    ("应当每三年开展一次普查。", []),
+    ("原则上每季度不少于一次。", []),
+])
+def test_numbers_blind6_shapes(text, expected):
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("县人民政府应当于每年九月报告执行情况。", [("date", "九月")]),
+    ("每年十二月底前完成。", [("date", "十二月底前")]),
+    ("三月份", []),
+])
+def test_a_chinese_month_of_a_yearly_duty_is_a_date(text, expected):
+    assert [k for k in kinds(text) if k[0] == "date"] == expected

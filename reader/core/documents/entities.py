@@ -627,9 +627,15 @@ _PRONOUN_ORG_RE = re.compile(
 _CONGRESS = "代表大会"
 
 
+# 常务委员会第九次会(议) · 第二次全体会(议) · 第三十二次常务会(议): a session, not a body (a term, 第十六届, is
+# part of a body's name)
+_SESSION_RE = re.compile("第[〇零一二三四五六七八九十百0-9０-９]+次[^次]{0,4}会$")
+
+
 def _not_org_word(s: str) -> bool:
     return (
         (s.endswith(_NOT_ORG_ENDINGS) and not s.endswith(_CONGRESS))
+        or (s.endswith("会") and bool(_SESSION_RE.search(s)))
         or s in _GENERIC_ITEMS
         or bool(_EVERYONE_RE.fullmatch(s))
         or bool(_PRONOUN_ORG_RE.fullmatch(s))

@@ -727,3 +727,15 @@ def test_numbers_blind6_shapes(text, expected):
 ])
 def test_a_chinese_month_of_a_yearly_duty_is_a_date(text, expected):
     assert [k for k in kinds(text) if k[0] == "date"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the session that adopted a law is a meeting, not a body that acts (由 … 第九次会议 … 通过)
+    ("《某江市停车管理条例》已由某江市第十六届人民代表大会常务委员会第九次会议于2024年5月20日通过。", []),
+    ("本办法经市人民政府第三十二次常务会议审议通过，由市交通运输局负责解释。", ["市交通运输局"]),
+    ("由区人民代表大会第二次全体会议选举产生。", []),
+    # a term (届) is part of a body's name; only the session (次会议) is a meeting
+    ("由某江市第十六届人民代表大会常务委员会负责解释。", ["某江市第十六届人民代表大会常务委员会"]),
+])
+def test_a_meeting_that_adopts_is_no_unit(text, expected):
+    assert _units_of(text) == expected

@@ -355,7 +355,9 @@ def clean_lines(text: str) -> Lines:
     # looked for among the characters found
     found = set(_ANY_SPECIAL.findall(text))
     odd, unsafe, fullwidth, radicals = (any(p.match(ch) for ch in found) for p in _SPECIALS)
-    texts = [_clean_text(raw, odd, unsafe, fullwidth, radicals) for raw in split_source_lines(text, odd)]
+    # an empty source line (about half of them) is an empty text: no call for it
+    texts = [_clean_text(raw, odd, unsafe, fullwidth, radicals) if raw else ""
+             for raw in split_source_lines(text, odd)]
     numbers = _page_numbers(texts)
     furniture = numbers | _running_headers(texts, numbers)
     if not furniture:

@@ -1392,11 +1392,13 @@ def _attachment_owner(rows: _Rows, i: int, docs: list[_Doc]) -> tuple[_Doc, int]
 
 def _resumes_other(rows: _Rows, i: int, docs: list[_Doc], current: _Doc | None) -> bool:
     """Could row i continue the sentence another recent document broke off?"""
+    reach = i - RESUME_REACH_ROWS
     for doc in docs[-RECENT_DOCUMENTS:]:
-        if doc is current or doc.last_body is None or i - doc.last_body > RESUME_REACH_ROWS:
+        last = doc.last_body
+        if last is None or last < reach or doc is current:
             continue
-        if not rows.complete(doc.last_body):
-            before, after = rows.c[doc.last_body], rows.c[i]
+        if not rows.complete(last):
+            before, after = rows.c[last], rows.c[i]
             if rows.bigram_seen(before[-1] + after[0]) or _closes_what_opened(before, after):
                 return True
     return False
@@ -1614,19 +1616,21 @@ class _Assembly:
 
     def take_row(self, i: int) -> None:
         rows, sp = self.rows, self.sp
-        if i > 0 and rows.closing[i - 1] and _PUBLICITY.fullmatch(rows.c[i]) and sp.owner[i - 1] is not None:
+        c = rows.c[i]
+        after_closing = i > 0 and rows.closing[i - 1]
+        if after_closing and _PUBLICITY.fullmatch(c) and sp.owner[i - 1] is not None:
             self.flush()  # （此件公开发布） printed under the date: the end of the signed document
             sp.assign(sp.owner[i - 1], [i], body=False)
             return
-        found = _attachment_owner(rows, i, sp.docs) if 4 <= len(rows.c[i]) <= 70 and rows.titleish(i) else None
+        found = _attachment_owner(rows, i, sp.docs) if 4 <= len(c) <= 70 and rows.titleish(i) else None
+        head = rows.head[i]
         resumes = bool(
-            i > 0 and self.block and rows.head[i] is None and rows.complete(i - 1)
-            and rows.c[i][0] not in _CONT_START and _resumes_other(rows, i, sp.docs, self.current)
+            i > 0 and self.block and head is None and rows.complete(i - 1)
+            and c[0] not in _CONT_START and _resumes_other(rows, i, sp.docs, self.current)
         )
-        if found is not None or resumes or rows.head[i] is not None or rows.c[i].startswith(("附件", "附表")) \
-                or (i > 0 and rows.closing[i - 1]):
-            hard_here = found is not None or not rows.head[i] or self.hard or resumes
-            if i > 0 and (rows.closing[i - 1] or not rows.complete(i - 1)):
+        if found is not None or resumes or head is not None or c.startswith(("附件", "附表")) or after_closing:
+            hard_here = found is not None or not head or self.hard or resumes
+            if after_closing or (i > 0 and not rows.complete(i - 1)):
                 hard_here = True
             self.flush()
             self.hard = hard_here

@@ -1515,7 +1515,23 @@ def find_entities(text: str, own_doc_number: str | None = None) -> list[Span]:
         starts.insert(k, a)
         ends.insert(k, b)
         kinds.insert(k, kind)
-    return [Span(kind, a, b, text[a:b]) for a, b, kind in zip(starts, ends, kinds) if kind != "own"]
+    return [_span(kind, a, b, text[a:b]) for a, b, kind in zip(starts, ends, kinds) if kind != "own"]
+
+
+_new_object = object.__new__
+
+
+def _span(kind: str, start: int, end: int, piece: str) -> Span:
+    """Span(kind, start, end, piece) without the frozen dataclass's __init__ (four
+    object.__setattr__ calls): the same fields in the same order, about half the time; tested
+    equal to the constructor's."""
+    span = _new_object(Span)
+    fields = span.__dict__
+    fields["type"] = kind
+    fields["start"] = start
+    fields["end"] = end
+    fields["text"] = piece
+    return span
 
 
 def _units(text: str) -> list[tuple[int, int]]:

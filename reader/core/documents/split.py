@@ -226,10 +226,10 @@ def _prepare(lines: Sequence[Line]) -> tuple[_Rows, Lines]:
             code[i] = code[i] or bool(_MASTHEAD.match(c)) or (n == 2 and i > 0 and P.is_organ(cs[i - 1]))
         if n <= 4 and len(texts[i]) > n and _SPACED_LABEL.match(texts[i].strip()):
             spaced_labels.append(i)
-    # a title with its 文号 at the right end of the same line: 某某的通知    甬政发〔2022〕21号
-    for i, text in enumerate(texts):
-        if docno[i] is None and ("号" in cs[i][-6:] or "號" in cs[i][-6:]):
-            m = _INLINE_DOCNO.match(text.strip())
+        # a title with its 文号 at the right end of the same line: 某某的通知    甬政发〔2022〕21号
+        # (in the same pass: it reads only this row's docno, set just above)
+        if docno[i] is None and ("号" in (tail := c[-6:]) or "號" in tail):
+            m = _INLINE_DOCNO.match(texts[i].strip())
             if m and P.ends_with_kind(m.group(1)):
                 docno[i] = P.docno_line(m.group(2))
                 if docno[i]:
@@ -241,10 +241,13 @@ def _prepare(lines: Sequence[Line]) -> tuple[_Rows, Lines]:
                 seq := cs[i + 1].strip("（()）")):
             docno[i] = P.normalise_docno(cs[i] + seq)
             code[i + 1] = True
-    rows.closing = bytearray(bool((date[i] or c[-1] == "日") and _is_closing_date(rows, i)) for i, c in enumerate(cs))
-    for i in range(1, len(cs)):
-        if rows.closing[i - 1] and _PUBLICITY.fullmatch(cs[i]):
-            code[i] = False  # （此件公开发布） after a signature date ends that document, not a header code
+    closing = rows.closing = bytearray(
+        [bool((date[i] or c[-1] == "日") and _is_closing_date(rows, i)) for i, c in enumerate(cs)])
+    k = closing.find(1)  # the rows after a closing date (few): each one's next row
+    while 0 <= k < len(cs) - 1:
+        if _PUBLICITY.fullmatch(cs[k + 1]):
+            code[k + 1] = False  # （此件公开发布） after a signature date ends that document, not a header code
+        k = closing.find(1, k + 1)
     _mark_toc(rows, spaced_labels)
     return rows, noise
 
@@ -265,9 +268,9 @@ def _drop_colophon(nos: array, texts: list[str], cs: list[str], noise_nos: array
 
 
 def _mark_toc(rows: _Rows, spaced_labels: list[int]) -> None:
-    refs = [i for i, text in enumerate(rows.texts)
-            if rows.c[i][-1] in ")）0123456789"
-            and (P.TOC_PAGE_REF.search(rows.c[i]) or P.TOC_TAB_PAGE_REF.search(text))]
+    refs = [i for i, (c, text) in enumerate(zip(rows.c, rows.texts))
+            if c[-1] in ")）0123456789"
+            and (P.TOC_PAGE_REF.search(c) or P.TOC_TAB_PAGE_REF.search(text))]
     # 某某解释（215）: a title with its page number glued on, when another such entry is near
     glued = [i for i, c in enumerate(rows.c)
              if c[-1] in ")）" and (m := P.TOC_GLUED_PAGE_REF.match(c)) and P.ends_with_kind(m.group(1))]

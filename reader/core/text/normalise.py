@@ -47,6 +47,7 @@ from array import array
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from reader.core.model import Line, Lines, line_columns
 from reader.core.text.patterns import (
@@ -656,13 +657,39 @@ def reflow_paragraphs(lines: Sequence[Line]) -> list[tuple[str, int, int]]:
     A line holding <table> markup gives one paragraph per table row (cells separated by
     tabs) besides the text around the table: see tables.table_row_texts.
     """
+    all_nos, all_texts = line_columns(lines)
+    columns = _markup_columns if any("<" in t for t in all_texts) else _plain_columns
+    texts, nos, blanks_before, spliced, gaps = columns(all_nos, all_texts)
+    if not texts:
+        return []
+    return _reflow_columns(texts, nos, blanks_before, spliced, gaps)
+
+
+def _plain_columns(all_nos: Sequence[int], all_texts: list[str]) -> tuple[
+        list[str], list[int], list[int], list[bool], list[int]]:
+    """_markup_columns for lines without table markup (most documents): one text per non-blank
+    line, each column built at once instead of line by line."""
+    at = [k for k, t in enumerate(all_texts) if t]
+    if not at:
+        return [], [], [], [], []
+    texts = [all_texts[k] for k in at]
+    nos = [all_nos[k] for k in at]
+    blanks_before = [at[0]] + [b - a - 1 for a, b in zip(at, islice(at, 1, None))]
+    spliced = [False] + [b - a - 1 > n for a, b, n in zip(nos, islice(nos, 1, None), islice(blanks_before, 1, None))]
+    gaps = [0] + [abs(b - a) - 1 for a, b in zip(nos, islice(nos, 1, None))]
+    return texts, nos, blanks_before, spliced, gaps
+
+
+def _markup_columns(all_nos: Sequence[int], all_texts: list[str]) -> tuple[
+        list[str], list[int], list[int], list[bool], list[int]]:
+    """reflow_paragraphs' line columns when some line holds <table> markup: one text per table row."""
     texts: list[str] = []
     nos: list[int] = []
     blanks_before: list[int] = []
     spliced: list[bool] = []  # lines left out (headers, other columns) before this one
     gaps: list[int] = []  # source lines between this line and the one before
     blanks, prev_no = 0, None
-    for line_no, line_text in zip(*line_columns(lines)):
+    for line_no, line_text in zip(all_nos, all_texts):
         if not line_text:
             blanks += 1
             continue
@@ -674,9 +701,11 @@ def reflow_paragraphs(lines: Sequence[Line]) -> list[tuple[str, int, int]]:
             spliced.append(k == 0 and prev_no is not None and line_no - prev_no - 1 > blanks)
             gaps.append(0 if prev_no is None or k else abs(line_no - prev_no) - 1)
         blanks, prev_no = 0, line_no
-    if not texts:
-        return []
+    return texts, nos, blanks_before, spliced, gaps
 
+
+def _reflow_columns(texts: list[str], nos: list[int], blanks_before: list[int], spliced: list[bool],
+                    gaps: list[int]) -> list[tuple[str, int, int]]:
     # footnotes printed inside a sentence go after its paragraph (see _footnotes)
     notes, marker_joins = _footnotes(texts, blanks_before, spliced)
     if notes:

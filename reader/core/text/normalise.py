@@ -494,14 +494,12 @@ def _title_pieces(texts: list[str], widths: list[float], blanks_before: list[int
     n = len(texts)
     joins = [False] * n
 
-    def piece(k: int) -> bool:
-        t = texts[k]
-        return (widths[k] <= TITLE_LINE_MAX and not stops[k] and "，" not in t
-                and "。" not in t and "；" not in t and "：" not in t and ";" not in t and ":" not in t
-                and not heads[k] and not _SECTION_NUMBER.match(t) and not _CODE.search(t)
-                and not _DATED_NOTE.match(t))
-
-    pieces = [piece(k) for k in range(n)]  # asked of each line once, not again for each title it may end
+    # can line k be a piece of a title? asked of each line once, not again for each title it may end
+    pieces = [w <= TITLE_LINE_MAX and not stop and "，" not in t
+              and "。" not in t and "；" not in t and "：" not in t and ";" not in t and ":" not in t
+              and not head and not _SECTION_NUMBER.match(t) and not _CODE.search(t)
+              and not _DATED_NOTE.match(t)
+              for t, w, stop, head in zip(texts, widths, stops, heads)]
     ends: list[bool | None] = [None] * n  # _title_end of each line, when first asked
 
     def title_end(k: int) -> bool:
@@ -728,6 +726,7 @@ def _reflow_columns(texts: list[str], nos: list[int], blanks_before: list[int], 
     stops = _standalone(texts)
     title_joins = _title_pieces(texts, widths, blanks_before, spliced, gaps, stops, layout.blank_is_break, heads)
 
+    closed_prose = layout.closed_prose  # _cut_in_sentence's first test, asked once
     paragraphs: list[tuple[str, int, int]] = []
     current = [texts[0]]
     first = nos[0]
@@ -741,7 +740,7 @@ def _reflow_columns(texts: list[str], nos: list[int], blanks_before: list[int], 
             and not (layout.blank_is_break and blanks_before[k])
         ) or (
             not stops[k - 1] and not stops[k] and not heading_next and _open_bracket(prev, text)
-        ) or _cut_in_sentence(layout, prev, widths[k - 1], text, stops[k - 1] or stops[k]) or (
+        ) or (closed_prose and _cut_in_sentence(layout, prev, widths[k - 1], text, stops[k - 1] or stops[k])) or (
             not stops[k - 1]
             and not stops[k]
             and not (layout.blank_is_break and blanks_before[k] and not spliced[k] and not (
@@ -955,7 +954,6 @@ def _finish(pieces: list[str]) -> str:
 
 def _standalone(texts: list[str]) -> list[bool]:
     """Lines that are never joined to a neighbour: dates, signatures, 文号, table rows, TOC entries."""
-    n = len(texts)
     dates = [len(t) <= 40 and "日" in t and _DATE_LINE.match(t) is not None for t in texts]
     stops = [
         bool(
@@ -971,9 +969,10 @@ def _standalone(texts: list[str]) -> list[bool]:
     ]
     # Signature block: organ names on short lines directly above a date line;
     # also a reporting organ above the salutation ("市人大社会建设委员会" / "市人大常委会：").
-    for k in range(n):
-        if not (dates[k] or (len(texts[k]) <= 30 and _SALUTATION.search(texts[k], len(texts[k]) - 2))):
-            continue
+    # (_SALUTATION, a colon then "$", can match only when the line ends in a colon or "\n")
+    ends = [k for k, (t, date) in enumerate(zip(texts, dates))
+            if date or (len(t) <= 30 and t[-1] in "：:\n" and _SALUTATION.search(t, len(t) - 2))]
+    for k in ends:
         j = k - 1
         while j >= 0 and k - j <= 4 and _ORGAN_LINE.match(texts[j]):
             stops[j] = True

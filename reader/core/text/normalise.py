@@ -310,22 +310,25 @@ def _running_headers(texts: list[str], page_numbers: set[int]) -> set[int]:
     # a list, not a dict: a million-line file must not cost an int and a dict entry per line
     keys: list[str | None] = [None] * len(texts)
     numbered: set[int] = set()  # header lines that carry their page number themselves
+    keyed = array("i")  # the lines with a key, in order
     for i, t in enumerate(texts):
         if not t or i in page_numbers or len(t) > HEADER_MAX_WIDTH + 20:
             continue
         key = EDGE_PAGE_NUMBER.match(t).group(1) if t[0] in PAGE_DASHES or t[-1] in PAGE_DASHES else t
         if 4 <= len(key) <= HEADER_MAX_WIDTH and key[-1] not in _SENTENCE_END_CHARS:
             keys[i] = key
+            keyed.append(i)
             if key != t:
                 numbered.add(i)
-    counts = Counter(k for k in keys if k is not None)
+    counts = Counter(filter(None, keys))  # (a key is never empty)
     repeated = {k for k, c in counts.items() if c >= HEADER_MIN_REPEATS_BESIDE_NUMBERS}
     del counts
     if not repeated:
         return set()
     where: dict[str, list[int]] = {}
-    for i, k in enumerate(keys):
-        if k is not None and k in repeated:
+    for i in keyed:
+        k = keys[i]
+        if k in repeated:
             where.setdefault(k, []).append(i)
     found: set[int] = set()
     # Only the line right next to a page number: an issuer printed at the top of the

@@ -233,10 +233,13 @@ def _clean_text(raw: str, odd: bool, unsafe: bool, fullwidth: bool, radicals: bo
             text = radicals_to_ideographs(text)
     if "<" in text or "**" in text:
         text = strip_layout_markup(text)  # <p>, <br>, <ol …>, **…**: a converter's layout
-    if text[:1] == "#":
+    first = text[:1]
+    if first == "#":
         text = _MD_HEADING.sub("", text)  # "## 第一章　总则": Markdown heading marks, not text
-    elif text[:1] == ">" and text[1:2] in (" ", "\u3000", ">"):
+    elif first == ">" and text[1:2] in (" ", "\u3000", ">"):
         text = _MD_QUOTE.sub("", text)  # "> （2022年…通过）": a Markdown quote mark, not text
+    if " " not in text and "\u3000" not in text and "\u00a0" not in text:
+        return text  # squeeze_number_spaces' own first test, without the call (most lines)
     return squeeze_number_spaces(text)
 
 

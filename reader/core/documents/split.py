@@ -33,7 +33,7 @@ import re
 from array import array
 from collections import Counter
 from collections.abc import Sequence
-from itertools import islice
+from itertools import filterfalse, islice
 from dataclasses import dataclass, field
 
 from reader.core.documents import deadline
@@ -1843,11 +1843,13 @@ def _loose_lines(rows: _Rows, noise: Lines, docs: list[_Doc], nos: Sequence[int]
     furniture_gap = False  # page furniture (dropped lines) between the last content line and here
     last_no = 0
     for k, no in walk:
-        if no > last_no + 1 or no in noise_nos:
+        if no in noise_nos:
+            furniture_gap = True
+            last_no = no
+            continue
+        if no > last_no + 1:
             furniture_gap = True
         last_no = no
-        if no in noise_nos:
-            continue
         d = by_no[no]
         if d is not None:
             if pending_blank and d is prev_doc and not furniture_gap:
@@ -1873,9 +1875,11 @@ def _segment(rows: _Rows, doc: _Doc, loose: list[int], nos: Sequence[int], texts
     document was assembled, each followed by the loose lines after it."""
     rn, rt = rows.nos, rows.texts
     header_idx = set(doc.header.rows) if doc.header else set()
-    head = sorted(i for i in doc.rows if i in header_idx)
+    in_header = header_idx.__contains__
+    head = sorted(filter(in_header, doc.rows))
     seg_nos, seg_texts = array("i", [rn[i] for i in head]), [rt[i] for i in head]
-    content_nos = sorted(rn[i] for i in doc.rows if i not in header_idx)
+    body = list(filterfalse(in_header, doc.rows)) if header_idx else doc.rows
+    content_nos = sorted(map(rn.__getitem__, body))
     after: dict[int, list[int]] = {}
     for k in loose:
         p = bisect.bisect_left(content_nos, nos[k]) - 1
@@ -1884,7 +1888,6 @@ def _segment(rows: _Rows, doc: _Doc, loose: list[int], nos: Sequence[int], texts
             seg_texts.append(texts[k])
         else:
             after.setdefault(content_nos[p], []).append(k)
-    body = [i for i in doc.rows if i not in header_idx] if header_idx else doc.rows
     if not after:
         seg_nos.extend(map(rn.__getitem__, body))
         seg_texts.extend(map(rt.__getitem__, body))

@@ -732,7 +732,10 @@ def _reflow_columns(texts: list[str], nos: list[int], blanks_before: list[int], 
     stops = _standalone(texts)
     title_joins = _title_pieces(texts, widths, blanks_before, spliced, gaps, stops, layout.blank_is_break, heads)
 
-    closed_prose = layout.closed_prose  # _cut_in_sentence's first test, asked once
+    # the layout's answers, read once: layout.full(w) is `wrapped and w >= full_from`
+    closed_prose, blank_is_break, wrapped = layout.closed_prose, layout.blank_is_break, layout.wrapped
+    full_from = layout.width - layout.tolerance
+    narrowed_from = NARROWED_LINE_SHARE * layout.width
     paragraphs: list[tuple[str, int, int]] = []
     current = [texts[0]]
     first = nos[0]
@@ -741,33 +744,31 @@ def _reflow_columns(texts: list[str], nos: list[int], blanks_before: list[int], 
         prev, text = texts[k - 1], texts[k]
         heading_next = (heads[k] and not _ordinal_continues(prev, text)) or (
             "号" in text[:24] and _LISTED_DOCNO.match(text) is not None)
+        free = not stops[k - 1] and not stops[k] and not heading_next  # may be joined at all
         join = title_joins[k] or k in marker_joins or (
-            not stops[k - 1] and not stops[k] and not heading_next and (and_ends[k - 1] or and_starts[k])
-            and not (layout.blank_is_break and blanks_before[k])
+            free and (and_ends[k - 1] or and_starts[k]) and not (blank_is_break and blanks_before[k])
         ) or (
-            not stops[k - 1] and not stops[k] and not heading_next and _open_bracket(prev, text)
+            free and _open_bracket(prev, text)
         ) or (closed_prose and _cut_in_sentence(layout, prev, widths[k - 1], text, stops[k - 1] or stops[k])) or (
-            not stops[k - 1]
-            and not stops[k]
-            and not (layout.blank_is_break and blanks_before[k] and not spliced[k] and not (
+            free
+            and not (blank_is_break and blanks_before[k] and not spliced[k] and not (
                 # several blank lines after a full, unfinished line: a page break, not a paragraph end
-                blanks_before[k] >= 2 and layout.full(widths[k - 1])
+                blanks_before[k] >= 2 and wrapped and widths[k - 1] >= full_from
             ))
             and not finals[k - 1]
             and not (  # a title, then (after a gap) the 主送 line: two paragraphs
                 (blanks_before[k] or spliced[k]) and _is_addressee_after_title(prev, text))
             and not _two_titles(prev, text)
-            and not heading_next
             and not _DATED_NOTE.match(text)
             and (
-                layout.full(widths[k - 1])
-                or (layout.wrapped and _at_end(_OPEN_ENDED, prev))
+                (wrapped and widths[k - 1] >= full_from)
+                or (wrapped and _at_end(_OPEN_ENDED, prev))
                 # a paragraph-per-line text cut by a page break: the part before the
                 # removed header/page number is a long unfinished sentence
-                or (spliced[k] and not layout.wrapped and widths[k - 1] >= PAGE_BREAK_MIN_WIDTH)
+                or (spliced[k] and not wrapped and widths[k - 1] >= PAGE_BREAK_MIN_WIDTH)
                 # a full line narrowed by its digits ("2024 年 7月 30 日至 31日，市十六届" prints
                 # as wide as the page, but its squeezed digits count half): a sentence going on
-                or (layout.wrapped and widths[k - 1] >= NARROWED_LINE_SHARE * layout.width
+                or (wrapped and widths[k - 1] >= narrowed_from
                     and _at_end(_MID_WORD, prev) and _SENTENCE_INSIDE.search(prev) is not None
                     and not (heads[k - 1] and "。" not in prev))
             )

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -46,9 +47,24 @@ def _gc_paused():
         yield
     finally:
         with _gc_lock:
-            _gc_pausers -= 1
-            if _gc_pausers == 0 and _gc_was_enabled:
-                gc.enable()
+            if _gc_pausers > 0:  # (0: a fork reset the count under a parse of this thread)
+                _gc_pausers -= 1
+                if _gc_pausers == 0 and _gc_was_enabled:
+                    gc.enable()
+
+
+def _gc_after_fork() -> None:
+    """A child forked while another thread parsed has no such thread: its collector goes back on
+    (as it was before the parses) and its count and lock start afresh. The app spawns its
+    workers; this is for a caller that forks."""
+    global _gc_pausers, _gc_lock
+    if _gc_pausers and _gc_was_enabled:
+        gc.enable()
+    _gc_pausers = 0
+    _gc_lock = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_gc_after_fork)
 
 
 def parse_text(text: str, file: str = "<text>", encoding: str = "utf-8",
@@ -119,7 +135,6 @@ def parse_file_isolated(path: str | Path) -> ParseResult:
     if not str(path).lower().endswith(formats.DOCUMENT_SUFFIXES):
         return parse_file(path)
     import multiprocessing
-    import os
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures import TimeoutError as FutureTimeout
     from concurrent.futures.process import BrokenProcessPool

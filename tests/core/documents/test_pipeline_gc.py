@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import threading
 
 import pytest
@@ -71,3 +72,31 @@ def test_threads_nest_the_last_to_leave_turns_it_on(monkeypatch):
     second.join(timeout=10)
     assert after_first == [False]    # two parses still running: still off
     assert gc.isenabled()            # all left: on again
+
+
+def test_a_child_forked_during_a_parse_collects_again(monkeypatch):
+    inside = threading.Event()
+    release = threading.Event()
+
+    def slow(*args):
+        inside.set()
+        release.wait(timeout=10)
+        return []
+
+    monkeypatch.setattr(pipeline, "_parse_text", slow)
+    worker = threading.Thread(target=pipeline.parse_text, args=("a",))
+    worker.start()
+    try:
+        assert inside.wait(timeout=10) and not gc.isenabled()
+        pid = os.fork()
+        if pid == 0:  # the child: no parsing thread here
+            ok = gc.isenabled() and pipeline._gc_pausers == 0
+            monkeypatch.setattr(pipeline, "_parse_text", lambda *args: [])
+            pipeline.parse_text("b")
+            os._exit(0 if ok and gc.isenabled() else 1)
+        _, status = os.waitpid(pid, 0)
+        assert os.waitstatus_to_exitcode(status) == 0
+    finally:
+        release.set()
+        worker.join(timeout=10)
+    assert gc.isenabled()

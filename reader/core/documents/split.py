@@ -33,7 +33,7 @@ import re
 from array import array
 from collections import Counter
 from collections.abc import Sequence
-from itertools import islice
+from itertools import filterfalse, islice
 from dataclasses import dataclass, field
 
 from reader.core.documents import deadline
@@ -227,10 +227,10 @@ def _prepare(lines: Sequence[Line]) -> tuple[_Rows, Lines]:
             code[i] = code[i] or bool(_MASTHEAD.match(c)) or (n == 2 and i > 0 and P.is_organ(cs[i - 1]))
         if n <= 4 and len(texts[i]) > n and _SPACED_LABEL.match(texts[i].strip()):
             spaced_labels.append(i)
-    # a title with its 文号 at the right end of the same line: 某某的通知    甬政发〔2022〕21号
-    for i, text in enumerate(texts):
-        if docno[i] is None and ("号" in cs[i][-6:] or "號" in cs[i][-6:]):
-            m = _INLINE_DOCNO.match(text.strip())
+        # a title with its 文号 at the right end of the same line: 某某的通知    甬政发〔2022〕21号
+        # (in the same pass: it reads only this row's docno, set just above)
+        if docno[i] is None and ("号" in (tail := c[-6:]) or "號" in tail):
+            m = _INLINE_DOCNO.match(texts[i].strip())
             if m and P.ends_with_kind(m.group(1)):
                 docno[i] = P.docno_line(m.group(2))
                 if docno[i]:
@@ -244,10 +244,13 @@ def _prepare(lines: Sequence[Line]) -> tuple[_Rows, Lines]:
             organ = cs[i - 1] if i > 0 and cs[i] in ("令", "公告") and P.is_organ(cs[i - 1]) else ""
             docno[i] = P.normalise_docno(organ + cs[i] + seq)
             code[i + 1] = True
-    rows.closing = bytearray(bool((date[i] or c[-1] == "日") and _is_closing_date(rows, i)) for i, c in enumerate(cs))
-    for i in range(1, len(cs)):
-        if rows.closing[i - 1] and _PUBLICITY.fullmatch(cs[i]):
-            code[i] = False  # （此件公开发布） after a signature date ends that document, not a header code
+    closing = rows.closing = bytearray(
+        [bool((date[i] or c[-1] == "日") and _is_closing_date(rows, i)) for i, c in enumerate(cs)])
+    k = closing.find(1)  # the rows after a closing date (few): each one's next row
+    while 0 <= k < len(cs) - 1:
+        if _PUBLICITY.fullmatch(cs[k + 1]):
+            code[k + 1] = False  # （此件公开发布） after a signature date ends that document, not a header code
+        k = closing.find(1, k + 1)
     _mark_toc(rows, spaced_labels)
     return rows, noise
 
@@ -272,9 +275,9 @@ def _drop_colophon(nos: array, texts: list[str], cs: list[str], noise_nos: array
 
 
 def _mark_toc(rows: _Rows, spaced_labels: list[int]) -> None:
-    refs = [i for i, text in enumerate(rows.texts)
-            if rows.c[i][-1] in ")）0123456789"
-            and (P.TOC_PAGE_REF.search(rows.c[i]) or P.TOC_TAB_PAGE_REF.search(text))]
+    refs = [i for i, (c, text) in enumerate(zip(rows.c, rows.texts))
+            if c[-1] in ")）0123456789"
+            and (P.TOC_PAGE_REF.search(c) or P.TOC_TAB_PAGE_REF.search(text))]
     # 某某解释（215）: a title with its page number glued on, when another such entry is near
     glued = [i for i, c in enumerate(rows.c)
              if c[-1] in ")）" and (m := P.TOC_GLUED_PAGE_REF.match(c)) and P.ends_with_kind(m.group(1))]
@@ -1429,11 +1432,13 @@ def _attachment_owner(rows: _Rows, i: int, docs: list[_Doc]) -> tuple[_Doc, int]
 
 def _resumes_other(rows: _Rows, i: int, docs: list[_Doc], current: _Doc | None) -> bool:
     """Could row i continue the sentence another recent document broke off?"""
+    reach = i - RESUME_REACH_ROWS
     for doc in docs[-RECENT_DOCUMENTS:]:
-        if doc is current or doc.last_body is None or i - doc.last_body > RESUME_REACH_ROWS:
+        last = doc.last_body
+        if last is None or last < reach or doc is current:
             continue
-        if not rows.complete(doc.last_body):
-            before, after = rows.c[doc.last_body], rows.c[i]
+        if not rows.complete(last):
+            before, after = rows.c[last], rows.c[i]
             if rows.bigram_seen(before[-1] + after[0]) or _closes_what_opened(before, after):
                 return True
     return False
@@ -1651,19 +1656,21 @@ class _Assembly:
 
     def take_row(self, i: int) -> None:
         rows, sp = self.rows, self.sp
-        if i > 0 and rows.closing[i - 1] and _PUBLICITY.fullmatch(rows.c[i]) and sp.owner[i - 1] is not None:
+        c = rows.c[i]
+        after_closing = i > 0 and rows.closing[i - 1]
+        if after_closing and _PUBLICITY.fullmatch(c) and sp.owner[i - 1] is not None:
             self.flush()  # （此件公开发布） printed under the date: the end of the signed document
             sp.assign(sp.owner[i - 1], [i], body=False)
             return
-        found = _attachment_owner(rows, i, sp.docs) if 4 <= len(rows.c[i]) <= 70 and rows.titleish(i) else None
+        found = _attachment_owner(rows, i, sp.docs) if 4 <= len(c) <= 70 and rows.titleish(i) else None
+        head = rows.head[i]
         resumes = bool(
-            i > 0 and self.block and rows.head[i] is None and rows.complete(i - 1)
-            and rows.c[i][0] not in _CONT_START and _resumes_other(rows, i, sp.docs, self.current)
+            i > 0 and self.block and head is None and rows.complete(i - 1)
+            and c[0] not in _CONT_START and _resumes_other(rows, i, sp.docs, self.current)
         )
-        if found is not None or resumes or rows.head[i] is not None or rows.c[i].startswith(("附件", "附表")) \
-                or (i > 0 and rows.closing[i - 1]):
-            hard_here = found is not None or not rows.head[i] or self.hard or resumes
-            if i > 0 and (rows.closing[i - 1] or not rows.complete(i - 1)):
+        if found is not None or resumes or head is not None or c.startswith(("附件", "附表")) or after_closing:
+            hard_here = found is not None or not head or self.hard or resumes
+            if after_closing or (i > 0 and not rows.complete(i - 1)):
                 hard_here = True
             self.flush()
             self.hard = hard_here
@@ -1873,11 +1880,13 @@ def _loose_lines(rows: _Rows, noise: Lines, docs: list[_Doc], nos: Sequence[int]
     furniture_gap = False  # page furniture (dropped lines) between the last content line and here
     last_no = 0
     for k, no in walk:
-        if no > last_no + 1 or no in noise_nos:
+        if no in noise_nos:
+            furniture_gap = True
+            last_no = no
+            continue
+        if no > last_no + 1:
             furniture_gap = True
         last_no = no
-        if no in noise_nos:
-            continue
         d = by_no[no]
         if d is not None:
             if pending_blank and d is prev_doc and not furniture_gap:
@@ -1903,9 +1912,11 @@ def _segment(rows: _Rows, doc: _Doc, loose: list[int], nos: Sequence[int], texts
     document was assembled, each followed by the loose lines after it."""
     rn, rt = rows.nos, rows.texts
     header_idx = set(doc.header.rows) if doc.header else set()
-    head = sorted(i for i in doc.rows if i in header_idx)
+    in_header = header_idx.__contains__
+    head = sorted(filter(in_header, doc.rows))
     seg_nos, seg_texts = array("i", [rn[i] for i in head]), [rt[i] for i in head]
-    content_nos = sorted(rn[i] for i in doc.rows if i not in header_idx)
+    body = list(filterfalse(in_header, doc.rows)) if header_idx else doc.rows
+    content_nos = sorted(map(rn.__getitem__, body))
     after: dict[int, list[int]] = {}
     for k in loose:
         p = bisect.bisect_left(content_nos, nos[k]) - 1
@@ -1914,7 +1925,6 @@ def _segment(rows: _Rows, doc: _Doc, loose: list[int], nos: Sequence[int], texts
             seg_texts.append(texts[k])
         else:
             after.setdefault(content_nos[p], []).append(k)
-    body = [i for i in doc.rows if i not in header_idx] if header_idx else doc.rows
     if not after:
         seg_nos.extend(map(rn.__getitem__, body))
         seg_texts.extend(map(rt.__getitem__, body))

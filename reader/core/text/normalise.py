@@ -47,6 +47,7 @@ from array import array
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from reader.core.model import Line, Lines, line_columns
 from reader.core.text.patterns import (
@@ -232,12 +233,15 @@ def _clean_text(raw: str, odd: bool, unsafe: bool, fullwidth: bool, radicals: bo
             text = radicals_to_ideographs(text)
     if "<" in text or "**" in text:
         text = strip_layout_markup(text)  # <p>, <br>, <ol …>, **…**: a converter's layout
-    if text[:1] == "#":
+    first = text[:1]
+    if first == "#":
         text = _MD_HEADING.sub("", text)  # "## 第一章　总则": Markdown heading marks, not text
-    elif text[:1] == ">" and text[1:2] in (" ", "\u3000", ">"):
+    elif first == ">" and text[1:2] in (" ", "\u3000", ">"):
         text = _MD_QUOTE.sub("", text)  # "> （2022年…通过）": a Markdown quote mark, not text
     elif text[:1] == "*" and text[-1:] == "*" and len(text) > 2 and text[1] not in " *" and text[-2] != "*":
         text = text[1:-1]  # "*（2023年…通过）*": a Markdown emphasis around the whole line, not text
+    if " " not in text and "\u3000" not in text and "\u00a0" not in text:
+        return text  # squeeze_number_spaces' own first test, without the call (most lines)
     return squeeze_number_spaces(text)
 
 
@@ -311,22 +315,25 @@ def _running_headers(texts: list[str], page_numbers: set[int]) -> set[int]:
     # a list, not a dict: a million-line file must not cost an int and a dict entry per line
     keys: list[str | None] = [None] * len(texts)
     numbered: set[int] = set()  # header lines that carry their page number themselves
+    keyed = array("i")  # the lines with a key, in order
     for i, t in enumerate(texts):
         if not t or i in page_numbers or len(t) > HEADER_MAX_WIDTH + 20:
             continue
         key = EDGE_PAGE_NUMBER.match(t).group(1) if t[0] in PAGE_DASHES or t[-1] in PAGE_DASHES else t
         if 4 <= len(key) <= HEADER_MAX_WIDTH and key[-1] not in _SENTENCE_END_CHARS:
             keys[i] = key
+            keyed.append(i)
             if key != t:
                 numbered.add(i)
-    counts = Counter(k for k in keys if k is not None)
+    counts = Counter(filter(None, keys))  # (a key is never empty)
     repeated = {k for k, c in counts.items() if c >= HEADER_MIN_REPEATS_BESIDE_NUMBERS}
     del counts
     if not repeated:
         return set()
     where: dict[str, list[int]] = {}
-    for i, k in enumerate(keys):
-        if k is not None and k in repeated:
+    for i in keyed:
+        k = keys[i]
+        if k in repeated:
             where.setdefault(k, []).append(i)
     found: set[int] = set()
     # Only the line right next to a page number: an issuer printed at the top of the
@@ -357,7 +364,9 @@ def clean_lines(text: str) -> Lines:
     # looked for among the characters found
     found = set(_ANY_SPECIAL.findall(text))
     odd, unsafe, fullwidth, radicals = (any(p.match(ch) for ch in found) for p in _SPECIALS)
-    texts = [_clean_text(raw, odd, unsafe, fullwidth, radicals) for raw in split_source_lines(text, odd)]
+    # an empty source line (about half of them) is an empty text: no call for it
+    texts = [_clean_text(raw, odd, unsafe, fullwidth, radicals) if raw else ""
+             for raw in split_source_lines(text, odd)]
     numbers = _page_numbers(texts)
     furniture = numbers | _running_headers(texts, numbers)
     if not furniture:
@@ -493,14 +502,12 @@ def _title_pieces(texts: list[str], widths: list[float], blanks_before: list[int
     n = len(texts)
     joins = [False] * n
 
-    def piece(k: int) -> bool:
-        t = texts[k]
-        return (widths[k] <= TITLE_LINE_MAX and not stops[k] and "，" not in t
-                and "。" not in t and "；" not in t and "：" not in t and ";" not in t and ":" not in t
-                and not heads[k] and not _SECTION_NUMBER.match(t) and not _CODE.search(t)
-                and not _DATED_NOTE.match(t))
-
-    pieces = [piece(k) for k in range(n)]  # asked of each line once, not again for each title it may end
+    # can line k be a piece of a title? asked of each line once, not again for each title it may end
+    pieces = [w <= TITLE_LINE_MAX and not stop and "，" not in t
+              and "。" not in t and "；" not in t and "：" not in t and ";" not in t and ":" not in t
+              and not head and not _SECTION_NUMBER.match(t) and not _CODE.search(t)
+              and not _DATED_NOTE.match(t)
+              for t, w, stop, head in zip(texts, widths, stops, heads)]
     ends: list[bool | None] = [None] * n  # _title_end of each line, when first asked
 
     def title_end(k: int) -> bool:
@@ -656,13 +663,39 @@ def reflow_paragraphs(lines: Sequence[Line]) -> list[tuple[str, int, int]]:
     A line holding <table> markup gives one paragraph per table row (cells separated by
     tabs) besides the text around the table: see tables.table_row_texts.
     """
+    all_nos, all_texts = line_columns(lines)
+    columns = _markup_columns if any("<" in t for t in all_texts) else _plain_columns
+    texts, nos, blanks_before, spliced, gaps = columns(all_nos, all_texts)
+    if not texts:
+        return []
+    return _reflow_columns(texts, nos, blanks_before, spliced, gaps)
+
+
+def _plain_columns(all_nos: Sequence[int], all_texts: list[str]) -> tuple[
+        list[str], list[int], list[int], list[bool], list[int]]:
+    """_markup_columns for lines without table markup (most documents): one text per non-blank
+    line, each column built at once instead of line by line."""
+    at = [k for k, t in enumerate(all_texts) if t]
+    if not at:
+        return [], [], [], [], []
+    texts = [all_texts[k] for k in at]
+    nos = [all_nos[k] for k in at]
+    blanks_before = [at[0]] + [b - a - 1 for a, b in zip(at, islice(at, 1, None))]
+    spliced = [False] + [b - a - 1 > n for a, b, n in zip(nos, islice(nos, 1, None), islice(blanks_before, 1, None))]
+    gaps = [0] + [abs(b - a) - 1 for a, b in zip(nos, islice(nos, 1, None))]
+    return texts, nos, blanks_before, spliced, gaps
+
+
+def _markup_columns(all_nos: Sequence[int], all_texts: list[str]) -> tuple[
+        list[str], list[int], list[int], list[bool], list[int]]:
+    """reflow_paragraphs' line columns when some line holds <table> markup: one text per table row."""
     texts: list[str] = []
     nos: list[int] = []
     blanks_before: list[int] = []
     spliced: list[bool] = []  # lines left out (headers, other columns) before this one
     gaps: list[int] = []  # source lines between this line and the one before
     blanks, prev_no = 0, None
-    for line_no, line_text in zip(*line_columns(lines)):
+    for line_no, line_text in zip(all_nos, all_texts):
         if not line_text:
             blanks += 1
             continue
@@ -674,9 +707,11 @@ def reflow_paragraphs(lines: Sequence[Line]) -> list[tuple[str, int, int]]:
             spliced.append(k == 0 and prev_no is not None and line_no - prev_no - 1 > blanks)
             gaps.append(0 if prev_no is None or k else abs(line_no - prev_no) - 1)
         blanks, prev_no = 0, line_no
-    if not texts:
-        return []
+    return texts, nos, blanks_before, spliced, gaps
 
+
+def _reflow_columns(texts: list[str], nos: list[int], blanks_before: list[int], spliced: list[bool],
+                    gaps: list[int]) -> list[tuple[str, int, int]]:
     # footnotes printed inside a sentence go after its paragraph (see _footnotes)
     notes, marker_joins = _footnotes(texts, blanks_before, spliced)
     if notes:
@@ -699,6 +734,10 @@ def reflow_paragraphs(lines: Sequence[Line]) -> list[tuple[str, int, int]]:
     stops = _standalone(texts)
     title_joins = _title_pieces(texts, widths, blanks_before, spliced, gaps, stops, layout.blank_is_break, heads)
 
+    # the layout's answers, read once: layout.full(w) is `wrapped and w >= full_from`
+    closed_prose, blank_is_break, wrapped = layout.closed_prose, layout.blank_is_break, layout.wrapped
+    full_from = layout.width - layout.tolerance
+    narrowed_from = NARROWED_LINE_SHARE * layout.width
     paragraphs: list[tuple[str, int, int]] = []
     current = [texts[0]]
     first = nos[0]
@@ -707,33 +746,31 @@ def reflow_paragraphs(lines: Sequence[Line]) -> list[tuple[str, int, int]]:
         prev, text = texts[k - 1], texts[k]
         heading_next = (heads[k] and not _ordinal_continues(prev, text)) or (
             "号" in text[:24] and _LISTED_DOCNO.match(text) is not None)
+        free = not stops[k - 1] and not stops[k] and not heading_next  # may be joined at all
         join = title_joins[k] or k in marker_joins or (
-            not stops[k - 1] and not stops[k] and not heading_next and (and_ends[k - 1] or and_starts[k])
-            and not (layout.blank_is_break and blanks_before[k])
+            free and (and_ends[k - 1] or and_starts[k]) and not (blank_is_break and blanks_before[k])
         ) or (
-            not stops[k - 1] and not stops[k] and not heading_next and _open_bracket(prev, text)
-        ) or _cut_in_sentence(layout, prev, widths[k - 1], text, stops[k - 1] or stops[k]) or (
-            not stops[k - 1]
-            and not stops[k]
-            and not (layout.blank_is_break and blanks_before[k] and not spliced[k] and not (
+            free and _open_bracket(prev, text)
+        ) or (closed_prose and _cut_in_sentence(layout, prev, widths[k - 1], text, stops[k - 1] or stops[k])) or (
+            free
+            and not (blank_is_break and blanks_before[k] and not spliced[k] and not (
                 # several blank lines after a full, unfinished line: a page break, not a paragraph end
-                blanks_before[k] >= 2 and layout.full(widths[k - 1])
+                blanks_before[k] >= 2 and wrapped and widths[k - 1] >= full_from
             ))
             and not finals[k - 1]
             and not (  # a title, then (after a gap) the 主送 line: two paragraphs
                 (blanks_before[k] or spliced[k]) and _is_addressee_after_title(prev, text))
             and not _two_titles(prev, text)
-            and not heading_next
             and not _DATED_NOTE.match(text)
             and (
-                layout.full(widths[k - 1])
-                or (layout.wrapped and _at_end(_OPEN_ENDED, prev))
+                (wrapped and widths[k - 1] >= full_from)
+                or (wrapped and _at_end(_OPEN_ENDED, prev))
                 # a paragraph-per-line text cut by a page break: the part before the
                 # removed header/page number is a long unfinished sentence
-                or (spliced[k] and not layout.wrapped and widths[k - 1] >= PAGE_BREAK_MIN_WIDTH)
+                or (spliced[k] and not wrapped and widths[k - 1] >= PAGE_BREAK_MIN_WIDTH)
                 # a full line narrowed by its digits ("2024 年 7月 30 日至 31日，市十六届" prints
                 # as wide as the page, but its squeezed digits count half): a sentence going on
-                or (layout.wrapped and widths[k - 1] >= NARROWED_LINE_SHARE * layout.width
+                or (wrapped and widths[k - 1] >= narrowed_from
                     and _at_end(_MID_WORD, prev) and _SENTENCE_INSIDE.search(prev) is not None
                     and not (heads[k - 1] and "。" not in prev))
             )
@@ -926,7 +963,6 @@ def _finish(pieces: list[str]) -> str:
 
 def _standalone(texts: list[str]) -> list[bool]:
     """Lines that are never joined to a neighbour: dates, signatures, 文号, table rows, TOC entries."""
-    n = len(texts)
     dates = [len(t) <= 40 and "日" in t and _DATE_LINE.match(t) is not None for t in texts]
     stops = [
         bool(
@@ -942,9 +978,10 @@ def _standalone(texts: list[str]) -> list[bool]:
     ]
     # Signature block: organ names on short lines directly above a date line;
     # also a reporting organ above the salutation ("市人大社会建设委员会" / "市人大常委会：").
-    for k in range(n):
-        if not (dates[k] or (len(texts[k]) <= 30 and _SALUTATION.search(texts[k], len(texts[k]) - 2))):
-            continue
+    # (_SALUTATION, a colon then "$", can match only when the line ends in a colon or "\n")
+    ends = [k for k, (t, date) in enumerate(zip(texts, dates))
+            if date or (len(t) <= 30 and t[-1] in "：:\n" and _SALUTATION.search(t, len(t) - 2))]
+    for k in ends:
         j = k - 1
         while j >= 0 and k - j <= 4 and _ORGAN_LINE.match(texts[j]):
             stops[j] = True

@@ -174,6 +174,15 @@ def row_cells(paragraph: str) -> list[str] | None:
     return cells if len(cells) >= 2 or (cells and printed >= 3) else None
 
 
+def _may_hold_rows(texts: list[str]) -> bool:
+    """Can row_cells take any of these paragraphs for a row? Not without a tab or a double
+    space (its first test, asked here of all of them at once: joined by "\n", no such pair can
+    straddle two paragraphs). When none can, _join_cut_rows and _join_wrapped_cells join
+    nothing and no table is found."""
+    blob = "\n".join(texts)
+    return "\t" in blob or "  " in blob or "\u3000\u3000" in blob
+
+
 def _printed_width(paragraph: str) -> int:
     """How many cells a tab-separated row printed, its empty last ones included."""
     return paragraph.count("\t") + 1 if "\t" in paragraph else len(row_cells(paragraph) or ())
@@ -186,6 +195,9 @@ def tabulate(paragraphs: Sequence[tuple[str, int, int]]) -> tuple[list[str], lis
     Only whitespace changes: cells lose their outer spaces, aligned gaps become tabs, short
     rows get empty cells at the end.
     """
+    texts = [p for p, _, _ in paragraphs]
+    if not _may_hold_rows(texts):
+        return texts, []  # no paragraph is a row (most documents): nothing to join or pad
     paragraphs = _join_wrapped_cells(_join_cut_rows(paragraphs))
     texts = [p for p, _, _ in paragraphs]
     cells = [row_cells(p) for p in texts]

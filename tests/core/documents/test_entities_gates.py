@@ -35,3 +35,17 @@ def test_publicity_gate_of_the_splitter():
 
     assert S._PUBLICITY.pattern.startswith("[（(]")
     assert S._PUBLICITY.fullmatch("（此件公开发布）") and not S._PUBLICITY.fullmatch("此件公开发布）")
+
+
+def test_fast_span_is_the_constructors_span():
+    import dataclasses
+    import pickle
+
+    from reader.core.model import Span
+
+    made, built = E._span("date", 3, 9, "2024年"), Span("date", 3, 9, "2024年")
+    assert made == built and hash(made) == hash(built) and repr(made) == repr(built)
+    assert vars(made) == vars(built) and list(vars(made)) == [f.name for f in dataclasses.fields(Span)]
+    assert pickle.dumps(made) == pickle.dumps(built)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.start = 4

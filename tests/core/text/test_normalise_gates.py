@@ -64,3 +64,21 @@ def test_footnote_gate_is_what_the_note_patterns_start_with():
     for s in ("注1：说明", "12", "1", "注：见附件"):
         assert N._NAMED_NOTE.match(s) or N._NOTE_MARKER.match(s)
         assert s[0] == "注" or s[0].isdigit()
+
+
+def test_plain_columns_are_the_line_by_line_columns():
+    # every short run of blank / text lines, numbered in order, with gaps (lines left out) and
+    # out of order (a splice from elsewhere in the file)
+    for pattern in itertools.product(["", "字", "甲乙"], repeat=5):
+        for numbering in ([1, 2, 3, 4, 5], [1, 2, 5, 6, 9], [7, 8, 1, 2, 3], [3, 9, 4, 10, 11]):
+            texts = list(pattern)
+            assert N._plain_columns(numbering, texts) == N._markup_columns(numbering, texts), (numbering, texts)
+
+
+def test_salutation_gate_is_the_salutation_pattern():
+    # _standalone asks _SALUTATION only of a line whose last character is a colon or "\n"
+    alphabet = ["：", ":", "\n", "字", "。", " "]
+    for s in ("".join(c) for n in range(1, 6) for c in itertools.product(alphabet, repeat=n)):
+        found = N._SALUTATION.search(s, len(s) - 2) is not None
+        assert found == (s[-1] in "：:\n" and found), repr(s)
+        assert found == (N._SALUTATION.search(s) is not None), repr(s)

@@ -164,7 +164,7 @@ class _Rows:
             return False
         if self.head[i] or self.spaced(i) and P.TABLE_GAP.search(self.texts[i]):
             return False
-        return not _NOT_TITLE_START.match(c) and not P.FRONT_MATTER_HEADING.match(c)
+        return not _NOT_TITLE_START.match(c) and (len(c) > 4 or not P.FRONT_MATTER_HEADING.match(c))
 
     def _complete_uncached(self, i: int) -> bool:
         """Does row i end a paragraph (sentence end, short last line)?"""

@@ -244,8 +244,13 @@ def _speaker_issuer(header: list[Line], title_lines: set[int], around: tuple[str
     district or city (`around`: where the file's masthead and signatures place it)."""
     place = ""  # the congress a report is made at (——某日在青川市第十七届人民代表大会…上)
     organs: list[str] = []  # a masthead's organs, one or more a line (某某局 / 某某局 / 文件)
+    in_note = False  # the rows of a bracketed note wrapped over several lines name no byline
     for ln in header:
         if ln.no in title_lines:
+            continue
+        closes = ln.text.rstrip().endswith(("）", ")"))
+        if in_note or (ln.text.lstrip().startswith(("（", "(")) and not closes):
+            in_note = not closes
             continue
         parts = [p[:-2] if p.endswith("文件") and len(p) > 4 else p for p in ln.text.split()]
         if parts and all(P.is_organ(p) for p in parts):

@@ -62,6 +62,7 @@ _CODE = re.compile(
     r"|签发人[:：][^，。；]{1,20}$|[A-D]类$)")  # 签发人：某某 under a 文号; A类 marks a proposal answer
 _INLINE_DOCNO = re.compile(r"^(.{4,80}?)[ \t\u3000]{2,}"
                            r"([（(]?[^\s（(]{1,16}[〔［\[【(（]\s*\d{4}\s*[〕］\]】)）]\s*\d{1,5}\s*[号號][)）]?)$")
+_DOCNO_SIGNER = re.compile(r"^(.{4,30}?[号號])签发人[:：][^，。；]{1,20}$")
 _PLACE = rf"[{P.CJK}]{{2,3}}?"
 _MASTHEAD_PLACE = re.compile(
     rf"^({_PLACE}市)({_PLACE}[区县])?(?:第[一二三四五六七八九十]+届)?(?:人民政府|人民代表大会|人大常委会)")
@@ -163,7 +164,7 @@ class _Rows:
             return False
         if self.head[i] or self.spaced(i) and P.TABLE_GAP.search(self.texts[i]):
             return False
-        return not _NOT_TITLE_START.match(c)
+        return not _NOT_TITLE_START.match(c) and (len(c) > 4 or not P.FRONT_MATTER_HEADING.match(c))
 
     def _complete_uncached(self, i: int) -> bool:
         """Does row i end a paragraph (sentence end, short last line)?"""
@@ -217,6 +218,8 @@ def _prepare(lines: Sequence[Line]) -> tuple[_Rows, Lines]:
         n = len(c)
         if n <= 40 and ("号" in c or "號" in c):
             docno[i] = P.docno_line(c)
+            if docno[i] is None and "签发人" in c and (m := _DOCNO_SIGNER.match(c)):
+                docno[i] = P.docno_line(m.group(1))  # 某发〔2024〕9号　　签发人：某某 on one line
         if n <= 16 and c[-1] in "日）)" and c[0] not in "（(":
             date[i] = P.date_line(c) is not None
         if c[0] in "第一二三四五六七八九十（(0123456789-":
@@ -381,6 +384,11 @@ def _is_opener(rows: _Rows, i: int) -> int:
     return 0
 
 
+ADOPTION_NOTE_MAX_ROWS = 8
+"""A note that lists its amendments (通过　根据…《关于修改〈…〉的决定》第一次修正　根据…第二次修正)
+runs over six rows of a narrow page; past three rows, no row of it ends a sentence."""
+
+
 def _adoption_span(rows: _Rows, i: int) -> int:
     """Rows of an adoption note “（2024年7月31日…会议通过）” or a bare “（2024年7月31日）”."""
     c = rows.c[i]
@@ -389,8 +397,8 @@ def _adoption_span(rows: _Rows, i: int) -> int:
     if not P.DATE_RE.match(c[1:]) and not P.CN_DATE_RE.match(c[1:]):
         return 0
     text = ""
-    for span in range(1, 4):
-        if i + span > len(rows.c):
+    for span in range(1, ADOPTION_NOTE_MAX_ROWS + 1):
+        if i + span > len(rows.c) or (span > 3 and "。" in rows.c[i + span - 1]):
             break
         text += rows.c[i + span - 1]
         if text.endswith(("）", ")")):
@@ -476,7 +484,12 @@ def _title_forward(rows: _Rows, k: int, taken: set[int], limit: int = 6) -> list
         if j in taken or not _title_piece(rows, j):
             return []
         run.append(j)
-        if _ends_title("".join(rows.c[x] for x in run)):
+        text = "".join(rows.c[x] for x in run)
+        if _ends_title(text):
+            nxt = j + 1
+            if (nxt < len(rows.c) and nxt not in taken and len(rows.c[nxt]) <= 2 and _title_piece(rows, nxt)
+                    and not P.ends_with_kind(text) and P.ends_with_kind(text + rows.c[nxt])):
+                run.append(nxt)  # …的实施意 / 见: the 关于…的X shape held a 文种 word cut by the page
             return run
     return []
 
@@ -751,7 +764,7 @@ def _docno_header(rows: _Rows, i: int, taken: set[int]) -> _Header:
 
 def _note_ending_at(rows: _Rows, j: int, taken: set[int]) -> list[int]:
     """The rows of an adoption note （…会议通过，自…起施行） that ends at row j, [] when none does."""
-    for span in (1, 2, 3):
+    for span in range(1, ADOPTION_NOTE_MAX_ROWS + 1):
         a = j - span + 1
         if a < 1 or a in taken:
             break

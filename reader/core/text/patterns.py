@@ -529,13 +529,16 @@ TABLE_CELL_GAPS = re.compile(r"\S(?: {2,}|\u3000{2,})\S")
 # -- label lines. split: a short label and its value end a paragraph (电话：0574-…, 联系人：某某) …
 COLOPHON_LINE = re.compile(r"^(?:本刊)?(?:主办|主管|编辑|编印|编辑出版|出版|印刷|承印|发行|地址|电话|传真|邮编"
                            r"|邮政编码|网址|国内统一刊号|刊号|定价|投稿邮箱|电子邮箱|内部资料.{0,8})[:：]"
-                           r"|^内部资料|^[（(]本[期辑刊卷]完[)）]$")
+                           r"|^内部资料|^[（(]本[期辑刊卷][完终][)）]$")
 """A line of an issue's back matter (主办：某某办公厅, 编辑：某某编辑部, 本刊地址：…, 内部资料　免费交流,
-（本辑完）)."""
+（本辑完）, （本期终）)."""
 ISSUE_COLOPHON = re.compile(r"^(?:本刊|主办[:：]|主管[:：]|编辑[:：]|编印[:：]|编辑出版[:：]|出版[:：]|承印[:：]"
-                            r"|发行[:：]|国内统一刊号|刊号[:：]|内部资料|[（(]本[期辑刊卷]完[)）]$)")
+                            r"|发行[:：]|国内统一刊号|刊号[:：]|内部资料|[（(]本[期辑刊卷][完终][)）]$)")
 """A back-matter line that names the issue itself (not a document's 地址：/电话： footer): with one of
 these, trailing back matter is the issue's even without a rule drawn above it."""
+FRONT_MATTER_HEADING = re.compile(r"^(?:(?:编辑|出版|编写|编印|编选)说明|编者按|前言|凡例|编后记?)$")
+"""The heading of a collection's own front or back matter (编辑说明, 出版说明, 前言, 凡例, 编后记): the
+editors speaking about the issue, no document's title."""
 RULE_LINE = re.compile(r"^[—\-－_=＝━─]{4,}$")
 """A horizontal rule drawn with dashes."""
 LABEL_LINE = re.compile(r"^[^，。：:]{1,8}[：:]\S")

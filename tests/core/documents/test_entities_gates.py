@@ -49,3 +49,43 @@ def test_fast_span_is_the_constructors_span():
     assert pickle.dumps(made) == pickle.dumps(built)
     with pytest.raises(dataclasses.FrozenInstanceError):
         made.start = 4
+
+
+def test_attachment_owner_probe_is_in_every_key_it_stands_for():
+    # split._attachment_owner looks for a row's first two characters in a name before making the
+    # row's key: when they are alphanumeric the key starts with them (no _KEY_DROP character is)
+    import sys
+
+    from reader.core.documents import split as S
+
+    dropped = [ch for ch in map(chr, range(sys.maxunicode + 1)) if S._KEY_DROP.fullmatch(ch)]
+    assert dropped and not any(ch.isalnum() for ch in dropped)
+    for row in ("关于印发《某某办法》的通知", "附件：某某实施方案", "2024年工作要点（试行）", "某某 规划"):
+        if row[:2].isalnum():
+            assert S._title_key(row).startswith(row[:2])
+
+
+@pytest.mark.parametrize("title", ["宁波市某某实施方案", "《宁波市某某实施方案》"])
+def test_attachment_owner_finds_a_name_through_the_probe(title, monkeypatch):
+    # the title printed over the attachment is found as the notice's (probe from the row's
+    # letters, or from its key when it opens with a bracket); another title is not
+    from reader.core.documents import split as S
+    from reader.core.text.normalise import clean_lines
+
+    found = []
+    owner = S._attachment_owner
+
+    def spy(rows, i, docs):
+        hit = owner(rows, i, docs)
+        if hit:
+            found.append(rows.c[i])
+        return hit
+
+    monkeypatch.setattr(S, "_attachment_owner", spy)
+    notice = ("宁波市人民政府办公厅关于印发宁波市某某实施方案的通知\n甬政办发〔2024〕1号\n各区县人民政府：\n"
+              "现将《宁波市某某实施方案》印发给你们，请认真贯彻执行。\n宁波市人民政府办公厅\n2024年1月2日\n")
+    S.split_documents(clean_lines(notice + f"{title}\n一、总体要求\n做好工作。\n"))
+    assert found == [title]
+    found.clear()
+    S.split_documents(clean_lines(notice + "宁波市另一项工作方案\n一、总体要求\n做好工作。\n"))
+    assert found == []

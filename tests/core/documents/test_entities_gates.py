@@ -89,3 +89,23 @@ def test_attachment_owner_finds_a_name_through_the_probe(title, monkeypatch):
     found.clear()
     S.split_documents(clean_lines(notice + "宁波市另一项工作方案\n一、总体要求\n做好工作。\n"))
     assert found == []
+
+
+def test_bearer_duty_gate_is_the_duty_scan():
+    # _conditional_subjects reads "is there a bearer noun right before a duty word" off the
+    # duty words' own scan: the same answer as _BEARER_DUTY_WORDS_RE.search on any text
+    import random
+
+    def from_scan(text):
+        return any(text.endswith(E._BEARER_NOUNS, 0, m.start()) for m in E._BEARER_DUTY_RE.finditer(text))
+
+    pieces = ["单位", "企业", "服务提供者", "应当", "须", "必须", "负责", "必", "应", "位", "者", "，", "。", "市"]
+    rng = random.Random(12)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(5000)]
+    texts += ["执收单位必须受理", "单位必须", "企业负责", "单位应", "单元必须", "服务提供者须", "提供者须"]
+    seen = set()
+    for text in texts:
+        answer = bool(E._BEARER_DUTY_WORDS_RE.search(text))
+        assert from_scan(text) == answer, text
+        seen.add(answer)
+    assert seen == {True, False}

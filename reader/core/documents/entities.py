@@ -1372,21 +1372,26 @@ _SENTENCE_END_RE = re.compile("[。；;\n！？]")
 _BEARER_AT_RE = re.compile(f"{_BEARER_RE.pattern}(?={_BEARER_DUTY_RE.pattern})")
 
 
-_BEARER_DUTY_WORDS = "(?:单位|企业|服务提供者)(?:应当|须|必须|负责)"
+_BEARER_NOUNS = ("单位", "企业", "服务提供者")
+_BEARER_DUTY_WORDS = f"(?:{'|'.join(_BEARER_NOUNS)})(?:{_BEARER_DUTY_RE.pattern})"
 _COMMA_BEARER_RE = re.compile(f"[，,](?=[^，,。；;\n]{{2,10}}{_BEARER_DUTY_WORDS})")
-# a text without these words has no _COMMA_BEARER_RE match: one scan instead of a try at every comma
+# a text without these words has no _COMMA_BEARER_RE match: a try at the few duty words found by
+# _BEARER_DUTY_RE's scan (which runs anyway, for the cues) instead of one at every comma.
+# (No match of _BEARER_DUTY_RE can hide one after a bearer noun: 位 业 者 start no duty word.)
 _BEARER_DUTY_WORDS_RE = re.compile(_BEARER_DUTY_WORDS)
 
 
 def _conditional_subjects(text: str) -> list[tuple[int, int]]:
     out = []
+    duties = [m.start() for m in _BEARER_DUTY_RE.finditer(text)]
     # after a comma only a duty-bearer's own 应当 counts: 对材料齐全的，执收单位应当…
-    for m in _COMMA_BEARER_RE.finditer(text) if _BEARER_DUTY_WORDS_RE.search(text) else ():
+    bearer_duty = any(text.endswith(_BEARER_NOUNS, 0, k) for k in duties)  # _BEARER_DUTY_WORDS_RE.search
+    for m in _COMMA_BEARER_RE.finditer(text) if bearer_duty else ():
         bearer = _BEARER_AT_RE.match(text, m.end())
         if bearer and not text.startswith(_NOT_BEARER_START, m.end()) and not _not_org_word(bearer.group()):
             out.append((bearer.start(), bearer.end()))
     # where a sentence can hold a duty at all: one pass each, then a bisect per cue
-    cues = [m.start() for rx in (_SITUATION_RE, _LATER_MODAL_RE, _BEARER_DUTY_RE) for m in rx.finditer(text)]
+    cues = duties + [m.start() for rx in (_SITUATION_RE, _LATER_MODAL_RE) for m in rx.finditer(text)]
     if not cues:
         return out  # no sentence to look at (and no need to find where sentences end)
     ends = [m.start() for m in _SENTENCE_END_RE.finditer(text)] + [len(text)]

@@ -49,3 +49,74 @@ def test_fast_span_is_the_constructors_span():
     assert pickle.dumps(made) == pickle.dumps(built)
     with pytest.raises(dataclasses.FrozenInstanceError):
         made.start = 4
+
+
+def test_attachment_owner_probe_is_in_every_key_it_stands_for():
+    # split._attachment_owner looks for a row's first two characters in a name before making the
+    # row's key: when they are alphanumeric the key starts with them (no _KEY_DROP character is)
+    import sys
+
+    from reader.core.documents import split as S
+
+    dropped = [ch for ch in map(chr, range(sys.maxunicode + 1)) if S._KEY_DROP.fullmatch(ch)]
+    assert dropped and not any(ch.isalnum() for ch in dropped)
+    for row in ("关于印发《某某办法》的通知", "附件：某某实施方案", "2024年工作要点（试行）", "某某 规划"):
+        if row[:2].isalnum():
+            assert S._title_key(row).startswith(row[:2])
+
+
+@pytest.mark.parametrize("title", ["宁波市某某实施方案", "《宁波市某某实施方案》"])
+def test_attachment_owner_finds_a_name_through_the_probe(title, monkeypatch):
+    # the title printed over the attachment is found as the notice's (probe from the row's
+    # letters, or from its key when it opens with a bracket); another title is not
+    from reader.core.documents import split as S
+    from reader.core.text.normalise import clean_lines
+
+    found = []
+    owner = S._attachment_owner
+
+    def spy(rows, i, docs):
+        hit = owner(rows, i, docs)
+        if hit:
+            found.append(rows.c[i])
+        return hit
+
+    monkeypatch.setattr(S, "_attachment_owner", spy)
+    notice = ("宁波市人民政府办公厅关于印发宁波市某某实施方案的通知\n甬政办发〔2024〕1号\n各区县人民政府：\n"
+              "现将《宁波市某某实施方案》印发给你们，请认真贯彻执行。\n宁波市人民政府办公厅\n2024年1月2日\n")
+    S.split_documents(clean_lines(notice + f"{title}\n一、总体要求\n做好工作。\n"))
+    assert found == [title]
+    found.clear()
+    S.split_documents(clean_lines(notice + "宁波市另一项工作方案\n一、总体要求\n做好工作。\n"))
+    assert found == []
+
+
+def test_bearer_duty_gate_is_the_duty_scan():
+    # _conditional_subjects reads "is there a bearer noun right before a duty word" off the
+    # duty words' own scan: the same answer as _BEARER_DUTY_WORDS_RE.search on any text
+    import random
+
+    def from_scan(text):
+        return any(text.endswith(E._BEARER_NOUNS, 0, m.start()) for m in E._BEARER_DUTY_RE.finditer(text))
+
+    pieces = ["单位", "企业", "服务提供者", "应当", "须", "必须", "负责", "必", "应", "位", "者", "，", "。", "市"]
+    rng = random.Random(12)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(5000)]
+    texts += ["执收单位必须受理", "单位必须", "企业负责", "单位应", "单元必须", "服务提供者须", "提供者须"]
+    seen = set()
+    for text in texts:
+        answer = bool(E._BEARER_DUTY_WORDS_RE.search(text))
+        assert from_scan(text) == answer, text
+        seen.add(answer)
+    assert seen == {True, False}
+
+
+def test_bigram_seen_is_pair_in_corpus():
+    # split._Rows.bigram_seen asks the regex engine (escaped pair) what `pair in corpus` answers
+    from reader.core.documents import split as S
+    from reader.core.text.normalise import clean_lines
+
+    rows, _ = S._prepare(clean_lines("第一条（目的）为了规范管理。\n第二条 a.b*c 适用[本]办法\n"))
+    for pair in ("目的", "的）", "。第", "a.", ".b", "b*", "*c", "[本", "）为", "a*", ".*", "的的", "（目", "()"):
+        assert rows.bigram_seen(pair) == (pair in rows.corpus), pair
+        assert rows.bigram_seen(pair) == (pair in rows.corpus), pair  # cached

@@ -20,14 +20,12 @@ KNOWN_MISSED_UNITS = {
     "你县",                               # the addressee (a pronoun), marked by the gold here
     "教育科学文化卫生委员会",               # 由法制委员会、X具体…: the list runs over a line end
     "街道办事处",                          # 向X报告: a body only told
-    "市气象局", "省教育厅",                # X做好… · X每年组织…: no verb of duty right after the name
     "县级人民政府", "乡镇人民政府",          # X是…的责任主体；Y负(责): a definition, and a line end
     "人民法院", "人民检察院",               # 施行后人民法院尚… · 回复人民检察院: no verb of duty
     # 省人民政府、…、省人民检察院向…: 向 after a list is no trigger (市政府向社会公布 is no duty either)
     "省人民政府", "省监察委员会", "省高级人民法院", "省人民检察院",
     "珠浦省司法厅",                        # 接受X的监督: a body named by what it does to another
     "常务理事会",                          # a bare 理事会 (no place, no strong suffix)
-    "省人民政府财政部门",                   # X每年安排…: as 市财政局 below
     "市财政局",                            # X审核后按规定拨付: 审核 after a name is no trigger
     "市发展和改革委员会",                   # 报X审核: 审核 is not one of the approvals
     "设计单位", "项目法人", "排污口责任主体",  # regulated parties: the gold marks some, not others
@@ -65,7 +63,7 @@ def test_units_found_and_none_wrong_but_the_known(report):
     assert wrong <= KNOWN_WRONG_UNITS, sorted(wrong - KNOWN_WRONG_UNITS)
     missed = _names(report, "missed unit")
     assert missed <= KNOWN_MISSED_UNITS, sorted(missed - KNOWN_MISSED_UNITS)
-    assert report.ent_found["unit"] >= 285
+    assert report.ent_found["unit"] >= 288
     assert report.ent_parsed["unit"] - report.ent_correct["unit"] <= 4
 
 

@@ -576,9 +576,10 @@ _LEFT_TRIGGERS = (
 )
 # regulatory prose: a named body followed by what it does — 海警机构依法负责… · 省财政厅给予奖补 ·
 # 人民法院不予支持 · 省应急管理厅组织检查组 · 省教育厅将适时督查 · …等部门参加 · A提请B讨论 ·
-# A对本行政区域内…负责. Common words: they count only right after the end of a name (the
+# A对本行政区域内…负责 · 区科技局每年征集… · 市气象局做好… · 市城管局组建… (每年向B报告: B is only told,
+# and a report is no task assigned here). Common words: they count only right after the end of a name (the
 # regex's look-behind), so the scan stays as fast as before.
-_WEAK_TRIGGERS = "依法|依照|按照|给予|不予|应予|组织(?!部|法)|将|对|参加|提请"
+_WEAK_TRIGGERS = "依法|依照|按照|给予|不予|应予|组织(?!部|法)|将|对|参加|提请|每年(?!向)|做好|组建"
 # 会议要求，市财政局要做好资金保障 · 市住建局应当会同…: a modal after a whole name assigns work,
 # but only when the name alone fills the clause (not 主要/重要/需要, not 各地要)
 _MODAL_TRIGGERS = frozenset(("要", "应当", "须", "必须", "可以"))

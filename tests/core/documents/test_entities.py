@@ -799,3 +799,16 @@ def test_a_date_before_an_order_number(text, expected):
 ])
 def test_approvers_levels_and_divisions(text, expected):
     assert _units_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a yearly duty, a task done or a team formed, right after a whole name: the body acts
+    ("（三）市卫生健康委每年组织基层医生轮训。", ["市卫生健康委"]),
+    ("县农业农村局做好秋粮收购监测。", ["县农业农村局"]),
+    ("区应急管理局组建专业救援队伍3支。", ["区应急管理局"]),
+    # (not after a word that is no name, nor after 向: the body is only told)
+    ("企业每年做好自查。", []),
+    ("向市统计局每年报送数据。", []),
+])
+def test_a_name_before_a_yearly_duty_or_a_task(text, expected):
+    assert _units_of(text) == expected

@@ -660,7 +660,8 @@ def _not_org_word(s: str) -> bool:
 
 
 # 财政部 · 应急管理部 · 交通运输部: a ministry needs no place (内部, 干部 are not names: _NOT_ORG_ENDINGS)
-_MINISTRY_RE = re.compile(f"[{CJK}]{{2,8}}部")
+# (委组织部: 市委组织部 cut by a line end — a party committee's department needs its place)
+_MINISTRY_RE = re.compile(f"(?!委)[{CJK}]{{2,8}}部")
 
 
 # 省和市（州）人民政府 · 市和区（县）人民政府: levels of government named together share one name

@@ -812,3 +812,9 @@ def test_approvers_levels_and_divisions(text, expected):
 ])
 def test_a_name_before_a_yearly_duty_or_a_task(text, expected):
     assert _units_of(text) == expected
+
+
+def test_a_party_department_cut_from_its_place_is_no_ministry():
+    # 市委组织部 broken by a line end: 委组织部 alone is no name (应急管理部 is)
+    assert _units_of("二是深化机制，联合市\n委组织部做好干部监督工作。") == []
+    assert _units_of("应急管理部组织检查。") == ["应急管理部"]

@@ -13,8 +13,8 @@ import pytest
 from tests.judge import load_judge
 
 KNOWN_MISSED_UNITS = {
-    # a function name with 机构/部门/机关 and no level, before a verb of duty (as blind6's 住房和城乡建设部门)
-    "防汛抗旱指挥机构", "民政部门", "教育部门", "机构编制部门", "审批部门", "组织编制机关", "提请机关",
+    # a function name with 机构/机关 and no level before a verb of duty, or a bare X部门 after 会同 (mid-clause)
+    "防汛抗旱指挥机构", "教育部门", "机构编制部门", "组织编制机关", "提请机关",
     "县级以上人民政府防汛抗旱指挥机构",   # …在上级…的领导下，组织…: the verb far from the name
     "有关部门", "各地各部门", "各单位",    # everyone-words (ENTITIES.md): the gold marks them here
     "你县",                               # the addressee (a pronoun), marked by the gold here
@@ -63,7 +63,7 @@ def test_units_found_and_none_wrong_but_the_known(report):
     assert wrong <= KNOWN_WRONG_UNITS, sorted(wrong - KNOWN_WRONG_UNITS)
     missed = _names(report, "missed unit")
     assert missed <= KNOWN_MISSED_UNITS, sorted(missed - KNOWN_MISSED_UNITS)
-    assert report.ent_found["unit"] >= 288
+    assert report.ent_found["unit"] >= 290
     assert report.ent_parsed["unit"] - report.ent_correct["unit"] <= 4
 
 

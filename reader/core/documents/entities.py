@@ -1168,6 +1168,8 @@ def _left_trigger_units(text: str, m: re.Match, ch: str) -> list[tuple[int, int]
             if word == "可以" and text.startswith(("申请", "请求", "要求"), m.end()):
                 return []  # 业主委员会可以申请…: a party asking, the body asked is the unit
         out = _org_items_before(text, m.start())
+        if not out and ch == "门" and word in _BARE_DEPT_TRIGGERS:
+            out = _bare_department(text, m.start())
     # 会同 names its partner whoever leads, 配合/协助 the one helped, 委托/要求 the one charged;
     # 商 only between two bodies (经商某部 is consulting)
     if word == "会同" or (word == "商" and out):
@@ -1175,6 +1177,25 @@ def _left_trigger_units(text: str, m: re.Match, ch: str) -> list[tuple[int, int]
     if word in _PARTNER_TRIGGERS:
         return out + _org_items_after(text, m.end(), strict=True)
     return out  # 申请设立分公司: what is applied for, not to
+
+
+# 第五条　民政部门应当… · 。审批部门应当…: a field's department, bare, opening a clause of duty
+# (not 有关/相关/职能/业务… 部门: no field named; not mid-clause, where 部门 ends many a phrase)
+_BARE_DEPT_TRIGGERS = frozenset(("应当", "要", "会同", "负责"))
+_BARE_DEPT_RE = re.compile("[^\\W\\d_的了是在对把将被向从按以等和及与或并由请其该本各有关相未已凡级类这此]{2,6}部门$")
+_BARE_DEPT_NOT = ("职能", "业务", "行业", "责任", "成员", "牵头", "配合", "主办", "承办", "政府", "上级", "下级",
+                  "属地", "其他", "监管", "执法", "审核", "相应", "对口", "涉及", "同级", "归口", "综合")
+_BARE_DEPT_BEFORE = set("。；;\n\u3000")
+
+
+def _bare_department(text: str, pos: int) -> list[tuple[int, int]]:
+    m = _BARE_DEPT_RE.search(text, max(0, pos - 8), pos)
+    if not m:
+        return []
+    a = m.start()
+    if not (a == 0 or text[a - 1] in _BARE_DEPT_BEFORE) or text.startswith(_BARE_DEPT_NOT, a):
+        return []
+    return [(a, pos)] if not _not_org_word(text[a:pos]) else []
 
 
 def _turned_to(text: str, pos: int) -> list[tuple[int, int]]:

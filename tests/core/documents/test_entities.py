@@ -818,3 +818,16 @@ def test_a_party_department_cut_from_its_place_is_no_ministry():
     # 市委组织部 broken by a line end: 委组织部 alone is no name (应急管理部 is)
     assert _units_of("二是深化机制，联合市\n委组织部做好干部监督工作。") == []
     assert _units_of("应急管理部组织检查。") == ["应急管理部"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a field's department, bare, opening a clause of duty
+    ("第七条　林业部门应当加强古树名木保护。", ["林业部门"]),
+    ("受理后，登记部门要在五日内办结。审批部门负责复核。", ["审批部门"]),  # (after a comma: no)
+    # (no field named, or not at a clause's start)
+    ("职能部门应当加强监管。", []),
+    ("相关部门要加强配合。", []),
+    ("本办法适用于市场监管部门。", []),
+])
+def test_a_bare_department_opening_a_clause_of_duty(text, expected):
+    assert _units_of(text) == expected

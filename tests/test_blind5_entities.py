@@ -17,7 +17,6 @@ KNOWN_MISSED_UNITS = {
     "县级以上人民政府水行政主管部门",          # X及其所属的Y，应当…: names joined by 及其所属的, before a comma
     "水土保持监督管理机构",
     "各有关企业",                          # 各有关企业要…: an everyone-word (各有关单位 is not a unit either)
-    "市财政局",                            # 市财政局每年安排5000万元: a body with no verb of duty after it
 }
 
 

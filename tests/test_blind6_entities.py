@@ -25,7 +25,7 @@ KNOWN_MISSED_UNITS = (  # a text missed in two places is listed twice
     "住房和城乡建设部门",                  # a bare function with 部门 (not 管理部门/主管部门) and no level
     "农村土地承包仲裁委员会",               # X逾期未作出仲裁裁决，当事人…: a condition on X, not X's duty
     "具有资质的评估机构",                  # 可以委托具有资质的评估机构: a modifier with 的 after a partner verb
-    "县财政局", "区财政局",                # X每年安排…资金: a body with no verb of duty after it (as blind5's 市财政局)
+    "县财政局",                            # X在培育期内每年安排…: 每年 only right after the name
     "澹水区规划编制中心",                  # 请A组织B在…完成: B after 组织 (组织 after a name is too common a word)
     "各县（市、区）",                      # 各县（市、区）完成项目申报: 完成 is no verb of duty
     "区房屋安全管理工作领导小组",           # X统筹推进…: 统筹 after a name is no trigger (区财政局统筹安排 is not one)

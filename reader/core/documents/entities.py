@@ -160,6 +160,9 @@ _DOCREF_STOP = (set("的了和及与在按照据于关为是等文号件《》�
                 | set("據於關為與號"))  # and in traditional characters
 
 
+_DATE_DIGITS = frozenset("0123456789０１２３４５６７８９〇零一二三四五六七八九十")
+
+
 def _docref_prefix_start(text: str, pos: int, limit: int) -> int:
     """Index where the issuer code before a doc-number bracket starts (pos if none)."""
     i = pos
@@ -171,6 +174,8 @@ def _docref_prefix_start(text: str, pos: int, limit: int) -> int:
         ch = text[i - 1]
         if ch in _DOCREF_STOP or not ("\u4e00" <= ch <= "\u9fff"):
             break
+        if ch in "年月日" and i > 1 and text[i - 2] in _DATE_DIGITS:
+            break  # 2009年2月16日市人民政府令第12号: the date before the issuer is no part of it
         i -= 1
     if i == end:
         return pos
@@ -483,12 +488,20 @@ _ORG_AND = "(?:[和与](?![市区县省各]))"
 _ORG_VERB_STOP = (
     "(?!会同|牵头|负责|配合|联系|分管|协助|协同|联合(?!会|社)|参与|按照|根据|督促|指导(?!中心|站|组)|抓紧|尽快|加快|"
     "组织(?!部)|研究(?!院|中心|室|所|会)|统筹|做好|加强|开展|落实|制定|提出|审核|会商|指定|委托|授权|汇总|依法(?!治)|"
+    # 人民检察院|发现行政机关… · 会同各专门委员会|完善常委会会议制度
+    "发现|完善|"
     # A商B (consult): 国务院住房和城乡建设主管部门|商|中央军事委员会有关部门 (not 商务局)
     "商(?=国务院|国家|中央|省|市|区|县|各|有关|同级))"
 )
 # 县级以上人民政府… · 林业草原等有关主管部门: the level and the "and other competent" of regulatory prose
 _ORG_LEVEL = "(?:以上|等(?:有关|相关)?(?=主管部门))"
-_ORG_BODY = f"(?:{_ORG_VERB_STOP}(?:{_ORG_CHAR}|{_ORG_BR}|{_ORG_AND}|{_ORG_LEVEL}))"
+# 各区、县（市）财政局: the levels of "each" listed before one name
+# (the literal first: at most places the alternative fails on its first character, at no cost)
+_ORG_LEVELS_LIST = "、(?:(?<=^各[省市区县乡镇]、)|(?<=[^各]各[省市区县乡镇]、))(?=[省市区县乡镇])"
+# 设区的市人民政府: the one 的 of a level of government
+_ORG_CITY_LEVEL = "的(?<=设区的)(?=市)"
+_ORG_BODY = (f"(?:{_ORG_VERB_STOP}"
+             f"(?:{_ORG_CHAR}|{_ORG_BR}|{_ORG_AND}|{_ORG_LEVEL}|{_ORG_LEVELS_LIST}|{_ORG_CITY_LEVEL}))")
 _ORG_SUFFIX_GROUP = f"{_ORG_VERB_STOP}(?:{_ORG_SUFFIX_ALT})"
 _ORG_RE = re.compile(
     f"{_ORG_BODY}{{1,22}}?{_ORG_SUFFIX_GROUP}(?:{_ORG_BODY}{{0,12}}?{_ORG_SUFFIX_GROUP})*(?:{_ORG_BR})?"
@@ -496,7 +509,9 @@ _ORG_RE = re.compile(
 _ORG_PREFIX_RE = re.compile(
     "(?:各|市|区|县|省|州|乡|镇|国家|中央|全国|国务院|人行|中国|自治区|浙江"
     # the level relative to the one that acts: 同级有关部门 · 本级人民政府 · 上一级河湖长制办公室
-    "|同级|本级|上一?级|下一?级"
+    "|同级|本级|上一?级|下一?级|设区的市"
+    # a division of the writing department: 厅水生态环境处负责… · 厅规划财务处
+    "|厅(?=[^\\W\\d_]{1,10}[处局室])"
     # a place name: a few characters that are not function words, then 省/市/区/县…
     "|[^\\W\\d_的了是在对把将被向从按据以等和及与或并由请此项工作要应其该本我有关各]{1,5}?"
     "(?:省|市|区|县|州|旗|镇|乡|街道))"
@@ -562,9 +577,10 @@ _LEFT_TRIGGERS = (
 )
 # regulatory prose: a named body followed by what it does — 海警机构依法负责… · 省财政厅给予奖补 ·
 # 人民法院不予支持 · 省应急管理厅组织检查组 · 省教育厅将适时督查 · …等部门参加 · A提请B讨论 ·
-# A对本行政区域内…负责. Common words: they count only right after the end of a name (the
+# A对本行政区域内…负责 · 区科技局每年征集… · 市气象局做好… · 市城管局组建… (每年向B报告: B is only told,
+# and a report is no task assigned here). Common words: they count only right after the end of a name (the
 # regex's look-behind), so the scan stays as fast as before.
-_WEAK_TRIGGERS = "依法|依照|按照|给予|不予|应予|组织(?!部|法)|将|对|参加|提请"
+_WEAK_TRIGGERS = "依法|依照|按照|给予|不予|应予|组织(?!部|法)|将|对|参加|提请|每年(?!向)|做好|组建"
 # 会议要求，市财政局要做好资金保障 · 市住建局应当会同…: a modal after a whole name assigns work,
 # but only when the name alone fills the clause (not 主要/重要/需要, not 各地要)
 _MODAL_TRIGGERS = frozenset(("要", "应当", "须", "必须", "可以"))
@@ -592,7 +608,8 @@ def _first_chars(words: str) -> str:
 
 # 报本级人民政府批准 · 向人民法院起诉: the verb, then the 报 / 向 before it (_applied_to); in this scan
 # (which runs anyway) they cost far less than a pass of their own
-_APPROVALS = "审批|批准|核准|审定|拨付|审查"  # (报市自然资源和规划局审查: the reviewer acts)
+# (报市自然资源和规划局审查: the reviewer acts; 报…备案 only files a record with a body)
+_APPROVALS = "审批|批准|核准|审定|拨付|审查"
 _SUITS = "起诉|提起"
 _TRIGGER_WORDS = "|".join((_LEFT_TRIGGERS, _RIGHT_TRIGGERS, _APPROVALS, _SUITS))
 _TRIGGER_RE = re.compile(
@@ -644,7 +661,8 @@ def _not_org_word(s: str) -> bool:
 
 
 # 财政部 · 应急管理部 · 交通运输部: a ministry needs no place (内部, 干部 are not names: _NOT_ORG_ENDINGS)
-_MINISTRY_RE = re.compile(f"[{CJK}]{{2,8}}部")
+# (委组织部: 市委组织部 cut by a line end — a party committee's department needs its place)
+_MINISTRY_RE = re.compile(f"(?!委)[{CJK}]{{2,8}}部")
 
 
 # 省和市（州）人民政府 · 市和区（县）人民政府: levels of government named together share one name
@@ -687,7 +705,7 @@ def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
         return items
     out: list[tuple[int, int]] = []
     for a, b in items:
-        if out and out[-1][1] - out[-1][0] == 1 and text[out[-1][0]] in _LEVEL_CHARS and text[a - 1] == "、":
+        if out and _LEVEL_ITEM_RE.fullmatch(text, *out[-1]) and text[a - 1] == "、" and text[a] in _LEVEL_CHARS:
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
@@ -696,6 +714,8 @@ def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 _LEVEL_CHARS = frozenset("省市区县乡镇")
 _LONE_LEVEL_RE = re.compile("[省市区县乡镇]、")
+# 市、区人民政府 · 各区、县（市）财政局: a bare level (with 各) before 、 and another level
+_LEVEL_ITEM_RE = re.compile("各?[省市区县乡镇]")
 
 
 _ITEM_PAD = set(" \u3000*＊")
@@ -1148,6 +1168,8 @@ def _left_trigger_units(text: str, m: re.Match, ch: str) -> list[tuple[int, int]
             if word == "可以" and text.startswith(("申请", "请求", "要求"), m.end()):
                 return []  # 业主委员会可以申请…: a party asking, the body asked is the unit
         out = _org_items_before(text, m.start())
+        if not out and ch == "门" and word in _BARE_DEPT_TRIGGERS:
+            out = _bare_department(text, m.start())
     # 会同 names its partner whoever leads, 配合/协助 the one helped, 委托/要求 the one charged;
     # 商 only between two bodies (经商某部 is consulting)
     if word == "会同" or (word == "商" and out):
@@ -1155,6 +1177,25 @@ def _left_trigger_units(text: str, m: re.Match, ch: str) -> list[tuple[int, int]
     if word in _PARTNER_TRIGGERS:
         return out + _org_items_after(text, m.end(), strict=True)
     return out  # 申请设立分公司: what is applied for, not to
+
+
+# 第五条　民政部门应当… · 。审批部门应当…: a field's department, bare, opening a clause of duty
+# (not 有关/相关/职能/业务… 部门: no field named; not mid-clause, where 部门 ends many a phrase)
+_BARE_DEPT_TRIGGERS = frozenset(("应当", "要", "会同", "负责"))
+_BARE_DEPT_RE = re.compile("[^\\W\\d_的了是在对把将被向从按以等和及与或并由请其该本各有关相未已凡级类这此]{2,6}部门$")
+_BARE_DEPT_NOT = ("职能", "业务", "行业", "责任", "成员", "牵头", "配合", "主办", "承办", "政府", "上级", "下级",
+                  "属地", "其他", "监管", "执法", "审核", "相应", "对口", "涉及", "同级", "归口", "综合")
+_BARE_DEPT_BEFORE = set("。；;\n\u3000")
+
+
+def _bare_department(text: str, pos: int) -> list[tuple[int, int]]:
+    m = _BARE_DEPT_RE.search(text, max(0, pos - 8), pos)
+    if not m:
+        return []
+    a = m.start()
+    if not (a == 0 or text[a - 1] in _BARE_DEPT_BEFORE) or text.startswith(_BARE_DEPT_NOT, a):
+        return []
+    return [(a, pos)] if not _not_org_word(text[a:pos]) else []
 
 
 def _turned_to(text: str, pos: int) -> list[tuple[int, int]]:
@@ -1192,10 +1233,12 @@ _ADVERB_RE = re.compile("依法|依照|按照|予以|立即|及时")  # never in
 _APPLY_AFTER_RE = re.compile("(?:提出|递交|提交|书面)?申请|(?:直接)?(?:起诉|提起)|申领|补办|办理")
 # 报本级人民政府批准 · 报请省人民政府审批 · 报同级财政部门拨付: the body that approves acts
 # (报市政府备案: the body is only told)
-_APPROVE_AFTER_RE = re.compile("审查|审批|批准|核准|审定|拨付")
+_APPROVE_AFTER_RE = re.compile(_APPROVALS)
 _APPLY_RE = re.compile("向(?=[^。；;\n]{2,45}?(?:申请|申领|补办|办理))")
 _TOWARDS_RE = re.compile("向(?=[^。；;\n向]{2,45}$)")
-_REPORT_TO_RE = re.compile("(?:报请|报送|上报|报)(?=[^。；;\n报]{2,30}$)")
+# 报本级人民政府批准 · 经本级人民政府审定: the body that approves
+_REPORT_TO_RE = re.compile("(?:报请|报送|上报|报(?!经))(?=[^。；;\n报]{2,30}$)"
+                           "|经(?![济营费纪])(?=[^。；;\n报经]{2,30}$)")
 
 
 def _applied_to(text: str, approvals: list[int], suits: list[int]) -> list[tuple[int, int]]:
@@ -1205,7 +1248,8 @@ def _applied_to(text: str, approvals: list[int], suits: list[int]) -> list[tuple
     # 报…批准: found from the (rarer) approval word, then the 报 before it
     # 报…批准 · 向…起诉: found from the (rarer) verb, then the 报 / 向 before it
     reports = [r for a in approvals
-               if text.find("报", max(0, a - 32), a) >= 0 and (r := _REPORT_TO_RE.search(text, max(0, a - 32), a))]
+               if (text.find("报", max(0, a - 32), a) >= 0 or text.find("经", max(0, a - 32), a) >= 0)
+               and (r := _REPORT_TO_RE.search(text, max(0, a - 32), a))]
     sued = [r for a in suits
             if text.find("向", max(0, a - 47), a) >= 0 and (r := _TOWARDS_RE.search(text, max(0, a - 47), a))]
     for m in list(_APPLY_RE.finditer(text)) + reports + sued:
@@ -1218,7 +1262,7 @@ def _applied_to(text: str, approvals: list[int], suits: list[int]) -> list[tuple
     return out
 
 
-_WHERE_BEFORE = ("所在地", "当地", "住所地")
+_WHERE_BEFORE = ("所在地", "当地", "住所地", "所在")  # (所在地 before 所在: the first that fits is taken)
 
 
 

@@ -739,3 +739,95 @@ def test_a_chinese_month_of_a_yearly_duty_is_a_date(text, expected):
 ])
 def test_a_meeting_that_adopts_is_no_unit(text, expected):
     assert _units_of(text) == expected
+
+
+# ------------------------------------------------------------------ blind set 7 shapes (issue 12)
+@pytest.mark.parametrize("text,expected", [
+    # the levels of "each" listed before one name: 各区、县（市）… is one body per level
+    ("一、各乡、镇（街道）农业农村办公室要在月底前上报。", ["各乡、镇（街道）农业农村办公室"]),
+    ("三、由各市、县（区）民政局会同同级财政局核定补助对象。", ["各市、县（区）民政局", "同级财政局"]),
+    ("各县、区（市）应急管理局应当于每月五日前报送情况。", ["各县、区（市）应急管理局"]),
+    # (a bare level before 、 keeps sharing the next name)
+    ("由市、区人民政府负责组织实施。", ["市、区人民政府"]),
+])
+def test_levels_listed_before_one_name(text, expected):
+    assert _units_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # where the matter lies names the body: 所在 as 所在地
+    ("对符合条件的农户，由所在镇人民政府按照标准发放补助。", ["所在镇人民政府"]),
+    ("整治完成后，所在街道办事处要组织验收。", ["所在街道办事处"]),
+    ("所在单位应当予以配合。", []),  # (所在单位: no name after the 所在)
+])
+def test_the_body_where_the_matter_lies(text, expected):
+    assert _units_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a verb of what a body does ends its name: 发现 (finds), 完善 (improves)
+    ("第六条　人民法院发现当事人虚假诉讼的，应当依法处理。", ["人民法院"]),
+    ("区财政局要会同区审计局完善资金监管制度。", ["区财政局", "区审计局"]),
+])
+def test_a_verb_ends_a_name(text, expected):
+    assert _units_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a date right before an order number is no part of the issuer
+    ("2011年3月8日县人民政府令第5号公布的《某县河道管理办法》同时废止。",
+     [("date", "2011年3月8日"), ("docref", "县人民政府令第5号")]),
+    ("二〇一五年六月一日市人民政府令第40号", [("date", "二〇一五年六月一日"), ("docref", "市人民政府令第40号")]),
+])
+def test_a_date_before_an_order_number(text, expected):
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the body that approves, or keeps the record: 报/经 … 批准/审定/备案
+    ("第九条　县级人民政府应当编制规划，报设区的市人民政府批准后实施。", ["县级人民政府", "设区的市人民政府"]),
+    ("方案经本级人民政府审定后公布。", ["本级人民政府"]),
+    ("评议结果报街道办事处备案。", []),  # (a record filed with a body: it is only told)
+    ("报经市人民政府批准后实施。", ["市人民政府"]),
+    ("报市经济和信息化局审批。", ["市经济和信息化局"]),
+    ("企业经营范围经审查批准。", []),
+    # 设区的市 is a level of government, its 的 inside the name
+    ("设区的市生态环境主管部门应当会同有关部门制定方案。", ["设区的市生态环境主管部门"]),
+    # a division of the writing department: 厅X处 · 厅X局
+    ("厅法规处负责合法性审核，厅综合执法局负责执法指导。", ["厅法规处", "厅综合执法局"]),
+    ("厅长负责全面工作。", []),
+])
+def test_approvers_levels_and_divisions(text, expected):
+    assert _units_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a yearly duty, a task done or a team formed, right after a whole name: the body acts
+    ("（三）市卫生健康委每年组织基层医生轮训。", ["市卫生健康委"]),
+    ("县农业农村局做好秋粮收购监测。", ["县农业农村局"]),
+    ("区应急管理局组建专业救援队伍3支。", ["区应急管理局"]),
+    # (not after a word that is no name, nor after 向: the body is only told)
+    ("企业每年做好自查。", []),
+    ("向市统计局每年报送数据。", []),
+])
+def test_a_name_before_a_yearly_duty_or_a_task(text, expected):
+    assert _units_of(text) == expected
+
+
+def test_a_party_department_cut_from_its_place_is_no_ministry():
+    # 市委组织部 broken by a line end: 委组织部 alone is no name (应急管理部 is)
+    assert _units_of("二是深化机制，联合市\n委组织部做好干部监督工作。") == []
+    assert _units_of("应急管理部组织检查。") == ["应急管理部"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a field's department, bare, opening a clause of duty
+    ("第七条　林业部门应当加强古树名木保护。", ["林业部门"]),
+    ("受理后，登记部门要在五日内办结。审批部门负责复核。", ["审批部门"]),  # (after a comma: no)
+    # (no field named, or not at a clause's start)
+    ("职能部门应当加强监管。", []),
+    ("相关部门要加强配合。", []),
+    ("本办法适用于市场监管部门。", []),
+])
+def test_a_bare_department_opening_a_clause_of_duty(text, expected):
+    assert _units_of(text) == expected

@@ -630,9 +630,10 @@ _LEFT_LEAD_RE = re.compile(
 
 # 各地各部门 · 各地各相关部门 · 各有关部门: everyone, not a named body
 _EVERYONE_RE = re.compile(
-    "各地(?:各)?(?:有关|相关)?(?:部门|单位)?|各(?:有关|相关)?(?:部门|单位)|有关(?:部门|单位|方面)"
+    # (其有关部门: its departments, whichever they are)
+    "其?(?:各地(?:各)?(?:有关|相关)?(?:部门|单位)?|各(?:有关|相关)?(?:部门|单位)|有关(?:部门|单位|方面)"
     # 配合相关街道和部门: whichever streets it concerns, no named body
-    "|(?:有关|相关)(?:街道|乡镇|镇街)")
+    "|(?:有关|相关)(?:街道|乡镇|镇街))")
 
 
 # 你街道 · 你局 · 你单位 · 我市 · 贵单位 · 本局: the addressee or the writer, not a named body
@@ -650,9 +651,17 @@ _CONGRESS = "代表大会"
 _SESSION_RE = re.compile("第[〇零一二三四五六七八九十百0-9０-９]+次[^次]{0,4}会$")
 
 
+# 常委会研究室 · 最高人民法院研究室: a named body's office, though a bare 研究室 is a room
+_DIVISIONS = ("研究室",)
+
+
+def _division_of_body(s: str) -> bool:
+    return s.endswith(_DIVISIONS) and bool(_ORG_RE.fullmatch(s, 0, len(s) - 3))
+
+
 def _not_org_word(s: str) -> bool:
     return (
-        (s.endswith(_NOT_ORG_ENDINGS) and not s.endswith(_CONGRESS))
+        (s.endswith(_NOT_ORG_ENDINGS) and not s.endswith(_CONGRESS) and not _division_of_body(s))
         or (s.endswith("会") and bool(_SESSION_RE.search(s)))
         or s in _GENERIC_ITEMS
         or bool(_EVERYONE_RE.fullmatch(s))
@@ -1123,21 +1132,30 @@ def _prose_units(text: str) -> list[tuple[int, int]]:
         if last and (_ORG_RE.fullmatch(text, last.start(), m.end())
                      or _LIST_TAIL_RE.search(text, last.start(), m.end())):  # …区卫生健康局等部门参加
             out.extend(_org_items_before(text, m.end()))
-    k = text.find("主管部门")
-    while k >= 0:
-        m = _COMPETENT_RE.search(text, max(0, k - 24), k)
-        if m:
-            out.extend(_org_items_before(text, m.start()))  # 市住房和城乡建设局是本市…的主管部门
-        k = text.find("主管部门", k + 4)
+    out.extend(_role_units(text))
     out.extend(_conditional_subjects(text))
     out.extend(_applied_to(text, approvals, suits))
     out.extend(_function_lists(text))
     return out
 
 
+def _role_units(text: str) -> list[tuple[int, int]]:
+    """市住房和城乡建设局是本市…的主管部门 · 各乡镇人民政府是本辖区…的责任主体."""
+    out = []
+    for role in _ROLES:
+        k = text.find(role)
+        while k >= 0:
+            m = _COMPETENT_RE.search(text, max(0, k - 24), k)
+            if m:
+                out.extend(_org_items_before(text, m.start()))
+            k = text.find(role, k + len(role))
+    return out
+
+
 _PUT_TO = frozenset(("提请", "提交", "督促", "移送"))
 _RELATIVE_AFTER_RE = re.compile("[^，。；;,\n]{0,8}的")
-# a body named the competent authority of a field: it answers for it
+# a body named the competent authority of a field, or the one answerable for a task: it acts
+_ROLES = ("主管部门", "责任主体")
 _COMPETENT_RE = re.compile("是[^，。；;\n是]{0,20}?的?(?:行政)?$")  # …主管部门 after it
 _MODIFIER_RE = re.compile("[^，。；、,;\n的]{1,6}的")
 _NOT_TURNED_TO = ("公司", "企业", "集团")
@@ -1146,6 +1164,9 @@ _EACH_BEARER_RE = re.compile("各[^\\W\\d_的了是在对把将被向从按以�
 
 
 _AFTER_TOO = _PARTNER_TRIGGERS | {"会同", "商"}
+
+
+_SUPERIOR = ("上级", "上一级")
 
 
 def _left_trigger_units(text: str, m: re.Match, ch: str) -> list[tuple[int, int]]:
@@ -1175,7 +1196,10 @@ def _left_trigger_units(text: str, m: re.Match, ch: str) -> list[tuple[int, int]
     if word == "会同" or (word == "商" and out):
         return out + _org_items_after(text, m.end())
     if word in _PARTNER_TRIGGERS:
-        return out + _org_items_after(text, m.end(), strict=True)
+        partners = _org_items_after(text, m.end(), strict=True)
+        if word == "协助" and partners and text.startswith(_SUPERIOR, partners[0][0]):
+            partners = []  # 协助上级人民政府及其有关部门做好…: whoever is above is helped, the subject acts
+        return out + partners
     return out  # 申请设立分公司: what is applied for, not to
 
 

@@ -831,3 +831,27 @@ def test_a_party_department_cut_from_its_place_is_no_ministry():
 ])
 def test_a_bare_department_opening_a_clause_of_duty(text, expected):
     assert _units_of(text) == expected
+
+
+def test_a_body_named_answerable_for_a_task_is_a_unit():
+    assert _units_of("第五条　各镇人民政府是本镇河道保洁的责任主体，应当落实经费。") == ["各镇人民政府"]
+    assert _units_of("县人民政府是本县义务教育均衡发展的责任主体。") == ["县人民政府"]
+
+
+def test_its_departments_are_no_named_body():
+    assert "其有关部门" not in _units_of("区人民政府及其有关部门应当加强对养老机构的监督检查。")
+    assert "其相关部门" not in _units_of("镇人民政府及其相关部门要做好防汛工作。")
+
+
+def test_a_superior_helped_is_not_named_as_an_actor():
+    text = "街道办事处应当协助上级人民政府及其有关部门做好安全生产监督检查工作。"
+    assert _units_of(text) == ["街道办事处"]
+    # a named body helped is one (协助气象主管机构做好…), and so is the superior that approves
+    assert _units_of("村民委员会应当协助区气象局做好防灾知识宣传。") == ["村民委员会", "区气象局"]
+
+
+def test_the_office_of_a_named_body_is_a_unit_but_a_bare_room_is_not():
+    assert _units_of("由财政经济委员会牵头，常委会预算工作委员会、常委会研究室配合。") == [
+        "财政经济委员会", "常委会预算工作委员会", "常委会研究室"]
+    assert _units_of("由市政府研究室负责起草。") == ["市政府研究室"]
+    assert "研究室" not in _units_of("学校研究室负责教研活动。")

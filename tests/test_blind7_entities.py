@@ -30,7 +30,6 @@ KNOWN_MISSED_UNITS = (  # a text missed in two places is listed twice
     "市发展和改革委员会",                   # 报X审核: 审核 is not one of the approvals
     "设计单位", "项目法人", "项目法人", "排污口责任主体",  # regulated parties: the gold marks some, not others
     "市水利工程质量与安全监督站",            # 向X办理…手续: a bare 站 with a place, over 与
-    "各地教育、财政、人力资源和社会保障部门",  # functions listed with 、 after 各地
     "社区居民委员会",                       # 指导X引入…: X after 指导
     "所在地市（州）生态环境局",              # 经X同意: 同意 is not one of the approvals
     "有审批权的生态环境主管部门",            # a modifier with 的 after 向

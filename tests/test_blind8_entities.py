@@ -20,10 +20,6 @@ KNOWN_MISSED_UNITS = (  # a text missed in two places is listed twice
     "洛屿仲裁委员会",                       # 向X提交: a body only handed a paper
     "所在地林业主管部门",                   # 向X报告: a body only told
     "省自然资源厅",                         # 以X审核确认的界址: X inside a modifier
-    "市商务局",                             # 经X会同Y审查: the approval after the partner
-    "市卫生健康委", "区财政局",              # X指导… · X安排经费: verbs that are no trigger
-    "自然资源部门",                         # 会同X: a bare field's department mid-clause
-    "各地民政、财政、卫生健康部门",           # functions listed after 各地
     "各地各部门",                           # an everyone-word (ENTITIES.md): the gold marks it here
     "县公安局交通警察大队", "县交通运输局",    # X核发 · 以X发布的公告为准: no verb of duty
 )

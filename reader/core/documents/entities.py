@@ -580,7 +580,9 @@ _LEFT_TRIGGERS = (
 # A对本行政区域内…负责 · 区科技局每年征集… · 市气象局做好… · 市城管局组建… (每年向B报告: B is only told,
 # and a report is no task assigned here). Common words: they count only right after the end of a name (the
 # regex's look-behind), so the scan stays as fast as before.
-_WEAK_TRIGGERS = "依法|依照|按照|给予|不予|应予|组织(?!部|法)|将|对|参加|提请|每年(?!向)|做好|组建"
+# (市卫生健康委指导开展… · 区财政局安排专项经费: guiding and funding are acting, 指导意见 is a paper)
+_WEAK_TRIGGERS = ("依法|依照|按照|给予|不予|应予|组织(?!部|法)|将|对|参加|提请|每年(?!向)|做好|组建"
+                  "|指导(?!意见|思想|原则|性|文件|价)|安排")
 # 会议要求，市财政局要做好资金保障 · 市住建局应当会同…: a modal after a whole name assigns work,
 # but only when the name alone fills the clause (not 主要/重要/需要, not 各地要)
 _MODAL_TRIGGERS = frozenset(("要", "应当", "须", "必须", "可以"))
@@ -1193,7 +1195,10 @@ def _left_trigger_units(text: str, m: re.Match, ch: str) -> list[tuple[int, int]
             out = _bare_department(text, m.start())
     # 会同 names its partner whoever leads, 配合/协助 the one helped, 委托/要求 the one charged;
     # 商 only between two bodies (经商某部 is consulting)
-    if word == "会同" or (word == "商" and out):
+    if word == "会同":
+        # 各地民政部门要会同自然资源部门，…: a bare field's department is the partner too
+        return out + (_org_items_after(text, m.end()) or _bare_department_after(text, m.end()))
+    if word == "商" and out:
         return out + _org_items_after(text, m.end())
     if word in _PARTNER_TRIGGERS:
         partners = _org_items_after(text, m.end(), strict=True)
@@ -1209,6 +1214,7 @@ _BARE_DEPT_TRIGGERS = frozenset(("应当", "要", "会同", "负责"))
 _BARE_DEPT_RE = re.compile("[^\\W\\d_的了是在对把将被向从按以等和及与或并由请其该本各有关相未已凡级类这此]{2,6}部门$")
 _BARE_DEPT_NOT = ("职能", "业务", "行业", "责任", "成员", "牵头", "配合", "主办", "承办", "政府", "上级", "下级",
                   "属地", "其他", "监管", "执法", "审核", "相应", "对口", "涉及", "同级", "归口", "综合")
+_BARE_DEPT_AFTER_RE = re.compile(_BARE_DEPT_RE.pattern[:-1])
 _BARE_DEPT_BEFORE = set("。；;\n\u3000")
 
 
@@ -1220,6 +1226,14 @@ def _bare_department(text: str, pos: int) -> list[tuple[int, int]]:
     if not (a == 0 or text[a - 1] in _BARE_DEPT_BEFORE) or text.startswith(_BARE_DEPT_NOT, a):
         return []
     return [(a, pos)] if not _not_org_word(text[a:pos]) else []
+
+
+def _bare_department_after(text: str, pos: int) -> list[tuple[int, int]]:
+    """会同自然资源部门，… · 会同财政部门制定…: a field's department right after the verb."""
+    m = _BARE_DEPT_AFTER_RE.match(text, pos)
+    if not m or text.startswith(_BARE_DEPT_NOT, pos) or _not_org_word(m.group()) or not _ends_name(text, m.end()):
+        return []
+    return [(pos, m.end())]
 
 
 def _turned_to(text: str, pos: int) -> list[tuple[int, int]]:
@@ -1280,7 +1294,12 @@ def _applied_to(text: str, approvals: list[int], suits: list[int]) -> list[tuple
         here = next((w for w in _WHERE_BEFORE if text.startswith(w, m.end())), "")
         items = _org_items_after(text, m.end() + len(here))
         after = _APPLY_AFTER_RE if text[m.start()] == "向" else _APPROVE_AFTER_RE
-        if items and after.match(text, items[-1][1]):
+        end = items[-1][1] if items else 0
+        if items and text.startswith("会同", end):
+            # 经市商务局会同市自然资源和规划局审查: the verb after the partner (whom 会同 finds itself)
+            partners = _org_items_after(text, end + 2)
+            end = partners[-1][1] if partners else end
+        if items and after.match(text, end):
             items[0] = (m.end(), items[0][1])  # 所在地 belongs to the name: 所在地县级…部门
             out.extend(x for x in items if not text[x[0]:x[1]].endswith(_NOT_TURNED_TO))
     return out
@@ -1297,7 +1316,7 @@ _FUNCTION = f"{_FUNCTION_CHAR}{{2,8}}(?:和{_FUNCTION_CHAR}{{2,4}})?"  # 自然�
 # the level the functions belong to: 县级以上人民政府发展改革、财政…等部门 · 同级应急管理、水利等部门
 _FUNCTION_LEVEL = ("(?:(?:县级以上|设区的市级以上|省级|市级|县级|乡级|各级|省|市|县|设区的市)?"
                    "(?:地方)?(?:各级)?人民政府"
-                   "|同级|本级|上级|上一级|国务院|各级"
+                   "|同级|本级|上级|上一级|国务院|各级|各地"
                    # 各市（州）发展改革、财政、农业农村部门: the functions of every government of a level
                    "|各(?:省|市|区|县|州)(?:[（(][省市区县州旗、]{1,8}[）)])?)")
 # with its level a list needs no 等: 县级以上人民政府林业、城市绿化主管部门 · 各级发展改革、财政部门
@@ -1361,7 +1380,7 @@ _PARTNER_NEAR_RE = re.compile("会同|配合|协助|委托|要求")
 # 由X确定 · 报X审查: the agent, or the body that approves (报 only with the approval after the list)
 _AGENT_BEFORE_RE = re.compile("(?:(?<![自理缘事因来经])由(?![于此衷])|(?P<report>报请|报))(?=[^由报]*$)")
 _FUNCTION_TAIL_RE = re.compile("等(?:有关|相关|其他)?(?:主管)?部门")
-_LEVEL_WORD_RE = re.compile("人民政府|国务院|各级|各[省市区县州](?:[（(][省市区县州旗、]{1,8}[）)])?")
+_LEVEL_WORD_RE = re.compile("人民政府|国务院|各级|各地|各[省市区县州](?:[（(][省市区县州旗、]{1,8}[）)])?")
 _LEVEL_TAIL_RE = re.compile(f"(?:{_FUNCTION}、){{1,10}}{_FUNCTION}(?:主管)?部门")
 
 

@@ -855,3 +855,31 @@ def test_the_office_of_a_named_body_is_a_unit_but_a_bare_room_is_not():
         "财政经济委员会", "常委会预算工作委员会", "常委会研究室"]
     assert _units_of("由市政府研究室负责起草。") == ["市政府研究室"]
     assert "研究室" not in _units_of("学校研究室负责教研活动。")
+
+
+def test_the_approval_after_a_partner_still_names_the_first_body():
+    text = "经区住房和城乡建设局会同区自然资源局审查后，报区人民政府批准。"
+    assert _units_of(text) == ["区住房和城乡建设局", "区自然资源局", "区人民政府"]
+    # (经X会同Y研究: no approval, so X is not the one approving here)
+    assert "区住房和城乡建设局" not in _units_of("已经区住房和城乡建设局会同区自然资源局研究后公布")
+
+
+def test_functions_listed_after_every_place_are_one_unit():
+    assert _units_of("各地交通、公安、应急管理部门要加强联合执法。") == ["各地交通、公安、应急管理部门"]
+
+
+def test_a_bare_field_department_after_a_partner_verb():
+    assert _units_of("县教育局会同卫生健康部门，于开学前完成检查。") == ["县教育局", "卫生健康部门"]
+    # (an everyone-word or no field named: no partner named)
+    assert _units_of("县教育局会同有关部门制定。") == ["县教育局"]
+    assert _units_of("县教育局会同相关职能部门制定。") == ["县教育局"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("区卫生健康局指导各街道开展爱国卫生运动。", ["区卫生健康局"]),
+    ("县财政局安排补助资金200万元。", ["县财政局"]),
+    ("市政府出台指导意见。", []),  # a paper, not a body guiding
+    ("学生安排座位。", []),
+])
+def test_a_name_before_guiding_or_funding(text, expected):
+    assert _units_of(text) == expected

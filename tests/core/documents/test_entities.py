@@ -883,3 +883,13 @@ def test_a_bare_field_department_after_a_partner_verb():
 ])
 def test_a_name_before_guiding_or_funding(text, expected):
     assert _units_of(text) == expected
+
+
+def test_a_notice_period_in_chinese_days_is_a_number():
+    assert [(s.type, s.text) for s in find_entities("主办单位应当提前十五日向社会公告。") if s.type == "number"] == [
+        ("number", "十五日")]
+
+
+def test_a_body_that_carries_out_a_task_itself_acts():
+    assert _units_of("县司法局负责指导；公证机构具体办理公证事项。") == ["县司法局", "公证机构"]
+    assert _units_of("窗口工作人员具体办理登记。") == []  # (a person, no name)

@@ -897,6 +897,9 @@ def _org_items_before(text: str, pos: int) -> list[tuple[int, int]]:
         # 河湖所在地的村民委员会、居民委员会应当…: the bodies after the last 的, a modifier before them
         k = text.rfind("的", i, pos)
         if k >= 0 and pos - k > 2:
+            if text.endswith(_BELONGS_TO, i, k) and _is_org(text[i:k - 2], need_prefix=True) \
+                    and _ORG_RE.fullmatch(text, k + 1, pos):
+                return [(i, pos)]  # 气象主管机构所属的气象台站应当…: a body named by the one it belongs to
             return _names_in(text, k + 1, pos)
     # "（各区政府，市教育局、市卫生健康委按职责分工负责）": earlier comma-separated names share the verb
     while items and i > 0 and text[i - 1] in "，,":
@@ -909,6 +912,9 @@ def _org_items_before(text: str, pos: int) -> list[tuple[int, int]]:
         items = earlier + items
         i = j
     return items
+
+
+_BELONGS_TO = ("所属",)
 
 
 def _names_in(text: str, i: int, pos: int, need_prefix: bool = True) -> list[tuple[int, int]]:
@@ -1269,11 +1275,13 @@ _ADVERB_RE = re.compile("依法|依照|按照|予以|立即|及时")  # never in
 
 
 # (向公安机关交通管理部门申领号牌 · 向城市管理部门补办手续 · 向市场监督管理部门办理使用登记)
-_APPLY_AFTER_RE = re.compile("(?:提出|递交|提交|书面)?申请|(?:直接)?(?:起诉|提起)|申领|补办|办理")
+# (向县级以上市场监督管理部门投诉: a complaint lodged is handled by the body)
+_APPLIED_VERBS = "申请|申领|补办|办理|投诉|举报"
+_APPLY_AFTER_RE = re.compile("(?:提出|递交|提交|书面)?申请|(?:直接)?(?:起诉|提起)|" + _APPLIED_VERBS)
 # 报本级人民政府批准 · 报请省人民政府审批 · 报同级财政部门拨付: the body that approves acts
 # (报市政府备案: the body is only told)
 _APPROVE_AFTER_RE = re.compile(_APPROVALS)
-_APPLY_RE = re.compile("向(?=[^。；;\n]{2,45}?(?:申请|申领|补办|办理))")
+_APPLY_RE = re.compile(f"向(?=[^。；;\n]{{2,45}}?(?:{_APPLIED_VERBS}))")
 _TOWARDS_RE = re.compile("向(?=[^。；;\n向]{2,45}$)")
 # 报本级人民政府批准 · 经本级人民政府审定: the body that approves
 _REPORT_TO_RE = re.compile("(?:报请|报送|上报|报(?!经))(?=[^。；;\n报]{2,30}$)"

@@ -893,3 +893,13 @@ def test_a_notice_period_in_chinese_days_is_a_number():
 def test_a_body_that_carries_out_a_task_itself_acts():
     assert _units_of("县司法局负责指导；公证机构具体办理公证事项。") == ["县司法局", "公证机构"]
     assert _units_of("窗口工作人员具体办理登记。") == []  # (a person, no name)
+
+
+def test_the_body_a_complaint_is_lodged_with_acts():
+    assert _units_of("消费者可以向区市场监督管理局投诉。") == ["区市场监督管理局"]
+    assert _units_of("群众可以向社会监督员举报。") == []  # (a person, no name)
+
+
+def test_a_body_named_by_the_one_it_belongs_to():
+    assert _units_of("第九条　水行政主管部门所属的水文机构应当及时发布汛情。") == ["水行政主管部门所属的水文机构"]
+    assert _units_of("公司所属的门店应当遵守。") == []  # (no body it belongs to)

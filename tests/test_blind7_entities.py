@@ -20,7 +20,7 @@ KNOWN_MISSED_UNITS = (  # a text missed in two places is listed twice
     "你县",                               # the addressee (a pronoun), marked by the gold here
     "教育科学文化卫生委员会",               # 由法制委员会、X具体…: the list runs over a line end
     "街道办事处",                          # 向X报告: a body only told
-    "县级人民政府", "乡镇人民政府",          # X是…的责任主体；Y负(责): a definition, and a line end
+    "乡镇人民政府",                        # …；乡镇人民政府负(责): a line end inside the verb
     "人民法院", "人民检察院",               # 施行后人民法院尚… · 回复人民检察院: no verb of duty
     # 省人民政府、…、省人民检察院向…: 向 after a list is no trigger (市政府向社会公布 is no duty either)
     "省人民政府", "省监察委员会", "省高级人民法院", "省人民检察院",
@@ -30,7 +30,6 @@ KNOWN_MISSED_UNITS = (  # a text missed in two places is listed twice
     "市发展和改革委员会",                   # 报X审核: 审核 is not one of the approvals
     "设计单位", "项目法人", "项目法人", "排污口责任主体",  # regulated parties: the gold marks some, not others
     "市水利工程质量与安全监督站",            # 向X办理…手续: a bare 站 with a place, over 与
-    "各地教育、财政、人力资源和社会保障部门",  # functions listed with 、 after 各地
     "社区居民委员会",                       # 指导X引入…: X after 指导
     "所在地市（州）生态环境局",              # 经X同意: 同意 is not one of the approvals
     "有审批权的生态环境主管部门",            # a modifier with 的 after 向

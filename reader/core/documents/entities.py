@@ -328,7 +328,8 @@ _SESSION_AFTER = ("常务会议", "全体会议", "全体（扩大）会议", "�
 
 # after 二十日 / 七日 these make a time limit (三月十五日前 is a date: 月 before it)
 # 调解期限为三十日 · 不得超过三十日 · 可以延长十日 · 每十五日 (a period after 每)
-_PERIOD_BEFORE = ("期限为", "期限是", "时限为", "为期", "超过", "延长", "每", "少于")  # (公示时间不少于三十日)
+# (公示时间不少于三十日 · 应当提前七日公告: a notice period)
+_PERIOD_BEFORE = ("期限为", "期限是", "时限为", "为期", "超过", "延长", "每", "少于", "提前")
 _TIME_LIMIT_AFTER = ("内", "以内", "之内", "前", "以前", "之前", "后", "以后", "之后", "起")
 
 
@@ -566,7 +567,7 @@ _ITEM_SPLIT_CHARS = "、，,；; \u3000"
 
 # prose triggers
 _LEFT_TRIGGERS = (
-    "牵头负责|牵头|具体负责|分别负责|负责|配合|会同|协同|联合|协助|参与|组织实施|根据职责|按照职责|按职责|依职责|"
+    "牵头负责|牵头|具体负责|具体办理|具体实施|分别负责|负责|配合|会同|协同|联合|协助|参与|组织实施|根据职责|按照职责|按职责|依职责|"
     "按照各自职责|依照职责|依照各自职责|牵总|要求|要|应当|须|必须|可以|主管(?=全国|本行政区域|本地区)"
     # 大会主席团主持会议: presiding is acting (not 主持召开 by a person, who is no name here)
     "|主持"
@@ -580,7 +581,9 @@ _LEFT_TRIGGERS = (
 # A对本行政区域内…负责 · 区科技局每年征集… · 市气象局做好… · 市城管局组建… (每年向B报告: B is only told,
 # and a report is no task assigned here). Common words: they count only right after the end of a name (the
 # regex's look-behind), so the scan stays as fast as before.
-_WEAK_TRIGGERS = "依法|依照|按照|给予|不予|应予|组织(?!部|法)|将|对|参加|提请|每年(?!向)|做好|组建"
+# (市卫生健康委指导开展… · 区财政局安排专项经费: guiding and funding are acting, 指导意见 is a paper)
+_WEAK_TRIGGERS = ("依法|依照|按照|给予|不予|应予|组织(?!部|法)|将|对|参加|提请|每年(?!向)|做好|组建"
+                  "|指导(?!意见|思想|原则|性|文件|价)|安排")
 # 会议要求，市财政局要做好资金保障 · 市住建局应当会同…: a modal after a whole name assigns work,
 # but only when the name alone fills the clause (not 主要/重要/需要, not 各地要)
 _MODAL_TRIGGERS = frozenset(("要", "应当", "须", "必须", "可以"))
@@ -630,9 +633,10 @@ _LEFT_LEAD_RE = re.compile(
 
 # 各地各部门 · 各地各相关部门 · 各有关部门: everyone, not a named body
 _EVERYONE_RE = re.compile(
-    "各地(?:各)?(?:有关|相关)?(?:部门|单位)?|各(?:有关|相关)?(?:部门|单位)|有关(?:部门|单位|方面)"
+    # (其有关部门: its departments, whichever they are)
+    "其?(?:各地(?:各)?(?:有关|相关)?(?:部门|单位)?|各(?:有关|相关)?(?:部门|单位)|有关(?:部门|单位|方面)"
     # 配合相关街道和部门: whichever streets it concerns, no named body
-    "|(?:有关|相关)(?:街道|乡镇|镇街)")
+    "|(?:有关|相关)(?:街道|乡镇|镇街))")
 
 
 # 你街道 · 你局 · 你单位 · 我市 · 贵单位 · 本局: the addressee or the writer, not a named body
@@ -650,9 +654,17 @@ _CONGRESS = "代表大会"
 _SESSION_RE = re.compile("第[〇零一二三四五六七八九十百0-9０-９]+次[^次]{0,4}会$")
 
 
+# 常委会研究室 · 最高人民法院研究室: a named body's office, though a bare 研究室 is a room
+_DIVISIONS = ("研究室",)
+
+
+def _division_of_body(s: str) -> bool:
+    return s.endswith(_DIVISIONS) and bool(_ORG_RE.fullmatch(s, 0, len(s) - 3))
+
+
 def _not_org_word(s: str) -> bool:
     return (
-        (s.endswith(_NOT_ORG_ENDINGS) and not s.endswith(_CONGRESS))
+        (s.endswith(_NOT_ORG_ENDINGS) and not s.endswith(_CONGRESS) and not _division_of_body(s))
         or (s.endswith("会") and bool(_SESSION_RE.search(s)))
         or s in _GENERIC_ITEMS
         or bool(_EVERYONE_RE.fullmatch(s))
@@ -885,6 +897,9 @@ def _org_items_before(text: str, pos: int) -> list[tuple[int, int]]:
         # 河湖所在地的村民委员会、居民委员会应当…: the bodies after the last 的, a modifier before them
         k = text.rfind("的", i, pos)
         if k >= 0 and pos - k > 2:
+            if text.endswith(_BELONGS_TO, i, k) and _is_org(text[i:k - 2], need_prefix=True) \
+                    and _ORG_RE.fullmatch(text, k + 1, pos):
+                return [(i, pos)]  # 气象主管机构所属的气象台站应当…: a body named by the one it belongs to
             return _names_in(text, k + 1, pos)
     # "（各区政府，市教育局、市卫生健康委按职责分工负责）": earlier comma-separated names share the verb
     while items and i > 0 and text[i - 1] in "，,":
@@ -897,6 +912,9 @@ def _org_items_before(text: str, pos: int) -> list[tuple[int, int]]:
         items = earlier + items
         i = j
     return items
+
+
+_BELONGS_TO = ("所属",)
 
 
 def _names_in(text: str, i: int, pos: int, need_prefix: bool = True) -> list[tuple[int, int]]:
@@ -1123,21 +1141,30 @@ def _prose_units(text: str) -> list[tuple[int, int]]:
         if last and (_ORG_RE.fullmatch(text, last.start(), m.end())
                      or _LIST_TAIL_RE.search(text, last.start(), m.end())):  # …区卫生健康局等部门参加
             out.extend(_org_items_before(text, m.end()))
-    k = text.find("主管部门")
-    while k >= 0:
-        m = _COMPETENT_RE.search(text, max(0, k - 24), k)
-        if m:
-            out.extend(_org_items_before(text, m.start()))  # 市住房和城乡建设局是本市…的主管部门
-        k = text.find("主管部门", k + 4)
+    out.extend(_role_units(text))
     out.extend(_conditional_subjects(text))
     out.extend(_applied_to(text, approvals, suits))
     out.extend(_function_lists(text))
     return out
 
 
+def _role_units(text: str) -> list[tuple[int, int]]:
+    """市住房和城乡建设局是本市…的主管部门 · 各乡镇人民政府是本辖区…的责任主体."""
+    out = []
+    for role in _ROLES:
+        k = text.find(role)
+        while k >= 0:
+            m = _COMPETENT_RE.search(text, max(0, k - 24), k)
+            if m:
+                out.extend(_org_items_before(text, m.start()))
+            k = text.find(role, k + len(role))
+    return out
+
+
 _PUT_TO = frozenset(("提请", "提交", "督促", "移送"))
 _RELATIVE_AFTER_RE = re.compile("[^，。；;,\n]{0,8}的")
-# a body named the competent authority of a field: it answers for it
+# a body named the competent authority of a field, or the one answerable for a task: it acts
+_ROLES = ("主管部门", "责任主体")
 _COMPETENT_RE = re.compile("是[^，。；;\n是]{0,20}?的?(?:行政)?$")  # …主管部门 after it
 _MODIFIER_RE = re.compile("[^，。；、,;\n的]{1,6}的")
 _NOT_TURNED_TO = ("公司", "企业", "集团")
@@ -1146,6 +1173,9 @@ _EACH_BEARER_RE = re.compile("各[^\\W\\d_的了是在对把将被向从按以�
 
 
 _AFTER_TOO = _PARTNER_TRIGGERS | {"会同", "商"}
+
+
+_SUPERIOR = ("上级", "上一级")
 
 
 def _left_trigger_units(text: str, m: re.Match, ch: str) -> list[tuple[int, int]]:
@@ -1172,10 +1202,16 @@ def _left_trigger_units(text: str, m: re.Match, ch: str) -> list[tuple[int, int]
             out = _bare_department(text, m.start())
     # 会同 names its partner whoever leads, 配合/协助 the one helped, 委托/要求 the one charged;
     # 商 only between two bodies (经商某部 is consulting)
-    if word == "会同" or (word == "商" and out):
+    if word == "会同":
+        # 各地民政部门要会同自然资源部门，…: a bare field's department is the partner too
+        return out + (_org_items_after(text, m.end()) or _bare_department_after(text, m.end()))
+    if word == "商" and out:
         return out + _org_items_after(text, m.end())
     if word in _PARTNER_TRIGGERS:
-        return out + _org_items_after(text, m.end(), strict=True)
+        partners = _org_items_after(text, m.end(), strict=True)
+        if word == "协助" and partners and text.startswith(_SUPERIOR, partners[0][0]):
+            partners = []  # 协助上级人民政府及其有关部门做好…: whoever is above is helped, the subject acts
+        return out + partners
     return out  # 申请设立分公司: what is applied for, not to
 
 
@@ -1185,6 +1221,7 @@ _BARE_DEPT_TRIGGERS = frozenset(("应当", "要", "会同", "负责"))
 _BARE_DEPT_RE = re.compile("[^\\W\\d_的了是在对把将被向从按以等和及与或并由请其该本各有关相未已凡级类这此]{2,6}部门$")
 _BARE_DEPT_NOT = ("职能", "业务", "行业", "责任", "成员", "牵头", "配合", "主办", "承办", "政府", "上级", "下级",
                   "属地", "其他", "监管", "执法", "审核", "相应", "对口", "涉及", "同级", "归口", "综合")
+_BARE_DEPT_AFTER_RE = re.compile(_BARE_DEPT_RE.pattern[:-1])
 _BARE_DEPT_BEFORE = set("。；;\n\u3000")
 
 
@@ -1196,6 +1233,14 @@ def _bare_department(text: str, pos: int) -> list[tuple[int, int]]:
     if not (a == 0 or text[a - 1] in _BARE_DEPT_BEFORE) or text.startswith(_BARE_DEPT_NOT, a):
         return []
     return [(a, pos)] if not _not_org_word(text[a:pos]) else []
+
+
+def _bare_department_after(text: str, pos: int) -> list[tuple[int, int]]:
+    """会同自然资源部门，… · 会同财政部门制定…: a field's department right after the verb."""
+    m = _BARE_DEPT_AFTER_RE.match(text, pos)
+    if not m or text.startswith(_BARE_DEPT_NOT, pos) or _not_org_word(m.group()) or not _ends_name(text, m.end()):
+        return []
+    return [(pos, m.end())]
 
 
 def _turned_to(text: str, pos: int) -> list[tuple[int, int]]:
@@ -1230,11 +1275,13 @@ _ADVERB_RE = re.compile("依法|依照|按照|予以|立即|及时")  # never in
 
 
 # (向公安机关交通管理部门申领号牌 · 向城市管理部门补办手续 · 向市场监督管理部门办理使用登记)
-_APPLY_AFTER_RE = re.compile("(?:提出|递交|提交|书面)?申请|(?:直接)?(?:起诉|提起)|申领|补办|办理")
+# (向县级以上市场监督管理部门投诉: a complaint lodged is handled by the body)
+_APPLIED_VERBS = "申请|申领|补办|办理|投诉|举报"
+_APPLY_AFTER_RE = re.compile("(?:提出|递交|提交|书面)?申请|(?:直接)?(?:起诉|提起)|" + _APPLIED_VERBS)
 # 报本级人民政府批准 · 报请省人民政府审批 · 报同级财政部门拨付: the body that approves acts
 # (报市政府备案: the body is only told)
 _APPROVE_AFTER_RE = re.compile(_APPROVALS)
-_APPLY_RE = re.compile("向(?=[^。；;\n]{2,45}?(?:申请|申领|补办|办理))")
+_APPLY_RE = re.compile(f"向(?=[^。；;\n]{{2,45}}?(?:{_APPLIED_VERBS}))")
 _TOWARDS_RE = re.compile("向(?=[^。；;\n向]{2,45}$)")
 # 报本级人民政府批准 · 经本级人民政府审定: the body that approves
 _REPORT_TO_RE = re.compile("(?:报请|报送|上报|报(?!经))(?=[^。；;\n报]{2,30}$)"
@@ -1256,7 +1303,12 @@ def _applied_to(text: str, approvals: list[int], suits: list[int]) -> list[tuple
         here = next((w for w in _WHERE_BEFORE if text.startswith(w, m.end())), "")
         items = _org_items_after(text, m.end() + len(here))
         after = _APPLY_AFTER_RE if text[m.start()] == "向" else _APPROVE_AFTER_RE
-        if items and after.match(text, items[-1][1]):
+        end = items[-1][1] if items else 0
+        if items and text.startswith("会同", end):
+            # 经市商务局会同市自然资源和规划局审查: the verb after the partner (whom 会同 finds itself)
+            partners = _org_items_after(text, end + 2)
+            end = partners[-1][1] if partners else end
+        if items and after.match(text, end):
             items[0] = (m.end(), items[0][1])  # 所在地 belongs to the name: 所在地县级…部门
             out.extend(x for x in items if not text[x[0]:x[1]].endswith(_NOT_TURNED_TO))
     return out
@@ -1273,7 +1325,7 @@ _FUNCTION = f"{_FUNCTION_CHAR}{{2,8}}(?:和{_FUNCTION_CHAR}{{2,4}})?"  # 自然�
 # the level the functions belong to: 县级以上人民政府发展改革、财政…等部门 · 同级应急管理、水利等部门
 _FUNCTION_LEVEL = ("(?:(?:县级以上|设区的市级以上|省级|市级|县级|乡级|各级|省|市|县|设区的市)?"
                    "(?:地方)?(?:各级)?人民政府"
-                   "|同级|本级|上级|上一级|国务院|各级"
+                   "|同级|本级|上级|上一级|国务院|各级|各地"
                    # 各市（州）发展改革、财政、农业农村部门: the functions of every government of a level
                    "|各(?:省|市|区|县|州)(?:[（(][省市区县州旗、]{1,8}[）)])?)")
 # with its level a list needs no 等: 县级以上人民政府林业、城市绿化主管部门 · 各级发展改革、财政部门
@@ -1337,7 +1389,7 @@ _PARTNER_NEAR_RE = re.compile("会同|配合|协助|委托|要求")
 # 由X确定 · 报X审查: the agent, or the body that approves (报 only with the approval after the list)
 _AGENT_BEFORE_RE = re.compile("(?:(?<![自理缘事因来经])由(?![于此衷])|(?P<report>报请|报))(?=[^由报]*$)")
 _FUNCTION_TAIL_RE = re.compile("等(?:有关|相关|其他)?(?:主管)?部门")
-_LEVEL_WORD_RE = re.compile("人民政府|国务院|各级|各[省市区县州](?:[（(][省市区县州旗、]{1,8}[）)])?")
+_LEVEL_WORD_RE = re.compile("人民政府|国务院|各级|各地|各[省市区县州](?:[（(][省市区县州旗、]{1,8}[）)])?")
 _LEVEL_TAIL_RE = re.compile(f"(?:{_FUNCTION}、){{1,10}}{_FUNCTION}(?:主管)?部门")
 
 

@@ -831,3 +831,75 @@ def test_a_party_department_cut_from_its_place_is_no_ministry():
 ])
 def test_a_bare_department_opening_a_clause_of_duty(text, expected):
     assert _units_of(text) == expected
+
+
+def test_a_body_named_answerable_for_a_task_is_a_unit():
+    assert _units_of("第五条　各镇人民政府是本镇河道保洁的责任主体，应当落实经费。") == ["各镇人民政府"]
+    assert _units_of("县人民政府是本县义务教育均衡发展的责任主体。") == ["县人民政府"]
+
+
+def test_its_departments_are_no_named_body():
+    assert "其有关部门" not in _units_of("区人民政府及其有关部门应当加强对养老机构的监督检查。")
+    assert "其相关部门" not in _units_of("镇人民政府及其相关部门要做好防汛工作。")
+
+
+def test_a_superior_helped_is_not_named_as_an_actor():
+    text = "街道办事处应当协助上级人民政府及其有关部门做好安全生产监督检查工作。"
+    assert _units_of(text) == ["街道办事处"]
+    # a named body helped is one (协助气象主管机构做好…), and so is the superior that approves
+    assert _units_of("村民委员会应当协助区气象局做好防灾知识宣传。") == ["村民委员会", "区气象局"]
+
+
+def test_the_office_of_a_named_body_is_a_unit_but_a_bare_room_is_not():
+    assert _units_of("由财政经济委员会牵头，常委会预算工作委员会、常委会研究室配合。") == [
+        "财政经济委员会", "常委会预算工作委员会", "常委会研究室"]
+    assert _units_of("由市政府研究室负责起草。") == ["市政府研究室"]
+    assert "研究室" not in _units_of("学校研究室负责教研活动。")
+
+
+def test_the_approval_after_a_partner_still_names_the_first_body():
+    text = "经区住房和城乡建设局会同区自然资源局审查后，报区人民政府批准。"
+    assert _units_of(text) == ["区住房和城乡建设局", "区自然资源局", "区人民政府"]
+    # (经X会同Y研究: no approval, so X is not the one approving here)
+    assert "区住房和城乡建设局" not in _units_of("已经区住房和城乡建设局会同区自然资源局研究后公布")
+
+
+def test_functions_listed_after_every_place_are_one_unit():
+    assert _units_of("各地交通、公安、应急管理部门要加强联合执法。") == ["各地交通、公安、应急管理部门"]
+
+
+def test_a_bare_field_department_after_a_partner_verb():
+    assert _units_of("县教育局会同卫生健康部门，于开学前完成检查。") == ["县教育局", "卫生健康部门"]
+    # (an everyone-word or no field named: no partner named)
+    assert _units_of("县教育局会同有关部门制定。") == ["县教育局"]
+    assert _units_of("县教育局会同相关职能部门制定。") == ["县教育局"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("区卫生健康局指导各街道开展爱国卫生运动。", ["区卫生健康局"]),
+    ("县财政局安排补助资金200万元。", ["县财政局"]),
+    ("市政府出台指导意见。", []),  # a paper, not a body guiding
+    ("学生安排座位。", []),
+])
+def test_a_name_before_guiding_or_funding(text, expected):
+    assert _units_of(text) == expected
+
+
+def test_a_notice_period_in_chinese_days_is_a_number():
+    assert [(s.type, s.text) for s in find_entities("主办单位应当提前十五日向社会公告。") if s.type == "number"] == [
+        ("number", "十五日")]
+
+
+def test_a_body_that_carries_out_a_task_itself_acts():
+    assert _units_of("县司法局负责指导；公证机构具体办理公证事项。") == ["县司法局", "公证机构"]
+    assert _units_of("窗口工作人员具体办理登记。") == []  # (a person, no name)
+
+
+def test_the_body_a_complaint_is_lodged_with_acts():
+    assert _units_of("消费者可以向区市场监督管理局投诉。") == ["区市场监督管理局"]
+    assert _units_of("群众可以向社会监督员举报。") == []  # (a person, no name)
+
+
+def test_a_body_named_by_the_one_it_belongs_to():
+    assert _units_of("第九条　水行政主管部门所属的水文机构应当及时发布汛情。") == ["水行政主管部门所属的水文机构"]
+    assert _units_of("公司所属的门店应当遵守。") == []  # (no body it belongs to)

@@ -870,10 +870,26 @@ class _StandaloneTitles:
             if lc in ("目录", "目次"):
                 break  # a bare 目 录 heading opens a table of contents, not a document
             if kind and self.confirmed(s, span, text, kind):
+                if text.endswith("》"):
+                    return self.longer(s, span) or list(range(s, last + 1))
                 return list(range(s, last + 1))
             if not kind and span <= 3 and len(text) >= 5 and "，" not in text and last + 1 < len(rows.c) \
                     and P.speech_date(rows.c[last + 1]):
                 # a report titled by its subject (当前的经济形势和…方针), its date line under it
+                return list(range(s, last + 1))
+        return []
+
+    def longer(self, s: int, span: int) -> list[int]:
+        """关于修改《某某条例》 / 等三件地方性法规的决定: a row ending in a 文种 inside 《…》 whose
+        title goes on (the rows below end one with its own 文种, confirmed): those rows, else []."""
+        rows = self.rows
+        for longer in range(span + 1, STANDALONE_TITLE_MAX_ROWS + 1):
+            last = s + longer - 1
+            if last >= len(rows.c) or last in self.taken or not rows.titleish(last):
+                break
+            text = "".join(rows.c[s:last + 1])
+            kind = P.title_kind(text)
+            if kind and not text.endswith("》") and self.confirmed(s, longer, text, kind):
                 return list(range(s, last + 1))
         return []
 

@@ -1,0 +1,46 @@
+"""Splitting and metadata rules found on blind set 8, each on a text written for the purpose."""
+from __future__ import annotations
+
+from reader.core.documents.pipeline import parse_text
+
+AMENDING_DECISION = """\
+某某省人民代表大会常务委员会公报
+2025年第2号
+
+目　　录
+
+某某省人民代表大会常务委员会公告（第九号）………………………………………（1）
+某某省人民代表大会常务委员会关于批准某某市养犬管理条例的决定……………（1）
+某某省人民代表大会常务委员会关于修改《某某省河道管理条例》
+　　等四件地方性法规的决定……………………………………………………（2）
+
+某某省人民代表大会常务委员会公告
+（第九号）
+　　《某某市养犬管理条例》已由某某省第十四届人民代表大会常务委员会第九次会议批准，现予公布。
+某某省人民代表大会常务委员会
+2025年3月2日
+
+某某省人民代表大会常务委员会关于批准某某市养犬管理条例的决定
+（2025年3月2日某某省第十四届人民代表大会常务委员会第九次会议通过）
+　　某某省第十四届人民代表大会常务委员会第九次会议审查了某某市养犬管理条例，决定予以批准。
+
+某某省人民代表大会常务委员会关于修改《某某省河道管理条例》
+等四件地方性法规的决定
+（2025年3月2日某某省第十四届人民代表大会常务委员会第九次会议通过）
+　　某某省第十四届人民代表大会常务委员会第九次会议决定，对下列地方性法规作出修改：
+　　一、《某某省河道管理条例》
+　　将第九条修改为：“河道管理范围内禁止倾倒垃圾。”
+　　二、《某某省林业条例》
+　　将第十二条中的“三日”修改为“五日”。
+　　本决定自2025年5月1日起施行。
+"""
+
+
+def test_title_row_ending_in_a_law_name_goes_on_to_its_own_kind_word():
+    docs = parse_text(AMENDING_DECISION, "gazette.txt")
+    titles = [d.meta.title for d in docs]
+    assert "某某省人民代表大会常务委员会关于修改《某某省河道管理条例》等四件地方性法规的决定" in titles
+    assert not any(t.startswith("等四件") for t in titles)
+    amend = next(d for d in docs if "等四件" in d.meta.title)
+    assert amend.meta.kind == "决定"
+    assert "本决定自2025年5月1日起施行" in amend.text

@@ -1772,10 +1772,18 @@ def _file_context(rows: _Rows) -> dict:
 
 def _is_front_matter(rows: _Rows, doc: _Doc, docs: list[_Doc]) -> bool:
     """A cover, masthead or contents page: not a document (a gazette issue's front matter is
-    listed, not read; the documents are what follows it)."""
+    listed, not read; the documents are what follows it). A collection's 编辑说明/前言 before its
+    first document is front matter too, sentences and all (FRONT_MATTER_HEADING)."""
     if doc.header is None and sum(1 for i in doc.rows if rows.toc[i]) * 3 >= len(doc.rows):
         return True
-    return doc is docs[0] and doc.header is None and len(docs) > 1 and not any("。" in rows.c[i] for i in doc.rows)
+    if doc is not docs[0] or doc.header is not None or len(docs) < 2:
+        return False
+    for i in doc.rows:  # a cover has no sentence; an 编辑说明 under it is the editors' own
+        if P.FRONT_MATTER_HEADING.match(rows.c[i]):
+            return True
+        if "。" in rows.c[i]:
+            return False
+    return True
 
 
 def _rehome_front_matter(rows: _Rows, docs: list[_Doc]) -> None:

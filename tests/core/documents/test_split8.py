@@ -44,3 +44,38 @@ def test_title_row_ending_in_a_law_name_goes_on_to_its_own_kind_word():
     amend = next(d for d in docs if "等四件" in d.meta.title)
     assert amend.meta.kind == "决定"
     assert "本决定自2025年5月1日起施行" in amend.text
+
+
+COLLECTION = """\
+建设工程法规选编
+（第3辑）
+某某省住房和城乡建设厅　编
+编辑说明
+　　一、本选编收录2025年公布的建设工程方面的法规、规章。
+　　二、限于时间，疏漏之处在所难免，敬请指正。
+某某省住房和城乡建设厅政策法规处
+2025年10月
+- 1 -
+建设工程法规选编（第3辑）
+一、规　　章
+某某省建筑市场管理办法
+（2025年6月3日某某省人民政府第十二次常务会议通过）
+　　第一条　为了规范建筑市场秩序，制定本办法。
+　　第二条　本办法自2025年8月1日起施行。
+
+某某省住房和城乡建设厅关于工程质量保证金有关问题的复函
+某建函〔2025〕21号
+某某市住房和城乡建设局：
+　　你局《关于工程质量保证金返还问题的请示》收悉。经研究，函复如下：
+　　保证金应当在缺陷责任期满后十四日内返还。
+　　此复。
+某某省住房和城乡建设厅
+2025年9月1日
+"""
+
+
+def test_a_collections_editorial_note_before_its_first_document_is_front_matter():
+    docs = parse_text(COLLECTION, "collection.txt")
+    titles = [d.meta.title for d in docs]
+    assert titles == ["某某省建筑市场管理办法", "某某省住房和城乡建设厅关于工程质量保证金有关问题的复函"]
+    assert not any("编辑说明" in d.text or "疏漏之处" in d.text for d in docs)

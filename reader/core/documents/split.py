@@ -368,7 +368,7 @@ def _is_opener(rows: _Rows, i: int) -> int:
         if i + span > len(rows.c):
             break
         text = "".join(rows.c[i:i + span])
-        if span == 2 and (rows.complete(i) and len(rows.c[i]) < 0.8 * rows.width):
+        if span == 2 and (rows.complete(i) and len(rows.c[i]) < 0.8 * rows.width) and not _list_runs_on(c):
             break
         if not text.endswith(("：", ":")) or not (4 <= len(text) <= 90):
             continue
@@ -384,6 +384,13 @@ def _is_opener(rows: _Rows, i: int) -> int:
             continue
         return span
     return 0
+
+
+def _list_runs_on(c: str) -> bool:
+    """各设区市、县自然资源主管部门，省地质 / 灾害防治中心，…：: a 主送 list whose row ends inside a
+    name (its last item no addressee word) goes on to the next row, however short the row."""
+    cut = max(c.rfind("，"), c.rfind("、"))
+    return cut > 0 and _ADDRESSEE_PART.search(c[cut + 1:]) is None
 
 
 ADOPTION_NOTE_MAX_ROWS = 8

@@ -79,3 +79,35 @@ def test_a_collections_editorial_note_before_its_first_document_is_front_matter(
     titles = [d.meta.title for d in docs]
     assert titles == ["某某省建筑市场管理办法", "某某省住房和城乡建设厅关于工程质量保证金有关问题的复函"]
     assert not any("编辑说明" in d.text or "疏漏之处" in d.text for d in docs)
+
+
+WRAPPED_ADDRESSEE = """\
+某某省水利厅文件
+
+某水发〔2025〕7号
+
+某某省水利厅关于做好水库安全度汛工作的通
+知
+
+各市、县（区）水利局，省水利水电勘
+测设计院，省水文中心：
+入汛以来全省降雨较常年同期偏多两成，部分水库水位持续偏高，
+安全度汛形势严峻。为切实保障水库安全，现将有关事项通知如下
+一、落实安全责任。各地要逐库明确行政责任人、技术责任人和巡
+查责任人，并在主汛期前完成培训，确保责任人熟悉水库基本情况。
+二、加强巡查值守。汛期各水库要实行二十四小时值班制度，发现
+险情立即报告并组织处置，不得迟报、漏报、瞒报。
+三、严格调度运用。汛限水位以上的水库要按照批准的调度方案及
+时泄洪，确需超汛限水位运行的须报有管辖权的水行政主管部门批
+准后方可实施。
+
+某某省水利厅
+2025年5月6日
+"""
+
+
+def test_a_short_addressee_row_ending_inside_a_name_goes_on_to_the_next_row():
+    docs = parse_text(WRAPPED_ADDRESSEE, "notice.txt")
+    assert [d.meta.title for d in docs] == ["某某省水利厅关于做好水库安全度汛工作的通知"]
+    assert str(docs[0].meta.date) == "2025-05-06"
+    assert "严格调度运用" in docs[0].text

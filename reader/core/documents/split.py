@@ -715,11 +715,15 @@ ORGANS_ABOVE_FORWARD_TITLE = 4
 
 def _docno_headers(rows: _Rows, taken: set[int]) -> list[_Header]:
     headers: list[_Header] = []
+    seen: set[str] = set()
     for i in range(len(rows.c)):
         if not rows.docno[i] or rows.toc[i] or i in taken:
             continue
         deadline.check()
         h = _docno_header(rows, i, taken)
+        if not h.title_rows and rows.docno[i] in seen:
+            continue  # 某某〔2024〕41号 again at a page top, no title at it: a running header, body text
+        seen.add(rows.docno[i])
         headers.append(h)
         taken.update(h.rows)
     return headers

@@ -111,3 +111,38 @@ def test_a_short_addressee_row_ending_inside_a_name_goes_on_to_the_next_row():
     assert [d.meta.title for d in docs] == ["某某省水利厅关于做好水库安全度汛工作的通知"]
     assert str(docs[0].meta.date) == "2025-05-06"
     assert "严格调度运用" in docs[0].text
+
+
+RUNNING_DOCNO = """\
+某某县农业农村局文件
+
+某农发〔2025〕12号
+
+某某县农业农村局关于做好秋粮收购工作的通知
+
+各乡镇人民政府，县直有关单位：
+　　今年全县秋粮丰收在望，为做好秋粮收购工作，保护种粮农民利益，现将
+有关事项通知如下：
+　　一、加强组织领导。各乡镇要成立秋粮收购工作专班，统筹做好收购
+网点布设、资金筹措和仓容准备等工作，确保农民售粮
+- 1 -
+某农发〔2025〕12号
+
+方便。
+　　二、严格执行政策。收购企业要严格执行国家最低收购价政策，不得
+压级压价、拖欠粮款。
+　　三、强化监督检查。县农业农村局将会同县市场监督管理局开展专项
+检查，发现问题及时督促整改。
+
+某某县农业农村局
+2025年9月20日
+- 2 -
+"""
+
+
+def test_a_docno_repeated_at_a_page_top_without_a_title_is_a_running_header():
+    docs = parse_text(RUNNING_DOCNO, "notice.txt")
+    assert [d.meta.title for d in docs] == ["某某县农业农村局关于做好秋粮收购工作的通知"]
+    assert docs[0].meta.doc_number == "某农发〔2025〕12号"
+    assert str(docs[0].meta.date) == "2025-09-20"
+    assert "强化监督检查" in docs[0].text

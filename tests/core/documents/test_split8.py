@@ -146,3 +146,34 @@ def test_a_docno_repeated_at_a_page_top_without_a_title_is_a_running_header():
     assert docs[0].meta.doc_number == "某农发〔2025〕12号"
     assert str(docs[0].meta.date) == "2025-09-20"
     assert "强化监督检查" in docs[0].text
+
+
+GLUED_JOINT_TITLE = """\
+某某市交通运输局某某市公安局关于加强校车通行管理的通知
+
+各区县交通运输局、公安分局：
+　　为保障学生乘车安全，现就加强校车通行管理有关事项通知如下：
+　　一、校车应当按照核定路线行驶。
+　　二、公安交警部门要加强校车通行路段的巡查。
+
+某某市交通运输局　　　　某某市公安局
+2025年3月1日
+"""
+
+SOCIETY_CHARTER = """\
+某某省律师协会章程
+（2025年5月8日某某省律师协会第九届理事会第二次全体会议通过）
+　　第一条　某某省律师协会是依法成立的律师自律性组织。
+　　第二条　本章程自通过之日起施行。
+"""
+
+
+def test_a_joint_title_with_its_organs_run_together_names_each_issuer():
+    doc = parse_text(GLUED_JOINT_TITLE, "notice.txt")[0]
+    assert list(doc.meta.issuers) == ["某某市交通运输局", "某某市公安局"]
+
+
+def test_a_bodys_own_term_in_an_adoption_note_is_that_body():
+    doc = parse_text(SOCIETY_CHARTER, "charter.txt")[0]
+    assert list(doc.meta.issuers) == ["某某省律师协会"]
+    assert str(doc.meta.date) == "2025-05-08"

@@ -200,13 +200,14 @@ def _dated_roles(lines: Sequence[Line], signed: str | None) -> list[tuple[str, s
     return found
 
 
-_NOTE_ORGAN = re.compile(rf"^(?P<org>[{P.CJK}]{{2,40}}?)(?:第[{P.CN_DIGITS}\d]+次|令第[{P.CN_DIGITS}\d]+号)")
+_NOTE_ORGAN = re.compile(
+    rf"^(?P<org>[{P.CJK}]{{2,40}}?)(?:第[{P.CN_DIGITS}\d]+次|令(?:\d{{4}}年)?第[{P.CN_DIGITS}\d]+号)")
 
 
 def _note_issuer(lines: Sequence[Line]) -> str | None:
     """The organ that adopted or promulgated: …全国人民代表大会常务委员会第N次会议通过 → 全国人民代表大会
     常务委员会; 某省第十四届人民代表大会第二次会议 → 某省人民代表大会; 最高人民法院审判委员会第N次会议
-    → 最高人民法院; 中华人民共和国国务院令第472号公布 → 中华人民共和国国务院."""
+    → 最高人民法院; 中华人民共和国国务院令第472号公布 → 中华人民共和国国务院; 某某部令2026年第3号公布 → 某某部."""
     note = _note(lines)
     m = P.DATE_RE.search(note) or P.CN_DATE_RE.search(note)
     if not m:

@@ -177,3 +177,33 @@ def test_a_bodys_own_term_in_an_adoption_note_is_that_body():
     doc = parse_text(SOCIETY_CHARTER, "charter.txt")[0]
     assert list(doc.meta.issuers) == ["某某省律师协会"]
     assert str(doc.meta.date) == "2025-05-08"
+
+
+MINISTRY_RULE = """\
+港口设施维护管理规定
+（2025年2月10日某某部令2025年第7号公布　自2025年5月1日起施行）
+　　第一条　为了加强港口设施维护管理，制定本规定。
+　　第二条　本规定自2025年5月1日起施行。
+"""
+
+RESEARCH_OFFICE_REPLY = """\
+某某省高级人民法院研究室关于执行异议案件审查期限问题的答复
+某高法研〔2025〕3号
+某某市中级人民法院：
+　　你院《关于执行异议案件审查期限问题的请示》收悉。经研究，答复如下：
+　　执行异议案件应当自收到书面异议之日起十五日内审查完毕。
+　　此复。
+某某省高级人民法院研究室
+2025年4月2日
+"""
+
+
+def test_a_ministry_order_with_its_year_names_the_ministry_in_a_promulgation_note():
+    doc = parse_text(MINISTRY_RULE, "rule.txt")[0]
+    assert list(doc.meta.issuers) == ["某某部"]
+
+
+def test_a_research_office_is_an_organ_in_title_and_signature():
+    doc = parse_text(RESEARCH_OFFICE_REPLY, "reply.txt")[0]
+    assert list(doc.meta.issuers) == ["某某省高级人民法院研究室"]
+    assert str(doc.meta.date) == "2025-04-02"

@@ -63,14 +63,17 @@ def _issuers_from_title(title: str, kind: str) -> list[str]:
     prefix = re.sub(rf"\s*\n\s*(?=[{P.CJK}]{{1,4}}[省市区县]|中共)", " ", prefix).replace("\n", "")
     parts = [p for p in _ISSUER_SPLIT.split(prefix) if p]
     if parts and all(P.is_organ(p) for p in parts):
-        return [P.compact(p) for p in parts]
+        return [x for p in parts for x in _joint_organs(P.compact(p))]
     c = P.compact(prefix)
     if P.is_organ(c):
-        parts = _split_joint(c)
-        if len(parts) > 1 and all(P.is_organ(p) for p in parts):
-            return parts
-        return [c]
+        return _joint_organs(c)
     return []
+
+
+def _joint_organs(c: str) -> list[str]:
+    """The organs of an organ name run together (某市城市管理局某市住房和城乡建设局), else [c]."""
+    parts = _split_joint(c)
+    return parts if len(parts) > 1 and all(P.is_organ(p) for p in parts) else [c]
 
 
 class _Stripped:
@@ -197,13 +200,14 @@ def _dated_roles(lines: Sequence[Line], signed: str | None) -> list[tuple[str, s
     return found
 
 
-_NOTE_ORGAN = re.compile(rf"^(?P<org>[{P.CJK}]{{2,40}}?)(?:第[{P.CN_DIGITS}\d]+次|令第[{P.CN_DIGITS}\d]+号)")
+_NOTE_ORGAN = re.compile(
+    rf"^(?P<org>[{P.CJK}]{{2,40}}?)(?:第[{P.CN_DIGITS}\d]+次|令(?:\d{{4}}年)?第[{P.CN_DIGITS}\d]+号)")
 
 
 def _note_issuer(lines: Sequence[Line]) -> str | None:
     """The organ that adopted or promulgated: …全国人民代表大会常务委员会第N次会议通过 → 全国人民代表大会
     常务委员会; 某省第十四届人民代表大会第二次会议 → 某省人民代表大会; 最高人民法院审判委员会第N次会议
-    → 最高人民法院; 中华人民共和国国务院令第472号公布 → 中华人民共和国国务院."""
+    → 最高人民法院; 中华人民共和国国务院令第472号公布 → 中华人民共和国国务院; 某某部令2026年第3号公布 → 某某部."""
     note = _note(lines)
     m = P.DATE_RE.search(note) or P.CN_DATE_RE.search(note)
     if not m:
@@ -221,8 +225,11 @@ def _note_issuer(lines: Sequence[Line]) -> str | None:
 
 
 def _session_organ(name: str) -> str:
-    """第十四届全国人民代表大会第二次会议 → 全国人民代表大会: a session is its congress's."""
-    c = re.sub(rf"第[{P.CN_DIGITS}\d]+届", "", P.compact(name))
+    """第十四届全国人民代表大会第二次会议 → 全国人民代表大会: a session is its congress's;
+    某某委员会第五届委员会第一次全体会议 → 某某委员会 (a body's term is the body)."""
+    # 某某委员会第五届委员会第一次全体会议: the term of a body that is itself a 委员会 is that body
+    c = re.sub(rf"(?<=会)第[{P.CN_DIGITS}\d]+届(?:委员会|理事会)(?=第|$)", "", P.compact(name))
+    c = re.sub(rf"第[{P.CN_DIGITS}\d]+届", "", c)
     c = re.sub(rf"第[{P.CN_DIGITS}\d]+次(?:全体)?会议$", "", c)
     return c
 

@@ -368,7 +368,7 @@ def _is_opener(rows: _Rows, i: int) -> int:
         if i + span > len(rows.c):
             break
         text = "".join(rows.c[i:i + span])
-        if span == 2 and (rows.complete(i) and len(rows.c[i]) < 0.8 * rows.width):
+        if span == 2 and (rows.complete(i) and len(rows.c[i]) < 0.8 * rows.width) and not _list_runs_on(c):
             break
         if not text.endswith(("：", ":")) or not (4 <= len(text) <= 90):
             continue
@@ -384,6 +384,13 @@ def _is_opener(rows: _Rows, i: int) -> int:
             continue
         return span
     return 0
+
+
+def _list_runs_on(c: str) -> bool:
+    """各设区市、县自然资源主管部门，省地质 / 灾害防治中心，…：: a 主送 list whose row ends inside a
+    name (its last item no addressee word) goes on to the next row, however short the row."""
+    cut = max(c.rfind("，"), c.rfind("、"))
+    return cut > 0 and _ADDRESSEE_PART.search(c[cut + 1:]) is None
 
 
 ADOPTION_NOTE_MAX_ROWS = 8
@@ -708,11 +715,15 @@ ORGANS_ABOVE_FORWARD_TITLE = 4
 
 def _docno_headers(rows: _Rows, taken: set[int]) -> list[_Header]:
     headers: list[_Header] = []
+    seen: set[str] = set()
     for i in range(len(rows.c)):
         if not rows.docno[i] or rows.toc[i] or i in taken:
             continue
         deadline.check()
         h = _docno_header(rows, i, taken)
+        if not h.title_rows and rows.docno[i] in seen:
+            continue  # 某某〔2024〕41号 again at a page top, no title at it: a running header, body text
+        seen.add(rows.docno[i])
         headers.append(h)
         taken.update(h.rows)
     return headers
@@ -870,10 +881,26 @@ class _StandaloneTitles:
             if lc in ("目录", "目次"):
                 break  # a bare 目 录 heading opens a table of contents, not a document
             if kind and self.confirmed(s, span, text, kind):
+                if text.endswith("》"):
+                    return self.longer(s, span) or list(range(s, last + 1))
                 return list(range(s, last + 1))
             if not kind and span <= 3 and len(text) >= 5 and "，" not in text and last + 1 < len(rows.c) \
                     and P.speech_date(rows.c[last + 1]):
                 # a report titled by its subject (当前的经济形势和…方针), its date line under it
+                return list(range(s, last + 1))
+        return []
+
+    def longer(self, s: int, span: int) -> list[int]:
+        """关于修改《某某条例》 / 等三件地方性法规的决定: a row ending in a 文种 inside 《…》 whose
+        title goes on (the rows below end one with its own 文种, confirmed): those rows, else []."""
+        rows = self.rows
+        for longer in range(span + 1, STANDALONE_TITLE_MAX_ROWS + 1):
+            last = s + longer - 1
+            if last >= len(rows.c) or last in self.taken or not rows.titleish(last):
+                break
+            text = "".join(rows.c[s:last + 1])
+            kind = P.title_kind(text)
+            if kind and not text.endswith("》") and self.confirmed(s, longer, text, kind):
                 return list(range(s, last + 1))
         return []
 
@@ -1756,10 +1783,18 @@ def _file_context(rows: _Rows) -> dict:
 
 def _is_front_matter(rows: _Rows, doc: _Doc, docs: list[_Doc]) -> bool:
     """A cover, masthead or contents page: not a document (a gazette issue's front matter is
-    listed, not read; the documents are what follows it)."""
+    listed, not read; the documents are what follows it). A collection's 编辑说明/前言 before its
+    first document is front matter too, sentences and all (FRONT_MATTER_HEADING)."""
     if doc.header is None and sum(1 for i in doc.rows if rows.toc[i]) * 3 >= len(doc.rows):
         return True
-    return doc is docs[0] and doc.header is None and len(docs) > 1 and not any("。" in rows.c[i] for i in doc.rows)
+    if doc is not docs[0] or doc.header is not None or len(docs) < 2:
+        return False
+    for i in doc.rows:  # a cover has no sentence; an 编辑说明 under it is the editors' own
+        if P.FRONT_MATTER_HEADING.match(rows.c[i]):
+            return True
+        if "。" in rows.c[i]:
+            return False
+    return True
 
 
 def _rehome_front_matter(rows: _Rows, docs: list[_Doc]) -> None:

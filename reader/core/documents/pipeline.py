@@ -20,8 +20,10 @@ from reader.core.model import Document, ParseResult, ReadError, line_columns
 # (宁波市北仑区…), 文号 compared with 號 as 号, regulatory units (issue 12: duty-bearers, 申请/请求 X, 在…时);
 # 7: PDF/.docx/OFD pages (Document.pages), radicals read as ideographs (issue 14); 8: footnotes moved after
 # the sentence they interrupt, lines cut at a conjunction, annex titles ending in a table name, tables keep
-# empty cells printed as tabs and join wrapped cells (issue 11).
-PIPELINE_VERSION = 8
+# empty cells printed as tabs and join wrapped cells (issue 11); 9: the rules fixed on blind sets 5-8 (issue 12:
+# 令 and 公告 blocks, titles over lines with their 文号 under them, front and back matter, bylines, 部令
+# numbers, Markdown notes; units named before their verb, partners, levels, function lists).
+PIPELINE_VERSION = 9
 
 
 _gc_lock = threading.Lock()

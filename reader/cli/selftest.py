@@ -302,13 +302,11 @@ def _step_render(st: _State) -> str:
 
 def _export_pieces(doc) -> list[str]:
     """What an export must hold: every line of the text outside its tables, and every table cell."""
-    text, pos, pieces = doc.text, 0, []
-    for table in sorted(doc.tables, key=lambda t: t.start):
-        if not (pos <= table.start <= table.end <= len(text)) or not table.rows:
-            continue
-        pieces += text[pos:table.start].split("\n") + [cell for row in table.rows for cell in row]
-        pos = table.end
-    pieces += text[pos:].split("\n")
+    from reader.core.export import text_segments
+
+    pieces = []
+    for kind, piece in text_segments(doc):
+        pieces += piece.split("\n") if kind == "text" else [cell for row in piece.rows for cell in row]
     return [p.strip() for p in pieces if p.strip()]
 
 

@@ -175,9 +175,10 @@ def _xml_text(s: str) -> str:
     return _XML_BAD.sub("", s)
 
 
-def _docx_segments(doc: Document) -> list[tuple[str, object]]:
+def text_segments(doc: Document) -> list[tuple[str, object]]:
     """The reading text in order as ("text", str) and ("table", Table) pieces: each table
-    replaces its span of the text (the cells tab-separated there)."""
+    replaces its span of the text (the cells tab-separated there). The Word export writes them;
+    the self-test checks a text export against them."""
     text, pos, out = doc.text, 0, []
     for table in sorted(doc.tables, key=lambda t: t.start):
         if not (pos <= table.start <= table.end <= len(text)) or not table.rows:
@@ -198,7 +199,7 @@ def _add_docx_document(word, doc: Document, notes: Sequence[str] = ()) -> None:
     for line in lines[1:4] + lines[5:]:  # the text export's own lines, but the source path
         word.add_paragraph(_xml_text(line))
     word.add_paragraph("")
-    for kind, piece in _docx_segments(doc):
+    for kind, piece in text_segments(doc):
         if kind == "table":
             width = max(len(r) for r in piece.rows)
             grid = word.add_table(rows=len(piece.rows), cols=width)

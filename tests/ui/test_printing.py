@@ -324,13 +324,7 @@ def _layer_doc(tmp_path: Path):
 
 def _read_back(path: Path) -> dict[str, str]:
     """The raw text of `path` by poppler (pdftotext) and by PDFium (pypdfium2)."""
-    import pypdfium2
-
-    pdf = pypdfium2.PdfDocument(str(path))
-    try:
-        pdfium = "".join(pdf[n].get_textpage().get_text_range() for n in range(len(pdf)))
-    finally:
-        pdf.close()
+    pdfium = "".join(_pages_text(path))
     plain = subprocess.run([pdftotext, str(path), "-"], capture_output=True, text=True, check=True).stdout
     return {"pdftotext": plain, "pdfium": pdfium}
 

@@ -296,7 +296,11 @@ def score_entities(report: Report, by_file: dict[str, FileResult], items: list[d
                 report.ent_bad.append(f"{item['file']}: wrong {pt} 「{ptxt}」 in 「{plain[max(0, ps - 6):pe + 6]}」")
 
 
-_RUNNING = re.compile(r"^(.*公报.*(期|号|\d·\d+)|[—\-－]\s*\d+\s*[—\-－]|\d+)$")
+_PAGE_LINE = r"[—\-－]\s*\d+\s*[—\-－]|第\d+页(?:共\d+页)?"
+"""A page-number line, whitespace removed: — 3 —, -3-, 第3页 共7页."""
+_RUNNING = re.compile(rf"^(.*公报.*(期|号|\d·\d+)|{_PAGE_LINE}|\d+)$")
+_RADICALS = re.compile("[\u2e80-\u2fdf]")
+"""Radicals (⼈⺠) a PDF's fonts print for ideographs: the reading text may hold the ideograph."""
 
 
 _MARKDOWN_MARKS = re.compile(r"^#{1,6}\s+|^(?:>\s*)+|\*\*|^\*(?=[^*\s].*[^*\s]\*$)|(?<=[^*\s])\*$")
@@ -306,7 +310,7 @@ _MARKDOWN_MARKS = re.compile(r"^#{1,6}\s+|^(?:>\s*)+|\*\*|^\*(?=[^*\s].*[^*\s]\*
 def _headers_at_page_breaks(texts: list[str]) -> set[str]:
     """Running headers that name no gazette (a collection's title, 2024年第2辑 …): a line printed
     at least twice as the nearest non-blank line before or after a page-number line."""
-    pages = [i for i, t in enumerate(texts) if re.fullmatch(r"[—\-－]\d+[—\-－]", t)]
+    pages = [i for i, t in enumerate(texts) if re.fullmatch(_PAGE_LINE, t)]
     beside: Counter = Counter()
     for i in pages:
         for step in (-1, 1):
@@ -334,8 +338,10 @@ def find_lost_lines(report: Report, fr: FileResult, first_title_line: int, last_
         if no < first_title_line or (last_line is not None and no > last_line) or not text \
                 or _RUNNING.match(text) or text in headers:
             continue
-        if text not in kept:
-            report.lost_lines.append((fr.name, no, line))
+        if text in kept or (_RADICALS.search(text) and re.search(
+                "".join("." if _RADICALS.match(ch) else re.escape(ch) for ch in text), kept)):
+            continue
+        report.lost_lines.append((fr.name, no, line))
 
 
 def evaluate(out_dir: Path) -> Report:

@@ -447,9 +447,9 @@ def _title_back(rows: _Rows, j: int, taken: set[int]) -> list[int]:
         cand = first - 1
         if cand < 0 or cand in taken or not rows.titleish(cand):
             break
-        if P.ends_with_kind(rows.c[cand]) and rows.c[cand][-1] not in "》”":
-            break  # a title of its own (the 文种 inside 《…》 does not end one)
         fc = rows.c[first]
+        if P.ends_with_kind(rows.c[cand]) and rows.c[cand][-1] not in "》”" and not P.ends_title_only(fc):
+            break  # a title of its own (the 文种 inside 《…》 does not end one, nor one the row below ends)
         if _joint_organs_above(fc, rows.c[cand]):
             run.insert(0, cand)  # 某某局　某某局 / 某某局关于…的通知: issuers printed over two lines
             continue
@@ -499,6 +499,9 @@ def _title_forward(rows: _Rows, k: int, taken: set[int], limit: int = 6) -> list
             if (nxt < len(rows.c) and nxt not in taken and len(rows.c[nxt]) <= 2 and _title_piece(rows, nxt)
                     and not P.ends_with_kind(text) and P.ends_with_kind(text + rows.c[nxt])):
                 run.append(nxt)  # …的实施意 / 见: the 关于…的X shape held a 文种 word cut by the page
+            elif nxt < len(rows.c) and nxt not in taken and _title_piece(rows, nxt) \
+                    and P.ends_title_only(rows.c[nxt]):
+                run.append(nxt)  # …关于印发某某行动方案 / （2026—2028年）的通知
             return run
     return []
 
@@ -699,13 +702,20 @@ def _find_headers(rows: _Rows) -> list[_Header]:
     headers = _drop_carried_titles(rows, headers)
     headers = _drop_contents_runs(rows, headers, taken)
     _take_lines_under_titles(rows, headers, taken)
-    if rows.labels:
-        for h in headers:  # a section label printed right above a document heads it, not the one before
-            k = h.start - 1
-            if k >= 0 and k not in taken and not rows.toc[k] and rows.c[k] in rows.labels:
-                h.rows.append(k)
-                taken.add(k)
+    for h in headers:  # a section label printed right above a document heads it, not the one before
+        k = h.start - 1
+        if k >= 0 and k not in taken and not rows.toc[k] and h.title_rows and (
+                rows.c[k] in rows.labels or _NUMBERED_SECTION.match(rows.c[k]) and (k == 0 or rows.complete(k - 1))):
+            h.rows.append(k)
+            taken.add(k)
     return headers
+
+
+_NUMBERED_SECTION = re.compile(
+    rf"^(?:[一二三四五六七八九十]{{1,3}}、|第[一二三四五六七八九十]{{1,3}}部分)[{P.CJK}]{{2,8}}$")
+"""二、行政法规, 第三部分规章: a collection's numbered section label. Right above a document's
+title (after a finished paragraph) it heads that document's section: no line of the document
+before it (a heading there would head text of its own, not a title)."""
 
 
 # ---- pass 1: 文号 lines

@@ -316,6 +316,16 @@ def ends_with_kind(text: str) -> bool:
     return bool(title_kind(text))
 
 
+_TITLE_END_ROW = re.compile(r"^(?:[（(][^（()）]{1,20}[)）])?的[^，。；：]{1,12}$")
+
+
+def ends_title_only(row: str) -> bool:
+    """Is this row (compact) only the end of a title begun above it: 的通知, or a bracketed
+    qualifier then 的 and the 文种 word ("（2026—2028年）的通知" under "…关于印发某某行动方案")?
+    Such a row never starts a title, so the row above it, though it ends in a 文种 word, goes on."""
+    return _TITLE_END_ROW.match(row) is not None and ends_with_kind(row)
+
+
 # ------------------------------------------------------------------ headings
 _HEADINGS = (
     ("chapter", re.compile(r"^第([一二三四五六七八九十百零〇]+)章")),

@@ -45,8 +45,9 @@ LONG_AMENDMENT_NOTE = """\
 def test_adoption_note_over_four_rows_confirms_its_title():
     docs = parse_text(LONG_AMENDMENT_NOTE)
     assert [(a, b, t) for a, b, t in spans(docs)] == [
-        (3, 10, "最高人民法院关于审理渔船纠纷案件若干问题的规定"),
-        (12, 20, "澄海省人民代表大会常务委员会立法程序规则"),
+        (3, 8, "最高人民法院关于审理渔船纠纷案件若干问题的规定"),
+        # 三、地方性法规 heads the section the rules open (test_split9), not the 规定 above it
+        (10, 20, "澄海省人民代表大会常务委员会立法程序规则"),
         (22, 26, "澄海省渔业协会章程")]
     rules = docs[1].meta
     assert rules.date == "1990-05-10" and rules.kind == "规则"

@@ -342,36 +342,6 @@ def test_the_library_indexes_every_format_in_worker_processes(files, tmp_path, m
     assert _listing(lib) == before  # nothing written beside the sources
 
 
-def _crash_or_hang(path: str):
-    """A stand-in for prepare_file in a worker: dies on *crash*, hangs on *hang*."""
-    import os
-
-    if "crash" in path:
-        os._exit(3)
-    if "hang" in path:
-        time.sleep(3600)
-    return path, "digest", None, []
-
-
-def test_a_worker_that_crashes_or_hangs_costs_its_file_not_the_update(monkeypatch):
-    from reader.core.library import library as lib
-
-    # the limit counts from when a file is queued to a worker, whose start (spawn, imports) takes
-    # seconds on a loaded machine: 5 + 5 s keeps a slow start from passing for a hang
-    monkeypatch.setattr(lib, "HARD_LIMIT_GRACE", 5.0)
-    monkeypatch.setenv("READER_PARSE_SECONDS", "5")
-    monkeypatch.setattr(lib._Pool, "submit", lambda self, path: self.executor.submit(_crash_or_hang, path))
-    paths = ["a.pdf", "crash.pdf", "b.pdf", "hang.pdf", "c.pdf", "d.pdf"]
-    start = time.monotonic()
-    results = list(lib._pooled(paths, 2, None, None, len(paths)))
-    assert [r[0] for r in results] == paths
-    errors = {r[0]: r[2] for r in results}
-    assert errors["crash.pdf"] == lib.WORKER_CRASHED
-    assert errors["hang.pdf"] == lib.WORKER_HUNG
-    assert all(errors[p] is None for p in ("a.pdf", "b.pdf", "c.pdf", "d.pdf"))
-    assert time.monotonic() - start < 120
-
-
 def test_reader_parse_and_export_read_a_pdf(files, tmp_path):
     pdf = tmp_path / "公报.pdf"
     pdf.write_bytes(files["gazette-2col.pdf"])

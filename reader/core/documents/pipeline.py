@@ -22,8 +22,9 @@ from reader.core.model import Document, ParseResult, ReadError, line_columns
 # the sentence they interrupt, lines cut at a conjunction, annex titles ending in a table name, tables keep
 # empty cells printed as tabs and join wrapped cells (issue 11); 9: the rules fixed on blind sets 5-8 (issue 12:
 # 令 and 公告 blocks, titles over lines with their 文号 under them, front and back matter, bylines, 部令
-# numbers, Markdown notes; units named before their verb, partners, levels, function lists).
-PIPELINE_VERSION = 9
+# numbers, Markdown notes; units named before their verb, partners, levels, function lists); 10: .docx
+# text boxes and WordArt read (红头 mastheads: issuers that were missed).
+PIPELINE_VERSION = 10
 
 
 _gc_lock = threading.Lock()

@@ -533,3 +533,139 @@ def numbered_docx() -> bytes:
     out = io.BytesIO()
     d.save(out)
     return out.getvalue()
+
+
+# ── .docx text boxes (Word's XML, added to what python-docx writes) ─────────
+
+_BOX_NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+           'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+           'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+           'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+           'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+           'xmlns:wpg="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup" '
+           'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"')
+
+
+def _box_paragraphs(texts: list[str]) -> str:
+    return "".join(f'<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:color w:val="FF0000"/></w:rPr>'
+                   f'<w:t>{escape(t)}</w:t></w:r></w:p>' for t in texts)
+
+
+def _wps_shape(content: str, n: int) -> str:
+    """A DrawingML text box shape (Word 2010+): its text in wps:txbx/w:txbxContent."""
+    return (f'<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="{n * 600000}"/>'
+            f'<a:ext cx="5400000" cy="600000"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></wps:spPr>'
+            f'<wps:txbx><w:txbxContent>{content}</w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp>')
+
+
+def _anchor(graphic_data: str, uri: str, n: int) -> str:
+    return (f'<w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="{n}" '
+            f'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+            f'<wp:positionH relativeFrom="margin"><wp:align>center</wp:align></wp:positionH>'
+            f'<wp:positionV relativeFrom="page"><wp:posOffset>{900000 + n * 600000}</wp:posOffset></wp:positionV>'
+            f'<wp:extent cx="5400000" cy="600000"/><wp:wrapTopAndBottom/><wp:docPr id="{n}" name="文本框 {n}"/>'
+            f'<a:graphic><a:graphicData uri="{uri}">{graphic_data}</a:graphicData></a:graphic></wp:anchor>'
+            f'</w:drawing>')
+
+
+def _vml_box(content: str, n: int) -> str:
+    """The same box as VML (Word 2003, WPS, and the mc:Fallback Word writes beside a DrawingML box)."""
+    return (f'<w:pict><v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" '
+            f'path="m,l,21600r21600,l21600,xe"/>'
+            f'<v:shape id="文本框 {n}" o:spid="_x0000_s{1025 + n}" type="#_x0000_t202" '
+            f'style="position:absolute;margin-left:0;margin-top:{70 + n * 47}pt;width:425pt;height:47pt">'
+            f'<v:textbox><w:txbxContent>{content}</w:txbxContent></v:textbox></v:shape></w:pict>')
+
+
+def text_box_run(texts: list[str], n: int, kind: str = "alternate") -> str:
+    """A run anchoring one text box of paragraphs `texts`, as Word writes it (`alternate`: DrawingML
+    in mc:Choice and the same box as VML in mc:Fallback), as WPS and Word 2003 write it (`vml`), a
+    box only in mc:Fallback (`fallback`), or a group of two boxes, the second holding `texts`[1:]
+    (`group`, with its VML group as Fallback)."""
+    wps_uri = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+    content = _box_paragraphs(texts)
+    if kind == "vml":
+        inner = _vml_box(content, n)
+    elif kind == "fallback":
+        inner = f'<mc:AlternateContent><mc:Fallback>{_vml_box(content, n)}</mc:Fallback></mc:AlternateContent>'
+    elif kind == "group":
+        first, rest = _box_paragraphs(texts[:1]), _box_paragraphs(texts[1:])
+        group = f'<wpg:wgp><wpg:cNvGrpSpPr/><wpg:grpSpPr/>{_wps_shape(first, 0)}{_wps_shape(rest, 1)}</wpg:wgp>'
+        vml = (f'<w:pict><v:group style="position:absolute;width:425pt;height:94pt">'
+               f'<v:shape type="#_x0000_t202"><v:textbox><w:txbxContent>{first}</w:txbxContent></v:textbox></v:shape>'
+               f'<v:shape type="#_x0000_t202"><v:textbox><w:txbxContent>{rest}</w:txbxContent></v:textbox></v:shape>'
+               f'</v:group></w:pict>')
+        inner = (f'<mc:AlternateContent><mc:Choice Requires="wpg">'
+                 f'{_anchor(group, "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup", n)}'
+                 f'</mc:Choice><mc:Fallback>{vml}</mc:Fallback></mc:AlternateContent>')
+    else:
+        inner = (f'<mc:AlternateContent><mc:Choice Requires="wps">{_anchor(_wps_shape(content, 0), wps_uri, n)}'
+                 f'</mc:Choice><mc:Fallback>{_vml_box(content, n)}</mc:Fallback></mc:AlternateContent>')
+    return f'<w:r {_BOX_NS}><w:rPr><w:noProof/></w:rPr>{inner}</w:r>'
+
+
+def word_art_run(text: str) -> str:
+    """Legacy WordArt (VML v:textpath, from .doc files saved as .docx): its text is an attribute."""
+    return (f'<w:r {_BOX_NS}><w:pict><v:shapetype id="_x0000_t136" o:spt="136" adj="10800" '
+            f'path="m@7,l@8,m@5,21600l@6,21600e">'
+            f'<v:textpath on="t" fitshape="t"/></v:shapetype><v:shape id="艺术字 1" type="#_x0000_t136" '
+            f'style="position:absolute;width:425pt;height:56pt" fillcolor="red" stroked="f">'
+            f'<v:textpath style="font-family:&quot;方正小标宋简体&quot;" string="{escape(text)}"/>'
+            f'</v:shape></w:pict></w:r>')
+
+
+TEXT_BOX_NOTICE = [
+    "江政发〔2023〕21号",
+    "关于做好2023年防汛抗旱工作的通知",
+    "各区县人民政府，市政府各部门：",
+    "为切实做好今年防汛抗旱工作，确保人民群众生命财产安全，现就有关事项通知如下。",
+    "一、加强监测预警。市气象局要加密监测，及时发布预警信息。",
+    "二、落实防汛责任。各区县要压实属地责任，于6月15日前完成隐患排查。",
+    "2023年5月8日",
+]
+
+
+def text_box_docx(masthead: str = "alternate") -> bytes:
+    """A 红头 notice whose masthead (江海市人民政府文件) is a text box anchored in the first, otherwise
+    empty paragraph (`masthead`: a text_box_run kind, or `wordart`); a sidebar box in the body as
+    VML; a box holding a paragraph and a table anchored in the middle of a paragraph; a box only
+    in mc:Fallback; and a text box in the page header, which stays out like the header. Neither
+    the title nor the body names the issuer: only the masthead does. `group`: the masthead and
+    the 文号 are two boxes of one group shape."""
+    import docx
+    from docx.oxml import parse_xml
+
+    d = docx.Document()
+    header = d.sections[0].header.paragraphs[0]
+    header.text = "江海市人民政府"
+    header._p.append(parse_xml(text_box_run(["页眉文本框：内部资料"], 9)))
+    first = d.add_paragraph()
+    if masthead == "wordart":
+        first._p.append(parse_xml(word_art_run("江海市人民政府文件")))
+    elif masthead == "group":
+        first._p.append(parse_xml(text_box_run(["江海市人民政府文件", TEXT_BOX_NOTICE[0]], 1, "group")))
+    else:
+        first._p.append(parse_xml(text_box_run(["江海市人民政府文件"], 1, masthead)))
+    for text in TEXT_BOX_NOTICE[1 if masthead == "group" else 0:4]:
+        d.add_paragraph(text)
+    sidebar = d.add_paragraph(TEXT_BOX_NOTICE[4])
+    sidebar._p.insert(1 if sidebar._p.pPr is not None else 0, parse_xml(
+        text_box_run(["联系人：市防指办公室 李华"], 2, "vml")))
+    before, after = TEXT_BOX_NOTICE[5].split("，", 1)
+    middle = d.add_paragraph(before + "，")
+    box = parse_xml(text_box_run(["隐患排查清单"], 3))
+    content = box.find(".//{http://schemas.openxmlformats.org/wordprocessingml/2006/main}txbxContent")
+    table = d.add_table(rows=2, cols=2)
+    for r, row in enumerate([["序号", "事项"], ["1", "水库安全检查"]]):
+        for c, cell in enumerate(row):
+            table.cell(r, c).text = cell
+    content.append(table._tbl)  # the table moves from the body into the box (Choice); Fallback keeps the paragraph
+    middle._p.append(box)
+    middle._p.append(parse_xml(f'<w:r {_BOX_NS}><w:t>{escape(after)}</w:t></w:r>'))
+    tail = d.add_paragraph()
+    tail._p.append(parse_xml(text_box_run(["（此件公开发布）"], 4, "fallback")))
+    for text in TEXT_BOX_NOTICE[6:]:
+        d.add_paragraph(text)
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()

@@ -7,7 +7,7 @@ import threading
 from contextlib import contextmanager
 from pathlib import Path
 
-from reader.core.documents import deadline
+from reader.core.documents import deadline, workers
 from reader.core.text import decode, formats
 from reader.core.model import Document, ParseResult, ReadError, line_columns
 
@@ -22,8 +22,9 @@ from reader.core.model import Document, ParseResult, ReadError, line_columns
 # the sentence they interrupt, lines cut at a conjunction, annex titles ending in a table name, tables keep
 # empty cells printed as tabs and join wrapped cells (issue 11); 9: the rules fixed on blind sets 5-8 (issue 12:
 # 令 and 公告 blocks, titles over lines with their 文号 under them, front and back matter, bylines, 部令
-# numbers, Markdown notes; units named before their verb, partners, levels, function lists).
-PIPELINE_VERSION = 9
+# numbers, Markdown notes; units named before their verb, partners, levels, function lists); 10: .docx
+# text boxes and WordArt read (红头 mastheads: issuers that were missed).
+PIPELINE_VERSION = 10
 
 
 _gc_lock = threading.Lock()
@@ -124,62 +125,22 @@ def parse_file(path: str | Path) -> ParseResult:
     return parse_bytes(data, str(path))
 
 
-PARSER_CRASHED = "解析进程异常退出，文件可能已损坏或含有恶意内容 (the parser crashed on this file)"
-PARSER_HUNG = "解析进程无响应，已终止，文件可能异常 (the parser hung on this file and was stopped)"
-ISOLATE_GRACE = 30.0
-"""Seconds past the parse budget before an isolated parse's process is killed (a native hang)."""
-
-
 def parse_file_isolated(path: str | Path) -> ParseResult:
     """parse_file in a process of its own for PDF, Word and OFD files (by name: their readers are
     native libraries, whose crash or hang must not take the caller with it, e.g. the GUI); text
-    files in this process. A crash or hang is the file's error."""
+    files in this process. A crash or hang is the file's error (reader.core.documents.workers)."""
     if not str(path).lower().endswith(formats.DOCUMENT_SUFFIXES):
         return parse_file(path)
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures import TimeoutError as FutureTimeout
-    from concurrent.futures.process import BrokenProcessPool
-
     try:
         size = os.path.getsize(path)
     except OSError:
         return parse_file(path)  # gives the reason (missing, permission…)
-    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
     try:
-        return pool.submit(parse_file, str(path)).result(timeout=deadline.parse_seconds(size) + ISOLATE_GRACE)
-    except BrokenProcessPool:
-        return ParseResult(file=str(path), error=PARSER_CRASHED)
-    except FutureTimeout:
-        return ParseResult(file=str(path), error=PARSER_HUNG)
-    finally:
-        kill_executor(pool)
-
-
-def kill_executor(pool) -> None:
-    """Stop a ProcessPoolExecutor at once: a hung or crashed worker is never waited for.
-
-    Its workers send results through one shared pipe. A worker killed in the middle of
-    sending leaves half a message there, and the executor's manager thread waits for the
-    rest forever: the interpreter then hangs at exit, joining that thread. So after the
-    workers are dead, this process's copy of the pipe's write end is closed too; with no
-    writer left the manager's read ends (EOF), it counts the pool as broken and stops.
-    """
-    processes = list((getattr(pool, "_processes", None) or {}).values())
-    writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)  # shutdown() drops it
-    pool.shutdown(wait=False, cancel_futures=True)
-    for proc in processes:
-        try:
-            proc.kill()
-        except Exception:  # already gone
-            pass
-    for proc in processes:
-        proc.join(5)
-    if writer is not None:
-        try:
-            writer.close()
-        except OSError:
-            pass
+        return workers.call_alone(parse_file, str(path), limit=workers.hard_limit(size))
+    except workers.WorkerCrashed:
+        return ParseResult(file=str(path), error=workers.PARSER_CRASHED)
+    except workers.WorkerHung:
+        return ParseResult(file=str(path), error=workers.PARSER_HUNG)
 
 
 def parse_bytes(data: bytes, name: str) -> ParseResult:

@@ -22,7 +22,7 @@ from pathlib import Path
 from reader.core.library import index as store
 from reader.core.library.analysis import fold, fold_docno, gram_counts
 from reader.core.model import Document, Metadata, Span, Table
-from reader.core.documents.pipeline import ISOLATE_GRACE, PARSER_CRASHED, PARSER_HUNG, kill_executor
+from reader.core.documents import workers as parse_workers
 from reader.core.library.records import UNKNOWN_ISSUER, UNKNOWN_YEAR, DocInfo, date_number
 from reader.core.library.schema import CONTENT
 from reader.core.library.walk import walk_folders
@@ -232,116 +232,107 @@ def _prepared(paths: list[str], cancel, progress, total: int):
     yield from _pooled(paths, max(1, workers), cancel, progress, total)
 
 
-WORKER_CRASHED = PARSER_CRASHED
-WORKER_HUNG = PARSER_HUNG
-HARD_LIMIT_GRACE = ISOLATE_GRACE
-"""Seconds past the file's parse budget (reader.core.documents.deadline) before its worker is killed: the
-budget is checked between pages, so only a hang inside a native library reaches this."""
-
-
-class _Pool:
-    """A spawn ProcessPoolExecutor that can be killed (a worker hung) and made again."""
-
-    def __init__(self, workers: int):
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        self.workers = workers
-        self.executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
-
-    def submit(self, path: str):
-        return self.executor.submit(prepare_file, path)
-
-    def kill(self) -> None:
-        """Stop at once: a hung or crashed worker is never waited for (pipeline.kill_executor)."""
-        kill_executor(self.executor)
+WORKER_CRASHED = parse_workers.PARSER_CRASHED
+WORKER_HUNG = parse_workers.PARSER_HUNG
+WARM_MODULES = (*parse_workers.WARM_MODULES, "reader.core.ledger.tasks")
+"""What prepare_file imports, imported when a worker starts: not a file's time."""
 
 
 def _hard_limit(path: str) -> float:
-    from reader.core.documents.deadline import parse_seconds
-
+    """Seconds the file may run in a worker once the worker started it (workers.hard_limit)."""
     try:
         size = os.path.getsize(path)
     except OSError:
         size = 0
-    return parse_seconds(size) + HARD_LIMIT_GRACE
+    return parse_workers.hard_limit(size)
 
 
 def _pooled(paths: list[str], workers: int, cancel, progress, total: int):
-    """prepare_file over paths in worker processes, in order, surviving a worker that crashes
-    (the file it was reading is retried alone: if it crashes again it is the culprit, and a
-    problem) or hangs past its budget (killed: a problem); the other files are resubmitted."""
+    """prepare_file over paths in worker processes, yielded in order, surviving a worker that
+    crashes (the file it was reading is retried alone: if it crashes again it is the culprit, and a
+    problem) or hangs. A file still running _hard_limit seconds after its worker STARTED it is
+    hung, wherever it stands in the queue (reader.core.documents.workers): its worker is killed,
+    the file is a problem (WORKER_HUNG), and the files not finished yet are resubmitted, so the
+    files waiting behind a slow one never count that wait."""
     from collections import deque
     from concurrent.futures import TimeoutError as FutureTimeout
     from concurrent.futures.process import BrokenProcessPool
 
-    pool = _Pool(workers)
-    pending: deque = deque()  # [path, future]
+    depth = 3 * workers
+
+    def new_pool() -> parse_workers.Workers:
+        return parse_workers.Workers(workers, depth, WARM_MODULES)
+
+    pool = new_pool()
+    pending: deque = deque()  # [path, Job], in the order of paths
     it = iter(paths)
 
+    def submit(path: str) -> parse_workers.Job:
+        return pool.submit(prepare_file, path, limit=_hard_limit(path))
+
     def fill() -> None:
-        while len(pending) < 3 * workers:
+        while len(pending) < depth:
             nxt = next(it, None)
             if nxt is None:
                 return
-            pending.append([nxt, pool.submit(nxt)])
+            pending.append([nxt, submit(nxt)])
 
     def restart() -> None:
+        """A new pool; what the old one finished is kept, the rest submitted again."""
         nonlocal pool
+        finished = {id(entry) for entry in pending if entry[1].succeeded()}
         pool.kill()
-        pool = _Pool(workers)
+        pool = new_pool()
         for entry in pending:
-            entry[1] = pool.submit(entry[0])
+            if id(entry) not in finished:
+                entry[1] = submit(entry[0])
 
     try:
         fill()
         i = 0
         while pending:
-            path, future = pending[0]
-            started = None
+            entry = pending[0]
             result = None
             while result is None:
                 if cancel is not None and cancel():
                     yield None, None, None, None
                     return
+                job = entry[1]
+                if job.waiting_since is None:
+                    job.waiting_since = time.monotonic()  # the next one due from now
                 try:
-                    result = future.result(timeout=0.25)
+                    result = job.future.result(timeout=parse_workers.POLL_SECONDS)
                 except FutureTimeout:
-                    if started is None and future.running():
-                        started = time.monotonic()
-                    if started is not None and time.monotonic() - started > _hard_limit(path):
-                        pending.popleft()
+                    now = time.monotonic()
+                    hung = [e for e in pending if e[1].overdue(now)]
+                    for e in hung:
+                        e[1] = parse_workers.Job.resolved((e[0], None, WORKER_HUNG, []))
+                    if hung:
                         restart()
-                        result = (path, None, WORKER_HUNG, [])
                 except BrokenProcessPool:
                     pending.popleft()
                     restart()
-                    result = _alone(path)
-            if pending and pending[0][0] == path:
+                    result = _alone(entry[0])
+            if pending and pending[0] is entry:
                 pending.popleft()
+            entry[1].release()
             if progress is not None:
                 progress(Progress(i, total, result[0]))
             i += 1
             fill()
             yield result
     finally:
-        pool.kill() if pending else pool.executor.shutdown(wait=True, cancel_futures=True)
+        pool.kill() if pending else pool.close()
 
 
 def _alone(path: str):
     """prepare_file(path) in a worker of its own: the result, or the crash/hang as its problem."""
-    from concurrent.futures import TimeoutError as FutureTimeout
-    from concurrent.futures.process import BrokenProcessPool
-
-    pool = _Pool(1)
     try:
-        return pool.submit(path).result(timeout=_hard_limit(path) + 30)
-    except BrokenProcessPool:
+        return parse_workers.call_alone(prepare_file, path, limit=_hard_limit(path), warm=WARM_MODULES)
+    except parse_workers.WorkerCrashed:
         return path, None, WORKER_CRASHED, []
-    except FutureTimeout:
+    except parse_workers.WorkerHung:
         return path, None, WORKER_HUNG, []
-    finally:
-        pool.kill()
 
 
 class TextCache:

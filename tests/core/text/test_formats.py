@@ -5,6 +5,7 @@ and a CJK font, .docx written with python-docx, OFD written with zipfile to GB/T
 """
 from __future__ import annotations
 
+import io
 import json
 import re
 import subprocess
@@ -126,6 +127,45 @@ def test_word_list_numbers_are_printed_as_word_shows_them():
     lines = formats.extract(fx.numbered_docx(), "numbered.docx").text.split("\n")
     assert lines[1:7] == ["一、总体要求", "（一）稳定粮食面积", "（二）抓好农资供应", "二、工作措施",
                           "（一）强化技术指导", "不编号的段落。"]
+
+
+@pytest.mark.parametrize("masthead", ["alternate", "vml", "wordart", "group", "fallback"])
+def test_a_masthead_in_a_text_box_is_read_once_and_names_the_issuer(masthead):
+    """红头 mastheads are often text boxes (Word's DrawingML box with its VML copy, a VML box from
+    WPS, legacy WordArt, a group holding masthead and 文号, a box only in mc:Fallback): read once,
+    it is the only place the issuer is named."""
+    data = fx.text_box_docx(masthead)
+    text = formats.extract(data, "红头.docx").text
+    assert text.startswith("江海市人民政府文件\n江政发〔2023〕21号\n")
+    assert text.count("江海市人民政府文件") == 1 and text.count("江政发〔2023〕21号") == 1
+    doc, = parse_bytes(data, "红头.docx").documents
+    assert doc.meta.issuers == ["江海市人民政府"]
+    assert doc.meta.doc_number == "江政发〔2023〕21号" and doc.meta.title == fx.TEXT_BOX_NOTICE[1]
+
+
+def test_text_boxes_are_read_where_they_are_anchored_and_a_header_box_is_not():
+    lines = [x for x in formats.extract(fx.text_box_docx(), "红头.docx").text.split("\n") if x]
+    notice = fx.TEXT_BOX_NOTICE
+    before, after = notice[5].split("，", 1)
+    assert lines == ["江海市人民政府文件", *notice[:4],
+                     "联系人：市防指办公室 李华", notice[4],  # a VML box anchored at the paragraph's start
+                     before + "，", "隐患排查清单", "序号\t事项", "1\t水库安全检查", after,  # one in its middle
+                     "（此件公开发布）", *notice[6:]]
+    doc, = parse_bytes(fx.text_box_docx(), "红头.docx").documents
+    assert [t.rows for t in doc.tables] == [[["序号", "事项"], ["1", "水库安全检查"]]]  # a table in a box is a table
+
+
+def test_a_box_anchored_before_a_numbered_paragraphs_text_leaves_it_its_label():
+    import docx
+    from docx.oxml import parse_xml
+
+    d = docx.Document(io.BytesIO(fx.numbered_docx()))
+    numbered = d.paragraphs[1]._p  # 总体要求, numbered 一、
+    numbered.insert(1, parse_xml(fx.text_box_run(["（本段附图）"], 5)))  # after its w:pPr
+    out = io.BytesIO()
+    d.save(out)
+    lines = formats.extract(out.getvalue(), "numbered.docx").text.split("\n")
+    assert lines[1:4] == ["（本段附图）", "一、总体要求", "（一）稳定粮食面积"]
 
 
 def test_number_labels():
@@ -340,36 +380,6 @@ def test_the_library_indexes_every_format_in_worker_processes(files, tmp_path, m
     assert any(Path(h.doc.file).name == "gazette-2col.pdf" for h in hits.hits)
     library.close()
     assert _listing(lib) == before  # nothing written beside the sources
-
-
-def _crash_or_hang(path: str):
-    """A stand-in for prepare_file in a worker: dies on *crash*, hangs on *hang*."""
-    import os
-
-    if "crash" in path:
-        os._exit(3)
-    if "hang" in path:
-        time.sleep(3600)
-    return path, "digest", None, []
-
-
-def test_a_worker_that_crashes_or_hangs_costs_its_file_not_the_update(monkeypatch):
-    from reader.core.library import library as lib
-
-    # the limit counts from when a file is queued to a worker, whose start (spawn, imports) takes
-    # seconds on a loaded machine: 5 + 5 s keeps a slow start from passing for a hang
-    monkeypatch.setattr(lib, "HARD_LIMIT_GRACE", 5.0)
-    monkeypatch.setenv("READER_PARSE_SECONDS", "5")
-    monkeypatch.setattr(lib._Pool, "submit", lambda self, path: self.executor.submit(_crash_or_hang, path))
-    paths = ["a.pdf", "crash.pdf", "b.pdf", "hang.pdf", "c.pdf", "d.pdf"]
-    start = time.monotonic()
-    results = list(lib._pooled(paths, 2, None, None, len(paths)))
-    assert [r[0] for r in results] == paths
-    errors = {r[0]: r[2] for r in results}
-    assert errors["crash.pdf"] == lib.WORKER_CRASHED
-    assert errors["hang.pdf"] == lib.WORKER_HUNG
-    assert all(errors[p] is None for p in ("a.pdf", "b.pdf", "c.pdf", "d.pdf"))
-    assert time.monotonic() - start < 120
 
 
 def test_reader_parse_and_export_read_a_pdf(files, tmp_path):

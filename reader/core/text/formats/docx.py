@@ -2,9 +2,13 @@
 
 The body in document order: each paragraph one line (a line break inside it, w:br, starts a new
 line; empty paragraphs are blank lines; tracked insertions, fields and content controls are
-read, deleted text is not: paragraph_text), each table row one line of cells separated by tabs, the
+read, deleted text is not: _pieces), each table row one line of cells separated by tabs, the
 rows of a table side by side so that reader.core.text.tables reads them as one table (a merged cell
-counts once; a table inside a cell gives its text to the cell). Headers, footers, footnotes and
+counts once; a table inside a cell gives its text to the cell). A text box (w:txbxContent: a
+DrawingML shape in w:drawing, a VML v:textbox in w:pict) and legacy WordArt (v:textpath, whose
+text is its `string`), as 红头 mastheads often are, is read where its anchor run stands in its
+paragraph: its paragraphs and tables as lines of their own, once (mc:AlternateContent holds the
+same box twice, as mc:Choice and as mc:Fallback: the Choice is read). Headers, footers, footnotes and
 comments are other parts of the file: left out of the body, like a gazette's running header.
 Labels of Word's automatic numbering ("一、", "（二）") are printed before their paragraphs, as Word
 shows them (_ListNumbers).
@@ -21,7 +25,8 @@ from reader.core.text.formats import DOCX, NOTHING_READ, Extracted, open_zip
 from reader.core.model import ReadError
 
 MAX_NESTING = 8
-"""Tables inside table cells deeper than this are read as their text only."""
+"""Tables inside table cells deeper than this are read as their text only; text boxes inside text
+boxes deeper than this are left out."""
 
 DAMAGED = "Word 文件（.docx）已损坏或不完整，无法读取 (damaged .docx: its ZIP package is not a Word document)"
 
@@ -29,7 +34,6 @@ DAMAGED = "Word 文件（.docx）已损坏或不完整，无法读取 (damaged .
 def extract(data: bytes, name: str) -> Extracted:
     open_zip(data, name, "Word (.docx)").close()  # sizes checked before python-docx unpacks it
     import docx
-    from docx.table import Table
     from lxml import etree
 
     try:
@@ -38,53 +42,97 @@ def extract(data: bytes, name: str) -> Extracted:
         raise ReadError(name, f"{DAMAGED}：{type(exc).__name__} {str(exc)[:120]}") from exc
     except Exception as exc:  # python-docx raises its own PackageNotFoundError and others
         raise ReadError(name, f"{DAMAGED}：{type(exc).__name__} {str(exc)[:120]}") from exc
-    lines: list[str] = []
-    numbers = _ListNumbers(document)
-    for kind, element in _body_items(document.element.body, 0):
-        deadline.check()
-        if kind == "tbl":
-            lines.extend(_table_rows(Table(element, document), 0))
-        else:
-            lines.extend(_paragraph_lines(numbers.label(element) + paragraph_text(element)))
+    lines = _block_lines(document.element.body, document, _ListNumbers(document), 0)
     if not any(line.strip() for line in lines):
         raise ReadError(name, NOTHING_READ[DOCX])
     return Extracted("\n".join(lines) + "\n", DOCX, ())
 
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_NS = {"w": W, "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006"}
-# The visible text of a paragraph: every run's text, tabs and breaks, runs inside tracked
-# insertions (w:ins), hyperlinks, simple fields and inline content controls included; deleted and
-# moved-away text (w:del, w:moveFrom), field codes (w:instrText), tab-stop definitions and text boxes (their own
-# paragraphs, w:txbxContent, and their VML copy in mc:Fallback) left out.
-_RUN_TEXT = ("./descendant::w:r[not(ancestor::w:txbxContent) and not(ancestor::mc:Fallback)"
-             " and not(ancestor::w:del) and not(ancestor::w:moveFrom)]"
-             "/*[self::w:t or self::w:tab or self::w:br or self::w:cr]")
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_V = "urn:schemas-microsoft-com:vml"
+_R, _BOX, _TEXTPATH = f"{{{W}}}r", f"{{{W}}}txbxContent", f"{{{_V}}}textpath"
+_ALTERNATE, _CHOICE, _FALLBACK = f"{{{_MC}}}AlternateContent", f"{{{_MC}}}Choice", f"{{{_MC}}}Fallback"
+_T, _TAB, _BR, _CR = (f"{{{W}}}{t}" for t in ("t", "tab", "br", "cr"))
+# Deleted and moved-away text (w:del, w:moveFrom) is not shown; paragraph and run properties hold no
+# text (w:tab there is a tab-stop definition). Field codes (w:instrText) and deleted text
+# (w:delText) are never read: only w:t, w:tab, w:br and w:cr in a run are.
+# A VML shape type (v:shapetype) is a template: its v:textpath holds no text of the document.
+_UNSHOWN = {f"{{{W}}}{t}" for t in ("del", "moveFrom", "pPr", "rPr")} | {f"{{{_V}}}shapetype"}
 
 
-_run_text = None  # _RUN_TEXT compiled on first use (lxml is imported only when a .docx is read)
+def _pieces(element):
+    """What Word shows of a paragraph, in order: its text (str: every run's text, tabs and breaks;
+    runs inside tracked insertions, hyperlinks, simple fields and inline content controls
+    included) and the text boxes anchored in it (the w:txbxContent or v:textpath element). Of an
+    mc:AlternateContent the first mc:Choice is read (the Fallback only when there is none): both
+    hold the same content. python-docx's Paragraph.text reads only the runs directly under the
+    paragraph, and no text box."""
+    for child in element.iterchildren():
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _UNSHOWN:  # comments, processing instructions
+            continue
+        if tag == _T or tag == _TAB or tag == _BR or tag == _CR:
+            if element.tag != _R:
+                continue
+            if tag == _T:
+                yield child.text or ""
+            elif tag == _TAB:
+                yield "\t"
+            elif tag == _CR or child.get(f"{{{W}}}type") not in ("page", "column"):
+                yield "\n"
+        elif tag == _BOX or tag == _TEXTPATH:
+            yield child
+        elif tag == _ALTERNATE:
+            chosen = next(child.iterchildren(_CHOICE), None)
+            if chosen is None:
+                chosen = next(child.iterchildren(_FALLBACK), None)
+            if chosen is not None:
+                yield from _pieces(chosen)
+        else:
+            yield from _pieces(child)
 
 
-def paragraph_text(p) -> str:
-    """A w:p element's text (see _RUN_TEXT); python-docx's Paragraph.text reads only the runs
-    directly under the paragraph and loses tracked insertions, fields and content controls."""
-    global _run_text
-    if _run_text is None:
-        from lxml import etree
+def _block_lines(container, parent, numbers, depth: int) -> list[str]:
+    """The lines of a body or a text box: paragraphs (with the text boxes they anchor) and tables.
+    `parent`: python-docx's object the tables belong to; `numbers`: _ListNumbers, or None where
+    Word's numbering labels are not printed (table cells)."""
+    from docx.table import Table
 
-        _run_text = etree.XPath(_RUN_TEXT, namespaces=_NS)
-    out = []
-    for e in _run_text(p):
-        tag = e.tag.rsplit("}", 1)[-1]
-        if tag == "t":
-            out.append(e.text or "")
-        elif tag == "tab":
-            out.append("\t")
-        elif tag == "br" and e.get(f"{{{W}}}type") not in ("page", "column"):
-            out.append("\n")
-        elif tag == "cr":
-            out.append("\n")
-    return "".join(out)
+    lines: list[str] = []
+    for kind, element in _body_items(container, depth):
+        deadline.check()
+        if kind == "tbl":
+            lines.extend(_table_rows(Table(element, parent), depth))
+        else:
+            lines.extend(_paragraph_block(element, parent, numbers, depth))
+    return lines
+
+
+def _paragraph_block(p, parent, numbers, depth: int) -> list[str]:
+    """A paragraph's lines: its text, cut where a text box is anchored, and the box's lines there.
+    The numbering label goes with the paragraph's first text (a box anchored before it does not
+    take it); a paragraph that holds only a box is the box's lines, no blank line."""
+    label = numbers.label(p) if numbers is not None else ""
+    lines: list[str] = []
+    text: list[str] = []
+    for piece in _pieces(p):
+        if isinstance(piece, str):
+            text.append(piece)
+            continue
+        if "".join(text).strip():
+            lines.extend(_paragraph_lines(label + "".join(text)))
+            label = ""
+        text.clear()
+        if piece.tag == _TEXTPATH:
+            if (piece.get("string") or "").strip():
+                lines.extend(_paragraph_lines(piece.get("string")))
+        elif depth < MAX_NESTING:
+            lines.extend(_block_lines(piece, parent, numbers, depth + 1))
+    rest = "".join(text)
+    if rest.strip() or not lines:
+        lines.extend(_paragraph_lines(label + rest))
+    return lines
 
 
 class _ListNumbers:
@@ -216,7 +264,7 @@ def _paragraph_lines(text: str) -> list[str]:
 
 
 def _cell_text(cell, depth: int) -> str:
-    parts = [t for t in (paragraph_text(p._p) for p in cell.paragraphs) if t.strip()]
+    parts = [t for p in cell.paragraphs for t in _paragraph_block(p._p, cell, None, depth) if t.strip()]
     if depth < MAX_NESTING:
         for inner in cell.tables:
             parts.extend(" ".join(row.split("\t")) for row in _table_rows(inner, depth + 1))

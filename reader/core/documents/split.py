@@ -1986,7 +1986,22 @@ def _segment(rows: _Rows, doc: _Doc, loose: list[int], nos: Sequence[int], texts
     head = sorted(filter(in_header, doc.rows))
     seg_nos, seg_texts = array("i", [rn[i] for i in head]), [rt[i] for i in head]
     body = list(filterfalse(in_header, doc.rows)) if header_idx else doc.rows
-    content_nos = sorted(map(rn.__getitem__, body))
+    body_nos = list(map(rn.__getitem__, body))
+    if loose and all(map(operator.lt, body_nos, islice(body_nos, 1, None))) \
+            and all(map(operator.lt, (lo := [nos[k] for k in loose]), islice(lo, 1, None))):
+        # rows assembled in source order (most documents) and loose lines in order: each loose
+        # line goes after the content line before it, so the body is both merged by line number
+        first_no = body_nos[0] if body_nos else 1 << 62
+        cut = bisect.bisect_left(lo, first_no)  # loose lines before the first content line
+        seg_nos.extend(lo[:cut])
+        seg_texts.extend(texts[k] for k in loose[:cut])
+        merged_nos = body_nos + lo[cut:]
+        merged_texts = [rt[i] for i in body] + [texts[k] for k in loose[cut:]]
+        order = sorted(range(len(merged_nos)), key=merged_nos.__getitem__)  # two runs: one merge
+        seg_nos.extend(map(merged_nos.__getitem__, order))
+        seg_texts.extend(map(merged_texts.__getitem__, order))
+        return _segment_of(rows, doc, head, seg_nos, seg_texts, ctx)
+    content_nos = sorted(body_nos)
     after: dict[int, list[int]] = {}
     for k in loose:
         p = bisect.bisect_left(content_nos, nos[k]) - 1
@@ -2007,6 +2022,12 @@ def _segment(rows: _Rows, doc: _Doc, loose: list[int], nos: Sequence[int], texts
             for k in after.get(no, ()):
                 add_no(nos[k])
                 add_text(texts[k])
+    return _segment_of(rows, doc, head, seg_nos, seg_texts, ctx)
+
+
+def _segment_of(rows: _Rows, doc: _Doc, head: list[int], seg_nos: array, seg_texts: list[str],
+                ctx: dict) -> DocSegment:
+    rn, rt = rows.nos, rows.texts
     title_rows = doc.header.title_rows if doc.header else []
     return DocSegment(
         lines=Lines(seg_nos, seg_texts),

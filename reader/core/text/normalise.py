@@ -41,6 +41,7 @@ same characters when one did.
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from array import array
@@ -281,13 +282,9 @@ def _page_numbers(texts: list[str]) -> set[int]:
         if t and t[0].isdigit() and BARE_PAGE_NUMBER.match(t) and _is_blank(texts, i - 1) and _is_blank(texts, i + 1)
     ]
     if bare:
-        # position of each line among non-blank lines, to measure gaps
-        rank: dict[int, int] = {}
-        n = 0
-        for i, t in enumerate(texts):
-            if t:
-                rank[i] = n
-                n += 1
+        # position of each bare number among non-blank lines, to measure gaps
+        filled = [i for i, t in enumerate(texts) if t]
+        rank = {i: bisect.bisect_left(filled, i) for i in bare}
         for k, i in enumerate(bare):
             near_prev = k > 0 and rank[i] - rank[bare[k - 1]] < BARE_NUMBER_MIN_GAP
             near_next = k + 1 < len(bare) and rank[bare[k + 1]] - rank[i] < BARE_NUMBER_MIN_GAP
@@ -311,30 +308,52 @@ def _beside(texts: list[str], marks: set[int], reach: int = 1) -> set[int]:
 
 
 def _running_headers(texts: list[str], page_numbers: set[int]) -> set[int]:
-    # keys[i]: line i as a header candidate (its page number cut off), None when it cannot be one;
-    # a list, not a dict: a million-line file must not cost an int and a dict entry per line
-    keys: list[str | None] = [None] * len(texts)
-    numbered: set[int] = set()  # header lines that carry their page number themselves
-    keyed = array("i")  # the lines with a key, in order
-    for i, t in enumerate(texts):
-        if not t or i in page_numbers or len(t) > HEADER_MAX_WIDTH + 20:
+    # A line's key: the line as a header candidate, its page number cut off (the few lines with a
+    # page dash at an end), else the line itself. Keys are read per distinct text, not per line:
+    # a key printed twice comes from a text printed twice, or from a text with a page number
+    # (— 13 — 某某公报) beside others, so only those texts are read (Counter counts the lines in C).
+    counts = Counter(texts)
+    for i in page_numbers:
+        counts[texts[i]] -= 1  # a page-number line is no header candidate
+    counts.pop("", None)
+    key_of: dict[str, str] = {}  # text → its key, for the texts that may recur as a header
+    key_counts: Counter[str] = Counter()
+    cut_keys: list[str] = []  # keys read from a line with a page number
+    for t, n in counts.items():
+        if n <= 0:
             continue
-        key = EDGE_PAGE_NUMBER.match(t).group(1) if t[0] in PAGE_DASHES or t[-1] in PAGE_DASHES else t
-        if 4 <= len(key) <= HEADER_MAX_WIDTH and key[-1] not in _SENTENCE_END_CHARS:
-            keys[i] = key
-            keyed.append(i)
+        if t[0] in PAGE_DASHES or t[-1] in PAGE_DASHES:
+            if len(t) > HEADER_MAX_WIDTH + 20:
+                continue
+            key = EDGE_PAGE_NUMBER.match(t).group(1)
             if key != t:
-                numbered.add(i)
-    counts = Counter(filter(None, keys))  # (a key is never empty)
-    repeated = {k for k, c in counts.items() if c >= HEADER_MIN_REPEATS_BESIDE_NUMBERS}
-    del counts
+                cut_keys.append(key)
+        elif n >= 2:
+            key = t
+        else:
+            continue
+        if 4 <= len(key) <= HEADER_MAX_WIDTH and key[-1] not in _SENTENCE_END_CHARS:
+            key_of[t] = key
+            key_counts[key] += n
+    for key in cut_keys:  # the header printed once without its page number counts too
+        if key not in key_of and counts.get(key, 0) > 0 and key in key_counts \
+                and key[0] not in PAGE_DASHES and key[-1] not in PAGE_DASHES:
+            key_of[key] = key
+            key_counts[key] += counts[key]
+    repeated = {k for k, c in key_counts.items() if c >= HEADER_MIN_REPEATS_BESIDE_NUMBERS}
     if not repeated:
         return set()
+    candidates = {t: k for t, k in key_of.items() if k in repeated}
     where: dict[str, list[int]] = {}
-    for i in keyed:
-        k = keys[i]
-        if k in repeated:
-            where.setdefault(k, []).append(i)
+    numbered: set[int] = set()  # header lines that carry their page number themselves
+    for i in [i for i, t in enumerate(texts) if t in candidates]:
+        if i in page_numbers:
+            continue
+        t = texts[i]
+        k = candidates[t]
+        where.setdefault(k, []).append(i)
+        if k != t:
+            numbered.add(i)
     found: set[int] = set()
     # Only the line right next to a page number: an issuer printed at the top of the
     # page, under the running header, is two lines away and is body text.
@@ -354,6 +373,7 @@ def _running_headers(texts: list[str], page_numbers: set[int]) -> set[int]:
 
 _SPECIALS = (_ODD_BREAKS, _UNSAFE_CHARS, _FULLWIDTH, _RADICAL)  # each one character class
 _ANY_SPECIAL = re.compile("|".join(p.pattern for p in _SPECIALS))
+_NEEDS_FULL_CLEAN = re.compile("[\t<#>*" + ZERO_WIDTH + "]|" + _ANY_SPECIAL.pattern)
 
 
 def clean_lines(text: str) -> Lines:
@@ -364,8 +384,12 @@ def clean_lines(text: str) -> Lines:
     # looked for among the characters found
     found = set(_ANY_SPECIAL.findall(text))
     odd, unsafe, fullwidth, radicals = (any(p.match(ch) for ch in found) for p in _SPECIALS)
-    # an empty source line (about half of them) is an empty text: no call for it
-    texts = [_clean_text(raw, odd, unsafe, fullwidth, radicals) if raw else ""
+    # A line with none of the characters only _clean_text's later steps handle (tabs, markup,
+    # Markdown marks, zero-width and the four kinds above) is only stripped and, when spaces are
+    # left inside, squeezed: most lines, read without the call. An empty source line (about
+    # half of them) is an empty text.
+    texts = ["" if not raw else _clean_text(raw, odd, unsafe, fullwidth, radicals) if _NEEDS_FULL_CLEAN.search(raw)
+             else squeeze_number_spaces(t) if " " in (t := raw.strip()) or "\u3000" in t or "\u00a0" in t else t
              for raw in split_source_lines(text, odd)]
     numbers = _page_numbers(texts)
     furniture = numbers | _running_headers(texts, numbers)
@@ -616,15 +640,15 @@ class _Layout:
             and not _same_endings(texts, widths, width - tolerance, finals)
         )
         # Blank lines after full, unfinished lines: the layout's double spacing.
-        mid, mid_blank, pairs, pairs_blank = 0, 0, 0, 0
-        for k in range(1, len(texts)):
-            if spliced[k]:
-                continue
-            pairs += 1
-            pairs_blank += blanks_before[k] > 0
-            if wrapped and widths[k - 1] >= width - tolerance and not finals[k - 1]:
-                mid += 1
-                mid_blank += blanks_before[k] > 0
+        # (columns zipped: line k's splice and blanks with line k - 1's width and ending)
+        pair_blanks = [b > 0 for s, b in zip(islice(spliced, 1, None), islice(blanks_before, 1, None)) if not s]
+        pairs, pairs_blank = len(pair_blanks), sum(pair_blanks)
+        mid = mid_blank = 0
+        if wrapped:
+            full = width - tolerance
+            mid_blanks = [b > 0 for s, b, w, final in zip(islice(spliced, 1, None), islice(blanks_before, 1, None),
+                                                          widths, finals) if not s and w >= full and not final]
+            mid, mid_blank = len(mid_blanks), sum(mid_blanks)
         if mid >= 3:
             double_spaced = mid_blank >= 0.5 * mid
         else:

@@ -753,6 +753,7 @@ def _reflow_columns(texts: list[str], nos: list[int], blanks_before: list[int], 
     widths = [display_width(t) for t in texts]
     finals = [_ends_sentence(t) for t in texts]
     heads = [HEADING_START.match(t) is not None for t in texts]
+    opens = ["（" in t or "(" in t or "《" in t for t in texts]  # may open a bracket (_open_bracket's first test)
     and_ends, and_starts = _connective_columns(texts)
     layout = _Layout.measure(texts, widths, blanks_before, spliced, finals)
     stops = _standalone(texts)
@@ -774,7 +775,7 @@ def _reflow_columns(texts: list[str], nos: list[int], blanks_before: list[int], 
         join = title_joins[k] or k in marker_joins or (
             free and (and_ends[k - 1] or and_starts[k]) and not (blank_is_break and blanks_before[k])
         ) or (
-            free and _open_bracket(prev, text)
+            free and opens[k - 1] and _open_bracket(prev, text)
         ) or (closed_prose and _cut_in_sentence(layout, prev, widths[k - 1], text, stops[k - 1] or stops[k])) or (
             free
             and not (blank_is_break and blanks_before[k] and not spliced[k] and not (
@@ -782,10 +783,7 @@ def _reflow_columns(texts: list[str], nos: list[int], blanks_before: list[int], 
                 blanks_before[k] >= 2 and wrapped and widths[k - 1] >= full_from
             ))
             and not finals[k - 1]
-            and not (  # a title, then (after a gap) the 主送 line: two paragraphs
-                (blanks_before[k] or spliced[k]) and _is_addressee_after_title(prev, text))
-            and not _two_titles(prev, text)
-            and not _DATED_NOTE.match(text)
+            # (the reasons to join before the reasons not to: they are cheaper and most often false)
             and (
                 (wrapped and widths[k - 1] >= full_from)
                 or (wrapped and _at_end(_OPEN_ENDED, prev))
@@ -798,6 +796,10 @@ def _reflow_columns(texts: list[str], nos: list[int], blanks_before: list[int], 
                     and _at_end(_MID_WORD, prev) and _SENTENCE_INSIDE.search(prev) is not None
                     and not (heads[k - 1] and "。" not in prev))
             )
+            and not (  # a title, then (after a gap) the 主送 line: two paragraphs
+                (blanks_before[k] or spliced[k]) and _is_addressee_after_title(prev, text))
+            and not _two_titles(prev, text)
+            and not _DATED_NOTE.match(text)
         )
         if join:
             current.append(_glue(prev, text) + text)

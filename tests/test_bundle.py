@@ -6,12 +6,14 @@ extra) and, on Linux, objdump (Debian package binutils).
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
 import struct
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -90,6 +92,87 @@ def test_bundle_fails_its_self_test_when_the_seeds_are_gone(bundle, tmp_path):
                           capture_output=True, text=True, encoding="utf-8", timeout=300)
     assert proc.returncode == 1
     assert re.search(r"^\s+FAIL\s+seeds\b", proc.stdout, flags=re.M), proc.stdout
+
+
+def _school_notice(k: int) -> str:
+    """A short notice whose words (校园安全) are in none of the PDF and Word fixtures."""
+    return (f"江海市教育局关于开展第{k}批校园安全检查的通知\n江教发〔2023〕{k}号\n各区（县、市）教育局，市直各学校：\n"
+            f"　　为做好校园安全工作，市教育局决定于2023年{k}月开展第{k}批校园安全检查，请各校认真做好自查。\n"
+            f"江海市教育局\n2023年{k}月1日\n")
+
+
+def _processes_of(exe: Path) -> dict[int, list[str]]:
+    """pid → command line of each running process whose executable is `exe` (Linux: /proc)."""
+    target = os.path.realpath(exe)
+    found = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if os.readlink(entry / "exe") == target:
+                found[int(entry.name)] = (entry / "cmdline").read_bytes().decode("utf-8", "replace").split("\0")
+        except OSError:  # gone meanwhile, or a zombie
+            pass
+    return found
+
+
+def _run_watching_workers(cmd: list[str], env: dict[str, str], cwd: Path, exe: Path | None):
+    """Run cmd to its end (120 s at most): (process, stdout, stderr, pids of the multiprocessing
+    workers started from `exe` seen while it ran, none watched when exe is None)."""
+    workers: set[int] = set()
+    out_file, err_file = cwd / "run-out.txt", cwd / "run-err.txt"
+    with open(out_file, "w", encoding="utf-8") as out, open(err_file, "w", encoding="utf-8") as err:
+        proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=out, stderr=err)
+        end = time.monotonic() + 120
+        while proc.poll() is None and time.monotonic() < end:
+            if exe is not None:
+                workers |= {pid for pid, argv in _processes_of(exe).items() if "--multiprocessing-fork" in argv}
+            time.sleep(0.02)
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait(10)
+    return proc, out_file.read_text("utf-8"), err_file.read_text("utf-8"), workers
+
+
+def test_bundle_indexes_pdf_and_word_files_in_worker_processes(bundle, tmp_path, qapp):
+    """PDF and Word files are parsed in spawned worker processes (reader/core/documents/workers.py),
+    and in the bundle each worker is the bundle's executable started again: it must run its task
+    (multiprocessing.freeze_support() in resources/launcher.py), not the command line. Without that
+    the children fail on multiprocessing's arguments and every file is 解析进程异常退出. Eight files,
+    so the index parses them in a pool of min(4, CPUs) workers, as a source checkout does."""
+    from tests import formats_fixtures as fx
+
+    docs = tmp_path / "公文"
+    docs.mkdir()
+    fx.write(docs, "公报.pdf", fx.gazette_pdf(columns=1))  # three documents (防汛防台 …)
+    fx.write(docs, "通知.docx", fx.gazette_docx())  # one document (饮用水)
+    for k in range(1, 7):
+        (docs / f"检查{k}.txt").write_text(_school_notice(k), "utf-8")
+    exe = bundle / CLI_EXE_NAME
+    env = _bare_env(tmp_path)
+    index = tmp_path / "index"
+    linux = sys.platform.startswith("linux")
+    proc, stdout, stderr, workers = _run_watching_workers(
+        [str(exe), "index", str(docs), "--index-dir", str(index)], env, tmp_path, exe if linux else None)
+    assert proc.returncode == 0, f"{stdout}\n{stderr[-3000:]}"
+    summary = re.search(r"文件 (\d+)，公文 (\d+)；.*问题 (\d+)", stdout)
+    assert summary and summary.groups() == ("8", "10", "0"), f"{stdout}\n{stderr[-3000:]}"
+    assert "usage:" not in stderr, stderr[-3000:]  # no child ran the command line
+    if linux:
+        assert len(workers) == max(1, min(4, os.cpu_count() or 1)), workers
+        end = time.monotonic() + 10
+        while _processes_of(exe) and time.monotonic() < end:  # the resource tracker ends with its parent
+            time.sleep(0.05)
+        assert not _processes_of(exe), _processes_of(exe)  # no worker or helper left behind
+
+    def files_found(query: str) -> list[str]:
+        proc = subprocess.run([str(exe), "search", query, "--json", "--index-dir", str(index)], env=env,
+                              cwd=tmp_path, capture_output=True, text=True, encoding="utf-8", timeout=60)
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        return sorted(Path(json.loads(line)["file"]).name for line in proc.stdout.splitlines())
+
+    assert files_found("防汛防台") == ["公报.pdf"]
+    assert files_found("饮用水") == ["通知.docx"]
 
 
 def _files(folder: Path) -> list[str]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sys
 import threading
 import time
 from array import array
@@ -203,10 +202,10 @@ def _worker_count(nfiles: int) -> int:
             return max(1, int(env))
         except ValueError:
             return 1
-    if getattr(sys, "frozen", False) or nfiles < 8:
-        # A frozen app must call multiprocessing.freeze_support() before workers
-        # can be spawned; set READER_INDEX_WORKERS where it does.
+    if nfiles < 8:
         return 1
+    # The same in the frozen bundle: its entry point (resources/launcher.py) calls
+    # multiprocessing.freeze_support(), so a spawned worker runs its task (tests/test_bundle.py).
     return max(1, min(4, os.cpu_count() or 1))
 
 

@@ -615,10 +615,51 @@ def _first_chars(words: str) -> str:
 _APPROVALS = "审批|批准|核准|审定|拨付|审查"
 _SUITS = "起诉|提起"
 _TRIGGER_WORDS = "|".join((_LEFT_TRIGGERS, _RIGHT_TRIGGERS, _APPROVALS, _SUITS))
-_TRIGGER_RE = re.compile(
-    f"(?=[{_first_chars(_TRIGGER_WORDS)}])"
-    f"(?:(?P<left>{_LEFT_TRIGGERS})|(?P<right>{_RIGHT_TRIGGERS})|(?P<approve>{_APPROVALS})|(?P<sue>{_SUITS}))"
-)
+_TRIGGER_KINDS = (("left", _LEFT_TRIGGERS), ("right", _RIGHT_TRIGGERS), ("approve", _APPROVALS), ("sue", _SUITS))
+
+
+def _alternatives(words: str) -> list[str]:
+    """The top-level alternatives of "牵头|主管(?=全国|…)|…" (a "|" inside a look-ahead stays)."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(words):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(words[start:i])
+            start = i + 1
+    out.append(words[start:])
+    return out
+
+
+def _trigger_scan(kinds) -> tuple[re.Pattern, dict[str, str]]:
+    """One regex for the trigger words of every kind, and the kind of each word it can match.
+
+    The alternatives keep their order (the first that matches wins, as in "A|B|…": 协助 before
+    协助分管, 要求 before 要) but are grouped by their first character, 牵(?:头负责|头|总)|…, so the
+    pattern opens with a choice of literal characters: the regex engine then skips in C from
+    one candidate character to the next (a look-ahead first, (?=[…]), is tried at every position).
+    The match is the word itself; its kind is the first kind that lists it (会同 is left and
+    right: left's comes first and has no look-ahead, so it always wins)."""
+    _first_chars("|".join(words for _, words in kinds))  # every alternative a literal word (raises)
+    by_first: dict[str, list[str]] = {}
+    kind_of: dict[str, str] = {}
+    guarded: set[str] = set()
+    for kind, words in kinds:
+        for alt in _alternatives(words):
+            word = re.sub(r"\(\?=[^()]*\)", "", alt)
+            if word in guarded:
+                raise ValueError(f"trigger scan: {word!r} follows a look-ahead alternative of the same word")
+            kind_of.setdefault(word, kind)
+            if alt != word:
+                guarded.add(word)
+            by_first.setdefault(alt[0], []).append(alt[1:])
+    pattern = "|".join(re.escape(ch) + "(?:" + "|".join(rests) + ")" for ch, rests in by_first.items())
+    return re.compile(pattern), kind_of
+
+
+_TRIGGER_RE, _TRIGGER_KIND = _trigger_scan(_TRIGGER_KINDS)
 _LAST_ITEM_RE = re.compile("[^、，。；：！？,;:!?\\s“”《》]{2,40}$")
 # a scan of its own, from the (rarer) last character of a name: the match is that character
 _WEAK_TRIGGER_RE = re.compile(
@@ -1091,7 +1132,8 @@ def _prose_units(text: str) -> list[tuple[int, int]]:
     approvals: list[int] = []
     suits: list[int] = []
     for m in _TRIGGER_RE.finditer(text):
-        kind = m.lastgroup
+        word = m.group()
+        kind = _TRIGGER_KIND[word]
         if kind == "approve":
             approvals.append(m.start())
         elif kind == "sue":
@@ -1100,15 +1142,13 @@ def _prose_units(text: str) -> list[tuple[int, int]]:
             # cheap test first (most matches are a modal after an ordinary word): a name's last
             # character before the verb, or a verb that names its partner after it
             ch = text[m.start() - 1] if m.start() > 0 else ""
-            if ch in _ORG_END_CHARS or ch in _BEARER_END or m.group("left") in _AFTER_TOO:
+            if ch in _ORG_END_CHARS or ch in _BEARER_END or word in _AFTER_TOO:
                 out.extend(_left_trigger_units(text, m, ch))
-        elif m.group("right") in ("分管", "协助分管", "联系"):
-            word = m.group("right")
+        elif word in ("分管", "协助分管", "联系"):
             if word == "联系" and _not_a_contact_list(text, m.end()):
                 continue
             out.extend(_duty_list(text, m.end()))
         else:
-            word = m.group("right")
             if word == "联系" and _not_a_contact_list(text, m.end()):
                 continue
             if word == "由" and (
@@ -1181,7 +1221,7 @@ _SUPERIOR = ("上级", "上一级")
 def _left_trigger_units(text: str, m: re.Match, ch: str) -> list[tuple[int, int]]:
     """The names before a verb they govern (区水利局牵头), and its partners after it (会同B);
     ch: the character before the verb."""
-    word = m.group("left")
+    word = m.group()
     # 牵头单位 / 负责人 / 配合单位 are labels, not verbs
     if text.startswith(("单位", "人", "领导", "同志"), m.end()):
         return []

@@ -1,6 +1,8 @@
 """The gates entities puts before its scans let through everything the scans can find."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from reader.core.documents import entities as E
@@ -8,13 +10,43 @@ from reader.core.documents import entities as E
 
 def test_trigger_gate_is_the_triggers_first_characters():
     gate = E._first_chars(E._TRIGGER_WORDS)
-    assert E._TRIGGER_RE.pattern.startswith(f"(?=[{gate}])")
+    # the scan is one alternative per first character (牵(?:头负责|头|总)|…): those characters are the gate
+    assert sorted(alt[0] for alt in E._alternatives(E._TRIGGER_RE.pattern)) == sorted(gate)
     for word in ("牵头", "负责", "会同", "主管", "商", "由", "邀请", "要", "批准", "起诉"):
         assert word[0] in gate
     # the words inside 主管(?=全国|本行政区域|…) and 商(?=国务院|…|市|区|县|…) start no trigger
     for ch in "市区县国有本各同省":
         assert ch not in gate
     assert E._TRIGGER_RE.search("由市住建局牵头") is not None
+
+
+def test_trigger_scan_is_the_ordered_alternation():
+    # grouped by first character, the scan finds what "(?P<left>…)|(?P<right>…)|…" finds, word and
+    # kind: the first alternative that matches wins (协助 before 协助分管, 会同 is left's)
+    import random
+
+    plain = re.compile(
+        f"(?=[{E._first_chars(E._TRIGGER_WORDS)}])(?:(?P<left>{E._LEFT_TRIGGERS})|(?P<right>{E._RIGHT_TRIGGERS})"
+        f"|(?P<approve>{E._APPROVALS})|(?P<sue>{E._SUITS}))")
+    words = [w for w in re.split(r"[|()?=]", E._TRIGGER_WORDS) if w]
+    pieces = words + sorted(set("".join(words))) + ["市", "局", "，"]
+    rng = random.Random(7)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(20000)]
+    texts += ["协助分管市财政局", "由市住建局会同市财政局", "主管全国", "主管部门", "商国务院", "商务局", "要求市局"]
+    kinds = set()
+    for text in texts:
+        want = [(m.span(), m.lastgroup, m.group()) for m in plain.finditer(text)]
+        got = [(m.span(), E._TRIGGER_KIND[m.group()], m.group()) for m in E._TRIGGER_RE.finditer(text)]
+        assert got == want, text
+        kinds.update(k for _, k, _ in got)
+    assert kinds == {"left", "right", "approve", "sue"}
+
+
+def test_trigger_scan_refuses_a_word_after_its_guarded_twin():
+    # 主管(?=全国)|…|主管: the second 主管 would match where the first's look-ahead fails, with
+    # another kind than the one the word table gives
+    with pytest.raises(ValueError):
+        E._trigger_scan((("left", "主管(?=全国)"), ("right", "主管")))
 
 
 def test_trigger_gate_refuses_a_pattern_it_cannot_read():

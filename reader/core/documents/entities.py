@@ -115,10 +115,23 @@ _RANGE_RIGHT = (
     f"(?:{_YMD}|(?:次年|翌年|当年|下一?年){_S}{_MONTH}{_S}月(?:{_S}{_DAY}{_S}[日号])?|{_MONTH}{_S}月份?(?:{_S}{_DAY}{_S}[日号]|{_MONTH_PART})?|{_DAY}{_S}[日号])"
 )
 _RELATIVE_YEAR = "(?:今|明|去|当|本|上|次)年"
+_ISO_MONTH = "(?:[1][0-2]|0?[1-9])"
 
-_DATE_RE = re.compile(
-    # the look-ahead lets the engine skip, in one test, the ~90 % of positions where no date can start
-    "(?=[0-9０-９一二三四五六七八九十上下第前后今明去当本次每年])(?:"
+# the characters a date can start with
+_DATE_FIRST = "0-9０-９一二三四五六七八九十上下第前后今明去当本次每年"
+_DATE_DASH_CHARS = "\\-—–~～－至到"  # _DASH's characters
+# …and the first two characters (three to five for digits) a date can start with: one test
+# refuses most of the positions where _DATE_FIRST lets a date start (一是, 以上, 应当, 12345)
+_DATE_GATE = (
+    # a year (2022年 · 2021-2025 · 2022.9.30; 12022年 too: the year has no look-behind there)
+    f"[1１][9９][0-9０-９]{{2}}[ \u3000年{_DATE_DASH_CHARS}./]|[2２][0０][0-9０-９]{{2}}[ \u3000年{_DATE_DASH_CHARS}./]"
+    # a month or a day: one or two digits, not after a digit (5月 · 3至5月 · 6日 · 10 - 12日)
+    f"|[0-9０-９](?<![0-9０-９].)[0-9０-９]?[ \u3000月日{_DATE_DASH_CHARS}]"
+    "|[1-4１-４一二三四]季|[一二][〇零○Ｏ０0O九]|十[一二月]|[一二三四五六七八九]月"
+    "|[本下当次]月|[今明去当本上次]年|每月|[上下]半|第[一二三四1-4１-４]|[前后][一二三两]|年[底末]"
+)
+_DATE = (
+    "(?:"
     # 2021-2025年 · 2021—2035年 · （2021-2025）
     f"(?<![0-9０-９A-Za-z\\-/.])(?P<yr>{_YEAR}){_S}{_DASH}{_S}(?P<yr2>{_YEAR})(?:{_S}年(?:度)?)?(?![0-9０-９\\-/])"
     # 1—5月 · 3至5月
@@ -137,13 +150,22 @@ _DATE_RE = re.compile(
     f"|每月{_S}{_DAY}{_S}[日号]"
     f"|(?:(?<=\n)|^){_DAY}(?:{_S}{_DASH}{_S}{_DAY})?{_S}日(?=[ \u3000\t]|[上下]午)"
     # ISO-ish: 2022-9-30 · 2022.9.30 · 2022/9/30
-    f"|(?<![0-9０-９A-Za-z\\-/.]){_YEAR}(?P<sep>[-./])(?:[1][0-2]|0?[1-9])(?P=sep)(?:3[01]|[12][0-9]|0?[1-9])(?![0-9A-Za-z\\-/.])"
+    # (the same separator twice, written out: a back-reference cannot stand in _DATE_RE's look-behind)
+    f"|(?<![0-9０-９A-Za-z\\-/.]){_YEAR}(?:-{_ISO_MONTH}-|\\.{_ISO_MONTH}\\.|/{_ISO_MONTH}/)(?:3[01]|[12][0-9]|0?[1-9])"
+    "(?![0-9A-Za-z\\-/.])"
     # stand-alone periods: 上半年 · 第一季度 · 年底前
     f"|(?<![{CJK}]半){_PERIOD}"
     "|(?<![0-9０-９每一二两三四五六七八九十百几多余个])年(?:底|末)"  # 年内新增50家: a span of time, not a date
     ")"
     f"(?:{_S}{_DEADLINE})?"
 )
+# The scan: a character a date can start with, then (the look-behind steps back over it) the gate
+# and the date, captured. Opening with a character class, the pattern lets the regex engine skip
+# in C from one candidate character to the next; a look-ahead first would be tried at every
+# position. Each match is one character long, so every position a date can start at is
+# tried, and a date is found inside an earlier one too: _find_dates keeps, as a plain
+# "(?=[…])(?:…)" finditer would, the first date at or after the end of the last one kept.
+_DATE_RE = re.compile(f"[{_DATE_FIRST}](?<=(?=(?:{_DATE_GATE}))(?=(?P<date>{_DATE})).)")
 # a date at the end of "自…起" takes its 自/从 too
 _FROM_PREFIX = frozenset("自从")
 
@@ -1640,8 +1662,12 @@ _PRIORITY = {"docref": 0, "date": 1, "number": 2, "unit": 3}
 
 def _find_dates(text: str) -> list[tuple[int, int]]:
     out = []
+    last = 0
     for m in _DATE_RE.finditer(text):
-        a, b = m.start(), m.end()
+        a, b = m.span("date")
+        if a < last:
+            continue  # inside the last date (5月 in 2022年5月)
+        last = b
         if m.group("yr") is not None:
             y1, y2 = int(_fold(m.group("yr"))), int(_fold(m.group("yr2")))
             if not (0 < y2 - y1 <= 50):

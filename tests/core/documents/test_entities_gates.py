@@ -152,3 +152,43 @@ def test_bigram_seen_is_pair_in_corpus():
     for pair in ("目的", "的）", "。第", "a.", ".b", "b*", "*c", "[本", "）为", "a*", ".*", "的的", "（目", "()"):
         assert rows.bigram_seen(pair) == (pair in rows.corpus), pair
         assert rows.bigram_seen(pair) == (pair in rows.corpus), pair  # cached
+
+
+def _random_texts(pieces, count, seed, longest=14):
+    import random
+
+    rng = random.Random(seed)
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(0, longest))) for _ in range(count)]
+
+
+_DATE_PIECES = list("0123456789０１２９年月日号季度半上下中旬底末初第前后今明去当本次每至到-—~－./ \u3000\n"
+                    "一二三四五六七八九十〇零两个÷=周起内以之午晚Xa份元") + [
+    "2022", "1999", "2021-2025", "12", "30", "上半年", "季度", "年底前", "每年", "之前", "一九九0"]
+
+
+def test_date_scan_finds_what_the_plain_pattern_finds():
+    # _DATE_RE reports every position a date starts at (gate first); _find_dates keeps the first
+    # date at or after the end of the last: the dates a plain "(?=[…])(?:…)" finditer finds
+    plain = re.compile(f"(?=[{E._DATE_FIRST}]){E._DATE}")
+    found = 0
+    texts = _random_texts(_DATE_PIECES, 30000, 3) + ["政府\n2022年5月23日", "12022年", "2022.9.30", "2021-2025年"]
+    for text in texts:
+        want = [(m.span(), m.group("yr"), m.group("yr2")) for m in plain.finditer(text)]
+        got, last = [], 0
+        for m in E._DATE_RE.finditer(text):
+            if m.start("date") >= last:
+                got.append((m.span("date"), m.group("yr"), m.group("yr2")))
+                last = m.end("date")
+        assert got == want, text
+        found += bool(want)
+    assert found > 3000
+
+
+def test_iso_date_written_out_is_the_back_reference():
+    # 2022-9-30 · 2022.9.30 · 2022/9/30: the same separator twice (no back-reference in a look-behind)
+    month = E._ISO_MONTH
+    with_ref = re.compile(f"{E._YEAR}(?P<sep>[-./]){month}(?P=sep)(?:3[01]|[12][0-9]|0?[1-9])")
+    written = re.compile(f"{E._YEAR}(?:-{month}-|\\.{month}\\.|/{month}/)(?:3[01]|[12][0-9]|0?[1-9])")
+    for text in _random_texts(list("0129-./") + ["2022", "1999"], 30000, 4, longest=8) + ["2022-9-30", "2022.9/30"]:
+        assert bool(with_ref.fullmatch(text)) == bool(written.fullmatch(text)), text
+    assert f"(?:-{month}-|\\.{month}\\.|/{month}/)" in E._DATE  # the form tested is the one in use

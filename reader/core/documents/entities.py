@@ -73,7 +73,11 @@ def _trie_regex(words) -> str:
             return "(?:" + body + ")?"
         return body
 
-    return "(?:" + build(trie) + ")"
+    # a look-ahead at the first characters: the engine tries a choice's alternatives one by one
+    # (137 first characters for the units), so a position where no word starts is refused in
+    # one test instead of one per first character
+    firsts = "".join(re.escape(ch) for ch in sorted(trie))
+    return "(?:(?=[" + firsts + "])" + build(trie) + ")"
 
 
 _D = "[0-9０-９]"
@@ -1493,7 +1497,8 @@ def _clause_start(text: str, pos: int, boundary: str = "。；;\n！？，,：:"
 _CONDITION_VERB_RE = re.compile("发现|收到|接到|受理|作出|检查|审查|开展|实施|审理|办理|履行|处理|对|因|在")
 _SITUATION_RE = re.compile("在[^，。；;\n]{1,40}?时[，,]")
 _DOING_THEN_MODAL_RE = re.compile("[^，。；;,\n]{1,30}的[，,](?:并|则|也)?(?:应当|可以|须|必须)")
-_LATER_MODAL_RE = re.compile("[，,](?:并|则|也)?(?:应当|应|可以|须|必须|由其)")
+_LATER_MODAL = "(?:并|则|也)?(?:应当|应|可以|须|必须|由其)"
+_LATER_MODAL_RE = re.compile(f"[，,]{_LATER_MODAL}")
 _SENTENCE_START = set("。；;\n！？")
 # a regulated organisation named by what it runs: 燃气经营单位 · 客运站经营企业
 # (each of a role's bodies: 各牵头单位 · 各管线权属单位; a provider of a service: 网络服务提供者)
@@ -1537,27 +1542,30 @@ _COMMA_BEARER_RE = re.compile(f"[，,](?=[^，,。；;\n]{{2,10}}{_BEARER_DUTY_W
 # _BEARER_DUTY_RE's scan (which runs anyway, for the cues) instead of one at every comma.
 # (No match of _BEARER_DUTY_RE can hide one after a bearer noun: 位 业 者 start no duty word.)
 _BEARER_DUTY_WORDS_RE = re.compile(_BEARER_DUTY_WORDS)
+# the cues of _conditional_subjects in one scan: the duty words (_BEARER_DUTY_RE) and the commas
+# that _LATER_MODAL_RE starts at. A comma's match is the comma alone, so a duty word after it is
+# still found, as in a scan of its own; every alternative opens with a literal character, so the
+# engine skips in C from one of them to the next
+_CUE_RE = re.compile(f"{_BEARER_DUTY_RE.pattern}|，(?={_LATER_MODAL})|,(?={_LATER_MODAL})")
+_SENTENCE_ENDS = "。；;\n！？"
 
 
 def _conditional_subjects(text: str) -> list[tuple[int, int]]:
     out = []
-    duties = [m.start() for m in _BEARER_DUTY_RE.finditer(text)]
+    duties: list[int] = []
+    later: list[int] = []
+    for m in _CUE_RE.finditer(text):
+        k = m.start()
+        (later if text[k] in "，," else duties).append(k)
     # after a comma only a duty-bearer's own 应当 counts: 对材料齐全的，执收单位应当…
     bearer_duty = any(text.endswith(_BEARER_NOUNS, 0, k) for k in duties)  # _BEARER_DUTY_WORDS_RE.search
     for m in _COMMA_BEARER_RE.finditer(text) if bearer_duty else ():
         bearer = _BEARER_AT_RE.match(text, m.end())
         if bearer and not text.startswith(_NOT_BEARER_START, m.end()) and not _not_org_word(bearer.group()):
             out.append((bearer.start(), bearer.end()))
-    # where a sentence can hold a duty at all: one pass each, then a bisect per cue
-    cues = duties + [m.start() for rx in (_SITUATION_RE, _LATER_MODAL_RE) for m in rx.finditer(text)]
-    if not cues:
-        return out  # no sentence to look at (and no need to find where sentences end)
-    ends = [m.start() for m in _SENTENCE_END_RE.finditer(text)] + [len(text)]
-    # sentence k runs from after ends[k - 1] to before ends[k]: the sentences holding a cue, in order
-    held = sorted({k for p in cues if (k := bisect.bisect_right(ends, p)) == 0 or p > ends[k - 1]})
-    for k in held:
-        i = ends[k - 1] + 1 if k else 0
-        stop = ends[k]
+    # where a sentence can hold a duty at all
+    cues = duties + later + [m.start() for m in _SITUATION_RE.finditer(text)]
+    for i, stop in _sentences_holding(text, cues):
         head = _CLAUSE_HEAD_RE.match(text, i)
         i = head.end() if head else i
         stop = min(stop, i + 200)
@@ -1583,6 +1591,26 @@ def _conditional_subjects(text: str) -> list[tuple[int, int]]:
         if situation or _LATER_MODAL_RE.search(text, b, stop):
             out.append(subject)
             out.extend(more)
+    return out
+
+
+def _sentences_holding(text: str, positions: list[int]) -> list[tuple[int, int]]:
+    """(start, end) of each sentence (between two of _SENTENCE_ENDS) that holds one of the
+    positions, in order, each once; a position on a sentence end is in none.
+
+    Only those sentences are delimited: forwards a search to the next end, backwards a
+    bounded rfind per end character (no further back than the end of the last sentence found)."""
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    stop = -1  # the end of the last sentence found
+    for p in sorted(set(positions)):
+        if p <= stop or text[p] in _SENTENCE_ENDS:
+            continue
+        lo = max(stop, 0)
+        start = max(text.rfind(ch, lo, p) for ch in _SENTENCE_ENDS) + 1
+        m = _SENTENCE_END_RE.search(text, p)
+        stop = m.start() if m else n
+        out.append((start, stop))
     return out
 
 

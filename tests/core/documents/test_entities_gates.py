@@ -192,3 +192,31 @@ def test_iso_date_written_out_is_the_back_reference():
     for text in _random_texts(list("0129-./") + ["2022", "1999"], 30000, 4, longest=8) + ["2022-9-30", "2022.9/30"]:
         assert bool(with_ref.fullmatch(text)) == bool(written.fullmatch(text)), text
     assert f"(?:-{month}-|\\.{month}\\.|/{month}/)" in E._DATE  # the form tested is the one in use
+
+
+_CUE_PIECES = ["单位", "企业", "应当", "应", "须", "必须", "负责", "，", ",", "并", "则", "也", "可以", "由其", "由",
+               "可", "必", "负", "当", "。", "；", "\n", "！", "？", "在", "市局"]
+
+
+def test_cue_scan_is_the_duty_scan_and_the_later_modal_scan():
+    # one scan for two: its duty words are _BEARER_DUTY_RE's matches, its commas _LATER_MODAL_RE's
+    for text in _random_texts(_CUE_PIECES, 20000, 5, longest=16):
+        found = [m.start() for m in E._CUE_RE.finditer(text)]
+        assert [k for k in found if text[k] not in "，,"] == [m.start() for m in E._BEARER_DUTY_RE.finditer(text)]
+        assert [k for k in found if text[k] in "，,"] == [m.start() for m in E._LATER_MODAL_RE.finditer(text)]
+
+
+def test_sentences_holding_are_the_sentences_between_ends():
+    # the same sentences as splitting at every end and taking those that hold a position
+    import bisect
+    import random
+
+    rng = random.Random(6)
+    for text in _random_texts(_CUE_PIECES, 20000, 7, longest=20):
+        if not text:
+            continue
+        positions = [rng.randrange(len(text)) for _ in range(rng.randint(0, 5))]
+        ends = [k for k, ch in enumerate(text) if ch in E._SENTENCE_ENDS] + [len(text)]
+        held = sorted({k for p in positions if (k := bisect.bisect_right(ends, p)) == 0 or p > ends[k - 1]})
+        want = [(ends[k - 1] + 1 if k else 0, ends[k]) for k in held]
+        assert E._sentences_holding(text, positions) == want, (text, positions)

@@ -80,6 +80,20 @@ def _trie_regex(words) -> str:
     return "(?:(?=[" + firsts + "])" + build(trie) + ")"
 
 
+def _first_chars(words: str) -> str:
+    """The characters the alternatives of `words` ("牵头|主管(?=全国|…)|联合(?!会|社)|…": literal
+    words, each maybe followed by a look-ahead) start with. The look-aheads' own alternatives
+    start nothing (with them, 市 区 县 国 有 本 各 … would make every few characters a candidate).
+    An alternative that is not a literal word raises here, at import: no word slips past a gate
+    made of these characters."""
+    found = set()
+    for word in re.sub(r"\(\?[=!][^()]*\)", "", words).split("|"):
+        if not word or re.search(r"[\\()\[\]{}.*+?^$]", word):
+            raise ValueError(f"trigger gate: {word!r} is not a literal word")
+        found.add(word[0])
+    return "".join(sorted(found))
+
+
 _D = "[0-9０-９]"
 _S = "[ \u3000]{0,2}"  # layout spaces inside a date or quantity ("2024 年 7 月")
 _CN_DIGIT = "一二三四五六七八九"
@@ -512,14 +526,17 @@ _ORG_BR = f"[{re.escape(_BR_OPEN)}][^\\s，。；：{re.escape(_BR_OPEN + _BR_CL
 # "和" may sit inside a name (发展和改革局, 人力资源和社会保障局) but never before a new prefix
 _ORG_AND = "(?:[和与](?![市区县省各]))"
 # a name never runs on over a verb that assigns work (市财政局|会同|市审计局)
-_ORG_VERB_STOP = (
-    "(?!会同|牵头|负责|配合|联系|分管|协助|协同|联合(?!会|社)|参与|按照|根据|督促|指导(?!中心|站|组)|抓紧|尽快|加快|"
+_ORG_VERBS = (
+    "会同|牵头|负责|配合|联系|分管|协助|协同|联合(?!会|社)|参与|按照|根据|督促|指导(?!中心|站|组)|抓紧|尽快|加快|"
     "组织(?!部)|研究(?!院|中心|室|所|会)|统筹|做好|加强|开展|落实|制定|提出|审核|会商|指定|委托|授权|汇总|依法(?!治)|"
     # 人民检察院|发现行政机关… · 会同各专门委员会|完善常委会会议制度
     "发现|完善|"
     # A商B (consult): 国务院住房和城乡建设主管部门|商|中央军事委员会有关部门 (not 商务局)
-    "商(?=国务院|国家|中央|省|市|区|县|各|有关|同级))"
+    "商(?=国务院|国家|中央|省|市|区|县|各|有关|同级)"
 )
+# (tried at every character of a name: a look-ahead at the verbs' first characters refuses in one
+# test the characters no verb starts with, instead of one test per verb)
+_ORG_VERB_STOP = f"(?!(?=[{_first_chars(_ORG_VERBS)}])(?:{_ORG_VERBS}))"
 # 县级以上人民政府… · 林业草原等有关主管部门: the level and the "and other competent" of regulatory prose
 _ORG_LEVEL = "(?:以上|等(?:有关|相关)?(?=主管部门))"
 # 各区、县（市）财政局: the levels of "each" listed before one name
@@ -622,19 +639,6 @@ _TURNED_TO = frozenset(("申请", "请求", "邀请"))
 _ORG_END_CHARS = frozenset(w[-1] for w in _ORG_SUFFIX_LIST) | set("）)〕]】*＊等要应须需均也则还并")
 
 
-def _first_chars(words: str) -> str:
-    """The characters the alternatives of `words` ("牵头|主管(?=全国|…)|…": literal words, each
-    maybe followed by a look-ahead) start with. The look-aheads' own alternatives start nothing
-    (with them, 市 区 县 国 有 本 各 … would make every few characters a candidate). An
-    alternative that is not a literal word raises here, at import: no trigger slips past the gate."""
-    found = set()
-    for word in re.sub(r"\(\?=[^()]*\)", "", words).split("|"):
-        if not word or re.search(r"[\\()\[\]{}.*+?^$]", word):
-            raise ValueError(f"trigger gate: {word!r} is not a literal word")
-        found.add(word[0])
-    return "".join(sorted(found))
-
-
 # 报本级人民政府批准 · 向人民法院起诉: the verb, then the 报 / 向 before it (_applied_to); in this scan
 # (which runs anyway) they cost far less than a pass of their own
 # (报市自然资源和规划局审查: the reviewer acts; 报…备案 only files a record with a body)
@@ -674,7 +678,7 @@ def _trigger_scan(kinds) -> tuple[re.Pattern, dict[str, str]]:
     guarded: set[str] = set()
     for kind, words in kinds:
         for alt in _alternatives(words):
-            word = re.sub(r"\(\?=[^()]*\)", "", alt)
+            word = re.sub(r"\(\?[=!][^()]*\)", "", alt)
             if word in guarded:
                 raise ValueError(f"trigger scan: {word!r} follows a look-ahead alternative of the same word")
             kind_of.setdefault(word, kind)

@@ -220,3 +220,18 @@ def test_sentences_holding_are_the_sentences_between_ends():
         held = sorted({k for p in positions if (k := bisect.bisect_right(ends, p)) == 0 or p > ends[k - 1]})
         want = [(ends[k - 1] + 1 if k else 0, ends[k]) for k in held]
         assert E._sentences_holding(text, positions) == want, (text, positions)
+
+
+def test_name_verb_stop_gate_is_the_plain_stop():
+    # the stop tried at every character of a name opens with a look-ahead at the verbs' first
+    # characters: at every position it says what the plain (?!会同|牵头|…) says
+    gated = re.compile(E._ORG_VERB_STOP)
+    plain = re.compile(f"(?!{E._ORG_VERBS})")
+    words = [w for w in re.split(r"[|()?=!]", E._ORG_VERBS) if w]
+    pieces = words + sorted(set("".join(words))) + ["市", "局", "中心", "部"]
+    stopped = 0
+    for text in _random_texts(pieces, 5000, 10, longest=6):
+        for k in range(len(text) + 1):
+            assert bool(gated.match(text, k)) == bool(plain.match(text, k)), (text, k)
+            stopped += not plain.match(text, k)
+    assert stopped > 1000

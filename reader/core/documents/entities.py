@@ -49,6 +49,13 @@ from reader.core.text.patterns import (
 __all__ = ["find_entities"]
 
 # ------------------------------------------------------------------ building blocks
+def _maybe(pattern: str) -> str:
+    """`pattern` or nothing, the longer first: what "(?:pattern)?" matches, written as a choice.
+    The regex engine runs an optional group through a repeat context, allocated anew each time
+    it is tried; a choice costs no allocation. (Used in the patterns tried at every numeral.)"""
+    return "(?:" + pattern + "|)"
+
+
 def _trie_regex(words) -> str:
     """An alternation of literal words as a prefix tree: 亿元|亿美元 → 亿(?:元|美元).
 
@@ -70,7 +77,7 @@ def _trie_regex(words) -> str:
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         if ends:
             # prefer the longer word: 万元 before 万
-            return "(?:" + body + ")?"
+            return _maybe(body)
         return body
 
     # a look-ahead at the first characters: the engine tries a choice's alternatives one by one
@@ -315,15 +322,16 @@ for _unit, _blocked in list(_UNIT_BLOCK.items()):
     _UNIT_BLOCK[_unit] = _blocked + _blocked.translate(_TRAD)
 _UNIT_LIST = sorted(set(_UNITS.split()), key=len, reverse=True)
 _UNIT_ALT = _trie_regex(_UNIT_LIST)
-_PER_UNIT = "(?:/(?:" + _UNIT_ALT + "|[亩人年月日户台吨件次]))?"
+_PER_UNIT = _maybe("/(?:" + _UNIT_ALT + "|[亩人年月日户台吨件次])")
 
 # every repetition is bounded: a run of 100 000 digits must not cost a backtrack per digit
-_AR_NUM = f"(?:{_D}{{1,3}}(?:[,，]{_D}{{3}}){{1,5}}|{_D}{{1,16}})(?:[.．]{_D}{{1,8}})?"
-_CN_NUM = ("(?:[一二两兩三四五六七八九十][零〇一二两兩三四五六七八九十百千万亿萬億]{0,12}"
-           "(?:[点點][零一二三四五六七八九]{1,8})?)")
-_MULT = "(?:[多余]?[十百千万亿萬億]{1,3}[多余]?|[多余])"  # 1.38万 · 100多万 · 20余 · 10万余
+_DECIMALS = _maybe(f"[.．]{_D}{{1,8}}")  # 1.38
+_CN_DECIMALS = _maybe("[点點][零一二三四五六七八九]{1,8}")  # 一点五
+_AR_NUM = f"(?:{_D}{{1,3}}(?:[,，]{_D}{{3}}){{1,5}}|{_D}{{1,16}}){_DECIMALS}"
+_CN_NUM = f"(?:[一二两兩三四五六七八九十][零〇一二两兩三四五六七八九十百千万亿萬億]{{0,12}}{_CN_DECIMALS})"
+_MULT = _maybe("[多余]?[十百千万亿萬億]{1,3}[多余]?|[多余]")  # 1.38万 · 100多万 · 20余 · 10万余 (or none)
 # a numeral that is not the first of its match (the end of a range: 1-[2]家, 百分之[五十])
-_NUMERAL2 = f"(?:{_AR_NUM}{_S}{_MULT}?|{_CN_NUM}{_MULT}?)"
+_NUMERAL2 = f"(?:{_AR_NUM}{_S}{_MULT}|{_CN_NUM}{_MULT})"
 
 _NUM_FIRST = "[0-9０-９一二两兩三四五六七八九十百零]"
 _NUM_AR_NOT_BEFORE = "[0-9０-９.．A-Za-z_/]"
@@ -332,15 +340,15 @@ _NUMBER_RE = re.compile(
     # The pattern starts with a plain character class so the engine can jump from candidate to
     # candidate; the look-behind after it refuses to start inside 2022, GB25506 or 二十.
     f"(?P<num>{_NUM_FIRST}"
-    f"(?:(?<=[0-9０-９])(?<!{_NUM_AR_NOT_BEFORE}.)(?P<ar1>(?:{_D}{{0,2}}(?:[,，]{_D}{{3}}){{1,5}}|{_D}{{0,15}})(?:[.．]{_D}{{1,8}})?){_S}{_MULT}?"
-    f"|(?<=[一二两兩三四五六七八九十百])(?<!{_NUM_CN_NOT_BEFORE}.)(?P<cn1>(?<!百)[零〇一二两兩三四五六七八九十百千万亿萬億]{{0,12}}(?:[点點][零一二三四五六七八九]{{1,8}})?){_MULT}?"
+    f"(?:(?<=[0-9０-９])(?<!{_NUM_AR_NOT_BEFORE}.)(?P<ar1>(?:{_D}{{0,2}}(?:[,，]{_D}{{3}}){{1,5}}|{_D}{{0,15}}){_DECIMALS}){_S}{_MULT}"
+    f"|(?<=[一二两兩三四五六七八九十百])(?<!{_NUM_CN_NOT_BEFORE}.)(?P<cn1>(?<!百)[零〇一二两兩三四五六七八九十百千万亿萬億]{{0,12}}{_CN_DECIMALS}){_MULT}"
     "|(?<=百)(?<!" + _NUM_CN_NOT_BEFORE + ".)(?P<pct>分之" + _NUMERAL2 + ")"
     # 零点五元 · 零点五平方公里: a decimal below one in Chinese numerals
     "|(?<=零)(?<!" + _NUM_CN_NOT_BEFORE + ".)(?P<cn0>[点點][零一二三四五六七八九]{1,8})"
     "))"
     "(?:"
     # 200家 · 10%-15% (a range whose first part carries the unit too)
-    f"{_S}(?P<u2>(?!分之){_UNIT_ALT})(?:{_S}[-—–~～－至到]{_S}{_NUMERAL2}{_S}(?P<u1>{_UNIT_ALT}))?{_PER_UNIT}"
+    f"{_S}(?P<u2>(?!分之){_UNIT_ALT}){_maybe(f'{_S}[-—–~～－至到]{_S}{_NUMERAL2}{_S}(?P<u1>{_UNIT_ALT})')}{_PER_UNIT}"
     # 1-2家 · 3至5年 · 5～10万元
     f"|{_S}[-—–~～－至到]{_S}{_NUMERAL2}{_S}(?P<u3>{_UNIT_ALT}){_PER_UNIT}"
     # 三分之一
@@ -376,29 +384,35 @@ _TIME_LIMIT_AFTER = ("内", "以内", "之内", "前", "以前", "之前", "后"
 _NTH_BEFORE = re.compile("第[0-9一二三四五六七八九十]{1,3}个$")
 
 
-def _number_ok(text: str, m: re.Match) -> bool:
+# _NUMBER_RE's groups by number: m.groups() fetches them all in one call
+_G_NUM, _G_AR1, _G_CN1, _G_PCT, _G_U2, _G_U1, _G_U3, _G_FRAC, _G_BARE, _G_PCTEND = (
+    _NUMBER_RE.groupindex[name] - 1
+    for name in ("num", "ar1", "cn1", "pct", "u2", "u1", "u3", "frac", "bare", "pctend"))
+
+
+def _number_ok(text: str, m: re.Match, g: tuple) -> bool:
     """Whether a numeral-and-unit match is a quantity a reader compares (not an ordinal, a code,
-    a year, a programme's name or an idiom): the named steps below, in order."""
+    a year, a programme's name or an idiom): the named steps below, in order. `g`: m.groups()."""
     j = m.start()
     while j > 0 and text[j - 1] in " \u3000":
         j -= 1
     before = text[j - 1] if j > 0 else ""
     if _ordinal_before(text, j, before):
         return False
-    num = m.group("num")
-    cn = num if num[0] == "零" or m.group("cn1") is not None else None  # 零 starts only 零点五 (cn0)
-    ar = num if m.group("ar1") is not None else None
+    num = g[_G_NUM]
+    cn = num if num[0] == "零" or g[_G_CN1] is not None else None  # 零 starts only 零点五 (cn0)
+    ar = num if g[_G_AR1] is not None else None
     if ar is not None and _code_before(text, j, before):
         return False
-    unit = m.group("u1") or m.group("u3") or m.group("u2")
-    verdict = _form_verdict(m, cn, ar, unit)
+    unit = g[_G_U1] or g[_G_U3] or g[_G_U2]
+    verdict = _form_verdict(g, cn, ar, unit)
     if verdict is not None:
         return verdict
     end = m.end()
     if _unit_is_another_word(text, j, before, end, unit):
         return False
     if cn is not None:
-        ranged = m.group("u1") is not None or m.group("u3") is not None
+        ranged = g[_G_U1] is not None or g[_G_U3] is not None
         return _chinese_count_ok(text, j, before, end, unit, cn, ranged)
     return _arabic_count_ok(text, end, unit, ar)
 
@@ -417,15 +431,15 @@ def _code_before(text: str, j: int, before: str) -> bool:
     return before in _MINUS and j > 1 and text[j - 2] in _CODE_BEFORE
 
 
-def _form_verdict(m: re.Match, cn: str | None, ar: str | None, unit: str | None) -> bool | None:
+def _form_verdict(g: tuple, cn: str | None, ar: str | None, unit: str | None) -> bool | None:
     """The forms that decide by themselves (百分之五十, 三分之一, a bare number); None: read on."""
-    if m.group("pctend") is not None:
-        return m.group("pct") is not None  # 百分之五十
-    if m.group("frac") is not None:
+    if g[_G_PCTEND] is not None:
+        return g[_G_PCT] is not None  # 百分之五十
+    if g[_G_FRAC] is not None:
         return cn is not None and unit is None
-    if m.group("pct") is not None:
+    if g[_G_PCT] is not None:
         return False  # 百分之 with a unit after it: not a form we know
-    if m.group("bare") is not None:
+    if g[_G_BARE] is not None:
         return ar is not None
     if unit is None:
         return False
@@ -1784,7 +1798,8 @@ def _find_numbers(text: str) -> list[tuple[int, int]]:
     titles = _book_titles(text)
     title_starts = [a for a, _ in titles]
     for m in _NUMBER_RE.finditer(text):
-        if _number_ok(text, m):
+        g = m.groups()
+        if _number_ok(text, m, g):
             a, b = m.start(), m.end()
             k = bisect.bisect_right(title_starts, a) - 1
             if k >= 0 and titles[k][1] > a:
@@ -1792,10 +1807,10 @@ def _find_numbers(text: str) -> list[tuple[int, int]]:
             while b > a and text[b - 1] in " \u3000":
                 b -= 1
             # a sign of its own: 自然增长率为-0.48‰
-            if (a > 0 and text[a - 1] in _MINUS and m.group("ar1") is not None
+            if (a > 0 and text[a - 1] in _MINUS and g[_G_AR1] is not None
                     and (a < 2 or text[a - 2] not in _CODE_BEFORE)):
                 a -= 1
-            if m.group("u1") is not None:
+            if g[_G_U1] is not None:
                 # 十万元至五十万元: two quantities, each with its unit, joined by a word; written
                 # with a dash (10%-15%) the range is one token, and 1-2家 has one unit anyway
                 mid = m.end("u2")

@@ -235,3 +235,21 @@ def test_name_verb_stop_gate_is_the_plain_stop():
             assert bool(gated.match(text, k)) == bool(plain.match(text, k)), (text, k)
             stopped += not plain.match(text, k)
     assert stopped > 1000
+
+
+@pytest.mark.parametrize("inner", [
+    "[多余]?[十百千万亿萬億]{1,3}[多余]?|[多余]",
+    "[.．][0-9]{1,8}",
+    "/(?:万元|元|[亩人])",
+    "(?P<x>[0-9]{1,2})元(?P<y>人民币)?",
+])
+def test_maybe_is_the_optional_group(inner):
+    # _maybe(x) is "(?:x|)": the choice matches what the optional group (?:x)? matches, groups too
+    # (it spares the regex engine a repeat context; the number patterns use it)
+    optional = re.compile(f"(?:{inner})?(?P<rest>[元万多0-9]*)")
+    choice = re.compile(f"{E._maybe(inner)}(?P<rest>[元万多0-9]*)")
+    pieces = list("多余十百千万亿.．0123/元亩人民币x")
+    for text in _random_texts(pieces, 5000, 11, longest=8):
+        for k in range(len(text) + 1):
+            a, b = optional.match(text, k), choice.match(text, k)
+            assert (a.span(), a.groups()) == (b.span(), b.groups()), (text, k)

@@ -253,3 +253,11 @@ def test_maybe_is_the_optional_group(inner):
         for k in range(len(text) + 1):
             a, b = optional.match(text, k), choice.match(text, k)
             assert (a.span(), a.groups()) == (b.span(), b.groups()), (text, k)
+
+
+def test_level_word_scans_are_the_level_word_scan():
+    pieces = ["人民政府", "国务院", "各级", "各地", "各市", "各区（县）", "各县（市、区）", "各", "人民", "国务",
+              "（", "、", "市"]
+    for text in _random_texts(pieces, 20000, 12, longest=10):
+        merged = sorted((m.span() for rx in E._LEVEL_WORD_SCANS for m in rx.finditer(text)))
+        assert merged == [m.span() for m in E._LEVEL_WORD_RE.finditer(text)], text

@@ -37,6 +37,7 @@ extra characters; an organisation named in prose without any assignment cue is n
 from __future__ import annotations
 
 import bisect
+import functools
 import operator
 import re
 
@@ -770,6 +771,9 @@ _JOINED_LEVELS_RE = re.compile(
 _MEMBERS_RE = re.compile("(?:各|其他|有关)?成员单位$")
 
 
+# (a pure function of its arguments, asked again and again for the same names within a document:
+# 市财政局 in every clause that lists it)
+@functools.lru_cache(maxsize=4096)
 def _is_org(s: str, *, need_prefix: bool) -> bool:
     """A whole string that reads as one organisation name."""
     if not (2 <= len(s) <= 40) or _not_org_word(s):

@@ -1653,6 +1653,7 @@ _HEADER_UNIT_RE = re.compile("(?:责任|牵头|配合|承办|主办|协办|督�
 
 
 _TASK_CJK_RE = re.compile(f"[{CJK}]{{4,}}")
+_CJK_RE = re.compile(f"[{CJK}]")
 _TAG_ANY_RE = re.compile("<[^<>\n]{1,40}>")
 
 
@@ -1675,7 +1676,9 @@ def _table_units(text: str) -> list[tuple[int, int]]:
             line_start += len(line) + 1
             continue
         cells = line.split("\t")
-        header = {k for k, c in enumerate(cells) if _HEADER_UNIT_RE.search(c.strip()) and len(c.strip()) <= 12}
+        # (the header pattern never crosses a tab: a row without a match anywhere has no header cell)
+        header = {k for k, c in enumerate(cells) if _HEADER_UNIT_RE.search(c.strip()) and len(c.strip()) <= 12
+                  } if _HEADER_UNIT_RE.search(line) else set()
         if header:
             unit_cols = header
         else:
@@ -1696,7 +1699,7 @@ def _table_units(text: str) -> list[tuple[int, int]]:
                         if len(s) < 2:
                             continue
                         if k in unit_cols:
-                            if s in _GENERIC_ITEMS or _looks_like_sentence(s) or not re.search(f"[{CJK}]", s):
+                            if s in _GENERIC_ITEMS or _looks_like_sentence(s) or not _CJK_RE.search(s):
                                 ok = False
                                 break
                         elif not _is_org(s, need_prefix=True) or len(s) > 25 or s.endswith("公司"):

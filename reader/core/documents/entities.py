@@ -394,18 +394,20 @@ _G_NUM, _G_AR1, _G_CN1, _G_PCT, _G_U2, _G_U1, _G_U3, _G_FRAC, _G_BARE, _G_PCTEND
 def _number_ok(text: str, m: re.Match, g: tuple) -> bool:
     """Whether a numeral-and-unit match is a quantity a reader compares (not an ordinal, a code,
     a year, a programme's name or an idiom): the named steps below, in order. `g`: m.groups()."""
+    num = g[_G_NUM]
+    ar = num if g[_G_AR1] is not None else None
+    unit = g[_G_U1] or g[_G_U3] or g[_G_U2]
+    if unit == "年" and ar is not None and len(ar.lstrip("0０")) >= 4:
+        return False  # 2022年: a year, not a duration (the commonest refusal, so first: no step below accepts it)
     j = m.start()
     while j > 0 and text[j - 1] in " \u3000":
         j -= 1
     before = text[j - 1] if j > 0 else ""
     if _ordinal_before(text, j, before):
         return False
-    num = g[_G_NUM]
     cn = num if num[0] == "零" or g[_G_CN1] is not None else None  # 零 starts only 零点五 (cn0)
-    ar = num if g[_G_AR1] is not None else None
     if ar is not None and _code_before(text, j, before):
         return False
-    unit = g[_G_U1] or g[_G_U3] or g[_G_U2]
     verdict = _form_verdict(g, cn, ar, unit)
     if verdict is not None:
         return verdict
@@ -500,7 +502,7 @@ def _arabic_count_ok(text: str, end: int, unit: str, ar: str | None) -> bool:
         return False  # 104次常务会议: the 104th session
     if unit == "分" and (end - len(ar or "") - 1 < 0 or text[end - len(unit) - len(ar or "") - 1] in "时點点:："):
         return False  # 15时30分: a time of day, not a score
-    return not (unit == "年" and ar is not None and len(ar.lstrip("0０")) >= 4)  # a year, not a duration
+    return True
 
 
 # ------------------------------------------------------------------ units (organisations)

@@ -1181,8 +1181,12 @@ def _prose_units(text: str) -> list[tuple[int, int]]:
     out = []
     approvals: list[int] = []
     suits: list[int] = []
+    duties: list[int] = []  # _BEARER_DUTY_RE's matches, read off this scan (_DUTY_OFFSETS)
     for m in _TRIGGER_RE.finditer(text):
         word = m.group()
+        offsets = _DUTY_OFFSETS.get(word)
+        if offsets:
+            duties.extend(m.start() + k for k in offsets)
         kind = _TRIGGER_KIND[word]
         if kind == "approve":
             approvals.append(m.start())
@@ -1232,7 +1236,7 @@ def _prose_units(text: str) -> list[tuple[int, int]]:
                      or _LIST_TAIL_RE.search(text, last.start(), m.end())):  # …区卫生健康局等部门参加
             out.extend(_org_items_before(text, m.end()))
     out.extend(_role_units(text))
-    out.extend(_conditional_subjects(text))
+    out.extend(_conditional_subjects(text, duties))
     out.extend(_applied_to(text, approvals, suits))
     out.extend(_function_lists(text))
     return out
@@ -1572,21 +1576,43 @@ _COMMA_BEARER_RE = re.compile(f"[，,](?=[^，,。；;\n]{{2,10}}{_BEARER_DUTY_W
 # _BEARER_DUTY_RE's scan (which runs anyway, for the cues) instead of one at every comma.
 # (No match of _BEARER_DUTY_RE can hide one after a bearer noun: 位 业 者 start no duty word.)
 _BEARER_DUTY_WORDS_RE = re.compile(_BEARER_DUTY_WORDS)
-# the cues of _conditional_subjects in one scan: the duty words (_BEARER_DUTY_RE) and the commas
-# that _LATER_MODAL_RE starts at. A comma's match is the comma alone, so a duty word after it is
-# still found, as in a scan of its own; every alternative opens with a literal character, so the
-# engine skips in C from one of them to the next
-_CUE_RE = re.compile(f"{_BEARER_DUTY_RE.pattern}|，(?={_LATER_MODAL})|,(?={_LATER_MODAL})")
+# the commas _LATER_MODAL_RE starts at, found by two scans from a literal character (the engine
+# finds a literal far faster than one of a class): a match is the comma alone
+_LATER_COMMA_RES = (re.compile(f"，(?={_LATER_MODAL})"), re.compile(f",(?={_LATER_MODAL})"))
+
+
+def _duty_offsets() -> dict[str, tuple[int, ...]]:
+    """Where _BEARER_DUTY_RE's words stand inside each trigger word (负责 in 牵头负责 at 2; 应当 at 0).
+
+    Every duty word (应当 须 必须 负责) is a trigger word, so the trigger scan, which runs anyway,
+    passes every duty match: at its start, or inside a longer trigger word. That holds while no
+    trigger word ends with the beginning of a duty word (…应|当…: the duty would straddle the
+    trigger's end, hidden from both), which is checked here, at import."""
+    duty_words = _BEARER_DUTY_RE.pattern.split("|")
+    offsets = {}
+    for word in _TRIGGER_KIND:
+        for duty in duty_words:
+            if duty not in _TRIGGER_KIND:
+                raise ValueError(f"duty word {duty!r} is no trigger word")
+            if any(word.endswith(duty[:k]) for k in range(1, len(duty))):
+                raise ValueError(f"trigger word {word!r} ends with the start of duty word {duty!r}")
+        found = tuple(m.start() for m in _BEARER_DUTY_RE.finditer(word))
+        if found:
+            offsets[word] = found
+    return offsets
+
+
+_DUTY_OFFSETS = _duty_offsets()
 _SENTENCE_ENDS = "。；;\n！？"
 
 
-def _conditional_subjects(text: str) -> list[tuple[int, int]]:
+def _conditional_subjects(text: str, duties: list[int] | None = None) -> list[tuple[int, int]]:
+    """`duties`: the starts of _BEARER_DUTY_RE's matches, if known (_prose_units reads them off
+    its trigger scan)."""
     out = []
-    duties: list[int] = []
-    later: list[int] = []
-    for m in _CUE_RE.finditer(text):
-        k = m.start()
-        (later if text[k] in "，," else duties).append(k)
+    if duties is None:
+        duties = [m.start() for m in _BEARER_DUTY_RE.finditer(text)]
+    later = sorted(m.start() for rx in _LATER_COMMA_RES for m in rx.finditer(text))
     # after a comma only a duty-bearer's own 应当 counts: 对材料齐全的，执收单位应当…
     bearer_duty = any(text.endswith(_BEARER_NOUNS, 0, k) for k in duties)  # _BEARER_DUTY_WORDS_RE.search
     for m in _COMMA_BEARER_RE.finditer(text) if bearer_duty else ():

@@ -198,12 +198,29 @@ _CUE_PIECES = ["单位", "企业", "应当", "应", "须", "必须", "负责", "
                "可", "必", "负", "当", "。", "；", "\n", "！", "？", "在", "市局"]
 
 
-def test_cue_scan_is_the_duty_scan_and_the_later_modal_scan():
-    # one scan for two: its duty words are _BEARER_DUTY_RE's matches, its commas _LATER_MODAL_RE's
-    for text in _random_texts(_CUE_PIECES, 20000, 5, longest=16):
-        found = [m.start() for m in E._CUE_RE.finditer(text)]
-        assert [k for k in found if text[k] not in "，,"] == [m.start() for m in E._BEARER_DUTY_RE.finditer(text)]
-        assert [k for k in found if text[k] in "，,"] == [m.start() for m in E._LATER_MODAL_RE.finditer(text)]
+def test_duties_read_off_the_trigger_scan_are_the_duty_scan():
+    # _prose_units hands _conditional_subjects the duty words its trigger scan passes (负责 inside
+    # 牵头负责 too): the matches of _BEARER_DUTY_RE's own scan, on texts of every trigger word
+    words = sorted(E._TRIGGER_KIND) + _CUE_PIECES
+    for text in _random_texts(words, 20000, 5, longest=12):
+        derived = [m.start() + k for m in E._TRIGGER_RE.finditer(text)
+                   for k in E._DUTY_OFFSETS.get(m.group(), ())]
+        assert derived == [m.start() for m in E._BEARER_DUTY_RE.finditer(text)], text
+    text = "燃气经营单位应当建立制度。"
+    assert E._conditional_subjects(text, [6]) == E._conditional_subjects(text) == [(0, 6)]
+
+
+def test_duty_offsets_refuse_a_trigger_that_hides_a_duty(monkeypatch):
+    # a trigger word ending with the start of a duty word (…应 | 当…) would hide the duty from both
+    monkeypatch.setitem(E._TRIGGER_KIND, "责任应", "left")
+    with pytest.raises(ValueError):
+        E._duty_offsets()
+
+
+def test_later_modal_commas_are_the_later_modal_scan():
+    for text in _random_texts(_CUE_PIECES, 20000, 6, longest=16):
+        found = sorted(m.start() for rx in E._LATER_COMMA_RES for m in rx.finditer(text))
+        assert found == [m.start() for m in E._LATER_MODAL_RE.finditer(text)], text
 
 
 def test_sentences_holding_are_the_sentences_between_ends():

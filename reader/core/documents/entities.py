@@ -102,6 +102,7 @@ def _first_chars(words: str) -> str:
     return "".join(sorted(found))
 
 
+_MATCH_START = operator.methodcaller("start")
 _D = "[0-9０-９]"
 _S = "[ \u3000]{0,2}"  # layout spaces inside a date or quantity ("2024 年 7 月")
 _CN_DIGIT = "一二三四五六七八九"
@@ -196,9 +197,13 @@ _DATE_RE = re.compile(f"[{_DATE_FIRST}](?<=(?=(?:{_DATE_GATE}))(?=(?P<date>{_DAT
 _FROM_PREFIX = frozenset("自从")
 
 # ------------------------------------------------------------------ doc numbers
-_DOCREF_YEAR_RE = re.compile(
-    f"[〔［\\[(（【]{_S}(?:{_YEAR}){_S}[〕］\\])）】]{_S}第?{_S}{_D}{{1,5}}{_S}[号號]"
-)
+_DOCREF_OPEN = "〔［[(（【"
+_DOCREF_YEAR_TAIL = f"{_S}(?:{_YEAR}){_S}[〕］\\])）】]{_S}第?{_S}{_D}{{1,5}}{_S}[号號]"
+_DOCREF_YEAR_RE = re.compile(f"[{re.escape(_DOCREF_OPEN)}]{_DOCREF_YEAR_TAIL}")
+# the same matches as one scan per opening bracket, from that literal character (which the regex
+# engine finds far faster than one of a class): a match holds no opening bracket but its first
+# character, so matches of two scans never overlap and, in order of start, are _DOCREF_YEAR_RE's
+_DOCREF_YEAR_SCANS = tuple(re.compile(re.escape(ch) + _DOCREF_YEAR_TAIL) for ch in _DOCREF_OPEN)
 _DOCREF_ORDER_RE = re.compile(
     f"令{_S}第?{_S}(?:{_D}{{1,4}}|[一二三四五六七八九十百零〇]{{1,6}}){_S}[号號]"
 )
@@ -234,7 +239,7 @@ def _docref_prefix_start(text: str, pos: int, limit: int) -> int:
 
 def _find_docrefs(text: str) -> list[tuple[int, int]]:
     out = []
-    for m in _DOCREF_YEAR_RE.finditer(text):
+    for m in sorted((m for rx in _DOCREF_YEAR_SCANS for m in rx.finditer(text)), key=_MATCH_START):
         start = _docref_prefix_start(text, m.start(), 6)
         if start < m.start():
             out.append((start, m.end()))
@@ -1489,7 +1494,6 @@ _LEVEL_WORD_RE = re.compile("人民政府|国务院|各级|各地|各[省市区�
 # (人 国 各 stand nowhere inside the others), so in order of start they are _LEVEL_WORD_RE's
 _LEVEL_WORD_SCANS = (re.compile("人民政府"), re.compile("国务院"),
                      re.compile("各(?:级|地|[省市区县州](?:[（(][省市区县州旗、]{1,8}[）)])?)"))
-_MATCH_START = operator.methodcaller("start")
 _LEVEL_TAIL_RE = re.compile(f"(?:{_FUNCTION}、){{1,10}}{_FUNCTION}(?:主管)?部门")
 
 

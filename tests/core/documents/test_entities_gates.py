@@ -278,3 +278,11 @@ def test_level_word_scans_are_the_level_word_scan():
     for text in _random_texts(pieces, 20000, 12, longest=10):
         merged = sorted((m.span() for rx in E._LEVEL_WORD_SCANS for m in rx.finditer(text)))
         assert merged == [m.span() for m in E._LEVEL_WORD_RE.finditer(text)], text
+
+
+def test_doc_number_scans_are_the_doc_number_scan():
+    pieces = ["〔", "［", "[", "(", "（", "【", "〕", "］", "]", ")", "）", "】", "2022", "1999", "2", " ", "第", "号",
+              "號", "甬政发", "12", "\u3000"]
+    for text in _random_texts(pieces, 20000, 13, longest=12):
+        merged = sorted(m.span() for rx in E._DOCREF_YEAR_SCANS for m in rx.finditer(text))
+        assert merged == [m.span() for m in E._DOCREF_YEAR_RE.finditer(text)], text

@@ -286,3 +286,20 @@ def test_doc_number_scans_are_the_doc_number_scan():
     for text in _random_texts(pieces, 20000, 13, longest=12):
         merged = sorted(m.span() for rx in E._DOCREF_YEAR_SCANS for m in rx.finditer(text))
         assert merged == [m.span() for m in E._DOCREF_YEAR_RE.finditer(text)], text
+
+
+def test_label_scans_are_the_label_scan():
+    from reader.core.text.patterns import LABEL_QUALIFIER, LABEL_ROLE, LABEL_ROLE_ALT
+
+    pieces = E._LABEL_NOUNS + list(E._BARE_ROLES) + ["：", ":", "】", "]", " ", "\u3000", "责任", "【", "单", "位",
+                                                     "市局", "，"]
+    optional = re.compile(f"{LABEL_QUALIFIER}?{LABEL_ROLE}?{LABEL_ROLE_ALT}?$")
+    for text in _random_texts(pieces, 20000, 14, longest=10):
+        for scans, rx in ((E._LABEL_END_SCANS, E._LABEL_END_RE), (E._LABEL_END_BARE_SCANS, E._LABEL_END_BARE_RE)):
+            merged = sorted((m.span(), m.group("boxed")) for scan in scans for m in scan.finditer(text))
+            assert merged == [(m.span(), m.group("boxed")) for m in rx.finditer(text)], text
+        for m in E._LABEL_END_BARE_RE.finditer(text):
+            assert bool(m.group("bare")) == text.startswith(E._BARE_ROLES, m.start())
+        for k in range(len(text) + 1):
+            assert E._LABEL_HEAD_RE.search(text, max(0, k - 10), k).span() == optional.search(
+                text, max(0, k - 10), k).span()

@@ -848,6 +848,8 @@ def _trim_item(text: str, a: int, b: int) -> tuple[int, int]:
         while b > a and text[b - 1] in _ITEM_PAD:
             b -= 1
         # markup left in extracted tables: <p>区安委会</p>
+        if text.find("<", a, b) < 0:
+            break  # (no tag without its "<": the two searches below would find nothing)
         m = _TAG_RE.match(text, a, b)
         if m:
             a = m.end()

@@ -722,9 +722,11 @@ def _trigger_scan(kinds) -> tuple[re.Pattern, dict[str, str]]:
 
 _TRIGGER_RE, _TRIGGER_KIND = _trigger_scan(_TRIGGER_KINDS)
 _LAST_ITEM_RE = re.compile("[^、，。；：！？,;:!?\\s“”《》]{2,40}$")
-# a scan of its own, from the (rarer) last character of a name: the match is that character
+# a scan of its own, from the (rarer) first character of a weak verb, where the last character of
+# a name stands before it: the match is the verb's first character (the verb starts at m.start())
 _WEAK_TRIGGER_RE = re.compile(
-    f"[{re.escape(''.join(sorted(set(w[-1] for w in _ORG_SUFFIX_LIST))))}）](?={_WEAK_TRIGGERS})")
+    f"[{_first_chars(_WEAK_TRIGGERS)}]"
+    f"(?<=(?<=[{re.escape(''.join(sorted(set(w[-1] for w in _ORG_SUFFIX_LIST))))}）])(?={_WEAK_TRIGGERS}).)")
 _LEFT_BOUNDARY = set("，。；：！？,;:!?\n\t“”《》")
 _LEFT_LEAD_RE = re.compile(
     # no "^": match(text, pos) anchors at pos, while "^" would only ever match at 0
@@ -1246,11 +1248,12 @@ def _prose_units(text: str) -> list[tuple[int, int]]:
                     items = _org_items_after(text, mod.end())
             out.extend(items)
     for m in _WEAK_TRIGGER_RE.finditer(text):
+        verb = m.start()
         # cheap test first: the last item before the verb must have a name's shape
-        last = _LAST_ITEM_RE.search(text, max(0, m.end() - 41), m.end())
-        if last and (_ORG_RE.fullmatch(text, last.start(), m.end())
-                     or _LIST_TAIL_RE.search(text, last.start(), m.end())):  # …区卫生健康局等部门参加
-            out.extend(_org_items_before(text, m.end()))
+        last = _LAST_ITEM_RE.search(text, max(0, verb - 41), verb)
+        if last and (_ORG_RE.fullmatch(text, last.start(), verb)
+                     or _LIST_TAIL_RE.search(text, last.start(), verb)):  # …区卫生健康局等部门参加
+            out.extend(_org_items_before(text, verb))
     out.extend(_role_units(text))
     out.extend(_conditional_subjects(text, duties))
     out.extend(_applied_to(text, approvals, suits))

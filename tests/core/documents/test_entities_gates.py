@@ -303,3 +303,18 @@ def test_label_scans_are_the_label_scan():
         for k in range(len(text) + 1):
             assert E._LABEL_HEAD_RE.search(text, max(0, k - 10), k).span() == optional.search(
                 text, max(0, k - 10), k).span()
+
+
+def test_weak_trigger_scan_finds_every_name_end_before_a_weak_verb():
+    # scanned from the verbs' first characters, the scan finds the positions the plain scan from a
+    # name's last character finds (that character's end is the verb's start)
+    last = "".join(sorted(set(w[-1] for w in E._ORG_SUFFIX_LIST))) + "）"
+    plain = re.compile(f"[{re.escape(last)}](?={E._WEAK_TRIGGERS})")
+    words = [w for w in re.split(r"[|()?=!]", E._WEAK_TRIGGERS) if w]
+    pieces = words + list(last) + ["意见", "部", "法", "向", "市", "，"]
+    found = 0
+    for text in _random_texts(pieces, 20000, 15, longest=10):
+        want = [m.end() for m in plain.finditer(text)]
+        assert [m.start() for m in E._WEAK_TRIGGER_RE.finditer(text)] == want, text
+        found += len(want)
+    assert found > 10000

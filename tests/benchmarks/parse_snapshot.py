@@ -4,7 +4,7 @@
     .venv/bin/python tests/benchmarks/parse_snapshot.py compare /tmp/parse-base.json
 
 Run from the repository root. For every file of seeds/, tests/corpus/src, tests/heldout/src,
-tests/blind2/src, tests/blind3/src, a generated corpus (tests/benchmarks/make_corpus.py --mb 5,
+tests/blind2/src … tests/blind9/src, a generated corpus (tests/benchmarks/make_corpus.py --mb 5,
 written to /tmp/gw5 when that folder is missing; --corpus names another) and a few generated
 stress texts (alternating 文号/title lines, a file of very short lines, many small notices),
 it hashes (sha256):
@@ -30,7 +30,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-FOLDERS = ("seeds", "tests/corpus/src", "tests/heldout/src", "tests/blind2/src", "tests/blind3/src")
+FOLDERS = ("seeds", "tests/corpus/src", "tests/heldout/src", "tests/blind2/src", "tests/blind3/src",
+           *(f"tests/blind{n}/src" for n in range(4, 10)))
 STRESS = Path("/tmp/parse-snapshot-stress")
 
 

@@ -37,6 +37,7 @@ extra characters; an organisation named in prose without any assignment cue is n
 from __future__ import annotations
 
 import bisect
+import functools
 import operator
 import re
 
@@ -49,6 +50,13 @@ from reader.core.text.patterns import (
 __all__ = ["find_entities"]
 
 # ------------------------------------------------------------------ building blocks
+def _maybe(pattern: str) -> str:
+    """`pattern` or nothing, the longer first: what "(?:pattern)?" matches, written as a choice.
+    The regex engine runs an optional group through a repeat context, allocated anew each time
+    it is tried; a choice costs no allocation. (Used in the patterns tried at every numeral.)"""
+    return "(?:" + pattern + "|)"
+
+
 def _trie_regex(words) -> str:
     """An alternation of literal words as a prefix tree: 亿元|亿美元 → 亿(?:元|美元).
 
@@ -70,12 +78,31 @@ def _trie_regex(words) -> str:
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         if ends:
             # prefer the longer word: 万元 before 万
-            return "(?:" + body + ")?"
+            return _maybe(body)
         return body
 
-    return "(?:" + build(trie) + ")"
+    # a look-ahead at the first characters: the engine tries a choice's alternatives one by one
+    # (137 first characters for the units), so a position where no word starts is refused in
+    # one test instead of one per first character
+    firsts = "".join(re.escape(ch) for ch in sorted(trie))
+    return "(?:(?=[" + firsts + "])" + build(trie) + ")"
 
 
+def _first_chars(words: str) -> str:
+    """The characters the alternatives of `words` ("牵头|主管(?=全国|…)|联合(?!会|社)|…": literal
+    words, each maybe followed by a look-ahead) start with. The look-aheads' own alternatives
+    start nothing (with them, 市 区 县 国 有 本 各 … would make every few characters a candidate).
+    An alternative that is not a literal word raises here, at import: no word slips past a gate
+    made of these characters."""
+    found = set()
+    for word in re.sub(r"\(\?[=!][^()]*\)", "", words).split("|"):
+        if not word or re.search(r"[\\()\[\]{}.*+?^$]", word):
+            raise ValueError(f"trigger gate: {word!r} is not a literal word")
+        found.add(word[0])
+    return "".join(sorted(found))
+
+
+_MATCH_START = operator.methodcaller("start")
 _D = "[0-9０-９]"
 _S = "[ \u3000]{0,2}"  # layout spaces inside a date or quantity ("2024 年 7 月")
 _CN_DIGIT = "一二三四五六七八九"
@@ -115,10 +142,23 @@ _RANGE_RIGHT = (
     f"(?:{_YMD}|(?:次年|翌年|当年|下一?年){_S}{_MONTH}{_S}月(?:{_S}{_DAY}{_S}[日号])?|{_MONTH}{_S}月份?(?:{_S}{_DAY}{_S}[日号]|{_MONTH_PART})?|{_DAY}{_S}[日号])"
 )
 _RELATIVE_YEAR = "(?:今|明|去|当|本|上|次)年"
+_ISO_MONTH = "(?:[1][0-2]|0?[1-9])"
 
-_DATE_RE = re.compile(
-    # the look-ahead lets the engine skip, in one test, the ~90 % of positions where no date can start
-    "(?=[0-9０-９一二三四五六七八九十上下第前后今明去当本次每年])(?:"
+# the characters a date can start with
+_DATE_FIRST = "0-9０-９一二三四五六七八九十上下第前后今明去当本次每年"
+_DATE_DASH_CHARS = "\\-—–~～－至到"  # _DASH's characters
+# …and the first two characters (three to five for digits) a date can start with: one test
+# refuses most of the positions where _DATE_FIRST lets a date start (一是, 以上, 应当, 12345)
+_DATE_GATE = (
+    # a year (2022年 · 2021-2025 · 2022.9.30; 12022年 too: the year has no look-behind there)
+    f"[1１][9９][0-9０-９]{{2}}[ \u3000年{_DATE_DASH_CHARS}./]|[2２][0０][0-9０-９]{{2}}[ \u3000年{_DATE_DASH_CHARS}./]"
+    # a month or a day: one or two digits, not after a digit (5月 · 3至5月 · 6日 · 10 - 12日)
+    f"|[0-9０-９](?<![0-9０-９].)[0-9０-９]?[ \u3000月日{_DATE_DASH_CHARS}]"
+    "|[1-4１-４一二三四]季|[一二][〇零○Ｏ０0O九]|十[一二月]|[一二三四五六七八九]月"
+    "|[本下当次]月|[今明去当本上次]年|每月|[上下]半|第[一二三四1-4１-４]|[前后][一二三两]|年[底末]"
+)
+_DATE = (
+    "(?:"
     # 2021-2025年 · 2021—2035年 · （2021-2025）
     f"(?<![0-9０-９A-Za-z\\-/.])(?P<yr>{_YEAR}){_S}{_DASH}{_S}(?P<yr2>{_YEAR})(?:{_S}年(?:度)?)?(?![0-9０-９\\-/])"
     # 1—5月 · 3至5月
@@ -137,20 +177,33 @@ _DATE_RE = re.compile(
     f"|每月{_S}{_DAY}{_S}[日号]"
     f"|(?:(?<=\n)|^){_DAY}(?:{_S}{_DASH}{_S}{_DAY})?{_S}日(?=[ \u3000\t]|[上下]午)"
     # ISO-ish: 2022-9-30 · 2022.9.30 · 2022/9/30
-    f"|(?<![0-9０-９A-Za-z\\-/.]){_YEAR}(?P<sep>[-./])(?:[1][0-2]|0?[1-9])(?P=sep)(?:3[01]|[12][0-9]|0?[1-9])(?![0-9A-Za-z\\-/.])"
+    # (the same separator twice, written out: a back-reference cannot stand in _DATE_RE's look-behind)
+    f"|(?<![0-9０-９A-Za-z\\-/.]){_YEAR}(?:-{_ISO_MONTH}-|\\.{_ISO_MONTH}\\.|/{_ISO_MONTH}/)(?:3[01]|[12][0-9]|0?[1-9])"
+    "(?![0-9A-Za-z\\-/.])"
     # stand-alone periods: 上半年 · 第一季度 · 年底前
     f"|(?<![{CJK}]半){_PERIOD}"
     "|(?<![0-9０-９每一二两三四五六七八九十百几多余个])年(?:底|末)"  # 年内新增50家: a span of time, not a date
     ")"
     f"(?:{_S}{_DEADLINE})?"
 )
+# The scan: a character a date can start with, then (the look-behind steps back over it) the gate
+# and the date, captured. Opening with a character class, the pattern lets the regex engine skip
+# in C from one candidate character to the next; a look-ahead first would be tried at every
+# position. Each match is one character long, so every position a date can start at is
+# tried, and a date is found inside an earlier one too: _find_dates keeps, as a plain
+# "(?=[…])(?:…)" finditer would, the first date at or after the end of the last one kept.
+_DATE_RE = re.compile(f"[{_DATE_FIRST}](?<=(?=(?:{_DATE_GATE}))(?=(?P<date>{_DATE})).)")
 # a date at the end of "自…起" takes its 自/从 too
 _FROM_PREFIX = frozenset("自从")
 
 # ------------------------------------------------------------------ doc numbers
-_DOCREF_YEAR_RE = re.compile(
-    f"[〔［\\[(（【]{_S}(?:{_YEAR}){_S}[〕］\\])）】]{_S}第?{_S}{_D}{{1,5}}{_S}[号號]"
-)
+_DOCREF_OPEN = "〔［[(（【"
+_DOCREF_YEAR_TAIL = f"{_S}(?:{_YEAR}){_S}[〕］\\])）】]{_S}第?{_S}{_D}{{1,5}}{_S}[号號]"
+_DOCREF_YEAR_RE = re.compile(f"[{re.escape(_DOCREF_OPEN)}]{_DOCREF_YEAR_TAIL}")
+# the same matches as one scan per opening bracket, from that literal character (which the regex
+# engine finds far faster than one of a class): a match holds no opening bracket but its first
+# character, so matches of two scans never overlap and, in order of start, are _DOCREF_YEAR_RE's
+_DOCREF_YEAR_SCANS = tuple(re.compile(re.escape(ch) + _DOCREF_YEAR_TAIL) for ch in _DOCREF_OPEN)
 _DOCREF_ORDER_RE = re.compile(
     f"令{_S}第?{_S}(?:{_D}{{1,4}}|[一二三四五六七八九十百零〇]{{1,6}}){_S}[号號]"
 )
@@ -186,7 +239,7 @@ def _docref_prefix_start(text: str, pos: int, limit: int) -> int:
 
 def _find_docrefs(text: str) -> list[tuple[int, int]]:
     out = []
-    for m in _DOCREF_YEAR_RE.finditer(text):
+    for m in sorted((m for rx in _DOCREF_YEAR_SCANS for m in rx.finditer(text)), key=_MATCH_START):
         start = _docref_prefix_start(text, m.start(), 6)
         if start < m.start():
             out.append((start, m.end()))
@@ -275,15 +328,16 @@ for _unit, _blocked in list(_UNIT_BLOCK.items()):
     _UNIT_BLOCK[_unit] = _blocked + _blocked.translate(_TRAD)
 _UNIT_LIST = sorted(set(_UNITS.split()), key=len, reverse=True)
 _UNIT_ALT = _trie_regex(_UNIT_LIST)
-_PER_UNIT = "(?:/(?:" + _UNIT_ALT + "|[亩人年月日户台吨件次]))?"
+_PER_UNIT = _maybe("/(?:" + _UNIT_ALT + "|[亩人年月日户台吨件次])")
 
 # every repetition is bounded: a run of 100 000 digits must not cost a backtrack per digit
-_AR_NUM = f"(?:{_D}{{1,3}}(?:[,，]{_D}{{3}}){{1,5}}|{_D}{{1,16}})(?:[.．]{_D}{{1,8}})?"
-_CN_NUM = ("(?:[一二两兩三四五六七八九十][零〇一二两兩三四五六七八九十百千万亿萬億]{0,12}"
-           "(?:[点點][零一二三四五六七八九]{1,8})?)")
-_MULT = "(?:[多余]?[十百千万亿萬億]{1,3}[多余]?|[多余])"  # 1.38万 · 100多万 · 20余 · 10万余
+_DECIMALS = _maybe(f"[.．]{_D}{{1,8}}")  # 1.38
+_CN_DECIMALS = _maybe("[点點][零一二三四五六七八九]{1,8}")  # 一点五
+_AR_NUM = f"(?:{_D}{{1,3}}(?:[,，]{_D}{{3}}){{1,5}}|{_D}{{1,16}}){_DECIMALS}"
+_CN_NUM = f"(?:[一二两兩三四五六七八九十][零〇一二两兩三四五六七八九十百千万亿萬億]{{0,12}}{_CN_DECIMALS})"
+_MULT = _maybe("[多余]?[十百千万亿萬億]{1,3}[多余]?|[多余]")  # 1.38万 · 100多万 · 20余 · 10万余 (or none)
 # a numeral that is not the first of its match (the end of a range: 1-[2]家, 百分之[五十])
-_NUMERAL2 = f"(?:{_AR_NUM}{_S}{_MULT}?|{_CN_NUM}{_MULT}?)"
+_NUMERAL2 = f"(?:{_AR_NUM}{_S}{_MULT}|{_CN_NUM}{_MULT})"
 
 _NUM_FIRST = "[0-9０-９一二两兩三四五六七八九十百零]"
 _NUM_AR_NOT_BEFORE = "[0-9０-９.．A-Za-z_/]"
@@ -292,15 +346,15 @@ _NUMBER_RE = re.compile(
     # The pattern starts with a plain character class so the engine can jump from candidate to
     # candidate; the look-behind after it refuses to start inside 2022, GB25506 or 二十.
     f"(?P<num>{_NUM_FIRST}"
-    f"(?:(?<=[0-9０-９])(?<!{_NUM_AR_NOT_BEFORE}.)(?P<ar1>(?:{_D}{{0,2}}(?:[,，]{_D}{{3}}){{1,5}}|{_D}{{0,15}})(?:[.．]{_D}{{1,8}})?){_S}{_MULT}?"
-    f"|(?<=[一二两兩三四五六七八九十百])(?<!{_NUM_CN_NOT_BEFORE}.)(?P<cn1>(?<!百)[零〇一二两兩三四五六七八九十百千万亿萬億]{{0,12}}(?:[点點][零一二三四五六七八九]{{1,8}})?){_MULT}?"
+    f"(?:(?<=[0-9０-９])(?<!{_NUM_AR_NOT_BEFORE}.)(?P<ar1>(?:{_D}{{0,2}}(?:[,，]{_D}{{3}}){{1,5}}|{_D}{{0,15}}){_DECIMALS}){_S}{_MULT}"
+    f"|(?<=[一二两兩三四五六七八九十百])(?<!{_NUM_CN_NOT_BEFORE}.)(?P<cn1>(?<!百)[零〇一二两兩三四五六七八九十百千万亿萬億]{{0,12}}{_CN_DECIMALS}){_MULT}"
     "|(?<=百)(?<!" + _NUM_CN_NOT_BEFORE + ".)(?P<pct>分之" + _NUMERAL2 + ")"
     # 零点五元 · 零点五平方公里: a decimal below one in Chinese numerals
     "|(?<=零)(?<!" + _NUM_CN_NOT_BEFORE + ".)(?P<cn0>[点點][零一二三四五六七八九]{1,8})"
     "))"
     "(?:"
     # 200家 · 10%-15% (a range whose first part carries the unit too)
-    f"{_S}(?P<u2>(?!分之){_UNIT_ALT})(?:{_S}[-—–~～－至到]{_S}{_NUMERAL2}{_S}(?P<u1>{_UNIT_ALT}))?{_PER_UNIT}"
+    f"{_S}(?P<u2>(?!分之){_UNIT_ALT}){_maybe(f'{_S}[-—–~～－至到]{_S}{_NUMERAL2}{_S}(?P<u1>{_UNIT_ALT})')}{_PER_UNIT}"
     # 1-2家 · 3至5年 · 5～10万元
     f"|{_S}[-—–~～－至到]{_S}{_NUMERAL2}{_S}(?P<u3>{_UNIT_ALT}){_PER_UNIT}"
     # 三分之一
@@ -336,29 +390,37 @@ _TIME_LIMIT_AFTER = ("内", "以内", "之内", "前", "以前", "之前", "后"
 _NTH_BEFORE = re.compile("第[0-9一二三四五六七八九十]{1,3}个$")
 
 
-def _number_ok(text: str, m: re.Match) -> bool:
+# _NUMBER_RE's groups by number: m.groups() fetches them all in one call
+_G_NUM, _G_AR1, _G_CN1, _G_PCT, _G_U2, _G_U1, _G_U3, _G_FRAC, _G_BARE, _G_PCTEND = (
+    _NUMBER_RE.groupindex[name] - 1
+    for name in ("num", "ar1", "cn1", "pct", "u2", "u1", "u3", "frac", "bare", "pctend"))
+
+
+def _number_ok(text: str, m: re.Match, g: tuple) -> bool:
     """Whether a numeral-and-unit match is a quantity a reader compares (not an ordinal, a code,
-    a year, a programme's name or an idiom): the named steps below, in order."""
+    a year, a programme's name or an idiom): the named steps below, in order. `g`: m.groups()."""
+    num = g[_G_NUM]
+    ar = num if g[_G_AR1] is not None else None
+    unit = g[_G_U1] or g[_G_U3] or g[_G_U2]
+    if unit == "年" and ar is not None and len(ar.lstrip("0０")) >= 4:
+        return False  # 2022年: a year, not a duration (the commonest refusal, so first: no step below accepts it)
     j = m.start()
     while j > 0 and text[j - 1] in " \u3000":
         j -= 1
     before = text[j - 1] if j > 0 else ""
     if _ordinal_before(text, j, before):
         return False
-    num = m.group("num")
-    cn = num if num[0] == "零" or m.group("cn1") is not None else None  # 零 starts only 零点五 (cn0)
-    ar = num if m.group("ar1") is not None else None
+    cn = num if num[0] == "零" or g[_G_CN1] is not None else None  # 零 starts only 零点五 (cn0)
     if ar is not None and _code_before(text, j, before):
         return False
-    unit = m.group("u1") or m.group("u3") or m.group("u2")
-    verdict = _form_verdict(m, cn, ar, unit)
+    verdict = _form_verdict(g, cn, ar, unit)
     if verdict is not None:
         return verdict
     end = m.end()
     if _unit_is_another_word(text, j, before, end, unit):
         return False
     if cn is not None:
-        ranged = m.group("u1") is not None or m.group("u3") is not None
+        ranged = g[_G_U1] is not None or g[_G_U3] is not None
         return _chinese_count_ok(text, j, before, end, unit, cn, ranged)
     return _arabic_count_ok(text, end, unit, ar)
 
@@ -377,15 +439,15 @@ def _code_before(text: str, j: int, before: str) -> bool:
     return before in _MINUS and j > 1 and text[j - 2] in _CODE_BEFORE
 
 
-def _form_verdict(m: re.Match, cn: str | None, ar: str | None, unit: str | None) -> bool | None:
+def _form_verdict(g: tuple, cn: str | None, ar: str | None, unit: str | None) -> bool | None:
     """The forms that decide by themselves (百分之五十, 三分之一, a bare number); None: read on."""
-    if m.group("pctend") is not None:
-        return m.group("pct") is not None  # 百分之五十
-    if m.group("frac") is not None:
+    if g[_G_PCTEND] is not None:
+        return g[_G_PCT] is not None  # 百分之五十
+    if g[_G_FRAC] is not None:
         return cn is not None and unit is None
-    if m.group("pct") is not None:
+    if g[_G_PCT] is not None:
         return False  # 百分之 with a unit after it: not a form we know
-    if m.group("bare") is not None:
+    if g[_G_BARE] is not None:
         return ar is not None
     if unit is None:
         return False
@@ -445,7 +507,7 @@ def _arabic_count_ok(text: str, end: int, unit: str, ar: str | None) -> bool:
         return False  # 104次常务会议: the 104th session
     if unit == "分" and (end - len(ar or "") - 1 < 0 or text[end - len(unit) - len(ar or "") - 1] in "时點点:："):
         return False  # 15时30分: a time of day, not a score
-    return not (unit == "年" and ar is not None and len(ar.lstrip("0０")) >= 4)  # a year, not a duration
+    return True
 
 
 # ------------------------------------------------------------------ units (organisations)
@@ -486,14 +548,17 @@ _ORG_BR = f"[{re.escape(_BR_OPEN)}][^\\s，。；：{re.escape(_BR_OPEN + _BR_CL
 # "和" may sit inside a name (发展和改革局, 人力资源和社会保障局) but never before a new prefix
 _ORG_AND = "(?:[和与](?![市区县省各]))"
 # a name never runs on over a verb that assigns work (市财政局|会同|市审计局)
-_ORG_VERB_STOP = (
-    "(?!会同|牵头|负责|配合|联系|分管|协助|协同|联合(?!会|社)|参与|按照|根据|督促|指导(?!中心|站|组)|抓紧|尽快|加快|"
+_ORG_VERBS = (
+    "会同|牵头|负责|配合|联系|分管|协助|协同|联合(?!会|社)|参与|按照|根据|督促|指导(?!中心|站|组)|抓紧|尽快|加快|"
     "组织(?!部)|研究(?!院|中心|室|所|会)|统筹|做好|加强|开展|落实|制定|提出|审核|会商|指定|委托|授权|汇总|依法(?!治)|"
     # 人民检察院|发现行政机关… · 会同各专门委员会|完善常委会会议制度
     "发现|完善|"
     # A商B (consult): 国务院住房和城乡建设主管部门|商|中央军事委员会有关部门 (not 商务局)
-    "商(?=国务院|国家|中央|省|市|区|县|各|有关|同级))"
+    "商(?=国务院|国家|中央|省|市|区|县|各|有关|同级)"
 )
+# (tried at every character of a name: a look-ahead at the verbs' first characters refuses in one
+# test the characters no verb starts with, instead of one test per verb)
+_ORG_VERB_STOP = f"(?!(?=[{_first_chars(_ORG_VERBS)}])(?:{_ORG_VERBS}))"
 # 县级以上人民政府… · 林业草原等有关主管部门: the level and the "and other competent" of regulatory prose
 _ORG_LEVEL = "(?:以上|等(?:有关|相关)?(?=主管部门))"
 # 各区、县（市）财政局: the levels of "each" listed before one name
@@ -537,10 +602,18 @@ _STRONG_LAST = frozenset(w[-1] for w in _STRONG_SUFFIXES)
 # responsibility clause labels: 责任单位： 牵头单位： 主要责任单位： 牵头/推进单位：
 # A label ends in 单位/部门/…： — found from its (rare) ending, then read backwards.
 # (and a bare role of a plan's item: 牵头：省人大财政经济委员会；配合：常委会预算工作委员会)
-_LABEL_END_RE = re.compile(f"{LABEL_NOUN}(?:[ \u3000]*[:：]|(?P<boxed>[】\\]]))")
-_LABEL_END_BARE_RE = re.compile(f"(?:{LABEL_NOUN}|(?P<bare>牵头|配合))(?:[ \u3000]*[:：]|(?P<boxed>[】\\]]))")
+_LABEL_ENDING = "(?:[ \u3000]*[:：]|(?P<boxed>[】\\]]))"
+_BARE_ROLES = ("牵头", "配合")
+_LABEL_END_RE = re.compile(f"{LABEL_NOUN}{_LABEL_ENDING}")
+_LABEL_END_BARE_RE = re.compile(f"(?:{LABEL_NOUN}|(?P<bare>{'|'.join(_BARE_ROLES)})){_LABEL_ENDING}")
+# the same matches as one scan per word, from its literal first characters (which the regex engine
+# finds far faster than one of a class): no word starts with another's second character, so two
+# scans' matches never overlap and, in order of start, are _LABEL_END_RE's (_LABEL_END_BARE_RE's)
+_LABEL_NOUNS = re.fullmatch(r"\(\?:([^()\[\]\\.*+?{}^$]+)\)", LABEL_NOUN).group(1).split("|")
+_LABEL_END_SCANS = tuple(re.compile(word + _LABEL_ENDING) for word in _LABEL_NOUNS)
+_LABEL_END_BARE_SCANS = _LABEL_END_SCANS + tuple(re.compile(word + _LABEL_ENDING) for word in _BARE_ROLES)
 
-_LABEL_HEAD_RE = re.compile(f"{LABEL_QUALIFIER}?{LABEL_ROLE}?{LABEL_ROLE_ALT}?$")
+_LABEL_HEAD_RE = re.compile(f"{_maybe(LABEL_QUALIFIER)}{_maybe(LABEL_ROLE)}{_maybe(LABEL_ROLE_ALT)}$")
 _LABEL_WORD_RE = re.compile(f"{LABEL_QUALIFIER}?{LABEL_ROLE}?{LABEL_ROLE_ALT}?(?:{LABEL_NOUN}|领导)")
 _LABEL_BEFORE = set("（(〔［[【；;，,、 \u3000\t\n*＊>")
 
@@ -549,14 +622,15 @@ def _labels(text: str):
     """(label, end of the colon) of each responsibility label: 责任单位： · 牵头/推进单位："""
     # (the bare roles only where one is written: the scan from a label's rare ending stays fast)
     bare = "牵头：" in text or "配合：" in text
-    for m in (_LABEL_END_BARE_RE if bare else _LABEL_END_RE).finditer(text):
+    scans = _LABEL_END_BARE_SCANS if bare else _LABEL_END_SCANS
+    for m in sorted((m for rx in scans for m in rx.finditer(text)), key=_MATCH_START):
         s = m.start()
         head = _LABEL_HEAD_RE.search(text, max(0, s - 10), s)
         a = head.start() if head else s
         if m.group("boxed") and not (a < s and a > 0 and text[a - 1] in "【["):
             continue  # 【责任单位】 is a label, 某某单位】 is not
         # 责任单位： / 牵头单位： stand on their own; a bare 单位： must start a clause
-        role_after_stop = bare and m.group("bare") and text[a - 1] in "。"  # …（5月）。牵头：
+        role_after_stop = bare and text.startswith(_BARE_ROLES, s) and text[a - 1] in "。"  # …（5月）。牵头：
         if a == s and a > 0 and text[a - 1] not in _LABEL_BEFORE and not role_after_stop:
             continue
         yield text[a : m.end()], m.end()
@@ -596,33 +670,63 @@ _TURNED_TO = frozenset(("申请", "请求", "邀请"))
 _ORG_END_CHARS = frozenset(w[-1] for w in _ORG_SUFFIX_LIST) | set("）)〕]】*＊等要应须需均也则还并")
 
 
-def _first_chars(words: str) -> str:
-    """The characters the alternatives of `words` ("牵头|主管(?=全国|…)|…": literal words, each
-    maybe followed by a look-ahead) start with. The look-aheads' own alternatives start nothing
-    (with them, 市 区 县 国 有 本 各 … would make every few characters a candidate). An
-    alternative that is not a literal word raises here, at import: no trigger slips past the gate."""
-    found = set()
-    for word in re.sub(r"\(\?=[^()]*\)", "", words).split("|"):
-        if not word or re.search(r"[\\()\[\]{}.*+?^$]", word):
-            raise ValueError(f"trigger gate: {word!r} is not a literal word")
-        found.add(word[0])
-    return "".join(sorted(found))
-
-
 # 报本级人民政府批准 · 向人民法院起诉: the verb, then the 报 / 向 before it (_applied_to); in this scan
 # (which runs anyway) they cost far less than a pass of their own
 # (报市自然资源和规划局审查: the reviewer acts; 报…备案 only files a record with a body)
 _APPROVALS = "审批|批准|核准|审定|拨付|审查"
 _SUITS = "起诉|提起"
 _TRIGGER_WORDS = "|".join((_LEFT_TRIGGERS, _RIGHT_TRIGGERS, _APPROVALS, _SUITS))
-_TRIGGER_RE = re.compile(
-    f"(?=[{_first_chars(_TRIGGER_WORDS)}])"
-    f"(?:(?P<left>{_LEFT_TRIGGERS})|(?P<right>{_RIGHT_TRIGGERS})|(?P<approve>{_APPROVALS})|(?P<sue>{_SUITS}))"
-)
+_TRIGGER_KINDS = (("left", _LEFT_TRIGGERS), ("right", _RIGHT_TRIGGERS), ("approve", _APPROVALS), ("sue", _SUITS))
+
+
+def _alternatives(words: str) -> list[str]:
+    """The top-level alternatives of "牵头|主管(?=全国|…)|…" (a "|" inside a look-ahead stays)."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(words):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(words[start:i])
+            start = i + 1
+    out.append(words[start:])
+    return out
+
+
+def _trigger_scan(kinds) -> tuple[re.Pattern, dict[str, str]]:
+    """One regex for the trigger words of every kind, and the kind of each word it can match.
+
+    The alternatives keep their order (the first that matches wins, as in "A|B|…": 协助 before
+    协助分管, 要求 before 要) but are grouped by their first character, 牵(?:头负责|头|总)|…, so the
+    pattern opens with a choice of literal characters: the regex engine then skips in C from
+    one candidate character to the next (a look-ahead first, (?=[…]), is tried at every position).
+    The match is the word itself; its kind is the first kind that lists it (会同 is left and
+    right: left's comes first and has no look-ahead, so it always wins)."""
+    _first_chars("|".join(words for _, words in kinds))  # every alternative a literal word (raises)
+    by_first: dict[str, list[str]] = {}
+    kind_of: dict[str, str] = {}
+    guarded: set[str] = set()
+    for kind, words in kinds:
+        for alt in _alternatives(words):
+            word = re.sub(r"\(\?[=!][^()]*\)", "", alt)
+            if word in guarded:
+                raise ValueError(f"trigger scan: {word!r} follows a look-ahead alternative of the same word")
+            kind_of.setdefault(word, kind)
+            if alt != word:
+                guarded.add(word)
+            by_first.setdefault(alt[0], []).append(alt[1:])
+    pattern = "|".join(re.escape(ch) + "(?:" + "|".join(rests) + ")" for ch, rests in by_first.items())
+    return re.compile(pattern), kind_of
+
+
+_TRIGGER_RE, _TRIGGER_KIND = _trigger_scan(_TRIGGER_KINDS)
 _LAST_ITEM_RE = re.compile("[^、，。；：！？,;:!?\\s“”《》]{2,40}$")
-# a scan of its own, from the (rarer) last character of a name: the match is that character
+# a scan of its own, from the (rarer) first character of a weak verb, where the last character of
+# a name stands before it: the match is the verb's first character (the verb starts at m.start())
 _WEAK_TRIGGER_RE = re.compile(
-    f"[{re.escape(''.join(sorted(set(w[-1] for w in _ORG_SUFFIX_LIST))))}）](?={_WEAK_TRIGGERS})")
+    f"[{_first_chars(_WEAK_TRIGGERS)}]"
+    f"(?<=(?<=[{re.escape(''.join(sorted(set(w[-1] for w in _ORG_SUFFIX_LIST))))}）])(?={_WEAK_TRIGGERS}).)")
 _LEFT_BOUNDARY = set("，。；：！？,;:!?\n\t“”《》")
 _LEFT_LEAD_RE = re.compile(
     # no "^": match(text, pos) anchors at pos, while "^" would only ever match at 0
@@ -685,6 +789,9 @@ _JOINED_LEVELS_RE = re.compile(
 _MEMBERS_RE = re.compile("(?:各|其他|有关)?成员单位$")
 
 
+# (a pure function of its arguments, asked again and again for the same names within a document:
+# 市财政局 in every clause that lists it)
+@functools.lru_cache(maxsize=4096)
 def _is_org(s: str, *, need_prefix: bool) -> bool:
     """A whole string that reads as one organisation name."""
     if not (2 <= len(s) <= 40) or _not_org_word(s):
@@ -743,6 +850,8 @@ def _trim_item(text: str, a: int, b: int) -> tuple[int, int]:
         while b > a and text[b - 1] in _ITEM_PAD:
             b -= 1
         # markup left in extracted tables: <p>区安委会</p>
+        if text.find("<", a, b) < 0:
+            break  # (no tag without its "<": the two searches below would find nothing)
         m = _TAG_RE.match(text, a, b)
         if m:
             a = m.end()
@@ -1090,8 +1199,13 @@ def _prose_units(text: str) -> list[tuple[int, int]]:
     out = []
     approvals: list[int] = []
     suits: list[int] = []
+    duties: list[int] = []  # _BEARER_DUTY_RE's matches, read off this scan (_DUTY_OFFSETS)
     for m in _TRIGGER_RE.finditer(text):
-        kind = m.lastgroup
+        word = m.group()
+        offsets = _DUTY_OFFSETS.get(word)
+        if offsets:
+            duties.extend(m.start() + k for k in offsets)
+        kind = _TRIGGER_KIND[word]
         if kind == "approve":
             approvals.append(m.start())
         elif kind == "sue":
@@ -1100,15 +1214,13 @@ def _prose_units(text: str) -> list[tuple[int, int]]:
             # cheap test first (most matches are a modal after an ordinary word): a name's last
             # character before the verb, or a verb that names its partner after it
             ch = text[m.start() - 1] if m.start() > 0 else ""
-            if ch in _ORG_END_CHARS or ch in _BEARER_END or m.group("left") in _AFTER_TOO:
+            if ch in _ORG_END_CHARS or ch in _BEARER_END or word in _AFTER_TOO:
                 out.extend(_left_trigger_units(text, m, ch))
-        elif m.group("right") in ("分管", "协助分管", "联系"):
-            word = m.group("right")
+        elif word in ("分管", "协助分管", "联系"):
             if word == "联系" and _not_a_contact_list(text, m.end()):
                 continue
             out.extend(_duty_list(text, m.end()))
         else:
-            word = m.group("right")
             if word == "联系" and _not_a_contact_list(text, m.end()):
                 continue
             if word == "由" and (
@@ -1136,13 +1248,14 @@ def _prose_units(text: str) -> list[tuple[int, int]]:
                     items = _org_items_after(text, mod.end())
             out.extend(items)
     for m in _WEAK_TRIGGER_RE.finditer(text):
+        verb = m.start()
         # cheap test first: the last item before the verb must have a name's shape
-        last = _LAST_ITEM_RE.search(text, max(0, m.end() - 41), m.end())
-        if last and (_ORG_RE.fullmatch(text, last.start(), m.end())
-                     or _LIST_TAIL_RE.search(text, last.start(), m.end())):  # …区卫生健康局等部门参加
-            out.extend(_org_items_before(text, m.end()))
+        last = _LAST_ITEM_RE.search(text, max(0, verb - 41), verb)
+        if last and (_ORG_RE.fullmatch(text, last.start(), verb)
+                     or _LIST_TAIL_RE.search(text, last.start(), verb)):  # …区卫生健康局等部门参加
+            out.extend(_org_items_before(text, verb))
     out.extend(_role_units(text))
-    out.extend(_conditional_subjects(text))
+    out.extend(_conditional_subjects(text, duties))
     out.extend(_applied_to(text, approvals, suits))
     out.extend(_function_lists(text))
     return out
@@ -1181,7 +1294,7 @@ _SUPERIOR = ("上级", "上一级")
 def _left_trigger_units(text: str, m: re.Match, ch: str) -> list[tuple[int, int]]:
     """The names before a verb they govern (区水利局牵头), and its partners after it (会同B);
     ch: the character before the verb."""
-    word = m.group("left")
+    word = m.group()
     # 牵头单位 / 负责人 / 配合单位 are labels, not verbs
     if text.startswith(("单位", "人", "领导", "同志"), m.end()):
         return []
@@ -1340,7 +1453,7 @@ def _list_tails(text: str):
     """(start, end) of each list's end: …等(有关)部门, or the whole 、-list after a level
     (人民政府林业、城市绿化主管部门 · 各级发展改革、财政部门), found from the level's words."""
     tails = [(m.start(), m.end()) for m in _FUNCTION_TAIL_RE.finditer(text)]
-    for m in _LEVEL_WORD_RE.finditer(text):
+    for m in sorted((m for rx in _LEVEL_WORD_SCANS for m in rx.finditer(text)), key=_MATCH_START):
         if text.find("、", m.end(), m.end() + 11) < 0:
             continue  # no function list after the level (most 人民政府 and 各市)
         t = _LEVEL_TAIL_RE.match(text, m.end())
@@ -1390,6 +1503,11 @@ _PARTNER_NEAR_RE = re.compile("会同|配合|协助|委托|要求")
 _AGENT_BEFORE_RE = re.compile("(?:(?<![自理缘事因来经])由(?![于此衷])|(?P<report>报请|报))(?=[^由报]*$)")
 _FUNCTION_TAIL_RE = re.compile("等(?:有关|相关|其他)?(?:主管)?部门")
 _LEVEL_WORD_RE = re.compile("人民政府|国务院|各级|各地|各[省市区县州](?:[（(][省市区县州旗、]{1,8}[）)])?")
+# the same matches as three scans, each from a literal first character (which the regex engine
+# finds far faster than one of a class of three): no match of one can overlap one of another
+# (人 国 各 stand nowhere inside the others), so in order of start they are _LEVEL_WORD_RE's
+_LEVEL_WORD_SCANS = (re.compile("人民政府"), re.compile("国务院"),
+                     re.compile("各(?:级|地|[省市区县州](?:[（(][省市区县州旗、]{1,8}[）)])?)"))
 _LEVEL_TAIL_RE = re.compile(f"(?:{_FUNCTION}、){{1,10}}{_FUNCTION}(?:主管)?部门")
 
 
@@ -1431,7 +1549,8 @@ def _clause_start(text: str, pos: int, boundary: str = "。；;\n！？，,：:"
 _CONDITION_VERB_RE = re.compile("发现|收到|接到|受理|作出|检查|审查|开展|实施|审理|办理|履行|处理|对|因|在")
 _SITUATION_RE = re.compile("在[^，。；;\n]{1,40}?时[，,]")
 _DOING_THEN_MODAL_RE = re.compile("[^，。；;,\n]{1,30}的[，,](?:并|则|也)?(?:应当|可以|须|必须)")
-_LATER_MODAL_RE = re.compile("[，,](?:并|则|也)?(?:应当|应|可以|须|必须|由其)")
+_LATER_MODAL = "(?:并|则|也)?(?:应当|应|可以|须|必须|由其)"
+_LATER_MODAL_RE = re.compile(f"[，,]{_LATER_MODAL}")
 _SENTENCE_START = set("。；;\n！？")
 # a regulated organisation named by what it runs: 燃气经营单位 · 客运站经营企业
 # (each of a role's bodies: 各牵头单位 · 各管线权属单位; a provider of a service: 网络服务提供者)
@@ -1475,27 +1594,52 @@ _COMMA_BEARER_RE = re.compile(f"[，,](?=[^，,。；;\n]{{2,10}}{_BEARER_DUTY_W
 # _BEARER_DUTY_RE's scan (which runs anyway, for the cues) instead of one at every comma.
 # (No match of _BEARER_DUTY_RE can hide one after a bearer noun: 位 业 者 start no duty word.)
 _BEARER_DUTY_WORDS_RE = re.compile(_BEARER_DUTY_WORDS)
+# the commas _LATER_MODAL_RE starts at, found by two scans from a literal character (the engine
+# finds a literal far faster than one of a class): a match is the comma alone
+_LATER_COMMA_RES = (re.compile(f"，(?={_LATER_MODAL})"), re.compile(f",(?={_LATER_MODAL})"))
 
 
-def _conditional_subjects(text: str) -> list[tuple[int, int]]:
+def _duty_offsets() -> dict[str, tuple[int, ...]]:
+    """Where _BEARER_DUTY_RE's words stand inside each trigger word (负责 in 牵头负责 at 2; 应当 at 0).
+
+    Every duty word (应当 须 必须 负责) is a trigger word, so the trigger scan, which runs anyway,
+    passes every duty match: at its start, or inside a longer trigger word. That holds while no
+    trigger word ends with the beginning of a duty word (…应|当…: the duty would straddle the
+    trigger's end, hidden from both), which is checked here, at import."""
+    duty_words = _BEARER_DUTY_RE.pattern.split("|")
+    offsets = {}
+    for word in _TRIGGER_KIND:
+        for duty in duty_words:
+            if duty not in _TRIGGER_KIND:
+                raise ValueError(f"duty word {duty!r} is no trigger word")
+            if any(word.endswith(duty[:k]) for k in range(1, len(duty))):
+                raise ValueError(f"trigger word {word!r} ends with the start of duty word {duty!r}")
+        found = tuple(m.start() for m in _BEARER_DUTY_RE.finditer(word))
+        if found:
+            offsets[word] = found
+    return offsets
+
+
+_DUTY_OFFSETS = _duty_offsets()
+_SENTENCE_ENDS = "。；;\n！？"
+
+
+def _conditional_subjects(text: str, duties: list[int] | None = None) -> list[tuple[int, int]]:
+    """`duties`: the starts of _BEARER_DUTY_RE's matches, if known (_prose_units reads them off
+    its trigger scan)."""
     out = []
-    duties = [m.start() for m in _BEARER_DUTY_RE.finditer(text)]
+    if duties is None:
+        duties = [m.start() for m in _BEARER_DUTY_RE.finditer(text)]
+    later = sorted(m.start() for rx in _LATER_COMMA_RES for m in rx.finditer(text))
     # after a comma only a duty-bearer's own 应当 counts: 对材料齐全的，执收单位应当…
     bearer_duty = any(text.endswith(_BEARER_NOUNS, 0, k) for k in duties)  # _BEARER_DUTY_WORDS_RE.search
     for m in _COMMA_BEARER_RE.finditer(text) if bearer_duty else ():
         bearer = _BEARER_AT_RE.match(text, m.end())
         if bearer and not text.startswith(_NOT_BEARER_START, m.end()) and not _not_org_word(bearer.group()):
             out.append((bearer.start(), bearer.end()))
-    # where a sentence can hold a duty at all: one pass each, then a bisect per cue
-    cues = duties + [m.start() for rx in (_SITUATION_RE, _LATER_MODAL_RE) for m in rx.finditer(text)]
-    if not cues:
-        return out  # no sentence to look at (and no need to find where sentences end)
-    ends = [m.start() for m in _SENTENCE_END_RE.finditer(text)] + [len(text)]
-    # sentence k runs from after ends[k - 1] to before ends[k]: the sentences holding a cue, in order
-    held = sorted({k for p in cues if (k := bisect.bisect_right(ends, p)) == 0 or p > ends[k - 1]})
-    for k in held:
-        i = ends[k - 1] + 1 if k else 0
-        stop = ends[k]
+    # where a sentence can hold a duty at all
+    cues = duties + later + [m.start() for m in _SITUATION_RE.finditer(text)]
+    for i, stop in _sentences_holding(text, cues):
         head = _CLAUSE_HEAD_RE.match(text, i)
         i = head.end() if head else i
         stop = min(stop, i + 200)
@@ -1524,6 +1668,26 @@ def _conditional_subjects(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _sentences_holding(text: str, positions: list[int]) -> list[tuple[int, int]]:
+    """(start, end) of each sentence (between two of _SENTENCE_ENDS) that holds one of the
+    positions, in order, each once; a position on a sentence end is in none.
+
+    Only those sentences are delimited: forwards a search to the next end, backwards a
+    bounded rfind per end character (no further back than the end of the last sentence found)."""
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    stop = -1  # the end of the last sentence found
+    for p in sorted(set(positions)):
+        if p <= stop or text[p] in _SENTENCE_ENDS:
+            continue
+        lo = max(stop, 0)
+        start = max(text.rfind(ch, lo, p) for ch in _SENTENCE_ENDS) + 1
+        m = _SENTENCE_END_RE.search(text, p)
+        stop = m.start() if m else n
+        out.append((start, stop))
+    return out
+
+
 _COLLECTIVE_FIRST = frozenset("市区县省各主")
 # a name (or a collective: …单位, 各区（县）, 主任会议) ends within 30 characters of its start
 _SUFFIX_AHEAD_RE = re.compile(
@@ -1535,6 +1699,7 @@ _HEADER_UNIT_RE = re.compile("(?:责任|牵头|配合|承办|主办|协办|督�
 
 
 _TASK_CJK_RE = re.compile(f"[{CJK}]{{4,}}")
+_CJK_RE = re.compile(f"[{CJK}]")
 _TAG_ANY_RE = re.compile("<[^<>\n]{1,40}>")
 
 
@@ -1557,7 +1722,9 @@ def _table_units(text: str) -> list[tuple[int, int]]:
             line_start += len(line) + 1
             continue
         cells = line.split("\t")
-        header = {k for k, c in enumerate(cells) if _HEADER_UNIT_RE.search(c.strip()) and len(c.strip()) <= 12}
+        # (the header pattern never crosses a tab: a row without a match anywhere has no header cell)
+        header = {k for k, c in enumerate(cells) if _HEADER_UNIT_RE.search(c.strip()) and len(c.strip()) <= 12
+                  } if _HEADER_UNIT_RE.search(line) else set()
         if header:
             unit_cols = header
         else:
@@ -1578,7 +1745,7 @@ def _table_units(text: str) -> list[tuple[int, int]]:
                         if len(s) < 2:
                             continue
                         if k in unit_cols:
-                            if s in _GENERIC_ITEMS or _looks_like_sentence(s) or not re.search(f"[{CJK}]", s):
+                            if s in _GENERIC_ITEMS or _looks_like_sentence(s) or not _CJK_RE.search(s):
                                 ok = False
                                 break
                         elif not _is_org(s, need_prefix=True) or len(s) > 25 or s.endswith("公司"):
@@ -1600,8 +1767,12 @@ _PRIORITY = {"docref": 0, "date": 1, "number": 2, "unit": 3}
 
 def _find_dates(text: str) -> list[tuple[int, int]]:
     out = []
+    last = 0
     for m in _DATE_RE.finditer(text):
-        a, b = m.start(), m.end()
+        a, b = m.span("date")
+        if a < last:
+            continue  # inside the last date (5月 in 2022年5月)
+        last = b
         if m.group("yr") is not None:
             y1, y2 = int(_fold(m.group("yr"))), int(_fold(m.group("yr2")))
             if not (0 < y2 - y1 <= 50):
@@ -1686,7 +1857,8 @@ def _find_numbers(text: str) -> list[tuple[int, int]]:
     titles = _book_titles(text)
     title_starts = [a for a, _ in titles]
     for m in _NUMBER_RE.finditer(text):
-        if _number_ok(text, m):
+        g = m.groups()
+        if _number_ok(text, m, g):
             a, b = m.start(), m.end()
             k = bisect.bisect_right(title_starts, a) - 1
             if k >= 0 and titles[k][1] > a:
@@ -1694,10 +1866,10 @@ def _find_numbers(text: str) -> list[tuple[int, int]]:
             while b > a and text[b - 1] in " \u3000":
                 b -= 1
             # a sign of its own: 自然增长率为-0.48‰
-            if (a > 0 and text[a - 1] in _MINUS and m.group("ar1") is not None
+            if (a > 0 and text[a - 1] in _MINUS and g[_G_AR1] is not None
                     and (a < 2 or text[a - 2] not in _CODE_BEFORE)):
                 a -= 1
-            if m.group("u1") is not None:
+            if g[_G_U1] is not None:
                 # 十万元至五十万元: two quantities, each with its unit, joined by a word; written
                 # with a dash (10%-15%) the range is one token, and 1-2家 has one unit anyway
                 mid = m.end("u2")

@@ -430,7 +430,12 @@ LABEL_ROLE = ("(?:责任|牵头|配合|协办|协助|参与|承办|主办|实施
 LABEL_ROLE_ALT = "(?:/(?:责任|牵头|配合|推进|协办|实施))"  # 牵头/推进单位
 LABEL_NOUN = "(?:单位|部门|处室|科室|主体|机关)"
 
+ITEM_TAIL_GATE = "(?=[等按根分共具牵负配落参其各有成以（(要应须必需])"
+"""The characters ITEM_TAIL_RE's alternatives start with: searched for at every position of an
+item, the pattern is refused in one test where none starts (its optional groups cost the
+engine an allocation each). A new alternative adds its first character here."""
 ITEM_TAIL_RE = re.compile(
+    ITEM_TAIL_GATE +
     # …等部门、单位 · 等有关单位 · 等驻甬部队
     "(?:等(?:有关|相关|其他|各)?(?:部门|单位|机构|区域|成员单位|驻[^、，]{1,6})?(?:[、和及](?:部门|单位|机构)){0,3}"
     # …按职责分工负责 · 牵头 · 配合落实
@@ -447,6 +452,18 @@ LIST_OPEN = "（(〔［[【"  # brackets that nest inside a list of units: 各�
 LIST_CLOSE = "）)〕］]】"
 
 
+_LIST_CHAR_RES: dict[str, re.Pattern] = {}
+
+
+def _list_chars_re(chars: str) -> re.Pattern:
+    """The brackets and `chars`, as one character class (compiled once per `chars`): the two
+    walkers below look only at these, and the regex engine skips the others in C."""
+    rx = _LIST_CHAR_RES.get(chars)
+    if rx is None:
+        rx = _LIST_CHAR_RES[chars] = re.compile("[" + re.escape(LIST_OPEN + LIST_CLOSE + chars) + "]")
+    return rx
+
+
 def balanced_end(text: str, start: int, limit: int, stops: str, top_stops: str = "") -> int:
     """Where a list that starts at `start` ends: the first stop character, or the closing
     bracket that closes the bracket the list stands in, or `limit`, whichever comes first.
@@ -455,19 +472,17 @@ def balanced_end(text: str, start: int, limit: int, stops: str, top_stops: str =
     Brackets opened inside the list nest, so 各区（县、市）政府 stays one item.
     """
     depth = 0
-    end = start
-    while end < limit:
-        ch = text[end]
+    for m in _list_chars_re(stops + top_stops).finditer(text, start, limit):
+        ch = m.group()
         if ch in stops or (depth == 0 and ch in top_stops):
-            break
+            return m.start()
         if ch in LIST_OPEN:
             depth += 1
         elif ch in LIST_CLOSE:
             if depth == 0:
-                break
+                return m.start()
             depth -= 1
-        end += 1
-    return end
+    return max(start, limit)
 
 
 def split_top_level(text: str, start: int, end: int, separators: str) -> list[tuple[int, int]]:
@@ -476,13 +491,14 @@ def split_top_level(text: str, start: int, end: int, separators: str) -> list[tu
     items = []
     depth = 0
     i0 = start
-    for i in range(start, end):
-        ch = text[i]
+    for m in _list_chars_re(separators).finditer(text, start, end):
+        ch = m.group()
         if ch in LIST_OPEN:
             depth += 1
         elif ch in LIST_CLOSE:
             depth = max(0, depth - 1)
-        elif depth == 0 and ch in separators:
+        elif depth == 0:
+            i = m.start()
             items.append((i0, i))
             i0 = i + 1
     items.append((i0, end))

@@ -25,7 +25,7 @@ KNOWN_MISSED_UNITS = (  # a text missed in two places is listed twice
     # 省人民政府、…、省人民检察院向…: 向 after a list is no trigger (市政府向社会公布 is no duty either)
     "省人民政府", "省监察委员会", "省高级人民法院", "省人民检察院",
     "珠浦省司法厅",                        # 接受X的监督: a body named by what it does to another
-    "常务理事会", "常务理事会",             # a bare 理事会 (no place, no strong suffix)
+    "常务理事会",                          # X在理事会闭会期间行使…职权: no verb of duty
     "市财政局",                            # X审核后按规定拨付: 审核 after a name is no trigger
     "市发展和改革委员会",                   # 报X审核: 审核 is not one of the approvals
     "设计单位", "项目法人", "项目法人", "排污口责任主体",  # regulated parties: the gold marks some, not others
@@ -37,7 +37,7 @@ KNOWN_MISSED_UNITS = (  # a text missed in two places is listed twice
 # the regulated parties of part A (供水单位应当…) are no units in its gold (part B marks 建设单位),
 # and 地铁运营单位 is cut by a line end in the gold's fragment
 KNOWN_WRONG_UNITS = ("供水单位", "供水单位", "建设单位", "地铁运营单位")
-KNOWN_MISSED_NUMBERS = ("三十厘米", "一个月", "一个月", "六级", "一座", "一座")
+KNOWN_MISSED_NUMBERS = ("三十厘米", "六级", "一座", "一座")
 KNOWN_WRONG_NUMBERS = {"三年"}        # 三年计划总投资: a plan's name (三年行动计划)
 KNOWN_WRONG_DATES = {"4月以来"}       # a period since a month (the rules' 以来); the gold leaves it out
 KNOWN_WRONG_DOCREFS = {"市人民政府令第12号"}  # an order number cited: ENTITIES.md's docref; the gold leaves it out

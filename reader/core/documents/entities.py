@@ -251,7 +251,7 @@ def _find_docrefs(text: str) -> list[tuple[int, int]]:
 _UNITS = """
 亿元人民币 万元人民币 元人民币 人民币 亿美元 万美元 美元 欧元 港元 日元 英镑 亿元 万元 千元 百元 元
 个百分点 百分点 % ％ ‰
-成 个工作日 个自然日 工作日 自然日 个小时 小时 分钟 秒钟 个月 周年 周岁 天 日 周 年 岁
+成 个工作日 个自然日 工作日 自然日 个小时 小时 分钟 秒钟 个月 周年 周岁 天 日 周 年 岁 学时 课时
 人次 家次 户次 架次 艘次 车次 班次 批次 项次 吨次 个次 场次 人 名 位 户 家 个 项 件 宗 起 例 台 套 辆 艘 架 列
 所 座 栋 幢 间 层 条 批 次 轮 期 场 支 处 片 块 张 份 册 部 种 类 只 头 匹 株 棵 篇 本 组 对 枚 根 段 门 口
 床 床位 个床位 张床位 个车位 车位 个点位 个岗位
@@ -307,7 +307,7 @@ _UNIT_BLOCK = {
 _CN_UNITS = set(
     """亿元 万元 千元 元 美元 亿美元 万美元 个百分点 百分点 个工作日 个月 周年 周岁 天 年 岁 小时 个小时 分钟
 人次 人 名 户 家 个 项 件 宗 起 例 台 套 辆 艘 架 所 座 栋 条 批 次 轮 场 支 处 张 份 种 类 倍 番 成 万吨 吨 亩 公里 米
-平方米 平方公里 公顷 立方米 海里 客位 个客位 层""".split()
+平方米 平方公里 公顷 立方米 海里 客位 个客位 层 学时 课时 只""".split()
 )
 # Big5 / traditional-character documents write the same measure words traditionally
 # (126個, 3萬元, 5項, 10戶, 20輛, 3臺, 5噸, 10畝); Taiwan usage adds 公尺 / 平方公尺 / 公頃.
@@ -476,6 +476,7 @@ def _chinese_count_ok(text: str, j: int, before: str, end: int, unit: str, cn: s
     if cn == "一" and not ranged and not (
         text.startswith(("内", "以内", "之内", "以上", "以下"), end)  # 一倍以上三倍以下
         or (unit != "次" and text.endswith(_BOUND_BEFORE, 0, j))  # 押金数额不得超过一个月租金
+        or (unit != "次" and bool(_FLOOR_BEFORE_RE.search(text, max(0, j - 6), j)))
         or (unit in _DURATIONS and text.startswith(_TIME_LIMIT_AFTER, end))  # 会议举行一个月前
         or (unit == "次" and (end == len(text) or text[end] in _CLAUSE_END) and not _frequency(text, j))
     ):
@@ -487,7 +488,10 @@ def _chinese_count_ok(text: str, j: int, before: str, end: int, unit: str, cn: s
 
 
 _QUOTE_END = ("”", "\"", "’", "」", "以上", "以下")
-_BOUND_BEFORE = ("超过", "少于", "低于", "高于", "不足", "不满")
+# (有效期为一年 · 可以延长一个月: a term, an extension)
+_BOUND_BEFORE = ("超过", "少于", "低于", "高于", "不足", "不满", "期为", "延长")
+# 满一年的次日 (not 充满, 圆满, 每满) · 至少设置一个: a full period, a floor a few characters before
+_FLOOR_BEFORE_RE = re.compile(f"(?:(?<![充圆美饱丰完布每])满|至少[{CJK}]{{0,3}})$")
 _DURATIONS = frozenset(("个月", "日", "天", "年", "周", "小时", "个小时", "个工作日", "工作日", "分钟"))
 _FREQUENCY_RE = re.compile("每[^，。；;,\n]{0,12}$")
 
@@ -588,6 +592,8 @@ _STRONG_SUFFIXES = tuple(
     "主席团 秘书处 代表大会 主任会议 办公厅 "
     # 仲裁庭应当… · 消费者协会应当… · 省消防救援总队负责…
     "仲裁庭 协会 总队 "
+    # 理事会负责执行…决议 (a society's board) · 向居住地公安派出所申请…
+    "理事会 派出所 "
     # 河湖长制办公室应当… · 领导小组办公室负责…: an office set up to act
     "办公室".split()
 )
@@ -1235,6 +1241,25 @@ def _prose_units(text: str) -> list[tuple[int, int]]:
     out.extend(_conditional_subjects(text))
     out.extend(_applied_to(text, approvals, suits))
     out.extend(_function_lists(text))
+    out.extend(_deciding_bodies(text))
+    return out
+
+
+# 以省民政厅审核确认的方案为准 · 停放在县级水行政主管部门指定的地点 · 以县交通运输局发布的公告为准: the
+# body that decides what the rule points to acts, though it stands in a modifier
+_DECIDED_RE = re.compile("(?:审核确认|指定|确定|确认|核定|划定|审定|认定|发布|公布)的")
+_DECIDED_PREP_RE = re.compile("(?:以|在|按照|按|依照|根据)(?=[^，。；;,\n以在按照依根]{2,30}$)")
+
+
+def _deciding_bodies(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _DECIDED_RE.finditer(text):
+        prep = _DECIDED_PREP_RE.search(text, max(0, m.start() - 32), m.start())
+        if not prep:
+            continue
+        items = _org_items_after(text, prep.end())
+        if items and items[-1][1] == m.start():
+            out.extend(items)
     return out
 
 
@@ -1315,12 +1340,20 @@ _BARE_DEPT_AFTER_RE = re.compile(_BARE_DEPT_RE.pattern[:-1])
 _BARE_DEPT_BEFORE = set("。；;\n\u3000")
 
 
+# …，医疗保障部门负责… · 用人单位招录…，人力资源社会保障部门应当…: after a comma only a field of four
+# characters or more (受理后，登记部门要…: a role, not a field)
+_BARE_FIELD_AFTER_COMMA_RE = re.compile(
+    "(?<=[，,])" + _BARE_DEPT_RE.pattern[:_BARE_DEPT_RE.pattern.index("{")] + "{4,8}部门$")
+
+
 def _bare_department(text: str, pos: int) -> list[tuple[int, int]]:
     m = _BARE_DEPT_RE.search(text, max(0, pos - 8), pos)
+    if m and m.start() > 0 and text[m.start() - 1] not in _BARE_DEPT_BEFORE:
+        m = _BARE_FIELD_AFTER_COMMA_RE.search(text, max(0, pos - 11), pos)
     if not m:
         return []
     a = m.start()
-    if not (a == 0 or text[a - 1] in _BARE_DEPT_BEFORE) or text.startswith(_BARE_DEPT_NOT, a):
+    if text.startswith(_BARE_DEPT_NOT, a):
         return []
     return [(a, pos)] if not _not_org_word(text[a:pos]) else []
 
@@ -1391,6 +1424,8 @@ def _applied_to(text: str, approvals: list[int], suits: list[int]) -> list[tuple
             if text.find("向", max(0, a - 47), a) >= 0 and (r := _TOWARDS_RE.search(text, max(0, a - 47), a))]
     for m in list(_APPLY_RE.finditer(text)) + reports + sued:
         here = next((w for w in _WHERE_BEFORE if text.startswith(w, m.end())), "")
+        if not here and (where := _PLACE_WHERE_RE.match(text, m.end())):
+            here = where.group()  # 向河道所在地县级水行政主管部门申请: where the thing lies
         items = _org_items_after(text, m.end() + len(here))
         after = _APPLY_AFTER_RE if text[m.start()] == "向" else _APPROVE_AFTER_RE
         end = items[-1][1] if items else 0
@@ -1404,7 +1439,8 @@ def _applied_to(text: str, approvals: list[int], suits: list[int]) -> list[tuple
     return out
 
 
-_WHERE_BEFORE = ("所在地", "当地", "住所地", "所在")  # (所在地 before 所在: the first that fits is taken)
+_WHERE_BEFORE = ("所在地", "当地", "住所地", "居住地", "户籍地", "所在")  # (所在地 before 所在: the first that fits)
+_PLACE_WHERE_RE = re.compile("[^\\W\\d_的了是在对把将被向从按以等和及与或并由请]{1,4}所在地")
 
 
 

@@ -903,3 +903,55 @@ def test_the_body_a_complaint_is_lodged_with_acts():
 def test_a_body_named_by_the_one_it_belongs_to():
     assert _units_of("第九条　水行政主管部门所属的水文机构应当及时发布汛情。") == ["水行政主管部门所属的水文机构"]
     assert _units_of("公司所属的门店应当遵守。") == []  # (no body it belongs to)
+
+
+def _numbers_of(text: str) -> list[str]:
+    return [s.text for s in find_entities(text) if s.type == "number"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 一 with a measure word counts as a term, a full period, a floor or an extension
+    ("养犬许可证有效期为一年，每户不得超过一只。", ["一年", "一只"]),
+    ("自入职满一个月的次日起计算。", ["一个月"]),
+    ("每个乡镇至少建设一个救助站。", ["一个"]),
+    ("情况复杂的，可以延长一个月。", ["一个月"]),
+    ("每年培训不少于16学时，其中实操八课时。", ["16学时", "八课时"]),
+    # (an idiom: 充满一个…, 圆满一年, 这只是一个开始; a frequency: 每满一年)
+    ("我们充满一个期待，圆满一年工作，这只是一个开始。", []),
+    ("每满一年增加五天年休假。", ["五天"]),
+])
+def test_one_as_a_quantity_and_hours_of_training(text, expected):
+    assert _numbers_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a field's department after a comma, named by four characters or more
+    ("区民政局负责统筹，退役军人事务部门负责优待抚恤。", ["区民政局", "退役军人事务部门"]),
+    ("企业排放废水的，生态环境保护部门应当依法监测。", ["生态环境保护部门"]),
+    ("受理后，登记部门要在五日内办结。", []),  # (a role of two characters, not a field)
+])
+def test_a_bare_field_department_after_a_comma(text, expected):
+    assert _units_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the body applied to, named by where the matter lies or where the applicant lives
+    ("从事林木采伐的，应当向林地所在地县级林业主管部门提出申请。", ["林地所在地县级林业主管部门"]),
+    ("应当在三日内向户籍地公安派出所申请变更登记。", ["户籍地公安派出所"]),
+    # a society's board and a police station act without a place
+    ("监事会列席会议；理事会负责召集会员大会。", ["理事会"]),
+])
+def test_where_the_matter_lies_and_bodies_without_a_place(text, expected):
+    assert _units_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the body whose decision a rule points to acts, though it stands in a modifier
+    ("补偿标准以区人民政府公布的标准为准。", ["区人民政府"]),
+    ("车辆应当停放在市城市管理局指定的区域。", ["市城市管理局"]),
+    ("具体名单以县农业农村局审核确认的为准。", ["县农业农村局"]),
+    # (no body: a person, a pronoun, a plan)
+    ("在本人指定的地点，以其确认的为准，在城市规划确定的范围内。", []),
+])
+def test_the_body_that_decides_what_a_rule_points_to(text, expected):
+    assert _units_of(text) == expected

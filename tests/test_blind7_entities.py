@@ -27,16 +27,15 @@ KNOWN_MISSED_UNITS = (  # a text missed in two places is listed twice
     "珠浦省司法厅",                        # 接受X的监督: a body named by what it does to another
     "常务理事会",                          # X在理事会闭会期间行使…职权: no verb of duty
     "市财政局",                            # X审核后按规定拨付: 审核 after a name is no trigger
-    "市发展和改革委员会",                   # 报X审核: 审核 is not one of the approvals
     "设计单位", "项目法人", "项目法人", "排污口责任主体",  # regulated parties: the gold marks some, not others
     "市水利工程质量与安全监督站",            # 向X办理…手续: a bare 站 with a place, over 与
     "社区居民委员会",                       # 指导X引入…: X after 指导
     "所在地市（州）生态环境局",              # 经X同意: 同意 is not one of the approvals
     "有审批权的生态环境主管部门",            # a modifier with 的 after 向
 )
-# the regulated parties of part A (供水单位应当…) are no units in its gold (part B marks 建设单位),
-# and 地铁运营单位 is cut by a line end in the gold's fragment
-KNOWN_WRONG_UNITS = ("供水单位", "供水单位", "建设单位", "地铁运营单位")
+# the regulated parties of part A (供水单位应当… · 拦河闸坝的管理单位应当…) are no units in its gold (part B
+# marks 建设单位), and 地铁运营单位 is cut by a line end in the gold's fragment
+KNOWN_WRONG_UNITS = ("供水单位", "供水单位", "建设单位", "地铁运营单位", "管理单位")
 KNOWN_MISSED_NUMBERS = ("三十厘米", "六级", "一座", "一座")
 KNOWN_WRONG_NUMBERS = {"三年"}        # 三年计划总投资: a plan's name (三年行动计划)
 KNOWN_WRONG_DATES = {"4月以来"}       # a period since a month (the rules' 以来); the gold leaves it out

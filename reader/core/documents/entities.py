@@ -649,7 +649,9 @@ _LEFT_TRIGGERS = (
 # regex's look-behind), so the scan stays as fast as before.
 # (市卫生健康委指导开展… · 区财政局安排专项经费: guiding and funding are acting, 指导意见 is a paper)
 _WEAK_TRIGGERS = ("依法|依照|按照|给予|不予|应予|组织(?!部|法)|将|对|参加|提请|每年(?!向)|做好|组建"
-                  "|指导(?!意见|思想|原则|性|文件|价)|安排")
+                  "|指导(?!意见|思想|原则|性|文件|价)|安排"
+                  # 省审计厅予以配合 · 市商务局督促加油站… · 领导小组办公室每月通报… · （省林业局起草）
+                  "|予以(?:配合|协助|支持)|督促|每月(?!向)|每季度(?!向)|起草")
 # 会议要求，市财政局要做好资金保障 · 市住建局应当会同…: a modal after a whole name assigns work,
 # but only when the name alone fills the clause (not 主要/重要/需要, not 各地要)
 _MODAL_TRIGGERS = frozenset(("要", "应当", "须", "必须", "可以"))
@@ -665,7 +667,7 @@ _ORG_END_CHARS = frozenset(w[-1] for w in _ORG_SUFFIX_LIST) | set("）)〕]】*�
 # 报本级人民政府批准 · 向人民法院起诉: the verb, then the 报 / 向 before it (_applied_to); in this scan
 # (which runs anyway) they cost far less than a pass of their own
 # (报市自然资源和规划局审查: the reviewer acts; 报…备案 only files a record with a body)
-_APPROVALS = "审批|批准|核准|审定|拨付|审查"
+_APPROVALS = "审批|批准|核准|审定|拨付|审查|审核"
 _SUITS = "起诉|提起"
 _TRIGGER_WORDS = "|".join((_LEFT_TRIGGERS, _RIGHT_TRIGGERS, _APPROVALS, _SUITS))
 _TRIGGER_KINDS = (("left", _LEFT_TRIGGERS), ("right", _RIGHT_TRIGGERS), ("approve", _APPROVALS), ("sue", _SUITS))
@@ -1235,7 +1237,8 @@ def _prose_units(text: str) -> list[tuple[int, int]]:
         # cheap test first: the last item before the verb must have a name's shape
         last = _LAST_ITEM_RE.search(text, max(0, m.end() - 41), m.end())
         if last and (_ORG_RE.fullmatch(text, last.start(), m.end())
-                     or _LIST_TAIL_RE.search(text, last.start(), m.end())):  # …区卫生健康局等部门参加
+                     or _LIST_TAIL_RE.search(text, last.start(), m.end())  # …区卫生健康局等部门参加
+                     or _ORG_RE.fullmatch(text, _after_open_bracket(text, last.start(), m.end()), m.end())):
             out.extend(_org_items_before(text, m.end()))
     out.extend(_role_units(text))
     out.extend(_conditional_subjects(text))
@@ -1261,6 +1264,12 @@ def _deciding_bodies(text: str) -> list[tuple[int, int]]:
         if items and items[-1][1] == m.start():
             out.extend(items)
     return out
+
+
+def _after_open_bracket(text: str, a: int, b: int) -> int:
+    """After the last bracket opened in text[a:b] (…条例（省林业局 → 省林业局), else b: no name."""
+    k = max(text.rfind(c, a, b) for c in _BR_OPEN)
+    return k + 1 if k >= 0 and not any(c in _BR_CLOSE for c in text[k:b]) else b
 
 
 def _role_units(text: str) -> list[tuple[int, int]]:
@@ -1569,7 +1578,7 @@ _SENTENCE_START = set("。；;\n！？")
 # a regulated organisation named by what it runs: 燃气经营单位 · 客运站经营企业
 # (each of a role's bodies: 各牵头单位 · 各管线权属单位; a provider of a service: 网络服务提供者)
 _BEARER_RE = re.compile(
-    "各?[^\\W\\d_的了是在对把将被向从按以等和及与或并由请其该本各有关相未已凡]{2,10}(?:单位|企业|服务提供者)")
+    "各?[^\\W\\d_的了是在对把将被向从按以等和及与或并由请其该本各有关相未已凡]{2,10}(?:单位|企业|服务提供者|经营者|开办者)")
 _NOT_BEARER_START = ("各级", "各类", "有关", "相关", "其他", "该", "本", "上述", "所有", "全部", "任何", "下列", "以下")
 _BEARER_DUTY_RE = re.compile("应当|须|必须|负责")
 
@@ -1596,14 +1605,14 @@ def _subject_at(text: str, i: int, end: int) -> tuple[int, int] | None:
     return None
 
 
-_BEARER_INSIDE_RE = re.compile("单位|企业|提供者")
+_BEARER_INSIDE_RE = re.compile("单位|企业|提供者|经营者|开办者")
 _SENTENCE_END_RE = re.compile("[。；;\n！？]")
 _BEARER_AT_RE = re.compile(f"{_BEARER_RE.pattern}(?={_BEARER_DUTY_RE.pattern})")
 
 
-_BEARER_NOUNS = ("单位", "企业", "服务提供者")
+_BEARER_NOUNS = ("单位", "企业", "服务提供者", "经营者", "开办者")
 _BEARER_DUTY_WORDS = f"(?:{'|'.join(_BEARER_NOUNS)})(?:{_BEARER_DUTY_RE.pattern})"
-_COMMA_BEARER_RE = re.compile(f"[，,](?=[^，,。；;\n]{{2,10}}{_BEARER_DUTY_WORDS})")
+_COMMA_BEARER_RE = re.compile(f"[，,的“](?=[^，,。；;\n]{{2,10}}{_BEARER_DUTY_WORDS})")
 # a text without these words has no _COMMA_BEARER_RE match: a try at the few duty words found by
 # _BEARER_DUTY_RE's scan (which runs anyway, for the cues) instead of one at every comma.
 # (No match of _BEARER_DUTY_RE can hide one after a bearer noun: 位 业 者 start no duty word.)
@@ -1643,7 +1652,7 @@ def _conditional_subjects(text: str) -> list[tuple[int, int]]:
         while b < stop and text[b] == "、" and (nxt := _subject_at(text, b + 1, min(len(text), b + 41))):
             more.append(nxt)
             b = nxt[1]
-        if text.endswith(("单位", "企业", "提供者"), 0, b) and _BEARER_DUTY_RE.match(text, b):
+        if text.endswith(_BEARER_NOUNS, 0, b) and _BEARER_DUTY_RE.match(text, b):
             out.append(subject)  # 燃气经营单位应当建立… (a named body's 应当 is _prose_units')
             out.extend(more)
             continue

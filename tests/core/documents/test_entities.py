@@ -955,3 +955,34 @@ def test_where_the_matter_lies_and_bodies_without_a_place(text, expected):
 ])
 def test_the_body_that_decides_what_a_rule_points_to(text, expected):
     assert _units_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a name before a verb of support, urging, a monthly duty or drafting
+    ("区财政局负责资金保障，区统计局予以协助。", ["区财政局", "区统计局"]),
+    ("县应急管理局督促企业开展隐患排查。", ["县应急管理局"]),
+    ("镇人民政府每季度组织一次巡查，县水利局每月通报进展。", ["镇人民政府", "县水利局"]),
+    ("1．某某县物业管理办法（县住房和城乡建设局起草）", ["县住房和城乡建设局"]),
+    ("2．某某县河道管理条例（县水利局、县农业农村局起草，6月提请审议）", ["县水利局", "县农业农村局"]),
+    # the reviewer a plan is sent to acts (报X审核), like the approver (报X批准)
+    ("方案经论证后报县发展和改革局审核。", ["县发展和改革局"]),
+    # (a committee draft, a document: no body)
+    ("（起草说明）法规草案每月更新。", []),
+])
+def test_a_name_before_support_urging_or_drafting(text, expected):
+    assert _units_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a regulated organisation with a duty, after a modifier with 的 or an opening quote, or named by
+    # what it runs or opens
+    ("日用水量一千立方米以上的用水单位应当安装在线计量设施。", ["用水单位"]),
+    ("修改为：“燃气企业应当每年开展一次安全检查。”", ["燃气企业"]),
+    ("第九条　集贸市场开办者应当建立进货查验制度。", ["集贸市场开办者"]),
+    ("班线客运经营者应当配备安全员。", ["班线客运经营者"]),
+    # (a party that failed a duty is a violator; a bare 经营者 is anyone who trades)
+    ("集贸市场开办者未建立制度的，由县市场监督管理局责令改正。", ["县市场监督管理局"]),
+    ("经营者应当明码标价。", []),
+])
+def test_a_regulated_organisation_with_a_duty(text, expected):
+    assert _units_of(text) == expected

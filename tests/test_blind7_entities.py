@@ -17,7 +17,6 @@ KNOWN_MISSED_UNITS = (  # a text missed in two places is listed twice
     "防汛抗旱指挥机构", "教育部门", "机构编制部门", "组织编制机关", "提请机关",
     "县级以上人民政府防汛抗旱指挥机构",   # …在上级…的领导下，组织…: the verb far from the name
     "有关部门", "各地各部门", "各单位",    # everyone-words (ENTITIES.md): the gold marks them here
-    "你县",                               # the addressee (a pronoun), marked by the gold here
     "教育科学文化卫生委员会",               # 由法制委员会、X具体…: the list runs over a line end
     "街道办事处",                          # 向X报告: a body only told
     "乡镇人民政府",                        # …；乡镇人民政府负(责): a line end inside the verb

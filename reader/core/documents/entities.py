@@ -530,7 +530,9 @@ _NOT_ORG_ENDINGS = tuple(
 )
 _GENERIC_ITEMS = frozenset(
     "单位 部门 机构 有关单位 有关部门 相关部门 相关单位 各单位 各部门 其他单位 其他部门 成员单位 各成员单位 企业 "
-    "各有关单位 各有关部门 各相关单位 各相关部门 有关方面".split()
+    "各有关单位 各有关部门 各相关单位 各相关部门 有关方面 "
+    # 可以委托专业机构实施: a kind of body, none named
+    "专业机构 第三方机构".split()
 )
 # collective actors that end in 单位/部门 but are still one named group: 市直有关单位 · 区直各部门
 _COLLECTIVE_RE = re.compile(
@@ -1245,7 +1247,28 @@ def _prose_units(text: str) -> list[tuple[int, int]]:
     out.extend(_applied_to(text, approvals, suits))
     out.extend(_function_lists(text))
     out.extend(_deciding_bodies(text))
+    out.extend(_addressees_and_consulted(text))
     return out
+
+
+def _addressees_and_consulted(text: str) -> list[tuple[int, int]]:
+    out = [m.span() for m in _ADDRESSEE_RE.finditer(text)] if "你" in text else []
+    for m in _CONSULTED_RE.finditer(text):
+        # 经商A、B，拟于… · 经商县财政局同意: the bodies consulted agree, they act (经商X, blind8's convention)
+        items = _org_items_after(text, m.end())
+        if items and text.startswith(("，", ",", "同意", "后", "一致"), items[-1][1]):
+            out.extend(items)
+    return out
+
+
+_CONSULTED_RE = re.compile("经商(?!务|业|贸|品|量|定)")
+
+
+# 三、你市要认真做好… · 请你区组织编制…: the addressee of a 批复 or 复函 given a task acts (你县《关于…的请示》,
+# the addressee named as the one who asked, does not)
+_ADDRESSEE_RE = re.compile(
+    "(?:^|(?<=[请由望。；;，,、\n\u3000]))你(?:省|市|区|县|州|旗|镇|乡|街道|局|委|厅|办|院|单位|公司)"
+    "(?=要|应当|须|必须|务必|负责|组织|抓紧|尽快|认真|切实|及时|做好|按照|依法|牵头|会同|督促|配合|协助|落实)")
 
 
 # 以省民政厅审核确认的方案为准 · 停放在县级水行政主管部门指定的地点 · 以县交通运输局发布的公告为准: the
@@ -1311,6 +1334,11 @@ def _left_trigger_units(text: str, m: re.Match, ch: str) -> list[tuple[int, int]
         return []
     # a name (or 等/要 after it) must end right before the verb
     out: list[tuple[int, int]] = []
+    if word == "要" and ch in _BEARER_END:
+        # 道路运输企业要对驾驶员…: a regulated organisation opening a sentence, given a task
+        k = _clause_start(text, m.start(), "。；;\n！？")
+        if _is_bearer(text[k:m.start()]):
+            return [(k, m.start())]
     # (企业/单位 only closing a list, …、物业服务企业应当 · 事发地县级政府及市级有关单位必须, or a body's
     # members: 省安委会各成员单位要)
     if ch in _ORG_END_CHARS or (ch in _BEARER_END and word in _MODAL_TRIGGERS and (

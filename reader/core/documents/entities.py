@@ -147,15 +147,18 @@ _ISO_MONTH = "(?:[1][0-2]|0?[1-9])"
 # the characters a date can start with
 _DATE_FIRST = "0-9０-９一二三四五六七八九十上下第前后今明去当本次每年"
 _DATE_DASH_CHARS = "\\-—–~～－至到"  # _DASH's characters
-# …and the first two characters (three to five for digits) a date can start with: one test
-# refuses most of the positions where _DATE_FIRST lets a date start (一是, 以上, 应当, 12345)
+# …and the first two characters (three to five for digits) a date can start with: refuses most of
+# the positions where _DATE_FIRST lets a date start (一是, 以上, 应当, 12345). The second characters
+# of its alternatives first, in one test (without it, every alternative is tried in turn)
+_DATE_SECOND = f"0-9０-９ \u3000年月日季{_DATE_DASH_CHARS}./〇零○Ｏ0O九一二三四两半底末"
 _DATE_GATE = (
+    f"(?=.[{_DATE_SECOND}])(?:"
     # a year (2022年 · 2021-2025 · 2022.9.30; 12022年 too: the year has no look-behind there)
     f"[1１][9９][0-9０-９]{{2}}[ \u3000年{_DATE_DASH_CHARS}./]|[2２][0０][0-9０-９]{{2}}[ \u3000年{_DATE_DASH_CHARS}./]"
     # a month or a day: one or two digits, not after a digit (5月 · 3至5月 · 6日 · 10 - 12日)
     f"|[0-9０-９](?<![0-9０-９].)[0-9０-９]?[ \u3000月日{_DATE_DASH_CHARS}]"
     "|[1-4１-４一二三四]季|[一二][〇零○Ｏ０0O九]|十[一二月]|[一二三四五六七八九]月"
-    "|[本下当次]月|[今明去当本上次]年|每月|[上下]半|第[一二三四1-4１-４]|[前后][一二三两]|年[底末]"
+    "|[本下当次]月|[今明去当本上次]年|每月|[上下]半|第[一二三四1-4１-４]|[前后][一二三两]|年[底末])"
 )
 _DATE = (
     "(?:"

@@ -1,0 +1,80 @@
+"""Instructions the entity stage executes on the seeds, counted by callgrind: a noise-free measure.
+
+    .venv/bin/python tests/benchmarks/bench_entities_instructions.py            # find_entities
+    .venv/bin/python tests/benchmarks/bench_entities_instructions.py _find_dates  # one finder
+
+CPU time on this shared 2-core sandbox varies by 10-20 % from run to run (bench_split.py); an
+instruction count does not, so a change of a few percent shows. The script builds the reading
+texts of the seeds (each seed once: clean_lines → split_documents → reflow, as bench_split.py's
+stages do), then runs itself twice under `valgrind --tool=callgrind` (apt package valgrind): once
+only building the texts, once also passing each text to the function named (default
+find_entities, or another function of reader.core.documents.entities). It prints the difference
+in millions of instructions. About 1 minute. Not collected by pytest.
+
+On this sandbox (2 cores): find_entities 1144 M instructions at commit 79c5de2, 705 M after the
+entity speed pass (branch entspeed), whose output is byte-identical (parse_snapshot.py).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+
+def _bodies() -> list[str]:
+    from reader.core.documents import split
+    from reader.core.text import normalise
+
+    bodies = []
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        for segment in split.split_documents(normalise.clean_lines(path.read_text(encoding="utf-8"))):
+            bodies.append(normalise.reflow(segment.lines))
+    return bodies
+
+
+def _run(function: str) -> None:
+    """The measured program: build the texts, then (unless function is "-") run the function."""
+    from reader.core.documents import entities
+
+    bodies = _bodies()
+    entities.find_entities("2022年5月，由市财政局牵头。")  # the first call's one-off costs, in both runs
+    if function != "-":
+        f = getattr(entities, function)
+        for body in bodies:
+            f(body)
+
+
+def _count(function: str) -> int:
+    out = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, __file__,
+         "--inside", function], capture_output=True, text=True, check=True,
+        env={**os.environ, "PYTHONHASHSEED": "0"}).stderr  # the same string hashes in both runs
+    return int(re.search(r"Collected : (\d+)", out).group(1))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("function", nargs="?", default="find_entities")
+    ap.add_argument("--inside", metavar="FUNCTION", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.inside:
+        _run(args.inside)
+        return 0
+    if not shutil.which("valgrind"):
+        print("valgrind is not installed (apt-get install valgrind)", file=sys.stderr)
+        return 1
+    mb = sum(len(p.read_bytes()) for p in (ROOT / "seeds").glob("*.txt")) / 1e6
+    base, run = _count("-"), _count(args.function)
+    print(f"{args.function}: {(run - base) / 1e6:.0f} M instructions on the seeds' reading texts ({mb:.2f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1990,7 +1990,7 @@ def _segment(rows: _Rows, doc: _Doc, loose: list[int], nos: Sequence[int], texts
     if loose and all(map(operator.lt, body_nos, islice(body_nos, 1, None))) \
             and all(map(operator.lt, (lo := [nos[k] for k in loose]), islice(lo, 1, None))):
         # rows assembled in source order (most documents) and loose lines in order: each loose
-        # line goes after the content line before it, so the body is both merged by line number
+        # line goes after the content line before it: the two are merged by line number
         first_no = body_nos[0] if body_nos else 1 << 62
         cut = bisect.bisect_left(lo, first_no)  # loose lines before the first content line
         seg_nos.extend(lo[:cut])

@@ -1180,6 +1180,10 @@ def _not_a_contact_list(text: str, pos: int) -> bool:
     return text.startswith(("领导", "人", "电话", "方式", "单位", "地址", "邮箱"), pos)
 
 
+_LEADER_IN_CHARGE_RE = re.compile("(?:[省市区县乡镇]|市县|县区)?(?:领导|副)")
+"""What follows 分管 in 分管区领导 / 分管副区长: the person in charge, not the bodies put in their charge."""
+
+
 def _duty_list(text: str, pos: int) -> list[tuple[int, int]]:
     """分管A、B，C。 / 联系A、B等: a division-of-duty list runs to the end of the sentence.
 
@@ -1232,6 +1236,8 @@ def _prose_units(text: str) -> list[tuple[int, int]]:
         elif word in ("分管", "协助分管", "联系"):
             if word == "联系" and _not_a_contact_list(text, m.end()):
                 continue
+            if word != "联系" and _LEADER_IN_CHARGE_RE.match(text, m.end()):
+                continue  # 分管区领导召集… · 分管副市长: the leader in charge (a person), no list of duties
             out.extend(_duty_list(text, m.end()))
         else:
             if word == "联系" and _not_a_contact_list(text, m.end()):

@@ -1016,3 +1016,12 @@ def test_the_bodies_consulted_and_a_kind_of_body(text, expected):
 def test_a_regulated_organisation_opening_a_sentence_with_a_task():
     assert _units_of("工期不少于三十日。施工企业要落实扬尘防治措施。") == ["施工企业"]
     assert _units_of("会议指出，有关企业要切实履行主体责任。") == []  # (an everyone-word)
+
+
+def test_the_leader_in_charge_is_no_list_of_duties():
+    # 分管区领导 / 分管副市长 name a person; only 分管 + bodies divides duties
+    text = "经研究，分管区领导召集区发改局、区科技局等部门联审，公示无异议后，准予立项。"
+    units = [s.text for s in find_entities(text) if s.type == "unit"]
+    assert "准予立项" not in units and not any("召集" in u or "联审" in u for u in units)
+    assert [s.text for s in find_entities("王五同志分管县教育局、县文化和旅游局，联系县总工会。")
+            if s.type == "unit"] == ["县教育局", "县文化和旅游局", "县总工会"]

@@ -23,8 +23,10 @@ from reader.core.model import Document, ParseResult, ReadError, line_columns
 # empty cells printed as tabs and join wrapped cells (issue 11); 9: the rules fixed on blind sets 5-8 (issue 12:
 # 令 and 公告 blocks, titles over lines with their 文号 under them, front and back matter, bylines, 部令
 # numbers, Markdown notes; units named before their verb, partners, levels, function lists); 10: .docx
-# text boxes and WordArt read (红头 mastheads: issuers that were missed).
-PIPELINE_VERSION = 10
+# text boxes and WordArt read (红头 mastheads: issuers that were missed); 11: the rules fixed on blind set 9
+# (titles going on to a （…）的通知 row, numbered section labels, units and 一-quantities) and 分管 before
+# a leader is no list of duties (main held 10 while these were merged: an index made then is remade).
+PIPELINE_VERSION = 11
 
 
 _gc_lock = threading.Lock()

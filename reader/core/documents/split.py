@@ -496,12 +496,12 @@ def _title_forward(rows: _Rows, k: int, taken: set[int], limit: int = 6) -> list
         text = "".join(rows.c[x] for x in run)
         if _ends_title(text):
             nxt = j + 1
-            if (nxt < len(rows.c) and nxt not in taken and len(rows.c[nxt]) <= 2 and _title_piece(rows, nxt)
-                    and not P.ends_with_kind(text) and P.ends_with_kind(text + rows.c[nxt])):
-                run.append(nxt)  # …的实施意 / 见: the 关于…的X shape held a 文种 word cut by the page
-            elif nxt < len(rows.c) and nxt not in taken and _title_piece(rows, nxt) \
-                    and P.ends_title_only(rows.c[nxt]):
-                run.append(nxt)  # …关于印发某某行动方案 / （2026—2028年）的通知
+            if nxt < len(rows.c) and nxt not in taken and _title_piece(rows, nxt) and (
+                    # …的实施意 / 见: the 关于…的X shape held a 文种 word cut by the page
+                    (len(rows.c[nxt]) <= 2 and not P.ends_with_kind(text) and P.ends_with_kind(text + rows.c[nxt]))
+                    # …关于印发某某行动方案 / （2026—2028年）的通知: a row that only ends a title
+                    or P.ends_title_only(rows.c[nxt])):
+                run.append(nxt)
             return run
     return []
 

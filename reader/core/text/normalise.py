@@ -239,7 +239,7 @@ def _clean_text(raw: str, odd: bool, unsafe: bool, fullwidth: bool, radicals: bo
         text = _MD_HEADING.sub("", text)  # "## 第一章　总则": Markdown heading marks, not text
     elif first == ">" and text[1:2] in (" ", "\u3000", ">"):
         text = _MD_QUOTE.sub("", text)  # "> （2022年…通过）": a Markdown quote mark, not text
-    elif text[:1] == "*" and text[-1:] == "*" and len(text) > 2 and text[1] not in " *" and text[-2] != "*":
+    elif first == "*" and text[-1:] == "*" and len(text) > 2 and text[1] not in " *" and text[-2] != "*":
         text = text[1:-1]  # "*（2023年…通过）*": a Markdown emphasis around the whole line, not text
     if " " not in text and "\u3000" not in text and "\u00a0" not in text:
         return text  # squeeze_number_spaces' own first test, without the call (most lines)
@@ -402,7 +402,8 @@ def clean_lines(text: str) -> Lines:
 # ── reflow ───────────────────────────────────────────────────────────────────
 
 _CLOSERS = "”’」』）)】〕》\"'"
-_SENTENCE_FINAL = re.compile(rf"[。！？；：!?;:…][{_CLOSERS}]*$")
+_FINAL_CHARS = "。！？；：!?;:…"  # what a sentence ends with, before its closers
+_SENTENCE_FINAL = re.compile(rf"[{_FINAL_CHARS}][{_CLOSERS}]*$")
 _OPEN_ENDED = re.compile(r"[，、,（(《“‘〔【]$")
 _CN_NUM = "一二三四五六七八九十百零〇两"
 # A note that opens with a date: "（2024年7月31日宁波市第十六届人民代表大会…通过）"
@@ -415,8 +416,7 @@ MIN_FULL_LINES = 2
 PAGE_BREAK_MIN_WIDTH = 30
 """In paragraph-per-line text, an unfinished line this wide before a page break continues after it."""
 
-_CLOSED_END = re.compile(rf"[。！？；：!?;:…{_CLOSERS}]$")
-_FINAL_CHARS = "。！？；：!?;:…"  # _SENTENCE_FINAL's first class: the line's last character before its closers
+_CLOSED_END = re.compile(rf"[{_FINAL_CHARS}{_CLOSERS}]$")
 
 
 def _at_end(rx: re.Pattern[str], text: str) -> bool:
@@ -607,9 +607,6 @@ class _Layout:
     blank_is_break: bool
     closed_prose: bool = False
 
-    def full(self, width: float) -> bool:
-        return self.wrapped and width >= self.width - self.tolerance
-
     @classmethod
     def measure(cls, texts: list[str], widths: list[float], blanks_before: list[int], spliced: list[bool],
                 finals: list[bool]) -> _Layout:
@@ -759,7 +756,7 @@ def _reflow_columns(texts: list[str], nos: list[int], blanks_before: list[int], 
     stops = _standalone(texts)
     title_joins = _title_pieces(texts, widths, blanks_before, spliced, gaps, stops, layout.blank_is_break, heads)
 
-    # the layout's answers, read once: layout.full(w) is `wrapped and w >= full_from`
+    # the layout's answers, read once: a line of width w is full when `wrapped and w >= full_from`
     closed_prose, blank_is_break, wrapped = layout.closed_prose, layout.blank_is_break, layout.wrapped
     full_from = layout.width - layout.tolerance
     narrowed_from = NARROWED_LINE_SHARE * layout.width

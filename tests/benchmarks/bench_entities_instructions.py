@@ -2,6 +2,7 @@
 
     .venv/bin/python tests/benchmarks/bench_entities_instructions.py            # find_entities
     .venv/bin/python tests/benchmarks/bench_entities_instructions.py _find_dates  # one finder
+    .venv/bin/python tests/benchmarks/bench_entities_instructions.py parse_text   # the whole pipeline
 
 CPU time on this shared 2-core sandbox varies by 10-20 % from run to run (bench_split.py); an
 instruction count does not, so a change of a few percent shows. The script builds the reading
@@ -9,10 +10,12 @@ texts of the seeds (each seed once: clean_lines → split_documents → reflow, 
 stages do), then runs itself twice under `valgrind --tool=callgrind` (apt package valgrind): once
 only building the texts, once also passing each text to the function named (default
 find_entities, or another function of reader.core.documents.entities). It prints the difference
-in millions of instructions. About 1 minute. Not collected by pytest.
+in millions of instructions. `parse_text` counts instead the whole pipeline on each seed file,
+against a run that only reads them. About 1 minute. Not collected by pytest.
 
 On this sandbox (2 cores): find_entities 1144 M instructions at commit 79c5de2, 705 M after the
-entity speed pass (branch entspeed), whose output is byte-identical (parse_snapshot.py).
+entity speed pass (branch entspeed), whose output is byte-identical (parse_snapshot.py); 741 M at
+1e9977c, with blind set 9's unit rules. parse_text: 3,687 M at 79c5de2, 3,178 M at 1e9977c.
 """
 from __future__ import annotations
 
@@ -39,22 +42,32 @@ def _bodies() -> list[str]:
     return bodies
 
 
-def _run(function: str) -> None:
-    """The measured program: build the texts, then (unless function is "-") run the function."""
+def _run(function: str, measure: bool) -> None:
+    """The measured program: build the texts, then (when `measure`) run the function on them.
+    parse_text: the whole pipeline on each seed file (the texts are only read first)."""
+    if function == "parse_text":
+        from reader.core.documents.pipeline import parse_text
+
+        files = [(p.name, p.read_text(encoding="utf-8")) for p in sorted((ROOT / "seeds").glob("*.txt"))]
+        parse_text("关于做好工作的通知\n各单位：\n现通知如下。\n", "warm.txt")  # one-off costs, in both runs
+        if measure:
+            for name, text in files:
+                parse_text(text, name)
+        return
     from reader.core.documents import entities
 
     bodies = _bodies()
     entities.find_entities("2022年5月，由市财政局牵头。")  # the first call's one-off costs, in both runs
-    if function != "-":
+    if measure:
         f = getattr(entities, function)
         for body in bodies:
             f(body)
 
 
-def _count(function: str) -> int:
+def _count(function: str, measure: bool) -> int:
     out = subprocess.run(
         ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, __file__,
-         "--inside", function], capture_output=True, text=True, check=True,
+         "--inside", function] + (["--measure"] if measure else []), capture_output=True, text=True, check=True,
         env={**os.environ, "PYTHONHASHSEED": "0"}).stderr  # the same string hashes in both runs
     return int(re.search(r"Collected : (\d+)", out).group(1))
 
@@ -63,16 +76,18 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("function", nargs="?", default="find_entities")
     ap.add_argument("--inside", metavar="FUNCTION", help=argparse.SUPPRESS)
+    ap.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.inside:
-        _run(args.inside)
+        _run(args.inside, args.measure)
         return 0
     if not shutil.which("valgrind"):
         print("valgrind is not installed (apt-get install valgrind)", file=sys.stderr)
         return 1
     mb = sum(len(p.read_bytes()) for p in (ROOT / "seeds").glob("*.txt")) / 1e6
-    base, run = _count("-"), _count(args.function)
-    print(f"{args.function}: {(run - base) / 1e6:.0f} M instructions on the seeds' reading texts ({mb:.2f} MB)")
+    base, run = _count(args.function, False), _count(args.function, True)
+    what = "the seed files" if args.function == "parse_text" else "the seeds' reading texts"
+    print(f"{args.function}: {(run - base) / 1e6:.0f} M instructions on {what} ({mb:.2f} MB)")
     return 0
 
 

@@ -3,6 +3,8 @@
     .venv/bin/python tests/benchmarks/bench_entities_instructions.py            # find_entities
     .venv/bin/python tests/benchmarks/bench_entities_instructions.py _find_dates  # one finder
     .venv/bin/python tests/benchmarks/bench_entities_instructions.py parse_text   # the whole pipeline
+    .venv/bin/python tests/benchmarks/bench_entities_instructions.py split        # one stage: clean, split,
+                                                                                # metadata or reflow
 
 CPU time on this shared 2-core sandbox varies by 10-20 % from run to run (bench_split.py); an
 instruction count does not, so a change of a few percent shows. The script builds the reading
@@ -11,7 +13,9 @@ stages do), then runs itself twice under `valgrind --tool=callgrind` (apt packag
 only building the texts, once also passing each text to the function named (default
 find_entities, or another function of reader.core.documents.entities). It prints the difference
 in millions of instructions. `parse_text` counts instead the whole pipeline on each seed file,
-against a run that only reads them. About 1 minute. Not collected by pytest.
+against a run that only reads them. A stage's name (clean, split, metadata, reflow) counts that
+stage of parse_text on each seed file, against a run that builds only its input (reflow is
+reflow_paragraphs then tables.tabulate, as parse_text runs it). About 1 minute. Not collected by pytest.
 
 On this sandbox (2 cores): find_entities 1144 M instructions at commit 79c5de2, 705 M after the
 entity speed pass (branch entspeed), whose output is byte-identical (parse_snapshot.py); 741 M at
@@ -42,9 +46,45 @@ def _bodies() -> list[str]:
     return bodies
 
 
+STAGES = ("clean", "split", "metadata", "reflow")
+
+
+def _run_stage(stage: str, measure: bool) -> None:
+    """Build the stage's inputs from the seed files, then (when `measure`) run the stage on them."""
+    from reader.core.documents import metadata, split
+    from reader.core.text import normalise, tables
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    warm = normalise.clean_lines("关于做好工作的通知\n各单位：\n现通知如下。\n")
+    warm_segments = split.split_documents(warm)  # one-off costs (imports, first calls), in both runs
+    metadata.read_metadata(warm_segments[0])
+    tables.tabulate(normalise.reflow_paragraphs(warm_segments[0].lines))
+    if stage == "clean":
+        if measure:
+            for text in texts:
+                normalise.clean_lines(text)
+        return
+    lines = [normalise.clean_lines(text) for text in texts]
+    if stage == "split":
+        if measure:
+            for file_lines in lines:
+                split.split_documents(file_lines)
+        return
+    segments = [s for file_lines in lines for s in split.split_documents(file_lines) if s.lines]
+    if measure:
+        for s in segments:
+            if stage == "metadata":
+                metadata.read_metadata(s)
+            else:
+                tables.tabulate(normalise.reflow_paragraphs(s.lines))
+
+
 def _run(function: str, measure: bool) -> None:
     """The measured program: build the texts, then (when `measure`) run the function on them.
     parse_text: the whole pipeline on each seed file (the texts are only read first)."""
+    if function in STAGES:
+        _run_stage(function, measure)
+        return
     if function == "parse_text":
         from reader.core.documents.pipeline import parse_text
 
@@ -86,7 +126,7 @@ def main() -> int:
         return 1
     mb = sum(len(p.read_bytes()) for p in (ROOT / "seeds").glob("*.txt")) / 1e6
     base, run = _count(args.function, False), _count(args.function, True)
-    what = "the seed files" if args.function == "parse_text" else "the seeds' reading texts"
+    what = "the seed files" if args.function in ("parse_text", *STAGES) else "the seeds' reading texts"
     print(f"{args.function}: {(run - base) / 1e6:.0f} M instructions on {what} ({mb:.2f} MB)")
     return 0
 

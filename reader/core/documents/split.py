@@ -1209,6 +1209,9 @@ class _Splitter:
         self.docs: list[_Doc] = []
         self._placed: set[int] = set()  # id() of every doc in self.docs: membership without a scan
         self.owner: list[_Doc | None] = [None] * len(rows.c)
+        self.names_read = 0  # bumped whenever a document's carried names grow (recent_names' cache key)
+        self._recent_names = ""
+        self._recent_names_at = (-1, -1)
 
     def add(self, doc: _Doc) -> None:
         """Append doc to the documents unless it is there already."""
@@ -1230,8 +1233,11 @@ class _Splitter:
             return
         doc.awaiting_attachment = False
         rows = self.rows
+        names = len(doc.names)
         for i in idx:
             self._read_body_row(doc, rows.head[i], rows.c[i])
+        if len(doc.names) != names:
+            self.names_read += 1
         doc.last_body = idx[-1]
         doc.closed = rows.closing[idx[-1]]
 
@@ -1255,6 +1261,17 @@ class _Splitter:
             doc.carrier = True
         if not doc.carrier and _may_carry(c) and _CARRIER_SENTENCE.search(c):
             doc.carrier = True
+
+    def recent_names(self) -> str:
+        """The name keys of the recent documents (those _attachment_owner asks), in one string: a
+        row whose probe it does not hold names no attachment, and the documents are not asked one
+        by one (nine rows in ten on the seeds). A document's title is set before it is placed, so
+        the string changes only with the documents and their carried names."""
+        at = (len(self.docs), self.names_read)
+        if at != self._recent_names_at:
+            self._recent_names = "\x00".join(doc.blob for doc in self.docs[-RECENT_DOCUMENTS:])
+            self._recent_names_at = at
+        return self._recent_names
 
     # -- scoring: how well a block continues a document is base_score (+ topic_score in a close call)
     def topic_score(self, doc: _Doc, grams: set[int]) -> float:
@@ -1447,11 +1464,10 @@ def _closes_what_opened(before: str, after: str) -> bool:
     return False
 
 
-def _attachment_owner(rows: _Rows, i: int, docs: list[_Doc]) -> tuple[_Doc, int] | None:
-    """Rows from i that name a recent document's attachment (or repeat its title): (doc, row count)."""
+def _attachment_owner(rows: _Rows, i: int, sp: _Splitter) -> tuple[_Doc, int] | None:
+    """Rows from i that name a recent document's attachment (or repeat its title): (doc, row count).
+    Asked only of title-like rows of 4 to 70 characters (_Assembly.take_row)."""
     c = rows.c[i]
-    if not (4 <= len(c) <= 70) or not rows.titleish(i):
-        return None
     # the row's key is made only once a name holds its first two characters: when they are
     # letters (no _KEY_DROP character is alphanumeric) the key starts with them, so a name
     # without them cannot hold the key (most rows: no key made at all)
@@ -1461,8 +1477,10 @@ def _attachment_owner(rows: _Rows, i: int, docs: list[_Doc]) -> tuple[_Doc, int]
         first_key = probe = rows.key(i)
         if len(first_key) < 2:
             return None
+    if probe not in sp.recent_names():
+        return None
     organ: bool | None = None  # an organ name is no attachment title; asked only when a name matches
-    for doc in reversed(docs[-RECENT_DOCUMENTS:]):
+    for doc in reversed(sp.docs[-RECENT_DOCUMENTS:]):
         if not doc.title and not doc.names:
             continue
         if doc._keys_at != len(doc.names):
@@ -1724,7 +1742,7 @@ class _Assembly:
             self.flush()  # （此件公开发布） printed under the date: the end of the signed document
             sp.assign(sp.owner[i - 1], [i], body=False)
             return
-        found = _attachment_owner(rows, i, sp.docs) if 4 <= len(c) <= 70 and rows.titleish(i) else None
+        found = _attachment_owner(rows, i, sp) if 4 <= len(c) <= 70 and rows.titleish(i) else None
         head = rows.head[i]
         resumes = bool(
             i > 0 and self.block and head is None and rows.complete(i - 1)

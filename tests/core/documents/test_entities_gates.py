@@ -107,8 +107,8 @@ def test_attachment_owner_finds_a_name_through_the_probe(title, monkeypatch):
     found = []
     owner = S._attachment_owner
 
-    def spy(rows, i, docs):
-        hit = owner(rows, i, docs)
+    def spy(rows, i, sp):
+        hit = owner(rows, i, sp)
         if hit:
             found.append(rows.c[i])
         return hit

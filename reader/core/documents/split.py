@@ -1409,7 +1409,7 @@ class _Splitter:
             grams = _pairs(text)
         best, best_score = candidates[0], None
         for doc, sc in zip(candidates, base):
-            if grams:
+            if grams and sc + TOPIC_WEIGHT >= top:  # (a candidate further behind cannot catch up: not scored)
                 sc += self.topic_score(doc, grams)
             if best_score is None or sc > best_score:
                 best, best_score = doc, sc
@@ -1735,28 +1735,27 @@ class _Assembly:
         self.forced = doc if body else None
 
     def take_row(self, i: int) -> None:
-        rows, sp = self.rows, self.sp
+        rows = self.rows
         c = rows.c[i]
         after_closing = i > 0 and rows.closing[i - 1]
-        if after_closing and _PUBLICITY.fullmatch(c) and sp.owner[i - 1] is not None:
+        if after_closing and _PUBLICITY.fullmatch(c) and self.sp.owner[i - 1] is not None:
             self.flush()  # （此件公开发布） printed under the date: the end of the signed document
-            sp.assign(sp.owner[i - 1], [i], body=False)
+            self.sp.assign(self.sp.owner[i - 1], [i], body=False)
             return
-        found = _attachment_owner(rows, i, sp) if 4 <= len(c) <= 70 and rows.titleish(i) else None
+        found = _attachment_owner(rows, i, self.sp) if 4 <= len(c) <= 70 and rows.titleish(i) else None
         head = rows.head[i]
-        resumes = bool(
-            i > 0 and self.block and head is None and rows.complete(i - 1)
-            and c[0] not in _CONT_START and _resumes_other(rows, i, sp.docs, self.current)
-        )
-        if found is not None or resumes or head is not None or c.startswith(("附件", "附表")) or after_closing:
+        # (a gathered block means i > 0)
+        resumes = bool(head is None and self.block and rows.complete(i - 1) and c[0] not in _CONT_START
+                       and _resumes_other(rows, i, self.sp.docs, self.current))
+        if found is not None or resumes or head is not None or after_closing or c.startswith(("附件", "附表")):
             hard_here = found is not None or not head or self.hard or resumes
             if after_closing or (i > 0 and not rows.complete(i - 1)):
                 hard_here = True
             self.flush()
             self.hard = hard_here
-        if found is not None:
-            self.take_attachment_title(i, *found)
-            return
+            if found is not None:
+                self.take_attachment_title(i, *found)
+                return
         self.block.append(i)
         if rows.closing[i]:
             self.flush()

@@ -141,8 +141,8 @@ def parse_file_isolated(path: str | Path) -> ParseResult:
         return workers.call_alone(parse_file, str(path), limit=workers.hard_limit(size))
     except workers.WorkerCrashed:
         return ParseResult(file=str(path), error=workers.PARSER_CRASHED)
-    except workers.WorkerHung:
-        return ParseResult(file=str(path), error=workers.PARSER_HUNG)
+    except workers.WorkerHung as exc:
+        return ParseResult(file=str(path), error=exc.reason)
 
 
 def parse_bytes(data: bytes, name: str) -> ParseResult:

@@ -27,7 +27,14 @@ from dataclasses import dataclass
 from reader.core.documents import deadline
 
 PARSER_CRASHED = "解析进程异常退出，文件可能已损坏或含有恶意内容 (the parser crashed on this file)"
-PARSER_HUNG = "解析进程无响应，已终止，文件可能异常 (the parser hung on this file and was stopped)"
+
+
+def hung_reason(seconds: float) -> str:
+    """The problem of a file whose parse was stopped `seconds` after its worker started it."""
+    return (f"解析进程超过 {seconds:.4g} 秒无响应，已终止，文件可能异常 "
+            f"(the parser hung on this file and was stopped after {seconds:.4g} s)")
+
+
 
 HANG_GRACE = 10.0
 """Seconds past a file's parse budget (deadline.parse_seconds), counted from when its worker started
@@ -39,6 +46,9 @@ was queued: that slack paid for the wait and the worker's start.)"""
 START_SECONDS = 60.0
 """A call no worker has started this long after it became the next one due is given up as hung:
 the safety net for workers that never come up (they do in 1-3 s)."""
+
+NEVER_STARTED = (f"解析进程 {START_SECONDS:.0f} 秒内未能启动，已放弃，请重新更新索引 "
+                 f"(no parser process started for this file within {START_SECONDS:.0f} s)")
 
 POLL_SECONDS = 0.25
 """How often a waiting caller looks at the clocks."""
@@ -72,7 +82,11 @@ class WorkerCrashed(Exception):
 
 
 class WorkerHung(Exception):
-    """The call ran past its limit and its worker was killed."""
+    """The call ran past its limit and its worker was killed; `reason`: the file's problem."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
 
 
 @dataclass(eq=False)
@@ -109,6 +123,10 @@ class Job:
         if start is not None:
             return now - start > self.limit
         return self.waiting_since is not None and now - self.waiting_since > START_SECONDS
+
+    def hung_reason(self) -> str:
+        """The problem of an overdue job: stopped `limit` seconds after its start, or never started."""
+        return NEVER_STARTED if self.started() is None else hung_reason(self.limit)
 
     def succeeded(self) -> bool:
         f = self.future
@@ -166,7 +184,7 @@ def wait(job: Job):
             return job.future.result(timeout=POLL_SECONDS)
         except FutureTimeout:
             if job.overdue():
-                raise WorkerHung from None
+                raise WorkerHung(job.hung_reason()) from None
         except BrokenProcessPool:
             raise WorkerCrashed from None
 

@@ -232,7 +232,6 @@ def _prepared(paths: list[str], cancel, progress, total: int):
 
 
 WORKER_CRASHED = parse_workers.PARSER_CRASHED
-WORKER_HUNG = parse_workers.PARSER_HUNG
 WARM_MODULES = (*parse_workers.WARM_MODULES, "reader.core.ledger.tasks")
 """What prepare_file imports, imported when a worker starts: not a file's time."""
 
@@ -251,8 +250,8 @@ def _pooled(paths: list[str], workers: int, cancel, progress, total: int):
     crashes (the file it was reading is retried alone: if it crashes again it is the culprit, and a
     problem) or hangs. A file still running _hard_limit seconds after its worker STARTED it is
     hung, wherever it stands in the queue (reader.core.documents.workers): its worker is killed,
-    the file is a problem (WORKER_HUNG), and the files not finished yet are resubmitted, so the
-    files waiting behind a slow one never count that wait."""
+    the file is a problem (Job.hung_reason: the seconds it had), and the files not finished yet
+    are resubmitted, so the files waiting behind a slow one never count that wait."""
     from collections import deque
     from concurrent.futures import TimeoutError as FutureTimeout
     from concurrent.futures.process import BrokenProcessPool
@@ -305,7 +304,7 @@ def _pooled(paths: list[str], workers: int, cancel, progress, total: int):
                     now = time.monotonic()
                     hung = [e for e in pending if e[1].overdue(now)]
                     for e in hung:
-                        e[1] = parse_workers.Job.resolved((e[0], None, WORKER_HUNG, []))
+                        e[1] = parse_workers.Job.resolved((e[0], None, e[1].hung_reason(), []))
                     if hung:
                         restart()
                 except BrokenProcessPool:
@@ -330,8 +329,8 @@ def _alone(path: str):
         return parse_workers.call_alone(prepare_file, path, limit=_hard_limit(path), warm=WARM_MODULES)
     except parse_workers.WorkerCrashed:
         return path, None, WORKER_CRASHED, []
-    except parse_workers.WorkerHung:
-        return path, None, WORKER_HUNG, []
+    except parse_workers.WorkerHung as exc:
+        return path, None, exc.reason, []
 
 
 class TextCache:

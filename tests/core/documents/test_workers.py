@@ -52,15 +52,17 @@ def test_a_workers_start_is_not_its_calls_time():
 
 
 def test_a_call_running_past_its_limit_is_killed():
-    with pytest.raises(workers.WorkerHung):
+    with pytest.raises(workers.WorkerHung) as hung:
         workers.call_alone(time.sleep, 3600, limit=1.0)
+    assert hung.value.reason == workers.hung_reason(1.0)  # the problem says how long it had
 
 
 def test_a_worker_that_never_comes_up_ends_the_wait(monkeypatch):
     """The safety net for a call no worker starts: START_SECONDS after it became the next one due."""
     monkeypatch.setattr(workers, "START_SECONDS", 1.0)
-    with pytest.raises(workers.WorkerHung):
+    with pytest.raises(workers.WorkerHung) as hung:
         workers.call_alone(os.getpid, limit=100.0, warm=SLOW_START)
+    assert hung.value.reason == workers.NEVER_STARTED  # not a parse that took 100 s
 
 
 def test_a_call_whose_worker_dies_is_a_crash():
@@ -104,6 +106,10 @@ def _stand_in(path: str):
     return prepare_file(path)
 
 
+HUNG_4S = workers.hung_reason(4.0)
+"""A hung file's problem under small_limits: it had 4 s."""
+
+
 @pytest.fixture
 def small_limits(monkeypatch):
     """A file's hard limit is 2 + 2 = 4 s from its start: twice a slow file's 2 s."""
@@ -123,7 +129,7 @@ def test_files_queued_behind_slow_ones_are_not_timed_out_and_a_hang_is(small_lim
     results = list(lib._pooled(paths, 1, None, None, len(paths)))
     assert [r[0] for r in results] == paths
     errors = {r[0]: r[2] for r in results}
-    assert errors == {**dict.fromkeys(paths), "hang.pdf": lib.WORKER_HUNG}
+    assert errors == {**dict.fromkeys(paths), "hang.pdf": HUNG_4S}
 
 
 def test_a_worker_that_crashes_or_hangs_costs_its_file_not_the_update(small_limits):
@@ -132,7 +138,7 @@ def test_a_worker_that_crashes_or_hangs_costs_its_file_not_the_update(small_limi
     results = list(lib._pooled(paths, 2, None, None, len(paths)))
     assert [r[0] for r in results] == paths
     errors = {r[0]: r[2] for r in results}
-    assert errors == {**dict.fromkeys(paths), "crash.pdf": lib.WORKER_CRASHED, "hang.pdf": lib.WORKER_HUNG}
+    assert errors == {**dict.fromkeys(paths), "crash.pdf": lib.WORKER_CRASHED, "hang.pdf": HUNG_4S}
 
 
 def test_a_hang_behind_a_slow_file_is_killed_while_the_slow_one_finishes(small_limits):
@@ -142,7 +148,7 @@ def test_a_hang_behind_a_slow_file_is_killed_while_the_slow_one_finishes(small_l
     paths = ["slow1.pdf", "hang.pdf", "slow2.pdf", "x.pdf"]
     results = list(lib._pooled(paths, 2, None, None, len(paths)))
     assert [r[0] for r in results] == paths
-    assert {r[0]: r[2] for r in results} == {**dict.fromkeys(paths), "hang.pdf": lib.WORKER_HUNG}
+    assert {r[0]: r[2] for r in results} == {**dict.fromkeys(paths), "hang.pdf": HUNG_4S}
 
 
 def _notice_docx(title: str, number: str) -> bytes:
@@ -172,8 +178,8 @@ def test_the_index_holds_every_file_but_the_hung_one(small_limits, tmp_path, mon
         summary = library.update()
         assert not summary.cancelled
         problems = {Path(p.file).name: p.reason for p in library.problems()}
-        assert problems == {"5-hang.docx": lib.WORKER_HUNG}
-        assert "无响应" in problems["5-hang.docx"] and "hung" in problems["5-hang.docx"]
+        assert problems == {"5-hang.docx": HUNG_4S}
+        assert "超过 4 秒无响应" in HUNG_4S and "stopped after 4 s" in HUNG_4S
         indexed = {Path(d.file).name: d for d in library.documents()}
         assert sorted(indexed) == sorted(f"{n}.docx" for n in names if "hang" not in n)
         assert indexed["4-slow.docx"].doc_number == "江政发〔2023〕4号"

@@ -282,7 +282,7 @@ def _drop_colophon(nos: array, texts: list[str], cs: list[str], noise_nos: array
 def _mark_toc(rows: _Rows, spaced_labels: list[int]) -> None:
     refs = [i for i, (c, text) in enumerate(zip(rows.c, rows.texts))
             if c[-1] in ")）0123456789"
-            and (P.TOC_PAGE_REF.search(c) or P.TOC_TAB_PAGE_REF.search(text))]
+            and (_toc_page_ref(c) or P.TOC_TAB_PAGE_REF.search(text))]
     # 某某解释（215）: a title with its page number glued on, when another such entry is near
     glued = [i for i, c in enumerate(rows.c)
              if c[-1] in ")）" and (m := P.TOC_GLUED_PAGE_REF.match(c)) and P.ends_with_kind(m.group(1))]
@@ -331,7 +331,7 @@ def _mark_section_labels(rows: _Rows, spans: list[tuple[int, int]], spaced: list
         for j in range(start, end):
             c = rows.c[j]
             if rows.toc[j] and 2 <= len(c) <= SECTION_LABEL_MAX and c not in ("目录", "目次") \
-                    and c[-1] not in ")）0123456789" and not P.TOC_PAGE_REF.search(c):
+                    and c[-1] not in ")）0123456789" and not _toc_page_ref(c):
                 labels.add(c)
     if labels:
         rows.labels = labels
@@ -544,6 +544,17 @@ _SESSION_OPENING = re.compile(r"^[^。，；]{0,40}?(?:第[一二三四五六七
                               r"|人民代表大会)(?:听取|审议|审查|决定|认为|同意|批准)")
 
 
+TOC_PAGE_REF_REACH = 9
+"""The longest shortest match of P.TOC_PAGE_REF: three leader dots, a bracket, four digits, a bracket."""
+
+
+def _toc_page_ref(c: str) -> bool:
+    """Does compact row c end in a contents entry's page reference (P.TOC_PAGE_REF)? Searched from
+    TOC_PAGE_REF_REACH characters before the end: a longer match ends in one that starts there,
+    and a search from the start tries every position of a long row."""
+    return P.TOC_PAGE_REF.search(c, max(0, len(c) - TOC_PAGE_REF_REACH)) is not None
+
+
 def _cut_toc_leader(c: str) -> str:
     """某某决定……（237） → 某某决定 (a string operation: a regex over the leader run backtracks)."""
     m = P.TOC_PAGE_TAIL.search(c, max(0, len(c) - 6))
@@ -577,7 +588,7 @@ def _paragraph_end_before(rows: _Rows, s: int) -> bool:
         return True
     if rows.spaced(p) and P.TABLE_GAP.search(rows.texts[p]):
         return True
-    if len(c) <= 40 and P.LABEL_LINE.match(c):
+    if len(c) <= 40 and ("：" in c or ":" in c) and P.LABEL_LINE.match(c):  # (the cheap test first)
         return True  # a label line: 电话：0574-…, 联系人：某某
     return len(c) < SHORT_ROW_SHARE * rows.width and not rows.titleish(p)
 
@@ -869,7 +880,7 @@ class _StandaloneTitles:
         if s in self.taken or rows.toc[s] or not rows.titleish(s):
             return False
         c = rows.c[s]
-        if s > 0 and _ATTACHMENT_LABEL.match(rows.c[s - 1]):
+        if s > 0 and rows.c[s - 1][0] == "附" and _ATTACHMENT_LABEL.match(rows.c[s - 1]):
             return False  # the title of an attachment (附件2 / 某某表, 附录 / 某某目录) belongs to its document
         if _paragraph_end_before(rows, s):
             return True

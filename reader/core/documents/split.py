@@ -68,7 +68,7 @@ _MASTHEAD_PLACE = re.compile(
     rf"^({_PLACE}市)({_PLACE}[区县])?(?:第[一二三四五六七八九十]+届)?(?:人民政府|人民代表大会|人大常委会)")
 _MASTHEAD_COUNTY = re.compile(rf"^({_PLACE}[区县])(?:第[一二三四五六七八九十]+届)?(?:人民政府|人民代表大会|人大常委会)")
 _SIGNED_CITY = re.compile(rf"^({_PLACE}市)人民政府")
-_CODE_START = set("规统（(特加平绝机秘签")
+_CODE_START = "规统（(特加平绝机秘签"  # (a str: `in` needs no hash of the character)
 _MASTHEAD = re.compile(rf"^[{P.CJK}（）()]{{2,40}}(?:文件|文件)$")
 _OPENER_WORDS = re.compile(r"人民政府|政府|委员会|常委会|各单位|单位|各位|局|办事处|部门|同志|厅|委|办"
                            r"|公司|院|学校|街道|乡镇")
@@ -141,6 +141,7 @@ class _Rows:
         self._complete = bytearray(n)
         self.closing = bytearray(n)
         self.inline_title: dict[int, str] = {}  # row → title printed left of its 文号
+        self.colon_ends: list[int] = []  # the rows ending in a colon (a 主送 line does)
 
     def titleish(self, i: int) -> bool:
         """Could row i be (part of) a title: 2–70 characters, no sentence mark, not a 文号, date,
@@ -223,7 +224,8 @@ def _mark_rows(rows: _Rows) -> _LaterRows:
     for i, (c, t) in enumerate(zip(cs, texts)):
         n = len(c)
         first, last = c[0], c[-1]
-        if n <= 40 and ("号" in c or "號" in c):
+        hao = "号" in c or "號" in c
+        if hao and n <= 40:
             docno[i] = P.docno_line(c)
             if docno[i] is None and "签发人" in c and (m := _DOCNO_SIGNER.match(c)):
                 docno[i] = P.docno_line(m.group(1))  # 某发〔2024〕9号　　签发人：某某 on one line
@@ -241,7 +243,7 @@ def _mark_rows(rows: _Rows) -> _LaterRows:
             # (P.TABLE_GAP: a tab, or three whitespace characters or more between two others)
             gap[i] = "\t" in t or (spaces >= 3 and P.TABLE_GAP.search(t) is not None)
         # a title with its 文号 at the right end of the same line: 某某的通知    甬政发〔2022〕21号
-        if docno[i] is None and ("号" in (tail := c[-6:]) or "號" in tail):
+        if hao and docno[i] is None and ("号" in (tail := c[-6:]) or "號" in tail):
             _mark_inline_docno(rows, i)
         if n <= 24 and (last == "令" or c.endswith("公告")):
             later.decrees.append(i)
@@ -249,6 +251,8 @@ def _mark_rows(rows: _Rows) -> _LaterRows:
             later.dated.append(i)
         if last in ")）0123456789":
             later.page_ends.append(i)
+        elif last in "：:":
+            rows.colon_ends.append(i)
         # a paragraph's end (_Rows.complete): a sentence end, a short last line, a date, a table row
         complete[i] = last in _PARAGRAPH_END or date[i] or n < short or (gap[i] and ("\t" in t or "   " in t))
         # title-like by its shape (_Rows.titleish), the cheap refusals first (。 before the search
@@ -599,10 +603,12 @@ def _toc_entries(rows: _Rows) -> set[str]:
     rows joined): a title standing alone that a contents entry names is a document."""
     entries: set[str] = set()
     pending = ""
-    for i, c in enumerate(rows.c):
-        if not rows.toc[i]:
-            pending = ""
-            continue
+    last = -1
+    for i in compress(range(len(rows.c)), rows.toc):
+        if i != last + 1:
+            pending = ""  # a row between: a new entry
+        last = i
+        c = rows.c[i]
         cut = _cut_toc_leader(c)
         if cut != c:
             entries.add(pending + cut)
@@ -770,8 +776,8 @@ ORGANS_ABOVE_FORWARD_TITLE = 4
 def _docno_headers(rows: _Rows, taken: set[int]) -> list[_Header]:
     headers: list[_Header] = []
     seen: set[str] = set()
-    for i in range(len(rows.c)):
-        if not rows.docno[i] or rows.toc[i] or i in taken:
+    for i in compress(range(len(rows.c)), rows.docno):  # the 文号 rows
+        if rows.toc[i] or i in taken:
             continue
         deadline.check()
         h = _docno_header(rows, i, taken)
@@ -882,6 +888,11 @@ STANDALONE_TITLE_MAX_ROWS = 6
 """A title without a 文号 is printed over at most this many rows."""
 
 
+_CHRONICLE_OR_CONTENTS_END = "".join(sorted(
+    {k[-1] for k in P.KINDS if P.KIND_NORMAL.get(k, k) in ("记事", "目录")} | set(")）》”")))
+"""The last characters of a title whose 文种 is 记事 or 目录 (its word, or a bracket or quote after it)."""
+
+
 class _StandaloneTitles:
     """Titles standing alone (人大 gazettes, 纪要, 记事 …), confirmed by what follows them."""
 
@@ -914,7 +925,8 @@ class _StandaloneTitles:
         if _paragraph_end_before(rows, s):
             return True
         # 记事/目录 headings may follow text without a paragraph end
-        return len(c) <= 30 and "，" not in c and "》" not in c and P.title_kind(c) in ("记事", "目录")
+        return len(c) <= 30 and c[-1] in _CHRONICLE_OR_CONTENTS_END and "，" not in c and "》" not in c \
+            and P.title_kind(c) in ("记事", "目录")
 
     def title_at(self, s: int) -> list[int]:
         """The rows of a confirmed title starting at row s, [] when there is none."""
@@ -976,7 +988,9 @@ def _table_caption_headers(rows: _Rows, taken: set[int]) -> list[_Header]:
     """A statistics table under its own caption (主要经济指标完成情况) is an item of its own."""
     n = len(rows.c)
     headers: list[_Header] = []
-    for s in range(n - 3):
+    for s in rows.maybe_titleish():
+        if s >= n - 3:
+            break
         c = rows.c[s]
         if s in taken or rows.toc[s] or not c.endswith(_TABLE_CAPTION_ENDS) or not rows.titleish(s) \
                 or not _PERIOD.search(c):
@@ -1563,16 +1577,14 @@ def split_documents(lines: Sequence[Line]) -> list[Segment]:
 def _find_openers(rows: _Rows, in_header: dict[int, _Header]) -> list[tuple[int, int]]:
     """(row, row count) of every 主送 line outside headers and contents."""
     openers: list[tuple[int, int]] = []
-    n = len(rows.c)
-    i = 0
-    while i < n:
-        if i not in in_header and not rows.toc[i]:
+    after = 0  # the row after the last 主送 found
+    # a 主送 line ends in a colon, or the next row does (_is_opener)
+    for i in sorted({k for j in rows.colon_ends for k in (j - 1, j) if k >= 0}):
+        if i >= after and i not in in_header and not rows.toc[i]:
             span = _is_opener(rows, i)
             if span:
                 openers.append((i, span))
-                i += span
-                continue
-        i += 1
+                after = i + span
     return openers
 
 

@@ -623,7 +623,7 @@ def _paragraph_end_before(rows: _Rows, s: int) -> bool:
         return True
     p = s - 1
     c = rows.c[p]
-    if c[-1] in P.TERMINAL or c[-1] in P.CLOSERS or rows.date[p] or rows.toc[p]:
+    if c[-1] in _PARAGRAPH_END or rows.date[p] or rows.toc[p]:
         return True
     if rows.gap[p]:
         return True
@@ -649,7 +649,7 @@ def _carried_names(rows: _Rows, start: int, end: int) -> list[str]:
                 said += rows.c[k]
             if _CARRIES.search(said):
                 names.extend(re.findall(r"《([^》]+)》", said))
-        m = _ATTACHMENT_LIST.match(c)
+        m = _ATTACHMENT_LIST.match(c) if c[0] == "附" else None
         if m or (listing and _LIST_ITEM.match(c)):
             listing = True
             item = _LIST_ITEM.sub("", m.group(1) if m else c)
@@ -931,6 +931,7 @@ class _StandaloneTitles:
     def title_at(self, s: int) -> list[int]:
         """The rows of a confirmed title starting at row s, [] when there is none."""
         rows = self.rows
+        text = ""  # rows s … last
         for span in range(1, STANDALONE_TITLE_MAX_ROWS + 1):
             last = s + span - 1
             if last >= len(rows.c) or last in self.taken or not rows.titleish(last):
@@ -938,7 +939,7 @@ class _StandaloneTitles:
             lc = rows.c[last]
             if span > 1 and P.is_speaker(lc) and not P.ends_with_kind(lc):
                 break
-            text = "".join(rows.c[s:last + 1])
+            text += lc
             kind = P.title_kind(text)
             if lc in ("目录", "目次"):
                 break  # a bare 目 录 heading opens a table of contents, not a document
@@ -992,7 +993,7 @@ def _table_caption_headers(rows: _Rows, taken: set[int]) -> list[_Header]:
         if s >= n - 3:
             break
         c = rows.c[s]
-        if s in taken or rows.toc[s] or not c.endswith(_TABLE_CAPTION_ENDS) or not rows.titleish(s) \
+        if not c.endswith(_TABLE_CAPTION_ENDS) or s in taken or rows.toc[s] or not rows.titleish(s) \
                 or not _PERIOD.search(c):
             continue
         below = range(s + 1, min(n, s + 1 + TABLE_CAPTION_REACH))

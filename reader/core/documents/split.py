@@ -177,8 +177,8 @@ def _prepare(lines: Sequence[Line]) -> tuple[_Rows, Lines]:
     all_nos, all_texts = line_columns(lines)
     nos, texts, cs = array("i"), [], []
     noise_nos, noise_texts = array("i"), []
-    for no, t in zip(all_nos, all_texts):
-        if not t or t.isspace():
+    for no, t in compress(zip(all_nos, all_texts), all_texts):  # (empty lines skipped in C)
+        if t.isspace():
             continue
         # compact text: without whitespace (every whitespace character is a separator or a
         # control, which isprintable() refuses, except the ASCII space)
@@ -208,9 +208,9 @@ def _prepare(lines: Sequence[Line]) -> tuple[_Rows, Lines]:
 class _LaterRows:
     """Rows _mark_rows found for a second look, once all rows are marked (a few of each)."""
 
-    decrees: list[int] = field(default_factory=list)  # 令/公告: a promulgation number on the next row?
+    decrees: list[int] = field(default_factory=list)  # ending in 令/告: a promulgation number on the next row?
     dated: list[int] = field(default_factory=list)  # a date, or ending in 日: a signature's date?
-    page_ends: list[int] = field(default_factory=list)  # ending in a digit or bracket: a contents entry?
+    page_ends: list[int] = field(default_factory=list)  # ending in a digit (in brackets): a contents entry?
     spaced_labels: list[int] = field(default_factory=list)  # 法　　律: a section label?
 
 
@@ -245,11 +245,11 @@ def _mark_rows(rows: _Rows) -> _LaterRows:
         # a title with its 文号 at the right end of the same line: 某某的通知    甬政发〔2022〕21号
         if hao and docno[i] is None and ("号" in (tail := c[-6:]) or "號" in tail):
             _mark_inline_docno(rows, i)
-        if n <= 24 and (last == "令" or c.endswith("公告")):
+        if last in "令告" and n <= 24:
             later.decrees.append(i)
         if date[i] or last == "日":
             later.dated.append(i)
-        if last in ")）0123456789":
+        if last in "0123456789" or (last in ")）" and n > 1 and c[-2].isdecimal()):
             later.page_ends.append(i)
         elif last in "：:":
             rows.colon_ends.append(i)
@@ -281,7 +281,8 @@ def _mark_two_row_shapes(rows: _Rows, later: _LaterRows) -> None:
     # 宁波市人民政府令 / 第260号 · 交通运输部令 / 2023年第8号 · 某常委会公告 / 第十五号 on two lines
     # (第十五号) in brackets too
     for i in later.decrees:
-        if i + 1 < len(cs) and P.DECREE_SEQ_LINE.fullmatch(seq := cs[i + 1].strip("（()）")):
+        if cs[i].endswith(("令", "公告")) and i + 1 < len(cs) and P.DECREE_SEQ_LINE.fullmatch(
+                seq := cs[i + 1].strip("（()）")):
             # 某某常委会 / 公　　告 / 〔十四届〕第二十一号: the organ on the row above the bare word
             organ = cs[i - 1] if i > 0 and cs[i] in ("令", "公告") and P.is_organ(cs[i - 1]) else ""
             docno[i] = P.normalise_docno(organ + cs[i] + seq)
@@ -317,7 +318,8 @@ def _drop_colophon(nos: array, texts: list[str], cs: list[str], noise_nos: array
 
 
 def _mark_toc(rows: _Rows, spaced_labels: list[int], page_ends: list[int]) -> None:
-    """Mark the contents pages' rows (toc). page_ends: the rows ending in a digit or a bracket."""
+    """Mark the contents pages' rows (toc). page_ends: the rows ending in a digit, or a digit and
+    a bracket (every page reference pattern ends so: a \\d before an optional bracket)."""
     c, texts = rows.c, rows.texts
     refs = [i for i in page_ends if _toc_page_ref(c[i]) or P.TOC_TAB_PAGE_REF.search(texts[i])]
     # 某某解释（215）: a title with its page number glued on, when another such entry is near

@@ -32,8 +32,8 @@ import operator
 import re
 from array import array
 from collections import Counter
-from collections.abc import Sequence
-from itertools import filterfalse, islice
+from collections.abc import Iterator, Sequence
+from itertools import compress, filterfalse, islice
 from dataclasses import dataclass, field
 
 from reader.core.documents import deadline
@@ -68,7 +68,7 @@ _MASTHEAD_PLACE = re.compile(
     rf"^({_PLACE}市)({_PLACE}[区县])?(?:第[一二三四五六七八九十]+届)?(?:人民政府|人民代表大会|人大常委会)")
 _MASTHEAD_COUNTY = re.compile(rf"^({_PLACE}[区县])(?:第[一二三四五六七八九十]+届)?(?:人民政府|人民代表大会|人大常委会)")
 _SIGNED_CITY = re.compile(rf"^({_PLACE}市)人民政府")
-_CODE_START = set("规统（(特加平绝机秘签")
+_CODE_START = "规统（(特加平绝机秘签"  # (a str: `in` needs no hash of the character)
 _MASTHEAD = re.compile(rf"^[{P.CJK}（）()]{{2,40}}(?:文件|文件)$")
 _OPENER_WORDS = re.compile(r"人民政府|政府|委员会|常委会|各单位|单位|各位|局|办事处|部门|同志|厅|委|办"
                            r"|公司|院|学校|街道|乡镇")
@@ -87,6 +87,8 @@ _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 _SENTENCE_MARK = re.compile(r"[。；！？;!?：:]")
 # 【国务院文件】: a contents section
 _NOT_TITLE_START = re.compile(r"^(?:附件|附表|附录|注[:：]|[-•·])|^【[^】]{1,12}】$")
+_NOT_TITLE_FIRST = "附注-•·【"  # the first characters of _NOT_TITLE_START (a cheap test before it)
+_PARAGRAPH_END = "".join(sorted(P.TERMINAL | P.CLOSERS))  # a row ending in one of these ends a paragraph
 _CARRIER_SENTENCE = re.compile(r"(?:印发|转发)给你们|现予(?:发布|公布|印发)|公布如下|印发.{0,40}的通知"
                                r"|现将.{0,60}(?:印发|转发)")
 def _may_carry(c: str) -> bool:
@@ -108,7 +110,7 @@ def _is_page_noise(text: str) -> bool:
     return len(c) <= 60 and bool(P.GAZETTE_ISSUE_LINE.search(c))
 
 
-_UNKNOWN = 2  # in a bytearray cache of yes/no answers: not computed yet
+_UNKNOWN = 2  # in _Rows._titleish: title-like by its shape, not asked yet
 
 
 @dataclass
@@ -123,7 +125,7 @@ class _Rows:
         self.texts: list[str] = self.lines.texts  # the rows' texts and line numbers (columns of lines)
         self.nos: array = self.lines.nos
         # Yes/no marks are bytearrays (1 byte a row, not an 8-byte list slot): a file of a million
-        # short lines has a million rows. The caches hold _UNKNOWN until first asked.
+        # short lines has a million rows.
         self.docno: list[str | None] = [None] * n
         self.date = bytearray(n)
         self.head: list[tuple[str, int] | None] = [None] * n
@@ -131,52 +133,34 @@ class _Rows:
         self.labels: set[str] = set()  # a collection's section labels (法　　律, 司法解释) its contents print
         self.code = bytearray(n)
         self._bigram: dict[str, bool] = {}
-        self._titleish = bytearray([_UNKNOWN]) * n
-        self._complete = bytearray([_UNKNOWN]) * n
+        self.gap = bytearray(n)  # a table gap (P.TABLE_GAP) in the row's text
+        # _prepare answers titleish and complete for every row as it marks it. A row title-like by its
+        # shape stays _UNKNOWN in _titleish until first asked: it is title-like unless it is a contents
+        # row then (toc marks are added later, and an answer once given stays).
+        self._titleish = bytearray(n)
+        self._complete = bytearray(n)
         self.closing = bytearray(n)
         self.inline_title: dict[int, str] = {}  # row → title printed left of its 文号
+        self.colon_ends: list[int] = []  # the rows ending in a colon (a 主送 line does)
 
     def titleish(self, i: int) -> bool:
+        """Could row i be (part of) a title: 2–70 characters, no sentence mark, not a 文号, date,
+        code, heading, table or contents row (_mark_rows reads the shape)?"""
         v = self._titleish[i]
         if v == _UNKNOWN:
-            v = self._titleish[i] = self._titleish_uncached(i)
+            v = self._titleish[i] = not self.toc[i]
         return v == 1
 
     def complete(self, i: int) -> bool:
-        v = self._complete[i]
-        if v == _UNKNOWN:
-            v = self._complete[i] = self._complete_uncached(i)
-        return v == 1
+        """Does row i end a paragraph (sentence end, short last line)?"""
+        return self._complete[i] == 1
 
-    def spaced(self, i: int) -> bool:
-        """Does row i's text hold whitespace (which its compact text dropped)? Without it no
-        gap pattern (TABLE_GAP …) can match."""
-        return len(self.c[i]) != len(self.texts[i])
+    def maybe_titleish(self) -> Iterator[int]:
+        """The rows that may be title-like (the others are not): titleish() tells."""
+        return compress(range(len(self._titleish)), self._titleish)
 
     def key(self, i: int) -> str:
         return _title_key(self.c[i])  # not cached: asked about once per row, and a key per row would cost memory
-
-    def _titleish_uncached(self, i: int) -> bool:
-        c = self.c[i]
-        if not (2 <= len(c) <= 70) or self.docno[i] or self.date[i] or self.code[i] or self.toc[i]:
-            return False
-        if c[-1] in "，、," or _SENTENCE_MARK.search(c) or (c[0] in "（(" and _PUBLICITY.fullmatch(c)):
-            return False
-        if self.head[i] or self.spaced(i) and P.TABLE_GAP.search(self.texts[i]):
-            return False
-        return not _NOT_TITLE_START.match(c) and (len(c) > 4 or not P.FRONT_MATTER_HEADING.match(c))
-
-    def _complete_uncached(self, i: int) -> bool:
-        """Does row i end a paragraph (sentence end, short last line)?"""
-        c = self.c[i]
-        if not c:
-            return True
-        if c[-1] in P.TERMINAL or c[-1] in P.CLOSERS:
-            return True
-        if self.date[i] or len(c) < 0.8 * self.width:
-            return True
-        text = self.texts[i]
-        return ("\t" in text or "   " in text) and bool(P.TABLE_GAP.search(text))
 
     def bigram_seen(self, pair: str) -> bool:
         seen = self._bigram.get(pair)
@@ -193,8 +177,8 @@ def _prepare(lines: Sequence[Line]) -> tuple[_Rows, Lines]:
     all_nos, all_texts = line_columns(lines)
     nos, texts, cs = array("i"), [], []
     noise_nos, noise_texts = array("i"), []
-    for no, t in zip(all_nos, all_texts):
-        if not t or t.isspace():
+    for no, t in compress(zip(all_nos, all_texts), all_texts):  # (empty lines skipped in C)
+        if t.isspace():
             continue
         # compact text: without whitespace (every whitespace character is a separator or a
         # control, which isprintable() refuses, except the ASCII space)
@@ -211,53 +195,107 @@ def _prepare(lines: Sequence[Line]) -> tuple[_Rows, Lines]:
         _drop_colophon(nos, texts, cs, noise_nos, noise_texts)
     noise = Lines(noise_nos, noise_texts)
     content = Lines(nos, texts)
-    lengths = sorted(len(c) for c in cs if len(c) >= 8)
+    lengths = sorted(filter((7).__lt__, map(len, cs)))  # the lengths of the rows of 8 characters or more
     width = float(lengths[int(len(lengths) * 0.8)]) if lengths else 40.0
     rows = _Rows(content, cs, width, "".join(cs))
-    docno, date, head, code = rows.docno, rows.date, rows.head, rows.code
-    spaced_labels: list[int] = []
-    for i, c in enumerate(cs):
+    later = _mark_rows(rows)
+    _mark_two_row_shapes(rows, later)
+    _mark_toc(rows, later.spaced_labels, later.page_ends)
+    return rows, noise
+
+
+@dataclass
+class _LaterRows:
+    """Rows _mark_rows found for a second look, once all rows are marked (a few of each)."""
+
+    decrees: list[int] = field(default_factory=list)  # ending in 令/告: a promulgation number on the next row?
+    dated: list[int] = field(default_factory=list)  # a date, or ending in 日: a signature's date?
+    page_ends: list[int] = field(default_factory=list)  # ending in a digit (in brackets): a contents entry?
+    spaced_labels: list[int] = field(default_factory=list)  # 法　　律: a section label?
+
+
+def _mark_rows(rows: _Rows) -> _LaterRows:
+    """Mark each row's own shapes (docno, date, head, code, gap; titleish and complete) in one pass."""
+    cs, texts = rows.c, rows.texts
+    docno, date, head, code, gap = rows.docno, rows.date, rows.head, rows.code, rows.gap
+    titleish, complete = rows._titleish, rows._complete
+    short = 0.8 * rows.width
+    later = _LaterRows()
+    for i, (c, t) in enumerate(zip(cs, texts)):
         n = len(c)
-        if n <= 40 and ("号" in c or "號" in c):
+        first, last = c[0], c[-1]
+        hao = "号" in c or "號" in c
+        if hao and n <= 40:
             docno[i] = P.docno_line(c)
             if docno[i] is None and "签发人" in c and (m := _DOCNO_SIGNER.match(c)):
                 docno[i] = P.docno_line(m.group(1))  # 某发〔2024〕9号　　签发人：某某 on one line
-        if n <= 16 and c[-1] in "日）)" and c[0] not in "（(":
+        if n <= 16 and last in "日）)" and first not in "（(":
             date[i] = P.date_line(c) is not None
-        if c[0] in "第一二三四五六七八九十（(0123456789-":
+        if first in "第一二三四五六七八九十（(0123456789-":
             head[i] = P.heading(c)
-        if n <= 40 and (c[0] in _CODE_START or c[0].isascii()):
+        if n <= 40 and (first in _CODE_START or first.isascii()):
             code[i] = bool(_CODE.match(c))
-        if c.endswith("文件") and n <= 42:  # 某某局文件, or 文件 alone under the organs of a joint masthead
+        if last == "件" and c.endswith("文件") and n <= 42:  # 某某局文件, or 文件 alone under a joint masthead's organs
             code[i] = code[i] or bool(_MASTHEAD.match(c)) or (n == 2 and i > 0 and P.is_organ(cs[i - 1]))
-        if n <= 4 and len(texts[i]) > n and _SPACED_LABEL.match(texts[i].strip()):
-            spaced_labels.append(i)
+        if (spaces := len(t) - n):  # whitespace in the text (its compact text has none)
+            if n <= 4 and _SPACED_LABEL.match(t.strip()):
+                later.spaced_labels.append(i)
+            # (P.TABLE_GAP: a tab, or three whitespace characters or more between two others)
+            gap[i] = "\t" in t or (spaces >= 3 and P.TABLE_GAP.search(t) is not None)
         # a title with its 文号 at the right end of the same line: 某某的通知    甬政发〔2022〕21号
-        # (in the same pass: it reads only this row's docno, set just above)
-        if docno[i] is None and ("号" in (tail := c[-6:]) or "號" in tail):
-            m = _INLINE_DOCNO.match(texts[i].strip())
-            if m and P.ends_with_kind(m.group(1)):
-                docno[i] = P.docno_line(m.group(2))
-                if docno[i]:
-                    rows.inline_title[i] = m.group(1).strip()
+        if hao and docno[i] is None and ("号" in (tail := c[-6:]) or "號" in tail):
+            _mark_inline_docno(rows, i)
+        if last in "令告" and n <= 24:
+            later.decrees.append(i)
+        if date[i] or last == "日":
+            later.dated.append(i)
+        if last in "0123456789" or (last in ")）" and n > 1 and c[-2].isdecimal()):
+            later.page_ends.append(i)
+        elif last in "：:":
+            rows.colon_ends.append(i)
+        # a paragraph's end (_Rows.complete): a sentence end, a short last line, a date, a table row
+        complete[i] = last in _PARAGRAPH_END or date[i] or n < short or (gap[i] and ("\t" in t or "   " in t))
+        # title-like by its shape (_Rows.titleish), the cheap refusals first (。 before the search
+        # for any sentence mark: most body rows hold one)
+        if not (2 <= n <= 70) or docno[i] or date[i] or code[i] or head[i] or gap[i] or last in "，、," \
+                or "。" in c or _SENTENCE_MARK.search(c) or (first in "（(" and _PUBLICITY.fullmatch(c)) \
+                or (first in _NOT_TITLE_FIRST and _NOT_TITLE_START.match(c)) \
+                or (n <= 4 and P.FRONT_MATTER_HEADING.match(c)):
+            continue
+        titleish[i] = _UNKNOWN
+    return later
+
+
+def _mark_inline_docno(rows: _Rows, i: int) -> None:
+    """某某的通知    甬政发〔2022〕21号: row i's 文号 and the title printed left of it."""
+    m = _INLINE_DOCNO.match(rows.texts[i].strip())
+    if m and P.ends_with_kind(m.group(1)):
+        rows.docno[i] = P.docno_line(m.group(2))
+        if rows.docno[i]:
+            rows.inline_title[i] = m.group(1).strip()
+
+
+def _mark_two_row_shapes(rows: _Rows, later: _LaterRows) -> None:
+    """Shapes read off two rows: a promulgation number printed over two, a signature's date."""
+    cs, docno, code = rows.c, rows.docno, rows.code
     # 宁波市人民政府令 / 第260号 · 交通运输部令 / 2023年第8号 · 某常委会公告 / 第十五号 on two lines
     # (第十五号) in brackets too
-    for i in range(len(cs) - 1):
-        if cs[i].endswith(("令", "公告")) and len(cs[i]) <= 24 and P.DECREE_SEQ_LINE.fullmatch(
+    for i in later.decrees:
+        if cs[i].endswith(("令", "公告")) and i + 1 < len(cs) and P.DECREE_SEQ_LINE.fullmatch(
                 seq := cs[i + 1].strip("（()）")):
             # 某某常委会 / 公　　告 / 〔十四届〕第二十一号: the organ on the row above the bare word
             organ = cs[i - 1] if i > 0 and cs[i] in ("令", "公告") and P.is_organ(cs[i - 1]) else ""
             docno[i] = P.normalise_docno(organ + cs[i] + seq)
             code[i + 1] = True
-    closing = rows.closing = bytearray(
-        [bool((date[i] or c[-1] == "日") and _is_closing_date(rows, i)) for i, c in enumerate(cs)])
+            rows._titleish[i] = rows._titleish[i + 1] = 0  # a 文号 row, a code row
+    closing = rows.closing
+    for i in later.dated:
+        closing[i] = _is_closing_date(rows, i)
     k = closing.find(1)  # the rows after a closing date (few): each one's next row
     while 0 <= k < len(cs) - 1:
         if _PUBLICITY.fullmatch(cs[k + 1]):
             code[k + 1] = False  # （此件公开发布） after a signature date ends that document, not a header code
         k = closing.find(1, k + 1)
-    _mark_toc(rows, spaced_labels)
-    return rows, noise
 
 
 def _drop_colophon(nos: array, texts: list[str], cs: list[str], noise_nos: array, noise_texts: list[str]) -> None:
@@ -279,13 +317,14 @@ def _drop_colophon(nos: array, texts: list[str], cs: list[str], noise_nos: array
     del nos[k:], texts[k:], cs[k:]
 
 
-def _mark_toc(rows: _Rows, spaced_labels: list[int]) -> None:
-    refs = [i for i, (c, text) in enumerate(zip(rows.c, rows.texts))
-            if c[-1] in ")）0123456789"
-            and (P.TOC_PAGE_REF.search(c) or P.TOC_TAB_PAGE_REF.search(text))]
+def _mark_toc(rows: _Rows, spaced_labels: list[int], page_ends: list[int]) -> None:
+    """Mark the contents pages' rows (toc). page_ends: the rows ending in a digit, or a digit and
+    a bracket (every page reference pattern ends so: a \\d before an optional bracket)."""
+    c, texts = rows.c, rows.texts
+    refs = [i for i in page_ends if _toc_page_ref(c[i]) or P.TOC_TAB_PAGE_REF.search(texts[i])]
     # 某某解释（215）: a title with its page number glued on, when another such entry is near
-    glued = [i for i, c in enumerate(rows.c)
-             if c[-1] in ")）" and (m := P.TOC_GLUED_PAGE_REF.match(c)) and P.ends_with_kind(m.group(1))]
+    glued = [i for i in page_ends
+             if c[i][-1] in ")）" and (m := P.TOC_GLUED_PAGE_REF.match(c[i])) and P.ends_with_kind(m.group(1))]
     near = {i for a, b in zip(glued, glued[1:]) if b - a <= TOC_GLUED_REACH for i in (a, b)}
     if near:
         refs = sorted(set(refs) | near)
@@ -331,7 +370,7 @@ def _mark_section_labels(rows: _Rows, spans: list[tuple[int, int]], spaced: list
         for j in range(start, end):
             c = rows.c[j]
             if rows.toc[j] and 2 <= len(c) <= SECTION_LABEL_MAX and c not in ("目录", "目次") \
-                    and c[-1] not in ")）0123456789" and not P.TOC_PAGE_REF.search(c):
+                    and c[-1] not in ")）0123456789" and not _toc_page_ref(c):
                 labels.add(c)
     if labels:
         rows.labels = labels
@@ -544,6 +583,17 @@ _SESSION_OPENING = re.compile(r"^[^。，；]{0,40}?(?:第[一二三四五六七
                               r"|人民代表大会)(?:听取|审议|审查|决定|认为|同意|批准)")
 
 
+TOC_PAGE_REF_REACH = 9
+"""The longest shortest match of P.TOC_PAGE_REF: three leader dots, a bracket, four digits, a bracket."""
+
+
+def _toc_page_ref(c: str) -> bool:
+    """Does compact row c end in a contents entry's page reference (P.TOC_PAGE_REF)? Searched from
+    TOC_PAGE_REF_REACH characters before the end: a longer match ends in one that starts there,
+    and a search from the start tries every position of a long row."""
+    return P.TOC_PAGE_REF.search(c, max(0, len(c) - TOC_PAGE_REF_REACH)) is not None
+
+
 def _cut_toc_leader(c: str) -> str:
     """某某决定……（237） → 某某决定 (a string operation: a regex over the leader run backtracks)."""
     m = P.TOC_PAGE_TAIL.search(c, max(0, len(c) - 6))
@@ -555,10 +605,12 @@ def _toc_entries(rows: _Rows) -> set[str]:
     rows joined): a title standing alone that a contents entry names is a document."""
     entries: set[str] = set()
     pending = ""
-    for i, c in enumerate(rows.c):
-        if not rows.toc[i]:
-            pending = ""
-            continue
+    last = -1
+    for i in compress(range(len(rows.c)), rows.toc):
+        if i != last + 1:
+            pending = ""  # a row between: a new entry
+        last = i
+        c = rows.c[i]
         cut = _cut_toc_leader(c)
         if cut != c:
             entries.add(pending + cut)
@@ -573,11 +625,11 @@ def _paragraph_end_before(rows: _Rows, s: int) -> bool:
         return True
     p = s - 1
     c = rows.c[p]
-    if c[-1] in P.TERMINAL or c[-1] in P.CLOSERS or rows.date[p] or rows.toc[p]:
+    if c[-1] in _PARAGRAPH_END or rows.date[p] or rows.toc[p]:
         return True
-    if rows.spaced(p) and P.TABLE_GAP.search(rows.texts[p]):
+    if rows.gap[p]:
         return True
-    if len(c) <= 40 and P.LABEL_LINE.match(c):
+    if len(c) <= 40 and ("：" in c or ":" in c) and P.LABEL_LINE.match(c):  # (the cheap test first)
         return True  # a label line: 电话：0574-…, 联系人：某某
     return len(c) < SHORT_ROW_SHARE * rows.width and not rows.titleish(p)
 
@@ -599,7 +651,7 @@ def _carried_names(rows: _Rows, start: int, end: int) -> list[str]:
                 said += rows.c[k]
             if _CARRIES.search(said):
                 names.extend(re.findall(r"《([^》]+)》", said))
-        m = _ATTACHMENT_LIST.match(c)
+        m = _ATTACHMENT_LIST.match(c) if c[0] == "附" else None
         if m or (listing and _LIST_ITEM.match(c)):
             listing = True
             item = _LIST_ITEM.sub("", m.group(1) if m else c)
@@ -726,8 +778,8 @@ ORGANS_ABOVE_FORWARD_TITLE = 4
 def _docno_headers(rows: _Rows, taken: set[int]) -> list[_Header]:
     headers: list[_Header] = []
     seen: set[str] = set()
-    for i in range(len(rows.c)):
-        if not rows.docno[i] or rows.toc[i] or i in taken:
+    for i in compress(range(len(rows.c)), rows.docno):  # the 文号 rows
+        if rows.toc[i] or i in taken:
             continue
         deadline.check()
         h = _docno_header(rows, i, taken)
@@ -838,6 +890,11 @@ STANDALONE_TITLE_MAX_ROWS = 6
 """A title without a 文号 is printed over at most this many rows."""
 
 
+_CHRONICLE_OR_CONTENTS_END = "".join(sorted(
+    {k[-1] for k in P.KINDS if P.KIND_NORMAL.get(k, k) in ("记事", "目录")} | set(")）》”")))
+"""The last characters of a title whose 文种 is 记事 or 目录 (its word, or a bracket or quote after it)."""
+
+
 class _StandaloneTitles:
     """Titles standing alone (人大 gazettes, 纪要, 记事 …), confirmed by what follows them."""
 
@@ -848,19 +905,15 @@ class _StandaloneTitles:
 
     def headers(self) -> list[_Header]:
         headers: list[_Header] = []
-        n = len(self.rows.c)
-        s = steps = 0
-        while s < n:
-            steps += 1
+        after = 0  # the row after the last title found
+        for steps, s in enumerate(self.rows.maybe_titleish()):  # (a title starts title-like)
             if not steps & DEADLINE_EVERY_ROWS:
                 deadline.check()
-            found = self.title_at(s) if self.may_start(s) else []
+            found = self.title_at(s) if s >= after and self.may_start(s) else []
             if found:
                 headers.append(_Header(list(found), list(found), None))
                 self.taken.update(found)
-                s = found[-1] + 1
-            else:
-                s += 1
+                after = found[-1] + 1
         return headers
 
     def may_start(self, s: int) -> bool:
@@ -869,16 +922,18 @@ class _StandaloneTitles:
         if s in self.taken or rows.toc[s] or not rows.titleish(s):
             return False
         c = rows.c[s]
-        if s > 0 and _ATTACHMENT_LABEL.match(rows.c[s - 1]):
+        if s > 0 and rows.c[s - 1][0] == "附" and _ATTACHMENT_LABEL.match(rows.c[s - 1]):
             return False  # the title of an attachment (附件2 / 某某表, 附录 / 某某目录) belongs to its document
         if _paragraph_end_before(rows, s):
             return True
         # 记事/目录 headings may follow text without a paragraph end
-        return len(c) <= 30 and "，" not in c and "》" not in c and P.title_kind(c) in ("记事", "目录")
+        return len(c) <= 30 and c[-1] in _CHRONICLE_OR_CONTENTS_END and "，" not in c and "》" not in c \
+            and P.title_kind(c) in ("记事", "目录")
 
     def title_at(self, s: int) -> list[int]:
         """The rows of a confirmed title starting at row s, [] when there is none."""
         rows = self.rows
+        text = ""  # rows s … last
         for span in range(1, STANDALONE_TITLE_MAX_ROWS + 1):
             last = s + span - 1
             if last >= len(rows.c) or last in self.taken or not rows.titleish(last):
@@ -886,7 +941,7 @@ class _StandaloneTitles:
             lc = rows.c[last]
             if span > 1 and P.is_speaker(lc) and not P.ends_with_kind(lc):
                 break
-            text = "".join(rows.c[s:last + 1])
+            text += lc
             kind = P.title_kind(text)
             if lc in ("目录", "目次"):
                 break  # a bare 目 录 heading opens a table of contents, not a document
@@ -936,9 +991,11 @@ def _table_caption_headers(rows: _Rows, taken: set[int]) -> list[_Header]:
     """A statistics table under its own caption (主要经济指标完成情况) is an item of its own."""
     n = len(rows.c)
     headers: list[_Header] = []
-    for s in range(n - 3):
+    for s in rows.maybe_titleish():
+        if s >= n - 3:
+            break
         c = rows.c[s]
-        if s in taken or rows.toc[s] or not c.endswith(_TABLE_CAPTION_ENDS) or not rows.titleish(s) \
+        if not c.endswith(_TABLE_CAPTION_ENDS) or s in taken or rows.toc[s] or not rows.titleish(s) \
                 or not _PERIOD.search(c):
             continue
         below = range(s + 1, min(n, s + 1 + TABLE_CAPTION_REACH))
@@ -1541,16 +1598,14 @@ def split_documents(lines: Sequence[Line]) -> list[Segment]:
 def _find_openers(rows: _Rows, in_header: dict[int, _Header]) -> list[tuple[int, int]]:
     """(row, row count) of every 主送 line outside headers and contents."""
     openers: list[tuple[int, int]] = []
-    n = len(rows.c)
-    i = 0
-    while i < n:
-        if i not in in_header and not rows.toc[i]:
+    after = 0  # the row after the last 主送 found
+    # a 主送 line ends in a colon, or the next row does (_is_opener)
+    for i in sorted({k for j in rows.colon_ends for k in (j - 1, j) if k >= 0}):
+        if i >= after and i not in in_header and not rows.toc[i]:
             span = _is_opener(rows, i)
             if span:
                 openers.append((i, span))
-                i += span
-                continue
-        i += 1
+                after = i + span
     return openers
 
 

@@ -336,6 +336,14 @@ _HEADINGS = (
     ("par", re.compile(r"^[（(](\d{1,2})[)）]")),
 )
 HEADING_LEVEL = {"chapter": 0, "article": 1, "cn": 2, "pcn": 3, "ar": 4, "par": 5}
+_HEADING_FIRST = {"chapter": "第", "article": "第", "cn": "一二三四五六七八九十", "pcn": "（(",
+                  "ar": "0123456789", "par": "（("}  # the characters each family's numbering starts with
+_HEADINGS_AT: dict[str, list[tuple[str, re.Pattern]]] = {}
+"""First character → the families (of _HEADINGS, in its order) whose numbering starts with it."""
+for _family, _rx in _HEADINGS:
+    for _ch in _HEADING_FIRST[_family]:
+        _HEADINGS_AT.setdefault(_ch, []).append((_family, _rx))
+del _family, _rx, _ch
 
 
 def heading(text: str) -> tuple[str, int] | None:
@@ -343,10 +351,7 @@ def heading(text: str) -> tuple[str, int] | None:
     c = text.lstrip("- ·•")
     if not c:
         return None
-    ch = c[0]
-    if ch not in "第一二三四五六七八九十（(0123456789":
-        return None
-    for family, rx in _HEADINGS:
+    for family, rx in _HEADINGS_AT.get(c[0], ()):
         m = rx.match(c)
         if m:
             n = cn_to_int(m.group(1))

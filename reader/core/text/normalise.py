@@ -71,7 +71,7 @@ from reader.core.text.patterns import STANDALONE_DATE_LINE as _DATE_LINE
 from reader.core.text.patterns import STANDALONE_DOCNO_LINE as _DOC_NUMBER_LINE
 from reader.core.text.patterns import TABLE_CELL_GAPS as _TABLE_GAPS
 from reader.core.text.patterns import TOC_ENTRY_END as _TOC_ENTRY
-from reader.core.text.tables import strip_layout_markup, table_row_texts
+from reader.core.text.tables import strip_keeping_tabs, strip_layout_markup, table_row_texts
 
 # ── what counts as droppable space ───────────────────────────────────────────
 
@@ -199,7 +199,6 @@ def _looks_like_spaced_cells(text: str) -> bool:
     return with_digits >= 0.75 * len(cells) and all(len(c) > 1 for c in cells)
 
 
-_OUTER_SPACE_NOT_TAB = re.compile(r"^[^\S\t]+|[^\S\t]+$")
 _MD_HEADING = re.compile(r"^#{1,6}[ \t\u3000]+(?=\S)|[ \t\u3000]+#+$")
 _MD_QUOTE = re.compile(r"^(?:>[ \t\u3000]*)+")
 
@@ -216,7 +215,7 @@ def _clean_text(raw: str, odd: bool, unsafe: bool, fullwidth: bool, radicals: bo
     if raw.count("\t") >= 2 and text:
         # a table row: tabs at its ends are its empty first and last cells ("\t\t\t…的规定持证
         # 上岗。\t\t\t", a cell wrapped under the row above; "\t违章占压管道数量\t\t"), kept
-        text = _OUTER_SPACE_NOT_TAB.sub("", raw)
+        text = strip_keeping_tabs(raw)
     if odd and _ODD_BREAKS.search(text):
         # Line/paragraph separators that are not line ends here would split a reading
         # text (Qt, str.splitlines) where the pipeline does not: make them spaces.
@@ -372,25 +371,45 @@ def _running_headers(texts: list[str], page_numbers: set[int]) -> set[int]:
 
 
 _SPECIALS = (_ODD_BREAKS, _UNSAFE_CHARS, _FULLWIDTH, _RADICAL)  # each one character class
-_ANY_SPECIAL = re.compile("|".join(p.pattern for p in _SPECIALS))
-_NEEDS_FULL_CLEAN = re.compile("[\t<#>*" + ZERO_WIDTH + "]|" + _ANY_SPECIAL.pattern)
+# A character only _clean_text's full steps handle: tabs, markup, Markdown marks, zero-width, the four above.
+_NEEDS_FULL_CLEAN = re.compile("[\t<#>*" + ZERO_WIDTH + "]|" + "|".join(p.pattern for p in _SPECIALS))
+
+
+def _line_indices(text: str, positions: list[int]) -> list[int]:
+    """The index of the source line (as split_source_lines counts them) holding each position:
+    ascending positions, none of them on a CR or LF. Lines are counted between positions (in C)."""
+    found: list[int] = []
+    line, start, crs = 0, 0, "\r" in text
+    for p in positions:
+        line += text.count("\n", start, p)
+        if crs:
+            line += text.count("\r", start, p) - text.count("\r\n", start, p)
+        if not found or found[-1] != line:
+            found.append(line)
+        start = p
+    return found
 
 
 def clean_lines(text: str) -> Lines:
     """One Line per source line; page numbers and running headers left out (see module doc).
 
     The result is a Lines (line numbers and texts as two columns): no object per line."""
-    # one scan for the four kinds of character (most files hold none, or few), then each kind
-    # looked for among the characters found
-    found = set(_ANY_SPECIAL.findall(text))
+    # One scan for the characters _clean_text's full steps handle (most files hold none, or few):
+    # which kinds the file holds, and which lines hold one.
+    marks = [(m.start(), m.group()) for m in _NEEDS_FULL_CLEAN.finditer(text)]
+    found = {ch for _, ch in marks}
     odd, unsafe, fullwidth, radicals = (any(p.match(ch) for ch in found) for p in _SPECIALS)
-    # A line with none of the characters only _clean_text's later steps handle (tabs, markup,
-    # Markdown marks, zero-width and the four kinds above) is only stripped and, when spaces are
-    # left inside, squeezed: most lines, read without the call. An empty source line (about
-    # half of them) is an empty text.
-    texts = ["" if not raw else _clean_text(raw, odd, unsafe, fullwidth, radicals) if _NEEDS_FULL_CLEAN.search(raw)
-             else squeeze_number_spaces(t) if " " in (t := raw.strip()) or "\u3000" in t or "\u00a0" in t else t
-             for raw in split_source_lines(text, odd)]
+    # Every other line is only stripped and, when spaces are left inside, squeezed: read without
+    # the call. An empty source line (about half of them) is an empty text.
+    raw_lines = split_source_lines(text, odd)
+    marked = _line_indices(text, [p for p, _ in marks])
+    plain = raw_lines.copy()
+    for i in marked:
+        plain[i] = ""  # cleaned below
+    texts = ["" if not raw else squeeze_number_spaces(t) if " " in (t := raw.strip()) or "\u3000" in t or "\u00a0" in t
+             else t for raw in plain]
+    for i in marked:
+        texts[i] = _clean_text(raw_lines[i], odd, unsafe, fullwidth, radicals)
     numbers = _page_numbers(texts)
     furniture = numbers | _running_headers(texts, numbers)
     if not furniture:

@@ -41,14 +41,13 @@ same characters when one did.
 """
 from __future__ import annotations
 
-import bisect
 import re
 import unicodedata
 from array import array
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import islice
+from itertools import compress, count, islice
 
 from reader.core.model import Line, Lines, line_columns
 from reader.core.text.patterns import (
@@ -273,23 +272,26 @@ def _is_blank(texts: list[str], i: int) -> bool:
     return i < 0 or i >= len(texts) or not texts[i]
 
 
-def _page_numbers(texts: list[str]) -> set[int]:
-    first_chars = PAGE_DASHES + "第Pp"  # what a PAGE_NUMBER_LINE starts with (joined once, not per line)
-    found = {i for i, t in enumerate(texts) if t and t[0] in first_chars and PAGE_NUMBER_LINE.match(t)}
-    bare = [
-        i
-        for i, t in enumerate(texts)
-        if t and t[0].isdigit() and BARE_PAGE_NUMBER.match(t) and _is_blank(texts, i - 1) and _is_blank(texts, i + 1)
-    ]
-    if bare:
-        # position of each bare number among non-blank lines, to measure gaps
-        filled = [i for i, t in enumerate(texts) if t]
-        rank = {i: bisect.bisect_left(filled, i) for i in bare}
-        for k, i in enumerate(bare):
-            near_prev = k > 0 and rank[i] - rank[bare[k - 1]] < BARE_NUMBER_MIN_GAP
-            near_next = k + 1 < len(bare) and rank[bare[k + 1]] - rank[i] < BARE_NUMBER_MIN_GAP
-            if not (near_prev or near_next):
-                found.add(i)
+def _page_numbers(texts: list[str], counts: Counter[str]) -> set[int]:
+    """`counts`: the non-empty texts, counted. Each distinct text is read once, then its lines are
+    found in one pass (in C): a page number recurs, most texts do not."""
+    first_chars = PAGE_DASHES + "第Pp"  # what a PAGE_NUMBER_LINE starts with (joined once, not per text)
+    numbers = {t for t in counts if t[0] in first_chars and PAGE_NUMBER_LINE.match(t)}
+    bare_numbers = {t for t in counts if len(t) <= 4 and BARE_PAGE_NUMBER.match(t)}  # (at most 4 digits)
+    found: set[int] = set()
+    bare: list[int] = []
+    for i in compress(count(), map((numbers | bare_numbers).__contains__, texts)):
+        if texts[i] in numbers:
+            found.add(i)
+        elif _is_blank(texts, i - 1) and _is_blank(texts, i + 1):
+            bare.append(i)
+    # non-blank lines from each bare number to the next, to measure gaps
+    gaps = [(b - a) - texts[a:b].count("") for a, b in zip(bare, bare[1:])]
+    for k, i in enumerate(bare):
+        near_prev = k > 0 and gaps[k - 1] < BARE_NUMBER_MIN_GAP
+        near_next = k < len(gaps) and gaps[k] < BARE_NUMBER_MIN_GAP
+        if not (near_prev or near_next):
+            found.add(i)
     return found
 
 
@@ -307,15 +309,15 @@ def _beside(texts: list[str], marks: set[int], reach: int = 1) -> set[int]:
     return found
 
 
-def _running_headers(texts: list[str], page_numbers: set[int]) -> set[int]:
+def _running_headers(texts: list[str], counts: Counter[str], page_numbers: set[int]) -> set[int]:
     # A line's key: the line as a header candidate, its page number cut off (the few lines with a
     # page dash at an end), else the line itself. Keys are read per distinct text, not per line:
     # a key printed twice comes from a text printed twice, or from a text with a page number
-    # (— 13 — 某某公报) beside others, so only those texts are read (Counter counts the lines in C).
-    counts = Counter(texts)
+    # (— 13 — 某某公报) beside others, so only those texts are read (`counts`: the non-empty texts
+    # counted, in C).
+    counts = counts.copy()
     for i in page_numbers:
         counts[texts[i]] -= 1  # a page-number line is no header candidate
-    counts.pop("", None)
     key_of: dict[str, str] = {}  # text → its key, for the texts that may recur as a header
     key_counts: Counter[str] = Counter()
     cut_keys: list[str] = []  # keys read from a line with a page number
@@ -346,7 +348,7 @@ def _running_headers(texts: list[str], page_numbers: set[int]) -> set[int]:
     candidates = {t: k for t, k in key_of.items() if k in repeated}
     where: dict[str, list[int]] = {}
     numbered: set[int] = set()  # header lines that carry their page number themselves
-    for i in [i for i, t in enumerate(texts) if t in candidates]:
+    for i in compress(count(), map(candidates.__contains__, texts)):
         if i in page_numbers:
             continue
         t = texts[i]
@@ -411,8 +413,9 @@ def clean_lines(text: str) -> Lines:
              else t for raw in plain]
     for i in marked:
         texts[i] = _clean_text(raw_lines[i], odd, unsafe, fullwidth, radicals)
-    numbers = _page_numbers(texts)
-    furniture = numbers | _running_headers(texts, numbers)
+    counts = Counter(filter(None, texts))
+    numbers = _page_numbers(texts, counts)
+    furniture = numbers | _running_headers(texts, counts, numbers)
     if not furniture:
         return Lines(array("i", range(1, len(texts) + 1)), texts)
     keep = [i for i in range(len(texts)) if i not in furniture]

@@ -109,3 +109,11 @@ def test_strip_keeping_tabs_strips_every_other_space():
         for chars in itertools.product(alphabet, repeat=n):
             s = "".join(chars)
             assert strip_keeping_tabs(s) == outer_space_not_tab.sub("", s), repr(s)
+
+
+def test_bare_page_number_gate_is_its_length():
+    # _page_numbers asks BARE_PAGE_NUMBER only of a text of at most 4 characters (a text holds no line end)
+    for n in range(1, 7):
+        for chars in itertools.product(["1", "０", "٣", "a", " "], repeat=n):
+            s = "".join(chars)
+            assert not N.BARE_PAGE_NUMBER.match(s) or len(s) <= 4, repr(s)

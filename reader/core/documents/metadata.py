@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Sequence
-from itertools import compress
+from itertools import compress, count, repeat
+from operator import contains
 
 from reader.core.text import patterns as P
 from reader.core.model import Line, Lines, Metadata, Segment, line_columns
@@ -92,10 +93,8 @@ def _signature(lines: Lines) -> tuple[list[str], str | None]:
     """The first signature block: organ lines (or 市长 X) directly above a date line."""
     raw = lines.texts  # stripped when looked at: most lines hold no 日 at all
     texts = _Stripped(raw)
-    for i, r in enumerate(raw):
-        if "日" not in r:
-            continue
-        t = r.strip()
+    for i in compress(count(), map(contains, raw, repeat("日"))):  # the lines holding 日, found in C
+        t = raw[i].strip()
         if not t.endswith("日") or len(t) > 60:
             continue
         signed = P.signed_date_line(t)
@@ -127,7 +126,7 @@ def _note(lines: Sequence[Line]) -> str:
     """The dated note under a title, compact: （2024年7月31日宁波市第十六届…会议通过）, a
     promulgation note （2006年7月24日中华人民共和国国务院令第472号公布 根据…修订）, or a bare
     （2024年7月31日）; "" when there is none in the first lines."""
-    texts = [P.compact(ln.text) for ln in lines[:12] if ln.text.strip()]
+    texts = [P.compact(t) for t in line_columns(lines)[1][:12] if t.strip()]
     joined = ""
     for k, t in enumerate(texts):
         if t.startswith(("（", "(")) and (P.DATE_RE.match(t[1:]) or P.CN_DATE_RE.match(t[1:])):
@@ -146,10 +145,9 @@ _NOTE_ROLES = (("公布", "公布"), ("发布", "公布"), ("颁布", "公布"),
 _NOTE_CLAUSE_END = re.compile(r"根据|[，,；;]|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日")
 
 
-def _adoption_date(lines: Sequence[Line]) -> tuple[str, str] | None:
-    """(date, role) of the note's first clause: the date that makes the document (adopted,
-    promulgated), never the 施行 date; a bare dated line has the role 成文."""
-    note = _note(lines)
+def _adoption_date(note: str) -> tuple[str, str] | None:
+    """(date, role) of the note's first clause (`note`: _note's): the date that makes the document
+    (adopted, promulgated), never the 施行 date; a bare dated line has the role 成文."""
     if not note:
         return None
     d = P.find_date(note[:20])
@@ -168,11 +166,11 @@ _DATE_ANY = re.compile(rf"{P.DATE_RE.pattern}|{_CN_DATE_RENAMED}")
 _IN_FORCE = re.compile(r"^[^，。；]{0,4}起施行")
 
 
-def _dated_roles(lines: Sequence[Line], signed: str | None) -> list[tuple[str, str]]:
-    """Every (role, date) the note under the title and the promulgating sentence state, then the
-    signature's: 通过 / 批准 / 公布 / 修正 / 修订 / 施行 (自…起施行) / 成文."""
+def _dated_roles(lines: Sequence[Line], note: str, signed: str | None) -> list[tuple[str, str]]:
+    """Every (role, date) the note under the title (`note`: _note's) and the promulgating sentence
+    state, then the signature's: 通过 / 批准 / 公布 / 修正 / 修订 / 施行 (自…起施行) / 成文."""
     found: list[tuple[str, str]] = []
-    texts = [_note(lines), *_promulgating_sentences(lines)]
+    texts = [note, *_promulgating_sentences(lines)]
     for text in texts:
         dates = list(_DATE_ANY.finditer(text))
         shared: list[str] = []  # 某日A会议、某日B会议通过: both dates take the verb that follows
@@ -204,11 +202,11 @@ _NOTE_ORGAN = re.compile(
     rf"^(?P<org>[{P.CJK}]{{2,40}}?)(?:第[{P.CN_DIGITS}\d]+次|令(?:\d{{4}}年)?第[{P.CN_DIGITS}\d]+号)")
 
 
-def _note_issuer(lines: Sequence[Line]) -> str | None:
+def _note_issuer(note: str) -> str | None:
     """The organ that adopted or promulgated: …全国人民代表大会常务委员会第N次会议通过 → 全国人民代表大会
     常务委员会; 某省第十四届人民代表大会第二次会议 → 某省人民代表大会; 最高人民法院审判委员会第N次会议
-    → 最高人民法院; 中华人民共和国国务院令第472号公布 → 中华人民共和国国务院; 某某部令2026年第3号公布 → 某某部."""
-    note = _note(lines)
+    → 最高人民法院; 中华人民共和国国务院令第472号公布 → 中华人民共和国国务院; 某某部令2026年第3号公布 → 某某部.
+    `note`: _note's."""
     m = P.DATE_RE.search(note) or P.CN_DATE_RE.search(note)
     if not m:
         return None
@@ -348,13 +346,14 @@ def read_metadata(segment: Segment) -> Metadata:
     decree = P.promulgation_number(doc_number)
     raw_title = getattr(segment, "title", "") or _decree_title(decree, lines) or _untitled(lines)
     title, tail_number = _title_without_number(raw_title)
-    doc_number = doc_number or tail_number or _note_decree(lines)
+    note = _note(lines)  # the dated note under the title, read once for the four steps that look at it
+    doc_number = doc_number or tail_number or _note_decree(note)
     title_kind = P.title_kind(title)
     if doc_number is None and title_kind == "纪要":
         doc_number = _minutes_number(lines)
     sig_issuers, sig_date = _signature(lines)
-    issuers = _issuers(raw_title, title_kind, header, lines, sig_issuers, decree, (district, city))
-    date, date_role = _identifying_date(lines, header, title_kind, sig_date)
+    issuers = _issuers(raw_title, title_kind, header, lines, note, sig_issuers, decree, (district, city))
+    date, date_role = _identifying_date(lines, note, header, title_kind, sig_date)
     year, year_source = _year(date, doc_number)
     return Metadata(
         title=title,
@@ -365,7 +364,7 @@ def read_metadata(segment: Segment) -> Metadata:
         year=year,
         year_source=year_source,
         date_role=date_role,
-        dated_roles=_dated_roles(lines, sig_date),
+        dated_roles=_dated_roles(lines, note, sig_date),
         kind=_kind(segment, lines, header, title_kind, decree),
         attachments=[a for a in _attachments(title, lines) if P.compact(a) != P.compact(title)],
     )
@@ -374,7 +373,7 @@ def read_metadata(segment: Segment) -> Metadata:
 def _content_lines(seg_lines: Sequence[Line]) -> Lines:
     """The non-blank lines, as columns (a Line object is made only for a line looked at)."""
     nos, texts = line_columns(seg_lines)
-    keep = [bool(t) and not t.isspace() for t in texts]
+    keep = list(map(str.strip, texts))  # "" for a blank line (whitespace only, or empty)
     return Lines(array("i", compress(nos, keep)), list(compress(texts, keep)))
 
 
@@ -413,11 +412,10 @@ def _title_without_number(raw_title: str) -> tuple[str, str | None]:
     return title, None
 
 
-def _note_decree(lines: Sequence[Line]) -> str | None:
+def _note_decree(note: str) -> str | None:
     """The 令 number of a regulation printed with only its promulgation note:
     （2025年1月10日中华人民共和国国务院令第801号公布　自…起施行） → 中华人民共和国国务院令第801号.
-    Only the note's first clause counts (…根据国务院令第N号修订 names a later change)."""
-    note = _note(lines)
+    Only the note's first clause counts (…根据国务院令第N号修订 names a later change). `note`: _note's."""
     m = P.DATE_RE.search(note) or P.CN_DATE_RE.search(note)
     if not m:
         return None
@@ -436,7 +434,7 @@ def _minutes_number(lines: Sequence[Line]) -> str | None:
     return None
 
 
-def _issuers(raw_title: str, title_kind: str, header: list[Line], lines: Lines,
+def _issuers(raw_title: str, title_kind: str, header: list[Line], lines: Lines, note: str,
              sig_issuers: list[str], decree, around: tuple[str | None, ...] = ()) -> list[str]:
     """Who issued it, from the first source that names anyone: the title, a byline under it,
     the signature, an adoption or promulgation note, a 解读's 解读机构 line, the 令 number."""
@@ -451,7 +449,7 @@ def _issuers(raw_title: str, title_kind: str, header: list[Line], lines: Lines,
     issuers = issuers or sig_issuers
     if issuers:
         return issuers
-    adopted = _adoption_issuer(lines) or _note_issuer(lines)
+    adopted = _adoption_issuer(lines) or _note_issuer(note)
     if adopted:
         return [adopted]
     if title_kind == "解读":
@@ -462,14 +460,14 @@ def _issuers(raw_title: str, title_kind: str, header: list[Line], lines: Lines,
     return [decree["org"]] if decree and decree["org"] else []
 
 
-def _identifying_date(lines: Sequence[Line], header: list[Line], title_kind: str,
+def _identifying_date(lines: Sequence[Line], note: str, header: list[Line], title_kind: str,
                       sig_date: str | None) -> tuple[str | None, str]:
     """The date that identifies the document: its signature, else its adoption or promulgation
     note, else the date line of a report or speech, else (minutes) the meeting's; never the
     date it comes into force."""
     if sig_date:
         return sig_date, "成文"
-    adopted = _adoption_date(lines)
+    adopted = _adoption_date(note)
     if adopted:
         return adopted
     spoken = _speech_in(lines[:8])

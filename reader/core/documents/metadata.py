@@ -41,8 +41,12 @@ def _split_joint(prefix: str) -> list[str]:
     return [x for x in out if x]
 
 
+_TITLE_ISSUER = re.compile(r"^(.{2,60}?)(?:关于|印发|转发)", re.S)
+_BREAK_BEFORE_PLACE = re.compile(rf"\s*\n\s*(?=[{P.CJK}]{{1,4}}[省市区县]|中共)")
+
+
 def _issuers_from_title(title: str, kind: str) -> list[str]:
-    m = re.match(r"^(.{2,60}?)(?:关于|印发|转发)", title, re.S)
+    m = _TITLE_ISSUER.match(title)
     if not m:
         c = P.compact(title)
         if kind in ("纪要", "议程"):
@@ -61,7 +65,7 @@ def _issuers_from_title(title: str, kind: str) -> list[str]:
     if len(by_line) > 1 and all(P.is_organ(p) for p in by_line):
         return [P.compact(p) for p in by_line]
     # a line break between organs separates them only when the next one names its place
-    prefix = re.sub(rf"\s*\n\s*(?=[{P.CJK}]{{1,4}}[省市区县]|中共)", " ", prefix).replace("\n", "")
+    prefix = _BREAK_BEFORE_PLACE.sub(" ", prefix).replace("\n", "")
     parts = [p for p in _ISSUER_SPLIT.split(prefix) if p]
     if parts and all(P.is_organ(p) for p in parts):
         return [x for p in parts for x in _joint_organs(P.compact(p))]
@@ -232,11 +236,14 @@ def _session_organ(name: str) -> str:
     return c
 
 
+_CONGRESS_ADOPTION = re.compile(
+    rf"[（(](?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日([{P.CJK}]{{2,6}}?[市省区县])第[{P.CN_DIGITS}]+届"
+    rf"(?:人民代表大会常务委员会|人大常委会)(?:第[{P.CN_DIGITS}\d]+次)?(主任会议|会议)?")
+
+
 def _adoption_issuer(lines: Sequence[Line]) -> str | None:
-    text = "".join(P.compact(ln.text) for ln in lines[:12])
-    m = re.search(
-        rf"[（(](?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日([{P.CJK}]{{2,6}}?[市省区县])第[{P.CN_DIGITS}]+届"
-        rf"(?:人民代表大会常务委员会|人大常委会)(?:第[{P.CN_DIGITS}\d]+次)?(主任会议|会议)?", text)
+    text = "".join(map(P.compact, line_columns(lines)[1][:12]))
+    m = _CONGRESS_ADOPTION.search(text) if "届" in text else None  # (届: in every match)
     if m:
         # its 主任会议 is a meeting of the 常委会, as a government's 常务会议 is the government's
         return f"{m.group(1)}人民代表大会常务委员会"
@@ -284,12 +291,18 @@ def _speaker_issuer(header: list[Line], title_lines: set[int], around: tuple[str
 _ATTACHMENT_LISTING = re.compile(r"^附件[:：](.+)$")
 
 
+_TITLE_ATTACHMENT = re.compile(r"(印发|转发|发布|公布|印發|轉發|發布)(.+?)的(?:通知|決定|决定)$")
+_QUOTED = re.compile(r"《([^》]+)》")
+_ITEM_NUMBER = re.compile(r"^\d{1,2}[.．、]")
+_SENDS_ON = re.compile(r"现(?:将|予)|印发给你们|已经.{0,20}同意")
+
+
 def _attachments(title: str, lines: Lines) -> list[str]:
     out: list[str] = []
-    m = re.search(r"(印发|转发|发布|公布|印發|轉發|發布)(.+?)的(?:通知|決定|决定)$", title)
+    m = _TITLE_ATTACHMENT.search(title)
     if m:
         verb, name = m.group(1), m.group(2).strip()
-        quoted = re.findall(r"《([^》]+)》", name)
+        quoted = _QUOTED.findall(name)
         if quoted:
             out.extend(quoted)
         elif verb not in ("公布", "发布", "發布") or P.ends_with_kind(name) or name.endswith(
@@ -298,28 +311,37 @@ def _attachments(title: str, lines: Lines) -> list[str]:
             out.append(name)
     if not out:
         # 附件说明: 附件：1.某某办法 / 2.某某表
-        listing = False
-        for text in lines.texts:
-            if not listing and "附" not in text:
-                continue  # neither 附件： nor a numbered item of a listing under it
-            c = P.compact(text)
-            m = _ATTACHMENT_LISTING.match(c)
-            if m or (listing and re.match(r"^\d{1,2}[.．、]", c)):
-                listing = True
-                item = re.sub(r"^\d{1,2}[.．、]", "", m.group(1) if m else c).strip("。；;")
-                if item and item not in out:
-                    out.append(item)
-            elif listing:
+        texts = lines.texts
+        for i in compress(count(), map(contains, texts, repeat("附"))):  # the lines holding 附, found in C
+            if _ATTACHMENT_LISTING.match(P.compact(texts[i])):
+                out = _listed_attachments(texts, i)
                 break
     if not out:
-        for ln in lines[:40]:
-            c = P.compact(ln.text)
-            if re.search(r"现(?:将|予)|印发给你们|已经.{0,20}同意", c):
-                for q in re.findall(r"《([^》]+)》", c):
+        for text in lines.texts[:40]:
+            if "现" not in text and "印" not in text and "已" not in text:
+                continue  # none of the words _SENDS_ON starts with
+            c = P.compact(text)
+            if _SENDS_ON.search(c):
+                for q in _QUOTED.findall(c):
                     if P.ends_with_kind(q) and q not in out:
                         out.append(q)
                 if out:
                     break
+    return out
+
+
+def _listed_attachments(texts: list[str], start: int) -> list[str]:
+    """The items of the listing starting at texts[start] (附件：1.某某办法): that line's and each
+    line's under it, while they are 附件：… or numbered items."""
+    out: list[str] = []
+    for text in texts[start:]:
+        c = P.compact(text)
+        m = _ATTACHMENT_LISTING.match(c)
+        if not (m or _ITEM_NUMBER.match(c)):
+            break
+        item = _ITEM_NUMBER.sub("", m.group(1) if m else c).strip("。；;")
+        if item and item not in out:
+            out.append(item)
     return out
 
 
@@ -427,18 +449,21 @@ def _note_decree(note: str) -> str | None:
 
 def _minutes_number(lines: Sequence[Line]) -> str | None:
     """Minutes are often numbered without an organ prefix under the title: 〔2023〕9号."""
-    for ln in lines[:6]:
-        m = P.BARE_DOCNO.fullmatch(P.compact(ln.text))
+    for text in line_columns(lines)[1][:6]:
+        m = P.BARE_DOCNO.fullmatch(P.compact(text))
         if m:
             return f"〔{m.group(1)}〕{m.group(2)}号"
     return None
+
+
+_SESSION = re.compile(r"届.*第[^第]+次(?:全体)?会议$")
 
 
 def _issuers(raw_title: str, title_kind: str, header: list[Line], lines: Lines, note: str,
              sig_issuers: list[str], decree, around: tuple[str | None, ...] = ()) -> list[str]:
     """Who issued it, from the first source that names anyone: the title, a byline under it,
     the signature, an adoption or promulgation note, a 解读's 解读机构 line, the 令 number."""
-    issuers = [_session_organ(x) if re.search(r"届.*第[^第]+次(?:全体)?会议$", x) else x
+    issuers = [_session_organ(x) if _SESSION.search(x) else x
                for x in _issuers_from_title(raw_title, title_kind)]
     if issuers:
         return issuers
@@ -475,7 +500,7 @@ def _identifying_date(lines: Sequence[Line], note: str, header: list[Line], titl
         return P.iso(spoken[0]), "成文"
     if title_kind == "纪要":
         # minutes: the meeting's date, told in the opening sentence
-        opening = "".join(P.compact(ln.text) for ln in lines[len(header):len(header) + 8])
+        opening = "".join(map(P.compact, line_columns(lines)[1][len(header):len(header) + 8]))
         d = P.find_date(re.split(r"[。]", opening)[0])
         if d:
             return P.iso(d), "成文"
@@ -484,7 +509,7 @@ def _identifying_date(lines: Sequence[Line], note: str, header: list[Line], titl
 
 def _speech_in(lines: Sequence[Line]) -> tuple[tuple[int, int, int], str] | None:
     """The ——2024年3月5日在某会议上 line among these lines, also when wrapped onto the next one."""
-    texts = [P.compact(ln.text) for ln in lines]
+    texts = [P.compact(t) for t in line_columns(lines)[1]]
     for k, c in enumerate(texts):
         spoken = P.speech_date(c) or (
             c[:1] in "—-－" and k + 1 < len(texts) and P.speech_date(c + texts[k + 1])) or None
@@ -493,11 +518,17 @@ def _speech_in(lines: Sequence[Line]) -> tuple[tuple[int, int, int], str] | None
     return None
 
 
+_DOCNO_YEAR = re.compile(r"〔(\d{4})〕")
+
+
 def _year(date: str | None, doc_number: str | None) -> tuple[int | None, str]:
     if date:
         return int(date[:4]), "date"
-    m = re.search(r"〔(\d{4})〕", doc_number or "")
+    m = _DOCNO_YEAR.search(doc_number or "")
     return (int(m.group(1)), "doc_number") if m else (None, "")
+
+
+_ANNOUNCED_KIND = re.compile(r"(?:提出|制定|现将)(?:如下|以下)?(?:实施)?(意见|通知|办法|规定|方案)")
 
 
 def _kind(segment: Segment, lines: Sequence[Line], header: list[Line], title_kind: str, decree) -> str:
@@ -513,8 +544,8 @@ def _kind(segment: Segment, lines: Sequence[Line], header: list[Line], title_kin
     if decree:
         return decree["what"]
     if not getattr(segment, "title", ""):
-        body = "".join(P.compact(ln.text) for ln in lines[:30])
-        m = re.search(r"(?:提出|制定|现将)(?:如下|以下)?(?:实施)?(意见|通知|办法|规定|方案)", body)
+        body = "".join(map(P.compact, line_columns(lines)[1][:30]))
+        m = _ANNOUNCED_KIND.search(body)
         if m:
             return m.group(1)
     return ""
@@ -594,7 +625,7 @@ def _promulgated_name(lines: Sequence[Line]) -> str:
 def _promulgating_sentences(lines: Sequence[Line]) -> list[str]:
     """The sentences 《X》已经…通过，现予公布 in the first lines, compact, each joined with the
     lines after it when the page wrapped it (…市人民政府 / 第31次常务会议审议通过，现予公布)."""
-    texts = [P.compact(ln.text) for ln in lines[:9]]
+    texts = [P.compact(t) for t in line_columns(lines)[1][:9]]
     found = []
     for k, c in enumerate(texts[:8]):
         if not c.startswith(("《", "现")):
@@ -615,7 +646,7 @@ def _untitled(lines: Sequence[Line]) -> str:
         return ""
     first = lines[0].text.strip()
     if first.endswith(("：", ":")) and len(lines) > 1:
-        text = "".join(P.compact(ln.text) for ln in lines[1:6])
+        text = "".join(map(P.compact, line_columns(lines)[1][1:6]))
         sentence = re.split(r"[。；]", text)[0]
         return sentence[:40] + ("…" if len(sentence) > 40 else "")
     return first[:80]

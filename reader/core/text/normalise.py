@@ -240,8 +240,6 @@ def _clean_text(raw: str, odd: bool, unsafe: bool, fullwidth: bool, radicals: bo
         text = _MD_QUOTE.sub("", text)  # "> （2022年…通过）": a Markdown quote mark, not text
     elif first == "*" and text[-1:] == "*" and len(text) > 2 and text[1] not in " *" and text[-2] != "*":
         text = text[1:-1]  # "*（2023年…通过）*": a Markdown emphasis around the whole line, not text
-    if " " not in text and "\u3000" not in text and "\u00a0" not in text:
-        return text  # squeeze_number_spaces' own first test, without the call (most lines)
     return squeeze_number_spaces(text)
 
 
@@ -402,15 +400,14 @@ def clean_lines(text: str) -> Lines:
     marks = [(m.start(), m.group()) for m in _NEEDS_FULL_CLEAN.finditer(text)]
     found = {ch for _, ch in marks}
     odd, unsafe, fullwidth, radicals = (any(p.match(ch) for ch in found) for p in _SPECIALS)
-    # Every other line is only stripped and, when spaces are left inside, squeezed: read without
-    # the call. An empty source line (about half of them) is an empty text.
+    # Every other line is only stripped and squeezed (squeeze_number_spaces' first test lets most
+    # lines through at once: no space in them). An empty source line (about half of them) is an empty text.
     raw_lines = split_source_lines(text, odd)
     marked = _line_indices(text, [p for p, _ in marks])
     plain = raw_lines.copy()
     for i in marked:
         plain[i] = ""  # cleaned below
-    texts = ["" if not raw else squeeze_number_spaces(t) if " " in (t := raw.strip()) or "\u3000" in t or "\u00a0" in t
-             else t for raw in plain]
+    texts = ["" if not raw else squeeze_number_spaces(raw.strip()) for raw in plain]
     for i in marked:
         texts[i] = _clean_text(raw_lines[i], odd, unsafe, fullwidth, radicals)
     counts = Counter(filter(None, texts))
@@ -418,8 +415,10 @@ def clean_lines(text: str) -> Lines:
     furniture = numbers | _running_headers(texts, counts, numbers)
     if not furniture:
         return Lines(array("i", range(1, len(texts) + 1)), texts)
-    keep = [i for i in range(len(texts)) if i not in furniture]
-    return Lines(array("i", [i + 1 for i in keep]), [texts[i] for i in keep])
+    keep = [True] * len(texts)
+    for i in furniture:
+        keep[i] = False
+    return Lines(array("i", compress(range(1, len(texts) + 1), keep)), list(compress(texts, keep)))
 
 
 # ── reflow ───────────────────────────────────────────────────────────────────

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Sequence
-from itertools import compress
+from itertools import compress, count, repeat
+from operator import contains
 
 from reader.core.text import patterns as P
 from reader.core.model import Line, Lines, Metadata, Segment, line_columns
@@ -40,8 +41,12 @@ def _split_joint(prefix: str) -> list[str]:
     return [x for x in out if x]
 
 
+_TITLE_ISSUER = re.compile(r"^(.{2,60}?)(?:关于|印发|转发)", re.S)
+_BREAK_BEFORE_PLACE = re.compile(rf"\s*\n\s*(?=[{P.CJK}]{{1,4}}[省市区县]|中共)")
+
+
 def _issuers_from_title(title: str, kind: str) -> list[str]:
-    m = re.match(r"^(.{2,60}?)(?:关于|印发|转发)", title, re.S)
+    m = _TITLE_ISSUER.match(title)
     if not m:
         c = P.compact(title)
         if kind in ("纪要", "议程"):
@@ -60,7 +65,7 @@ def _issuers_from_title(title: str, kind: str) -> list[str]:
     if len(by_line) > 1 and all(P.is_organ(p) for p in by_line):
         return [P.compact(p) for p in by_line]
     # a line break between organs separates them only when the next one names its place
-    prefix = re.sub(rf"\s*\n\s*(?=[{P.CJK}]{{1,4}}[省市区县]|中共)", " ", prefix).replace("\n", "")
+    prefix = _BREAK_BEFORE_PLACE.sub(" ", prefix).replace("\n", "")
     parts = [p for p in _ISSUER_SPLIT.split(prefix) if p]
     if parts and all(P.is_organ(p) for p in parts):
         return [x for p in parts for x in _joint_organs(P.compact(p))]
@@ -92,10 +97,8 @@ def _signature(lines: Lines) -> tuple[list[str], str | None]:
     """The first signature block: organ lines (or 市长 X) directly above a date line."""
     raw = lines.texts  # stripped when looked at: most lines hold no 日 at all
     texts = _Stripped(raw)
-    for i, r in enumerate(raw):
-        if "日" not in r:
-            continue
-        t = r.strip()
+    for i in compress(count(), map(contains, raw, repeat("日"))):  # the lines holding 日, found in C
+        t = raw[i].strip()
         if not t.endswith("日") or len(t) > 60:
             continue
         signed = P.signed_date_line(t)
@@ -127,7 +130,7 @@ def _note(lines: Sequence[Line]) -> str:
     """The dated note under a title, compact: （2024年7月31日宁波市第十六届…会议通过）, a
     promulgation note （2006年7月24日中华人民共和国国务院令第472号公布 根据…修订）, or a bare
     （2024年7月31日）; "" when there is none in the first lines."""
-    texts = [P.compact(ln.text) for ln in lines[:12] if ln.text.strip()]
+    texts = [P.compact(t) for t in line_columns(lines)[1][:12] if t.strip()]
     joined = ""
     for k, t in enumerate(texts):
         if t.startswith(("（", "(")) and (P.DATE_RE.match(t[1:]) or P.CN_DATE_RE.match(t[1:])):
@@ -146,10 +149,9 @@ _NOTE_ROLES = (("公布", "公布"), ("发布", "公布"), ("颁布", "公布"),
 _NOTE_CLAUSE_END = re.compile(r"根据|[，,；;]|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日")
 
 
-def _adoption_date(lines: Sequence[Line]) -> tuple[str, str] | None:
-    """(date, role) of the note's first clause: the date that makes the document (adopted,
-    promulgated), never the 施行 date; a bare dated line has the role 成文."""
-    note = _note(lines)
+def _adoption_date(note: str) -> tuple[str, str] | None:
+    """(date, role) of the note's first clause (`note`: _note's): the date that makes the document
+    (adopted, promulgated), never the 施行 date; a bare dated line has the role 成文."""
     if not note:
         return None
     d = P.find_date(note[:20])
@@ -168,11 +170,11 @@ _DATE_ANY = re.compile(rf"{P.DATE_RE.pattern}|{_CN_DATE_RENAMED}")
 _IN_FORCE = re.compile(r"^[^，。；]{0,4}起施行")
 
 
-def _dated_roles(lines: Sequence[Line], signed: str | None) -> list[tuple[str, str]]:
-    """Every (role, date) the note under the title and the promulgating sentence state, then the
-    signature's: 通过 / 批准 / 公布 / 修正 / 修订 / 施行 (自…起施行) / 成文."""
+def _dated_roles(lines: Sequence[Line], note: str, signed: str | None) -> list[tuple[str, str]]:
+    """Every (role, date) the note under the title (`note`: _note's) and the promulgating sentence
+    state, then the signature's: 通过 / 批准 / 公布 / 修正 / 修订 / 施行 (自…起施行) / 成文."""
     found: list[tuple[str, str]] = []
-    texts = [_note(lines), *_promulgating_sentences(lines)]
+    texts = [note, *_promulgating_sentences(lines)]
     for text in texts:
         dates = list(_DATE_ANY.finditer(text))
         shared: list[str] = []  # 某日A会议、某日B会议通过: both dates take the verb that follows
@@ -204,11 +206,11 @@ _NOTE_ORGAN = re.compile(
     rf"^(?P<org>[{P.CJK}]{{2,40}}?)(?:第[{P.CN_DIGITS}\d]+次|令(?:\d{{4}}年)?第[{P.CN_DIGITS}\d]+号)")
 
 
-def _note_issuer(lines: Sequence[Line]) -> str | None:
+def _note_issuer(note: str) -> str | None:
     """The organ that adopted or promulgated: …全国人民代表大会常务委员会第N次会议通过 → 全国人民代表大会
     常务委员会; 某省第十四届人民代表大会第二次会议 → 某省人民代表大会; 最高人民法院审判委员会第N次会议
-    → 最高人民法院; 中华人民共和国国务院令第472号公布 → 中华人民共和国国务院; 某某部令2026年第3号公布 → 某某部."""
-    note = _note(lines)
+    → 最高人民法院; 中华人民共和国国务院令第472号公布 → 中华人民共和国国务院; 某某部令2026年第3号公布 → 某某部.
+    `note`: _note's."""
     m = P.DATE_RE.search(note) or P.CN_DATE_RE.search(note)
     if not m:
         return None
@@ -234,11 +236,14 @@ def _session_organ(name: str) -> str:
     return c
 
 
+_CONGRESS_ADOPTION = re.compile(
+    rf"[（(](?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日([{P.CJK}]{{2,6}}?[市省区县])第[{P.CN_DIGITS}]+届"
+    rf"(?:人民代表大会常务委员会|人大常委会)(?:第[{P.CN_DIGITS}\d]+次)?(主任会议|会议)?")
+
+
 def _adoption_issuer(lines: Sequence[Line]) -> str | None:
-    text = "".join(P.compact(ln.text) for ln in lines[:12])
-    m = re.search(
-        rf"[（(](?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日([{P.CJK}]{{2,6}}?[市省区县])第[{P.CN_DIGITS}]+届"
-        rf"(?:人民代表大会常务委员会|人大常委会)(?:第[{P.CN_DIGITS}\d]+次)?(主任会议|会议)?", text)
+    text = "".join(map(P.compact, line_columns(lines)[1][:12]))
+    m = _CONGRESS_ADOPTION.search(text) if "届" in text else None  # (届: in every match)
     if m:
         # its 主任会议 is a meeting of the 常委会, as a government's 常务会议 is the government's
         return f"{m.group(1)}人民代表大会常务委员会"
@@ -286,12 +291,18 @@ def _speaker_issuer(header: list[Line], title_lines: set[int], around: tuple[str
 _ATTACHMENT_LISTING = re.compile(r"^附件[:：](.+)$")
 
 
+_TITLE_ATTACHMENT = re.compile(r"(印发|转发|发布|公布|印發|轉發|發布)(.+?)的(?:通知|決定|决定)$")
+_QUOTED = re.compile(r"《([^》]+)》")
+_ITEM_NUMBER = re.compile(r"^\d{1,2}[.．、]")
+_SENDS_ON = re.compile(r"现(?:将|予)|印发给你们|已经.{0,20}同意")
+
+
 def _attachments(title: str, lines: Lines) -> list[str]:
     out: list[str] = []
-    m = re.search(r"(印发|转发|发布|公布|印發|轉發|發布)(.+?)的(?:通知|決定|决定)$", title)
+    m = _TITLE_ATTACHMENT.search(title)
     if m:
         verb, name = m.group(1), m.group(2).strip()
-        quoted = re.findall(r"《([^》]+)》", name)
+        quoted = _QUOTED.findall(name)
         if quoted:
             out.extend(quoted)
         elif verb not in ("公布", "发布", "發布") or P.ends_with_kind(name) or name.endswith(
@@ -300,28 +311,37 @@ def _attachments(title: str, lines: Lines) -> list[str]:
             out.append(name)
     if not out:
         # 附件说明: 附件：1.某某办法 / 2.某某表
-        listing = False
-        for text in lines.texts:
-            if not listing and "附" not in text:
-                continue  # neither 附件： nor a numbered item of a listing under it
-            c = P.compact(text)
-            m = _ATTACHMENT_LISTING.match(c)
-            if m or (listing and re.match(r"^\d{1,2}[.．、]", c)):
-                listing = True
-                item = re.sub(r"^\d{1,2}[.．、]", "", m.group(1) if m else c).strip("。；;")
-                if item and item not in out:
-                    out.append(item)
-            elif listing:
+        texts = lines.texts
+        for i in compress(count(), map(contains, texts, repeat("附"))):  # the lines holding 附, found in C
+            if _ATTACHMENT_LISTING.match(P.compact(texts[i])):
+                out = _listed_attachments(texts, i)
                 break
     if not out:
-        for ln in lines[:40]:
-            c = P.compact(ln.text)
-            if re.search(r"现(?:将|予)|印发给你们|已经.{0,20}同意", c):
-                for q in re.findall(r"《([^》]+)》", c):
+        for text in lines.texts[:40]:
+            if "现" not in text and "印" not in text and "已" not in text:
+                continue  # none of the words _SENDS_ON starts with
+            c = P.compact(text)
+            if _SENDS_ON.search(c):
+                for q in _QUOTED.findall(c):
                     if P.ends_with_kind(q) and q not in out:
                         out.append(q)
                 if out:
                     break
+    return out
+
+
+def _listed_attachments(texts: list[str], start: int) -> list[str]:
+    """The items of the listing starting at texts[start] (附件：1.某某办法): that line's and each
+    line's under it, while they are 附件：… or numbered items."""
+    out: list[str] = []
+    for text in texts[start:]:
+        c = P.compact(text)
+        m = _ATTACHMENT_LISTING.match(c)
+        if not (m or _ITEM_NUMBER.match(c)):
+            break
+        item = _ITEM_NUMBER.sub("", m.group(1) if m else c).strip("。；;")
+        if item and item not in out:
+            out.append(item)
     return out
 
 
@@ -348,13 +368,14 @@ def read_metadata(segment: Segment) -> Metadata:
     decree = P.promulgation_number(doc_number)
     raw_title = getattr(segment, "title", "") or _decree_title(decree, lines) or _untitled(lines)
     title, tail_number = _title_without_number(raw_title)
-    doc_number = doc_number or tail_number or _note_decree(lines)
+    note = _note(lines)  # the dated note under the title, read once for the four steps that look at it
+    doc_number = doc_number or tail_number or _note_decree(note)
     title_kind = P.title_kind(title)
     if doc_number is None and title_kind == "纪要":
         doc_number = _minutes_number(lines)
     sig_issuers, sig_date = _signature(lines)
-    issuers = _issuers(raw_title, title_kind, header, lines, sig_issuers, decree, (district, city))
-    date, date_role = _identifying_date(lines, header, title_kind, sig_date)
+    issuers = _issuers(raw_title, title_kind, header, lines, note, sig_issuers, decree, (district, city))
+    date, date_role = _identifying_date(lines, note, header, title_kind, sig_date)
     year, year_source = _year(date, doc_number)
     return Metadata(
         title=title,
@@ -365,7 +386,7 @@ def read_metadata(segment: Segment) -> Metadata:
         year=year,
         year_source=year_source,
         date_role=date_role,
-        dated_roles=_dated_roles(lines, sig_date),
+        dated_roles=_dated_roles(lines, note, sig_date),
         kind=_kind(segment, lines, header, title_kind, decree),
         attachments=[a for a in _attachments(title, lines) if P.compact(a) != P.compact(title)],
     )
@@ -374,7 +395,7 @@ def read_metadata(segment: Segment) -> Metadata:
 def _content_lines(seg_lines: Sequence[Line]) -> Lines:
     """The non-blank lines, as columns (a Line object is made only for a line looked at)."""
     nos, texts = line_columns(seg_lines)
-    keep = [bool(t) and not t.isspace() for t in texts]
+    keep = list(map(str.strip, texts))  # "" for a blank line (whitespace only, or empty)
     return Lines(array("i", compress(nos, keep)), list(compress(texts, keep)))
 
 
@@ -413,11 +434,10 @@ def _title_without_number(raw_title: str) -> tuple[str, str | None]:
     return title, None
 
 
-def _note_decree(lines: Sequence[Line]) -> str | None:
+def _note_decree(note: str) -> str | None:
     """The 令 number of a regulation printed with only its promulgation note:
     （2025年1月10日中华人民共和国国务院令第801号公布　自…起施行） → 中华人民共和国国务院令第801号.
-    Only the note's first clause counts (…根据国务院令第N号修订 names a later change)."""
-    note = _note(lines)
+    Only the note's first clause counts (…根据国务院令第N号修订 names a later change). `note`: _note's."""
     m = P.DATE_RE.search(note) or P.CN_DATE_RE.search(note)
     if not m:
         return None
@@ -429,18 +449,21 @@ def _note_decree(lines: Sequence[Line]) -> str | None:
 
 def _minutes_number(lines: Sequence[Line]) -> str | None:
     """Minutes are often numbered without an organ prefix under the title: 〔2023〕9号."""
-    for ln in lines[:6]:
-        m = P.BARE_DOCNO.fullmatch(P.compact(ln.text))
+    for text in line_columns(lines)[1][:6]:
+        m = P.BARE_DOCNO.fullmatch(P.compact(text))
         if m:
             return f"〔{m.group(1)}〕{m.group(2)}号"
     return None
 
 
-def _issuers(raw_title: str, title_kind: str, header: list[Line], lines: Lines,
+_SESSION = re.compile(r"届.*第[^第]+次(?:全体)?会议$")
+
+
+def _issuers(raw_title: str, title_kind: str, header: list[Line], lines: Lines, note: str,
              sig_issuers: list[str], decree, around: tuple[str | None, ...] = ()) -> list[str]:
     """Who issued it, from the first source that names anyone: the title, a byline under it,
     the signature, an adoption or promulgation note, a 解读's 解读机构 line, the 令 number."""
-    issuers = [_session_organ(x) if re.search(r"届.*第[^第]+次(?:全体)?会议$", x) else x
+    issuers = [_session_organ(x) if _SESSION.search(x) else x
                for x in _issuers_from_title(raw_title, title_kind)]
     if issuers:
         return issuers
@@ -451,7 +474,7 @@ def _issuers(raw_title: str, title_kind: str, header: list[Line], lines: Lines,
     issuers = issuers or sig_issuers
     if issuers:
         return issuers
-    adopted = _adoption_issuer(lines) or _note_issuer(lines)
+    adopted = _adoption_issuer(lines) or _note_issuer(note)
     if adopted:
         return [adopted]
     if title_kind == "解读":
@@ -462,14 +485,14 @@ def _issuers(raw_title: str, title_kind: str, header: list[Line], lines: Lines,
     return [decree["org"]] if decree and decree["org"] else []
 
 
-def _identifying_date(lines: Sequence[Line], header: list[Line], title_kind: str,
+def _identifying_date(lines: Sequence[Line], note: str, header: list[Line], title_kind: str,
                       sig_date: str | None) -> tuple[str | None, str]:
     """The date that identifies the document: its signature, else its adoption or promulgation
     note, else the date line of a report or speech, else (minutes) the meeting's; never the
     date it comes into force."""
     if sig_date:
         return sig_date, "成文"
-    adopted = _adoption_date(lines)
+    adopted = _adoption_date(note)
     if adopted:
         return adopted
     spoken = _speech_in(lines[:8])
@@ -477,7 +500,7 @@ def _identifying_date(lines: Sequence[Line], header: list[Line], title_kind: str
         return P.iso(spoken[0]), "成文"
     if title_kind == "纪要":
         # minutes: the meeting's date, told in the opening sentence
-        opening = "".join(P.compact(ln.text) for ln in lines[len(header):len(header) + 8])
+        opening = "".join(map(P.compact, line_columns(lines)[1][len(header):len(header) + 8]))
         d = P.find_date(re.split(r"[。]", opening)[0])
         if d:
             return P.iso(d), "成文"
@@ -486,7 +509,7 @@ def _identifying_date(lines: Sequence[Line], header: list[Line], title_kind: str
 
 def _speech_in(lines: Sequence[Line]) -> tuple[tuple[int, int, int], str] | None:
     """The ——2024年3月5日在某会议上 line among these lines, also when wrapped onto the next one."""
-    texts = [P.compact(ln.text) for ln in lines]
+    texts = [P.compact(t) for t in line_columns(lines)[1]]
     for k, c in enumerate(texts):
         spoken = P.speech_date(c) or (
             c[:1] in "—-－" and k + 1 < len(texts) and P.speech_date(c + texts[k + 1])) or None
@@ -495,11 +518,17 @@ def _speech_in(lines: Sequence[Line]) -> tuple[tuple[int, int, int], str] | None
     return None
 
 
+_DOCNO_YEAR = re.compile(r"〔(\d{4})〕")
+
+
 def _year(date: str | None, doc_number: str | None) -> tuple[int | None, str]:
     if date:
         return int(date[:4]), "date"
-    m = re.search(r"〔(\d{4})〕", doc_number or "")
+    m = _DOCNO_YEAR.search(doc_number or "")
     return (int(m.group(1)), "doc_number") if m else (None, "")
+
+
+_ANNOUNCED_KIND = re.compile(r"(?:提出|制定|现将)(?:如下|以下)?(?:实施)?(意见|通知|办法|规定|方案)")
 
 
 def _kind(segment: Segment, lines: Sequence[Line], header: list[Line], title_kind: str, decree) -> str:
@@ -515,8 +544,8 @@ def _kind(segment: Segment, lines: Sequence[Line], header: list[Line], title_kin
     if decree:
         return decree["what"]
     if not getattr(segment, "title", ""):
-        body = "".join(P.compact(ln.text) for ln in lines[:30])
-        m = re.search(r"(?:提出|制定|现将)(?:如下|以下)?(?:实施)?(意见|通知|办法|规定|方案)", body)
+        body = "".join(map(P.compact, line_columns(lines)[1][:30]))
+        m = _ANNOUNCED_KIND.search(body)
         if m:
             return m.group(1)
     return ""
@@ -596,7 +625,7 @@ def _promulgated_name(lines: Sequence[Line]) -> str:
 def _promulgating_sentences(lines: Sequence[Line]) -> list[str]:
     """The sentences 《X》已经…通过，现予公布 in the first lines, compact, each joined with the
     lines after it when the page wrapped it (…市人民政府 / 第31次常务会议审议通过，现予公布)."""
-    texts = [P.compact(ln.text) for ln in lines[:9]]
+    texts = [P.compact(t) for t in line_columns(lines)[1][:9]]
     found = []
     for k, c in enumerate(texts[:8]):
         if not c.startswith(("《", "现")):
@@ -617,7 +646,7 @@ def _untitled(lines: Sequence[Line]) -> str:
         return ""
     first = lines[0].text.strip()
     if first.endswith(("：", ":")) and len(lines) > 1:
-        text = "".join(P.compact(ln.text) for ln in lines[1:6])
+        text = "".join(map(P.compact, line_columns(lines)[1][1:6]))
         sentence = re.split(r"[。；]", text)[0]
         return sentence[:40] + ("…" if len(sentence) > 40 else "")
     return first[:80]

@@ -100,17 +100,18 @@ def _parse_text(text: str, file: str, encoding: str, page_starts: tuple[int, ...
         paragraphs, found_tables = tables.tabulate(normalise.reflow_paragraphs(segment.lines))
         body = "\n".join(paragraphs)
         numbers = line_columns(segment.lines)[0]
+        first, last = min(numbers), max(numbers)  # (not in order when two columns were interleaved)
         docs.append(
             Document(
                 file=file,
                 encoding=encoding,
-                first_line=min(numbers),
-                last_line=max(numbers),
+                first_line=first,
+                last_line=last,
                 meta=meta,
                 text=body,
                 entities=entities.find_entities(body, own_doc_number=meta.doc_number),
                 tables=found_tables,
-                pages=formats.page_range(page_starts, min(numbers), max(numbers)),
+                pages=formats.page_range(page_starts, first, last),
             )
         )
     metadata.apply_issue_year([d.meta for d in docs])

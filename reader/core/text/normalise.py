@@ -41,14 +41,13 @@ same characters when one did.
 """
 from __future__ import annotations
 
-import bisect
 import re
 import unicodedata
 from array import array
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import islice
+from itertools import compress, count, islice
 
 from reader.core.model import Line, Lines, line_columns
 from reader.core.text.patterns import (
@@ -71,7 +70,7 @@ from reader.core.text.patterns import STANDALONE_DATE_LINE as _DATE_LINE
 from reader.core.text.patterns import STANDALONE_DOCNO_LINE as _DOC_NUMBER_LINE
 from reader.core.text.patterns import TABLE_CELL_GAPS as _TABLE_GAPS
 from reader.core.text.patterns import TOC_ENTRY_END as _TOC_ENTRY
-from reader.core.text.tables import strip_layout_markup, table_row_texts
+from reader.core.text.tables import strip_keeping_tabs, strip_layout_markup, table_row_texts
 
 # ── what counts as droppable space ───────────────────────────────────────────
 
@@ -148,17 +147,18 @@ _UNITS = (
 _NUMBER = r"\d+(?:[.,，]\d+)*"
 
 # digit, spaces, unit: "2024 年", "1 号", "49 人", "99.81 %"
-_SPACE_BEFORE_UNIT = re.compile(rf"(?<=\d){_SPACE}+(?=[{_UNITS}])")
+# (Each pattern here starts with a character, not a lookbehind: the engine skips to it at C speed.)
+_SPACE_BEFORE_UNIT = re.compile(rf"{_SPACE}(?<=\d{_SPACE}){_SPACE}*(?=[{_UNITS}])")
 # CJK (or closing bracket), spaces, a number that has a unit: "共 49人", "第 19号", "于 2024年"
 _SPACE_BEFORE_NUMBER = re.compile(
-    rf"(?<=[{CJK}〕）】，、：；（(])({_SPACE}+)(?={_NUMBER}{_SPACE}*[{_UNITS}])"
+    rf"({_SPACE}(?<=[{CJK}〕）】，、：；（(]{_SPACE}){_SPACE}*)(?={_NUMBER}{_SPACE}*[{_UNITS}])"
 )
 # A full date closing the line: after an organ name it is a signature, keep the space.
 _DATE_TO_END = re.compile(rf"{_SPACE}*\d{{4}}{_SPACE}*年{_SPACE}*\d{{1,2}}{_SPACE}*月{_SPACE}*\d{{1,2}}{_SPACE}*日$")
 
 
 # a year cut in two by the layout: "20 22 年 10 月" (a table cell of the 燃气 task list)
-_SPLIT_YEAR = re.compile(rf"(?<![\d.])(19|20){_SPACE}+(\d{{2}})(?={_SPACE}*年)")
+_SPLIT_YEAR = re.compile(rf"(19|20)(?<![\d.]\d\d){_SPACE}+(\d{{2}})(?={_SPACE}*年)")
 
 
 # A space next to a digit: every pattern above needs one (a digit before _SPACE, or a _NUMBER after
@@ -199,7 +199,6 @@ def _looks_like_spaced_cells(text: str) -> bool:
     return with_digits >= 0.75 * len(cells) and all(len(c) > 1 for c in cells)
 
 
-_OUTER_SPACE_NOT_TAB = re.compile(r"^[^\S\t]+|[^\S\t]+$")
 _MD_HEADING = re.compile(r"^#{1,6}[ \t\u3000]+(?=\S)|[ \t\u3000]+#+$")
 _MD_QUOTE = re.compile(r"^(?:>[ \t\u3000]*)+")
 
@@ -216,7 +215,7 @@ def _clean_text(raw: str, odd: bool, unsafe: bool, fullwidth: bool, radicals: bo
     if raw.count("\t") >= 2 and text:
         # a table row: tabs at its ends are its empty first and last cells ("\t\t\t…的规定持证
         # 上岗。\t\t\t", a cell wrapped under the row above; "\t违章占压管道数量\t\t"), kept
-        text = _OUTER_SPACE_NOT_TAB.sub("", raw)
+        text = strip_keeping_tabs(raw)
     if odd and _ODD_BREAKS.search(text):
         # Line/paragraph separators that are not line ends here would split a reading
         # text (Qt, str.splitlines) where the pipeline does not: make them spaces.
@@ -241,8 +240,6 @@ def _clean_text(raw: str, odd: bool, unsafe: bool, fullwidth: bool, radicals: bo
         text = _MD_QUOTE.sub("", text)  # "> （2022年…通过）": a Markdown quote mark, not text
     elif first == "*" and text[-1:] == "*" and len(text) > 2 and text[1] not in " *" and text[-2] != "*":
         text = text[1:-1]  # "*（2023年…通过）*": a Markdown emphasis around the whole line, not text
-    if " " not in text and "\u3000" not in text and "\u00a0" not in text:
-        return text  # squeeze_number_spaces' own first test, without the call (most lines)
     return squeeze_number_spaces(text)
 
 
@@ -273,23 +270,26 @@ def _is_blank(texts: list[str], i: int) -> bool:
     return i < 0 or i >= len(texts) or not texts[i]
 
 
-def _page_numbers(texts: list[str]) -> set[int]:
-    first_chars = PAGE_DASHES + "第Pp"  # what a PAGE_NUMBER_LINE starts with (joined once, not per line)
-    found = {i for i, t in enumerate(texts) if t and t[0] in first_chars and PAGE_NUMBER_LINE.match(t)}
-    bare = [
-        i
-        for i, t in enumerate(texts)
-        if t and t[0].isdigit() and BARE_PAGE_NUMBER.match(t) and _is_blank(texts, i - 1) and _is_blank(texts, i + 1)
-    ]
-    if bare:
-        # position of each bare number among non-blank lines, to measure gaps
-        filled = [i for i, t in enumerate(texts) if t]
-        rank = {i: bisect.bisect_left(filled, i) for i in bare}
-        for k, i in enumerate(bare):
-            near_prev = k > 0 and rank[i] - rank[bare[k - 1]] < BARE_NUMBER_MIN_GAP
-            near_next = k + 1 < len(bare) and rank[bare[k + 1]] - rank[i] < BARE_NUMBER_MIN_GAP
-            if not (near_prev or near_next):
-                found.add(i)
+def _page_numbers(texts: list[str], counts: Counter[str]) -> set[int]:
+    """`counts`: the non-empty texts, counted. Each distinct text is read once, then its lines are
+    found in one pass (in C): a page number recurs, most texts do not."""
+    first_chars = PAGE_DASHES + "第Pp"  # what a PAGE_NUMBER_LINE starts with (joined once, not per text)
+    numbers = {t for t in counts if t[0] in first_chars and PAGE_NUMBER_LINE.match(t)}
+    bare_numbers = {t for t in counts if len(t) <= 4 and BARE_PAGE_NUMBER.match(t)}  # (at most 4 digits)
+    found: set[int] = set()
+    bare: list[int] = []
+    for i in compress(count(), map((numbers | bare_numbers).__contains__, texts)):
+        if texts[i] in numbers:
+            found.add(i)
+        elif _is_blank(texts, i - 1) and _is_blank(texts, i + 1):
+            bare.append(i)
+    # non-blank lines from each bare number to the next, to measure gaps
+    gaps = [(b - a) - texts[a:b].count("") for a, b in zip(bare, bare[1:])]
+    for k, i in enumerate(bare):
+        near_prev = k > 0 and gaps[k - 1] < BARE_NUMBER_MIN_GAP
+        near_next = k < len(gaps) and gaps[k] < BARE_NUMBER_MIN_GAP
+        if not (near_prev or near_next):
+            found.add(i)
     return found
 
 
@@ -307,15 +307,15 @@ def _beside(texts: list[str], marks: set[int], reach: int = 1) -> set[int]:
     return found
 
 
-def _running_headers(texts: list[str], page_numbers: set[int]) -> set[int]:
+def _running_headers(texts: list[str], counts: Counter[str], page_numbers: set[int]) -> set[int]:
     # A line's key: the line as a header candidate, its page number cut off (the few lines with a
     # page dash at an end), else the line itself. Keys are read per distinct text, not per line:
     # a key printed twice comes from a text printed twice, or from a text with a page number
-    # (— 13 — 某某公报) beside others, so only those texts are read (Counter counts the lines in C).
-    counts = Counter(texts)
+    # (— 13 — 某某公报) beside others, so only those texts are read (`counts`: the non-empty texts
+    # counted, in C).
+    counts = counts.copy()
     for i in page_numbers:
         counts[texts[i]] -= 1  # a page-number line is no header candidate
-    counts.pop("", None)
     key_of: dict[str, str] = {}  # text → its key, for the texts that may recur as a header
     key_counts: Counter[str] = Counter()
     cut_keys: list[str] = []  # keys read from a line with a page number
@@ -346,7 +346,7 @@ def _running_headers(texts: list[str], page_numbers: set[int]) -> set[int]:
     candidates = {t: k for t, k in key_of.items() if k in repeated}
     where: dict[str, list[int]] = {}
     numbered: set[int] = set()  # header lines that carry their page number themselves
-    for i in [i for i, t in enumerate(texts) if t in candidates]:
+    for i in compress(count(), map(candidates.__contains__, texts)):
         if i in page_numbers:
             continue
         t = texts[i]
@@ -372,31 +372,53 @@ def _running_headers(texts: list[str], page_numbers: set[int]) -> set[int]:
 
 
 _SPECIALS = (_ODD_BREAKS, _UNSAFE_CHARS, _FULLWIDTH, _RADICAL)  # each one character class
-_ANY_SPECIAL = re.compile("|".join(p.pattern for p in _SPECIALS))
-_NEEDS_FULL_CLEAN = re.compile("[\t<#>*" + ZERO_WIDTH + "]|" + _ANY_SPECIAL.pattern)
+# A character only _clean_text's full steps handle: tabs, markup, Markdown marks, zero-width, the four above.
+_NEEDS_FULL_CLEAN = re.compile("[\t<#>*" + ZERO_WIDTH + "]|" + "|".join(p.pattern for p in _SPECIALS))
+
+
+def _line_indices(text: str, positions: list[int]) -> list[int]:
+    """The index of the source line (as split_source_lines counts them) holding each position:
+    ascending positions, none of them on a CR or LF. Lines are counted between positions (in C)."""
+    found: list[int] = []
+    line, start, crs = 0, 0, "\r" in text
+    for p in positions:
+        line += text.count("\n", start, p)
+        if crs:
+            line += text.count("\r", start, p) - text.count("\r\n", start, p)
+        if not found or found[-1] != line:
+            found.append(line)
+        start = p
+    return found
 
 
 def clean_lines(text: str) -> Lines:
     """One Line per source line; page numbers and running headers left out (see module doc).
 
     The result is a Lines (line numbers and texts as two columns): no object per line."""
-    # one scan for the four kinds of character (most files hold none, or few), then each kind
-    # looked for among the characters found
-    found = set(_ANY_SPECIAL.findall(text))
+    # One scan for the characters _clean_text's full steps handle (most files hold none, or few):
+    # which kinds the file holds, and which lines hold one.
+    marks = [(m.start(), m.group()) for m in _NEEDS_FULL_CLEAN.finditer(text)]
+    found = {ch for _, ch in marks}
     odd, unsafe, fullwidth, radicals = (any(p.match(ch) for ch in found) for p in _SPECIALS)
-    # A line with none of the characters only _clean_text's later steps handle (tabs, markup,
-    # Markdown marks, zero-width and the four kinds above) is only stripped and, when spaces are
-    # left inside, squeezed: most lines, read without the call. An empty source line (about
-    # half of them) is an empty text.
-    texts = ["" if not raw else _clean_text(raw, odd, unsafe, fullwidth, radicals) if _NEEDS_FULL_CLEAN.search(raw)
-             else squeeze_number_spaces(t) if " " in (t := raw.strip()) or "\u3000" in t or "\u00a0" in t else t
-             for raw in split_source_lines(text, odd)]
-    numbers = _page_numbers(texts)
-    furniture = numbers | _running_headers(texts, numbers)
+    # Every other line is only stripped and squeezed (squeeze_number_spaces' first test lets most
+    # lines through at once: no space in them). An empty source line (about half of them) is an empty text.
+    raw_lines = split_source_lines(text, odd)
+    marked = _line_indices(text, [p for p, _ in marks])
+    plain = raw_lines.copy()
+    for i in marked:
+        plain[i] = ""  # cleaned below
+    texts = ["" if not raw else squeeze_number_spaces(raw.strip()) for raw in plain]
+    for i in marked:
+        texts[i] = _clean_text(raw_lines[i], odd, unsafe, fullwidth, radicals)
+    counts = Counter(filter(None, texts))
+    numbers = _page_numbers(texts, counts)
+    furniture = numbers | _running_headers(texts, counts, numbers)
     if not furniture:
         return Lines(array("i", range(1, len(texts) + 1)), texts)
-    keep = [i for i in range(len(texts)) if i not in furniture]
-    return Lines(array("i", [i + 1 for i in keep]), [texts[i] for i in keep])
+    keep = [True] * len(texts)
+    for i in furniture:
+        keep[i] = False
+    return Lines(array("i", compress(range(1, len(texts) + 1), keep)), list(compress(texts, keep)))
 
 
 # ── reflow ───────────────────────────────────────────────────────────────────

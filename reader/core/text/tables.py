@@ -39,11 +39,19 @@ def strip_layout_markup(text: str) -> str:
         text = _LAYOUT_TAG.sub(" ", text)
     if "**" in text:
         text = _BOLD_MARK.sub("", text)
-    # outer spaces go, outer tabs stay: they are a table row's empty first and last cells
-    return _OUTER_SPACE.sub("", text) if text[:1].isspace() or text[-1:].isspace() else text
+    return strip_keeping_tabs(text)
 
 
-_OUTER_SPACE = re.compile(r"^[^\S\t]+|[^\S\t]+$")
+SPACE_NOT_TAB = (
+    "\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000"
+)
+"""Every whitespace character (str.isspace, regex \\s) but the tab."""
+
+
+def strip_keeping_tabs(text: str) -> str:
+    """Outer spaces go, outer tabs stay: they are a table row's empty first and last cells."""
+    return text.strip(SPACE_NOT_TAB)
 
 
 # ── HTML tables ─────────────────────────────────────────────────────────────

@@ -7,8 +7,11 @@ pattern is about, so a pattern changed without its shortcut fails here.
 from __future__ import annotations
 
 import itertools
+import re
+import sys
 
 from reader.core.text import normalise as N
+from reader.core.text.tables import SPACE_NOT_TAB, strip_keeping_tabs
 
 # the characters the end-of-line patterns look at, and some that they do not
 _ALPHABET = ["。", "？", "…", "：", "”", "）", ")", "'", "，", "和", "及", "参", "以", "字", "a", "1", " ", "\n"]
@@ -82,3 +85,35 @@ def test_salutation_gate_is_the_salutation_pattern():
         found = N._SALUTATION.search(s, len(s) - 2) is not None
         assert found == (s[-1] in "：:\n" and found), repr(s)
         assert found == (N._SALUTATION.search(s) is not None), repr(s)
+
+
+def test_marked_lines_are_the_lines_a_search_per_line_finds():
+    # clean_lines finds the lines needing _clean_text's full steps from one scan of the whole text:
+    # the same lines as a search in each source line, whatever ends the lines (LF, CR, CRLF)
+    alphabet = ["\n", "\r", "\r\n", "\t", "#", "字", "１", "\u2028"]
+    for n in range(1, 6):
+        for chars in itertools.product(alphabet, repeat=n):
+            s = "".join(chars)
+            odd = N._ODD_BREAKS.search(s) is not None
+            per_line = [i for i, raw in enumerate(N.split_source_lines(s, odd)) if N._NEEDS_FULL_CLEAN.search(raw)]
+            marks = [m.start() for m in N._NEEDS_FULL_CLEAN.finditer(s)]
+            assert N._line_indices(s, marks) == per_line, repr(s)
+
+
+def test_strip_keeping_tabs_strips_every_other_space():
+    # the rule as a pattern: outer whitespace (\s) that is not a tab
+    outer_space_not_tab = re.compile(r"^[^\S\t]+|[^\S\t]+$")
+    assert set(SPACE_NOT_TAB) == {c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace()} - {"\t"}
+    alphabet = [" ", "\t", "\n", "\u3000", "\xa0", "\x1c", "字"]
+    for n in range(1, 6):
+        for chars in itertools.product(alphabet, repeat=n):
+            s = "".join(chars)
+            assert strip_keeping_tabs(s) == outer_space_not_tab.sub("", s), repr(s)
+
+
+def test_bare_page_number_gate_is_its_length():
+    # _page_numbers asks BARE_PAGE_NUMBER only of a text of at most 4 characters (a text holds no line end)
+    for n in range(1, 7):
+        for chars in itertools.product(["1", "０", "٣", "a", " "], repeat=n):
+            s = "".join(chars)
+            assert not N.BARE_PAGE_NUMBER.match(s) or len(s) <= 4, repr(s)

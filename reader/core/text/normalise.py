@@ -482,7 +482,8 @@ _TABLE_NAME_END = re.compile(r"(?:汇总|一览|明细|分解|统计|清单|情�
 
 def _title_end(text: str) -> bool:
     """text ends a title: with a 文种 word, or with the name of a kind of table."""
-    return bool(title_kind(text)) or _TABLE_NAME_END.search(compact(text)) is not None
+    # (a table's name ends in 表: that character first, then the pattern)
+    return bool(title_kind(text)) or ("表" in text and _TABLE_NAME_END.search(compact(text)) is not None)
 
 
 def _open_bracket(prev: str, text: str) -> bool:
@@ -611,7 +612,7 @@ class _Layout:
     def measure(cls, texts: list[str], widths: list[float], blanks_before: list[int], spliced: list[bool],
                 finals: list[bool]) -> _Layout:
         """finals[k]: line k ends a sentence (_ends_sentence)."""
-        sized = sorted(w for w in widths if w >= 4)
+        sized = sorted([w for w in widths if w >= 4])
         if not sized:
             return cls(0.0, 0.0, False, True)
         prose = [t for t, w in zip(texts, widths) if _is_prose(t, w)]
@@ -619,14 +620,15 @@ class _Layout:
         closed_prose = len(prose) >= MIN_PROSE_LINES and closed >= CLOSED_PROSE_SHARE * len(prose)
         # The full width is the commonest width among the longer half of the lines
         # (ties → the wider): percentiles drift with indented first lines and digits.
-        upper = Counter(round(w) for w in sized[len(sized) // 2 :])
+        upper = Counter(map(round, sized[len(sized) // 2 :]))
         width = float(max(upper.items(), key=lambda kv: (kv[1], kv[0]))[0])
         # A paragraph's first line is indented two characters; digits print narrow.
         tolerance = max(3.0, 0.1 * width)
-        in_band = sum(1 for w in sized if abs(w - width) <= tolerance)
+        # (lines counted by bisecting the sorted widths, not by a test of each)
+        in_band = _within(sized, width, tolerance)
         # Page-width breaks give many lines of the very same width.
-        exact = sum(1 for w in sized if abs(w - width) <= 1.0)
-        too_wide = sum(1 for w in sized if w > width + tolerance)
+        exact = _within(sized, width, 1.0)
+        too_wide = len(sized) - bisect.bisect_right(sized, width + tolerance)
         wrapped = (
             10 <= width <= MAX_PAGE_WIDTH
             and exact >= MIN_FULL_LINES
@@ -651,6 +653,16 @@ class _Layout:
         else:
             double_spaced = pairs > 0 and pairs_blank >= 0.6 * pairs
         return cls(width, tolerance, wrapped, not double_spaced, closed_prose and not wrapped)
+
+
+def _within(ascending: list[float], centre: float, reach: float) -> int:
+    """How many of the sorted widths w have abs(w - centre) <= reach. (w - centre is compared, as
+    the test of each would: centre ± reach, rounded, could take in a width just outside.)"""
+    def offset(w: float) -> float:
+        return w - centre
+
+    return (bisect.bisect_right(ascending, reach, key=offset)
+            - bisect.bisect_left(ascending, -reach, key=offset))
 
 
 def _same_endings(texts: list[str], widths: list[float], full: float, finals: list[bool]) -> bool:

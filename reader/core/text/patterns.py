@@ -544,7 +544,10 @@ TOC_PAGE_TAIL = re.compile(r"[（(]?\d{1,4}[)）]?$")
 TOC_LEADER_CHARS = ".…·-— \t\u3000"
 # … reflow keeps a contents entry on its own line when it ends in leader dots and a page
 # number (the printed line: spaces may stand between leader and number).
-TOC_ENTRY_END = re.compile(r"(?:[…]+|[.．·]{3,})\s*[（(]?\d{1,4}[）)]?$")
+# Leaders are "…+" or "[.．·]{3,}", written as one class first (the leader's first character, then
+# the rest of its kind): a pattern that starts with a class lets the engine skip to each leader
+# character at C speed instead of trying both branches at every character of the line.
+TOC_ENTRY_END = re.compile(r"[….．·](?:(?<=…)…*|(?<=[.．·])[.．·]{2,})\s*[（(]?\d{1,4}[）)]?$")
 
 # -- table rows. split: any tab or a gap of 3+ spaces makes a row tabular (rows are short-lived
 # layout) …

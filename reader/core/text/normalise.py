@@ -56,6 +56,7 @@ from reader.core.text.patterns import (
     CJK,
     EDGE_PAGE_NUMBER,
     GAZETTE_WORDS,
+    HEADING_FIRST_CHARS,
     HEADING_START,
     PAGE_DASHES,
     PAGE_NUMBER_LINE,
@@ -761,7 +762,7 @@ def _reflow_columns(texts: list[str], nos: list[int], blanks_before: list[int], 
     # what is asked of each line (of it as the line before and as the line after a join): once
     widths = [display_width(t) for t in texts]
     finals = [_ends_sentence(t) for t in texts]
-    heads = [HEADING_START.match(t) is not None for t in texts]
+    heads = [(t[0] in HEADING_FIRST_CHARS or t[0].isdecimal()) and HEADING_START.match(t) is not None for t in texts]
     opens = ["（" in t or "(" in t or "《" in t for t in texts]  # may open a bracket (_open_bracket's first test)
     and_ends, and_starts = _connective_columns(texts)
     layout = _Layout.measure(texts, widths, blanks_before, spliced, finals)

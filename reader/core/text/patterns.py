@@ -370,6 +370,9 @@ HEADING_START = re.compile(
     r")"
 )
 """A line that opens a heading, list item or article: reflow never joins it to the line before."""
+HEADING_FIRST_CHARS = frozenset(_CN_NUM + "（(第-•·▪●○◆◇■□附" + "".join(map(chr, range(ord("①"), ord("⒇") + 1))))
+"""What a HEADING_START match starts with, besides a digit (\\d: str.isdecimal): the first item of
+each of its branches. For a caller that asks it of every line, as a test before the pattern."""
 
 _SECTION_HEADING = re.compile(
     rf"^(?:第[{_CN_NUM}\d]+(?:[章节条篇]|部分)|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|附件\s*\d*[：:]?$)"

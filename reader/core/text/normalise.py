@@ -60,6 +60,7 @@ from reader.core.text.patterns import (
     HEADING_START,
     PAGE_DASHES,
     PAGE_NUMBER_LINE,
+    TITLE_KIND_LAST_CHARS,
     compact,
     has_about,
     title_kind,
@@ -765,6 +766,9 @@ def _reflow_columns(texts: list[str], nos: list[int], blanks_before: list[int], 
     heads = [(t[0] in HEADING_FIRST_CHARS or t[0].isdecimal()) and HEADING_START.match(t) is not None for t in texts]
     opens = ["（" in t or "(" in t or "《" in t for t in texts]  # may open a bracket (_open_bracket's first test)
     and_ends, and_starts = _connective_columns(texts)
+    # may end a title (title_kind's first test: _is_addressee_after_title and _two_titles need one
+    # before the line after, and are asked of most lines joined)
+    title_ends = [t.rstrip()[-1:] in TITLE_KIND_LAST_CHARS for t in texts]
     layout = _Layout.measure(texts, widths, blanks_before, spliced, finals)
     stops = _standalone(texts)
     title_joins = _title_pieces(texts, widths, blanks_before, spliced, gaps, stops, layout.blank_is_break, heads)
@@ -807,9 +811,9 @@ def _reflow_columns(texts: list[str], nos: list[int], blanks_before: list[int], 
                     and not (heads[k - 1] and "。" not in prev))
             )
             and not (  # a title, then (after a gap) the 主送 line: two paragraphs
-                (blanks_before[k] or spliced[k]) and _is_addressee_after_title(prev, text))
-            and not _two_titles(prev, text)
-            and not _DATED_NOTE.match(text)
+                (blanks_before[k] or spliced[k]) and title_ends[k - 1] and _is_addressee_after_title(prev, text))
+            and not (title_ends[k - 1] and _two_titles(prev, text))
+            and not (text[0] in "（(" and _DATED_NOTE.match(text))  # (the pattern's first character first)
         )
         if join:
             current.append(_glue(prev, text) + text)

@@ -428,12 +428,14 @@ def _at_end(rx: re.Pattern[str], text: str) -> bool:
     return rx.search(text, max(len(text) - 2, 0)) is not None
 
 
-def _ends_sentence(text: str) -> bool:
-    """_SENTENCE_FINAL.search(text), read from the line's end instead of tried at every character."""
-    if text.endswith("\n"):
-        return _SENTENCE_FINAL.search(text) is not None
-    core = text.rstrip(_CLOSERS)
-    return bool(core) and core[-1] in _FINAL_CHARS
+_FINAL_CHAR_SET = frozenset(_FINAL_CHARS)
+
+
+def _sentence_ends(texts: list[str]) -> list[bool]:
+    """For each line: _SENTENCE_FINAL.search(line), read from the line's end instead of tried at
+    every character (a column, without a call per line)."""
+    return [_SENTENCE_FINAL.search(t) is not None if t[-1:] == "\n" else t.rstrip(_CLOSERS)[-1:] in _FINAL_CHAR_SET
+            for t in texts]
 
 
 # "2.2 成员单位职责": a numbered section of a plan (not "2.2亿元", a quantity)
@@ -613,7 +615,7 @@ class _Layout:
     @classmethod
     def measure(cls, texts: list[str], widths: list[float], blanks_before: list[int], spliced: list[bool],
                 finals: list[bool]) -> _Layout:
-        """finals[k]: line k ends a sentence (_ends_sentence)."""
+        """finals[k]: line k ends a sentence (_sentence_ends)."""
         sized = sorted([w for w in widths if w >= 4])
         if not sized:
             return cls(0.0, 0.0, False, True)
@@ -762,7 +764,7 @@ def _reflow_columns(texts: list[str], nos: list[int], blanks_before: list[int], 
 
     # what is asked of each line (of it as the line before and as the line after a join): once
     widths = [display_width(t) for t in texts]
-    finals = [_ends_sentence(t) for t in texts]
+    finals = _sentence_ends(texts)
     heads = [(t[0] in HEADING_FIRST_CHARS or t[0].isdecimal()) and HEADING_START.match(t) is not None for t in texts]
     opens = ["（" in t or "(" in t or "《" in t for t in texts]  # may open a bracket (_open_bracket's first test)
     and_ends, and_starts = _connective_columns(texts)
@@ -1004,16 +1006,16 @@ def _finish(pieces: list[str]) -> str:
 def _standalone(texts: list[str]) -> list[bool]:
     """Lines that are never joined to a neighbour: dates, signatures, 文号, table rows, TOC entries."""
     dates = [len(t) <= 40 and "日" in t and _DATE_LINE.match(t) is not None for t in texts]
+    # (each test a bool, so no bool() of the whole; the three that need a space asked for one once)
     stops = [
-        bool(
-            date
-            or "\t" in t
-            or (("  " in t or "\u3000\u3000" in t) and _is_table_row(t))
-            or (len(t) <= 40 and ("号" in t or "令" in t) and _DOC_NUMBER_LINE.match(t))
-            or (len(t) <= 30 and " " in t and _NAME_LINE.match(t))
-            or (" " in t and _looks_like_spaced_cells(t))
-            or (t[-1].isdigit() or t[-1] in "）)") and _TOC_ENTRY.search(t) is not None
-        )
+        date
+        or "\t" in t
+        or (" " in t and (("  " in t and _is_table_row(t))
+                          or (len(t) <= 30 and _NAME_LINE.match(t) is not None)
+                          or _looks_like_spaced_cells(t)))
+        or ("\u3000\u3000" in t and _is_table_row(t))
+        or (len(t) <= 40 and ("号" in t or "令" in t) and _DOC_NUMBER_LINE.match(t) is not None)
+        or (t[-1].isdigit() or t[-1] in "）)") and _TOC_ENTRY.search(t) is not None
         for t, date in zip(texts, dates)
     ]
     # Signature block: organ names on short lines directly above a date line;

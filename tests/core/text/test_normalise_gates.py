@@ -20,9 +20,10 @@ def _strings(max_len: int = 4):
             yield "".join(chars)
 
 
-def test_ends_sentence_is_the_sentence_final_pattern():
-    for s in _strings():
-        assert N._ends_sentence(s) == (N._SENTENCE_FINAL.search(s) is not None), repr(s)
+def test_sentence_ends_is_the_sentence_final_pattern():
+    texts = list(_strings())
+    for s, final in zip(texts, N._sentence_ends(texts)):
+        assert final == (N._SENTENCE_FINAL.search(s) is not None), repr(s)
 
 
 def test_at_end_is_a_search_of_the_whole_line():

@@ -48,7 +48,7 @@ from array import array
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import islice
+from itertools import compress, islice
 
 from reader.core.model import Line, Lines, line_columns
 from reader.core.text.patterns import (
@@ -552,10 +552,12 @@ def _title_pieces(texts: list[str], widths: list[float], blanks_before: list[int
         prev = texts[k - 1]
         return _at_end(_CLOSED_END, prev) or (widths[k - 1] < PAGE_BREAK_MIN_WIDTH and not _at_end(_OPEN_ENDED, prev))
 
-    k = 0
-    while k < n:
+    after = 0  # lines before this one are pieces of a title found already
+    for k in compress(range(n), pieces):  # (only the lines that may be a piece: most are not)
+        if k < after:
+            continue
         found = 0
-        if pieces[k] and starts_paragraph(k) and not title_end(k):
+        if starts_paragraph(k) and not title_end(k):
             for last in range(k + 1, min(n, k + TITLE_MAX_PIECES)):
                 # the document's own title, first in its text, may be spaced by single blank
                 # lines (which the splitter may have moved after the header: a gap of one line)
@@ -575,9 +577,7 @@ def _title_pieces(texts: list[str], widths: list[float], blanks_before: list[int
         if found:
             for m in range(k + 1, found + 1):
                 joins[m] = True
-            k = found + 1
-        else:
-            k += 1
+            after = found + 1
     return joins
 
 
@@ -712,11 +712,12 @@ def _plain_columns(all_nos: Sequence[int], all_texts: list[str]) -> tuple[
         list[str], list[int], list[int], list[bool], list[int]]:
     """_markup_columns for lines without table markup (most documents): one text per non-blank
     line, each column built at once instead of line by line."""
-    at = [k for k, t in enumerate(all_texts) if t]
+    # (the non-blank lines picked by compress, in C: a text is its own selector)
+    at = list(compress(range(len(all_texts)), all_texts))
     if not at:
         return [], [], [], [], []
-    texts = [all_texts[k] for k in at]
-    nos = [all_nos[k] for k in at]
+    texts = list(compress(all_texts, all_texts))
+    nos = list(compress(all_nos, all_texts))
     blanks_before = [at[0]] + [b - a - 1 for a, b in zip(at, islice(at, 1, None))]
     spliced = [False] + [b - a - 1 > n for a, b, n in zip(nos, islice(nos, 1, None), islice(blanks_before, 1, None))]
     gaps = [0] + [abs(b - a) - 1 for a, b in zip(nos, islice(nos, 1, None))]
@@ -818,7 +819,8 @@ def _reflow_columns(texts: list[str], nos: list[int], blanks_before: list[int], 
             and not (text[0] in "（(" and _DATED_NOTE.match(text))  # (the pattern's first character first)
         )
         if join:
-            current.append(_glue(prev, text) + text)
+            # (_glue's first test here: after a Chinese character, most lines, no space and no call)
+            current.append(_glue(prev, text) + text if prev[-1].isascii() else text)
         else:
             paragraphs.append((_finish(current), first, nos[k - 1]))
             paragraphs += pending

@@ -619,9 +619,6 @@ class _Layout:
         sized = sorted([w for w in widths if w >= 4])
         if not sized:
             return cls(0.0, 0.0, False, True)
-        prose = [t for t, w in zip(texts, widths) if _is_prose(t, w)]
-        closed = sum(1 for t in prose if _at_end(_CLOSED_END, _MARKUP_TAIL.sub("", t) if t[-1] in "*>\n" else t))
-        closed_prose = len(prose) >= MIN_PROSE_LINES and closed >= CLOSED_PROSE_SHARE * len(prose)
         # The full width is the commonest width among the longer half of the lines
         # (ties → the wider): percentiles drift with indented first lines and digits.
         upper = Counter(map(round, sized[len(sized) // 2 :]))
@@ -644,8 +641,6 @@ class _Layout:
         )
         # Blank lines after full, unfinished lines: the layout's double spacing.
         # (columns zipped: line k's splice and blanks with line k - 1's width and ending)
-        pair_blanks = [b > 0 for s, b in zip(islice(spliced, 1, None), islice(blanks_before, 1, None)) if not s]
-        pairs, pairs_blank = len(pair_blanks), sum(pair_blanks)
         mid = mid_blank = 0
         if wrapped:
             full = width - tolerance
@@ -654,9 +649,19 @@ class _Layout:
             mid, mid_blank = len(mid_blanks), sum(mid_blanks)
         if mid >= 3:
             double_spaced = mid_blank >= 0.5 * mid
-        else:
+        else:  # (too few such lines: blank lines after any line, counted only now)
+            pair_blanks = [b > 0 for s, b in zip(islice(spliced, 1, None), islice(blanks_before, 1, None)) if not s]
+            pairs, pairs_blank = len(pair_blanks), sum(pair_blanks)
             double_spaced = pairs > 0 and pairs_blank >= 0.6 * pairs
-        return cls(width, tolerance, wrapped, not double_spaced, closed_prose and not wrapped)
+        # (closed prose is told of paragraph-per-line text only: its lines read only then)
+        return cls(width, tolerance, wrapped, not double_spaced, not wrapped and _closed_prose(texts, widths))
+
+
+def _closed_prose(texts: list[str], widths: list[float]) -> bool:
+    """Nearly every prose line ends a sentence or a bracketed clause (_Layout.closed_prose)."""
+    prose = [t for t, w in zip(texts, widths) if _is_prose(t, w)]
+    closed = sum(1 for t in prose if _at_end(_CLOSED_END, _MARKUP_TAIL.sub("", t) if t[-1] in "*>\n" else t))
+    return len(prose) >= MIN_PROSE_LINES and closed >= CLOSED_PROSE_SHARE * len(prose)
 
 
 def _within(ascending: list[float], centre: float, reach: float) -> int:

@@ -779,7 +779,11 @@ def _reflow_columns(texts: list[str], nos: list[int], blanks_before: list[int], 
     title_ends = [t.rstrip()[-1:] in TITLE_KIND_LAST_CHARS for t in texts]
     layout = _Layout.measure(texts, widths, blanks_before, spliced, finals)
     stops = _standalone(texts)
-    title_joins = _title_pieces(texts, widths, blanks_before, spliced, gaps, stops, layout.blank_is_break, heads)
+    # lines joined to the line before whatever else holds: the later pieces of a title, and the
+    # lines around a footnote marker left in place (one column, not a column and a set)
+    forced = _title_pieces(texts, widths, blanks_before, spliced, gaps, stops, layout.blank_is_break, heads)
+    for k in marker_joins:
+        forced[k] = True
 
     # the layout's answers, read once: a line of width w is full when `wrapped and w >= full_from`
     closed_prose, blank_is_break, wrapped = layout.closed_prose, layout.blank_is_break, layout.wrapped
@@ -794,7 +798,7 @@ def _reflow_columns(texts: list[str], nos: list[int], blanks_before: list[int], 
         heading_next = (heads[k] and not _ordinal_continues(prev, text)) or (
             "号" in text[:24] and _LISTED_DOCNO.match(text) is not None)
         free = not stops[k - 1] and not stops[k] and not heading_next  # may be joined at all
-        join = title_joins[k] or k in marker_joins or (
+        join = forced[k] or (
             free and (and_ends[k - 1] or and_starts[k]) and not (blank_is_break and blanks_before[k])
         ) or (
             free and opens[k - 1] and _open_bracket(prev, text)
@@ -832,7 +836,7 @@ def _reflow_columns(texts: list[str], nos: list[int], blanks_before: list[int], 
             pending = []
             current = [text]
             first = nos[k]
-        if k in note_texts:
+        if note_texts and k in note_texts:  # (most documents have no footnote to move)
             pending += _note_paragraphs(note_texts[k])
     paragraphs.append((_finish(current), first, nos[-1]))
     return paragraphs + pending

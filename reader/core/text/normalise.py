@@ -403,6 +403,9 @@ def clean_lines(text: str) -> Lines:
 
 # ── reflow ───────────────────────────────────────────────────────────────────
 
+# what HEADING_START starts with, as a class for _starting: HEADING_FIRST_CHARS or a digit
+_HEADING_FIRST = re.compile("[" + re.escape("".join(sorted(HEADING_FIRST_CHARS))) + r"\d]")
+
 _CLOSERS = "”’」』）)】〕》\"'"
 _FINAL_CHARS = "。！？；：!?;:…"  # what a sentence ends with, before its closers
 _SENTENCE_FINAL = re.compile(rf"[{_FINAL_CHARS}][{_CLOSERS}]*$")
@@ -756,7 +759,8 @@ def _markup_columns(all_nos: Sequence[int], all_texts: list[str]) -> tuple[
 def _reflow_columns(texts: list[str], nos: list[int], blanks_before: list[int], spliced: list[bool],
                     gaps: list[int]) -> list[tuple[str, int, int]]:
     # footnotes printed inside a sentence go after its paragraph (see _footnotes)
-    notes, marker_joins = _footnotes(texts, blanks_before, spliced)
+    firsts = _first_chars(texts)
+    notes, marker_joins = _footnotes(texts, blanks_before, spliced, firsts)
     if notes:
         moved = {i for block in notes.values() for i in block}
         keep = [i for i in range(len(texts)) if i not in moved]
@@ -765,15 +769,18 @@ def _reflow_columns(texts: list[str], nos: list[int], blanks_before: list[int], 
         texts, nos = [texts[i] for i in keep], [nos[i] for i in keep]
         blanks_before, spliced = [blanks_before[i] for i in keep], [spliced[i] for i in keep]
         gaps = [gaps[i] for i in keep]
+        firsts = _first_chars(texts)
     else:
         note_texts = {}
 
     # what is asked of each line (of it as the line before and as the line after a join): once
     widths = [display_width(t) for t in texts]
     finals = _sentence_ends(texts)
-    heads = [(t[0] in HEADING_FIRST_CHARS or t[0].isdecimal()) and HEADING_START.match(t) is not None for t in texts]
+    heads = [False] * len(texts)
+    for k in _starting(firsts, _HEADING_FIRST):
+        heads[k] = HEADING_START.match(texts[k]) is not None
     opens = ["（" in t or "(" in t or "《" in t for t in texts]  # may open a bracket (_open_bracket's first test)
-    and_ends, and_starts = _connective_columns(texts)
+    and_ends, and_starts = _connective_columns(texts, firsts)
     # may end a title (title_kind's first test: _is_addressee_after_title and _two_titles need one
     # before the line after, and are asked of most lines joined)
     title_ends = [t.rstrip()[-1:] in TITLE_KIND_LAST_CHARS for t in texts]
@@ -855,8 +862,8 @@ MAX_NOTE_LINES = 12
 """A footnote block is a few lines at the foot of a page: longer runs are not footnotes."""
 
 
-def _footnotes(texts: list[str], blanks_before: list[int],
-               spliced: list[bool]) -> tuple[dict[int, list[int]], set[int]]:
+def _footnotes(texts: list[str], blanks_before: list[int], spliced: list[bool],
+               firsts: str) -> tuple[dict[int, list[int]], set[int]]:
     """Footnotes that interrupt a sentence, and footnote markers inside one.
 
     A sentence cut at the foot of a page ("…绩效薪酬占比不") followed by a footnote marker
@@ -866,14 +873,15 @@ def _footnotes(texts: list[str], blanks_before: list[int],
     moved after the sentence's paragraph. Notes labelled 注/注1： with no marker line above
     them move the same way when a page break follows them. A marker line with no notes under
     it, between a cut sentence and its continuation, stays where it was printed and is joined
-    on both sides (the second set: lines joined to the line before them).
+    on both sides (the second set: lines joined to the line before them). firsts: _first_chars(texts).
     """
     n = len(texts)
     notes: dict[int, list[int]] = {}
     joins: set[int] = set()
-    for k in range(1, n - 1):
-        if texts[k][0] != "注" and not texts[k][0].isdigit():
-            continue  # neither a 注 note nor a marker line (most lines): no pattern below can match
+    # only a 注 note or a marker line (few lines) can match a pattern below
+    for k in _starting(firsts, _NOTE_FIRST):
+        if not 0 < k < n - 1:
+            continue
         if not (_at_end(_MID_SENTENCE_END, texts[k - 1]) and not texts[k - 1][-1].isdigit() and not spliced[k]):
             continue
         marker = texts[k]
@@ -898,6 +906,7 @@ def _footnotes(texts: list[str], blanks_before: list[int],
 
 
 _NAMED_NOTE = re.compile(r"^注\s*\d{0,2}\s*[：:]")
+_NOTE_FIRST = re.compile(r"[注\d]")  # what _NAMED_NOTE and _NOTE_MARKER start with
 
 
 def _note_lines(texts: list[str], spliced: list[bool], j: int, expected: set[str] | None) -> tuple[list[int], int]:
@@ -952,14 +961,30 @@ _CONNECTIVE_END = re.compile(r"(?<![参给赋授])[和及与暨]$")
 _CONNECTIVE_START = re.compile(r"^(?:以及|及)(?![时早格])")
 
 
-def _connective_columns(texts: list[str]) -> tuple[list[bool], list[bool]]:
+def _connective_columns(texts: list[str], firsts: str) -> tuple[list[bool], list[bool]]:
     """For each line: does it end with a conjunction (_CONNECTIVE_END), does it start with 及/以及
     (_CONNECTIVE_START)? Line k - 1 and line k are one line cut in two when the first is true of
     k - 1 or the second of k. Each pattern needs its character at the line's end / start: that
-    test first, then the pattern."""
+    test first, then the pattern. firsts: _first_chars(texts)."""
     ends = [t[-1] in "和及与暨\n" and _at_end(_CONNECTIVE_END, t) for t in texts]
-    starts = [t[0] in "以及" and _CONNECTIVE_START.match(t) is not None for t in texts]
+    starts = [False] * len(texts)
+    for k in _starting(firsts, _CONNECTIVE_FIRST):
+        starts[k] = _CONNECTIVE_START.match(texts[k]) is not None
     return ends, starts
+
+
+_CONNECTIVE_FIRST = re.compile("[以及]")  # what _CONNECTIVE_START starts with
+
+
+def _first_chars(texts: list[str]) -> str:
+    """Each line's first character, all in one string: the lines whose first character a pattern
+    needs are then found by one scan of it (_starting), not by a test of each line."""
+    return "".join([t[0] for t in texts])
+
+
+def _starting(firsts: str, first: re.Pattern[str]) -> list[int]:
+    """Indices of the lines whose first character (in firsts, _first_chars) matches `first`."""
+    return [m.start() for m in first.finditer(firsts)]
 
 
 def _cut_in_sentence(layout: _Layout, prev: str, prev_width: float, text: str, stop: bool) -> bool:

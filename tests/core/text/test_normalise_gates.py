@@ -34,7 +34,7 @@ def test_at_end_is_a_search_of_the_whole_line():
 
 def test_connective_columns_are_the_connective_patterns():
     texts = [s for s in _strings(3) if s.strip()]
-    ends, starts = N._connective_columns(texts)
+    ends, starts = N._connective_columns(texts, N._first_chars(texts))
     for t, end, start in zip(texts, ends, starts):
         assert end == (N._CONNECTIVE_END.search(t) is not None), repr(t)
         assert start == (N._CONNECTIVE_START.match(t) is not None), repr(t)

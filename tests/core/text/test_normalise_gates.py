@@ -83,3 +83,60 @@ def test_salutation_gate_is_the_salutation_pattern():
         found = N._SALUTATION.search(s, len(s) - 2) is not None
         assert found == (s[-1] in "：:\n" and found), repr(s)
         assert found == (N._SALUTATION.search(s) is not None), repr(s)
+
+
+def test_heading_first_gate_lets_through_every_heading():
+    # every character that starts a HEADING_START match (tried with the endings its branches
+    # need) is one _HEADING_FIRST takes
+    from reader.core.text.patterns import HEADING_START
+
+    endings = ["、", ".", "．", "）", ")", "1）", "一）", "条 ", "部分", " ", "", "1、", "：", "十、"]
+    for cp in [*range(0x10000), 0x1D7CE, 0x104A0]:
+        c = chr(cp)
+        if any(HEADING_START.match(c + e) for e in endings):
+            assert N._HEADING_FIRST.match(c), repr(c)
+    firsts = N._first_chars(["一、总则", "正文", "（二）", "3. 条", "附件"])
+    assert N._starting(firsts, N._HEADING_FIRST) == [0, 2, 3, 4]
+
+
+def test_first_character_gates_are_what_the_patterns_start_with():
+    assert N._CONNECTIVE_START.pattern.startswith("^(?:以及|及)")
+    assert N._DATED_NOTE.pattern.startswith("^[（(]")  # reflow's join asks text[0] in "（(" first
+    for s in ("以及用电量", "及时", "注1：说明", "12", "注：见附件"):
+        assert N._CONNECTIVE_FIRST.match(s) or not N._CONNECTIVE_START.match(s)
+        assert N._NOTE_FIRST.match(s) or not (N._NAMED_NOTE.match(s) or N._NOTE_MARKER.match(s))
+
+
+def test_title_kind_last_chars_hold_the_end_of_every_title():
+    from reader.core.text.patterns import KINDS, TITLE_KIND_LAST_CHARS, title_kind
+
+    for kind in KINDS:
+        for title in (f"关于做好工作的{kind}", f"某某{kind}（试行）", f"《某某{kind}》", f"某某的{kind} \t"):
+            if title_kind(title):
+                assert title.rstrip()[-1:] in TITLE_KIND_LAST_CHARS, title
+
+
+def test_table_name_end_needs_the_character_its_gate_asks_for():
+    for s in ("任务分解表", "指标汇总表（2024年）", "一览表", "代表"):
+        assert N._TABLE_NAME_END.search(s) is None or "表" in s
+
+
+def test_toc_entry_end_is_the_leader_pattern():
+    import re
+
+    from reader.core.text.patterns import TOC_ENTRY_END
+
+    plain = re.compile(r"(?:[…]+|[.．·]{3,})\s*[（(]?\d{1,4}[）)]?$")  # the pattern before its class came first
+    alphabet = ["…", ".", "．", "·", " ", "1", "（", "）", "字"]
+    for n in range(1, 7):
+        for chars in itertools.product(alphabet, repeat=n):
+            s = "".join(chars)
+            a, b = plain.search(s), TOC_ENTRY_END.search(s)
+            assert (a and a.span()) == (b and b.span()), repr(s)
+
+
+def test_within_counts_as_the_test_of_each_width():
+    widths = sorted(w / 2 for w in range(0, 200, 1) for _ in range(w % 3))
+    for centre in range(0, 100, 5):
+        for reach in (1.0, 3.0, 0.1 * centre, max(3.0, 0.1 * centre)):
+            assert N._within(widths, float(centre), reach) == sum(1 for w in widths if abs(w - centre) <= reach)

@@ -403,7 +403,7 @@ def clean_lines(text: str) -> Lines:
 
 # ── reflow ───────────────────────────────────────────────────────────────────
 
-# what HEADING_START starts with, as a class for _starting: HEADING_FIRST_CHARS or a digit
+# what HEADING_START starts with, as a class for _picked: HEADING_FIRST_CHARS or a digit
 _HEADING_FIRST = re.compile("[" + re.escape("".join(sorted(HEADING_FIRST_CHARS))) + r"\d]")
 
 _CLOSERS = "”’」』）)】〕》\"'"
@@ -777,15 +777,16 @@ def _reflow_columns(texts: list[str], nos: list[int], blanks_before: list[int], 
     widths = [display_width(t) for t in texts]
     finals = _sentence_ends(texts)
     heads = [False] * len(texts)
-    for k in _starting(firsts, _HEADING_FIRST):
+    for k in _picked(firsts, _HEADING_FIRST):
         heads[k] = HEADING_START.match(texts[k]) is not None
     opens = ["（" in t or "(" in t or "《" in t for t in texts]  # may open a bracket (_open_bracket's first test)
-    and_ends, and_starts = _connective_columns(texts, firsts)
+    lasts = _last_chars(texts)
+    and_ends, and_starts = _connective_columns(texts, firsts, lasts)
     # may end a title (title_kind's first test: _is_addressee_after_title and _two_titles need one
     # before the line after, and are asked of most lines joined)
     title_ends = [t.rstrip()[-1:] in TITLE_KIND_LAST_CHARS for t in texts]
     layout = _Layout.measure(texts, widths, blanks_before, spliced, finals)
-    stops = _standalone(texts)
+    stops = _standalone(texts, firsts, lasts)
     # lines joined to the line before whatever else holds: the later pieces of a title, and the
     # lines around a footnote marker left in place (one column, not a column and a set)
     forced = _title_pieces(texts, widths, blanks_before, spliced, gaps, stops, layout.blank_is_break, heads)
@@ -879,7 +880,7 @@ def _footnotes(texts: list[str], blanks_before: list[int], spliced: list[bool],
     notes: dict[int, list[int]] = {}
     joins: set[int] = set()
     # only a 注 note or a marker line (few lines) can match a pattern below
-    for k in _starting(firsts, _NOTE_FIRST):
+    for k in _picked(firsts, _NOTE_FIRST):
         if not 0 < k < n - 1:
             continue
         if not (_at_end(_MID_SENTENCE_END, texts[k - 1]) and not texts[k - 1][-1].isdigit() and not spliced[k]):
@@ -961,30 +962,38 @@ _CONNECTIVE_END = re.compile(r"(?<![参给赋授])[和及与暨]$")
 _CONNECTIVE_START = re.compile(r"^(?:以及|及)(?![时早格])")
 
 
-def _connective_columns(texts: list[str], firsts: str) -> tuple[list[bool], list[bool]]:
+def _connective_columns(texts: list[str], firsts: str, lasts: str) -> tuple[list[bool], list[bool]]:
     """For each line: does it end with a conjunction (_CONNECTIVE_END), does it start with 及/以及
     (_CONNECTIVE_START)? Line k - 1 and line k are one line cut in two when the first is true of
     k - 1 or the second of k. Each pattern needs its character at the line's end / start: that
-    test first, then the pattern. firsts: _first_chars(texts)."""
-    ends = [t[-1] in "和及与暨\n" and _at_end(_CONNECTIVE_END, t) for t in texts]
+    test first, then the pattern. firsts, lasts: _first_chars(texts), _last_chars(texts)."""
+    ends = [False] * len(texts)
+    for k in _picked(lasts, _CONNECTIVE_LAST):
+        ends[k] = _at_end(_CONNECTIVE_END, texts[k])
     starts = [False] * len(texts)
-    for k in _starting(firsts, _CONNECTIVE_FIRST):
+    for k in _picked(firsts, _CONNECTIVE_FIRST):
         starts[k] = _CONNECTIVE_START.match(texts[k]) is not None
     return ends, starts
 
 
 _CONNECTIVE_FIRST = re.compile("[以及]")  # what _CONNECTIVE_START starts with
+_CONNECTIVE_LAST = re.compile("[和及与暨\n]")  # what a line _CONNECTIVE_END matches ends with
 
 
 def _first_chars(texts: list[str]) -> str:
     """Each line's first character, all in one string: the lines whose first character a pattern
-    needs are then found by one scan of it (_starting), not by a test of each line."""
+    needs are then found by one scan of it (_picked), not by a test of each line."""
     return "".join([t[0] for t in texts])
 
 
-def _starting(firsts: str, first: re.Pattern[str]) -> list[int]:
-    """Indices of the lines whose first character (in firsts, _first_chars) matches `first`."""
-    return [m.start() for m in first.finditer(firsts)]
+def _last_chars(texts: list[str]) -> str:
+    """Each line's last character, all in one string (as _first_chars)."""
+    return "".join([t[-1] for t in texts])
+
+
+def _picked(chars: str, wanted: re.Pattern[str]) -> list[int]:
+    """Indices of the lines whose character in `chars` (_first_chars, _last_chars) matches `wanted`."""
+    return [m.start() for m in wanted.finditer(chars)]
 
 
 def _cut_in_sentence(layout: _Layout, prev: str, prev_width: float, text: str, stop: bool) -> bool:
@@ -1039,9 +1048,18 @@ def _finish(pieces: list[str]) -> str:
     return squeeze_number_spaces("".join(pieces))
 
 
-def _standalone(texts: list[str]) -> list[bool]:
-    """Lines that are never joined to a neighbour: dates, signatures, 文号, table rows, TOC entries."""
-    dates = [len(t) <= 40 and "日" in t and _DATE_LINE.match(t) is not None for t in texts]
+_DATE_FIRST = re.compile(r"[（(\d〇零一二三四五六七八九]")  # what _DATE_LINE starts with
+_TOC_LAST = re.compile(r"[\d）)]")  # what a line _TOC_ENTRY finds ends with (no "\n" after: not asked)
+_SALUTATION_LAST = re.compile("[：:\n]")  # what a line _SALUTATION finds ends with
+
+
+def _standalone(texts: list[str], firsts: str, lasts: str) -> list[bool]:
+    """Lines that are never joined to a neighbour: dates, signatures, 文号, table rows, TOC entries.
+    firsts, lasts: _first_chars(texts), _last_chars(texts)."""
+    dates = [False] * len(texts)
+    for k in _picked(firsts, _DATE_FIRST):
+        t = texts[k]
+        dates[k] = len(t) <= 40 and "日" in t and _DATE_LINE.match(t) is not None
     # (each test a bool, so no bool() of the whole; the three that need a space asked for one once)
     stops = [
         date
@@ -1051,14 +1069,17 @@ def _standalone(texts: list[str]) -> list[bool]:
                           or _looks_like_spaced_cells(t)))
         or ("\u3000\u3000" in t and _is_table_row(t))
         or (len(t) <= 40 and ("号" in t or "令" in t) and _DOC_NUMBER_LINE.match(t) is not None)
-        or (t[-1].isdigit() or t[-1] in "）)") and _TOC_ENTRY.search(t) is not None
         for t, date in zip(texts, dates)
     ]
+    for k in _picked(lasts, _TOC_LAST):
+        if _TOC_ENTRY.search(texts[k]) is not None:
+            stops[k] = True
     # Signature block: organ names on short lines directly above a date line;
     # also a reporting organ above the salutation ("市人大社会建设委员会" / "市人大常委会：").
     # (_SALUTATION, a colon then "$", can match only when the line ends in a colon or "\n")
-    ends = [k for k, (t, date) in enumerate(zip(texts, dates))
-            if date or (len(t) <= 30 and t[-1] in "：:\n" and _SALUTATION.search(t, len(t) - 2))]
+    ends = [k for k, date in enumerate(dates) if date]
+    ends += [k for k in _picked(lasts, _SALUTATION_LAST)
+             if len(texts[k]) <= 30 and _SALUTATION.search(texts[k], len(texts[k]) - 2)]
     for k in ends:
         j = k - 1
         while j >= 0 and k - j <= 4 and _ORGAN_LINE.match(texts[j]):

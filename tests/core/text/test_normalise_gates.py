@@ -34,7 +34,7 @@ def test_at_end_is_a_search_of_the_whole_line():
 
 def test_connective_columns_are_the_connective_patterns():
     texts = [s for s in _strings(3) if s.strip()]
-    ends, starts = N._connective_columns(texts, N._first_chars(texts))
+    ends, starts = N._connective_columns(texts, N._first_chars(texts), N._last_chars(texts))
     for t, end, start in zip(texts, ends, starts):
         assert end == (N._CONNECTIVE_END.search(t) is not None), repr(t)
         assert start == (N._CONNECTIVE_START.match(t) is not None), repr(t)
@@ -96,7 +96,7 @@ def test_heading_first_gate_lets_through_every_heading():
         if any(HEADING_START.match(c + e) for e in endings):
             assert N._HEADING_FIRST.match(c), repr(c)
     firsts = N._first_chars(["一、总则", "正文", "（二）", "3. 条", "附件"])
-    assert N._starting(firsts, N._HEADING_FIRST) == [0, 2, 3, 4]
+    assert N._picked(firsts, N._HEADING_FIRST) == [0, 2, 3, 4]
 
 
 def test_first_character_gates_are_what_the_patterns_start_with():
@@ -140,3 +140,20 @@ def test_within_counts_as_the_test_of_each_width():
     for centre in range(0, 100, 5):
         for reach in (1.0, 3.0, 0.1 * centre, max(3.0, 0.1 * centre)):
             assert N._within(widths, float(centre), reach) == sum(1 for w in widths if abs(w - centre) <= reach)
+
+
+def test_last_and_first_character_gates_of_standalone_lines():
+    # each line a pattern finds has its gated character in the gate's class
+    from reader.core.text.patterns import STANDALONE_DATE_LINE, TOC_ENTRY_END
+
+    for s in ("2024年7月1日", "（2024年7月1日）", "二〇二四年七月一日", "（二〇二四年七月一日）（印发）"):
+        assert STANDALONE_DATE_LINE.match(s) and N._DATE_FIRST.match(s[0]), s
+    for s in ("目录……12", "第一章 总则.....3", "附则…（12）", "附则…(2)"):
+        assert TOC_ENTRY_END.search(s) and N._TOC_LAST.match(s[-1]), s
+    for s in _strings(3):
+        if N._CONNECTIVE_END.search(s):
+            assert N._CONNECTIVE_LAST.match(s[-1]), repr(s)
+        if N._SALUTATION.search(s):
+            assert N._SALUTATION_LAST.match(s[-1]), repr(s)
+    texts = ["和", "甲：", "2024年7月1日", "目录……3"]
+    assert N._picked(N._last_chars(texts), N._SALUTATION_LAST) == [1]

@@ -413,6 +413,7 @@ _OPEN_ENDED = re.compile(r"[，、,（(《“‘〔【]$")
 _CN_NUM = "一二三四五六七八九十百零〇两"
 # A note that opens with a date: "（2024年7月31日宁波市第十六届人民代表大会…通过）"
 _DATED_NOTE = re.compile(r"^[（(]\d{4}年\d{1,2}月\d{1,2}日")
+_DATED_FIRST = re.compile("[（(]")  # what _DATED_NOTE starts with
 _SALUTATION = re.compile(r"[：:]$")
 
 MAX_PAGE_WIDTH = 80
@@ -523,8 +524,9 @@ def _ordinal_continues(prev: str, text: str) -> bool:
 
 def _title_pieces(texts: list[str], widths: list[float], blanks_before: list[int],
                   spliced: list[bool], gaps: list[int], stops: list[bool], blank_is_break: bool,
-                  heads: list[bool]) -> list[bool]:
-    """joins[k]: line k continues a title printed over two or three lines.
+                  heads: list[bool], dated: list[bool]) -> list[bool]:
+    """joins[k]: line k continues a title printed over two or three lines (dated[k]: line k opens
+    with a bracketed date, _DATED_NOTE).
 
     The pieces are short, adjacent (no blank line, unless blank lines are the layout's double
     spacing), none a heading, date, 文号 or a sentence
@@ -538,8 +540,8 @@ def _title_pieces(texts: list[str], widths: list[float], blanks_before: list[int
     pieces = [w <= TITLE_LINE_MAX and not stop and "，" not in t
               and "。" not in t and "；" not in t and "：" not in t and ";" not in t and ":" not in t
               and not head and not _SECTION_NUMBER.match(t) and not _CODE.search(t)
-              and not _DATED_NOTE.match(t)
-              for t, w, stop, head in zip(texts, widths, stops, heads)]
+              and not note
+              for t, w, stop, head, note in zip(texts, widths, stops, heads, dated)]
     ends: list[bool | None] = [None] * n  # _title_end of each line, when first asked
 
     def title_end(k: int) -> bool:
@@ -779,6 +781,9 @@ def _reflow_columns(texts: list[str], nos: list[int], blanks_before: list[int], 
     heads = [False] * len(texts)
     for k in _picked(firsts, _HEADING_FIRST):
         heads[k] = HEADING_START.match(texts[k]) is not None
+    dated = [False] * len(texts)  # opens with a bracketed date: a note, never joined to the line before
+    for k in _picked(firsts, _DATED_FIRST):
+        dated[k] = _DATED_NOTE.match(texts[k]) is not None
     opens = ["（" in t or "(" in t or "《" in t for t in texts]  # may open a bracket (_open_bracket's first test)
     lasts = _last_chars(texts)
     and_ends, and_starts = _connective_columns(texts, firsts, lasts)
@@ -789,7 +794,7 @@ def _reflow_columns(texts: list[str], nos: list[int], blanks_before: list[int], 
     stops = _standalone(texts, firsts, lasts)
     # lines joined to the line before whatever else holds: the later pieces of a title, and the
     # lines around a footnote marker left in place (one column, not a column and a set)
-    forced = _title_pieces(texts, widths, blanks_before, spliced, gaps, stops, layout.blank_is_break, heads)
+    forced = _title_pieces(texts, widths, blanks_before, spliced, gaps, stops, layout.blank_is_break, heads, dated)
     for k in marker_joins:
         forced[k] = True
 
@@ -833,7 +838,7 @@ def _reflow_columns(texts: list[str], nos: list[int], blanks_before: list[int], 
             and not (  # a title, then (after a gap) the 主送 line: two paragraphs
                 (blanks_before[k] or spliced[k]) and title_ends[k - 1] and _is_addressee_after_title(prev, text))
             and not (title_ends[k - 1] and _two_titles(prev, text))
-            and not (text[0] in "（(" and _DATED_NOTE.match(text))  # (the pattern's first character first)
+            and not dated[k]
         )
         if join:
             # (_glue's first test here: after a Chinese character, most lines, no space and no call)

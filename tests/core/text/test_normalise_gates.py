@@ -101,7 +101,8 @@ def test_heading_first_gate_lets_through_every_heading():
 
 def test_first_character_gates_are_what_the_patterns_start_with():
     assert N._CONNECTIVE_START.pattern.startswith("^(?:以及|及)")
-    assert N._DATED_NOTE.pattern.startswith("^[（(]")  # reflow's join asks text[0] in "（(" first
+    assert N._DATED_NOTE.pattern.startswith("^[（(]")
+    assert N._DATED_FIRST.match("（") and N._DATED_FIRST.match("(")
     for s in ("以及用电量", "及时", "注1：说明", "12", "注：见附件"):
         assert N._CONNECTIVE_FIRST.match(s) or not N._CONNECTIVE_START.match(s)
         assert N._NOTE_FIRST.match(s) or not (N._NAMED_NOTE.match(s) or N._NOTE_MARKER.match(s))

@@ -405,6 +405,8 @@ def clean_lines(text: str) -> Lines:
 
 # what HEADING_START starts with, as a class for _picked: HEADING_FIRST_CHARS or a digit
 _HEADING_FIRST = re.compile("[" + re.escape("".join(sorted(HEADING_FIRST_CHARS))) + r"\d]")
+# what a line ends with when it may end a title: TITLE_KIND_LAST_CHARS, or a space after it (\s: str.isspace)
+_TITLE_LAST = re.compile("[" + re.escape("".join(sorted(TITLE_KIND_LAST_CHARS))) + r"\s]")
 
 _CLOSERS = "”’」』）)】〕》\"'"
 _FINAL_CHARS = "。！？；：!?;:…"  # what a sentence ends with, before its closers
@@ -789,7 +791,9 @@ def _reflow_columns(texts: list[str], nos: list[int], blanks_before: list[int], 
     and_ends, and_starts = _connective_columns(texts, firsts, lasts)
     # may end a title (title_kind's first test: _is_addressee_after_title and _two_titles need one
     # before the line after, and are asked of most lines joined)
-    title_ends = [t.rstrip()[-1:] in TITLE_KIND_LAST_CHARS for t in texts]
+    title_ends = [False] * len(texts)
+    for k in _picked(lasts, _TITLE_LAST):
+        title_ends[k] = texts[k].rstrip()[-1:] in TITLE_KIND_LAST_CHARS
     layout = _Layout.measure(texts, widths, blanks_before, spliced, finals)
     stops = _standalone(texts, firsts, lasts)
     # lines joined to the line before whatever else holds: the later pieces of a title, and the

@@ -158,3 +158,13 @@ def test_last_and_first_character_gates_of_standalone_lines():
             assert N._SALUTATION_LAST.match(s[-1]), repr(s)
     texts = ["和", "甲：", "2024年7月1日", "目录……3"]
     assert N._picked(N._last_chars(texts), N._SALUTATION_LAST) == [1]
+
+
+def test_title_last_gate_lets_through_every_line_that_may_end_a_title():
+    from reader.core.text.patterns import TITLE_KIND_LAST_CHARS
+
+    for cp in range(0x10000):  # a line whose last character is a space is let through (rstrip)
+        c = chr(cp)
+        assert bool(N._TITLE_LAST.match(c)) == (c in TITLE_KIND_LAST_CHARS or c.isspace()), repr(c)
+    texts = ["关于…的通知", "某某通知 ", "正文。", "某某办法\t"]
+    assert N._picked(N._last_chars(texts), N._TITLE_LAST) == [0, 1, 3]

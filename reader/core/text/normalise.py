@@ -437,11 +437,21 @@ def _at_end(rx: re.Pattern[str], text: str) -> bool:
 _FINAL_CHAR_SET = frozenset(_FINAL_CHARS)
 
 
-def _sentence_ends(texts: list[str]) -> list[bool]:
+def _sentence_ends(texts: list[str], lasts: str) -> list[bool]:
     """For each line: _SENTENCE_FINAL.search(line), read from the line's end instead of tried at
-    every character (a column, without a call per line)."""
-    return [_SENTENCE_FINAL.search(t) is not None if t[-1:] == "\n" else t.rstrip(_CLOSERS)[-1:] in _FINAL_CHAR_SET
-            for t in texts]
+    every character, and only for the lines whose last character (lasts: _last_chars(texts)) is
+    one a sentence can end with (_FINAL_LAST)."""
+    finals = [False] * len(texts)
+    for k in _picked(lasts, _FINAL_LAST):
+        t = texts[k]
+        if t[-1] == "\n":
+            finals[k] = _SENTENCE_FINAL.search(t) is not None
+        else:
+            finals[k] = t.rstrip(_CLOSERS)[-1:] in _FINAL_CHAR_SET
+    return finals
+
+
+_FINAL_LAST = re.compile(rf"[{_FINAL_CHARS}{_CLOSERS}\n]")  # the last character of a line _SENTENCE_FINAL finds
 
 
 # "2.2 成员单位职责": a numbered section of a plan (not "2.2亿元", a quantity)
@@ -778,8 +788,9 @@ def _reflow_columns(texts: list[str], nos: list[int], blanks_before: list[int], 
         note_texts = {}
 
     # what is asked of each line (of it as the line before and as the line after a join): once
+    lasts = _last_chars(texts)
     widths = [display_width(t) for t in texts]
-    finals = _sentence_ends(texts)
+    finals = _sentence_ends(texts, lasts)
     heads = [False] * len(texts)
     for k in _picked(firsts, _HEADING_FIRST):
         heads[k] = HEADING_START.match(texts[k]) is not None
@@ -787,7 +798,6 @@ def _reflow_columns(texts: list[str], nos: list[int], blanks_before: list[int], 
     for k in _picked(firsts, _DATED_FIRST):
         dated[k] = _DATED_NOTE.match(texts[k]) is not None
     opens = ["（" in t or "(" in t or "《" in t for t in texts]  # may open a bracket (_open_bracket's first test)
-    lasts = _last_chars(texts)
     and_ends, and_starts = _connective_columns(texts, firsts, lasts)
     # may end a title (title_kind's first test: _is_addressee_after_title and _two_titles need one
     # before the line after, and are asked of most lines joined)

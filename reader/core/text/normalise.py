@@ -435,6 +435,7 @@ def _at_end(rx: re.Pattern[str], text: str) -> bool:
 
 
 _FINAL_CHAR_SET = frozenset(_FINAL_CHARS)
+_FINAL_LAST = re.compile(rf"[{_FINAL_CHARS}{_CLOSERS}\n]")  # the last character of a line _SENTENCE_FINAL finds
 
 
 def _sentence_ends(texts: list[str], lasts: str) -> list[bool]:
@@ -449,9 +450,6 @@ def _sentence_ends(texts: list[str], lasts: str) -> list[bool]:
         else:
             finals[k] = t.rstrip(_CLOSERS)[-1:] in _FINAL_CHAR_SET
     return finals
-
-
-_FINAL_LAST = re.compile(rf"[{_FINAL_CHARS}{_CLOSERS}\n]")  # the last character of a line _SENTENCE_FINAL finds
 
 
 # "2.2 成员单位职责": a numbered section of a plan (not "2.2亿元", a quantity)

@@ -41,6 +41,7 @@ same characters when one did.
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from array import array
@@ -55,9 +56,11 @@ from reader.core.text.patterns import (
     CJK,
     EDGE_PAGE_NUMBER,
     GAZETTE_WORDS,
+    HEADING_FIRST_CHARS,
     HEADING_START,
     PAGE_DASHES,
     PAGE_NUMBER_LINE,
+    TITLE_KIND_LAST_CHARS,
     compact,
     has_about,
     title_kind,
@@ -423,6 +426,11 @@ def clean_lines(text: str) -> Lines:
 
 # ── reflow ───────────────────────────────────────────────────────────────────
 
+# what HEADING_START starts with, as a class for _picked: HEADING_FIRST_CHARS or a digit
+_HEADING_FIRST = re.compile("[" + re.escape("".join(sorted(HEADING_FIRST_CHARS))) + r"\d]")
+# what a line ends with when it may end a title: TITLE_KIND_LAST_CHARS, or a space after it (\s: str.isspace)
+_TITLE_LAST = re.compile("[" + re.escape("".join(sorted(TITLE_KIND_LAST_CHARS))) + r"\s]")
+
 _CLOSERS = "”’」』）)】〕》\"'"
 _FINAL_CHARS = "。！？；：!?;:…"  # what a sentence ends with, before its closers
 _SENTENCE_FINAL = re.compile(rf"[{_FINAL_CHARS}][{_CLOSERS}]*$")
@@ -430,6 +438,7 @@ _OPEN_ENDED = re.compile(r"[，、,（(《“‘〔【]$")
 _CN_NUM = "一二三四五六七八九十百零〇两"
 # A note that opens with a date: "（2024年7月31日宁波市第十六届人民代表大会…通过）"
 _DATED_NOTE = re.compile(r"^[（(]\d{4}年\d{1,2}月\d{1,2}日")
+_DATED_FIRST = re.compile("[（(]")  # what _DATED_NOTE starts with
 _SALUTATION = re.compile(r"[：:]$")
 
 MAX_PAGE_WIDTH = 80
@@ -448,12 +457,22 @@ def _at_end(rx: re.Pattern[str], text: str) -> bool:
     return rx.search(text, max(len(text) - 2, 0)) is not None
 
 
-def _ends_sentence(text: str) -> bool:
-    """_SENTENCE_FINAL.search(text), read from the line's end instead of tried at every character."""
-    if text.endswith("\n"):
-        return _SENTENCE_FINAL.search(text) is not None
-    core = text.rstrip(_CLOSERS)
-    return bool(core) and core[-1] in _FINAL_CHARS
+_FINAL_CHAR_SET = frozenset(_FINAL_CHARS)
+_FINAL_LAST = re.compile(rf"[{_FINAL_CHARS}{_CLOSERS}\n]")  # the last character of a line _SENTENCE_FINAL finds
+
+
+def _sentence_ends(texts: list[str], lasts: str) -> list[bool]:
+    """For each line: _SENTENCE_FINAL.search(line), read from the line's end instead of tried at
+    every character, and only for the lines whose last character (lasts: _last_chars(texts)) is
+    one a sentence can end with (_FINAL_LAST)."""
+    finals = [False] * len(texts)
+    for k in _picked(lasts, _FINAL_LAST):
+        t = texts[k]
+        if t[-1] == "\n":
+            finals[k] = _SENTENCE_FINAL.search(t) is not None
+        else:
+            finals[k] = t.rstrip(_CLOSERS)[-1:] in _FINAL_CHAR_SET
+    return finals
 
 
 # "2.2 成员单位职责": a numbered section of a plan (not "2.2亿元", a quantity)
@@ -504,7 +523,8 @@ _TABLE_NAME_END = re.compile(r"(?:汇总|一览|明细|分解|统计|清单|情�
 
 def _title_end(text: str) -> bool:
     """text ends a title: with a 文种 word, or with the name of a kind of table."""
-    return bool(title_kind(text)) or _TABLE_NAME_END.search(compact(text)) is not None
+    # (a table's name ends in 表: that character first, then the pattern)
+    return bool(title_kind(text)) or ("表" in text and _TABLE_NAME_END.search(compact(text)) is not None)
 
 
 def _open_bracket(prev: str, text: str) -> bool:
@@ -537,8 +557,9 @@ def _ordinal_continues(prev: str, text: str) -> bool:
 
 def _title_pieces(texts: list[str], widths: list[float], blanks_before: list[int],
                   spliced: list[bool], gaps: list[int], stops: list[bool], blank_is_break: bool,
-                  heads: list[bool]) -> list[bool]:
-    """joins[k]: line k continues a title printed over two or three lines.
+                  heads: list[bool], dated: list[bool]) -> list[bool]:
+    """joins[k]: line k continues a title printed over two or three lines (dated[k]: line k opens
+    with a bracketed date, _DATED_NOTE).
 
     The pieces are short, adjacent (no blank line, unless blank lines are the layout's double
     spacing), none a heading, date, 文号 or a sentence
@@ -552,8 +573,8 @@ def _title_pieces(texts: list[str], widths: list[float], blanks_before: list[int
     pieces = [w <= TITLE_LINE_MAX and not stop and "，" not in t
               and "。" not in t and "；" not in t and "：" not in t and ";" not in t and ":" not in t
               and not head and not _SECTION_NUMBER.match(t) and not _CODE.search(t)
-              and not _DATED_NOTE.match(t)
-              for t, w, stop, head in zip(texts, widths, stops, heads)]
+              and not note
+              for t, w, stop, head, note in zip(texts, widths, stops, heads, dated)]
     ends: list[bool | None] = [None] * n  # _title_end of each line, when first asked
 
     def title_end(k: int) -> bool:
@@ -569,10 +590,12 @@ def _title_pieces(texts: list[str], widths: list[float], blanks_before: list[int
         prev = texts[k - 1]
         return _at_end(_CLOSED_END, prev) or (widths[k - 1] < PAGE_BREAK_MIN_WIDTH and not _at_end(_OPEN_ENDED, prev))
 
-    k = 0
-    while k < n:
+    after = 0  # lines before this one are pieces of a title found already
+    for k in compress(range(n), pieces):  # (only the lines that may be a piece: most are not)
+        if k < after:
+            continue
         found = 0
-        if pieces[k] and starts_paragraph(k) and not title_end(k):
+        if starts_paragraph(k) and not title_end(k):
             for last in range(k + 1, min(n, k + TITLE_MAX_PIECES)):
                 # the document's own title, first in its text, may be spaced by single blank
                 # lines (which the splitter may have moved after the header: a gap of one line)
@@ -592,9 +615,7 @@ def _title_pieces(texts: list[str], widths: list[float], blanks_before: list[int
         if found:
             for m in range(k + 1, found + 1):
                 joins[m] = True
-            k = found + 1
-        else:
-            k += 1
+            after = found + 1
     return joins
 
 
@@ -632,23 +653,21 @@ class _Layout:
     @classmethod
     def measure(cls, texts: list[str], widths: list[float], blanks_before: list[int], spliced: list[bool],
                 finals: list[bool]) -> _Layout:
-        """finals[k]: line k ends a sentence (_ends_sentence)."""
-        sized = sorted(w for w in widths if w >= 4)
+        """finals[k]: line k ends a sentence (_sentence_ends)."""
+        sized = sorted([w for w in widths if w >= 4])
         if not sized:
             return cls(0.0, 0.0, False, True)
-        prose = [t for t, w in zip(texts, widths) if _is_prose(t, w)]
-        closed = sum(1 for t in prose if _at_end(_CLOSED_END, _MARKUP_TAIL.sub("", t) if t[-1] in "*>\n" else t))
-        closed_prose = len(prose) >= MIN_PROSE_LINES and closed >= CLOSED_PROSE_SHARE * len(prose)
         # The full width is the commonest width among the longer half of the lines
         # (ties → the wider): percentiles drift with indented first lines and digits.
-        upper = Counter(round(w) for w in sized[len(sized) // 2 :])
+        upper = Counter(map(round, sized[len(sized) // 2 :]))
         width = float(max(upper.items(), key=lambda kv: (kv[1], kv[0]))[0])
         # A paragraph's first line is indented two characters; digits print narrow.
         tolerance = max(3.0, 0.1 * width)
-        in_band = sum(1 for w in sized if abs(w - width) <= tolerance)
+        # (lines counted by bisecting the sorted widths, not by a test of each)
+        in_band = _within(sized, width, tolerance)
         # Page-width breaks give many lines of the very same width.
-        exact = sum(1 for w in sized if abs(w - width) <= 1.0)
-        too_wide = sum(1 for w in sized if w > width + tolerance)
+        exact = _within(sized, width, 1.0)
+        too_wide = len(sized) - bisect.bisect_right(sized, width + tolerance)
         wrapped = (
             10 <= width <= MAX_PAGE_WIDTH
             and exact >= MIN_FULL_LINES
@@ -660,8 +679,6 @@ class _Layout:
         )
         # Blank lines after full, unfinished lines: the layout's double spacing.
         # (columns zipped: line k's splice and blanks with line k - 1's width and ending)
-        pair_blanks = [b > 0 for s, b in zip(islice(spliced, 1, None), islice(blanks_before, 1, None)) if not s]
-        pairs, pairs_blank = len(pair_blanks), sum(pair_blanks)
         mid = mid_blank = 0
         if wrapped:
             full = width - tolerance
@@ -670,9 +687,29 @@ class _Layout:
             mid, mid_blank = len(mid_blanks), sum(mid_blanks)
         if mid >= 3:
             double_spaced = mid_blank >= 0.5 * mid
-        else:
+        else:  # (too few such lines: blank lines after any line, counted only now)
+            pair_blanks = [b > 0 for s, b in zip(islice(spliced, 1, None), islice(blanks_before, 1, None)) if not s]
+            pairs, pairs_blank = len(pair_blanks), sum(pair_blanks)
             double_spaced = pairs > 0 and pairs_blank >= 0.6 * pairs
-        return cls(width, tolerance, wrapped, not double_spaced, closed_prose and not wrapped)
+        # (closed prose is told of paragraph-per-line text only: its lines read only then)
+        return cls(width, tolerance, wrapped, not double_spaced, not wrapped and _closed_prose(texts, widths))
+
+
+def _closed_prose(texts: list[str], widths: list[float]) -> bool:
+    """Nearly every prose line ends a sentence or a bracketed clause (_Layout.closed_prose)."""
+    prose = [t for t, w in zip(texts, widths) if _is_prose(t, w)]
+    closed = sum(1 for t in prose if _at_end(_CLOSED_END, _MARKUP_TAIL.sub("", t) if t[-1] in "*>\n" else t))
+    return len(prose) >= MIN_PROSE_LINES and closed >= CLOSED_PROSE_SHARE * len(prose)
+
+
+def _within(ascending: list[float], centre: float, reach: float) -> int:
+    """How many of the sorted widths w have abs(w - centre) <= reach. (w - centre is compared, as
+    the test of each would: centre ± reach, rounded, could take in a width just outside.)"""
+    def offset(w: float) -> float:
+        return w - centre
+
+    return (bisect.bisect_right(ascending, reach, key=offset)
+            - bisect.bisect_left(ascending, -reach, key=offset))
 
 
 def _same_endings(texts: list[str], widths: list[float], full: float, finals: list[bool]) -> bool:
@@ -718,11 +755,12 @@ def _plain_columns(all_nos: Sequence[int], all_texts: list[str]) -> tuple[
         list[str], list[int], list[int], list[bool], list[int]]:
     """_markup_columns for lines without table markup (most documents): one text per non-blank
     line, each column built at once instead of line by line."""
-    at = [k for k, t in enumerate(all_texts) if t]
+    # (the non-blank lines picked by compress, in C: a text is its own selector)
+    at = list(compress(range(len(all_texts)), all_texts))
     if not at:
         return [], [], [], [], []
-    texts = [all_texts[k] for k in at]
-    nos = [all_nos[k] for k in at]
+    texts = list(compress(all_texts, all_texts))
+    nos = list(compress(all_nos, all_texts))
     blanks_before = [at[0]] + [b - a - 1 for a, b in zip(at, islice(at, 1, None))]
     spliced = [False] + [b - a - 1 > n for a, b, n in zip(nos, islice(nos, 1, None), islice(blanks_before, 1, None))]
     gaps = [0] + [abs(b - a) - 1 for a, b in zip(nos, islice(nos, 1, None))]
@@ -756,7 +794,8 @@ def _markup_columns(all_nos: Sequence[int], all_texts: list[str]) -> tuple[
 def _reflow_columns(texts: list[str], nos: list[int], blanks_before: list[int], spliced: list[bool],
                     gaps: list[int]) -> list[tuple[str, int, int]]:
     # footnotes printed inside a sentence go after its paragraph (see _footnotes)
-    notes, marker_joins = _footnotes(texts, blanks_before, spliced)
+    firsts = _first_chars(texts)
+    notes, marker_joins = _footnotes(texts, blanks_before, spliced, firsts)
     if notes:
         moved = {i for block in notes.values() for i in block}
         keep = [i for i in range(len(texts)) if i not in moved]
@@ -765,18 +804,34 @@ def _reflow_columns(texts: list[str], nos: list[int], blanks_before: list[int], 
         texts, nos = [texts[i] for i in keep], [nos[i] for i in keep]
         blanks_before, spliced = [blanks_before[i] for i in keep], [spliced[i] for i in keep]
         gaps = [gaps[i] for i in keep]
+        firsts = _first_chars(texts)
     else:
         note_texts = {}
 
     # what is asked of each line (of it as the line before and as the line after a join): once
+    lasts = _last_chars(texts)
     widths = [display_width(t) for t in texts]
-    finals = [_ends_sentence(t) for t in texts]
-    heads = [HEADING_START.match(t) is not None for t in texts]
+    finals = _sentence_ends(texts, lasts)
+    heads = [False] * len(texts)
+    for k in _picked(firsts, _HEADING_FIRST):
+        heads[k] = HEADING_START.match(texts[k]) is not None
+    dated = [False] * len(texts)  # opens with a bracketed date: a note, never joined to the line before
+    for k in _picked(firsts, _DATED_FIRST):
+        dated[k] = _DATED_NOTE.match(texts[k]) is not None
     opens = ["（" in t or "(" in t or "《" in t for t in texts]  # may open a bracket (_open_bracket's first test)
-    and_ends, and_starts = _connective_columns(texts)
+    and_ends, and_starts = _connective_columns(texts, firsts, lasts)
+    # may end a title (title_kind's first test: _is_addressee_after_title and _two_titles need one
+    # before the line after, and are asked of most lines joined)
+    title_ends = [False] * len(texts)
+    for k in _picked(lasts, _TITLE_LAST):
+        title_ends[k] = texts[k].rstrip()[-1:] in TITLE_KIND_LAST_CHARS
     layout = _Layout.measure(texts, widths, blanks_before, spliced, finals)
-    stops = _standalone(texts)
-    title_joins = _title_pieces(texts, widths, blanks_before, spliced, gaps, stops, layout.blank_is_break, heads)
+    stops = _standalone(texts, firsts, lasts)
+    # lines joined to the line before whatever else holds: the later pieces of a title, and the
+    # lines around a footnote marker left in place (one column, not a column and a set)
+    forced = _title_pieces(texts, widths, blanks_before, spliced, gaps, stops, layout.blank_is_break, heads, dated)
+    for k in marker_joins:
+        forced[k] = True
 
     # the layout's answers, read once: a line of width w is full when `wrapped and w >= full_from`
     closed_prose, blank_is_break, wrapped = layout.closed_prose, layout.blank_is_break, layout.wrapped
@@ -791,7 +846,7 @@ def _reflow_columns(texts: list[str], nos: list[int], blanks_before: list[int], 
         heading_next = (heads[k] and not _ordinal_continues(prev, text)) or (
             "号" in text[:24] and _LISTED_DOCNO.match(text) is not None)
         free = not stops[k - 1] and not stops[k] and not heading_next  # may be joined at all
-        join = title_joins[k] or k in marker_joins or (
+        join = forced[k] or (
             free and (and_ends[k - 1] or and_starts[k]) and not (blank_is_break and blanks_before[k])
         ) or (
             free and opens[k - 1] and _open_bracket(prev, text)
@@ -816,19 +871,20 @@ def _reflow_columns(texts: list[str], nos: list[int], blanks_before: list[int], 
                     and not (heads[k - 1] and "。" not in prev))
             )
             and not (  # a title, then (after a gap) the 主送 line: two paragraphs
-                (blanks_before[k] or spliced[k]) and _is_addressee_after_title(prev, text))
-            and not _two_titles(prev, text)
-            and not _DATED_NOTE.match(text)
+                (blanks_before[k] or spliced[k]) and title_ends[k - 1] and _is_addressee_after_title(prev, text))
+            and not (title_ends[k - 1] and _two_titles(prev, text))
+            and not dated[k]
         )
         if join:
-            current.append(_glue(prev, text) + text)
+            # (_glue's first test here: after a Chinese character, most lines, no space and no call)
+            current.append(_glue(prev, text) + text if prev[-1].isascii() else text)
         else:
             paragraphs.append((_finish(current), first, nos[k - 1]))
             paragraphs += pending
             pending = []
             current = [text]
             first = nos[k]
-        if k in note_texts:
+        if note_texts and k in note_texts:  # (most documents have no footnote to move)
             pending += _note_paragraphs(note_texts[k])
     paragraphs.append((_finish(current), first, nos[-1]))
     return paragraphs + pending
@@ -847,8 +903,8 @@ MAX_NOTE_LINES = 12
 """A footnote block is a few lines at the foot of a page: longer runs are not footnotes."""
 
 
-def _footnotes(texts: list[str], blanks_before: list[int],
-               spliced: list[bool]) -> tuple[dict[int, list[int]], set[int]]:
+def _footnotes(texts: list[str], blanks_before: list[int], spliced: list[bool],
+               firsts: str) -> tuple[dict[int, list[int]], set[int]]:
     """Footnotes that interrupt a sentence, and footnote markers inside one.
 
     A sentence cut at the foot of a page ("…绩效薪酬占比不") followed by a footnote marker
@@ -858,14 +914,15 @@ def _footnotes(texts: list[str], blanks_before: list[int],
     moved after the sentence's paragraph. Notes labelled 注/注1： with no marker line above
     them move the same way when a page break follows them. A marker line with no notes under
     it, between a cut sentence and its continuation, stays where it was printed and is joined
-    on both sides (the second set: lines joined to the line before them).
+    on both sides (the second set: lines joined to the line before them). firsts: _first_chars(texts).
     """
     n = len(texts)
     notes: dict[int, list[int]] = {}
     joins: set[int] = set()
-    for k in range(1, n - 1):
-        if texts[k][0] != "注" and not texts[k][0].isdigit():
-            continue  # neither a 注 note nor a marker line (most lines): no pattern below can match
+    # only a 注 note or a marker line (few lines) can match a pattern below
+    for k in _picked(firsts, _NOTE_FIRST):
+        if not 0 < k < n - 1:
+            continue
         if not (_at_end(_MID_SENTENCE_END, texts[k - 1]) and not texts[k - 1][-1].isdigit() and not spliced[k]):
             continue
         marker = texts[k]
@@ -890,6 +947,7 @@ def _footnotes(texts: list[str], blanks_before: list[int],
 
 
 _NAMED_NOTE = re.compile(r"^注\s*\d{0,2}\s*[：:]")
+_NOTE_FIRST = re.compile(r"[注\d]")  # what _NAMED_NOTE and _NOTE_MARKER start with
 
 
 def _note_lines(texts: list[str], spliced: list[bool], j: int, expected: set[str] | None) -> tuple[list[int], int]:
@@ -944,14 +1002,38 @@ _CONNECTIVE_END = re.compile(r"(?<![参给赋授])[和及与暨]$")
 _CONNECTIVE_START = re.compile(r"^(?:以及|及)(?![时早格])")
 
 
-def _connective_columns(texts: list[str]) -> tuple[list[bool], list[bool]]:
+def _connective_columns(texts: list[str], firsts: str, lasts: str) -> tuple[list[bool], list[bool]]:
     """For each line: does it end with a conjunction (_CONNECTIVE_END), does it start with 及/以及
     (_CONNECTIVE_START)? Line k - 1 and line k are one line cut in two when the first is true of
     k - 1 or the second of k. Each pattern needs its character at the line's end / start: that
-    test first, then the pattern."""
-    ends = [t[-1] in "和及与暨\n" and _at_end(_CONNECTIVE_END, t) for t in texts]
-    starts = [t[0] in "以及" and _CONNECTIVE_START.match(t) is not None for t in texts]
+    test first, then the pattern. firsts, lasts: _first_chars(texts), _last_chars(texts)."""
+    ends = [False] * len(texts)
+    for k in _picked(lasts, _CONNECTIVE_LAST):
+        ends[k] = _at_end(_CONNECTIVE_END, texts[k])
+    starts = [False] * len(texts)
+    for k in _picked(firsts, _CONNECTIVE_FIRST):
+        starts[k] = _CONNECTIVE_START.match(texts[k]) is not None
     return ends, starts
+
+
+_CONNECTIVE_FIRST = re.compile("[以及]")  # what _CONNECTIVE_START starts with
+_CONNECTIVE_LAST = re.compile("[和及与暨\n]")  # what a line _CONNECTIVE_END matches ends with
+
+
+def _first_chars(texts: list[str]) -> str:
+    """Each line's first character, all in one string: the lines whose first character a pattern
+    needs are then found by one scan of it (_picked), not by a test of each line."""
+    return "".join([t[0] for t in texts])
+
+
+def _last_chars(texts: list[str]) -> str:
+    """Each line's last character, all in one string (as _first_chars)."""
+    return "".join([t[-1] for t in texts])
+
+
+def _picked(chars: str, wanted: re.Pattern[str]) -> list[int]:
+    """Indices of the lines whose character in `chars` (_first_chars, _last_chars) matches `wanted`."""
+    return [m.start() for m in wanted.finditer(chars)]
 
 
 def _cut_in_sentence(layout: _Layout, prev: str, prev_width: float, text: str, stop: bool) -> bool:
@@ -1006,26 +1088,38 @@ def _finish(pieces: list[str]) -> str:
     return squeeze_number_spaces("".join(pieces))
 
 
-def _standalone(texts: list[str]) -> list[bool]:
-    """Lines that are never joined to a neighbour: dates, signatures, 文号, table rows, TOC entries."""
-    dates = [len(t) <= 40 and "日" in t and _DATE_LINE.match(t) is not None for t in texts]
+_DATE_FIRST = re.compile(r"[（(\d〇零一二三四五六七八九]")  # what _DATE_LINE starts with
+_TOC_LAST = re.compile(r"[\d）)]")  # what a line _TOC_ENTRY finds ends with (no "\n" after: not asked)
+_SALUTATION_LAST = re.compile("[：:\n]")  # what a line _SALUTATION finds ends with
+
+
+def _standalone(texts: list[str], firsts: str, lasts: str) -> list[bool]:
+    """Lines that are never joined to a neighbour: dates, signatures, 文号, table rows, TOC entries.
+    firsts, lasts: _first_chars(texts), _last_chars(texts)."""
+    dates = [False] * len(texts)
+    for k in _picked(firsts, _DATE_FIRST):
+        t = texts[k]
+        dates[k] = len(t) <= 40 and "日" in t and _DATE_LINE.match(t) is not None
+    # (each test a bool, so no bool() of the whole; the three that need a space asked for one once)
     stops = [
-        bool(
-            date
-            or "\t" in t
-            or (("  " in t or "\u3000\u3000" in t) and _is_table_row(t))
-            or (len(t) <= 40 and ("号" in t or "令" in t) and _DOC_NUMBER_LINE.match(t))
-            or (len(t) <= 30 and " " in t and _NAME_LINE.match(t))
-            or (" " in t and _looks_like_spaced_cells(t))
-            or (t[-1].isdigit() or t[-1] in "）)") and _TOC_ENTRY.search(t) is not None
-        )
+        date
+        or "\t" in t
+        or (" " in t and (("  " in t and _is_table_row(t))
+                          or (len(t) <= 30 and _NAME_LINE.match(t) is not None)
+                          or _looks_like_spaced_cells(t)))
+        or ("\u3000\u3000" in t and _is_table_row(t))
+        or (len(t) <= 40 and ("号" in t or "令" in t) and _DOC_NUMBER_LINE.match(t) is not None)
         for t, date in zip(texts, dates)
     ]
+    for k in _picked(lasts, _TOC_LAST):
+        if _TOC_ENTRY.search(texts[k]) is not None:
+            stops[k] = True
     # Signature block: organ names on short lines directly above a date line;
     # also a reporting organ above the salutation ("市人大社会建设委员会" / "市人大常委会：").
     # (_SALUTATION, a colon then "$", can match only when the line ends in a colon or "\n")
-    ends = [k for k, (t, date) in enumerate(zip(texts, dates))
-            if date or (len(t) <= 30 and t[-1] in "：:\n" and _SALUTATION.search(t, len(t) - 2))]
+    ends = [k for k, date in enumerate(dates) if date]
+    ends += [k for k in _picked(lasts, _SALUTATION_LAST)
+             if len(texts[k]) <= 30 and _SALUTATION.search(texts[k], len(texts[k]) - 2)]
     for k in ends:
         j = k - 1
         while j >= 0 and k - j <= 4 and _ORGAN_LINE.match(texts[j]):

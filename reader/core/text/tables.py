@@ -22,8 +22,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from html.parser import HTMLParser
+from itertools import accumulate
 
 from reader.core.model import Table
 
@@ -206,15 +207,16 @@ def tabulate(paragraphs: Sequence[tuple[str, int, int]]) -> tuple[list[str], lis
     texts = [p for p, _, _ in paragraphs]
     if not _may_hold_rows(texts):
         return texts, []  # no paragraph is a row (most documents): nothing to join or pad
-    paragraphs = _join_wrapped_cells(_join_cut_rows(paragraphs))
+    cells_of = _row_cells_memo()  # (one memo for the joins and the rows: most paragraphs stay as they were)
+    paragraphs = _join_wrapped_cells(_join_cut_rows(paragraphs, cells_of))
     texts = [p for p, _, _ in paragraphs]
-    cells = [row_cells(p) for p in texts]
+    cells = [cells_of(p) for p in texts]
     # rows read from one line's <table> markup make a table of their own (a converter may
     # print the same table again below it, as tab-separated lines)
     per_line = Counter(first for _, first, last in paragraphs if first == last)
     markup = [first == last and per_line[first] > 1 for _, first, last in paragraphs]
     tables: list[Table] = []
-    offsets: list[int] = []
+    offsets: list[int] = []  # (read only when a table is found)
     k = 0
     while k < len(texts):
         if cells[k] is None:
@@ -231,10 +233,8 @@ def tabulate(paragraphs: Sequence[tuple[str, int, int]]) -> tuple[list[str], lis
                                 last_line=max(paragraphs[m][2] for m in range(k, j + 1)), start=k, end=j))
         k = j + 1
     # paragraph indices → character offsets in "\n".join(texts)
-    pos = 0
-    for t in texts:
-        offsets.append(pos)
-        pos += len(t) + 1
+    if tables:
+        offsets = list(accumulate([len(t) + 1 for t in texts], initial=0))
     for t in tables:
         first, last = t.start, t.end
         t.start = offsets[first]
@@ -242,12 +242,9 @@ def tabulate(paragraphs: Sequence[tuple[str, int, int]]) -> tuple[list[str], lis
     return texts, tables
 
 
-def _join_cut_rows(paragraphs: Sequence[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """A row whose last cell stops after a comma, with fewer cells than the row before, was
-    cut inside that cell: "1\t新建城市公园5个，" / "改造提升口袋公园20个\t区住建局\t…" is one row."""
-    out: list[tuple[str, int, int]] = []
-    # row_cells of each paragraph text, read once: a paragraph is asked about as the line, the
-    # row before and the row before that
+def _row_cells_memo() -> Callable[[str], list[str] | None]:
+    """row_cells of each paragraph text, read once: a paragraph is asked about as the line, the
+    row before and the row before that, and again when the tables are gathered."""
     memo: dict[str, list[str] | None] = {}
 
     def cells_of(text: str) -> list[str] | None:
@@ -255,6 +252,15 @@ def _join_cut_rows(paragraphs: Sequence[tuple[str, int, int]]) -> list[tuple[str
             memo[text] = row_cells(text)
         return memo[text]
 
+    return cells_of
+
+
+def _join_cut_rows(paragraphs: Sequence[tuple[str, int, int]],
+                   cells_of: Callable[[str], list[str] | None] = row_cells) -> list[tuple[str, int, int]]:
+    """A row whose last cell stops after a comma, with fewer cells than the row before, was
+    cut inside that cell: "1\t新建城市公园5个，" / "改造提升口袋公园20个\t区住建局\t…" is one row.
+    cells_of: row_cells, or a memo of it (_row_cells_memo)."""
+    out: list[tuple[str, int, int]] = []
     for k, (text, first, last) in enumerate(paragraphs):
         nxt = cells_of(text)
         if out and nxt is None and k + 1 < len(paragraphs) and _cut_cell(out, paragraphs[k + 1][0], cells_of):

@@ -1307,18 +1307,42 @@ _ADDRESSEE_RE = re.compile(
 
 # 以省民政厅审核确认的方案为准 · 停放在县级水行政主管部门指定的地点 · 以县交通运输局发布的公告为准: the
 # body that decides what the rule points to acts, though it stands in a modifier
-_DECIDED_RE = re.compile("(?:审核确认|指定|确定|确认|核定|划定|审定|认定|发布|公布)的")
+_DECIDED_WORDS = ("审核确认", "指定", "确定", "确认", "核定", "划定", "审定", "认定", "发布", "公布")
+_DECIDED_RE = re.compile(f"(?:{'|'.join(_DECIDED_WORDS)})的")
+
+
+def _ending_scan(words, last: str) -> re.Pattern:
+    """The matches of "(?:w1|w2|…)last" as a scan from the literal `last` (which the regex engine
+    finds far faster than one of the words' first characters), each word in a look-behind that
+    captures it, the longest first: a match's start is m.start(m.lastindex).
+
+    The same matches as the plain scan's while no word holds `last`: each match then ends at its
+    own `last`, and of the words that end there the longest starts first, as the plain scan, which
+    tries every start from the left, finds it."""
+    if any(last in w for w in words):
+        raise ValueError(f"ending scan: a word holds {last!r}")
+    by_length: dict[int, list[str]] = {}
+    for w in words:
+        by_length.setdefault(len(w), []).append(re.escape(w))
+    behind = (f"(?<=({'|'.join(ws)}){re.escape(last)})" for _, ws in sorted(by_length.items(), reverse=True))
+    return re.compile(f"{re.escape(last)}(?:{'|'.join(behind)})")
+
+
+# (the 的 after one of the words: 3 250 candidates in the seeds' texts, where the words' first
+# characters are 6 190, each tried through a class)
+_DECIDED_SCAN = _ending_scan(_DECIDED_WORDS, "的")
 _DECIDED_PREP_RE = re.compile("(?:以|在|按照|按|依照|根据)(?=[^，。；;,\n以在按照依根]{2,30}$)")
 
 
 def _deciding_bodies(text: str) -> list[tuple[int, int]]:
     out = []
-    for m in _DECIDED_RE.finditer(text):
-        prep = _DECIDED_PREP_RE.search(text, max(0, m.start() - 32), m.start())
+    for m in _DECIDED_SCAN.finditer(text):
+        start = m.start(m.lastindex)  # the decision word's
+        prep = _DECIDED_PREP_RE.search(text, max(0, start - 32), start)
         if not prep:
             continue
         items = _org_items_after(text, prep.end())
-        if items and items[-1][1] == m.start():
+        if items and items[-1][1] == start:
             out.extend(items)
     return out
 

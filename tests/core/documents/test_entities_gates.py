@@ -318,3 +318,12 @@ def test_weak_trigger_scan_finds_every_name_end_before_a_weak_verb():
         assert [m.start() for m in E._WEAK_TRIGGER_RE.finditer(text)] == want, text
         found += len(want)
     assert found > 10000
+
+
+def test_decided_scan_from_its_last_character_is_the_decided_scan():
+    pieces = list(E._DECIDED_WORDS) + ["的", "审核", "确", "认", "定", "审", "以", "市局", "，"]
+    for text in _random_texts(pieces, 20000, 16, longest=10):
+        got = [(m.start(m.lastindex), m.end()) for m in E._DECIDED_SCAN.finditer(text)]
+        assert got == [m.span() for m in E._DECIDED_RE.finditer(text)], text
+    with pytest.raises(ValueError):
+        E._ending_scan(("指定", "的确"), "的")

@@ -1844,7 +1844,8 @@ def _table_units(text: str) -> list[tuple[int, int]]:
                     task_seen = _is_task_cell(cell)
                     pos += len(cell) + 1
                     continue
-                if cell.strip() and len(cell) <= 120:
+                # (a cell without a CJK character holds no name: an item either column takes has one)
+                if len(cell) <= 120 and _CJK_RE.search(cell):
                     items = []
                     ok = True
                     for a, b in _split_items(text, pos, pos + len(cell)):

@@ -103,6 +103,24 @@ def _first_chars(words: str) -> str:
 
 
 _MATCH_START = operator.methodcaller("start")
+
+
+class _LiteralScan:
+    """A regex whose every match opens with `literal`, scanned from that literal's first occurrence,
+    found by str.find: the text before it is skipped in C far faster than the regex engine steps
+    through it, and a text without the literal (most texts, for 处室：, 〔, 经商) is not scanned at all.
+    The matches are the regex's: none starts before the literal, and a look-behind still sees the
+    text before the scan's start."""
+    __slots__ = ("literal", "rx")
+
+    def __init__(self, literal: str, rest: str = "") -> None:
+        self.literal = literal
+        self.rx = re.compile(re.escape(literal) + rest)
+
+    def finditer(self, text: str):
+        first = text.find(self.literal)
+        return self.rx.finditer(text, first) if first >= 0 else iter(())
+
 _D = "[0-9０-９]"
 _S = "[ \u3000]{0,2}"  # layout spaces inside a date or quantity ("2024 年 7 月")
 _CN_DIGIT = "一二三四五六七八九"
@@ -206,9 +224,9 @@ _DOCREF_YEAR_RE = re.compile(f"[{re.escape(_DOCREF_OPEN)}]{_DOCREF_YEAR_TAIL}")
 # the same matches as one scan per opening bracket, from that literal character (which the regex
 # engine finds far faster than one of a class): a match holds no opening bracket but its first
 # character, so matches of two scans never overlap and, in order of start, are _DOCREF_YEAR_RE's
-_DOCREF_YEAR_SCANS = tuple(re.compile(re.escape(ch) + _DOCREF_YEAR_TAIL) for ch in _DOCREF_OPEN)
-_DOCREF_ORDER_RE = re.compile(
-    f"令{_S}第?{_S}(?:{_D}{{1,4}}|[一二三四五六七八九十百零〇]{{1,6}}){_S}[号號]"
+_DOCREF_YEAR_SCANS = tuple(_LiteralScan(ch, _DOCREF_YEAR_TAIL) for ch in _DOCREF_OPEN)
+_DOCREF_ORDER_SCAN = _LiteralScan(
+    "令", f"{_S}第?{_S}(?:{_D}{{1,4}}|[一二三四五六七八九十百零〇]{{1,6}}){_S}[号號]"
 )
 _ORDER_ISSUER_TAILS = ("政府", "院", "部", "局", "委", "署", "主席", "厅", "行", "会", "廳", "會")
 # characters that cannot be part of a doc-number prefix (甬政办发): walking left stops there
@@ -246,7 +264,7 @@ def _find_docrefs(text: str) -> list[tuple[int, int]]:
         start = _docref_prefix_start(text, m.start(), 6)
         if start < m.start():
             out.append((start, m.end()))
-    for m in _DOCREF_ORDER_RE.finditer(text):
+    for m in _DOCREF_ORDER_SCAN.finditer(text):
         # 市政府令第188号 · 宁波市人民政府令第188号 · 国务院令第699号
         start = _docref_prefix_start(text, m.start(), 12)
         issuer = text[start : m.start()]
@@ -621,8 +639,8 @@ _LABEL_END_BARE_RE = re.compile(f"(?:{LABEL_NOUN}|(?P<bare>{'|'.join(_BARE_ROLES
 # finds far faster than one of a class): no word starts with another's second character, so two
 # scans' matches never overlap and, in order of start, are _LABEL_END_RE's (_LABEL_END_BARE_RE's)
 _LABEL_NOUNS = re.fullmatch(r"\(\?:([^()\[\]\\.*+?{}^$]+)\)", LABEL_NOUN).group(1).split("|")
-_LABEL_END_SCANS = tuple(re.compile(word + _LABEL_ENDING) for word in _LABEL_NOUNS)
-_LABEL_END_BARE_SCANS = _LABEL_END_SCANS + tuple(re.compile(word + _LABEL_ENDING) for word in _BARE_ROLES)
+_LABEL_END_SCANS = tuple(_LiteralScan(word, _LABEL_ENDING) for word in _LABEL_NOUNS)
+_LABEL_END_BARE_SCANS = _LABEL_END_SCANS + tuple(_LiteralScan(word, _LABEL_ENDING) for word in _BARE_ROLES)
 
 _LABEL_HEAD_RE = re.compile(f"{_maybe(LABEL_QUALIFIER)}{_maybe(LABEL_ROLE)}{_maybe(LABEL_ROLE_ALT)}$")
 _LABEL_WORD_RE = re.compile(f"{LABEL_QUALIFIER}?{LABEL_ROLE}?{LABEL_ROLE_ALT}?(?:{LABEL_NOUN}|领导)")
@@ -1286,7 +1304,7 @@ def _prose_units(text: str) -> list[tuple[int, int]]:
 def _addressees_and_consulted(text: str) -> list[tuple[int, int]]:
     out = [m.span() for m in _ADDRESSEE_RE.finditer(text)
            if m.start() == 0 or text[m.start() - 1] in _ADDRESSEE_AFTER] if "你" in text else []
-    for m in _CONSULTED_RE.finditer(text):
+    for m in _CONSULTED_SCAN.finditer(text):
         # 经商A、B，拟于… · 经商县财政局同意: the bodies consulted agree, they act (经商X, blind8's convention)
         items = _org_items_after(text, m.end())
         if items and text.startswith(("，", ",", "同意", "后", "一致"), items[-1][1]):
@@ -1294,7 +1312,7 @@ def _addressees_and_consulted(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_CONSULTED_RE = re.compile("经商(?!务|业|贸|品|量|定)")
+_CONSULTED_SCAN = _LiteralScan("经商", "(?!务|业|贸|品|量|定)")
 
 
 # 三、你市要认真做好… · 请你区组织编制…: the addressee of a 批复 or 复函 given a task acts (你县《关于…的请示》,
@@ -1614,8 +1632,8 @@ _LEVEL_WORD_RE = re.compile("人民政府|国务院|各级|各地|各[省市区�
 # the same matches as three scans, each from a literal first character (which the regex engine
 # finds far faster than one of a class of three): no match of one can overlap one of another
 # (人 国 各 stand nowhere inside the others), so in order of start they are _LEVEL_WORD_RE's
-_LEVEL_WORD_SCANS = (re.compile("人民政府"), re.compile("国务院"),
-                     re.compile("各(?:级|地|[省市区县州](?:[（(][省市区县州旗、]{1,8}[）)])?)"))
+_LEVEL_WORD_SCANS = (_LiteralScan("人民政府"), _LiteralScan("国务院"),
+                     _LiteralScan("各", "(?:级|地|[省市区县州](?:[（(][省市区县州旗、]{1,8}[）)])?)"))
 _LEVEL_TAIL_RE = re.compile(f"(?:{_FUNCTION}、){{1,10}}{_FUNCTION}(?:主管)?部门")
 
 
@@ -1704,7 +1722,7 @@ _COMMA_BEARER_RE = re.compile(f"[，,的“](?=[^，,。；;\n]{{2,10}}{_BEARER_
 _BEARER_DUTY_WORDS_RE = re.compile(_BEARER_DUTY_WORDS)
 # the commas _LATER_MODAL_RE starts at, found by two scans from a literal character (the engine
 # finds a literal far faster than one of a class): a match is the comma alone
-_LATER_COMMA_RES = (re.compile(f"，(?={_LATER_MODAL})"), re.compile(f",(?={_LATER_MODAL})"))
+_LATER_COMMA_RES = (_LiteralScan("，", f"(?={_LATER_MODAL})"), _LiteralScan(",", f"(?={_LATER_MODAL})"))
 
 
 def _duty_offsets() -> dict[str, tuple[int, ...]]:

@@ -327,3 +327,12 @@ def test_decided_scan_from_its_last_character_is_the_decided_scan():
         assert got == [m.span() for m in E._DECIDED_RE.finditer(text)], text
     with pytest.raises(ValueError):
         E._ending_scan(("指定", "的确"), "的")
+
+
+def test_literal_scan_is_the_regex_scan():
+    # from the literal's first occurrence: the same matches, a look-behind still seeing the text before
+    scan = E._LiteralScan("令", "(?<=府令)第?[0-9]+号")
+    plain = re.compile("令(?<=府令)第?[0-9]+号")
+    for text in _random_texts(["令", "府", "第", "1", "号", "市", "政"], 20000, 17, longest=10):
+        assert [m.span() for m in scan.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+    assert list(scan.finditer("市政府第1号")) == []

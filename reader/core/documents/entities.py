@@ -1794,12 +1794,17 @@ def _conditional_subjects(text: str, duties: list[int] | None = None) -> list[tu
     return out
 
 
+_SENTENCE_NEAR = 100  # characters
+
+
 def _sentences_holding(text: str, positions: list[int]) -> list[tuple[int, int]]:
     """(start, end) of each sentence (between two of _SENTENCE_ENDS) that holds one of the
     positions, in order, each once; a position on a sentence end is in none.
 
     Only those sentences are delimited: forwards a search to the next end, backwards a
-    bounded rfind per end character (no further back than the end of the last sentence found)."""
+    bounded rfind per end character (no further back than the end of the last sentence found),
+    first over the _SENTENCE_NEAR characters before the position, where most sentences start:
+    an end found there is the last one, and only where none is the rest searched."""
     out: list[tuple[int, int]] = []
     n = len(text)
     stop = -1  # the end of the last sentence found
@@ -1807,7 +1812,11 @@ def _sentences_holding(text: str, positions: list[int]) -> list[tuple[int, int]]
         if p <= stop or text[p] in _SENTENCE_ENDS:
             continue
         lo = max(stop, 0)
-        start = max(text.rfind(ch, lo, p) for ch in _SENTENCE_ENDS) + 1
+        near = max(lo, p - _SENTENCE_NEAR)
+        start = max(text.rfind(ch, near, p) for ch in _SENTENCE_ENDS)
+        if start < 0 and near > lo:
+            start = max(text.rfind(ch, lo, near) for ch in _SENTENCE_ENDS)
+        start += 1
         m = _SENTENCE_END_RE.search(text, p)
         stop = m.start() if m else n
         out.append((start, stop))

@@ -223,10 +223,14 @@ def test_later_modal_commas_are_the_later_modal_scan():
         assert found == [m.start() for m in E._LATER_MODAL_RE.finditer(text)], text
 
 
-def test_sentences_holding_are_the_sentences_between_ends():
+@pytest.mark.parametrize("near", [E._SENTENCE_NEAR, 3])
+def test_sentences_holding_are_the_sentences_between_ends(near, monkeypatch):
     # the same sentences as splitting at every end and taking those that hold a position
+    # (with a window of 3 characters too: most starts then lie before it)
     import bisect
     import random
+
+    monkeypatch.setattr(E, "_SENTENCE_NEAR", near)
 
     rng = random.Random(6)
     for text in _random_texts(_CUE_PIECES, 20000, 7, longest=20):

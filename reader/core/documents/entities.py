@@ -212,7 +212,8 @@ _DATE = (
 # in C from one candidate character to the next; a look-ahead first would be tried at every
 # position. Each match is one character long, so every position a date can start at is
 # tried, and a date is found inside an earlier one too: _find_dates keeps, as a plain
-# "(?=[…])(?:…)" finditer would, the first date at or after the end of the last one kept.
+# "(?=[…])(?:…)" finditer would, the first date at or after the end of the last one kept
+# (searching from that end, so the dates inside it are not matched at all).
 _DATE_RE = re.compile(f"[{_DATE_FIRST}](?<=(?=(?:{_DATE_GATE}))(?=(?P<date>{_DATE})).)")
 # a date at the end of "自…起" takes its 自/从 too
 _FROM_PREFIX = frozenset("自从")
@@ -1904,10 +1905,10 @@ _PRIORITY = {"docref": 0, "date": 1, "number": 2, "unit": 3}
 def _find_dates(text: str) -> list[tuple[int, int]]:
     out = []
     last = 0
-    for m in _DATE_RE.finditer(text):
+    # (searched from the end of the last date: the dates that start inside it, 5月 in 2022年5月, are
+    # not kept, and each match is one character long, so a finditer would report them too)
+    while m := _DATE_RE.search(text, last):
         a, b = m.span("date")
-        if a < last:
-            continue  # inside the last date (5月 in 2022年5月)
         last = b
         if m.group("yr") is not None:
             y1, y2 = int(_fold(m.group("yr"))), int(_fold(m.group("yr2")))

@@ -180,6 +180,12 @@ def test_date_scan_finds_what_the_plain_pattern_finds():
                 got.append((m.span("date"), m.group("yr"), m.group("yr2")))
                 last = m.end("date")
         assert got == want, text
+        # as _find_dates reads it: searched from the end of the last date
+        searched, last = [], 0
+        while m := E._DATE_RE.search(text, last):
+            searched.append((m.span("date"), m.group("yr"), m.group("yr2")))
+            last = m.end("date")
+        assert searched == want, text
         found += bool(want)
     assert found > 3000
 

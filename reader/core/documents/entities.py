@@ -2106,6 +2106,8 @@ _JOIN_RE = re.compile("[和与及]")
 
 def _split_joined(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """"区综合执法局和华润兴光燃气公司" is two names; "人力资源和社会保障局" is one."""
+    if not _JOIN_RE.search(text, a, b):
+        return [(a, b)]  # (most names: one search, not a scan set up to find nothing)
     for m in _JOIN_RE.finditer(text, a, b):
         left, right = text[a : m.start()], text[m.end() : b]
         if _is_org(left, need_prefix=False) and _is_org(right, need_prefix=False):

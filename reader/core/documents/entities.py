@@ -449,7 +449,7 @@ def _number_ok(text: str, m: re.Match, g: tuple) -> bool:
 
 def _ordinal_before(text: str, j: int, before: str) -> bool:
     """第五, 星期三, 第六个五年计划: an ordinal or a name, not a quantity."""
-    if text.endswith("第", 0, j) or text[max(0, j - 2) : j] in ("星期", "礼拜"):
+    if before == "第" or text.endswith(("星期", "礼拜"), 0, j):
         return True
     return before == "个" and bool(_NTH_BEFORE.search(text, max(0, j - 6), j))
 

@@ -483,8 +483,8 @@ def _unit_is_another_word(text: str, j: int, before: str, end: int, unit: str) -
     # 三年行动计划 · 三年攻坚行动: the name of a programme (as in its title), not a duration
     if unit == "年" and text.startswith(("行动", "攻坚"), end):
         return True
-    after = text[end] if end < len(text) else ""
-    return bool(unit in _UNIT_BLOCK and after and after in _UNIT_BLOCK[unit])
+    blocked = _UNIT_BLOCK.get(unit)  # the characters that make the unit another word
+    return bool(blocked) and end < len(text) and text[end] in blocked
 
 
 def _chinese_count_ok(text: str, j: int, before: str, end: int, unit: str, cn: str, ranged: bool) -> bool:

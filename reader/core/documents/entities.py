@@ -1006,13 +1006,23 @@ _ENUMERATOR_RE = re.compile(
     "[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[、．.]|[（(](?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})[）)]")
 
 
+# the characters _org_items_before's walk acts on (separators, brackets, boundaries, 由, layout
+# spaces); at any other it only steps on
+_WALK_MARKS = frozenset(_ITEM_SPLIT_CHARS + _BR_CLOSE + _BR_OPEN + "由 \u3000") | _LEFT_BOUNDARY
+
+
 def _org_items_before(text: str, pos: int) -> list[tuple[int, int]]:
     """Organisations listed right before a trigger verb (区水利局牵头 · A、B配合)."""
     i = pos
     depth = 0
     run = 0  # characters since the last list separator: a name is never longer than 40
-    while i > 0 and pos - i < 120 and run <= 40:
+    floor = max(0, pos - 120)
+    while i > floor and run <= 40:
         ch = text[i - 1]
+        if ch not in _WALK_MARKS:
+            run += 1  # (most characters: one more of a name, in one test)
+            i -= 1
+            continue
         run = 0 if ch in _ITEM_SPLIT_CHARS else run + 1
         if ch in _BR_CLOSE:
             depth += 1

@@ -346,3 +346,10 @@ def test_literal_scan_is_the_regex_scan():
     for text in _random_texts(["令", "府", "第", "1", "号", "市", "政"], 20000, 17, longest=10):
         assert [m.span() for m in scan.finditer(text)] == [m.span() for m in plain.finditer(text)], text
     assert list(scan.finditer("市政府第1号")) == []
+
+
+def test_walk_marks_hold_every_character_the_walk_tests():
+    # a character outside _WALK_MARKS only steps the walk on: none of its tests may pick it out
+    tested = set(E._ITEM_SPLIT_CHARS) | set(E._BR_CLOSE) | set(E._BR_OPEN) | E._LEFT_BOUNDARY | set("由 \u3000")
+    assert tested <= E._WALK_MARKS
+    assert E._org_items_before("会议明确，区水利局、区财政局牵头", 14) == [(5, 9), (10, 14)]

@@ -180,6 +180,12 @@ def test_date_scan_finds_what_the_plain_pattern_finds():
                 got.append((m.span("date"), m.group("yr"), m.group("yr2")))
                 last = m.end("date")
         assert got == want, text
+        # as _find_dates reads it: searched from the end of the last date
+        searched, last = [], 0
+        while m := E._DATE_RE.search(text, last):
+            searched.append((m.span("date"), m.group("yr"), m.group("yr2")))
+            last = m.end("date")
+        assert searched == want, text
         found += bool(want)
     assert found > 3000
 
@@ -223,10 +229,14 @@ def test_later_modal_commas_are_the_later_modal_scan():
         assert found == [m.start() for m in E._LATER_MODAL_RE.finditer(text)], text
 
 
-def test_sentences_holding_are_the_sentences_between_ends():
+@pytest.mark.parametrize("near", [E._SENTENCE_NEAR, 3])
+def test_sentences_holding_are_the_sentences_between_ends(near, monkeypatch):
     # the same sentences as splitting at every end and taking those that hold a position
+    # (with a window of 3 characters too: most starts then lie before it)
     import bisect
     import random
+
+    monkeypatch.setattr(E, "_SENTENCE_NEAR", near)
 
     rng = random.Random(6)
     for text in _random_texts(_CUE_PIECES, 20000, 7, longest=20):
@@ -318,3 +328,28 @@ def test_weak_trigger_scan_finds_every_name_end_before_a_weak_verb():
         assert [m.start() for m in E._WEAK_TRIGGER_RE.finditer(text)] == want, text
         found += len(want)
     assert found > 10000
+
+
+def test_decided_scan_from_its_last_character_is_the_decided_scan():
+    pieces = list(E._DECIDED_WORDS) + ["的", "审核", "确", "认", "定", "审", "以", "市局", "，"]
+    for text in _random_texts(pieces, 20000, 16, longest=10):
+        got = [(m.start(m.lastindex), m.end()) for m in E._DECIDED_SCAN.finditer(text)]
+        assert got == [m.span() for m in E._DECIDED_RE.finditer(text)], text
+    with pytest.raises(ValueError):
+        E._ending_scan(("指定", "的确"), "的")
+
+
+def test_literal_scan_is_the_regex_scan():
+    # from the literal's first occurrence: the same matches, a look-behind still seeing the text before
+    scan = E._LiteralScan("令", "(?<=府令)第?[0-9]+号")
+    plain = re.compile("令(?<=府令)第?[0-9]+号")
+    for text in _random_texts(["令", "府", "第", "1", "号", "市", "政"], 20000, 17, longest=10):
+        assert [m.span() for m in scan.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+    assert list(scan.finditer("市政府第1号")) == []
+
+
+def test_walk_marks_hold_every_character_the_walk_tests():
+    # a character outside _WALK_MARKS only steps the walk on: none of its tests may pick it out
+    tested = set(E._ITEM_SPLIT_CHARS) | set(E._BR_CLOSE) | set(E._BR_OPEN) | E._LEFT_BOUNDARY | set("由 \u3000")
+    assert tested <= E._WALK_MARKS
+    assert E._org_items_before("会议明确，区水利局、区财政局牵头", 14) == [(5, 9), (10, 14)]

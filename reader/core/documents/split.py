@@ -254,7 +254,7 @@ def _mark_rows(rows: _Rows) -> _LaterRows:
         elif last in "：:":
             rows.colon_ends.append(i)
         # a paragraph's end (_Rows.complete): a sentence end, a short last line, a date, a table row
-        complete[i] = last in _PARAGRAPH_END or date[i] or n < short or (gap[i] and ("\t" in t or "   " in t))
+        complete[i] = last in _PARAGRAPH_END or date[i] or n < short or gap[i]
         # title-like by its shape (_Rows.titleish), the cheap refusals first (。 before the search
         # for any sentence mark: most body rows hold one)
         if not (2 <= n <= 70) or docno[i] or date[i] or code[i] or head[i] or gap[i] or last in "，、," \

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -818,3 +820,20 @@ def test_a_wide_spaced_label_heads_a_section_without_contents_but_a_spaced_kind_
     assert law.first_line == 3  # the label heads it
     (notice,) = parse_text("公　　告\n\n为保障公共安全，现将有关事项公告如下。\n某某市公安局\n2021年2月1日\n")
     assert notice.meta.title == "公　　告".replace("　", "") and notice.meta.kind == "公告"
+
+
+@pytest.mark.parametrize("gap", ["\t", "   ", "\u3000\u3000\u3000", " \u3000 "])
+def test_a_table_row_ends_a_paragraph_whatever_its_gaps_are_printed_with(gap):
+    """A row with a table gap (P.TABLE_GAP: a tab, or three whitespace characters between two
+    others) is a table row: it ends a paragraph and is no title, with ideographic spaces as with
+    ASCII ones (the paragraph-end test once looked only for a tab or three ASCII spaces)."""
+    body = "为进一步做好全市安全生产工作，切实保障人民群众生命财产安全，现就有关事项通知如下，请认真贯彻执行"
+    row = gap.join(["序号", "牵头单位名称", "配合单位名称", "联系人姓名", "联系电话号码", "完成时限要求",
+                    "责任科室", "分管领导"])
+    from reader.core.documents import split
+
+    rows, _ = split._prepare(clean_lines(f"{body}\n{body}\n{row}\n{body}\n"))
+    k = rows.c.index("".join(row.split()))
+    assert len(rows.c[k]) >= 0.8 * rows.width  # not complete for being short
+    assert rows.complete(k) and not rows.titleish(k)
+    assert not rows.complete(k - 1)  # a full row with no sentence end goes on

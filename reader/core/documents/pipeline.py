@@ -27,7 +27,8 @@ from reader.core.model import Document, ParseResult, ReadError, line_columns
 # (titles going on to a （…）的通知 row, numbered section labels, units and 一-quantities) and 分管 before
 # a leader is no list of duties (main held 10 while these were merged: an index made then is remade);
 # 12: a table row whose gaps are ideographic spaces ends a paragraph (the splitter's paragraph-end test
-# looked only for tabs and ASCII spaces; the speed pass before it changed no output).
+# looked only for tabs and ASCII spaces), and a row marked a contents row is no title even if asked before
+# (the speed pass before these changed no output).
 PIPELINE_VERSION = 12
 
 

@@ -110,9 +110,6 @@ def _is_page_noise(text: str) -> bool:
     return len(c) <= 60 and bool(P.GAZETTE_ISSUE_LINE.search(c))
 
 
-_UNKNOWN = 2  # in _Rows._titleish: title-like by its shape, not asked yet
-
-
 @dataclass
 class _Rows:
     lines: Lines  # content rows (non-blank, not page noise)
@@ -134,9 +131,8 @@ class _Rows:
         self.code = bytearray(n)
         self._bigram: dict[str, bool] = {}
         self.gap = bytearray(n)  # a table gap (P.TABLE_GAP) in the row's text
-        # _prepare answers titleish and complete for every row as it marks it. A row title-like by its
-        # shape stays _UNKNOWN in _titleish until first asked: it is title-like unless it is a contents
-        # row then (toc marks are added later, and an answer once given stays).
+        # _prepare answers titleish and complete for every row as it marks it (_titleish: 0 no, else
+        # title-like by its shape); a row marked a contents row later (mark_toc) is no title from then on.
         self._titleish = bytearray(n)
         self._complete = bytearray(n)
         self.closing = bytearray(n)
@@ -146,17 +142,19 @@ class _Rows:
     def titleish(self, i: int) -> bool:
         """Could row i be (part of) a title: 2–70 characters, no sentence mark, not a 文号, date,
         code, heading, table or contents row (_mark_rows reads the shape)?"""
-        v = self._titleish[i]
-        if v == _UNKNOWN:
-            v = self._titleish[i] = not self.toc[i]
-        return v == 1
+        return self._titleish[i] != 0
+
+    def mark_toc(self, i: int) -> None:
+        """Row i is a contents row, and so no title (whether or not titleish was asked before)."""
+        self.toc[i] = True
+        self._titleish[i] = 0
 
     def complete(self, i: int) -> bool:
         """Does row i end a paragraph (sentence end, short last line)?"""
         return self._complete[i] == 1
 
     def maybe_titleish(self) -> Iterator[int]:
-        """The rows that may be title-like (the others are not): titleish() tells."""
+        """The title-like rows (titleish), read as the marks stand while iterating."""
         return compress(range(len(self._titleish)), self._titleish)
 
     def key(self, i: int) -> str:
@@ -262,7 +260,7 @@ def _mark_rows(rows: _Rows) -> _LaterRows:
                 or (first in _NOT_TITLE_FIRST and _NOT_TITLE_START.match(c)) \
                 or (n <= 4 and P.FRONT_MATTER_HEADING.match(c)):
             continue
-        titleish[i] = _UNKNOWN
+        titleish[i] = 1
     return later
 
 
@@ -346,7 +344,7 @@ def _mark_toc(rows: _Rows, spaced_labels: list[int], page_ends: list[int]) -> No
             if start > 0 and rows.titleish(start - 1) and not rows.date[start - 1]:
                 start -= 1
         for j in range(start, end + 1):
-            rows.toc[j] = True
+            rows.mark_toc(j)
         spans.append((start, end))
     _mark_section_labels(rows, spans, spaced_labels)
 
@@ -1062,7 +1060,7 @@ def _drop_contents_runs(rows: _Rows, headers: list[_Header], taken: set[int]) ->
             drop.update(range(i, j))
             for h in headers[i:j]:
                 for x in h.rows:
-                    rows.toc[x] = True
+                    rows.mark_toc(x)
                     taken.discard(x)
         i = j
     return [h for k, h in enumerate(headers) if k not in drop]

@@ -837,3 +837,16 @@ def test_a_table_row_ends_a_paragraph_whatever_its_gaps_are_printed_with(gap):
     assert len(rows.c[k]) >= 0.8 * rows.width  # not complete for being short
     assert rows.complete(k) and not rows.titleish(k)
     assert not rows.complete(k - 1)  # a full row with no sentence end goes on
+
+
+def test_a_contents_row_is_no_title_even_when_asked_before_it_became_one():
+    """A lone contents entry takes the title row above it into the contents: that row was asked
+    whether it is title-like (it is, by its shape) before it was marked; from then on it is a
+    contents row, and no title, whatever was answered before."""
+    from reader.core.documents import split
+
+    text = ("本期要目\n江澜市城市绿化管理办法\n（2023年5月8日市政府令第12号公布）……………………12\n"
+            "江澜市人民政府关于做好防汛工作的通知\n各区县人民政府：\n现将有关事项通知如下。\n")
+    rows, _ = split._prepare(clean_lines(text))
+    assert [bool(rows.toc[i]) for i in range(4)] == [False, True, True, False]
+    assert [rows.titleish(i) for i in range(4)] == [True, False, False, True]

@@ -931,15 +931,10 @@ class _StandaloneTitles:
     def title_at(self, s: int) -> list[int]:
         """The rows of a confirmed title starting at row s, [] when there is none."""
         rows = self.rows
-        text = ""  # rows s … last
-        for span in range(1, STANDALONE_TITLE_MAX_ROWS + 1):
-            last = s + span - 1
-            if last >= len(rows.c) or last in self.taken or not rows.titleish(last):
-                break
+        for span, last, text in self._spans(s):
             lc = rows.c[last]
             if span > 1 and P.is_speaker(lc) and not P.ends_with_kind(lc):
                 break
-            text += lc
             kind = P.title_kind(text)
             if lc in ("目录", "目次"):
                 break  # a bare 目 录 heading opens a table of contents, not a document
@@ -956,16 +951,24 @@ class _StandaloneTitles:
     def longer(self, s: int, span: int) -> list[int]:
         """关于修改《某某条例》 / 等三件地方性法规的决定: a row ending in a 文种 inside 《…》 whose
         title goes on (the rows below end one with its own 文种, confirmed): those rows, else []."""
-        rows = self.rows
-        for longer in range(span + 1, STANDALONE_TITLE_MAX_ROWS + 1):
-            last = s + longer - 1
-            if last >= len(rows.c) or last in self.taken or not rows.titleish(last):
-                break
-            text = "".join(rows.c[s:last + 1])
+        for longer, last, text in self._spans(s, span + 1):
             kind = P.title_kind(text)
             if kind and not text.endswith("》") and self.confirmed(s, longer, text, kind):
                 return list(range(s, last + 1))
         return []
+
+    def _spans(self, s: int, first: int = 1) -> Iterator[tuple[int, int, str]]:
+        """(span, last row, text of rows s … last) from span `first` on, while the rows may go on
+        a title (title-like, not taken, at most STANDALONE_TITLE_MAX_ROWS): what title_at and
+        longer walk."""
+        rows = self.rows
+        text = "".join(rows.c[s:s + first - 1])
+        for span in range(first, STANDALONE_TITLE_MAX_ROWS + 1):
+            last = s + span - 1
+            if last >= len(rows.c) or last in self.taken or not rows.titleish(last):
+                return
+            text += rows.c[last]
+            yield span, last, text
 
     def confirmed(self, s: int, span: int, text: str, kind: str) -> bool:
         """Is the title text (rows s … s+span-1, of 文种 kind) a document's?"""

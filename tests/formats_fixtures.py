@@ -248,7 +248,8 @@ def scanned_pdf() -> bytes:
 # ── .docx (python-docx) ──────────────────────────────────────────────────────
 
 def gazette_docx(with_table: bool = True) -> bytes:
-    """The table notice as Word writes it: a header and footer (left out of the body), paragraphs, a table."""
+    """The table notice as Word writes it: its masthead in the page header (read before the body), a
+    footer (left out), paragraphs, a table."""
     import docx
 
     d = docx.Document()
@@ -665,6 +666,37 @@ def text_box_docx(masthead: str = "alternate") -> bytes:
     tail = d.add_paragraph()
     tail._p.append(parse_xml(text_box_run(["（此件公开发布）"], 4, "fallback")))
     for text in TEXT_BOX_NOTICE[6:]:
+        d.add_paragraph(text)
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()
+
+
+def header_docx(default: list[str] | None = None, first: list[str] | None = None,
+                masthead_box: bool = False) -> bytes:
+    """TEXT_BOX_NOTICE with nothing in its body naming the issuer, and the given rows in the first
+    section's default page header and, when `first` is given, in its first-page header (Word's
+    "different first page" set). `masthead_box`: the default header's rows are a text box anchored
+    in its paragraph, as a 红头 drawn in the header often is. No header at all when both are None."""
+    import docx
+    from docx.oxml import parse_xml
+
+    d = docx.Document()
+    section = d.sections[0]
+    if default is not None:
+        paragraph = section.header.paragraphs[0]
+        if masthead_box:
+            paragraph._p.append(parse_xml(text_box_run(default, 1)))
+        else:
+            paragraph.text = default[0]
+            for row in default[1:]:
+                section.header.add_paragraph(row)
+    if first is not None:
+        section.different_first_page_header_footer = True
+        section.first_page_header.paragraphs[0].text = first[0]
+        for row in first[1:]:
+            section.first_page_header.add_paragraph(row)
+    for text in TEXT_BOX_NOTICE:
         d.add_paragraph(text)
     out = io.BytesIO()
     d.save(out)

@@ -69,7 +69,6 @@ _MASTHEAD_PLACE = re.compile(
 _MASTHEAD_COUNTY = re.compile(rf"^({_PLACE}[区县])(?:第[一二三四五六七八九十]+届)?(?:人民政府|人民代表大会|人大常委会)")
 _SIGNED_CITY = re.compile(rf"^({_PLACE}市)人民政府")
 _CODE_START = "规统（(特加平绝机秘签"  # (a str: `in` needs no hash of the character)
-_MASTHEAD = re.compile(rf"^[{P.CJK}（）()]{{2,40}}(?:文件|文件)$")
 _OPENER_WORDS = re.compile(r"人民政府|政府|委员会|常委会|各单位|单位|各位|局|办事处|部门|同志|厅|委|办"
                            r"|公司|院|学校|街道|乡镇")
 _NOT_OPENER = re.compile(r"研究|同意|决定|如下|批准|根据|经|为了|按照|任命|免去|附件|注|电话|地址|联系"
@@ -234,7 +233,7 @@ def _mark_rows(rows: _Rows) -> _LaterRows:
         if n <= 40 and (first in _CODE_START or first.isascii()):
             code[i] = bool(_CODE.match(c))
         if last == "件" and c.endswith("文件") and n <= 42:  # 某某局文件, or 文件 alone under a joint masthead's organs
-            code[i] = code[i] or bool(_MASTHEAD.match(c)) or (n == 2 and i > 0 and P.is_organ(cs[i - 1]))
+            code[i] = code[i] or P.masthead(c, cs[i - 1] if i else "")
         if (spaces := len(t) - n):  # whitespace in the text (its compact text has none)
             if n <= 4 and _SPACED_LABEL.match(t.strip()):
                 later.spaced_labels.append(i)

@@ -209,6 +209,16 @@ def is_organ(text: str) -> bool:
     return bool(_ORGAN_END.search(c))
 
 
+MASTHEAD = re.compile(rf"^[{CJK}（）()]{{2,40}}文件$")
+"""A 红头 masthead row, compact: 江海市人民政府文件, 某某局某某局文件 (a joint masthead on one row)."""
+
+
+def masthead(c: str, above: str = "") -> bool:
+    """A masthead row (`c` compact): 某某局文件, or 文件 alone under an organ row (`above`: a joint
+    masthead's organs one a row, 文件 beside or under them)."""
+    return bool(MASTHEAD.match(c)) or (c == "文件" and is_organ(above))
+
+
 def byline_organ(text: str, place: str = "") -> str | None:
     """The organ of a role-and-name byline: 国务院总理 李强 → 国务院, 市民政局局长 胡杰 → 市民政局;
     a governor without a place (市长 林某) is the government of `place` when it is a place of

@@ -103,14 +103,16 @@ def test_a_pdf_table_is_a_table(files):
     assert doc.meta.doc_number == "江财农〔2023〕9号" and doc.meta.date == "2023-04-10"
 
 
-def test_a_docx_gives_paragraphs_in_order_tables_as_tables_and_no_header_or_footer(files):
+def test_a_docx_gives_paragraphs_in_order_tables_as_tables_its_masthead_header_and_no_footer(files):
     result = parse_bytes(files["notice.docx"], "notice.docx")
     assert result.error is None and result.encoding == "DOCX"
     doc = result.documents[0]
     assert [t.rows for t in doc.tables] == [fx.TABLE_ROWS]
     assert doc.meta.title == fx.TABLE_DOC[0] and doc.meta.doc_number == "江财农〔2023〕9号"
     assert doc.meta.issuers == ["江海市财政局"] and doc.meta.date == "2023-04-10"
-    assert "江海市财政局文件" not in doc.text and "— 1 —" not in doc.text  # header and footer left out
+    # the page header is a masthead: read once, before the body; the footer is left out
+    assert doc.text.startswith("江海市财政局文件") and doc.text.count("江海市财政局文件") == 1
+    assert "— 1 —" not in doc.text
     assert doc.pages is None  # Word files are not paged: lines, not pages
     assert doc.text.index("根据省财政厅") < doc.text.index("序号") < doc.text.index("南港市")
 
@@ -141,6 +143,79 @@ def test_a_masthead_in_a_text_box_is_read_once_and_names_the_issuer(masthead):
     doc, = parse_bytes(data, "红头.docx").documents
     assert doc.meta.issuers == ["江海市人民政府"]
     assert doc.meta.doc_number == "江政发〔2023〕21号" and doc.meta.title == fx.TEXT_BOX_NOTICE[1]
+
+
+MASTHEAD = "江澜市人民政府办公厅文件"
+
+
+@pytest.mark.parametrize("where", ["default", "first", "box", "joint"])
+def test_a_masthead_in_the_page_header_the_first_page_shows_names_the_issuer(where):
+    """A 红头 put in Word's page header (word/header*.xml), not the body: the default header, the
+    first-page header of a file with "different first page" (its default header a running header),
+    a text box in the header, a joint masthead's organs one a row over 文件. Only the header names
+    the issuer; its masthead rows go before the body, once."""
+    rows = ["江澜市财政局", "江澜市农业农村局", "文件"] if where == "joint" else [MASTHEAD]
+    data = {"default": lambda: fx.header_docx(rows),
+            "first": lambda: fx.header_docx(["江澜市人民政府公报 2024年第3期"], first=rows),
+            "box": lambda: fx.header_docx(rows, masthead_box=True),
+            "joint": lambda: fx.header_docx(rows)}[where]()
+    text = formats.extract(data, "红头.docx").text
+    assert text == "\n".join(rows) + "\n" + formats.extract(fx.header_docx(), "红头.docx").text
+    assert "公报" not in text
+    doc, = parse_bytes(data, "红头.docx").documents
+    assert doc.meta.issuers == (["江澜市财政局", "江澜市农业农村局"] if where == "joint" else ["江澜市人民政府办公厅"])
+    assert doc.meta.doc_number == "江政发〔2023〕21号" and doc.meta.title == fx.TEXT_BOX_NOTICE[1]
+    assert doc.text.count(rows[0]) == 1
+
+
+@pytest.mark.parametrize("header", [
+    ["江澜市人民政府公报 2024年第3期"],  # a gazette's running header
+    ["江澜市人民政府公报", "2024年第3期"],
+    [fx.TEXT_BOX_NOTICE[1]],  # the title repeated on every page
+    ["第 1 页"],
+    ["关于转发省政府文件的通知文件"],  # ends in 文件 but names no organ
+])
+def test_a_running_page_header_stays_out_of_the_text_and_the_split(header):
+    plain = fx.header_docx()
+    data = fx.header_docx(header)
+    assert formats.extract(data, "a.docx").text == formats.extract(plain, "a.docx").text
+    got, want = parse_bytes(data, "a.docx"), parse_bytes(plain, "a.docx")
+    assert [(d.text, d.meta.title, d.meta.issuers, d.meta.doc_number) for d in got.documents] == \
+        [(d.text, d.meta.title, d.meta.issuers, d.meta.doc_number) for d in want.documents]
+    assert want.documents[0].meta.issuers == []  # nothing but a masthead could name it
+
+
+def test_a_masthead_in_a_default_header_the_first_page_does_not_show_is_left_out():
+    """With "different first page" set and an empty first-page header, page 1 shows no masthead."""
+    import docx
+
+    d = docx.Document(io.BytesIO(fx.header_docx([MASTHEAD])))
+    d.sections[0].different_first_page_header_footer = True
+    out = io.BytesIO()
+    d.save(out)
+    assert MASTHEAD not in formats.extract(out.getvalue(), "a.docx").text
+
+
+def test_a_masthead_both_in_the_header_and_in_the_body_is_read_once():
+    import docx
+
+    d = docx.Document(io.BytesIO(fx.text_box_docx()))  # its masthead a text box in the body
+    d.sections[0].header.paragraphs[0].text = "江海市人民政府文件"
+    out = io.BytesIO()
+    d.save(out)
+    text = formats.extract(out.getvalue(), "红头.docx").text
+    assert text.startswith("江海市人民政府文件\n江政发〔2023〕21号\n") and text.count("江海市人民政府文件") == 1
+
+
+def test_a_docx_without_a_header_reads_as_before():
+    """No header part, and a header part holding nothing: the body alone, as it was read before."""
+    import docx
+
+    d = docx.Document(io.BytesIO(fx.header_docx()))
+    assert d.sections[0].header.is_linked_to_previous  # the file has no header part at all
+    body = "\n".join(fx.TEXT_BOX_NOTICE) + "\n"
+    assert formats.extract(fx.header_docx(), "a.docx").text == body
+    assert formats.extract(fx.header_docx([""]), "a.docx").text == body
 
 
 def test_text_boxes_are_read_where_they_are_anchored_and_a_header_box_is_not():

@@ -9,7 +9,10 @@ DrawingML shape in w:drawing, a VML v:textbox in w:pict) and legacy WordArt (v:t
 text is its `string`), as 红头 mastheads often are, is read where its anchor run stands in its
 paragraph: its paragraphs and tables as lines of their own, once (mc:AlternateContent holds the
 same box twice, as mc:Choice and as mc:Fallback: the Choice is read). Headers, footers, footnotes and
-comments are other parts of the file: left out of the body, like a gazette's running header.
+comments are other parts of the file: left out of the body, like a gazette's running header, except
+a 红头 masthead put in the page header the first page shows (江澜市人民政府办公厅文件 in
+word/header1.xml: P.masthead), whose rows go before the body once (_header_masthead): it may be the
+only place the issuer is named.
 Labels of Word's automatic numbering ("一、", "（二）") are printed before their paragraphs, as Word
 shows them (_ListNumbers).
 
@@ -23,6 +26,7 @@ import io
 from reader.core.documents import deadline
 from reader.core.text.formats import DOCX, NOTHING_READ, Extracted, open_zip
 from reader.core.model import ReadError
+from reader.core.text import patterns as P
 
 MAX_NESTING = 8
 """Tables inside table cells deeper than this are read as their text only; text boxes inside text
@@ -43,6 +47,9 @@ def extract(data: bytes, name: str) -> Extracted:
     except Exception as exc:  # python-docx raises its own PackageNotFoundError and others
         raise ReadError(name, f"{DAMAGED}：{type(exc).__name__} {str(exc)[:120]}") from exc
     lines = _block_lines(document.element.body, document, _ListNumbers(document), 0)
+    masthead = _header_masthead(document, lines)
+    if masthead:
+        lines = masthead + lines
     if not any(line.strip() for line in lines):
         raise ReadError(name, NOTHING_READ[DOCX])
     return Extracted("\n".join(lines) + "\n", DOCX, ())
@@ -244,6 +251,38 @@ def number_label(n: int, fmt: str) -> str:
                 out, n = out + numeral, n - value
         return out.lower() if fmt == "lowerRoman" else out
     return str(n)
+
+
+def _header_masthead(document, body: list[str]) -> list[str]:
+    """The 红头 masthead rows of the header the first page shows (the first section's first-page
+    header when it has one, else its default header), to go before the body: rows that are a
+    masthead (P.masthead: 某某局文件, or 文件 under organ rows) naming an organ, with the organ rows
+    right above them (a joint masthead's organs one a row). Every other header row (a gazette's
+    江澜市人民政府公报 2024年第3期, a title repeated on every page, 第 1 页) stays out, and so does
+    a masthead the body's first rows already print."""
+    section = document.sections[0] if document.sections else None
+    if section is None:
+        return []
+    header = section.first_page_header if section.different_first_page_header_footer else section.header
+    if header.is_linked_to_previous:  # the first section has no such header: nothing on the page
+        return []
+    rows = [line for line in _block_lines(header._element, header, None, 0) if line.strip()]
+    cs = [P.compact(row) for row in rows]
+    keep: set[int] = set()
+    for i, c in enumerate(cs):
+        above = cs[i - 1] if i else ""
+        if P.masthead(c, above) and (c == "文件" or P.is_organ(c[:-2])):
+            keep.add(i)
+            j = i - 1
+            while j >= 0 and j not in keep and P.is_organ(cs[j]):
+                keep.add(j)
+                j -= 1
+    if not keep:
+        return []
+    printed = {P.compact(line) for line in body[:len(rows) + 8] if line.strip()}
+    if all(cs[i] in printed for i in keep):
+        return []
+    return [rows[i].replace("\t", "") for i in sorted(keep)]  # (organ and 文件 in two cells of a table: one row)
 
 
 def _body_items(container, depth: int):

@@ -29,7 +29,9 @@ from reader.core.model import Document, ParseResult, ReadError, line_columns
 # 12: a table row whose gaps are ideographic spaces ends a paragraph (the splitter's paragraph-end test
 # looked only for tabs and ASCII spaces), and a row marked a contents row is no title even if asked before
 # (the speed pass before these changed no output); 13: a .docx masthead in the page header the first
-# page shows (江澜市人民政府办公厅文件 in word/header*.xml) is read before the body: issuers that were missed.
+# page shows (江澜市人民政府办公厅文件 in word/header*.xml) is read before the body: issuers that were missed;
+# a masthead row stands on its own line in the reading text (not run into the title under it), and a joint
+# masthead's organ rows above its 文件 are its document's (they were in none).
 PIPELINE_VERSION = 13
 
 

@@ -234,6 +234,10 @@ def _mark_rows(rows: _Rows) -> _LaterRows:
             code[i] = bool(_CODE.match(c))
         if last == "件" and c.endswith("文件") and n <= 42:  # 某某局文件, or 文件 alone under a joint masthead's organs
             code[i] = code[i] or P.masthead(c, cs[i - 1] if i else "")
+            j = i - 1
+            while c == "文件" and code[i] and j >= 0 and i - j <= ORGANS_ABOVE_FORWARD_TITLE and P.is_organ(cs[j]):
+                code[j], titleish[j] = True, 0  # a joint masthead's organs, one a row above its 文件: its rows
+                j -= 1
         if (spaces := len(t) - n):  # whitespace in the text (its compact text has none)
             if n <= 4 and _SPACED_LABEL.match(t.strip()):
                 later.spaced_labels.append(i)

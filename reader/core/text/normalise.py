@@ -63,6 +63,8 @@ from reader.core.text.patterns import (
     TITLE_KIND_LAST_CHARS,
     compact,
     has_about,
+    is_organ,
+    masthead,
     title_kind,
 )
 from reader.core.text.patterns import LABEL_START as _LABEL
@@ -1091,6 +1093,7 @@ def _finish(pieces: list[str]) -> str:
 _DATE_FIRST = re.compile(r"[（(\d〇零一二三四五六七八九]")  # what _DATE_LINE starts with
 _TOC_LAST = re.compile(r"[\d）)]")  # what a line _TOC_ENTRY finds ends with (no "\n" after: not asked)
 _SALUTATION_LAST = re.compile("[：:\n]")  # what a line _SALUTATION finds ends with
+_MASTHEAD_LAST = re.compile("件")  # what a masthead row (patterns.masthead) ends with
 
 
 def _standalone(texts: list[str], firsts: str, lasts: str) -> list[bool]:
@@ -1114,6 +1117,17 @@ def _standalone(texts: list[str], firsts: str, lasts: str) -> list[bool]:
     for k in _picked(lasts, _TOC_LAST):
         if _TOC_ENTRY.search(texts[k]) is not None:
             stops[k] = True
+    # a masthead (某某局文件; 文件 under a joint masthead's organs, one a row) heads the page: it is
+    # never part of the title printed under it, nor are its organs one name (文件 alone counts even
+    # with no organ above it: the organs may be header lines the reading text leaves out)
+    for k in _picked(lasts, _MASTHEAD_LAST):
+        c = compact(texts[k])
+        if c == "文件" or masthead(c):
+            stops[k] = True
+            j = k - 1
+            while c == "文件" and j >= 0 and is_organ(compact(texts[j])):
+                stops[j] = True
+                j -= 1
     # Signature block: organ names on short lines directly above a date line;
     # also a reporting organ above the salutation ("市人大社会建设委员会" / "市人大常委会：").
     # (_SALUTATION, a colon then "$", can match only when the line ends in a colon or "\n")

@@ -850,3 +850,21 @@ def test_a_contents_row_is_no_title_even_when_asked_before_it_became_one():
     rows, _ = split._prepare(clean_lines(text))
     assert [bool(rows.toc[i]) for i in range(4)] == [False, True, True, False]
     assert [rows.titleish(i) for i in range(4)] == [True, False, False, True]
+
+
+def test_a_masthead_stands_on_its_own_line_and_a_joint_ones_organs_are_its_documents():
+    """某某局文件 heads the page: the reading text keeps it apart from the title under it. A joint
+    masthead prints its organs one a row above 文件: those rows are the document's too, each
+    on its line (they were in no document, and 文件 ran into the title)."""
+    single = ("江海市财政局文件\n江海市财政局关于下达2024年第一批专项资金的通知\n江财发〔2024〕3号\n"
+              "各区县财政局：\n现将有关事项通知如下。\n江海市财政局\n2024年3月1日\n")
+    (doc,) = parse_text(single)
+    assert doc.text.split("\n")[:2] == ["江海市财政局文件", "江海市财政局关于下达2024年第一批专项资金的通知"]
+    joint = ("国家发展改革委办公厅\n国家税务总局办公厅\n文件\n"
+             "国家发展改革委办公厅 国家税务总局办公厅关于做好某某工作的通知\n发改办财金〔2024〕3号\n"
+             "各省、自治区、直辖市发展改革委：\n现将有关事项通知如下。\n")
+    (doc,) = parse_text(joint)
+    assert doc.first_line == 1
+    assert doc.text.split("\n")[:4] == ["国家发展改革委办公厅", "国家税务总局办公厅", "文件",
+                                        "国家发展改革委办公厅 国家税务总局办公厅关于做好某某工作的通知"]
+    assert doc.meta.issuers == ["国家发展改革委办公厅", "国家税务总局办公厅"]

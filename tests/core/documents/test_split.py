@@ -868,3 +868,7 @@ def test_a_masthead_stands_on_its_own_line_and_a_joint_ones_organs_are_its_docum
     assert doc.text.split("\n")[:4] == ["国家发展改革委办公厅", "国家税务总局办公厅", "文件",
                                         "国家发展改革委办公厅 国家税务总局办公厅关于做好某某工作的通知"]
     assert doc.meta.issuers == ["国家发展改革委办公厅", "国家税务总局办公厅"]
+    # a title's first line ending in 文件 names no organ before it: no masthead, its lines joined
+    (doc,) = parse_text("江海市人民政府关于清理部分规范性文件\n的通知\n江政发〔2024〕3号\n各区县人民政府：\n"
+                        "现将有关事项通知如下。\n")
+    assert doc.text.split("\n")[0] == "江海市人民政府关于清理部分规范性文件的通知"

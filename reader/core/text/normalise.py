@@ -1119,12 +1119,10 @@ def _standalone(texts: list[str], firsts: str, lasts: str) -> list[bool]:
             stops[k] = True
     # a masthead (某某局文件; 文件 under a joint masthead's organs, one a row) heads the page: it is
     # never part of the title printed under it, nor are its organs one name (文件 alone counts even
-    # with no organ above it: the organs may be header lines the reading text leaves out). What
-    # stands before 文件 must be an organ: a title's first line may end in 文件 too (关于清理规范性文件 /
-    # 的通知), and its lines are joined.
+    # with no organ above it: the organs may be header lines the reading text leaves out)
     for k in _picked(lasts, _MASTHEAD_LAST):
         c = compact(texts[k])
-        if c == "文件" or (masthead(c) and is_organ(c[:-2])):
+        if c == "文件" or masthead(c):
             stops[k] = True
             j = k - 1
             while c == "文件" and j >= 0 and is_organ(compact(texts[j])):

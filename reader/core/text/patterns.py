@@ -214,9 +214,12 @@ MASTHEAD = re.compile(rf"^[{CJK}（）()]{{2,40}}文件$")
 
 
 def masthead(c: str, above: str = "") -> bool:
-    """A masthead row (`c` compact): 某某局文件, or 文件 alone under an organ row (`above`: a joint
+    """A masthead row (`c` compact): 某某局文件 (an organ before 文件: a title's first line may end in
+    文件 too, 关于清理规范性文件 / 的通知), or 文件 alone under an organ row (`above`: a joint
     masthead's organs one a row, 文件 beside or under them)."""
-    return bool(MASTHEAD.match(c)) or (c == "文件" and is_organ(above))
+    if c == "文件":
+        return is_organ(above)
+    return MASTHEAD.match(c) is not None and is_organ(c[:-2])
 
 
 def byline_organ(text: str, place: str = "") -> str | None:

@@ -872,3 +872,5 @@ def test_a_masthead_stands_on_its_own_line_and_a_joint_ones_organs_are_its_docum
     (doc,) = parse_text("江海市人民政府关于清理部分规范性文件\n的通知\n江政发〔2024〕3号\n各区县人民政府：\n"
                         "现将有关事项通知如下。\n")
     assert doc.text.split("\n")[0] == "江海市人民政府关于清理部分规范性文件的通知"
+    assert doc.meta.title == "江海市人民政府关于清理部分规范性文件的通知"  # not 的通知 under a "masthead"
+    assert doc.meta.issuers == ["江海市人民政府"]

@@ -271,7 +271,7 @@ def _header_masthead(document, body: list[str]) -> list[str]:
     keep: set[int] = set()
     for i, c in enumerate(cs):
         above = cs[i - 1] if i else ""
-        if P.masthead(c, above) and (c == "文件" or P.is_organ(c[:-2])):
+        if P.masthead(c, above):
             keep.add(i)
             j = i - 1
             while j >= 0 and j not in keep and P.is_organ(cs[j]):

@@ -31,7 +31,8 @@ from reader.core.model import Document, ParseResult, ReadError, line_columns
 # (the speed pass before these changed no output); 13: a .docx masthead in the page header the first
 # page shows (江澜市人民政府办公厅文件 in word/header*.xml) is read before the body: issuers that were missed;
 # a masthead row stands on its own line in the reading text (not run into the title under it), and a joint
-# masthead's organ rows above its 文件 are its document's (they were in none).
+# masthead's organ rows above its 文件 are its document's (they were in none); a masthead names an organ
+# before 文件 (a title's first line ending in 文件 was taken for one).
 PIPELINE_VERSION = 13
 
 

@@ -234,10 +234,11 @@ def _mark_rows(rows: _Rows) -> _LaterRows:
             code[i] = bool(_CODE.match(c))
         if last == "件" and c.endswith("文件") and n <= 42:  # 某某局文件, or 文件 alone under a joint masthead's organs
             code[i] = code[i] or P.masthead(c, cs[i - 1] if i else "")
-            j = i - 1
-            while c == "文件" and code[i] and j >= 0 and i - j <= ORGANS_ABOVE_FORWARD_TITLE and P.is_organ(cs[j]):
-                code[j], titleish[j] = True, 0  # a joint masthead's organs, one a row above its 文件: its rows
-                j -= 1
+            if c == "文件" and code[i]:  # a joint masthead's organs, one a row above its 文件: its rows
+                j = i - 1
+                while j >= 0 and i - j <= ORGANS_ABOVE_FORWARD_TITLE and P.is_organ(cs[j]):
+                    code[j], titleish[j] = True, 0
+                    j -= 1
         if (spaces := len(t) - n):  # whitespace in the text (its compact text has none)
             if n <= 4 and _SPACED_LABEL.match(t.strip()):
                 later.spaced_labels.append(i)
@@ -920,7 +921,7 @@ class _StandaloneTitles:
     def may_start(self, s: int) -> bool:
         """Can a title start at row s (title-like, not an attachment's, at a paragraph start)?"""
         rows = self.rows
-        if s in self.taken or rows.toc[s] or not rows.titleish(s):
+        if s in self.taken or not rows.titleish(s):  # (a contents row is no title: mark_toc)
             return False
         c = rows.c[s]
         if s > 0 and rows.c[s - 1][0] == "附" and _ATTACHMENT_LABEL.match(rows.c[s - 1]):
@@ -999,8 +1000,7 @@ def _table_caption_headers(rows: _Rows, taken: set[int]) -> list[_Header]:
         if s >= n - 3:
             break
         c = rows.c[s]
-        if not c.endswith(_TABLE_CAPTION_ENDS) or s in taken or rows.toc[s] or not rows.titleish(s) \
-                or not _PERIOD.search(c):
+        if not c.endswith(_TABLE_CAPTION_ENDS) or s in taken or not _PERIOD.search(c):  # (s: title-like)
             continue
         below = range(s + 1, min(n, s + 1 + TABLE_CAPTION_REACH))
         numeric = sum(1 for j in below if len(_NUMBER.findall(rows.texts[j])) >= 2)

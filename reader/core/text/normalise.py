@@ -1122,12 +1122,14 @@ def _standalone(texts: list[str], firsts: str, lasts: str) -> list[bool]:
     # with no organ above it: the organs may be header lines the reading text leaves out)
     for k in _picked(lasts, _MASTHEAD_LAST):
         c = compact(texts[k])
-        if c == "文件" or masthead(c):
+        if c == "文件":
             stops[k] = True
             j = k - 1
-            while c == "文件" and j >= 0 and is_organ(compact(texts[j])):
+            while j >= 0 and is_organ(compact(texts[j])):
                 stops[j] = True
                 j -= 1
+        elif masthead(c):
+            stops[k] = True
     # Signature block: organ names on short lines directly above a date line;
     # also a reporting organ above the salutation ("市人大社会建设委员会" / "市人大常委会：").
     # (_SALUTATION, a colon then "$", can match only when the line ends in a colon or "\n")
